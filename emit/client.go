@@ -1,0 +1,237 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/sogen-go/sogen/model"
+)
+
+func (e *emitter) client(f *jen.File, c *model.Client) {
+	if h := c.RequestHeader; h != nil {
+		e.header(f, h, false)
+	}
+	if h := c.ResponseHeader; h != nil {
+		e.header(f, h, true)
+	}
+	n := len(c.Operations)
+	f.Add(comment(c.Doc))
+	f.Type().Id(c.GoName).StructFunc(func(g *jen.Group) {
+		g.Comment("Client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).")
+		g.Id("Client").Op("*").Add(e.soap("Client"))
+		g.Comment("Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.")
+		g.Id("Endpoint").String()
+		if c.RequestHeader != nil {
+			g.Comment("Header is sent with every request (each operation sends the blocks its binding declares);")
+			g.Comment("soap.WithRequestHeader replaces it for one call. Set it before the client is shared.")
+			g.Id("Header").Id(c.RequestHeader.GoName)
+		}
+		g.Id("ops").Op("*").Index(jen.Lit(n)).Id(e.pkg.OperationType)
+	})
+	for _, b := range c.Bindings {
+		version := "V11"
+		if b.Version == 12 {
+			version = "V12"
+		}
+		f.Commentf("%s describes the operations of binding %s, in the order of %s's methods.", b.OpsVar, b.Name.Local, c.GoName)
+		f.Var().Id(b.OpsVar).Op("=").Index(jen.Lit(n)).Id(e.pkg.OperationType).ValuesFunc(func(g *jen.Group) {
+			for i, op := range b.Ops {
+				mop := c.Operations[i]
+				fields := []jen.Code{
+					jen.Id("Name").Op(":").Lit(c.PortType.Local + "." + op.Name),
+					jen.Id("Action").Op(":").Lit(op.Action),
+					jen.Id("Version").Op(":").Add(e.soap(version)),
+					jen.Id("Request").Op(":").Add(qname(mop.RequestElem)),
+				}
+				if mop.Response != nil {
+					fields = append(fields, jen.Id("Response").Op(":").Add(qname(mop.ResponseElem)))
+				}
+				item := []jen.Code{jen.Id("Operation").Op(":").Add(e.soap("Operation")).Values(fields...)}
+				if len(op.InHeaders) > 0 {
+					item = append(item, jen.Id("headers").Op(":").Index().Int().ValuesFunc(func(g *jen.Group) {
+						for _, h := range op.InHeaders {
+							g.Lit(h)
+						}
+					}))
+				}
+				g.Values(item...)
+			}
+		})
+	}
+	for _, p := range c.Ports {
+		f.Add(comment(p.Doc))
+		f.Func().Id(p.Constructor).Params(jen.Id("client").Op("*").Add(e.soap("Client"))).Op("*").Id(c.GoName).Block(
+			jen.Return(jen.Op("&").Id(c.GoName).Values(
+				jen.Id("Client").Op(":").Id("client"),
+				jen.Id("Endpoint").Op(":").Lit(p.Endpoint),
+				jen.Id("ops").Op(":").Op("&").Id(p.Binding.OpsVar),
+			)),
+		)
+	}
+	e.callMethod(f, c)
+	for i, op := range c.Operations {
+		e.operation(f, c, i, op)
+	}
+}
+
+func (e *emitter) callMethod(f *jen.File, c *model.Client) {
+	f.Commentf("%s sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).", c.CallMethod)
+	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(c.CallMethod).Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("i").Int(),
+		jen.Id("req").Add(e.soap("Marshaler")),
+		jen.Id("resp").Add(e.soap("Unmarshaler")),
+		jen.Id("opts").Index().Add(e.soap("CallOption")),
+	).Error().BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("c").Dot("ops").Op("==").Nil()).Block(
+			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(e.pkg.Name + ": " + c.GoName + " used without one of its constructors"))),
+		)
+		g.Id("op").Op(":=").Op("&").Id("c").Dot("ops").Index(jen.Id("i"))
+		call := []jen.Code{
+			jen.Id("Endpoint").Op(":").Id("c").Dot("Endpoint"),
+		}
+		if len(e.pkg.Namespaces) > 0 {
+			call = append(call, jen.Id("Namespaces").Op(":").Id(e.pkg.NamespacesVar))
+		}
+		if c.RequestHeader != nil {
+			g.List(jen.Id("h"), jen.Err()).Op(":=").Add(e.soap("RequestHeaderFrom")).Call(jen.Op("&").Id("c").Dot("Header"), jen.Id("opts"))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			call = append(call, jen.Id("Header").Op(":").Func().Params(jen.Id("e").Op("*").Add(e.soap("Encoder"))).Block(
+				jen.Id("h").Dot(c.RequestHeader.Method).Call(jen.Id("e"), jen.Id("op").Dot("headers")),
+			))
+		}
+		call = append(call, jen.Id("Body").Op(":").Id("req"), jen.Id("Result").Op(":").Id("resp"))
+		if c.ResponseHeader != nil {
+			g.Var().Id("local").Id(c.ResponseHeader.GoName)
+			g.List(jen.Id("rh"), jen.Err()).Op(":=").Add(e.soap("ResponseHeaderFrom")).Call(jen.Op("&").Id("local"), jen.Id("opts"))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			call = append(call, jen.Id("ResponseHeader").Op(":").Id("rh"))
+		}
+		call = append(call, jen.Id("Types").Op(":").Id(e.pkg.Registry))
+		g.Id("client").Op(":=").Id("c").Dot("Client")
+		g.If(jen.Id("client").Op("==").Nil()).Block(jen.Id("client").Op("=").Op("&").Add(e.soap("Client")).Values())
+		g.Return(jen.Id("client").Dot("Do").Call(jen.Id("ctx"), jen.Op("&").Id("op").Dot("Operation"),
+			jen.Op("&").Add(e.soap("Call")).Values(call...), jen.Id("opts").Op("...")))
+	})
+}
+
+func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Operation) {
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range op.Params {
+		t := p.Type
+		if p.Field != nil {
+			t = p.Field.Type
+		}
+		params = append(params, jen.Id(p.Name).Add(e.goType(t)))
+	}
+	params = append(params, jen.Id("opts").Op("...").Add(e.soap("CallOption")))
+	var results []jen.Code
+	var zero *jen.Statement
+	switch op.Result {
+	case model.FieldResult:
+		results = append(results, e.goType(op.ResultField.Type))
+		zero = e.zero(op.ResultField.Type)
+	case model.WrapperResult:
+		results = append(results, jen.Op("*").Id(op.Response.GoName))
+		zero = jen.Nil()
+	}
+	results = append(results, jen.Error())
+	f.Add(comment(op.Doc))
+	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
+		if op.BareRequest {
+			g.Id("req").Op(":=").Id(op.Params[0].Name)
+		} else {
+			g.Id("req").Op(":=").Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {
+				for _, p := range op.Params {
+					g.Id(p.Field.GoName).Op(":").Id(p.Name)
+				}
+			})
+		}
+		respArg := jen.Nil()
+		if op.Response != nil {
+			g.Var().Id("resp").Id(op.Response.GoName)
+			respArg = jen.Op("&").Id("resp")
+		}
+		callExpr := jen.Id("c").Dot(c.CallMethod).Call(jen.Id("ctx"), jen.Lit(i), jen.Id("req"), respArg, jen.Id("opts"))
+		switch op.Result {
+		case model.NoResult:
+			g.Return(callExpr)
+		case model.FieldResult:
+			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
+			g.Return(jen.Id("resp").Dot(op.ResultField.GoName), jen.Nil())
+		case model.WrapperResult:
+			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
+			g.Return(jen.Op("&").Id("resp"), jen.Nil())
+		}
+	})
+}
+
+// header renders a header struct and its method writing (request) or reading (response) the blocks.
+func (e *emitter) header(f *jen.File, h *model.Header, response bool) {
+	f.Add(comment(h.Doc))
+	f.Type().Id(h.GoName).StructFunc(func(g *jen.Group) {
+		for _, fd := range h.Fields {
+			g.Add(comment(fd.Doc))
+			g.Id(fd.GoName).Add(e.goType(fd.Type))
+		}
+	})
+	f.Commentf("%s describes the header blocks of %s.", h.FieldsVar, h.GoName)
+	f.Var().Id(h.FieldsVar).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
+		for _, fd := range h.Fields {
+			g.Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
+		}
+	})
+	recv := jen.Id("h").Op("*").Id(h.GoName)
+	if !response {
+		f.Commentf("%s writes the header blocks listed in which (indexes into %s).", h.Method, h.FieldsVar)
+		f.Func().Params(recv).Id(h.Method).Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("which").Index().Int()).Block(
+			jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
+			jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("which")).Block(
+				jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
+					for i, fd := range h.Fields {
+						g.Case(jen.Lit(i)).Block(e.headerEncode(i, fd))
+					}
+				}),
+			),
+		)
+		return
+	}
+	f.Commentf("%s decodes the header block se when it is one of %s's, and reports whether it was.", h.Method, h.GoName)
+	f.Func().Params(recv).Id(h.Method).Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("se").Qual(xmlPkg, "StartElement")).Params(jen.Bool(), jen.Error()).Block(
+		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
+		jen.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
+			for i, fd := range h.Fields {
+				g.Case(jen.Id("f").Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(jen.True(), e.headerDecode(i, fd)))
+			}
+		}),
+		jen.Return(jen.False(), jen.Nil()),
+	)
+}
+
+func (e *emitter) headerEncode(i int, fd *model.Field) *jen.Statement {
+	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
+	val := jen.Id("h").Dot(fd.GoName)
+	switch {
+	case fd.Shape == model.Wrapped:
+		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, jen.Nil(), val)
+	case fd.Shape == model.Dictionary:
+		return jen.Id(fd.Dict.Var).Dot("Encode").Call(jen.Id("e"), desc, jen.Nil(), val)
+	case fd.Ref:
+		return e.codec(fd.Value.Codec).Dot("EncodeRef").Call(jen.Id("e"), desc, jen.Nil(), val)
+	}
+	return e.encodeFunc(fd.Value).Call(jen.Id("e"), desc, jen.Nil(), val)
+}
+
+func (e *emitter) headerDecode(i int, fd *model.Field) *jen.Statement {
+	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
+	dst := jen.Op("&").Id("h").Dot(fd.GoName)
+	args := []jen.Code{jen.Id("d"), jen.Id("se"), desc, jen.Nil(), dst}
+	switch {
+	case fd.Shape == model.Wrapped:
+		return jen.Id(fd.Array.Var).Dot("Decode").Call(args...)
+	case fd.Shape == model.Dictionary:
+		return jen.Id(fd.Dict.Var).Dot("Decode").Call(args...)
+	case fd.Ref:
+		return e.codec(fd.Value.Codec).Dot("DecodeRef").Call(args...)
+	}
+	return e.decodeFunc(fd.Value).Call(args...)
+}

@@ -1,0 +1,9 @@
+module github.com/sogen-go/sogen
+
+go 1.26.8
+
+require (
+	github.com/beevik/etree v1.8.1
+	github.com/dave/jennifer v1.7.1
+	github.com/google/go-cmp v0.7.0
+)

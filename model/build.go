@@ -1,0 +1,702 @@
+package model
+
+import (
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sogen-go/sogen/parser"
+)
+
+// DefaultRuntime is the import path of the soap runtime package.
+const DefaultRuntime = "github.com/sogen-go/sogen/soap"
+
+// Options configures Build.
+type Options struct {
+	// Package is the Go package name (required).
+	Package string
+	// ClientSuffix is appended to a port type's name to name its client type (default "Client").
+	ClientSuffix string
+	// Sources are the input file names recorded in the generated files' header.
+	Sources []string
+	// Runtime is the import path of the soap runtime (default DefaultRuntime).
+	Runtime string
+}
+
+// Error is a model error: a construct sogen cannot map, located in the input.
+type Error struct {
+	Pos parser.Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+func errorf(pos parser.Pos, format string, args ...any) error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Build maps the parsed definitions to a Go package description.
+//
+// The mapping, in short:
+//   - a named complex type becomes a struct; complexContent extension embeds the base struct, whose
+//     fields are encoded first; a base type with derived types also gets an interface (AnyBase)
+//     that the base and every derived type implement, used for fields declared with the base type;
+//   - a complex type named ArrayOfX whose content is one repeated element becomes a Go slice []X
+//     wherever it is used (no named type);
+//   - a complex type annotated IsDictionary (WCF) becomes a Go map wherever it is used;
+//   - a string enumeration becomes a string type with a constant per value; an xs:list of an
+//     enumeration (WCF flags) becomes a string type keeping the wire text, with methods over an
+//     enumeration of its values;
+//   - a restriction of a built-in type becomes a named type over the built-in's Go type when that is a
+//     predeclared type, and the built-in's Go type itself otherwise (DateTime, Duration, ...);
+//   - an element with maxOccurs > 1 becomes a slice; a complex-typed element is held by pointer; an
+//     xs:anyType element is held in an any;
+//   - each port type with a SOAP binding becomes a client type with one method per operation, whose
+//     parameters are the request wrapper's children and whose result is the response wrapper's child
+//     (or the wrapper itself when it has several children).
+func Build(set *parser.Set, opts Options) (*Package, error) {
+	if opts.ClientSuffix == "" {
+		opts.ClientSuffix = "Client"
+	}
+	if opts.Runtime == "" {
+		opts.Runtime = DefaultRuntime
+	}
+	b := &builder{
+		set:     set,
+		opts:    opts,
+		pkg:     &Package{Name: opts.Package, Sources: opts.Sources, Runtime: opts.Runtime},
+		scope:   NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
+		ns:      map[string]*Namespace{},
+		structs: map[*parser.ComplexType]*Type{},
+		named:   map[xml.Name]*Type{},
+		simples: map[xml.Name]*simpleRes{},
+		arrays:  map[xml.Name]*Array{},
+		dicts:   map[xml.Name]*Dict{},
+	}
+	for _, s := range set.Schemas {
+		if s.TargetNamespace == parser.NSSerialization {
+			b.wcf = true
+		}
+	}
+	steps := []func() error{
+		b.classify,
+		b.nameTypes,
+		b.inheritance,
+		b.buildSimpleTypes,
+		b.buildStructs,
+		b.buildClients,
+		b.finish,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return b.pkg, nil
+}
+
+type builder struct {
+	set   *parser.Set
+	opts  Options
+	pkg   *Package
+	scope *Scope
+	wcf   bool
+
+	ns      map[string]*Namespace
+	structs map[*parser.ComplexType]*Type // struct types by their definition
+	named   map[xml.Name]*Type            // named types by schema type name
+	simples map[xml.Name]*simpleRes       // named simple types, resolved
+	arrays  map[xml.Name]*Array
+	dicts   map[xml.Name]*Dict
+
+	// work lists, in a deterministic order
+	structList []*structWork
+	simpleList []xml.Name
+	polyBases  []*Type
+}
+
+// structWork is a struct type still to be filled.
+type structWork struct {
+	t     *Type
+	ct    *parser.ComplexType
+	pos   parser.Pos
+	elem  xml.Name // the global element whose anonymous type this is, if any
+	scope *Scope
+}
+
+func (b *builder) namespace(uri string) *Namespace {
+	if uri == "" {
+		return nil
+	}
+	n := b.ns[uri]
+	if n == nil {
+		n = &Namespace{URI: uri}
+		b.ns[uri] = n
+	}
+	return n
+}
+
+func (b *builder) qname(n xml.Name) QName {
+	return QName{NS: b.namespace(n.Space), Local: n.Local}
+}
+
+// primary is the namespace that wins name clashes: the target namespace of the first port type.
+func (b *builder) primary() string {
+	if len(b.set.PortTypes) > 0 {
+		return b.set.PortTypes[0].Name.Space
+	}
+	return ""
+}
+
+// sortNames orders schema names: the primary namespace first, then by namespace and local name.
+func (b *builder) sortNames(names []xml.Name) {
+	p := b.primary()
+	sort.SliceStable(names, func(i, j int) bool {
+		pi, pj := names[i].Space == p, names[j].Space == p
+		if pi != pj {
+			return pi
+		}
+		if names[i].Space != names[j].Space {
+			return names[i].Space < names[j].Space
+		}
+		return names[i].Local < names[j].Local
+	})
+}
+
+func names[T any](m map[xml.Name]*T) []xml.Name {
+	out := make([]xml.Name, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	return out
+}
+
+// classify decides which named complex types are arrays, dictionaries or structs, and which global
+// elements with anonymous types become structs.
+func (b *builder) classify() error {
+	complexNames := names(b.set.ComplexTypes)
+	b.sortNames(complexNames)
+	bases := map[xml.Name]bool{}
+	for _, n := range complexNames {
+		if ct := b.set.ComplexTypes[n]; ct.Base != (xml.Name{}) {
+			bases[ct.Base] = true
+		}
+	}
+	for _, n := range complexNames {
+		ct := b.set.ComplexTypes[n]
+		switch {
+		case ct.IsDictionary && dictShape(ct) != nil && !bases[n]:
+			b.dicts[n] = &Dict{QName: b.qname(n)}
+		case arrayShape(ct) != nil && !bases[n]:
+			b.arrays[n] = &Array{QName: b.qname(n)}
+		default:
+			t := &Type{Kind: Struct, QName: b.qname(n), Registered: true}
+			b.structs[ct] = t
+			b.named[n] = t
+			b.structList = append(b.structList, &structWork{t: t, ct: ct, pos: ct.Pos})
+		}
+	}
+	elemNames := names(b.set.Elements)
+	b.sortNames(elemNames)
+	for _, n := range elemNames {
+		e := b.set.Elements[n]
+		if e.Complex == nil {
+			continue
+		}
+		t := &Type{Kind: Struct}
+		b.structs[e.Complex] = t
+		b.structList = append(b.structList, &structWork{t: t, ct: e.Complex, pos: e.Pos, elem: n})
+	}
+	simpleNames := names(b.set.SimpleTypes)
+	b.sortNames(simpleNames)
+	b.simpleList = simpleNames
+	return nil
+}
+
+// arrayShape returns the item element of an ArrayOfX type, or nil if ct is not one.
+func arrayShape(ct *parser.ComplexType) *parser.Particle {
+	if !strings.HasPrefix(ct.Name.Local, "ArrayOf") || ct.Base != (xml.Name{}) || len(ct.Attributes) > 0 ||
+		ct.AnyAttribute || ct.Mixed || ct.Content != parser.ElementContent || ct.Particle == nil {
+		return nil
+	}
+	p := ct.Particle
+	if p.Kind != parser.Sequence || p.MinOccurs != 1 || p.MaxOccurs != 1 || len(p.Children) != 1 {
+		return nil
+	}
+	item := p.Children[0]
+	if item.Kind != parser.ElementParticle || item.MaxOccurs == 1 {
+		return nil
+	}
+	return item
+}
+
+// dictShape returns the key and value elements of a WCF dictionary type, or nil.
+func dictShape(ct *parser.ComplexType) []*parser.Element {
+	if ct.Base != (xml.Name{}) || ct.Particle == nil || ct.Particle.Kind != parser.Sequence || len(ct.Particle.Children) != 1 {
+		return nil
+	}
+	pair := ct.Particle.Children[0]
+	if pair.Kind != parser.ElementParticle || pair.MaxOccurs == 1 || pair.Element.Complex == nil {
+		return nil
+	}
+	inner := pair.Element.Complex.Particle
+	if inner == nil || inner.Kind != parser.Sequence || len(inner.Children) != 2 {
+		return nil
+	}
+	k, v := inner.Children[0], inner.Children[1]
+	if k.Kind != parser.ElementParticle || v.Kind != parser.ElementParticle || k.MaxOccurs != 1 || v.MaxOccurs != 1 ||
+		k.Element.Ref != (xml.Name{}) || v.Element.Ref != (xml.Name{}) {
+		return nil
+	}
+	return []*parser.Element{pair.Element, k.Element, v.Element}
+}
+
+// nameTypes claims the Go names of the named types, the element wrapper structs, and the package
+// variables derived from them, in priority order.
+func (b *builder) nameTypes() error {
+	for _, w := range b.structList {
+		if w.t.QName.IsZero() {
+			continue
+		}
+		w.t.GoName = b.scope.Claim(Exported(w.t.QName.Local), "Type")
+	}
+	for _, n := range b.simpleList {
+		if _, err := b.simple(n); err != nil {
+			return err
+		}
+	}
+	for _, w := range b.structList {
+		if w.t.GoName != "" {
+			continue
+		}
+		// a global element with an anonymous type: the element's name
+		w.t.GoName = b.scope.Claim(Exported(w.elem.Local), "Element")
+	}
+	return nil
+}
+
+// inheritance links derived structs to their bases and names the interfaces of polymorphic bases.
+func (b *builder) inheritance() error {
+	for _, w := range b.structList {
+		ct := w.ct
+		if ct.Base == (xml.Name{}) || ct.Content != parser.ElementContent || ct.Derivation != parser.Extension {
+			continue
+		}
+		if parser.IsBuiltin(ct.Base) {
+			continue // extension of xs:anyType adds nothing
+		}
+		base := b.named[ct.Base]
+		if base == nil {
+			return errorf(ct.Pos, "base type {%s}%s cannot be extended: it is an array or dictionary type", ct.Base.Space, ct.Base.Local)
+		}
+		w.t.Base = base
+	}
+	for _, w := range b.structList {
+		for base := w.t.Base; base != nil; base = base.Base {
+			if base.Poly == nil {
+				base.Poly = &Poly{}
+				b.polyBases = append(b.polyBases, base)
+			}
+			base.Poly.Derived = append(base.Poly.Derived, w.t)
+		}
+	}
+	sort.Slice(b.polyBases, func(i, j int) bool { return b.polyBases[i].GoName < b.polyBases[j].GoName })
+	for _, t := range b.polyBases {
+		t.Poly.Interface = b.scope.Claim("Any"+t.GoName, "Value")
+		t.Poly.Method = "As" + t.GoName
+		t.Poly.Var = b.scope.Claim(Unexported("poly" + t.GoName))
+		sort.Slice(t.Poly.Derived, func(i, j int) bool { return t.Poly.Derived[i].GoName < t.Poly.Derived[j].GoName })
+	}
+	return nil
+}
+
+// structReserved returns the names a struct's fields may not take: its methods, its embedded base,
+// and the methods promoted from its bases.
+func structReserved(t *Type) []string {
+	r := []string{"MarshalSOAP", "UnmarshalSOAP", "SOAPType"}
+	for base := t; base != nil; base = base.Base {
+		if base.Poly != nil {
+			r = append(r, base.Poly.Method)
+		}
+		if base != t {
+			r = append(r, base.GoName)
+		}
+	}
+	return r
+}
+
+func (b *builder) buildSimpleTypes() error {
+	for _, n := range b.simpleList {
+		if _, err := b.simple(n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildStructs fills every struct's fields; anonymous types met on the way are appended to the work
+// list and filled in turn.
+func (b *builder) buildStructs() error {
+	for i := 0; i < len(b.structList); i++ {
+		w := b.structList[i]
+		if err := b.fillStruct(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) fillStruct(w *structWork) error {
+	t, ct := w.t, w.ct
+	if ct.Mixed {
+		return errorf(ct.Pos, "mixed content is not supported yet")
+	}
+	if ct.Content == parser.SimpleContent {
+		return errorf(ct.Pos, "simple content (a value with attributes) is not supported yet")
+	}
+	for _, a := range ct.Attributes {
+		if a.Use != "prohibited" {
+			return errorf(a.Pos, "attributes are not supported yet")
+		}
+	}
+	if ct.AnyAttribute {
+		return errorf(ct.Pos, "xs:anyAttribute is not supported yet")
+	}
+	if t.QName.IsZero() {
+		t.Doc = fmt.Sprintf("%s is the content of the element of the same name.", t.GoName)
+	} else {
+		t.Doc = fmt.Sprintf("%s is the complex type %s.", t.GoName, qstring(t.QName))
+	}
+	if t.Base != nil {
+		t.Doc += fmt.Sprintf(" It extends %s, whose fields it embeds and encodes first.", t.Base.GoName)
+	}
+	if t.Poly != nil {
+		t.Doc += fmt.Sprintf(" Types derived from it implement %s; fields declared with this type hold an %s.", t.Poly.Interface, t.Poly.Interface)
+	}
+	if ct.Abstract {
+		t.Doc += " The schema declares it abstract: a server expects one of its derived types."
+	}
+	t.Doc = joinDoc(t.Doc, ct.Doc)
+	w.scope = NewScope(structReserved(t)...)
+	var fields []*Field
+	if err := b.particleFields(w, ct.Particle, false, &fields); err != nil {
+		return err
+	}
+	for i, f := range fields {
+		f.Index = i
+	}
+	t.Fields = fields
+	if len(fields) > 0 {
+		t.Presence = w.scope.Claim("Presence", "XML")
+		t.FieldsVar = b.scope.Claim(Unexported("fields" + t.GoName))
+	}
+	return nil
+}
+
+func qstring(q QName) string {
+	if q.NS == nil {
+		return q.Local
+	}
+	return "{" + q.NS.URI + "}" + q.Local
+}
+
+func joinDoc(a, b string) string {
+	b = strings.TrimSpace(b)
+	if b == "" {
+		return a
+	}
+	return a + "\n\n" + b
+}
+
+// particleFields appends the fields of particle p; optional is true inside an optional group.
+func (b *builder) particleFields(w *structWork, p *parser.Particle, optional bool, out *[]*Field) error {
+	if p == nil {
+		return nil
+	}
+	switch p.Kind {
+	case parser.Sequence, parser.All:
+		if p.MaxOccurs != 1 {
+			return errorf(p.Pos, "a repeated xs:%s is not supported yet", p.Kind)
+		}
+		for _, c := range p.Children {
+			if err := b.particleFields(w, c, optional || p.MinOccurs == 0, out); err != nil {
+				return err
+			}
+		}
+		return nil
+	case parser.GroupRef:
+		g := b.set.Groups[p.Ref]
+		if p.MaxOccurs != 1 {
+			return errorf(p.Pos, "a repeated group reference is not supported yet")
+		}
+		return b.particleFields(w, g.Particle, optional || p.MinOccurs == 0, out)
+	case parser.Choice:
+		return errorf(p.Pos, "xs:choice is not supported yet")
+	case parser.AnyParticle:
+		return errorf(p.Pos, "xs:any is not supported yet")
+	}
+	f, err := b.elementField(w, p, optional)
+	if err != nil {
+		return err
+	}
+	*out = append(*out, f)
+	return nil
+}
+
+// element resolves an element reference.
+func (b *builder) element(e *parser.Element) *parser.Element {
+	if e.Ref != (xml.Name{}) {
+		return b.set.Elements[e.Ref]
+	}
+	return e
+}
+
+func (b *builder) elementField(w *structWork, p *parser.Particle, optional bool) (*Field, error) {
+	e := b.element(p.Element)
+	if e.SubstitutionGroup != (xml.Name{}) || e.Abstract {
+		return nil, errorf(e.Pos, "substitution groups and abstract elements are not supported yet")
+	}
+	f := &Field{
+		GoName:   w.scope.Claim(Exported(e.Name.Local)),
+		Elem:     b.qname(e.Name),
+		Optional: optional || p.MinOccurs == 0,
+		Nillable: e.Nillable,
+	}
+	gt, v, err := b.elementValue(e, w.t.GoName+Exported(e.Name.Local))
+	if err != nil {
+		return nil, err
+	}
+	f.Type, f.Value = gt, v
+	switch {
+	case p.MaxOccurs != 1:
+		f.Shape = Repeated
+		f.Type = &GoType{Kind: Slice, Elem: gt}
+		f.Optional = false
+		f.ZeroUnset = v.reference()
+	case v.Kind == ArrayValue:
+		f.Shape, f.Array, f.Value = Wrapped, v.Array, nil
+		f.ZeroUnset = true
+	case v.Kind == DictValue:
+		f.Shape, f.Dict, f.Value = Dictionary, v.Dict, nil
+		f.ZeroUnset = true
+	default:
+		f.ZeroUnset = v.reference() || v.enum() || f.Nillable && gt.stringKind()
+	}
+	f.Doc = fieldDoc(f, e, p)
+	return f, nil
+}
+
+// fieldDoc documents a field with its element name, schema type and occurrence.
+func fieldDoc(f *Field, e *parser.Element, p *parser.Particle) string {
+	var occ []string
+	switch {
+	case p.MaxOccurs != 1:
+		max := "unbounded"
+		if p.MaxOccurs > 0 {
+			max = fmt.Sprint(p.MaxOccurs)
+		}
+		occ = append(occ, fmt.Sprintf("occurs %d to %s times", p.MinOccurs, max))
+	case f.Optional:
+		occ = append(occ, "optional")
+	default:
+		occ = append(occ, "required")
+	}
+	if f.Nillable {
+		occ = append(occ, "nillable")
+	}
+	typ := "an anonymous type"
+	if e.Type != (xml.Name{}) {
+		typ = e.Type.Local
+		if e.Type.Space == parser.NSXSD {
+			typ = "xs:" + typ
+		}
+	} else if e.Simple == nil && e.Complex == nil {
+		typ = "xs:anyType"
+	}
+	d := fmt.Sprintf("%s is the element %s (%s; %s).", f.GoName, e.Name.Local, typ, strings.Join(occ, ", "))
+	return joinDoc(d, e.Doc)
+}
+
+func (v *Value) reference() bool {
+	switch v.Kind {
+	case StructValue, PolyValue, AnyValue, ArrayValue, DictValue:
+		return true
+	}
+	return v.Kind == SimpleValue && v.Codec != nil && v.Codec.bytes
+}
+
+func (v *Value) enum() bool {
+	return v.Kind == SimpleValue && v.Codec != nil && v.Codec.enum
+}
+
+func (g *GoType) stringKind() bool {
+	switch g.Kind {
+	case Basic:
+		return g.Name == "string"
+	case Named:
+		return g.Type.Underlying != nil && g.Type.Underlying.Kind == Basic && g.Type.Underlying.Name == "string"
+	}
+	return false
+}
+
+// elementValue returns the Go type and encoding of one value of element e; anonName names an
+// anonymous type declared inside e.
+func (b *builder) elementValue(e *parser.Element, anonName string) (*GoType, *Value, error) {
+	switch {
+	case e.Complex != nil:
+		t := b.structs[e.Complex]
+		if t == nil {
+			t = &Type{Kind: Struct, GoName: b.scope.Claim(anonName, "Type")}
+			b.structs[e.Complex] = t
+			b.structList = append(b.structList, &structWork{t: t, ct: e.Complex, pos: e.Pos})
+		}
+		return &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: t}}, &Value{Kind: StructValue, Type: t}, nil
+	case e.Simple != nil:
+		r, err := b.anonSimple(e.Simple, anonName)
+		if err != nil {
+			return nil, nil, err
+		}
+		return r.goType, &Value{Kind: SimpleValue, Codec: r.codec}, nil
+	case e.Type == (xml.Name{}):
+		return &GoType{Kind: Any}, &Value{Kind: AnyValue}, nil
+	}
+	return b.typeValue(e.Type, e.Pos)
+}
+
+// typeValue returns the Go type and encoding of a value of the named type n.
+func (b *builder) typeValue(n xml.Name, pos parser.Pos) (*GoType, *Value, error) {
+	if parser.IsBuiltin(n) {
+		if n.Local == "anyType" {
+			return &GoType{Kind: Any}, &Value{Kind: AnyValue}, nil
+		}
+		bi := builtinTypes[n.Local]
+		return bi.goType(), &Value{Kind: SimpleValue, Codec: bi.codecRef()}, nil
+	}
+	if _, ok := b.set.SimpleTypes[n]; ok {
+		r, err := b.simple(n)
+		if err != nil {
+			return nil, nil, err
+		}
+		return r.goType, &Value{Kind: SimpleValue, Codec: r.codec}, nil
+	}
+	if a := b.arrays[n]; a != nil {
+		if err := b.buildArray(n, a); err != nil {
+			return nil, nil, err
+		}
+		return &GoType{Kind: Slice, Elem: a.Item.Type}, &Value{Kind: ArrayValue, Array: a}, nil
+	}
+	if d := b.dicts[n]; d != nil {
+		if err := b.buildDict(n, d); err != nil {
+			return nil, nil, err
+		}
+		return &GoType{Kind: Map, Key: d.Key.Type, Elem: d.Value.Type}, &Value{Kind: DictValue, Dict: d}, nil
+	}
+	t := b.named[n]
+	if t == nil {
+		return nil, nil, errorf(pos, "type {%s}%s is not defined", n.Space, n.Local)
+	}
+	if t.Poly != nil {
+		return &GoType{Kind: Interface, Type: t}, &Value{Kind: PolyValue, Type: t}, nil
+	}
+	return &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: t}}, &Value{Kind: StructValue, Type: t}, nil
+}
+
+// item builds the description of an array item or dictionary key/value element.
+func (b *builder) item(e *parser.Element, anonName string) (*Item, error) {
+	e = b.element(e)
+	gt, v, err := b.elementValue(e, anonName)
+	if err != nil {
+		return nil, err
+	}
+	return &Item{Elem: b.qname(e.Name), Nillable: e.Nillable, ZeroUnset: v.reference(), Type: gt, Value: v}, nil
+}
+
+func (b *builder) buildArray(n xml.Name, a *Array) error {
+	if a.Item != nil || a.Var == "-" {
+		if a.Var == "-" {
+			return errorf(b.set.ComplexTypes[n].Pos, "array type {%s}%s contains itself", n.Space, n.Local)
+		}
+		return nil
+	}
+	a.Var = "-"
+	ct := b.set.ComplexTypes[n]
+	it, err := b.item(arrayShape(ct).Element, Exported(n.Local)+"Item")
+	if err != nil {
+		return err
+	}
+	a.Item = it
+	a.Var = b.scope.Claim(Unexported(n.Local))
+	b.pkg.Arrays = append(b.pkg.Arrays, a)
+	return nil
+}
+
+func (b *builder) buildDict(n xml.Name, d *Dict) error {
+	if d.Key != nil || d.Var == "-" {
+		if d.Var == "-" {
+			return errorf(b.set.ComplexTypes[n].Pos, "dictionary type {%s}%s contains itself", n.Space, n.Local)
+		}
+		return nil
+	}
+	d.Var = "-"
+	ct := b.set.ComplexTypes[n]
+	shape := dictShape(ct)
+	d.Pair = b.qname(shape[0].Name)
+	var err error
+	if d.Key, err = b.item(shape[1], Exported(n.Local)+"Key"); err != nil {
+		return err
+	}
+	if d.Value, err = b.item(shape[2], Exported(n.Local)+"Value"); err != nil {
+		return err
+	}
+	if d.Compare, err = compareFor(d.Key.Type); err != nil {
+		return errorf(ct.Pos, "dictionary key: %v", err)
+	}
+	d.Var = b.scope.Claim(Unexported("dict" + Exported(n.Local)))
+	b.pkg.Dicts = append(b.pkg.Dicts, d)
+	return nil
+}
+
+// compareFor returns the function ordering keys of Go type k.
+func compareFor(k *GoType) (*Compare, error) {
+	under := k
+	if k.Kind == Named {
+		under = k.Type.Underlying
+	}
+	switch {
+	case under != nil && under.Kind == Basic && under.Name == "string" && k.Kind == Basic:
+		return &Compare{Pkg: "strings", Name: "Compare"}, nil
+	case under != nil && under.Kind == Basic && under.Name != "bool":
+		return &Compare{Pkg: "cmp", Name: "Compare", TypeArg: k}, nil
+	case k.Kind == Runtime:
+		switch k.Name {
+		case "DateTime", "Date", "TimeOfDay", "Duration", "Decimal":
+			return &Compare{Runtime: k.Name}, nil
+		}
+	}
+	return nil, fmt.Errorf("a key of Go type %s cannot be ordered", k)
+}
+
+func (g *GoType) String() string {
+	switch g.Kind {
+	case Basic:
+		return g.Name
+	case Runtime:
+		return "soap." + g.Name
+	case XMLName:
+		return "xml.Name"
+	case Named:
+		return g.Type.GoName
+	case Pointer:
+		return "*" + g.Elem.String()
+	case Slice:
+		return "[]" + g.Elem.String()
+	case Map:
+		return "map[" + g.Key.String() + "]" + g.Elem.String()
+	case Any:
+		return "any"
+	case Interface:
+		return g.Type.Poly.Interface
+	}
+	return "?"
+}

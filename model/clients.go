@@ -1,0 +1,415 @@
+package model
+
+import (
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sogen-go/sogen/parser"
+)
+
+// buildClients makes one client per port type with at least one SOAP binding.
+func (b *builder) buildClients() error {
+	b.pkg.OperationType = b.scope.Claim("operation")
+	for _, pt := range b.set.PortTypes {
+		var bindings []*parser.Binding
+		for _, bd := range b.set.Bindings {
+			if bd.Type != pt.Name {
+				continue
+			}
+			if bd.Protocol != parser.SOAP11 && bd.Protocol != parser.SOAP12 {
+				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: binding %s uses the %s protocol, which sogen does not generate clients for; skipped", bd.Pos, bd.Name.Local, bd.Protocol))
+				continue
+			}
+			bindings = append(bindings, bd)
+		}
+		if len(bindings) == 0 {
+			b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: port type %s has no SOAP binding; no client generated", pt.Pos, pt.Name.Local))
+			continue
+		}
+		c, err := b.client(pt, bindings)
+		if err != nil {
+			return err
+		}
+		b.pkg.Clients = append(b.pkg.Clients, c)
+	}
+	return nil
+}
+
+func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Client, error) {
+	c := &Client{
+		GoName:   b.scope.Claim(Exported(pt.Name.Local) + b.opts.ClientSuffix),
+		PortType: b.qname(pt.Name),
+	}
+	c.Doc = joinDoc(fmt.Sprintf("%s is a client for the port type %s. Create one with %s; a client is safe for concurrent use once its fields are set.",
+		c.GoName, pt.Name.Local, "New"+c.GoName), pt.Doc)
+	methods := NewScope("Client", "Endpoint", "Header")
+	c.CallMethod = methods.Claim("call")
+	first := bindings[0]
+	// Headers: the union over bindings and operations, in order of first use.
+	reqHeaders := &headerSet{response: false}
+	respHeaders := &headerSet{response: true}
+	for _, bd := range bindings {
+		for _, bop := range bd.Operations {
+			if bop.Input != nil {
+				for _, h := range bop.Input.Headers {
+					if err := reqHeaders.add(b, h, bop.Pos); err != nil {
+						return nil, err
+					}
+				}
+			}
+			if bop.Output != nil {
+				for _, h := range bop.Output.Headers {
+					if err := respHeaders.add(b, h, bop.Pos); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+	}
+	base := Exported(pt.Name.Local)
+	var err error
+	if c.RequestHeader, err = reqHeaders.build(b, base+"RequestHeader",
+		"%s holds the SOAP header blocks sent with requests of %s. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.", c.GoName); err != nil {
+		return nil, err
+	}
+	if c.ResponseHeader, err = respHeaders.build(b, base+"ResponseHeader",
+		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.", c.GoName); err != nil {
+		return nil, err
+	}
+	for _, op := range pt.Operations {
+		bop := bindingOp(first, op.Name)
+		if bop == nil {
+			return nil, errorf(first.Pos, "binding %s has no operation %s", first.Name.Local, op.Name)
+		}
+		o, err := b.operation(c, methods, op, first, bop)
+		if err != nil {
+			return nil, err
+		}
+		c.Operations = append(c.Operations, o)
+	}
+	for _, bd := range bindings {
+		cb := &ClientBinding{Name: b.qname(bd.Name), OpsVar: b.scope.Claim(Unexported("ops" + Exported(bd.Name.Local)))}
+		cb.Version = 11
+		if bd.Protocol == parser.SOAP12 {
+			cb.Version = 12
+		}
+		for _, op := range pt.Operations {
+			bop := bindingOp(bd, op.Name)
+			if bop == nil {
+				return nil, errorf(bd.Pos, "binding %s has no operation %s", bd.Name.Local, op.Name)
+			}
+			if err := b.checkStyle(bd, bop); err != nil {
+				return nil, err
+			}
+			x := &BindingOp{Name: op.Name, Action: bop.Action}
+			if bop.Input != nil && c.RequestHeader != nil {
+				for _, h := range bop.Input.Headers {
+					x.InHeaders = append(x.InHeaders, reqHeaders.index(b, h))
+				}
+			}
+			cb.Ops = append(cb.Ops, x)
+		}
+		c.Bindings = append(c.Bindings, cb)
+	}
+	// Ports, in service order; a binding without a port still gets a constructor.
+	for i, bd := range bindings {
+		found := false
+		for _, sv := range b.set.Services {
+			for _, p := range sv.Ports {
+				if p.Binding == bd.Name {
+					found = true
+					c.Ports = append(c.Ports, &ClientPort{Endpoint: p.Address, Binding: c.Bindings[i], port: p.Name,
+						Doc: fmt.Sprintf("port %s of service %s", p.Name, sv.Name.Local)})
+				}
+			}
+		}
+		if !found {
+			c.Ports = append(c.Ports, &ClientPort{Binding: c.Bindings[i], port: bd.Name.Local,
+				Doc: fmt.Sprintf("binding %s, which no service gives an address", bd.Name.Local)})
+		}
+	}
+	for _, p := range c.Ports {
+		name := "New" + c.GoName
+		if len(c.Ports) > 1 {
+			name += Exported(p.port)
+		}
+		p.Constructor = b.scope.Claim(name)
+		version := "SOAP 1.1"
+		if p.Binding.Version == 12 {
+			version = "SOAP 1.2"
+		}
+		endpoint := "no default endpoint: set Endpoint before calling"
+		if p.Endpoint != "" {
+			endpoint = "endpoint " + p.Endpoint
+		}
+		p.Doc = fmt.Sprintf("%s returns a %s for the %s (%s, %s). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).",
+			p.Constructor, c.GoName, p.Doc, version, endpoint)
+	}
+	return c, nil
+}
+
+func bindingOp(bd *parser.Binding, name string) *parser.BindingOperation {
+	for _, o := range bd.Operations {
+		if o.Name == name {
+			return o
+		}
+	}
+	return nil
+}
+
+// checkStyle refuses what the runtime does not speak yet: rpc style and encoded use.
+func (b *builder) checkStyle(bd *parser.Binding, bop *parser.BindingOperation) error {
+	style := bop.Style
+	if style == "" {
+		style = bd.Style
+	}
+	if style == "rpc" {
+		return errorf(bop.Pos, "operation %s uses rpc style, which is not supported yet", bop.Name)
+	}
+	for _, io := range []*parser.BindingIO{bop.Input, bop.Output} {
+		if io != nil && io.Body != nil && io.Body.Use == "encoded" {
+			return errorf(bop.Pos, "operation %s uses SOAP encoding (use=\"encoded\"), which is not supported", bop.Name)
+		}
+	}
+	return nil
+}
+
+// headerSet collects the header blocks of a client, keyed by element name.
+type headerSet struct {
+	response bool
+	elems    []xml.Name
+}
+
+func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.Name, error) {
+	m := b.set.Messages[hd.Message]
+	for _, p := range m.Parts {
+		if p.Name == hd.Part {
+			if p.Element == (xml.Name{}) {
+				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element", hd.Part, hd.Message.Local)
+			}
+			return p.Element, nil
+		}
+	}
+	return xml.Name{}, errorf(pos, "soap:header part %s is not in message %s", hd.Part, hd.Message.Local)
+}
+
+func (h *headerSet) add(b *builder, hd *parser.Header, pos parser.Pos) error {
+	if hd.Use == "encoded" {
+		return errorf(pos, "encoded SOAP headers are not supported")
+	}
+	e, err := h.element(b, hd, pos)
+	if err != nil {
+		return err
+	}
+	for _, x := range h.elems {
+		if x == e {
+			return nil
+		}
+	}
+	h.elems = append(h.elems, e)
+	return nil
+}
+
+func (h *headerSet) index(b *builder, hd *parser.Header) int {
+	e, _ := h.element(b, hd, parser.Pos{})
+	for i, x := range h.elems {
+		if x == e {
+			return i
+		}
+	}
+	return -1
+}
+
+func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error) {
+	if len(h.elems) == 0 {
+		return nil, nil
+	}
+	hd := &Header{GoName: b.scope.Claim(name)}
+	hd.Doc = fmt.Sprintf(doc, hd.GoName, client)
+	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse")
+	if h.response {
+		hd.Method = "UnmarshalSOAPHeader"
+	} else {
+		hd.Method = "marshalSOAPHeader"
+	}
+	for i, n := range h.elems {
+		e := b.set.Elements[n]
+		gt, v, err := b.elementValue(e, hd.GoName+Exported(n.Local))
+		if err != nil {
+			return nil, err
+		}
+		f := &Field{GoName: fields.Claim(Exported(n.Local)), Elem: b.qname(n), Optional: true, Nillable: e.Nillable,
+			ZeroUnset: true, Index: i, Type: gt, Value: v}
+		switch v.Kind {
+		case ArrayValue:
+			f.Shape, f.Array, f.Value = Wrapped, v.Array, nil
+		case DictValue:
+			f.Shape, f.Dict, f.Value = Dictionary, v.Dict, nil
+		case SimpleValue:
+			if h.response || !gt.stringKind() && !v.enum() {
+				f.Ref = true
+				f.Type = &GoType{Kind: Pointer, Elem: gt}
+			}
+		}
+		what := "sent when set"
+		if h.response {
+			what = "nil when the reply did not carry it"
+		}
+		f.Doc = joinDoc(fmt.Sprintf("%s is the header block %s (%s).", f.GoName, n.Local, what), e.Doc)
+		hd.Fields = append(hd.Fields, f)
+	}
+	hd.FieldsVar = b.scope.Claim(Unexported("fields" + hd.GoName))
+	return hd, nil
+}
+
+// bodyElement returns the element a binding puts in the body for message m.
+func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos parser.Pos) (*parser.Element, error) {
+	var parts []*parser.Part
+	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {
+		for _, name := range bio.Body.Parts {
+			p := m.Part(name)
+			if p == nil {
+				return nil, errorf(pos, "soap:body part %s is not in message %s", name, m.Name.Local)
+			}
+			parts = append(parts, p)
+		}
+	} else {
+		for _, p := range m.Parts {
+			header := false
+			if bio != nil {
+				for _, h := range bio.Headers {
+					if h.Message == m.Name && h.Part == p.Name {
+						header = true
+					}
+				}
+			}
+			if !header {
+				parts = append(parts, p)
+			}
+		}
+	}
+	switch {
+	case len(parts) == 0:
+		return nil, errorf(pos, "message %s puts nothing in the body, which is not supported yet", m.Name.Local)
+	case len(parts) > 1:
+		return nil, errorf(pos, "message %s puts %d parts in the body; document style with several parts is not supported yet", m.Name.Local, len(parts))
+	case parts[0].Element == (xml.Name{}):
+		return nil, errorf(pos, "part %s of message %s names a type, not an element (rpc style is not supported yet)", parts[0].Name, m.Name.Local)
+	}
+	return b.set.Elements[parts[0].Element], nil
+}
+
+func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd *parser.Binding, bop *parser.BindingOperation) (*Operation, error) {
+	if err := b.checkStyle(bd, bop); err != nil {
+		return nil, err
+	}
+	o := &Operation{Name: op.Name, GoName: methods.Claim(Exported(op.Name), "Op")}
+	params := NewScope("c", "ctx", "opts", "req", "resp", "err", "context", "soap", "errors", "xml", "fmt")
+	in, err := b.bodyElement(b.set.Messages[op.Input.Message], bop.Input, op.Pos)
+	if err != nil {
+		return nil, err
+	}
+	o.RequestElem = b.qname(in.Name)
+	switch t := b.wrapper(in); {
+	case t != nil && in.Complex != nil && t.Base == nil:
+		o.Request = t
+		for _, f := range t.Fields {
+			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f})
+		}
+	case t != nil:
+		o.Request, o.BareRequest = t, true
+		gt, _, err := b.elementValue(in, "")
+		if err != nil {
+			return nil, err
+		}
+		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(t.GoName)), Type: gt})
+	default:
+		return nil, errorf(in.Pos, "operation %s: the request element %s is not of a complex type, which is not supported yet", op.Name, in.Name.Local)
+	}
+	var result string
+	if op.Output != nil {
+		out, err := b.bodyElement(b.set.Messages[op.Output.Message], bop.Output, op.Pos)
+		if err != nil {
+			return nil, err
+		}
+		o.ResponseElem = b.qname(out.Name)
+		t := b.wrapper(out)
+		if t == nil {
+			return nil, errorf(out.Pos, "operation %s: the response element %s is not of a complex type, which is not supported yet", op.Name, out.Name.Local)
+		}
+		o.Response = t
+		switch {
+		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1:
+			o.Result = WrapperResult
+			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
+		case len(t.Fields) == 1:
+			o.Result, o.ResultField = FieldResult, t.Fields[0]
+			result = fmt.Sprintf("It returns the %s of the %s reply.", t.Fields[0].Elem.Local, out.Name.Local)
+		default:
+			result = fmt.Sprintf("Its reply, %s, is empty.", out.Name.Local)
+		}
+	} else {
+		result = "It is a one-way operation: no reply is expected."
+	}
+	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, in.Name.Local, result)
+	o.Doc = joinDoc(doc, op.Doc)
+	return o, nil
+}
+
+// wrapper returns the struct type of a global element, or nil.
+func (b *builder) wrapper(e *parser.Element) *Type {
+	if e.Complex != nil {
+		return b.structs[e.Complex]
+	}
+	if t := b.named[e.Type]; t != nil && t.Kind == Struct {
+		return t
+	}
+	return nil
+}
+
+// finish names the namespaces and package variables, sorts the types and lays out the files.
+func (b *builder) finish() error {
+	var uris []string
+	for u := range b.ns {
+		uris = append(uris, u)
+	}
+	sort.Strings(uris)
+	for _, u := range uris {
+		n := b.ns[u]
+		n.Const = b.scope.Claim(Unexported("ns" + Exported(nsWord(u))))
+		b.pkg.Namespaces = append(b.pkg.Namespaces, n)
+	}
+	b.pkg.NamespacesVar = b.scope.Claim("namespaces")
+	b.pkg.Registry = b.scope.Claim("typeRegistry")
+	for _, w := range b.structList {
+		b.pkg.Types = append(b.pkg.Types, w.t)
+	}
+	sort.Slice(b.pkg.Types, func(i, j int) bool { return b.pkg.Types[i].GoName < b.pkg.Types[j].GoName })
+	sort.Slice(b.pkg.Arrays, func(i, j int) bool { return b.pkg.Arrays[i].Var < b.pkg.Arrays[j].Var })
+	sort.Slice(b.pkg.Dicts, func(i, j int) bool { return b.pkg.Dicts[i].Var < b.pkg.Dicts[j].Var })
+	sort.Slice(b.pkg.Clients, func(i, j int) bool { return b.pkg.Clients[i].GoName < b.pkg.Clients[j].GoName })
+	files := NewScope()
+	shared := &File{Name: files.ClaimFold("types") + ".go", Types: b.pkg.Types, Shared: true}
+	b.pkg.Files = append(b.pkg.Files, shared)
+	for _, c := range b.pkg.Clients {
+		c.File = files.ClaimFold(FileName(c.GoName)) + ".go"
+		b.pkg.Files = append(b.pkg.Files, &File{Name: c.File, Clients: []*Client{c}})
+	}
+	return nil
+}
+
+// nsWord picks the word naming a namespace URI: its last path segment (or URN part) that is not a
+// version number.
+func nsWord(uri string) string {
+	segs := strings.FieldsFunc(uri, func(r rune) bool { return r == '/' || r == ':' || r == '#' || r == '?' })
+	for i := len(segs) - 1; i >= 0; i-- {
+		s := segs[i]
+		if strings.Trim(s, "0123456789.vV") == "" || s == "http" || s == "https" || s == "urn" {
+			continue
+		}
+		return s
+	}
+	return "namespace"
+}

@@ -1,0 +1,392 @@
+// Package model turns parsed WSDL and XML Schema definitions into a description of the Go package
+// sogen emits: every type, field, constant, client, method and helper variable with its final Go
+// name, in a deterministic order. The emitter renders this description and decides nothing itself.
+//
+// Mapping rules (what each schema construct becomes) are documented on Build and in the README.
+// The model drops, with an error rather than silently, what sogen does not support yet: attributes,
+// xs:choice, xs:any, simple content, mixed content, substitution groups, and rpc or encoded bindings.
+package model
+
+import "encoding/xml"
+
+// Package is one generated Go package.
+type Package struct {
+	// Name is the Go package name.
+	Name string
+	// Sources are the input files, as given, for the generated-code header.
+	Sources []string
+	// Runtime is the import path of the soap runtime package.
+	Runtime string
+	// Namespaces are the XML namespaces the generated code names, sorted by URI.
+	Namespaces []*Namespace
+	// NamespacesVar is the package variable listing the namespaces a request declares up front.
+	NamespacesVar string
+	// Types are the generated named types, sorted by Go name.
+	Types []*Type
+	// Arrays and Dicts are the package variables describing wrapped arrays and dictionaries.
+	Arrays []*Array
+	Dicts  []*Dict
+	// Registry is the package variable mapping schema type names to Go types (for xsi:type).
+	Registry string
+	// OperationType is the unexported struct type describing one operation of a binding.
+	OperationType string
+	// Clients are the client types, one per port type, sorted by Go name.
+	Clients []*Client
+	// Notices are things the user should know about the generation (skipped bindings, ...).
+	Notices []string
+	// Files lists the output files and what each holds.
+	Files []*File
+}
+
+// File is one output file.
+type File struct {
+	// Name is the file name, e.g. "types.go".
+	Name string
+	// Types are the named types declared in the file.
+	Types []*Type
+	// Clients are the clients declared in the file.
+	Clients []*Client
+	// Shared is true for the file holding the package-level helpers (namespaces, registry, ...).
+	Shared bool
+}
+
+// Namespace is an XML namespace with the Go constant that names it.
+type Namespace struct {
+	URI   string
+	Const string
+}
+
+// QName is an XML name whose namespace is given by a Namespace (nil for no namespace).
+type QName struct {
+	NS    *Namespace
+	Local string
+}
+
+// IsZero reports whether q is the zero QName (an anonymous type).
+func (q QName) IsZero() bool { return q.NS == nil && q.Local == "" }
+
+// XML returns q as an xml.Name.
+func (q QName) XML() xml.Name {
+	if q.NS == nil {
+		return xml.Name{Local: q.Local}
+	}
+	return xml.Name{Space: q.NS.URI, Local: q.Local}
+}
+
+// TypeKind is the kind of a generated named type.
+type TypeKind int
+
+// Type kinds.
+const (
+	// Struct is a complex type: a Go struct with MarshalSOAP/UnmarshalSOAP.
+	Struct TypeKind = iota
+	// Enum is an enumeration: a string type with one constant per value.
+	Enum
+	// Flags is a list of enumeration values (WCF flags): a string type keeping the wire text, with
+	// methods to test and set the values of its Item enumeration.
+	Flags
+	// Scalar is a restriction of a built-in type (or a list or union kept as text): a named type over
+	// the built-in's Go type.
+	Scalar
+)
+
+// Type is a generated named type.
+type Type struct {
+	Kind   TypeKind
+	GoName string
+	Doc    string
+	// QName is the schema type's name; zero for an anonymous type.
+	QName QName
+
+	// Struct: the embedded base type (complexContent extension), the type's own fields, the name of
+	// its Presence field ("" when it has no fields), and the package variable holding its field
+	// descriptors.
+	Base      *Type
+	Fields    []*Field
+	Presence  string
+	FieldsVar string
+	// Poly is set when other types derive from this one: the interface they all implement.
+	Poly *Poly
+	// Registered is true when the type is in the package's type registry.
+	Registered bool
+
+	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
+	Underlying *GoType
+	Codec      *Codec
+	// Values are an enumeration's values (Enum) .
+	Values []*EnumValue
+	// Numbers is true when the enumeration's values carry numbers (WCF EnumerationValue, or WCF's
+	// implicit numbering).
+	Numbers bool
+	// Item is the enumeration of a Flags type's values.
+	Item *Type
+	// ItemOf is the Flags type an enumeration belongs to, when it is a flags item.
+	ItemOf *Type
+}
+
+// Poly describes the interface implemented by a base type and every type derived from it.
+type Poly struct {
+	// Interface is the interface's name, e.g. AnyCarrier.
+	Interface string
+	// Method is the method returning the embedded base value, e.g. AsCarrier.
+	Method string
+	// Var is the package variable (a soap.Poly) encoding and decoding values of the interface.
+	Var string
+	// Derived are the types deriving from the base, directly or not, sorted by Go name.
+	Derived []*Type
+}
+
+// EnumValue is one value of an enumeration.
+type EnumValue struct {
+	GoName string
+	Value  string
+	Doc    string
+	Number int64
+}
+
+// Shape is how a field's values sit on the wire.
+type Shape int
+
+// Shapes.
+const (
+	// Single is an element occurring at most once.
+	Single Shape = iota
+	// Repeated is an element with maxOccurs > 1: a Go slice, one element per value.
+	Repeated
+	// Wrapped is a wrapped array (ArrayOfX): a Go slice inside one element, one child per value.
+	Wrapped
+	// Dictionary is a WCF dictionary: a Go map inside one element, one pair element per entry.
+	Dictionary
+)
+
+// Field is a field of a generated struct (or of a header struct).
+type Field struct {
+	GoName string
+	Doc    string
+	// Elem is the element's name on the wire.
+	Elem      QName
+	Optional  bool
+	Nillable  bool
+	ZeroUnset bool
+	// Index is the field's position in its struct's descriptor variable.
+	Index int
+	// Type is the field's Go type.
+	Type  *GoType
+	Shape Shape
+	// Value says how one value (the field's, or one item's) is encoded, for Single and Repeated.
+	Value *Value
+	// Array and Dict are set for Wrapped and Dictionary fields.
+	Array *Array
+	Dict  *Dict
+	// Ref is true for a simple-typed header field held by pointer (response headers).
+	Ref bool
+}
+
+// ValueKind says how a value is encoded.
+type ValueKind int
+
+// Value kinds.
+const (
+	// SimpleValue is text converted by a codec.
+	SimpleValue ValueKind = iota
+	// StructValue is a generated struct held by pointer.
+	StructValue
+	// PolyValue is a value held in a base type's interface.
+	PolyValue
+	// AnyValue is an xs:anyType value held in an any.
+	AnyValue
+	// ArrayValue is a nested wrapped array (an array item that is itself an array).
+	ArrayValue
+	// DictValue is a dictionary used as an array item or dictionary value.
+	DictValue
+)
+
+// Value describes the encoding of one value.
+type Value struct {
+	Kind  ValueKind
+	Codec *Codec
+	// Type is the struct type (StructValue) or the base type (PolyValue).
+	Type  *Type
+	Array *Array
+	Dict  *Dict
+}
+
+// Codec names the codec of a simple type: a runtime variable (soap.XSInt) or a package variable
+// (codecWebhookState).
+type Codec struct {
+	Runtime bool
+	Name    string
+	// Ctor, BaseCodec and Type describe how a package codec variable is built:
+	// soap.<Ctor>[<type>](soap.<BaseCodec>, <Type>).
+	Ctor      string
+	BaseCodec string
+	Type      QName
+
+	bytes bool // the Go type is a byte slice (nil is unset)
+	enum  bool // an enumeration (the empty string is unset)
+}
+
+// Item describes the element holding one array item or one dictionary key or value.
+type Item struct {
+	Elem      QName
+	Nillable  bool
+	ZeroUnset bool
+	Type      *GoType
+	Value     *Value
+}
+
+// Array is a package variable describing a wrapped array type (ArrayOfX).
+type Array struct {
+	Var   string
+	QName QName
+	Item  *Item
+}
+
+// Dict is a package variable describing a dictionary type.
+type Dict struct {
+	Var     string
+	QName   QName
+	Pair    QName
+	Key     *Item
+	Value   *Item
+	Compare *Compare
+}
+
+// Compare names the function ordering dictionary keys: a standard-library function (cmp.Compare
+// instantiated for the key type, or strings.Compare) or a method expression of a runtime type.
+type Compare struct {
+	// Pkg is the import path of the function ("cmp", "strings") or "" for a runtime method.
+	Pkg  string
+	Name string
+	// TypeArg is the type argument for cmp.Compare, or nil.
+	TypeArg *GoType
+	// Runtime names a runtime type whose Compare method is used (e.g. DateTime).
+	Runtime string
+}
+
+// GoKind is the kind of a Go type expression.
+type GoKind int
+
+// Go type kinds.
+const (
+	Basic     GoKind = iota // a predeclared type: string, int32, bool, ...
+	Runtime                 // a type of the soap runtime: soap.DateTime
+	XMLName                 // encoding/xml.Name
+	Named                   // a generated type
+	Pointer                 // *Elem
+	Slice                   // []Elem
+	Map                     // map[Key]Elem
+	Any                     // any
+	Interface               // a generated Poly interface (Type is the base)
+)
+
+// GoType is a Go type expression.
+type GoType struct {
+	Kind GoKind
+	// Name is the predeclared or runtime type name.
+	Name string
+	// Type is the generated type (Named, Interface).
+	Type *Type
+	Elem *GoType
+	Key  *GoType
+}
+
+// Client is a client for one port type.
+type Client struct {
+	GoName string
+	Doc    string
+	// PortType is the port type's name.
+	PortType QName
+	// File is the output file holding the client.
+	File string
+	// RequestHeader and ResponseHeader are the header structs (nil when the binding has none).
+	RequestHeader  *Header
+	ResponseHeader *Header
+	// Bindings are the SOAP bindings of the port type.
+	Bindings []*ClientBinding
+	// Ports are the ports (endpoints) of those bindings, one constructor each.
+	Ports []*ClientPort
+	// Operations are the methods, in port type order.
+	Operations []*Operation
+	// CallMethod is the unexported method sending one call.
+	CallMethod string
+}
+
+// Header is a struct holding the SOAP header blocks of a client's requests or responses.
+type Header struct {
+	GoName    string
+	Doc       string
+	FieldsVar string
+	Fields    []*Field
+	// Method is the method writing (request) or reading (response) the blocks.
+	Method string
+}
+
+// ClientBinding is one SOAP binding of a client's port type.
+type ClientBinding struct {
+	// Name is the binding's name.
+	Name QName
+	// OpsVar is the package variable holding the binding's operations, parallel to Client.Operations.
+	OpsVar  string
+	Version int // 11 or 12
+	Ops     []*BindingOp
+}
+
+// ClientPort is a port: an endpoint for a binding, reached through a constructor.
+type ClientPort struct {
+	// Constructor is the function returning a client for this port.
+	Constructor string
+	Doc         string
+	Endpoint    string
+	Binding     *ClientBinding
+
+	port string // the port's name, or the binding's when it has no port
+}
+
+// BindingOp is what a binding says about one operation.
+type BindingOp struct {
+	Name   string
+	Action string
+	// InHeaders are the indexes of the request header fields the operation sends.
+	InHeaders []int
+}
+
+// ResultKind is what an operation method returns besides the error.
+type ResultKind int
+
+// Result kinds.
+const (
+	// NoResult returns only an error.
+	NoResult ResultKind = iota
+	// FieldResult returns the single child of the response wrapper.
+	FieldResult
+	// WrapperResult returns the response wrapper struct (several children).
+	WrapperResult
+)
+
+// Operation is a method of a client.
+type Operation struct {
+	GoName string
+	Name   string
+	Doc    string
+	// Request is the request wrapper struct and RequestElem its element.
+	Request     *Type
+	RequestElem QName
+	// BareRequest is true when the request element's type is a named struct passed whole (document/literal
+	// bare); Params then holds one parameter of that type.
+	BareRequest bool
+	Params      []*Param
+	// Response is the response wrapper struct (nil for a one-way operation) and ResponseElem its element.
+	Response     *Type
+	ResponseElem QName
+	Result       ResultKind
+	// ResultField is the response wrapper's field returned, for FieldResult.
+	ResultField *Field
+}
+
+// Param is a method parameter: one child of the request wrapper (Field), or the whole request.
+type Param struct {
+	Name  string
+	Field *Field
+	Type  *GoType
+}

@@ -1,0 +1,287 @@
+package parser
+
+import (
+	"encoding/xml"
+	"fmt"
+)
+
+// IsBuiltin reports whether n names an XML Schema built-in type.
+func IsBuiltin(n xml.Name) bool {
+	return n.Space == NSXSD && builtins[n.Local]
+}
+
+var builtins = map[string]bool{
+	"anyType": true, "anySimpleType": true,
+	"string": true, "normalizedString": true, "token": true, "language": true, "Name": true, "NCName": true,
+	"ID": true, "IDREF": true, "IDREFS": true, "ENTITY": true, "ENTITIES": true, "NMTOKEN": true, "NMTOKENS": true,
+	"anyURI": true, "QName": true, "NOTATION": true, "boolean": true,
+	"decimal": true, "integer": true, "nonPositiveInteger": true, "negativeInteger": true, "long": true, "int": true,
+	"short": true, "byte": true, "nonNegativeInteger": true, "unsignedLong": true, "unsignedInt": true,
+	"unsignedShort": true, "unsignedByte": true, "positiveInteger": true,
+	"float": true, "double": true, "duration": true, "dateTime": true, "date": true, "time": true,
+	"gYearMonth": true, "gYear": true, "gMonthDay": true, "gDay": true, "gMonth": true,
+	"hexBinary": true, "base64Binary": true,
+}
+
+// check verifies that every reference in s resolves, and that derivation chains end.
+func check(s *Set) error {
+	c := &checker{s: s}
+	for _, n := range sortedNames(s.SimpleTypes) {
+		c.simple(s.SimpleTypes[n])
+	}
+	for _, n := range sortedNames(s.ComplexTypes) {
+		c.complex(s.ComplexTypes[n])
+	}
+	for _, n := range sortedNames(s.Elements) {
+		c.element(s.Elements[n])
+	}
+	for _, n := range sortedNames(s.Attributes) {
+		c.attribute(s.Attributes[n])
+	}
+	for _, n := range sortedNames(s.Groups) {
+		c.particle(s.Groups[n].Particle)
+	}
+	for _, n := range sortedNames(s.AttributeGroups) {
+		for _, a := range s.AttributeGroups[n].Attributes {
+			c.attribute(a)
+		}
+	}
+	if c.err != nil {
+		return c.err
+	}
+	for _, n := range sortedNames(s.ComplexTypes) {
+		c.cycle(s.ComplexTypes[n])
+	}
+	for _, n := range sortedNames(s.SimpleTypes) {
+		c.simpleCycle(s.SimpleTypes[n])
+	}
+	for _, n := range sortedNames(s.Messages) {
+		m := s.Messages[n]
+		for _, p := range m.Parts {
+			if p.Element != (xml.Name{}) && s.Elements[p.Element] == nil {
+				c.fail(m.Pos, "part %s: element {%s}%s is not defined", p.Name, p.Element.Space, p.Element.Local)
+			}
+			if p.Type != (xml.Name{}) {
+				c.typeRef(m.Pos, "part "+p.Name+": type", p.Type)
+			}
+		}
+	}
+	for _, pt := range s.PortTypes {
+		for _, op := range pt.Operations {
+			ios := append([]*IO{op.Input, op.Output}, op.Faults...)
+			for _, io := range ios {
+				if io != nil && s.Messages[io.Message] == nil {
+					c.fail(op.Pos, "message {%s}%s is not defined", io.Message.Space, io.Message.Local)
+				}
+			}
+		}
+	}
+	for _, b := range s.Bindings {
+		pt := s.PortType(b.Type)
+		if pt == nil {
+			c.fail(b.Pos, "port type {%s}%s is not defined", b.Type.Space, b.Type.Local)
+			continue
+		}
+		for _, bop := range b.Operations {
+			var op *Operation
+			for _, o := range pt.Operations {
+				if o.Name == bop.Name {
+					op = o
+				}
+			}
+			if op == nil {
+				c.fail(bop.Pos, "operation %s is not in port type {%s}%s", bop.Name, pt.Name.Space, pt.Name.Local)
+				continue
+			}
+			for _, bio := range []*BindingIO{bop.Input, bop.Output} {
+				if bio == nil {
+					continue
+				}
+				for _, h := range bio.Headers {
+					m := s.Messages[h.Message]
+					if m == nil {
+						c.fail(bop.Pos, "soap:header message {%s}%s is not defined", h.Message.Space, h.Message.Local)
+						continue
+					}
+					if m.Part(h.Part) == nil {
+						c.fail(bop.Pos, "soap:header part %q is not in message {%s}%s", h.Part, h.Message.Space, h.Message.Local)
+					}
+				}
+			}
+		}
+	}
+	for _, sv := range s.Services {
+		for _, p := range sv.Ports {
+			if s.Binding(p.Binding) == nil {
+				c.fail(sv.Pos, "port %s: binding {%s}%s is not defined", p.Name, p.Binding.Space, p.Binding.Local)
+			}
+		}
+	}
+	return c.err
+}
+
+// Part returns the part named name, or nil.
+func (m *Message) Part(name string) *Part {
+	for _, p := range m.Parts {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+type checker struct {
+	s   *Set
+	err error
+}
+
+func (c *checker) fail(pos Pos, format string, args ...any) {
+	if c.err == nil {
+		c.err = &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+func (c *checker) typeRef(pos Pos, what string, n xml.Name) {
+	if n == (xml.Name{}) || IsBuiltin(n) || c.s.SimpleTypes[n] != nil || c.s.ComplexTypes[n] != nil {
+		return
+	}
+	c.fail(pos, "%s {%s}%s is not defined", what, n.Space, n.Local)
+}
+
+func (c *checker) simpleRef(pos Pos, what string, n xml.Name) {
+	if n == (xml.Name{}) || IsBuiltin(n) && n.Local != "anyType" || c.s.SimpleTypes[n] != nil {
+		return
+	}
+	if c.s.ComplexTypes[n] != nil || n.Local == "anyType" && IsBuiltin(n) {
+		c.fail(pos, "%s {%s}%s is a complex type, where a simple type is required", what, n.Space, n.Local)
+		return
+	}
+	c.fail(pos, "%s {%s}%s is not defined", what, n.Space, n.Local)
+}
+
+func (c *checker) simple(t *SimpleType) {
+	if t == nil {
+		return
+	}
+	switch {
+	case t.Restriction != nil:
+		c.simpleRef(t.Pos, "restriction base", t.Restriction.Base)
+		c.simple(t.Restriction.BaseType)
+	case t.List != nil:
+		c.simpleRef(t.Pos, "list itemType", t.List.ItemType)
+		c.simple(t.List.Item)
+	case t.Union != nil:
+		for _, m := range t.Union.MemberTypes {
+			c.simpleRef(t.Pos, "union member type", m)
+		}
+		for _, m := range t.Union.Members {
+			c.simple(m)
+		}
+	}
+}
+
+func (c *checker) complex(t *ComplexType) {
+	if t == nil {
+		return
+	}
+	if t.Base != (xml.Name{}) {
+		if t.Content == SimpleContent {
+			c.typeRef(t.Pos, "base type", t.Base)
+		} else if !(IsBuiltin(t.Base) && t.Base.Local == "anyType") && c.s.ComplexTypes[t.Base] == nil {
+			if c.s.SimpleTypes[t.Base] != nil || IsBuiltin(t.Base) {
+				c.fail(t.Pos, "complexContent base {%s}%s is a simple type", t.Base.Space, t.Base.Local)
+			} else {
+				c.fail(t.Pos, "base type {%s}%s is not defined", t.Base.Space, t.Base.Local)
+			}
+		}
+	}
+	c.particle(t.Particle)
+	for _, a := range t.Attributes {
+		c.attribute(a)
+	}
+}
+
+func (c *checker) particle(p *Particle) {
+	if p == nil {
+		return
+	}
+	switch p.Kind {
+	case ElementParticle:
+		c.element(p.Element)
+	case GroupRef:
+		if c.s.Groups[p.Ref] == nil {
+			c.fail(p.Pos, "group {%s}%s is not defined", p.Ref.Space, p.Ref.Local)
+		}
+	}
+	for _, ch := range p.Children {
+		c.particle(ch)
+	}
+}
+
+func (c *checker) element(e *Element) {
+	if e.Ref != (xml.Name{}) {
+		if c.s.Elements[e.Ref] == nil {
+			c.fail(e.Pos, "element {%s}%s is not defined", e.Ref.Space, e.Ref.Local)
+		}
+		return
+	}
+	c.typeRef(e.Pos, "type", e.Type)
+	if e.SubstitutionGroup != (xml.Name{}) && c.s.Elements[e.SubstitutionGroup] == nil {
+		c.fail(e.Pos, "substitution group head {%s}%s is not defined", e.SubstitutionGroup.Space, e.SubstitutionGroup.Local)
+	}
+	c.simple(e.Simple)
+	c.complex(e.Complex)
+}
+
+func (c *checker) attribute(a *Attribute) {
+	switch {
+	case a.GroupRef != (xml.Name{}):
+		if c.s.AttributeGroups[a.GroupRef] == nil {
+			c.fail(a.Pos, "attribute group {%s}%s is not defined", a.GroupRef.Space, a.GroupRef.Local)
+		}
+	case a.Ref != (xml.Name{}):
+		if c.s.Attributes[a.Ref] == nil && a.Ref.Space != "http://www.w3.org/XML/1998/namespace" {
+			c.fail(a.Pos, "attribute {%s}%s is not defined", a.Ref.Space, a.Ref.Local)
+		}
+	default:
+		c.simpleRef(a.Pos, "attribute type", a.Type)
+		c.simple(a.Simple)
+	}
+}
+
+// cycle reports a complex type that derives from itself.
+func (c *checker) cycle(t *ComplexType) {
+	seen := map[xml.Name]bool{t.Name: true}
+	for cur := t; cur != nil && cur.Base != (xml.Name{}) && cur.Content != SimpleContent; {
+		if seen[cur.Base] {
+			c.fail(t.Pos, "type {%s}%s derives from itself", t.Name.Space, t.Name.Local)
+			return
+		}
+		seen[cur.Base] = true
+		cur = c.s.ComplexTypes[cur.Base]
+	}
+}
+
+// simpleCycle reports a simple type whose restriction or list chain returns to itself.
+func (c *checker) simpleCycle(t *SimpleType) {
+	seen := map[xml.Name]bool{t.Name: true}
+	cur := t
+	for cur != nil {
+		var next xml.Name
+		switch {
+		case cur.Restriction != nil:
+			next = cur.Restriction.Base
+		case cur.List != nil:
+			next = cur.List.ItemType
+		}
+		if next == (xml.Name{}) || IsBuiltin(next) {
+			return
+		}
+		if seen[next] {
+			c.fail(t.Pos, "simple type {%s}%s derives from itself", t.Name.Space, t.Name.Local)
+			return
+		}
+		seen[next] = true
+		cur = c.s.SimpleTypes[next]
+	}
+}

@@ -1,0 +1,430 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/beevik/etree"
+)
+
+// Options limits what Parse accepts. The zero value gives the defaults.
+type Options struct {
+	// MaxFiles limits the number of files loaded, roots and imports together (default 500).
+	MaxFiles int
+	// MaxFileSize limits the size of one file in bytes (default 32 MiB).
+	MaxFileSize int64
+	// MaxDepth limits element nesting in a file (default 256).
+	MaxDepth int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxFiles <= 0 {
+		o.MaxFiles = 500
+	}
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = 32 << 20
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = 256
+	}
+	return o
+}
+
+// Set is everything read from the roots and the files they import.
+type Set struct {
+	// Files are the files loaded, in load order.
+	Files []string
+	// Schemas are the schema documents and blocks, in load order.
+	Schemas []*Schema
+
+	SimpleTypes     map[xml.Name]*SimpleType
+	ComplexTypes    map[xml.Name]*ComplexType
+	Elements        map[xml.Name]*Element
+	Attributes      map[xml.Name]*Attribute
+	Groups          map[xml.Name]*Group
+	AttributeGroups map[xml.Name]*AttributeGroup
+
+	Messages  map[xml.Name]*Message
+	PortTypes []*PortType // in document order
+	Bindings  []*Binding  // in document order
+	Services  []*Service  // in document order
+
+	// Notices are things the parser skipped that a user should know about.
+	Notices []string
+}
+
+// PortType returns the port type named n.
+func (s *Set) PortType(n xml.Name) *PortType {
+	for _, p := range s.PortTypes {
+		if p.Name == n {
+			return p
+		}
+	}
+	return nil
+}
+
+// Binding returns the binding named n.
+func (s *Set) Binding(n xml.Name) *Binding {
+	for _, b := range s.Bindings {
+		if b.Name == n {
+			return b
+		}
+	}
+	return nil
+}
+
+type loader struct {
+	fsys   fs.FS
+	opts   Options
+	set    *Set
+	loaded map[string]bool // file (and chameleon namespace) -> loaded
+	files  int
+}
+
+// Parse reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
+// includes inside fsys, and checks that every reference resolves.
+func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
+	l := &loader{
+		fsys:   fsys,
+		opts:   opts.withDefaults(),
+		loaded: map[string]bool{},
+		set: &Set{
+			SimpleTypes:     map[xml.Name]*SimpleType{},
+			ComplexTypes:    map[xml.Name]*ComplexType{},
+			Elements:        map[xml.Name]*Element{},
+			Attributes:      map[xml.Name]*Attribute{},
+			Groups:          map[xml.Name]*Group{},
+			AttributeGroups: map[xml.Name]*AttributeGroup{},
+			Messages:        map[xml.Name]*Message{},
+		},
+	}
+	if len(roots) == 0 {
+		return nil, errors.New("no input files")
+	}
+	for _, r := range roots {
+		if !fs.ValidPath(r) {
+			return nil, fmt.Errorf("%s: not a valid path inside the input directory", r)
+		}
+		if err := l.load(r, "", Pos{File: r}, ""); err != nil {
+			return nil, err
+		}
+	}
+	if err := check(l.set); err != nil {
+		return nil, err
+	}
+	return l.set, nil
+}
+
+// load reads one file. from locates the reference that asked for it (for errors); chameleon is the
+// namespace an included schema without targetNamespace takes.
+func (l *loader) load(name, chameleon string, from Pos, want string) error {
+	key := name + "\x00" + chameleon
+	if l.loaded[key] {
+		return nil
+	}
+	l.loaded[key] = true
+	l.files++
+	if l.files > l.opts.MaxFiles {
+		return errorf(from, "more than %d files pulled in by imports", l.opts.MaxFiles)
+	}
+	data, err := l.read(name)
+	if err != nil {
+		return errorf(from, "%v", err)
+	}
+	doc := etree.NewDocument()
+	doc.ReadSettings = etree.ReadSettings{
+		MaxDepth:      l.opts.MaxDepth,
+		CharsetReader: charsetReader,
+	}
+	if err := doc.ReadFromBytes(data); err != nil {
+		if errors.Is(err, etree.ErrMaxDepth) {
+			return errorf(Pos{File: name}, "elements nested deeper than %d", l.opts.MaxDepth)
+		}
+		return errorf(Pos{File: name}, "not well-formed XML: %v", err)
+	}
+	if err := checkProlog(doc, name); err != nil {
+		return err
+	}
+	root := doc.Root()
+	if root == nil {
+		return errorf(Pos{File: name}, "no root element")
+	}
+	l.set.Files = append(l.set.Files, name)
+	f := &file{l: l, name: name, chameleon: chameleon}
+	switch {
+	case is(root, NSWSDL, "definitions") && want != "schema":
+		return f.definitions(root)
+	case is(root, NSXSD, "schema") && want != "wsdl":
+		return f.schema(root, chameleon)
+	}
+	expect := "wsdl:definitions or xs:schema"
+	switch want {
+	case "wsdl":
+		expect = "wsdl:definitions"
+	case "schema":
+		expect = "xs:schema"
+	}
+	return errorf(f.pos(root), "root element is {%s}%s, want %s", root.NamespaceURI(), root.Tag, expect)
+}
+
+func (l *loader) read(name string) ([]byte, error) {
+	if st, err := fs.Stat(l.fsys, name); err == nil && st.Size() > l.opts.MaxFileSize {
+		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
+	}
+	fh, err := l.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, l.opts.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if int64(len(data)) > l.opts.MaxFileSize {
+		return nil, fmt.Errorf("%s is over the size limit of %d bytes", name, l.opts.MaxFileSize)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s is empty", name)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	return data, nil
+}
+
+func charsetReader(charset string, input io.Reader) (io.Reader, error) {
+	switch strings.ToLower(charset) {
+	case "utf-8", "utf8", "us-ascii", "ascii":
+		return input, nil
+	}
+	return nil, fmt.Errorf("character encoding %q is not supported (convert the file to UTF-8)", charset)
+}
+
+// checkProlog refuses document type declarations: sogen does not process DTDs or their entities.
+func checkProlog(doc *etree.Document, name string) error {
+	for _, t := range doc.Child {
+		if d, ok := t.(*etree.Directive); ok {
+			return errorf(Pos{File: name}, "document type declaration <!%s> is not supported", firstWord(d.Data))
+		}
+	}
+	return nil
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return s
+}
+
+// file is the state of parsing one file.
+type file struct {
+	l         *loader
+	name      string
+	chameleon string
+	tns       string // target namespace of the schema or definitions being read
+}
+
+func is(el *etree.Element, space, local string) bool {
+	return el.Tag == local && el.NamespaceURI() == space
+}
+
+// pos returns the position of el: the file and a path of prefixed tags, each with [@name='...'] when
+// the element has a name, else with its index among same-tag siblings when there are several.
+func (f *file) pos(el *etree.Element) Pos {
+	var parts []string
+	for e := el; e != nil && e.Parent() != nil; e = e.Parent() {
+		seg := e.FullTag()
+		if n := e.SelectAttr("name"); n != nil {
+			seg += "[@name='" + n.Value + "']"
+		} else if p := e.Parent(); p != nil && p.Parent() != nil {
+			idx, count := 0, 0
+			for _, s := range p.ChildElements() {
+				if s.Tag == e.Tag && s.Space == e.Space {
+					count++
+					if s == e {
+						idx = count
+					}
+				}
+			}
+			if count > 1 {
+				seg += fmt.Sprintf("[%d]", idx)
+			}
+		}
+		parts = append(parts, seg)
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return Pos{File: f.name, Path: "/" + strings.Join(parts, "/")}
+}
+
+// lookupNS returns the namespace bound to prefix at el.
+func lookupNS(el *etree.Element, prefix string) (string, bool) {
+	switch prefix {
+	case "xml":
+		return "http://www.w3.org/XML/1998/namespace", true
+	case "xmlns":
+		return "http://www.w3.org/2000/xmlns/", true
+	}
+	for e := el; e != nil; e = e.Parent() {
+		for _, a := range e.Attr {
+			if prefix == "" && a.Space == "" && a.Key == "xmlns" || prefix != "" && a.Space == "xmlns" && a.Key == prefix {
+				return a.Value, true
+			}
+		}
+	}
+	return "", prefix == ""
+}
+
+// qname resolves the QName in attribute attr of el; "" when the attribute is absent.
+func (f *file) qname(el *etree.Element, attr string) (xml.Name, error) {
+	v := el.SelectAttrValue(attr, "")
+	if v == "" {
+		return xml.Name{}, nil
+	}
+	return f.resolve(el, attr, v)
+}
+
+func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
+	v = strings.TrimSpace(v)
+	prefix, local, ok := strings.Cut(v, ":")
+	if !ok {
+		prefix, local = "", v
+	}
+	if local == "" || strings.Contains(local, ":") {
+		return xml.Name{}, errorf(f.pos(el), "%s=%q is not a valid QName", attr, v)
+	}
+	ns, found := lookupNS(el, prefix)
+	if !found {
+		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared", attr, v, prefix)
+	}
+	if ns == "" && f.chameleon != "" {
+		ns = f.chameleon
+	}
+	return xml.Name{Space: ns, Local: local}, nil
+}
+
+// location resolves a schemaLocation or location attribute against the current file.
+func (f *file) location(el *etree.Element, attr, loc string) (string, error) {
+	loc = strings.TrimSpace(loc)
+	if i := strings.Index(loc, "://"); i > 0 && !strings.ContainsAny(loc[:i], "/.") {
+		return "", errorf(f.pos(el), "%s=%q is a remote location, which sogen does not fetch: save the file beside the WSDL and refer to it by a relative path", attr, loc)
+	}
+	if strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "\\") || len(loc) > 1 && loc[1] == ':' {
+		return "", errorf(f.pos(el), "%s=%q is an absolute path; only paths relative to the referring file are followed", attr, loc)
+	}
+	loc = strings.ReplaceAll(loc, "\\", "/")
+	if i := strings.IndexAny(loc, "?#"); i >= 0 {
+		loc = loc[:i]
+	}
+	p := path.Clean(path.Join(path.Dir(f.name), loc))
+	if p == ".." || strings.HasPrefix(p, "../") || !fs.ValidPath(p) {
+		return "", errorf(f.pos(el), "%s=%q leads outside the input directory", attr, loc)
+	}
+	return p, nil
+}
+
+// documentation returns the trimmed text of the documentation children of el (wsdl:documentation or
+// xs:annotation/xs:documentation).
+func documentation(el *etree.Element) string {
+	var parts []string
+	for _, c := range el.ChildElements() {
+		switch {
+		case is(c, NSWSDL, "documentation"), is(c, NSXSD, "documentation"):
+			if t := strings.TrimSpace(innerText(c)); t != "" {
+				parts = append(parts, t)
+			}
+		case is(c, NSXSD, "annotation"):
+			if t := documentation(c); t != "" {
+				parts = append(parts, t)
+			}
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// innerText returns all character data inside el, including that of descendants (documentation may
+// hold XHTML markup).
+func innerText(el *etree.Element) string {
+	var b strings.Builder
+	for _, t := range el.Child {
+		switch c := t.(type) {
+		case *etree.CharData:
+			b.WriteString(c.Data)
+		case *etree.Element:
+			b.WriteString(innerText(c))
+		}
+	}
+	return b.String()
+}
+
+// canonical returns a comparable form of a definition, without positions and documentation.
+func canonical(v any) string {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return fmt.Sprintf("%#v", v)
+	}
+	return string(b)
+}
+
+// firstDifference describes where two canonical forms first differ.
+func firstDifference(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = strings.TrimSpace(al[i])
+		}
+		if i < len(bl) {
+			y = strings.TrimSpace(bl[i])
+		}
+		if x != y {
+			return fmt.Sprintf("%s versus %s", orNothing(x), orNothing(y))
+		}
+	}
+	return "they differ"
+}
+
+func orNothing(s string) string {
+	if s == "" || s == "}" || s == "]" {
+		return "nothing"
+	}
+	return strings.TrimSuffix(s, ",")
+}
+
+// merge adds def under name to m, or checks that it is identical to the definition already there.
+func merge[T any](m map[xml.Name]*T, name xml.Name, def *T, kind string, pos func(*T) Pos) error {
+	old, ok := m[name]
+	if !ok {
+		m[name] = def
+		return nil
+	}
+	a, b := canonical(old), canonical(def)
+	if a == b {
+		return nil
+	}
+	return &Error{Pos: pos(def), Msg: fmt.Sprintf("%s {%s}%s is also defined, differently, at %s: %s",
+		kind, name.Space, name.Local, pos(old), firstDifference(a, b))}
+}
+
+// sortedNames returns the keys of m sorted by namespace, then local name.
+func sortedNames[T any](m map[xml.Name]*T) []xml.Name {
+	out := make([]xml.Name, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Space != out[j].Space {
+			return out[i].Space < out[j].Space
+		}
+		return out[i].Local < out[j].Local
+	})
+	return out
+}

@@ -1,0 +1,372 @@
+// Package parser reads WSDL 1.1 documents and the XML Schemas they hold or import into raw
+// definitions, with every QName resolved to {namespace, local name}.
+//
+// Input comes from an fs.FS and a list of root file names; the parser never touches the network or
+// the file system outside that FS. Files reached through wsdl:import, xs:import and xs:include are
+// loaded once each, whatever path reaches them. Definitions of the same kind and qualified name met
+// in several files collapse into one when they are identical, and are an error naming both places
+// when they differ.
+//
+// What the parser keeps is what a client generator needs: the structure of types and elements,
+// occurrence constraints, nillability, WCF data-contract annotations (IsDictionary, IsValueType,
+// EnumerationValue, ActualType), documentation, and the WSDL messages, port types, bindings (SOAP 1.1
+// and 1.2) and services. It drops identity constraints (key, keyref, unique), xs:notation, blockDefault
+// and finalDefault, and facets other than enumeration are kept only as text for documentation.
+package parser
+
+import (
+	"encoding/xml"
+	"fmt"
+)
+
+// Namespaces the parser understands.
+const (
+	NSXSD    = "http://www.w3.org/2001/XMLSchema"
+	NSWSDL   = "http://schemas.xmlsoap.org/wsdl/"
+	NSSOAP11 = "http://schemas.xmlsoap.org/wsdl/soap/"
+	NSSOAP12 = "http://schemas.xmlsoap.org/wsdl/soap12/"
+	NSHTTP   = "http://schemas.xmlsoap.org/wsdl/http/"
+	// NSSerialization is the namespace of WCF's data-contract schema annotations.
+	NSSerialization = "http://schemas.microsoft.com/2003/10/Serialization/"
+	NSWSAW          = "http://www.w3.org/2006/05/addressing/wsdl"
+	NSWSAM          = "http://www.w3.org/2007/05/addressing/metadata"
+)
+
+// Pos locates a definition: the file (as named in the FS) and the element path inside it, such as
+// /wsdl:definitions/wsdl:types/xs:schema[1]/xs:complexType[@name='Webhook'].
+type Pos struct {
+	File string
+	Path string
+}
+
+func (p Pos) String() string {
+	if p.Path == "" {
+		return p.File
+	}
+	return p.File + ": " + p.Path
+}
+
+// Error is a problem in the input, located.
+type Error struct {
+	Pos Pos
+	Msg string
+	Err error
+}
+
+func (e *Error) Error() string {
+	msg := e.Msg
+	if e.Err != nil {
+		if msg != "" {
+			msg += ": "
+		}
+		msg += e.Err.Error()
+	}
+	return e.Pos.String() + ": " + msg
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+func errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Unbounded is the MaxOccurs of an element with maxOccurs="unbounded".
+const Unbounded = -1
+
+// SimpleType is an xs:simpleType. Exactly one of Restriction, List and Union is set.
+type SimpleType struct {
+	Name        xml.Name // zero for an anonymous type
+	Pos         Pos      `json:"-"`
+	Doc         string   `json:"-"`
+	Restriction *Restriction
+	List        *List
+	Union       *Union
+	// ActualType is WCF's ActualType annotation: the CLR type behind an enumeration (e.g. xs:short).
+	ActualType xml.Name
+}
+
+// Restriction is xs:restriction of a simple type.
+type Restriction struct {
+	Base     xml.Name    // the named base type, or zero when BaseType is set
+	BaseType *SimpleType // an anonymous base type
+	Enums    []Enum
+	Facets   []Facet // facets other than enumeration, in document order
+}
+
+// Enum is an xs:enumeration facet.
+type Enum struct {
+	Value string
+	Doc   string `json:"-"`
+	// Number is WCF's EnumerationValue annotation, when present.
+	Number *int64
+}
+
+// Facet is a constraining facet other than enumeration (pattern, length, minInclusive, ...).
+type Facet struct {
+	Kind  string
+	Value string
+}
+
+// List is xs:list.
+type List struct {
+	ItemType xml.Name    // the named item type, or zero when Item is set
+	Item     *SimpleType // an anonymous item type
+}
+
+// Union is xs:union.
+type Union struct {
+	MemberTypes []xml.Name
+	Members     []*SimpleType
+}
+
+// Derivation says how a complex type derives from its base.
+type Derivation int
+
+// Derivations.
+const (
+	NoDerivation Derivation = iota
+	Extension
+	Restricted
+)
+
+// ContentKind is the kind of content a complex type has.
+type ContentKind int
+
+// Content kinds.
+const (
+	ElementContent ContentKind = iota // a particle (or nothing: empty content)
+	SimpleContent                     // a simple value with attributes
+)
+
+// ComplexType is an xs:complexType.
+type ComplexType struct {
+	Name     xml.Name // zero for an anonymous type
+	Pos      Pos      `json:"-"`
+	Doc      string   `json:"-"`
+	Abstract bool
+	Mixed    bool
+	Content  ContentKind
+	// Base and Derivation describe complexContent or simpleContent derivation.
+	Base       xml.Name
+	Derivation Derivation
+	// Particle is the type's own particle (for an extension: what it adds to the base); nil for empty content.
+	Particle     *Particle
+	Attributes   []*Attribute
+	AnyAttribute bool
+	// IsDictionary and IsValueType are WCF's data-contract annotations.
+	IsDictionary bool
+	IsValueType  bool
+}
+
+// ParticleKind is the kind of a Particle.
+type ParticleKind int
+
+// Particle kinds.
+const (
+	Sequence ParticleKind = iota
+	Choice
+	All
+	ElementParticle
+	AnyParticle
+	GroupRef
+)
+
+func (k ParticleKind) String() string {
+	return [...]string{"sequence", "choice", "all", "element", "any", "group"}[k]
+}
+
+// Particle is a model group (sequence, choice, all), an element, a wildcard or a group reference,
+// with its occurrence range.
+type Particle struct {
+	Kind      ParticleKind
+	Pos       Pos `json:"-"`
+	MinOccurs int
+	MaxOccurs int // Unbounded for maxOccurs="unbounded"
+	Children  []*Particle
+	Element   *Element // for ElementParticle
+	Ref       xml.Name // for GroupRef
+	Namespace string   // for AnyParticle: the namespace attribute
+}
+
+// Element is an element declaration (global or local) or an element reference.
+type Element struct {
+	// Name is the element's qualified name on the wire: global elements and local elements whose
+	// form is qualified are in the schema's target namespace; unqualified local elements have an
+	// empty Space.
+	Name xml.Name
+	Pos  Pos    `json:"-"`
+	Doc  string `json:"-"`
+	// Ref is set for <xs:element ref="..."/>; the other fields are then empty.
+	Ref xml.Name
+	// Type is the named type; zero when the type is anonymous (Simple or Complex set) or absent
+	// (xs:anyType).
+	Type     xml.Name
+	Simple   *SimpleType
+	Complex  *ComplexType
+	Nillable bool
+	Abstract bool
+	Default  *string
+	Fixed    *string
+	// SubstitutionGroup is the head element this one may substitute.
+	SubstitutionGroup xml.Name
+}
+
+// Attribute is an attribute declaration or reference.
+type Attribute struct {
+	Name     xml.Name
+	Pos      Pos `json:"-"`
+	Ref      xml.Name
+	Type     xml.Name
+	Simple   *SimpleType
+	Use      string // "optional", "required" or "prohibited"
+	Default  *string
+	Fixed    *string
+	GroupRef xml.Name // for an attributeGroup reference
+}
+
+// Group is a named model group (xs:group).
+type Group struct {
+	Name     xml.Name
+	Pos      Pos `json:"-"`
+	Particle *Particle
+}
+
+// AttributeGroup is a named attribute group.
+type AttributeGroup struct {
+	Name       xml.Name
+	Pos        Pos `json:"-"`
+	Attributes []*Attribute
+}
+
+// Schema is one xs:schema (a file or a block inside wsdl:types).
+type Schema struct {
+	TargetNamespace    string
+	ElementQualified   bool
+	AttributeQualified bool
+	Pos                Pos
+}
+
+// Message is a wsdl:message.
+type Message struct {
+	Name  xml.Name
+	Pos   Pos    `json:"-"`
+	Doc   string `json:"-"`
+	Parts []*Part
+}
+
+// Part is a wsdl:part: it names either an element or a type.
+type Part struct {
+	Name    string
+	Element xml.Name
+	Type    xml.Name
+}
+
+// PortType is a wsdl:portType.
+type PortType struct {
+	Name       xml.Name
+	Pos        Pos    `json:"-"`
+	Doc        string `json:"-"`
+	Operations []*Operation
+}
+
+// Operation is an operation of a port type.
+type Operation struct {
+	Name           string
+	Pos            Pos    `json:"-"`
+	Doc            string `json:"-"`
+	Input          *IO
+	Output         *IO
+	Faults         []*IO
+	ParameterOrder []string
+}
+
+// IO is the input, output or a fault of an operation.
+type IO struct {
+	Name    string
+	Message xml.Name
+	// Action is the WS-Addressing action (wsaw:Action or wsam:Action), if given.
+	Action string
+}
+
+// Protocol is the protocol of a binding.
+type Protocol int
+
+// Protocols.
+const (
+	OtherProtocol Protocol = iota
+	SOAP11
+	SOAP12
+	HTTP
+)
+
+func (p Protocol) String() string {
+	return [...]string{"other", "SOAP 1.1", "SOAP 1.2", "HTTP"}[p]
+}
+
+// Binding is a wsdl:binding.
+type Binding struct {
+	Name       xml.Name
+	Pos        Pos      `json:"-"`
+	Doc        string   `json:"-"`
+	Type       xml.Name // the port type
+	Protocol   Protocol
+	Transport  string
+	Style      string // default style of its operations: "document" or "rpc" ("" means document)
+	Operations []*BindingOperation
+}
+
+// BindingOperation is an operation of a binding.
+type BindingOperation struct {
+	Name   string
+	Pos    Pos    `json:"-"`
+	Action string // soapAction
+	Style  string // "document", "rpc" or "" (the binding's)
+	Input  *BindingIO
+	Output *BindingIO
+	Faults []*BindingFault
+}
+
+// BindingIO is the input or output of a binding operation.
+type BindingIO struct {
+	Name    string
+	Body    *Body
+	Headers []*Header
+}
+
+// Body is soap:body.
+type Body struct {
+	Use           string   // "literal" or "encoded"
+	Parts         []string // nil means all parts
+	Namespace     string
+	EncodingStyle string
+}
+
+// Header is soap:header.
+type Header struct {
+	Message xml.Name
+	Part    string
+	Use     string
+}
+
+// BindingFault is a binding operation's fault.
+type BindingFault struct {
+	Name string
+	Use  string
+}
+
+// Service is a wsdl:service.
+type Service struct {
+	Name  xml.Name
+	Pos   Pos    `json:"-"`
+	Doc   string `json:"-"`
+	Ports []*Port
+}
+
+// Port is a wsdl:port.
+type Port struct {
+	Name     string
+	Binding  xml.Name
+	Address  string
+	Protocol Protocol
+}

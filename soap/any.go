@@ -1,0 +1,296 @@
+package soap
+
+import (
+	"encoding/xml"
+	"fmt"
+	"reflect"
+	"time"
+)
+
+// Element is XML kept as it was received: an xs:anyType value of a type this client does not know, or
+// the detail of a fault. Encoding an Element writes it back: its xsi:type, attributes and content.
+// Names are kept resolved (namespace URI, local name); prefixes are chosen afresh when it is written.
+// A QName inside an attribute value or text other than xsi:type keeps its prefix as text.
+type Element struct {
+	// Name is the element's name as received.
+	Name xml.Name
+	// Type is the element's xsi:type, resolved; zero when it had none.
+	Type xml.Name
+	// Attr holds the attributes other than namespace declarations and xsi:type.
+	Attr []xml.Attr
+	// Content is the element's children in document order.
+	Content []Node
+}
+
+// Node is one piece of an Element's content: text or a child element.
+type Node struct {
+	// Text is character data; it is meaningful when Element is nil.
+	Text string
+	// Element is a child element, or nil for text.
+	Element *Element
+}
+
+// SOAPType returns the element's xsi:type.
+func (el *Element) SOAPType() xml.Name { return el.Type }
+
+// MarshalSOAP writes the element under the name start.Name (el.Name when start.Name is zero), with
+// start.Type or else el.Type as its xsi:type.
+func (el *Element) MarshalSOAP(e *Encoder, start Start) {
+	if start.Name == (xml.Name{}) {
+		start.Name = el.Name
+	}
+	if start.Type == (xml.Name{}) {
+		start.Type = el.Type
+	}
+	e.StartElement(start)
+	for _, a := range el.Attr {
+		e.Attr(a.Name, a.Value)
+	}
+	for _, n := range el.Content {
+		if n.Element != nil {
+			n.Element.MarshalSOAP(e, Start{})
+		} else {
+			e.Text(n.Text)
+		}
+	}
+	e.EndElement()
+}
+
+// UnmarshalSOAP reads the element start, whose start tag was just returned by d, verbatim.
+func (el *Element) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
+	el.Name = start.Name
+	el.Type = xml.Name{}
+	el.Attr = nil
+	el.Content = nil
+	for _, a := range start.Attr {
+		switch {
+		case a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns":
+		case a.Name.Space == XSINamespace && a.Name.Local == "type":
+			t, err := d.ResolveQName(a.Value)
+			if err != nil {
+				return err
+			}
+			el.Type = t
+		default:
+			el.Attr = append(el.Attr, a)
+		}
+	}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			child := new(Element)
+			if err := child.UnmarshalSOAP(d, t); err != nil {
+				return err
+			}
+			el.Content = append(el.Content, Node{Element: child})
+		case xml.CharData:
+			if n := len(el.Content); n > 0 && el.Content[n-1].Element == nil {
+				el.Content[n-1].Text += string(t)
+			} else {
+				el.Content = append(el.Content, Node{Text: string(t)})
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// isNilValue reports whether v is nil or an interface holding a nil pointer, map or slice.
+func isNilValue(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// EncodeAny writes an xs:anyType field. The value's Go type chooses the xsi:type written: string
+// (xs:string), bool, int8, int16, int32, int64 and int (xs:long), their unsigned counterparts, float32,
+// float64, []byte (xs:base64Binary), DateTime, time.Time (xs:dateTime), Date, TimeOfDay, Duration,
+// Decimal, xml.Name (xs:QName), a generated complex type (its schema type), or an *Element written as
+// it is. Any other type is an encoding error.
+func EncodeAny(e *Encoder, f *Field, p *Presence, v any) {
+	unset := isNilValue(v)
+	switch f.state(p, unset) {
+	case Absent:
+		return
+	case Nil:
+		e.NilElement(f.Name)
+		return
+	}
+	if unset {
+		e.StartElement(Start{Name: f.Name})
+		e.EndElement()
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		typedText(e, f.Name, XSString, x)
+	case bool:
+		typedText(e, f.Name, XSBoolean, x)
+	case int8:
+		typedText(e, f.Name, XSByte, x)
+	case int16:
+		typedText(e, f.Name, XSShort, x)
+	case int32:
+		typedText(e, f.Name, XSInt, x)
+	case int64:
+		typedText(e, f.Name, XSLong, x)
+	case int:
+		typedText(e, f.Name, XSLong, int64(x))
+	case uint8:
+		typedText(e, f.Name, XSUnsignedByte, x)
+	case uint16:
+		typedText(e, f.Name, XSUnsignedShort, x)
+	case uint32:
+		typedText(e, f.Name, XSUnsignedInt, x)
+	case uint64:
+		typedText(e, f.Name, XSUnsignedLong, x)
+	case uint:
+		typedText(e, f.Name, XSUnsignedLong, uint64(x))
+	case float32:
+		typedText(e, f.Name, XSFloat, x)
+	case float64:
+		typedText(e, f.Name, XSDouble, x)
+	case []byte:
+		typedText(e, f.Name, XSBase64Binary, x)
+	case DateTime:
+		typedText(e, f.Name, XSDateTime, x)
+	case time.Time:
+		typedText(e, f.Name, XSDateTime, NewDateTime(x))
+	case Date:
+		typedText(e, f.Name, XSDate, x)
+	case TimeOfDay:
+		typedText(e, f.Name, XSTime, x)
+	case Duration:
+		typedText(e, f.Name, XSDuration, x)
+	case Decimal:
+		typedText(e, f.Name, XSDecimal, x)
+	case xml.Name:
+		typedText(e, f.Name, XSQName, x)
+	case *Element:
+		x.MarshalSOAP(e, Start{Name: f.Name})
+	case Marshaler:
+		t := x.SOAPType()
+		if t == (xml.Name{}) {
+			e.SetError(fmt.Errorf("soap: %s: a value of anonymous type %T cannot fill an xs:anyType element", f.Name.Local, v))
+			return
+		}
+		x.MarshalSOAP(e, Start{Name: f.Name, Type: t})
+	default:
+		e.SetError(fmt.Errorf("soap: %s: cannot encode a %T as xs:anyType", f.Name.Local, v))
+	}
+}
+
+func typedText[T any](e *Encoder, name xml.Name, c Codec[T], v T) {
+	e.StartElement(Start{Name: name, Type: c.Type})
+	s := c.Format(e, v)
+	e.Text(s)
+	e.EndElement()
+}
+
+// anyDecoders are the built-in types an xs:anyType value decodes to a Go value for: those whose Go
+// value encodes back to the same xsi:type. Others (xs:token, xs:hexBinary, xs:integer, ...) are kept
+// as an *Element so that nothing changes on the way back.
+var anyDecoders = map[string]func(d *Decoder, s string) (any, error){
+	"string":        anyOf(XSString),
+	"boolean":       anyOf(XSBoolean),
+	"byte":          anyOf(XSByte),
+	"short":         anyOf(XSShort),
+	"int":           anyOf(XSInt),
+	"long":          anyOf(XSLong),
+	"unsignedByte":  anyOf(XSUnsignedByte),
+	"unsignedShort": anyOf(XSUnsignedShort),
+	"unsignedInt":   anyOf(XSUnsignedInt),
+	"unsignedLong":  anyOf(XSUnsignedLong),
+	"float":         anyOf(XSFloat),
+	"double":        anyOf(XSDouble),
+	"base64Binary":  anyOf(XSBase64Binary),
+	"dateTime":      anyOf(XSDateTime),
+	"date":          anyOf(XSDate),
+	"time":          anyOf(XSTime),
+	"duration":      anyOf(XSDuration),
+	"decimal":       anyOf(XSDecimal),
+	"QName":         anyOf(XSQName),
+}
+
+func anyOf[T any](c Codec[T]) func(d *Decoder, s string) (any, error) {
+	return func(d *Decoder, s string) (any, error) {
+		v, err := c.Parse(d, s)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+}
+
+// DecodeAny reads an xs:anyType field. An xsi:type naming a built-in type listed at EncodeAny gives
+// that Go value; one naming a generated type (found in the Decoder's Types) gives a pointer to it; any
+// other value, or one without xsi:type, is kept as an *Element.
+func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any) error {
+	if IsNil(se) {
+		*dst = nil
+		f.Observe(p, Nil, true)
+		return d.Skip()
+	}
+	t, typed, err := d.XSIType(se)
+	if err != nil {
+		return err
+	}
+	var v any
+	switch {
+	case typed && t.Space == XSDNamespace && anyDecoders[t.Local] != nil:
+		if len(se.Attr) > countSpecial(se) {
+			v, err = captureElement(d, se)
+			break
+		}
+		var s string
+		s, err = d.Text()
+		if err == nil {
+			v, err = anyDecoders[t.Local](d, s)
+			if err != nil {
+				err = d.wrap(err)
+			}
+		}
+	case typed && d.Types[t] != nil:
+		u := d.Types[t]()
+		err = u.UnmarshalSOAP(d, se)
+		v = u
+	default:
+		v, err = captureElement(d, se)
+	}
+	if err != nil {
+		return err
+	}
+	*dst = v
+	f.Observe(p, Present, false)
+	return nil
+}
+
+// countSpecial counts the attributes of se that a typed value does not need to keep: namespace
+// declarations and xsi:type.
+func countSpecial(se xml.StartElement) int {
+	n := 0
+	for _, a := range se.Attr {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" ||
+			a.Name.Space == XSINamespace && a.Name.Local == "type" {
+			n++
+		}
+	}
+	return n
+}
+
+func captureElement(d *Decoder, se xml.StartElement) (*Element, error) {
+	el := new(Element)
+	if err := el.UnmarshalSOAP(d, se); err != nil {
+		return nil, err
+	}
+	return el, nil
+}

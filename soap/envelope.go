@@ -1,0 +1,356 @@
+package soap
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strconv"
+)
+
+// Envelope namespaces: SOAP 1.1 (W3C Note "Simple Object Access Protocol (SOAP) 1.1", section 4.1.2)
+// and SOAP 1.2 (SOAP Version 1.2 Part 1, section 5.1).
+const (
+	envelope11 = "http://schemas.xmlsoap.org/soap/envelope/"
+	envelope12 = "http://www.w3.org/2003/05/soap-envelope"
+)
+
+// Version is a SOAP version.
+type Version int
+
+const (
+	// V11 is SOAP 1.1 (W3C Note, 8 May 2000).
+	V11 Version = 1 + iota
+	// V12 is SOAP 1.2 (W3C Recommendation).
+	V12
+)
+
+// String returns "SOAP 1.1" or "SOAP 1.2".
+func (v Version) String() string {
+	switch v {
+	case V11:
+		return "SOAP 1.1"
+	case V12:
+		return "SOAP 1.2"
+	}
+	return "Version(" + strconv.Itoa(int(v)) + ")"
+}
+
+// EnvelopeNamespace returns the namespace of the version's Envelope element:
+// http://schemas.xmlsoap.org/soap/envelope/ for SOAP 1.1, http://www.w3.org/2003/05/soap-envelope for
+// SOAP 1.2, and "" for an unknown version.
+func (v Version) EnvelopeNamespace() string {
+	switch v {
+	case V11:
+		return envelope11
+	case V12:
+		return envelope12
+	}
+	return ""
+}
+
+// versionOf returns the version whose envelope namespace is ns, or 0.
+func versionOf(ns string) Version {
+	switch ns {
+	case envelope11:
+		return V11
+	case envelope12:
+		return V12
+	}
+	return 0
+}
+
+// Operation is the static description of one operation of a binding; generated code declares one per
+// operation.
+type Operation struct {
+	// Name names the operation in error messages, e.g. "Webhook.SaveWebhook".
+	Name string
+	// Action is the soapAction of the WSDL binding: sent as the SOAPAction HTTP header with SOAP 1.1
+	// and as the action parameter of the media type with SOAP 1.2. It may be empty.
+	Action string
+	// Version is the SOAP version of the binding.
+	Version Version
+	// Request is the name of the request body element.
+	Request xml.Name
+	// Response is the name of the expected response body element; it is zero for a one-way operation.
+	Response xml.Name
+}
+
+// name returns the operation's name for error messages.
+func (op *Operation) name() string {
+	if op.Name != "" {
+		return op.Name
+	}
+	if op.Request.Local != "" {
+		return op.Request.Local
+	}
+	return "(unnamed operation)"
+}
+
+// HeaderDecoder decodes the SOAP header blocks of a reply; generated response-header structs implement
+// it.
+type HeaderDecoder interface {
+	// UnmarshalSOAPHeader decodes the header block se if it knows it, reporting whether it did; an
+	// unknown block is left unread (the runtime skips it).
+	UnmarshalSOAPHeader(d *Decoder, se xml.StartElement) (bool, error)
+}
+
+// ResponseChecker may be implemented (usually in a hand-written file beside generated code) by a
+// HeaderDecoder: after a reply without fault was decoded successfully, Client.Do calls CheckResponse and
+// returns its error. This is how APIs that report failure in a header (SuperOffice's
+// Succeeded/ExceptionInfo, for instance) turn it into an error.
+type ResponseChecker interface {
+	// CheckResponse returns the failure the decoded headers report, or nil.
+	CheckResponse() error
+}
+
+// Call is one request: what generated code passes to Client.Do.
+type Call struct {
+	// Endpoint is the URL the request is posted to; WithEndpoint overrides it.
+	Endpoint string
+	// Namespaces are namespace URIs declared on the Envelope up front, with the prefixes ns1, ns2, ...
+	// in this order, so that body and header elements do not repeat the declarations. The envelope,
+	// xsi and xsd namespaces, the empty string and repeated URIs are left out of the numbering.
+	Namespaces []string
+	// Header writes the request header blocks. When it is nil or writes nothing, the request has no
+	// soap:Header element at all.
+	Header func(e *Encoder)
+	// Body is written as the single child of soap:Body, named by the Operation's Request. When it is
+	// nil, an empty Request element is written (or nothing, if Request is zero).
+	Body Marshaler
+	// Result decodes the response body element; nil skips it (and is the usual value for a one-way
+	// operation).
+	Result Unmarshaler
+	// ResponseHeader, if not nil, is offered the header blocks of the reply.
+	ResponseHeader HeaderDecoder
+	// Types is given to the reply's Decoder, to resolve xsi:type.
+	Types TypeRegistry
+}
+
+// envelopePrefixes are the prefixes the request envelope prefers.
+func envelopePrefixes(ns string) map[string]string {
+	return map[string]string{ns: "soap", XSINamespace: "xsi", XSDNamespace: "xsd"}
+}
+
+// buildEnvelope writes the request envelope of call (SOAP 1.1 section 4, SOAP 1.2 Part 1 section 5):
+// the XML declaration, then soap:Envelope declaring the envelope, xsi and xsd namespaces and
+// call.Namespaces, an optional soap:Header and the soap:Body holding the request element.
+func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
+	ns := op.Version.EnvelopeNamespace()
+	e := NewEncoder(envelopePrefixes(ns))
+	e.Raw(`<?xml version="1.0" encoding="utf-8"?>`)
+
+	e.Bind("soap", ns)
+	e.Bind("xsi", XSINamespace)
+	e.Bind("xsd", XSDNamespace)
+	declared := map[string]bool{ns: true, XSINamespace: true, XSDNamespace: true, XMLNamespace: true}
+	n := 0
+	for _, uri := range call.Namespaces {
+		if uri == "" || declared[uri] {
+			continue
+		}
+		declared[uri] = true
+		n++
+		e.Bind("ns"+strconv.Itoa(n), uri)
+	}
+	e.StartElement(Start{Name: xml.Name{Space: ns, Local: "Envelope"}})
+
+	if call.Header != nil {
+		// Write soap:Header, and take it back if the header function wrote nothing inside it.
+		e.closeStart()
+		before := len(e.buf)
+		depth := len(e.tags)
+		e.StartElement(Start{Name: xml.Name{Space: ns, Local: "Header"}})
+		started := len(e.buf)
+		call.Header(e)
+		switch {
+		case len(e.tags) != depth+1:
+			e.SetError(unbalanced("header", len(e.tags)-depth-1))
+		case e.open && len(e.buf) == started:
+			e.buf = e.buf[:before]
+			e.scope = e.scope[:e.tags[depth].scope]
+			e.tags = e.tags[:depth]
+			e.pending = e.pending[:0]
+			e.open = false
+		default:
+			e.EndElement()
+		}
+	}
+
+	e.StartElement(Start{Name: xml.Name{Space: ns, Local: "Body"}})
+	depth := len(e.tags)
+	switch {
+	case call.Body != nil:
+		call.Body.MarshalSOAP(e, Start{Name: op.Request})
+	case op.Request != xml.Name{}:
+		e.StartElement(Start{Name: op.Request})
+		e.EndElement()
+	}
+	if len(e.tags) != depth {
+		e.SetError(unbalanced("body", len(e.tags)-depth))
+	}
+	if e.err != nil {
+		return nil, e.err
+	}
+	e.EndElement() // Body
+	e.EndElement() // Envelope
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	return e.Bytes(), nil
+}
+
+// unbalanced reports a request header or body writer that did not close exactly the elements it opened.
+func unbalanced(what string, open int) error {
+	if open > 0 {
+		return fmt.Errorf("the request %s writer left %d element(s) open", what, open)
+	}
+	return fmt.Errorf("the request %s writer closed %d element(s) it did not open", what, -open)
+}
+
+// reply is what decodeEnvelope needs to know of the HTTP reply carrying the envelope.
+type reply struct {
+	status int
+	// httpError builds the *HTTPError for a reply that cannot be used.
+	httpError func(reason string) error
+}
+
+func (r *reply) ok() bool { return r.status >= 200 && r.status < 300 }
+
+// decodeEnvelope reads the reply envelope whose start tag root was just read: header blocks go to
+// call.ResponseHeader, the body element to call.Result; a Fault is returned as *Fault.
+//
+// Structure: SOAP 1.1 section 4.1 (Envelope, then optional Header, then Body) and SOAP 1.2 Part 1
+// section 5.1; the receiver is lenient about the order of Header and Body and skips other children of
+// Envelope.
+func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call, r *reply) error {
+	ns := root.Name.Space
+	v := versionOf(ns)
+	same := v == op.Version
+	var hd HeaderDecoder
+	if same && !isNilValue(call.ResponseHeader) {
+		hd = call.ResponseHeader
+	}
+	sawBody := false
+	for {
+		se, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch {
+		case se.Name.Space == ns && se.Name.Local == "Header" && !sawBody:
+			if err := decodeHeader(d, hd); err != nil {
+				return err
+			}
+		case se.Name.Space == ns && se.Name.Local == "Body" && !sawBody:
+			sawBody = true
+			if err := decodeBody(d, v, op, call, r); err != nil {
+				return err
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if !sawBody {
+		if !r.ok() {
+			return r.httpError("HTTP status")
+		}
+		return d.Errorf("the %s envelope has no Body", v)
+	}
+	if checker, ok := hd.(ResponseChecker); ok {
+		return checker.CheckResponse()
+	}
+	return nil
+}
+
+// decodeHeader offers each header block to hd (which may be nil) and skips those it does not know.
+func decodeHeader(d *Decoder, hd HeaderDecoder) error {
+	for {
+		se, ok, err := d.Child()
+		if err != nil || !ok {
+			return err
+		}
+		if hd != nil {
+			known, err := hd.UnmarshalSOAPHeader(d, se)
+			if err != nil {
+				return err
+			}
+			if known {
+				continue
+			}
+		}
+		if err := d.Skip(); err != nil {
+			return err
+		}
+	}
+}
+
+// decodeBody reads the content of soap:Body, in the reply's version v: a Fault (SOAP 1.1 section 4.4,
+// SOAP 1.2 Part 1 section 5.4), or the response element.
+func decodeBody(d *Decoder, v Version, op *Operation, call *Call, r *reply) error {
+	ns := v.EnvelopeNamespace()
+	se, ok, err := d.Child()
+	if err != nil {
+		return err
+	}
+	if ok && se.Name.Space == ns && se.Name.Local == "Fault" {
+		// A fault is returned whatever the HTTP status (SOAP 1.1 section 6.2 uses 500; the SOAP 1.2 HTTP
+		// binding, Part 2 section 7, uses 400 for env:Sender faults and 500 for the others; some servers
+		// use 200) and whatever the version: a SOAP 1.2 VersionMismatch fault answering a SOAP 1.1
+		// request is how a server reports the mismatch (SOAP 1.2 Part 1 section 5.4.7 and appendix A).
+		f, err := decodeFault(d, v)
+		if err != nil {
+			return err
+		}
+		f.HTTPStatus = r.status
+		return f
+	}
+	if !r.ok() {
+		return r.httpError("HTTP status")
+	}
+	if v != op.Version {
+		return fmt.Errorf("the reply is a %s envelope, the operation expects %s", v, op.Version)
+	}
+	if !ok {
+		if op.Response == (xml.Name{}) {
+			return nil
+		}
+		return d.Errorf("the reply Body is empty, expected element %s", braced(op.Response))
+	}
+	switch {
+	case op.Response == (xml.Name{}):
+		// A one-way operation expects nothing; whatever came is skipped.
+		err = d.Skip()
+	case se.Name != op.Response:
+		return d.Errorf("unexpected element %s in the reply Body, expected %s", braced(se.Name), braced(op.Response))
+	case isNilValue(call.Result):
+		err = d.Skip()
+	default:
+		err = call.Result.UnmarshalSOAP(d, se)
+	}
+	if err != nil {
+		return err
+	}
+	// Further body elements are not expected (WS-I Basic Profile: one child); they are skipped, but read,
+	// so that a truncated reply is still an error.
+	for {
+		_, ok, err := d.Child()
+		if err != nil || !ok {
+			return err
+		}
+		if err := d.Skip(); err != nil {
+			return err
+		}
+	}
+}
+
+// braced formats name as {namespace}local.
+func braced(name xml.Name) string {
+	if name.Space == "" {
+		return name.Local
+	}
+	return "{" + name.Space + "}" + name.Local
+}

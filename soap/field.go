@@ -1,0 +1,544 @@
+package soap
+
+import (
+	"encoding/xml"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Field describes a child element of a generated type: its name on the wire, its Go field and its
+// occurrence constraints. Generated code declares one per element, once, and passes it to the
+// encoding functions below.
+type Field struct {
+	// Name is the element's name on the wire (Space is empty for an unqualified element).
+	Name xml.Name
+	// GoName is the Go field's name; it is the key of the field's entry in a Presence.
+	GoName string
+	// Optional is true when the element has minOccurs="0".
+	Optional bool
+	// Nillable is true when the element has nillable="true".
+	Nillable bool
+	// ZeroUnset is true when the Go zero value of the field means "no value" rather than a value
+	// to send: nil pointers, slices, maps and interfaces, the empty string of a nillable string or of
+	// an enumeration (whose lexical space does not contain it).
+	ZeroUnset bool
+}
+
+// State is the wire state of one optional or nillable element: whether it is left out, sent as
+// xsi:nil, or sent with the Go field's value.
+type State uint8
+
+const (
+	// Default lets the Go value decide: a set value is written; an unset one (see Field.ZeroUnset) is
+	// left out when the element is optional, sent as xsi:nil when it is nillable, and written as the
+	// zero value otherwise.
+	Default State = iota
+	// Present writes the Go value even when it is the zero value.
+	Present
+	// Absent leaves the element out.
+	Absent
+	// Nil writes the element with xsi:nil="true".
+	Nil
+)
+
+func (s State) String() string {
+	switch s {
+	case Default:
+		return "Default"
+	case Present:
+		return "Present"
+	case Absent:
+		return "Absent"
+	case Nil:
+		return "Nil"
+	}
+	return "State(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Presence records, for the fields of one generated struct, wire states that differ from what the Go
+// values alone would produce (see Default). Its zero value records nothing, so a struct literal
+// encodes from its values. Decoding records what it saw — an element that was absent, or sent as
+// xsi:nil, or an empty string sent as a value — so that re-encoding a decoded value reproduces the
+// wire form exactly.
+//
+// Entries are keyed by the Go field name. Presence is a value type; copy it with the struct.
+type Presence struct {
+	entries []presenceEntry // sorted by field
+}
+
+type presenceEntry struct {
+	field string
+	state State
+}
+
+// State returns the state recorded for the Go field named field, or Default.
+func (p Presence) State(field string) State {
+	for _, e := range p.entries {
+		if e.field == field {
+			return e.state
+		}
+	}
+	return Default
+}
+
+// Set records state s for the Go field named field; Default removes the record.
+func (p *Presence) Set(field string, s State) {
+	i, found := slices.BinarySearchFunc(p.entries, field, func(e presenceEntry, f string) int {
+		return strings.Compare(e.field, f)
+	})
+	switch {
+	case s == Default && found:
+		p.entries = slices.Delete(p.entries, i, i+1)
+	case s == Default:
+	case found:
+		p.entries[i].state = s
+	default:
+		p.entries = slices.Insert(p.entries, i, presenceEntry{field, s})
+	}
+}
+
+// SetNil makes the named field encode as xsi:nil.
+func (p *Presence) SetNil(field string) { p.Set(field, Nil) }
+
+// SetAbsent makes the named field be left out.
+func (p *Presence) SetAbsent(field string) { p.Set(field, Absent) }
+
+// SetPresent makes the named field be written from its Go value even when that is the zero value.
+func (p *Presence) SetPresent(field string) { p.Set(field, Present) }
+
+// IsNil reports whether the named field is recorded as xsi:nil.
+func (p Presence) IsNil(field string) bool { return p.State(field) == Nil }
+
+// IsAbsent reports whether the named field is recorded as absent.
+func (p Presence) IsAbsent(field string) bool { return p.State(field) == Absent }
+
+// Fields returns the names of the fields with a recorded state, sorted.
+func (p Presence) Fields() []string {
+	out := make([]string, len(p.entries))
+	for i, e := range p.entries {
+		out[i] = e.field
+	}
+	return out
+}
+
+// Equal reports whether p and q record the same states.
+func (p Presence) Equal(q Presence) bool { return slices.Equal(p.entries, q.entries) }
+
+// state resolves the wire state of f given the recorded states and whether the Go value is the zero value.
+func (f *Field) state(p *Presence, zero bool) State {
+	if p != nil {
+		if s := p.State(f.GoName); s != Default {
+			return s
+		}
+	}
+	return f.defaultState(zero)
+}
+
+func (f *Field) defaultState(zero bool) State {
+	if zero && f.ZeroUnset {
+		switch {
+		case f.Optional:
+			return Absent
+		case f.Nillable:
+			return Nil
+		}
+	}
+	return Present
+}
+
+// Observe records in p what decoding saw for f (Present, Absent or Nil), when that differs from what
+// the decoded Go value would produce on its own. p may be nil (array items, dictionary entries), in
+// which case nothing is recorded.
+func (f *Field) Observe(p *Presence, seen State, zero bool) {
+	if p == nil {
+		return
+	}
+	if seen != f.defaultState(zero) {
+		p.Set(f.GoName, seen)
+	} else {
+		p.Set(f.GoName, Default)
+	}
+}
+
+// Missing records, after a struct's children were decoded, the fields whose elements did not occur.
+// seen[i] tells whether fields[i] occurred.
+func Missing(fields []Field, seen []bool, p *Presence) {
+	for i := range fields {
+		if !seen[i] {
+			fields[i].Observe(p, Absent, true)
+		}
+	}
+}
+
+// Codec converts the values of one simple type between Go and text.
+type Codec[T any] struct {
+	// Type is the schema type, written as xsi:type when such a value fills an xs:anyType slot.
+	Type xml.Name
+	// Format returns the lexical form of v; the Encoder is given for QName values, whose prefix
+	// must be declared.
+	Format func(e *Encoder, v T) string
+	// Parse converts the text of an element; the Decoder is given for QName values.
+	Parse func(d *Decoder, s string) (T, error)
+	// IsZero reports whether v is the Go zero value.
+	IsZero func(v T) bool
+}
+
+// Encode writes v as the element f, following f's occurrence rules and the state recorded in p.
+func (c Codec[T]) Encode(e *Encoder, f *Field, p *Presence, v T) {
+	switch f.state(p, c.IsZero(v)) {
+	case Absent:
+	case Nil:
+		e.NilElement(f.Name)
+	default:
+		e.StartElement(Start{Name: f.Name})
+		s := c.Format(e, v)
+		e.Text(s)
+		e.EndElement()
+	}
+}
+
+// Decode reads the element se into *dst and records its state in p.
+func (c Codec[T]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *T) error {
+	if IsNil(se) {
+		var zero T
+		*dst = zero
+		f.Observe(p, Nil, true)
+		return d.Skip()
+	}
+	s, err := d.Text()
+	if err != nil {
+		return err
+	}
+	v, err := c.Parse(d, s)
+	if err != nil {
+		return d.wrap(err)
+	}
+	*dst = v
+	f.Observe(p, Present, c.IsZero(v))
+	return nil
+}
+
+// EncodeRef writes a simple value held by pointer (a header block): nil is "no value".
+func (c Codec[T]) EncodeRef(e *Encoder, f *Field, p *Presence, v *T) {
+	switch f.state(p, v == nil) {
+	case Absent:
+	case Nil:
+		e.NilElement(f.Name)
+	default:
+		var x T
+		if v != nil {
+			x = *v
+		}
+		e.StartElement(Start{Name: f.Name})
+		s := c.Format(e, x)
+		e.Text(s)
+		e.EndElement()
+	}
+}
+
+// DecodeRef reads the element se into a new value stored in *dst; xsi:nil stores nil.
+func (c Codec[T]) DecodeRef(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst **T) error {
+	if IsNil(se) {
+		*dst = nil
+		f.Observe(p, Nil, true)
+		return d.Skip()
+	}
+	v := new(T)
+	if err := c.Decode(d, se, f, nil, v); err != nil {
+		return err
+	}
+	*dst = v
+	f.Observe(p, Present, false)
+	return nil
+}
+
+// EncodeFunc writes one value as the element f.
+type EncodeFunc[T any] func(e *Encoder, f *Field, p *Presence, v T)
+
+// DecodeFunc reads the element se into *dst.
+type DecodeFunc[T any] func(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *T) error
+
+// EncodePtr writes a complex-typed field held by pointer: nil is "no value".
+func EncodePtr[T any, PT interface {
+	*T
+	Marshaler
+}](e *Encoder, f *Field, p *Presence, v PT) {
+	switch f.state(p, v == nil) {
+	case Absent:
+	case Nil:
+		e.NilElement(f.Name)
+	default:
+		if v == nil {
+			v = new(T)
+		}
+		v.MarshalSOAP(e, Start{Name: f.Name})
+	}
+}
+
+// DecodePtr reads a complex-typed field held by pointer.
+func DecodePtr[T any, PT interface {
+	*T
+	Unmarshaler
+}](d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *PT) error {
+	if IsNil(se) {
+		*dst = nil
+		f.Observe(p, Nil, true)
+		return d.Skip()
+	}
+	v := PT(new(T))
+	if err := v.UnmarshalSOAP(d, se); err != nil {
+		return err
+	}
+	*dst = v
+	f.Observe(p, Present, false)
+	return nil
+}
+
+// Poly encodes and decodes values held in the interface I of a base type that other types derive
+// from. Generated code declares one per such base type.
+type Poly[I any] struct {
+	// Declared is the base type's schema name.
+	Declared xml.Name
+	// New returns a new value of the base type.
+	New func() I
+}
+
+// Encode writes v as the element f; when v's type is not the base type its schema type is written as
+// xsi:type.
+func (t *Poly[I]) Encode(e *Encoder, f *Field, p *Presence, v I) {
+	m, _ := any(v).(Marshaler)
+	unset := isNilValue(m)
+	switch f.state(p, unset) {
+	case Absent:
+	case Nil:
+		e.NilElement(f.Name)
+	default:
+		if unset {
+			e.StartElement(Start{Name: f.Name})
+			e.EndElement()
+			return
+		}
+		start := Start{Name: f.Name}
+		if typ := m.SOAPType(); typ != t.Declared {
+			start.Type = typ
+		}
+		m.MarshalSOAP(e, start)
+	}
+}
+
+// Decode reads the element se into *dst, choosing the Go type from xsi:type through the Decoder's
+// registry; without xsi:type, or with the base type's name, New gives the value. An xsi:type that is
+// not known, or whose Go type does not implement I, is an error.
+func (t *Poly[I]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *I) error {
+	if IsNil(se) {
+		var zero I
+		*dst = zero
+		f.Observe(p, Nil, true)
+		return d.Skip()
+	}
+	typ, typed, err := d.XSIType(se)
+	if err != nil {
+		return err
+	}
+	var v I
+	if !typed || typ == t.Declared {
+		v = t.New()
+	} else {
+		mk := d.Types[typ]
+		if mk == nil {
+			return d.Errorf("xsi:type {%s}%s is not a known type", typ.Space, typ.Local)
+		}
+		iv, ok := mk().(I)
+		if !ok {
+			return d.Errorf("xsi:type {%s}%s is not derived from {%s}%s", typ.Space, typ.Local, t.Declared.Space, t.Declared.Local)
+		}
+		v = iv
+	}
+	u, ok := any(v).(Unmarshaler)
+	if !ok {
+		return d.Errorf("type %T cannot be decoded", v)
+	}
+	if err := u.UnmarshalSOAP(d, se); err != nil {
+		return err
+	}
+	*dst = v
+	f.Observe(p, Present, false)
+	return nil
+}
+
+// Array encodes and decodes a wrapped array type (the ArrayOfX pattern): an element holding one item
+// element per value. Generated code declares one per array type.
+type Array[T any] struct {
+	// Item describes the item element.
+	Item Field
+	// EncodeItem and DecodeItem convert one item.
+	EncodeItem EncodeFunc[T]
+	DecodeItem DecodeFunc[T]
+}
+
+// Encode writes v as the element f.
+func (a *Array[T]) Encode(e *Encoder, f *Field, p *Presence, v []T) {
+	EncodeArray(e, f, p, v, &a.Item, a.EncodeItem)
+}
+
+// Decode reads the element se into *dst.
+func (a *Array[T]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *[]T) error {
+	return DecodeArray(d, se, f, p, dst, &a.Item, a.DecodeItem)
+}
+
+// EncodeArray writes a wrapped array (the ArrayOfX pattern): the element f holding one item element
+// per value.
+func EncodeArray[T any](e *Encoder, f *Field, p *Presence, v []T, item *Field, enc EncodeFunc[T]) {
+	switch f.state(p, v == nil) {
+	case Absent:
+	case Nil:
+		e.NilElement(f.Name)
+	default:
+		e.StartElement(Start{Name: f.Name})
+		for _, x := range v {
+			enc(e, item, nil, x)
+		}
+		e.EndElement()
+	}
+}
+
+// DecodeArray reads a wrapped array. A present but empty wrapper decodes as an empty, non-nil slice.
+func DecodeArray[T any](d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *[]T, item *Field, dec DecodeFunc[T]) error {
+	if IsNil(se) {
+		*dst = nil
+		f.Observe(p, Nil, true)
+		return d.Skip()
+	}
+	out := make([]T, 0)
+	for {
+		child, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		if child.Name != item.Name {
+			if err := d.Unknown(child); err != nil {
+				return err
+			}
+			continue
+		}
+		var x T
+		if err := dec(d, child, item, nil, &x); err != nil {
+			return err
+		}
+		out = append(out, x)
+	}
+	*dst = out
+	f.Observe(p, Present, false)
+	return nil
+}
+
+// EncodeRepeated writes an element that may occur several times (maxOccurs > 1) once per value.
+func EncodeRepeated[T any](e *Encoder, f *Field, v []T, enc EncodeFunc[T]) {
+	for _, x := range v {
+		enc(e, f, nil, x)
+	}
+}
+
+// DecodeAppend reads one occurrence of a repeated element and appends it to *dst.
+func DecodeAppend[T any](d *Decoder, se xml.StartElement, f *Field, dst *[]T, dec DecodeFunc[T]) error {
+	var x T
+	if err := dec(d, se, f, nil, &x); err != nil {
+		return err
+	}
+	*dst = append(*dst, x)
+	return nil
+}
+
+// Dict describes a dictionary type (WCF's IsDictionary pattern): a sequence of pair elements, each
+// holding a key and a value element.
+type Dict[K comparable, V any] struct {
+	// Pair is the name of the element holding one entry.
+	Pair xml.Name
+	// Key and Value describe the two children of a pair.
+	Key, Value Field
+	// EncodeKey, DecodeKey, EncodeValue and DecodeValue convert keys and values.
+	EncodeKey   EncodeFunc[K]
+	DecodeKey   DecodeFunc[K]
+	EncodeValue EncodeFunc[V]
+	DecodeValue DecodeFunc[V]
+	// Compare orders keys, so that entries are written in a deterministic order.
+	Compare func(a, b K) int
+}
+
+// Encode writes m as the element f, entries in key order.
+func (t *Dict[K, V]) Encode(e *Encoder, f *Field, p *Presence, m map[K]V) {
+	switch f.state(p, m == nil) {
+	case Absent:
+	case Nil:
+		e.NilElement(f.Name)
+	default:
+		keys := make([]K, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, t.Compare)
+		e.StartElement(Start{Name: f.Name})
+		for _, k := range keys {
+			e.StartElement(Start{Name: t.Pair})
+			t.EncodeKey(e, &t.Key, nil, k)
+			t.EncodeValue(e, &t.Value, nil, m[k])
+			e.EndElement()
+		}
+		e.EndElement()
+	}
+}
+
+// Decode reads the element se into *dst. A later entry with a key seen before replaces it.
+func (t *Dict[K, V]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *map[K]V) error {
+	if IsNil(se) {
+		*dst = nil
+		f.Observe(p, Nil, true)
+		return d.Skip()
+	}
+	m := make(map[K]V)
+	for {
+		child, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		if child.Name != t.Pair {
+			if err := d.Unknown(child); err != nil {
+				return err
+			}
+			continue
+		}
+		var k K
+		var v V
+		for {
+			kv, ok, err := d.Child()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+			switch kv.Name {
+			case t.Key.Name:
+				err = t.DecodeKey(d, kv, &t.Key, nil, &k)
+			case t.Value.Name:
+				err = t.DecodeValue(d, kv, &t.Value, nil, &v)
+			default:
+				err = d.Unknown(kv)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		m[k] = v
+	}
+	*dst = m
+	f.Observe(p, Present, false)
+	return nil
+}
