@@ -53,18 +53,19 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 						}
 					}))
 				}
-				g.Values(item...)
+				g.Line().Values(item...)
 			}
+			g.Line()
 		})
 	}
 	for _, p := range c.Ports {
 		f.Add(comment(p.Doc))
 		f.Func().Id(p.Constructor).Params(jen.Id("client").Op("*").Add(e.soap("Client"))).Op("*").Id(c.GoName).Block(
-			jen.Return(jen.Op("&").Id(c.GoName).Values(
+			jen.Return(jen.Op("&").Id(c.GoName).Values(lines(
 				jen.Id("Client").Op(":").Id("client"),
 				jen.Id("Endpoint").Op(":").Lit(p.Endpoint),
 				jen.Id("ops").Op(":").Op("&").Id(p.Binding.OpsVar),
-			)),
+			)...)),
 		)
 	}
 	e.callMethod(f, c)
@@ -110,7 +111,7 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 		g.Id("client").Op(":=").Id("c").Dot("Client")
 		g.If(jen.Id("client").Op("==").Nil()).Block(jen.Id("client").Op("=").Op("&").Add(e.soap("Client")).Values())
 		g.Return(jen.Id("client").Dot("Do").Call(jen.Id("ctx"), jen.Op("&").Id("op").Dot("Operation"),
-			jen.Op("&").Add(e.soap("Call")).Values(call...), jen.Id("opts").Op("...")))
+			jen.Op("&").Add(e.soap("Call")).Values(lines(call...)...), jen.Id("opts").Op("...")))
 	})
 }
 
@@ -177,8 +178,9 @@ func (e *emitter) header(f *jen.File, h *model.Header, response bool) {
 	f.Commentf("%s describes the header blocks of %s.", h.FieldsVar, h.GoName)
 	f.Var().Id(h.FieldsVar).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
 		for _, fd := range h.Fields {
-			g.Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
+			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
 		}
+		g.Line()
 	})
 	recv := jen.Id("h").Op("*").Id(h.GoName)
 	if !response {

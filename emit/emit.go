@@ -91,6 +91,15 @@ func comment(doc string) *jen.Statement {
 	return jen.Comment(strings.TrimSpace(doc))
 }
 
+// lines lays out the items of a composite literal one per line.
+func lines(items ...jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, len(items)+1)
+	for _, it := range items {
+		out = append(out, jen.Line().Add(it))
+	}
+	return append(out, jen.Line())
+}
+
 // qname renders an xml.Name literal.
 func qname(q model.QName) *jen.Statement {
 	if q.NS == nil {
@@ -232,9 +241,10 @@ func (e *emitter) shared(f *jen.File) {
 		})
 		f.Commentf("%s are declared on every request envelope, so that the body does not repeat them.", pkg.NamespacesVar)
 		f.Var().Id(pkg.NamespacesVar).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
-			for _, n := range pkg.Namespaces {
-				g.Id(n.Const)
+			for _, n := range pkg.EnvelopeNamespaces {
+				g.Line().Id(n.Const)
 			}
+			g.Line()
 		})
 	}
 	f.Commentf("%s maps schema type names to Go types, to decode values whose xsi:type names a derived type.", pkg.Registry)
@@ -254,15 +264,15 @@ func (e *emitter) shared(f *jen.File) {
 	}
 	for _, a := range pkg.Arrays {
 		f.Commentf("%s encodes the array type %s.", a.Var, qstring(a.QName))
-		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap("Array")).Types(e.goType(a.Item.Type)).Values(
+		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap("Array")).Types(e.goType(a.Item.Type)).Values(lines(
 			jen.Id("Item").Op(":").Add(e.itemDesc(a.Item)),
 			jen.Id("EncodeItem").Op(":").Add(e.encodeFunc(a.Item.Value)),
 			jen.Id("DecodeItem").Op(":").Add(e.decodeFunc(a.Item.Value)),
-		)
+		)...)
 	}
 	for _, d := range pkg.Dicts {
 		f.Commentf("%s encodes the dictionary type %s.", d.Var, qstring(d.QName))
-		f.Var().Id(d.Var).Op("=").Op("&").Add(e.soap("Dict")).Types(e.goType(d.Key.Type), e.goType(d.Value.Type)).Values(
+		f.Var().Id(d.Var).Op("=").Op("&").Add(e.soap("Dict")).Types(e.goType(d.Key.Type), e.goType(d.Value.Type)).Values(lines(
 			jen.Id("Pair").Op(":").Add(qname(d.Pair)),
 			jen.Id("Key").Op(":").Add(e.itemDesc(d.Key)),
 			jen.Id("Value").Op(":").Add(e.itemDesc(d.Value)),
@@ -271,7 +281,7 @@ func (e *emitter) shared(f *jen.File) {
 			jen.Id("EncodeValue").Op(":").Add(e.encodeFunc(d.Value.Value)),
 			jen.Id("DecodeValue").Op(":").Add(e.decodeFunc(d.Value.Value)),
 			jen.Id("Compare").Op(":").Add(e.compare(d.Compare)),
-		)
+		)...)
 	}
 }
 

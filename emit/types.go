@@ -170,17 +170,18 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 		f.Commentf("%s returns v. Types derived from %s inherit the method, which returns their embedded %s.", t.Poly.Method, t.GoName, t.GoName)
 		f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id(t.Poly.Method).Params().Op("*").Id(t.GoName).Block(jen.Return(jen.Id("v")))
 		f.Commentf("%s encodes and decodes the values of %s.", t.Poly.Var, t.Poly.Interface)
-		f.Var().Id(t.Poly.Var).Op("=").Op("&").Add(e.soap("Poly")).Types(jen.Id(t.Poly.Interface)).Values(
+		f.Var().Id(t.Poly.Var).Op("=").Op("&").Add(e.soap("Poly")).Types(jen.Id(t.Poly.Interface)).Values(lines(
 			jen.Id("Declared").Op(":").Add(qname(t.QName)),
 			jen.Id("New").Op(":").Func().Params().Id(t.Poly.Interface).Block(jen.Return(jen.New(jen.Id(t.GoName)))),
-		)
+		)...)
 	}
 	if t.FieldsVar != "" {
 		f.Commentf("%s describes the child elements of %s, in schema order.", t.FieldsVar, t.GoName)
 		f.Var().Id(t.FieldsVar).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
 			for _, fd := range t.Fields {
-				g.Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
+				g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
 			}
+			g.Line()
 		})
 	}
 	recv := jen.Id("v").Op("*").Id(t.GoName)

@@ -381,6 +381,12 @@ func (b *builder) finish() error {
 		n.Const = b.scope.Claim(Unexported("ns" + Exported(nsWord(u))))
 		b.pkg.Namespaces = append(b.pkg.Namespaces, n)
 	}
+	// Requests declare the namespaces in this order (ns1, ns2, ...): the port types' first.
+	primary := b.primary()
+	b.pkg.EnvelopeNamespaces = append([]*Namespace(nil), b.pkg.Namespaces...)
+	sort.SliceStable(b.pkg.EnvelopeNamespaces, func(i, j int) bool {
+		return b.pkg.EnvelopeNamespaces[i].URI == primary && b.pkg.EnvelopeNamespaces[j].URI != primary
+	})
 	b.pkg.NamespacesVar = b.scope.Claim("namespaces")
 	b.pkg.Registry = b.scope.Claim("typeRegistry")
 	for _, w := range b.structList {

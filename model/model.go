@@ -19,8 +19,10 @@ type Package struct {
 	Runtime string
 	// Namespaces are the XML namespaces the generated code names, sorted by URI.
 	Namespaces []*Namespace
-	// NamespacesVar is the package variable listing the namespaces a request declares up front.
-	NamespacesVar string
+	// NamespacesVar is the package variable listing the namespaces a request declares up front, in
+	// the order of EnvelopeNamespaces.
+	NamespacesVar      string
+	EnvelopeNamespaces []*Namespace
 	// Types are the generated named types, sorted by Go name.
 	Types []*Type
 	// Arrays and Dicts are the package variables describing wrapped arrays and dictionaries.

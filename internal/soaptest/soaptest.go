@@ -1,0 +1,173 @@
+// Package soaptest holds helpers shared by sogen's tests: access to the third-party corpus, the
+// conversion of SuperOffice's documented example envelopes to the envelope their binding prescribes,
+// and a recording SOAP server.
+package soaptest
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/beevik/etree"
+)
+
+// Envelope namespaces.
+const (
+	SOAP11Env = "http://schemas.xmlsoap.org/soap/envelope/"
+	SOAP11Enc = "http://schemas.xmlsoap.org/soap/encoding/"
+	SOAP12Env = "http://www.w3.org/2003/05/soap-envelope"
+	SOAP12Enc = "http://www.w3.org/2003/05/soap-encoding"
+)
+
+// Corpus returns the directory named by SOGEN_CORPUS, joined with elem, or skips the test when the
+// variable is unset.
+func Corpus(t testing.TB, elem ...string) string {
+	t.Helper()
+	dir := os.Getenv("SOGEN_CORPUS")
+	if dir == "" {
+		t.Skip("SOGEN_CORPUS is not set: run with SOGEN_CORPUS=../shared/corpus (as .ci/run does) to test against the third-party corpus")
+	}
+	return filepath.Join(append([]string{dir}, elem...)...)
+}
+
+// ToSOAP11 converts one of SuperOffice's documented example envelopes to the envelope the WSDL binding
+// prescribes. The examples use the SOAP 1.2 envelope namespace and put the request headers directly
+// under Envelope; the binding is SOAP 1.1 (basicHttpBinding) with header blocks inside soap:Header.
+// The conversion rebinds the envelope (and encoding) namespace to SOAP 1.1 and moves every child of
+// Envelope other than Header and Body into a Header element placed before Body. Nothing else changes.
+func ToSOAP11(example []byte) ([]byte, error) {
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(example); err != nil {
+		return nil, err
+	}
+	env := doc.Root()
+	if env == nil || env.Tag != "Envelope" {
+		return nil, fmt.Errorf("root is not an Envelope")
+	}
+	envPrefix := env.Space
+	for i, a := range env.Attr {
+		if a.Space != "xmlns" && !(a.Space == "" && a.Key == "xmlns") {
+			continue
+		}
+		switch a.Value {
+		case SOAP12Env:
+			env.Attr[i].Value = SOAP11Env
+		case SOAP12Enc:
+			env.Attr[i].Value = SOAP11Enc
+		}
+	}
+	if env.NamespaceURI() != SOAP11Env {
+		return nil, fmt.Errorf("envelope namespace is %q after conversion", env.NamespaceURI())
+	}
+	var header, body *etree.Element
+	var blocks []*etree.Element
+	for _, c := range env.ChildElements() {
+		switch {
+		case c.Tag == "Header" && c.Space == envPrefix:
+			header = c
+		case c.Tag == "Body" && c.Space == envPrefix:
+			body = c
+		default:
+			blocks = append(blocks, c)
+		}
+	}
+	if body == nil {
+		return nil, fmt.Errorf("envelope has no Body")
+	}
+	if len(blocks) > 0 {
+		if header == nil {
+			header = etree.NewElement(qualified(envPrefix, "Header"))
+			env.InsertChildAt(body.Index(), header)
+		}
+		for _, b := range blocks {
+			env.RemoveChild(b)
+			header.AddChild(b)
+		}
+	}
+	return doc.WriteToBytes()
+}
+
+func qualified(prefix, local string) string {
+	if prefix == "" {
+		return local
+	}
+	return prefix + ":" + local
+}
+
+// Request is a request a Server received.
+type Request struct {
+	Header http.Header
+	Body   []byte
+}
+
+// Server is an httptest server answering every request with a fixed reply and recording what it got.
+type Server struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []Request
+	status   int
+	ctype    string
+	reply    []byte
+}
+
+// NewServer starts a server replying with status, content type and body. Close it when done.
+func NewServer(t testing.TB, status int, contentType string, reply []byte) *Server {
+	s := &Server{status: status, ctype: contentType, reply: reply}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		s.mu.Lock()
+		s.requests = append(s.requests, Request{Header: r.Header.Clone(), Body: body})
+		status, ctype, reply := s.status, s.ctype, s.reply
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", ctype)
+		w.WriteHeader(status)
+		w.Write(reply)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// SetReply changes the reply.
+func (s *Server) SetReply(status int, contentType string, reply []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.status, s.ctype, s.reply = status, contentType, reply
+}
+
+// Requests returns the requests received so far.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+// Last returns the last request received; it fails the test when there is none.
+func (s *Server) Last(t testing.TB) Request {
+	t.Helper()
+	r := s.Requests()
+	if len(r) == 0 {
+		t.Fatal("the server received no request")
+	}
+	return r[len(r)-1]
+}
+
+// Indent re-indents XML for readable comparisons and goldens; it fails the test on malformed XML.
+func Indent(t testing.TB, b []byte) string {
+	t.Helper()
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(bytes.TrimSpace(b)); err != nil {
+		t.Fatalf("malformed XML: %v\n%s", err, b)
+	}
+	doc.Indent(1)
+	s, err := doc.WriteToString()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
