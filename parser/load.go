@@ -113,7 +113,7 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 		if !fs.ValidPath(r) {
 			return nil, fmt.Errorf("%s: not a valid path inside the input directory", r)
 		}
-		if err := l.load(r, "", Pos{File: r}, ""); err != nil {
+		if err := l.load(r, "", Pos{}, ""); err != nil {
 			return nil, err
 		}
 	}
@@ -138,6 +138,9 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	data, err := l.read(name)
 	if err != nil {
 		return errorf(from, "%v", err)
+	}
+	if err := checkDoctype(data, name); err != nil {
+		return err
 	}
 	doc := etree.NewDocument()
 	doc.ReadSettings = etree.ReadSettings{
@@ -172,7 +175,11 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	case "schema":
 		expect = "xs:schema"
 	}
-	return errorf(f.pos(root), "root element is {%s}%s, want %s", root.NamespaceURI(), root.Tag, expect)
+	got := "<" + root.Tag + ">"
+	if ns := root.NamespaceURI(); ns != "" {
+		got = "{" + ns + "}" + root.Tag
+	}
+	return errorf(f.pos(root), "root element is %s, want %s (is this file a WSDL document?)", got, expect)
 }
 
 func (l *loader) read(name string) ([]byte, error) {
@@ -192,7 +199,7 @@ func (l *loader) read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is over the size limit of %d bytes", name, l.opts.MaxFileSize)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s is empty", name)
+		return nil, fmt.Errorf("%s: the file is empty", name)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	return data, nil
@@ -206,7 +213,25 @@ func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 	return nil, fmt.Errorf("character encoding %q is not supported (convert the file to UTF-8)", charset)
 }
 
-// checkProlog refuses document type declarations: sogen does not process DTDs or their entities.
+// checkDoctype refuses a document type declaration before the root element: sogen does not process
+// DTDs or expand their entities (so "billion laughs" documents cannot blow up memory).
+func checkDoctype(data []byte, name string) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil // syntax errors are reported by the parser proper
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return nil
+		case xml.Directive:
+			return errorf(Pos{File: name}, "document type declarations (<!%s ...>) are not supported: sogen does not process DTDs or their entities", firstWord(string(t)))
+		}
+	}
+}
+
+// checkProlog refuses directives anywhere in the document.
 func checkProlog(doc *etree.Document, name string) error {
 	for _, t := range doc.Child {
 		if d, ok := t.(*etree.Directive); ok {

@@ -61,6 +61,9 @@ func (e *Error) Error() string {
 		}
 		msg += e.Err.Error()
 	}
+	if e.Pos.File == "" {
+		return msg
+	}
 	return e.Pos.String() + ": " + msg
 }
 

@@ -21,17 +21,19 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/sogen-go/sogen/internal/cli"
 )
 
 func main() {
-	err := Run(os.Args[1:], os.Stdout, os.Stderr)
-	var u usageError
+	err := cli.Run(os.Args[1:], os.Stdout, os.Stderr)
+	var u cli.UsageError
 	switch {
 	case err == nil:
 	case errors.As(err, &u):
 		fmt.Fprintf(os.Stderr, "sogen: %v\nRun 'sogen -h' for usage.\n", err)
 		os.Exit(2)
-	case errors.Is(err, errHelp):
+	case errors.Is(err, cli.ErrHelp):
 		os.Exit(0)
 	default:
 		fmt.Fprintf(os.Stderr, "sogen: %v\n", err)

@@ -1,4 +1,6 @@
-package main
+// Package cli implements the sogen command: flags, input files, and writing the output directory.
+// cmd/sogen is a thin main around Run, so that tests drive the command in-process.
+package cli
 
 import (
 	"errors"
@@ -13,12 +15,13 @@ import (
 	"github.com/sogen-go/sogen"
 )
 
-// usageError is a problem with the command line (exit status 2).
-type usageError struct{ msg string }
+// UsageError is a problem with the command line (exit status 2).
+type UsageError struct{ Msg string }
 
-func (e usageError) Error() string { return e.msg }
+func (e UsageError) Error() string { return e.Msg }
 
-var errHelp = errors.New("help requested")
+// ErrHelp is returned by Run after printing the help that -h asked for (exit status 0).
+var ErrHelp = errors.New("help requested")
 
 const usageText = `usage: sogen [flags] WSDL...
 
@@ -57,13 +60,13 @@ func Run(args []string, stdout, stderr io.Writer) error {
 			fs.SetOutput(stdout)
 			fs.PrintDefaults()
 			fmt.Fprint(stdout, examples)
-			return errHelp
+			return ErrHelp
 		}
-		return usageError{err.Error()}
+		return UsageError{err.Error()}
 	}
 	inputs := fs.Args()
 	if len(inputs) == 0 {
-		return usageError{"no WSDL files given"}
+		return UsageError{"no WSDL files given"}
 	}
 	dir, err := filepath.Abs(*out)
 	if err != nil {
@@ -79,14 +82,14 @@ func Run(args []string, stdout, stderr io.Writer) error {
 		}, filepath.Base(dir)))
 	}
 	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
-		return usageError{fmt.Sprintf("%q is not a valid Go package name (use -pkg)", name)}
+		return UsageError{fmt.Sprintf("%q is not a valid Go package name (use -pkg)", name)}
 	}
 	if !token.IsIdentifier(*suffix) && *suffix != "" {
-		return usageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", *suffix)}
+		return UsageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", *suffix)}
 	}
 	root, roots, err := inputRoot(inputs)
 	if err != nil {
-		return usageError{err.Error()}
+		return UsageError{err.Error()}
 	}
 	res, err := sogen.Generate(sogen.Config{
 		FS:           os.DirFS(root),

@@ -1,0 +1,48 @@
+package sogen_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sogen-go/sogen"
+)
+
+// TestErrors generates from every bad input in testdata/bad and compares the error with the golden
+// message in golden/errors/<name>.txt: each must name the file and, where one exists, the element.
+func TestErrors(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/bad/*.wsdl")
+	if err != nil || len(inputs) == 0 {
+		t.Fatal("no bad inputs in testdata/bad")
+	}
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".wsdl")
+		t.Run(name, func(t *testing.T) {
+			_, err := sogen.Generate(sogen.Config{FS: os.DirFS("testdata/bad"), Roots: []string{filepath.Base(in)}, Package: "bad"})
+			if err == nil {
+				t.Fatal("generation succeeded; want an error")
+			}
+			got := err.Error() + "\n"
+			golden := filepath.Join("golden", "errors", name+".txt")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("error message (-want +got):\n%s", diff)
+			}
+			if !strings.HasPrefix(got, filepath.Base(in)+": ") {
+				t.Errorf("error does not start with the file name: %s", got)
+			}
+		})
+	}
+}

@@ -1,0 +1,188 @@
+package sogen_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/emit"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// goldenCases returns the test cases: the directories of testdata/wsdl.
+func goldenCases(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir("testdata/wsdl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no test cases in testdata/wsdl")
+	}
+	return out
+}
+
+// generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root.
+func generateCase(t *testing.T, name string) *sogen.Result {
+	t.Helper()
+	dir := filepath.Join("testdata", "wsdl", name)
+	roots, err := filepath.Glob(filepath.Join(dir, "*.wsdl"))
+	if err != nil || len(roots) == 0 {
+		t.Fatalf("no WSDL in %s", dir)
+	}
+	sort.Strings(roots)
+	var rel, sources []string
+	for _, r := range roots {
+		rel = append(rel, filepath.Base(r))
+		sources = append(sources, filepath.ToSlash(r))
+	}
+	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: rel, Package: name, Sources: sources})
+	if err != nil {
+		t.Fatalf("generating %s: %v", name, err)
+	}
+	return res
+}
+
+// TestGolden compares the generated package of every test case with golden/<case>; go test -update
+// rewrites the golden files.
+func TestGolden(t *testing.T) {
+	for _, name := range goldenCases(t) {
+		t.Run(name, func(t *testing.T) {
+			res := generateCase(t, name)
+			dir := filepath.Join("golden", name)
+			if *update {
+				writeGolden(t, dir, res.Files)
+			}
+			compareDir(t, dir, res.Files)
+		})
+	}
+}
+
+func writeGolden(t *testing.T, dir string, files []emit.File) {
+	t.Helper()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// compareDir checks that dir holds exactly files among its generated files (hand-written files, those
+// without the generated-code marker, are ignored).
+func compareDir(t *testing.T, dir string, files []emit.File) {
+	t.Helper()
+	onDisk := map[string][]byte{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create the golden files)", err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.HasPrefix(b, []byte(emit.Marker+"\n")) {
+			onDisk[e.Name()] = b
+		}
+	}
+	for _, f := range files {
+		old, ok := onDisk[f.Name]
+		if !ok {
+			t.Errorf("%s: missing (run go test -update, or go generate)", filepath.Join(dir, f.Name))
+			continue
+		}
+		delete(onDisk, f.Name)
+		if diff := cmp.Diff(string(old), string(f.Content)); diff != "" {
+			t.Errorf("%s is stale (-want +got):\n%s", filepath.Join(dir, f.Name), diff)
+		}
+	}
+	for name := range onDisk {
+		t.Errorf("%s: generated file no longer produced", filepath.Join(dir, name))
+	}
+}
+
+// TestDeterministic generates every case twice and requires identical bytes. Map iteration order
+// changes between iterations, so order that depends on it shows up here.
+func TestDeterministic(t *testing.T) {
+	for _, name := range goldenCases(t) {
+		t.Run(name, func(t *testing.T) {
+			a, b := generateCase(t, name), generateCase(t, name)
+			if len(a.Files) != len(b.Files) {
+				t.Fatalf("%d files, then %d", len(a.Files), len(b.Files))
+			}
+			for i := range a.Files {
+				if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Content, b.Files[i].Content) {
+					t.Errorf("%s differs between two runs:\n%s", a.Files[i].Name, cmp.Diff(string(a.Files[i].Content), string(b.Files[i].Content)))
+				}
+			}
+		})
+	}
+}
+
+// TestGeneratedCode checks properties every generated file must have: the marker on the first line,
+// gofmt'd source (emit formats, so a formatting failure would already be an error), and a doc comment
+// on every exported declaration.
+func TestGeneratedCode(t *testing.T) {
+	for _, name := range goldenCases(t) {
+		t.Run(name, func(t *testing.T) {
+			for _, f := range generateCase(t, name).Files {
+				if !bytes.HasPrefix(f.Content, []byte(emit.Marker+"\n")) {
+					t.Errorf("%s does not start with %q", f.Name, emit.Marker)
+				}
+				for _, missing := range undocumented(t, f.Name, f.Content) {
+					t.Errorf("%s: exported %s has no doc comment", f.Name, missing)
+				}
+			}
+		})
+	}
+}
+
+// TestGoldenPackagesBuild type-checks every golden package and generated/services88 with the go
+// command's loader, so a golden that does not compile fails here (go vet runs in .ci/run).
+func TestGoldenPackagesBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads packages with the go command")
+	}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo, Tests: false}
+	pkgs, err := packages.Load(cfg, "./golden/...", "./generated/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, name := range goldenCases(t) {
+		want["github.com/sogen-go/sogen/golden/"+name] = true
+	}
+	for _, p := range pkgs {
+		delete(want, p.PkgPath)
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+	}
+	for p := range want {
+		t.Errorf("golden package %s was not loaded", p)
+	}
+}

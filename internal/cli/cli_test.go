@@ -1,0 +1,262 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sogen-go/sogen/emit"
+)
+
+// repo returns the repository root (two levels up from internal/cli).
+func repo(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Dir(filepath.Dir(wd))
+}
+
+// generateArgs returns the sogen arguments of the //go:generate line in file.
+func generateArgs(t *testing.T, file string) []string {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		rest, ok := strings.CutPrefix(line, "//go:generate go run ")
+		if !ok {
+			continue
+		}
+		fields := strings.Fields(rest)
+		if len(fields) == 0 || !strings.HasSuffix(fields[0], "cmd/sogen") {
+			t.Fatalf("%s: unexpected go:generate line %q", file, line)
+		}
+		return fields[1:]
+	}
+	t.Fatalf("%s has no //go:generate line running cmd/sogen", file)
+	return nil
+}
+
+// withOutput replaces the -o argument.
+func withOutput(args []string, dir string) []string {
+	out := append([]string(nil), args...)
+	for i := 0; i < len(out)-1; i++ {
+		if out[i] == "-o" {
+			out[i+1] = dir
+			return out
+		}
+	}
+	return append([]string{"-o", dir}, out...)
+}
+
+// generatedFiles reads the files of dir that carry the generated-code marker.
+func generatedFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.HasPrefix(b, []byte(emit.Marker+"\n")) {
+			out[e.Name()] = string(b)
+		}
+	}
+	return out
+}
+
+// TestGeneratedUpToDate regenerates generated/services88 exactly as its go:generate line does and
+// fails, with a diff, when the committed files differ.
+func TestGeneratedUpToDate(t *testing.T) {
+	pkgDir := filepath.Join(repo(t), "generated", "services88")
+	args := generateArgs(t, filepath.Join(pkgDir, "gen.go"))
+	tmp := t.TempDir()
+	t.Chdir(pkgDir)
+	var stderr bytes.Buffer
+	if err := Run(withOutput(args, tmp), &stderr, &stderr); err != nil {
+		t.Fatalf("sogen %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	want := generatedFiles(t, pkgDir)
+	got := generatedFiles(t, tmp)
+	if len(want) == 0 {
+		t.Fatal("generated/services88 holds no generated file")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("generated/services88 is stale; run go generate ./generated/services88 (-committed +fresh):\n%s", diff)
+	}
+}
+
+func fixture(t *testing.T) string {
+	t.Helper()
+	return filepath.Join(repo(t), "testdata", "wsdl", "wrapped", "wrapped.wsdl")
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"no inputs", []string{"-pkg", "x"}, "no WSDL files given"},
+		{"unknown flag", []string{"-nope", "a.wsdl"}, "flag provided but not defined: -nope"},
+		{"bad package", []string{"-pkg", "not-valid", "a.wsdl"}, `"not-valid" is not a valid Go package name`},
+		{"keyword package", []string{"-pkg", "func", "a.wsdl"}, `"func" is not a valid Go package name`},
+		{"missing input", []string{"-pkg", "x", "does/not/exist.wsdl"}, "input does/not/exist.wsdl: no such file or directory"},
+		{"directory input", []string{"-pkg", "x", "."}, "input . is a directory"},
+		{"bad suffix", []string{"-pkg", "x", "-client-suffix", "a-b", "a.wsdl"}, `-client-suffix "a-b" is not a valid`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := Run(tt.args, &out, &out)
+			var u UsageError
+			if !errors.As(err, &u) {
+				t.Fatalf("got %v, want a UsageError", err)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error %q does not contain %q", err, tt.msg)
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	var out bytes.Buffer
+	if err := Run([]string{"-h"}, &out, &out); !errors.Is(err, ErrHelp) {
+		t.Fatalf("got %v, want ErrHelp", err)
+	}
+	for _, want := range []string{"-o directory", "-pkg name", "-client-suffix suffix", "Examples:", "sogen -o ./services88", "//go:generate", "Exit status"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("help does not mention %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestWritesAndReplaces(t *testing.T) {
+	dir := t.TempDir()
+	var log bytes.Buffer
+	if err := Run([]string{"-o", dir, "-pkg", "wrapped", fixture(t)}, &log, &log); err != nil {
+		t.Fatalf("%v\n%s", err, log.String())
+	}
+	first := generatedFiles(t, dir)
+	names := make([]string, 0, len(first))
+	for n := range first {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if diff := cmp.Diff([]string{"types.go", "wrapped_client.go"}, names); diff != "" {
+		t.Fatalf("files (-want +got):\n%s", diff)
+	}
+	// A generated file that is no longer produced is removed; a hand-written one is kept.
+	stale := filepath.Join(dir, "old.go")
+	os.WriteFile(stale, []byte(emit.Marker+"\npackage wrapped\n"), 0o644)
+	mine := filepath.Join(dir, "mine.go")
+	os.WriteFile(mine, []byte("package wrapped\n\n// hand-written\n"), 0o644)
+	if err := Run([]string{"-o", dir, "-pkg", "wrapped", fixture(t)}, &log, &log); err != nil {
+		t.Fatalf("%v\n%s", err, log.String())
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale generated file old.go was not removed (%v)", err)
+	}
+	if b, err := os.ReadFile(mine); err != nil || string(b) != "package wrapped\n\n// hand-written\n" {
+		t.Errorf("hand-written file changed: %q, %v", b, err)
+	}
+	if diff := cmp.Diff(first, generatedFiles(t, dir)); diff != "" {
+		t.Errorf("second run changed the output:\n%s", diff)
+	}
+	for _, e := range mustReadDir(t, dir) {
+		if strings.HasPrefix(e, ".sogen-") {
+			t.Errorf("temporary file %s left behind", e)
+		}
+	}
+}
+
+func mustReadDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func TestRefusesHandWrittenFile(t *testing.T) {
+	dir := t.TempDir()
+	hand := filepath.Join(dir, "types.go")
+	os.WriteFile(hand, []byte("package wrapped\n"), 0o644)
+	var log bytes.Buffer
+	err := Run([]string{"-o", dir, "-pkg", "wrapped", fixture(t)}, &log, &log)
+	if err == nil || !strings.Contains(err.Error(), "was not generated by sogen; refusing to overwrite it") {
+		t.Fatalf("got %v, want a refusal", err)
+	}
+	if b, _ := os.ReadFile(hand); string(b) != "package wrapped\n" {
+		t.Errorf("hand-written file changed to %q", b)
+	}
+	if diff := cmp.Diff([]string{"types.go"}, mustReadDir(t, dir)); diff != "" {
+		t.Errorf("directory changed (-want +got):\n%s", diff)
+	}
+}
+
+func TestFailureLeavesOutputUntouched(t *testing.T) {
+	dir := t.TempDir()
+	var log bytes.Buffer
+	if err := Run([]string{"-o", dir, "-pkg", "wrapped", fixture(t)}, &log, &log); err != nil {
+		t.Fatal(err)
+	}
+	before := generatedFiles(t, dir)
+	bad := filepath.Join(t.TempDir(), "bad.wsdl")
+	os.WriteFile(bad, []byte(`<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"><message name="m"><part name="p" element="x:nope" xmlns:x="urn:x"/></message></definitions>`), 0o644)
+	err := Run([]string{"-o", dir, "-pkg", "wrapped", bad}, &log, &log)
+	if err == nil || !strings.Contains(err.Error(), "bad.wsdl: /definitions/message[@name='m']: part p: element {urn:x}nope is not defined") {
+		t.Fatalf("got %v", err)
+	}
+	if diff := cmp.Diff(before, generatedFiles(t, dir)); diff != "" {
+		t.Errorf("failed run changed the output (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"types.go", "wrapped_client.go"}, mustReadDir(t, dir)); diff != "" {
+		t.Errorf("directory changed (-want +got):\n%s", diff)
+	}
+}
+
+func TestInputsInSeveralDirectories(t *testing.T) {
+	// Two inputs in different directories: the input root is their common parent, and the header
+	// records the paths as given.
+	root := t.TempDir()
+	src, err := os.ReadFile(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(root, "a"), 0o755)
+	os.WriteFile(filepath.Join(root, "a", "w.wsdl"), src, 0o644)
+	out := filepath.Join(root, "out")
+	t.Chdir(root)
+	var log bytes.Buffer
+	if err := Run([]string{"-o", "out", "-pkg", "w", "a/w.wsdl"}, &log, &log); err != nil {
+		t.Fatalf("%v\n%s", err, log.String())
+	}
+	types := generatedFiles(t, out)["types.go"]
+	if !strings.Contains(types, "// Source: a/w.wsdl\n") {
+		t.Errorf("header does not record the input as given:\n%s", types[:200])
+	}
+}
