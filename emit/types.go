@@ -204,6 +204,7 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 		g.Id("e").Dot("StartElement").Call(jen.Id("start"))
 		for _, l := range lv {
 			g.Id(l.f).Op(":=").Op("&").Id(l.t.FieldsVar)
+			g.Add(e.soap("CheckPresence")).Call(jen.Id("e"), jen.Op("&").Add(sel(l.path, l.t.Presence)), jen.Id(l.f).Index(jen.Op(":")), jen.Lit(l.t.GoName))
 			for i, fd := range l.t.Fields {
 				g.Add(e.encodeField(l, i, fd))
 			}

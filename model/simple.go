@@ -278,6 +278,10 @@ func (b *builder) listType(st *parser.SimpleType, goName string, qn QName) (*sim
 	if item == nil {
 		item = b.enumType(itemSt, t.GoName+"Flag", QName{}, builtinTypes[b.root(itemSt)].codec, true)
 		b.enumValues(item, itemSt, t.GoName, true)
+		item.Doc = joinDoc(fmt.Sprintf("%s is one flag of %s, a value its list may hold.", item.GoName, t.GoName), itemSt.Doc)
+		if item.Numbers {
+			item.Doc += " WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue)."
+		}
 	}
 	t.Item, item.ItemOf = item, t
 	t.Doc = simpleDoc(t, qn, fmt.Sprintf("a list of %s values (flags), kept as the text received so that it is sent back unchanged", item.GoName), st)

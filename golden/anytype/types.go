@@ -74,6 +74,7 @@ func (v *Bag) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsBag
+	soap.CheckPresence(e, &v.Presence, f0[:], "Bag")
 	soap.EncodeAny(e, &f0[0], &v.Presence, v.Maybe)
 	soap.EncodeAny(e, &f0[1], &v.Presence, v.Always)
 	soap.EncodeRepeated(e, &f0[2], v.Many, soap.EncodeAny)
@@ -141,6 +142,7 @@ func (v *Echo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEcho
+	soap.CheckPresence(e, &v.Presence, f0[:], "Echo")
 	soap.EncodeAny(e, &f0[0], &v.Presence, v.Value)
 	e.EndElement()
 }
@@ -200,6 +202,7 @@ func (v *EchoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoResponse")
 	soap.EncodeAny(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -259,6 +262,7 @@ func (v *Pack) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPack
+	soap.CheckPresence(e, &v.Presence, f0[:], "Pack")
 	soap.EncodePtr[Bag](e, &f0[0], &v.Presence, v.Bag)
 	e.EndElement()
 }
@@ -318,6 +322,7 @@ func (v *PackResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPackResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "PackResponse")
 	soap.EncodePtr[Bag](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }

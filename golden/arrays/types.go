@@ -106,6 +106,7 @@ func (v *FindItems) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsFindItems
+	soap.CheckPresence(e, &v.Presence, f0[:], "FindItems")
 	arrayOfstring.Encode(e, &f0[0], &v.Presence, v.Names)
 	e.EndElement()
 }
@@ -165,6 +166,7 @@ func (v *FindItemsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsFindItemsResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "FindItemsResponse")
 	arrayOfItem.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -224,6 +226,7 @@ func (v *GetMatrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetMatrix
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetMatrix")
 	arrayOfint.Encode(e, &f0[0], &v.Presence, v.Rows)
 	e.EndElement()
 }
@@ -283,6 +286,7 @@ func (v *GetMatrixResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetMatrixResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetMatrixResponse")
 	arrayOfArrayOfstring.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -348,6 +352,7 @@ func (v *Item) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsItem
+	soap.CheckPresence(e, &v.Presence, f0[:], "Item")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Name)
 	arrayOfstring.Encode(e, &f0[2], &v.Presence, v.Tags)
@@ -424,6 +429,7 @@ func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsOrder
+	soap.CheckPresence(e, &v.Presence, f0[:], "Order")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Reference)
 	soap.EncodeRepeated(e, &f0[1], v.Line, soap.EncodePtr[Item])
 	soap.EncodeRepeated(e, &f0[2], v.Note, soap.XSString.Encode)
@@ -495,6 +501,7 @@ func (v *Rank) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsRank
+	soap.CheckPresence(e, &v.Presence, f0[:], "Rank")
 	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Order)
 	e.EndElement()
 }
@@ -554,6 +561,7 @@ func (v *RankResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsRankResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "RankResponse")
 	soap.EncodePtr[TopFive](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -613,6 +621,7 @@ func (v *TopFive) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsTopFive
+	soap.CheckPresence(e, &v.Presence, f0[:], "TopFive")
 	soap.EncodeRepeated(e, &f0[0], v.Score, soap.XSInt.Encode)
 	e.EndElement()
 }

@@ -200,6 +200,7 @@ func (v *Builtins) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsBuiltins
+	soap.CheckPresence(e, &v.Presence, f0[:], "Builtins")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.String)
 	soap.XSNormalizedString.Encode(e, &f0[1], &v.Presence, v.NormalizedString)
 	soap.XSToken.Encode(e, &f0[2], &v.Presence, v.Token)
@@ -435,6 +436,7 @@ func (v *EchoBuiltins) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoBuiltins
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoBuiltins")
 	soap.EncodePtr[Builtins](e, &f0[0], &v.Presence, v.Value)
 	e.EndElement()
 }
@@ -494,6 +496,7 @@ func (v *EchoBuiltinsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoBuiltinsResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoBuiltinsResponse")
 	soap.EncodePtr[Builtins](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }

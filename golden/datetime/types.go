@@ -71,6 +71,7 @@ func (v *EchoTimes) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoTimes
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoTimes")
 	soap.EncodePtr[Times](e, &f0[0], &v.Presence, v.Times)
 	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.At)
 	e.EndElement()
@@ -134,6 +135,7 @@ func (v *EchoTimesResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoTimesResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoTimesResponse")
 	soap.EncodePtr[Times](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -211,6 +213,7 @@ func (v *Times) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsTimes
+	soap.CheckPresence(e, &v.Presence, f0[:], "Times")
 	soap.XSDateTime.Encode(e, &f0[0], &v.Presence, v.Updated)
 	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.Deleted)
 	soap.XSDateTime.Encode(e, &f0[2], &v.Presence, v.Created)

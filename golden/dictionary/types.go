@@ -147,6 +147,7 @@ func (v *AddressBook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAddressBook
+	soap.CheckPresence(e, &v.Presence, f0[:], "AddressBook")
 	dictLabels.Encode(e, &f0[0], &v.Presence, v.Labels)
 	dictMetadata.Encode(e, &f0[1], &v.Presence, v.Metadata)
 	dictContactDictionary.Encode(e, &f0[2], &v.Presence, v.Contacts)
@@ -225,6 +226,7 @@ func (v *Contact) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsContact
+	soap.CheckPresence(e, &v.Presence, f0[:], "Contact")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Email)
 	e.EndElement()
@@ -288,6 +290,7 @@ func (v *TranslateLabels) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsTranslateLabels
+	soap.CheckPresence(e, &v.Presence, f0[:], "TranslateLabels")
 	dictLabels.Encode(e, &f0[0], &v.Presence, v.Labels)
 	e.EndElement()
 }
@@ -347,6 +350,7 @@ func (v *TranslateLabelsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start)
 	}
 	e.StartElement(start)
 	f0 := &fieldsTranslateLabelsResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "TranslateLabelsResponse")
 	dictLabels.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -409,6 +413,7 @@ func (v *UpdateAddressBook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsUpdateAddressBook
+	soap.CheckPresence(e, &v.Presence, f0[:], "UpdateAddressBook")
 	soap.EncodePtr[AddressBook](e, &f0[0], &v.Presence, v.Book)
 	dictMetadata.Encode(e, &f0[1], &v.Presence, v.Extra)
 	e.EndElement()
@@ -472,6 +477,7 @@ func (v *UpdateAddressBookResponse) MarshalSOAP(e *soap.Encoder, start soap.Star
 	}
 	e.StartElement(start)
 	f0 := &fieldsUpdateAddressBookResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "UpdateAddressBookResponse")
 	dictContactDictionary.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }

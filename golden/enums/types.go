@@ -68,6 +68,7 @@ func (v *ApplySettings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsApplySettings
+	soap.CheckPresence(e, &v.Presence, f0[:], "ApplySettings")
 	soap.EncodePtr[Settings](e, &f0[0], &v.Presence, v.Settings)
 	e.EndElement()
 }
@@ -127,6 +128,7 @@ func (v *ApplySettingsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsApplySettingsResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "ApplySettingsResponse")
 	soap.EncodePtr[Settings](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -250,6 +252,7 @@ func (v *Settings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSettings
+	soap.CheckPresence(e, &v.Presence, f0[:], "Settings")
 	codecColor.Encode(e, &f0[0], &v.Presence, v.Favourite)
 	codecStatus.Encode(e, &f0[1], &v.Presence, v.Status)
 	soap.EncodeRepeated(e, &f0[2], v.Palette, codecColor.Encode)
@@ -370,6 +373,7 @@ func (v *StatusOf) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsStatusOf
+	soap.CheckPresence(e, &v.Presence, f0[:], "StatusOf")
 	codecColor.Encode(e, &f0[0], &v.Presence, v.Color)
 	codecSwitch.Encode(e, &f0[1], &v.Presence, v.Power)
 	e.EndElement()
@@ -433,6 +437,7 @@ func (v *StatusOfResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsStatusOfResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "StatusOfResponse")
 	soap.EncodeRepeated(e, &f0[0], v.Response, codecStatus.Encode)
 	e.EndElement()
 }

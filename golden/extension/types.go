@@ -85,6 +85,7 @@ func (v *AdoptAnimal) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAdoptAnimal
+	soap.CheckPresence(e, &v.Presence, f0[:], "AdoptAnimal")
 	polyAnimal.Encode(e, &f0[0], &v.Presence, v.Animal)
 	e.EndElement()
 }
@@ -144,6 +145,7 @@ func (v *AdoptAnimalResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAdoptAnimalResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "AdoptAnimalResponse")
 	soap.EncodePtr[Kennel](e, &f0[0], &v.Presence, v.Kennel)
 	e.EndElement()
 }
@@ -225,6 +227,7 @@ func (v *Animal) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAnimal
+	soap.CheckPresence(e, &v.Presence, f0[:], "Animal")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
 	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Legs)
 	e.EndElement()
@@ -289,8 +292,10 @@ func (v *Circle) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsShape
+	soap.CheckPresence(e, &v.Shape.Presence, f0[:], "Shape")
 	soap.XSString.Encode(e, &f0[0], &v.Shape.Presence, v.Shape.Label)
 	f1 := &fieldsCircle
+	soap.CheckPresence(e, &v.Presence, f1[:], "Circle")
 	soap.XSDouble.Encode(e, &f1[0], &v.Presence, v.Radius)
 	e.EndElement()
 }
@@ -376,9 +381,11 @@ func (v *Dog) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAnimal
+	soap.CheckPresence(e, &v.Animal.Presence, f0[:], "Animal")
 	soap.XSString.Encode(e, &f0[0], &v.Animal.Presence, v.Animal.Name)
 	soap.XSInt.Encode(e, &f0[1], &v.Animal.Presence, v.Animal.Legs)
 	f1 := &fieldsDog
+	soap.CheckPresence(e, &v.Presence, f1[:], "Dog")
 	soap.XSString.Encode(e, &f1[0], &v.Presence, v.Breed)
 	e.EndElement()
 }
@@ -453,6 +460,7 @@ func (v *Kennel) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsKennel
+	soap.CheckPresence(e, &v.Presence, f0[:], "Kennel")
 	polyAnimal.Encode(e, &f0[0], &v.Presence, v.Resident)
 	soap.EncodeRepeated(e, &f0[1], v.Animal, polyAnimal.Encode)
 	polyShape.Encode(e, &f0[2], &v.Presence, v.Sign)
@@ -520,6 +528,7 @@ func (v *PaintSign) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPaintSign
+	soap.CheckPresence(e, &v.Presence, f0[:], "PaintSign")
 	polyShape.Encode(e, &f0[0], &v.Presence, v.Shape)
 	e.EndElement()
 }
@@ -579,6 +588,7 @@ func (v *PaintSignResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPaintSignResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "PaintSignResponse")
 	soap.EncodePtr[Circle](e, &f0[0], &v.Presence, v.Circle)
 	e.EndElement()
 }
@@ -639,11 +649,14 @@ func (v *Puppy) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAnimal
+	soap.CheckPresence(e, &v.Dog.Animal.Presence, f0[:], "Animal")
 	soap.XSString.Encode(e, &f0[0], &v.Dog.Animal.Presence, v.Dog.Animal.Name)
 	soap.XSInt.Encode(e, &f0[1], &v.Dog.Animal.Presence, v.Dog.Animal.Legs)
 	f1 := &fieldsDog
+	soap.CheckPresence(e, &v.Dog.Presence, f1[:], "Dog")
 	soap.XSString.Encode(e, &f1[0], &v.Dog.Presence, v.Dog.Breed)
 	f2 := &fieldsPuppy
+	soap.CheckPresence(e, &v.Presence, f2[:], "Puppy")
 	soap.XSInt.Encode(e, &f2[0], &v.Presence, v.AgeWeeks)
 	e.EndElement()
 }
@@ -737,6 +750,7 @@ func (v *Shape) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsShape
+	soap.CheckPresence(e, &v.Presence, f0[:], "Shape")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Label)
 	e.EndElement()
 }

@@ -77,6 +77,7 @@ func (v *AccessRule) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAccessRule
+	soap.CheckPresence(e, &v.Presence, f0[:], "AccessRule")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Subject)
 	codecPermission.Encode(e, &f0[1], &v.Presence, v.Mask)
 	codecFeature.Encode(e, &f0[2], &v.Presence, v.Features)
@@ -148,6 +149,7 @@ func (v *EffectiveMask) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEffectiveMask
+	soap.CheckPresence(e, &v.Presence, f0[:], "EffectiveMask")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Subject)
 	e.EndElement()
 }
@@ -207,6 +209,7 @@ func (v *EffectiveMaskResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEffectiveMaskResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "EffectiveMaskResponse")
 	codecPermission.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -269,7 +272,7 @@ func (v Feature) Number() (int64, bool) {
 // codecFeature converts Feature values to and from text.
 var codecFeature = soap.StringType[Feature](soap.XSString, xml.Name{Space: nsFlags, Local: "Feature"})
 
-// FeatureFlag is an anonymous simple type: the values of a list of flags.
+// FeatureFlag is one flag of Feature, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type FeatureFlag string
 
 // Values of FeatureFlag.
@@ -350,6 +353,7 @@ func (v *Grant) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGrant
+	soap.CheckPresence(e, &v.Presence, f0[:], "Grant")
 	soap.EncodePtr[AccessRule](e, &f0[0], &v.Presence, v.Rule)
 	codecPermission.Encode(e, &f0[1], &v.Presence, v.Extra)
 	e.EndElement()
@@ -413,6 +417,7 @@ func (v *GrantResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGrantResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "GrantResponse")
 	soap.EncodePtr[AccessRule](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -475,7 +480,7 @@ func (v Permission) Number() (int64, bool) {
 // codecPermission converts Permission values to and from text.
 var codecPermission = soap.StringType[Permission](soap.XSString, xml.Name{Space: nsFlags, Local: "Permission"})
 
-// PermissionFlag is an anonymous simple type: the values of a list of flags.
+// PermissionFlag is one flag of Permission, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type PermissionFlag string
 
 // Values of PermissionFlag.

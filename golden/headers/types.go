@@ -73,6 +73,7 @@ func (v *CancelOrder) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCancelOrder
+	soap.CheckPresence(e, &v.Presence, f0[:], "CancelOrder")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.OrderID)
 	e.EndElement()
 }
@@ -172,6 +173,7 @@ func (v *Credentials) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCredentials
+	soap.CheckPresence(e, &v.Presence, f0[:], "Credentials")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.User)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Password)
 	e.EndElement()
@@ -272,6 +274,7 @@ func (v *PingResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPingResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "PingResponse")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -334,6 +337,7 @@ func (v *PlaceOrder) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPlaceOrder
+	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrder")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Sku)
 	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Quantity)
 	e.EndElement()
@@ -397,6 +401,7 @@ func (v *PlaceOrderResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPlaceOrderResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrderResponse")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.OrderID)
 	e.EndElement()
 }
@@ -462,6 +467,7 @@ func (v *ServerInfo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsServerInfo
+	soap.CheckPresence(e, &v.Presence, f0[:], "ServerInfo")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Version)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Node)
 	soap.XSLong.Encode(e, &f0[2], &v.Presence, v.ElapsedMs)

@@ -92,6 +92,7 @@ func (v *Line) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsLine
+	soap.CheckPresence(e, &v.Presence, f0[:], "Line")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Sku)
 	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Quantity)
 	soap.XSDecimal.Encode(e, &f0[2], &v.Presence, v.UnitPrice)
@@ -168,6 +169,7 @@ func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsOrder
+	soap.CheckPresence(e, &v.Presence, f0[:], "Order")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
 	soap.EncodePtr[Party](e, &f0[1], &v.Presence, v.Buyer)
 	codecCurrencyCode.Encode(e, &f0[2], &v.Presence, v.Currency)
@@ -242,6 +244,7 @@ func (v *Party) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsParty
+	soap.CheckPresence(e, &v.Presence, f0[:], "Party")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Email)
 	e.EndElement()
@@ -305,6 +308,7 @@ func (v *PlaceOrder) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPlaceOrder
+	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrder")
 	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Order)
 	e.EndElement()
 }
@@ -367,6 +371,7 @@ func (v *PlaceOrderResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPlaceOrderResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrderResponse")
 	soap.EncodePtr[Party](e, &f0[0], &v.Presence, v.Buyer)
 	soap.EncodeRepeated(e, &f0[1], v.Lines, soap.EncodePtr[Line])
 	e.EndElement()

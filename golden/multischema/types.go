@@ -89,6 +89,7 @@ func (v *Address) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAddress
+	soap.CheckPresence(e, &v.Presence, f0[:], "Address")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Street)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.City)
 	codecCountryCode.Encode(e, &f0[2], &v.Presence, v.Country)
@@ -194,6 +195,7 @@ func (v *Customer) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCustomer
+	soap.CheckPresence(e, &v.Presence, f0[:], "Customer")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
 	soap.EncodePtr[Address](e, &f0[1], &v.Presence, v.Address)
 	soap.EncodePtr[Phone](e, &f0[2], &v.Presence, v.Phone)
@@ -268,6 +270,7 @@ func (v *Phone) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPhone
+	soap.CheckPresence(e, &v.Presence, f0[:], "Phone")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Number)
 	codecCountryCode.Encode(e, &f0[1], &v.Presence, v.Country)
 	e.EndElement()
@@ -331,6 +334,7 @@ func (v *Register) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsRegister
+	soap.CheckPresence(e, &v.Presence, f0[:], "Register")
 	soap.EncodePtr[Customer](e, &f0[0], &v.Presence, v.Customer)
 	e.EndElement()
 }
@@ -393,6 +397,7 @@ func (v *RegisterResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsRegisterResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "RegisterResponse")
 	soap.EncodePtr[Address](e, &f0[0], &v.Presence, v.Shipping)
 	soap.EncodeRepeated(e, &f0[1], v.Contact, soap.EncodePtr[Phone])
 	e.EndElement()

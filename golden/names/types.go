@@ -85,6 +85,7 @@ func (v *Close) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsClose
+	soap.CheckPresence(e, &v.Presence, f0[:], "Close")
 	soap.EncodePtr[Keywords](e, &f0[0], &v.Presence, v.Keywords)
 	e.EndElement()
 }
@@ -144,6 +145,7 @@ func (v *CloseResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCloseResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "CloseResponse")
 	soap.EncodePtr[Hostile](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -212,6 +214,7 @@ func (v *Do) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsDo
+	soap.CheckPresence(e, &v.Presence, f0[:], "Do")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Ctx)
 	soap.EncodePtr[Widget](e, &f0[1], &v.Presence, v.Widget)
 	soap.EncodePtr[Item](e, &f0[2], &v.Presence, v.Item)
@@ -286,6 +289,7 @@ func (v *DoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsDoResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "DoResponse")
 	soap.EncodePtr[Gadget](e, &f0[0], &v.Presence, v.Response)
 	soap.EncodePtr[WidgetClient](e, &f0[1], &v.Presence, v.Client)
 	e.EndElement()
@@ -358,6 +362,7 @@ func (v *Gadget) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGadget
+	soap.CheckPresence(e, &v.Presence, f0[:], "Gadget")
 	soap.EncodePtr[Widget](e, &f0[0], &v.Presence, v.Widget)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Gadget)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.FirstName)
@@ -450,6 +455,7 @@ func (v *Hostile) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsHostile
+	soap.CheckPresence(e, &v.Presence, f0[:], "Hostile")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.UserName)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.FileExt)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.SnakeCase)
@@ -540,6 +546,7 @@ func (v *Item) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsItem
+	soap.CheckPresence(e, &v.Presence, f0[:], "Item")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Value)
 	codecItemType.Encode(e, &f0[1], &v.Presence, v.Kind)
 	e.EndElement()
@@ -653,6 +660,7 @@ func (v *Keywords) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsKeywords
+	soap.CheckPresence(e, &v.Presence, f0[:], "Keywords")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Type)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Func)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.String)
@@ -751,6 +759,7 @@ func (v *Widget) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsWidget
+	soap.CheckPresence(e, &v.Presence, f0[:], "Widget")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Name)
 	e.EndElement()
@@ -817,6 +826,7 @@ func (v *WidgetClient) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsWidgetClient
+	soap.CheckPresence(e, &v.Presence, f0[:], "WidgetClient")
 	soap.XSAnyURI.Encode(e, &f0[0], &v.Presence, v.Endpoint)
 	soap.EncodePtr[Widget](e, &f0[1], &v.Presence, v.Widget)
 	e.EndElement()

@@ -73,6 +73,7 @@ func (v *EchoMatrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoMatrix
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoMatrix")
 	soap.EncodePtr[Matrix](e, &f0[0], &v.Presence, v.Matrix)
 	e.EndElement()
 }
@@ -132,6 +133,7 @@ func (v *EchoMatrixResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoMatrixResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoMatrixResponse")
 	soap.EncodePtr[Matrix](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -191,6 +193,7 @@ func (v *Inner) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsInner
+	soap.CheckPresence(e, &v.Presence, f0[:], "Inner")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Value)
 	e.EndElement()
 }
@@ -343,6 +346,7 @@ func (v *Matrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsMatrix
+	soap.CheckPresence(e, &v.Presence, f0[:], "Matrix")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.StrOptNil)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.StrOptNoNil)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.StrReqNil)

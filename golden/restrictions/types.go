@@ -112,6 +112,7 @@ func (v *Measurement) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsMeasurement
+	soap.CheckPresence(e, &v.Presence, f0[:], "Measurement")
 	codecChar.Encode(e, &f0[0], &v.Presence, v.Initial)
 	soap.XSDuration.Encode(e, &f0[1], &v.Presence, v.Elapsed)
 	codecGUID.Encode(e, &f0[2], &v.Presence, v.ID)
@@ -212,6 +213,7 @@ func (v *Record) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsRecord
+	soap.CheckPresence(e, &v.Presence, f0[:], "Record")
 	soap.EncodePtr[Measurement](e, &f0[0], &v.Presence, v.Measurement)
 	codecGUID.Encode(e, &f0[1], &v.Presence, v.Correlation)
 	e.EndElement()
@@ -275,6 +277,7 @@ func (v *RecordResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsRecordResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "RecordResponse")
 	soap.EncodePtr[Measurement](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }

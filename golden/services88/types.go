@@ -282,9 +282,11 @@ func (v *Associate) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCarrier
+	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
 	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
 	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
 	f1 := &fieldsAssociate
+	soap.CheckPresence(e, &v.Presence, f1[:], "Associate")
 	soap.XSInt.Encode(e, &f1[0], &v.Presence, v.AssociateID)
 	soap.XSString.Encode(e, &f1[1], &v.Presence, v.Name)
 	soap.XSInt.Encode(e, &f1[2], &v.Presence, v.PersonID)
@@ -405,6 +407,7 @@ func (v *AuthenticateGeneric) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAuthenticateGeneric
+	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateGeneric")
 	dictAuthenticationGenericData.Encode(e, &f0[0], &v.Presence, v.AuthenticationData)
 	e.EndElement()
 }
@@ -507,6 +510,7 @@ func (v *AuthenticateResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsAuthenticateResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateResponse")
 	soap.EncodePtr[SoPrincipalCarrier](e, &f0[0], &v.Presence, v.Response)
 	soap.EncodePtr[SoCredentials](e, &f0[1], &v.Presence, v.Credentials)
 	soap.XSBoolean.Encode(e, &f0[2], &v.Presence, v.AuthenticationSucceeded)
@@ -577,6 +581,7 @@ func (v *AuthenticateUsernamePassword) MarshalSOAP(e *soap.Encoder, start soap.S
 	}
 	e.StartElement(start)
 	f0 := &fieldsAuthenticateUsernamePassword
+	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateUsernamePassword")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.UserName)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Password)
 	e.EndElement()
@@ -640,6 +645,7 @@ func (v *AuthenticateWithAccessToken) MarshalSOAP(e *soap.Encoder, start soap.St
 	}
 	e.StartElement(start)
 	f0 := &fieldsAuthenticateWithAccessToken
+	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateWithAccessToken")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.AccessToken)
 	e.EndElement()
 }
@@ -721,6 +727,7 @@ func (v *Carrier) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCarrier
+	soap.CheckPresence(e, &v.Presence, f0[:], "Carrier")
 	soap.EncodePtr[TableRight](e, &f0[0], &v.Presence, v.TableRight)
 	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Presence, v.FieldProperties)
 	e.EndElement()
@@ -827,6 +834,7 @@ func (v *CreateDefaultWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.S
 	}
 	e.StartElement(start)
 	f0 := &fieldsCreateDefaultWebhookResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "CreateDefaultWebhookResponse")
 	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -904,6 +912,7 @@ func (v *DSAParameters) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsDSAParameters
+	soap.CheckPresence(e, &v.Presence, f0[:], "DSAParameters")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Counter)
 	soap.XSBase64Binary.Encode(e, &f0[1], &v.Presence, v.G)
 	soap.XSBase64Binary.Encode(e, &f0[2], &v.Presence, v.J)
@@ -987,6 +996,7 @@ func (v *DeleteWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsDeleteWebhook
+	soap.CheckPresence(e, &v.Presence, f0[:], "DeleteWebhook")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
 	e.EndElement()
 }
@@ -1086,7 +1096,7 @@ func (v EFieldRight) Number() (int64, bool) {
 // codecEFieldRight converts EFieldRight values to and from text.
 var codecEFieldRight = soap.StringType[EFieldRight](soap.XSString, xml.Name{Space: nsServices88, Local: "EFieldRight"})
 
-// EFieldRightFlag is an anonymous simple type: the values of a list of flags.
+// EFieldRightFlag is one flag of EFieldRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type EFieldRightFlag string
 
 // Values of EFieldRightFlag.
@@ -1183,7 +1193,7 @@ func (v ETableRight) Number() (int64, bool) {
 // codecETableRight converts ETableRight values to and from text.
 var codecETableRight = soap.StringType[ETableRight](soap.XSString, xml.Name{Space: nsServices88, Local: "ETableRight"})
 
-// ETableRightFlag is an anonymous simple type: the values of a list of flags.
+// ETableRightFlag is one flag of ETableRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type ETableRightFlag string
 
 // Values of ETableRightFlag.
@@ -1337,6 +1347,7 @@ func (v *FieldProperty) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsFieldProperty
+	soap.CheckPresence(e, &v.Presence, f0[:], "FieldProperty")
 	soap.EncodePtr[FieldRight](e, &f0[0], &v.Presence, v.FieldRight)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.FieldType)
 	soap.XSInt.Encode(e, &f0[2], &v.Presence, v.FieldLength)
@@ -1407,6 +1418,7 @@ func (v *FieldRight) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsFieldRight
+	soap.CheckPresence(e, &v.Presence, f0[:], "FieldRight")
 	codecEFieldRight.Encode(e, &f0[0], &v.Presence, v.Mask)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Reason)
 	e.EndElement()
@@ -1482,6 +1494,7 @@ func (v *GetAllWebhooks) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetAllWebhooks
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetAllWebhooks")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.NameFilter)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.EventFilter)
 	codecWebhookState.Encode(e, &f0[2], &v.Presence, v.StatusFilter)
@@ -1549,6 +1562,7 @@ func (v *GetAllWebhooksResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) 
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetAllWebhooksResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetAllWebhooksResponse")
 	arrayOfWebhook.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -1608,6 +1622,7 @@ func (v *GetLastError) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetLastError
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetLastError")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
 	e.EndElement()
 }
@@ -1667,6 +1682,7 @@ func (v *GetLastErrorResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetLastErrorResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetLastErrorResponse")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -1763,6 +1779,7 @@ func (v *GetSystemInfoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetSystemInfoResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetSystemInfoResponse")
 	soap.EncodePtr[SoSystemInfoCarrier](e, &f0[0], &v.Presence, v.SystemInfo)
 	e.EndElement()
 }
@@ -1822,6 +1839,7 @@ func (v *GetWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetWebhook
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetWebhook")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
 	e.EndElement()
 }
@@ -1881,6 +1899,7 @@ func (v *GetWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsGetWebhookResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "GetWebhookResponse")
 	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -1980,9 +1999,11 @@ func (v *GrantedModuleLicense) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCarrier
+	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
 	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
 	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
 	f1 := &fieldsGrantedModuleLicense
+	soap.CheckPresence(e, &v.Presence, f1[:], "GrantedModuleLicense")
 	soap.XSInt.Encode(e, &f1[0], &v.Presence, v.OwnerID)
 	soap.XSString.Encode(e, &f1[1], &v.Presence, v.OwnerName)
 	soap.XSString.Encode(e, &f1[2], &v.Presence, v.OwnerDescription)
@@ -2154,6 +2175,7 @@ func (v *LicenseInfo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsLicenseInfo
+	soap.CheckPresence(e, &v.Presence, f0[:], "LicenseInfo")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.CompanyName)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.SerialNr)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.OwnerName)
@@ -2365,6 +2387,7 @@ func (v *ModuleLicense) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsModuleLicense
+	soap.CheckPresence(e, &v.Presence, f0[:], "ModuleLicense")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.OwnerName)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.ModuleName)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.ModuleDescription)
@@ -2539,6 +2562,7 @@ func (v *ProvidedCredential) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsProvidedCredential
+	soap.CheckPresence(e, &v.Presence, f0[:], "ProvidedCredential")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Type)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.SearchName)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.DisplayName)
@@ -2652,6 +2676,7 @@ func (v *SaveWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSaveWebhook
+	soap.CheckPresence(e, &v.Presence, f0[:], "SaveWebhook")
 	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Webhook)
 	e.EndElement()
 }
@@ -2711,6 +2736,7 @@ func (v *SaveWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSaveWebhookResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "SaveWebhookResponse")
 	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -2776,6 +2802,7 @@ func (v *SignalEvent) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSignalEvent
+	soap.CheckPresence(e, &v.Presence, f0[:], "SignalEvent")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.EventName)
 	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.PrimaryKey)
 	dictStringObjectDictionary.Encode(e, &f0[2], &v.Presence, v.Data)
@@ -2892,6 +2919,7 @@ func (v *SignedPublicKey) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSignedPublicKey
+	soap.CheckPresence(e, &v.Presence, f0[:], "SignedPublicKey")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.OwnerName)
 	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.SignDate)
 	soap.XSDateTime.Encode(e, &f0[2], &v.Presence, v.ExpiryDate)
@@ -2967,6 +2995,7 @@ func (v *SoCredentials) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSoCredentials
+	soap.CheckPresence(e, &v.Presence, f0[:], "SoCredentials")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Ticket)
 	e.EndElement()
 }
@@ -3044,6 +3073,7 @@ func (v *SoExceptionInfo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSoExceptionInfo
+	soap.CheckPresence(e, &v.Presence, f0[:], "SoExceptionInfo")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Message)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.StackTrace)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.FriendlyText)
@@ -3202,6 +3232,7 @@ func (v *SoPrincipalCarrier) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSoPrincipalCarrier
+	soap.CheckPresence(e, &v.Presence, f0[:], "SoPrincipalCarrier")
 	codecUserType.Encode(e, &f0[0], &v.Presence, v.UserType)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Associate)
 	soap.XSInt.Encode(e, &f0[2], &v.Presence, v.AssociateID)
@@ -3419,9 +3450,11 @@ func (v *SoSystemInfoCarrier) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCarrier
+	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
 	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
 	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
 	f1 := &fieldsSoSystemInfoCarrier
+	soap.CheckPresence(e, &v.Presence, f1[:], "SoSystemInfoCarrier")
 	soap.EncodePtr[LicenseInfo](e, &f1[0], &v.Presence, v.License)
 	soap.XSString.Encode(e, &f1[1], &v.Presence, v.WarningEnglish)
 	soap.XSString.Encode(e, &f1[2], &v.Presence, v.WarningResource)
@@ -3569,6 +3602,7 @@ func (v *SoTimeZone) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSoTimeZone
+	soap.CheckPresence(e, &v.Presence, f0[:], "SoTimeZone")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.SoTimeZoneID)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.SoTimeZoneLocationCode)
 	e.EndElement()
@@ -3635,6 +3669,7 @@ func (v *TableRight) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsTableRight
+	soap.CheckPresence(e, &v.Presence, f0[:], "TableRight")
 	codecETableRight.Encode(e, &f0[0], &v.Presence, v.Mask)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Reason)
 	e.EndElement()
@@ -3698,6 +3733,7 @@ func (v *TestWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsTestWebhook
+	soap.CheckPresence(e, &v.Presence, f0[:], "TestWebhook")
 	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Webhook)
 	e.EndElement()
 }
@@ -3757,6 +3793,7 @@ func (v *TestWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsTestWebhookResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "TestWebhookResponse")
 	soap.EncodePtr[WebhookResult](e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -3905,6 +3942,7 @@ func (v *Webhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsWebhook
+	soap.CheckPresence(e, &v.Presence, f0[:], "Webhook")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Name)
 	arrayOfstring.Encode(e, &f0[2], &v.Presence, v.Events)
@@ -4020,9 +4058,11 @@ func (v *WebhookResult) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsCarrier
+	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
 	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
 	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
 	f1 := &fieldsWebhookResult
+	soap.CheckPresence(e, &v.Presence, f1[:], "WebhookResult")
 	soap.XSBoolean.Encode(e, &f1[0], &v.Presence, v.Success)
 	soap.XSString.Encode(e, &f1[1], &v.Presence, v.Message)
 	e.EndElement()

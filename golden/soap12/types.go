@@ -68,6 +68,7 @@ func (v *Echo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEcho
+	soap.CheckPresence(e, &v.Presence, f0[:], "Echo")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Text)
 	e.EndElement()
 }
@@ -127,6 +128,7 @@ func (v *EchoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsEchoResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "EchoResponse")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -189,6 +191,7 @@ func (v *Note) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsNote
+	soap.CheckPresence(e, &v.Presence, f0[:], "Note")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Title)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Body)
 	e.EndElement()
@@ -252,6 +255,7 @@ func (v *SaveNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSaveNote
+	soap.CheckPresence(e, &v.Presence, f0[:], "SaveNote")
 	soap.EncodePtr[Note](e, &f0[0], &v.Presence, v.Note)
 	e.EndElement()
 }
@@ -311,6 +315,7 @@ func (v *SaveNoteResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSaveNoteResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "SaveNoteResponse")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
 	e.EndElement()
 }

@@ -82,6 +82,7 @@ func (v *Fire) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsFire
+	soap.CheckPresence(e, &v.Presence, f0[:], "Fire")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.EventName)
 	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Priority)
 	soap.XSDateTime.Encode(e, &f0[2], &v.Presence, v.At)
@@ -193,6 +194,7 @@ func (v *LoginPassword) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsLoginPassword
+	soap.CheckPresence(e, &v.Presence, f0[:], "LoginPassword")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.UserName)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Password)
 	e.EndElement()
@@ -262,6 +264,7 @@ func (v *LoginResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsLoginResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "LoginResponse")
 	soap.EncodePtr[Session](e, &f0[0], &v.Presence, v.Response)
 	soap.EncodePtr[Ticket](e, &f0[1], &v.Presence, v.Ticket)
 	soap.XSBoolean.Encode(e, &f0[2], &v.Presence, v.LoginSucceeded)
@@ -332,6 +335,7 @@ func (v *LoginToken) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsLoginToken
+	soap.CheckPresence(e, &v.Presence, f0[:], "LoginToken")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Token)
 	soap.XSBoolean.Encode(e, &f0[1], &v.Presence, v.Urgent)
 	e.EndElement()
@@ -432,6 +436,7 @@ func (v *PingResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsPingResponse
+	soap.CheckPresence(e, &v.Presence, f0[:], "PingResponse")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
 	e.EndElement()
 }
@@ -494,6 +499,7 @@ func (v *Session) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsSession
+	soap.CheckPresence(e, &v.Presence, f0[:], "Session")
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.UserID)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.DisplayName)
 	e.EndElement()
@@ -557,6 +563,7 @@ func (v *Ticket) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	}
 	e.StartElement(start)
 	f0 := &fieldsTicket
+	soap.CheckPresence(e, &v.Presence, f0[:], "Ticket")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Value)
 	e.EndElement()
 }

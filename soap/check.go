@@ -1,0 +1,22 @@
+package soap
+
+import "fmt"
+
+// CheckPresence records an encoding error when p holds a state for a name that is not among fields
+// (the Go fields of the struct p belongs to, as listed in its descriptors): a misspelt name, or a field
+// of a type the struct extends, whose state belongs in that type's own Presence. Generated MarshalSOAP
+// methods call it, so that a state the user set is never silently ignored.
+func CheckPresence(e *Encoder, p *Presence, fields []Field, typeName string) {
+	for _, en := range p.entries {
+		found := false
+		for i := range fields {
+			if fields[i].GoName == en.field {
+				found = true
+				break
+			}
+		}
+		if !found {
+			e.SetError(fmt.Errorf("soap: %s.Presence holds %s for %q, which is not a field of %s (a field of a type it extends has its state in that type's Presence)", typeName, en.state, en.field, typeName))
+		}
+	}
+}
