@@ -73,13 +73,23 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// writeGolden replaces the generated files of dir with files (files without the marker are kept).
 func writeGolden(t *testing.T, dir string, files []emit.File) {
 	t.Helper()
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if b, err := os.ReadFile(p); err == nil && bytes.HasPrefix(b, []byte(emit.Marker+"\n")) {
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {

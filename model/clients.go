@@ -324,7 +324,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		if err != nil {
 			return nil, err
 		}
-		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(t.GoName)), Type: gt})
+		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: gt})
 	default:
 		return nil, errorf(in.Pos, "operation %s: the request element %s is not of a complex type, which is not supported yet", op.Name, in.Name.Local)
 	}
