@@ -1,0 +1,190 @@
+package model
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sogen-go/sogen/parser"
+)
+
+func buildCase(t *testing.T, c string, opts Options) *Package {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "wsdl", c)
+	roots, _ := filepath.Glob(filepath.Join(dir, "*.wsdl"))
+	sort.Strings(roots)
+	for i := range roots {
+		roots[i] = filepath.Base(roots[i])
+	}
+	set, err := parser.Parse(os.DirFS(dir), roots, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts.Package == "" {
+		opts.Package = c
+	}
+	pkg, err := Build(set, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+func typeNamed(t *testing.T, pkg *Package, name string) *Type {
+	t.Helper()
+	for _, ty := range pkg.Types {
+		if ty.GoName == name {
+			return ty
+		}
+	}
+	t.Fatalf("no type %s", name)
+	return nil
+}
+
+func fieldNames(ty *Type) []string {
+	var out []string
+	for _, f := range ty.Fields {
+		out = append(out, f.Elem.Local+"="+f.GoName)
+	}
+	return out
+}
+
+func TestNames(t *testing.T) {
+	pkg := buildCase(t, "names", Options{})
+	var types []string
+	for _, ty := range pkg.Types {
+		types = append(types, ty.GoName+"<-"+ty.QName.Local)
+	}
+	// The complex type Widget keeps its name; the element Widget has that type (no Go type of its own);
+	// the port type Widget becomes a client, WidgetClient2 because a complex type WidgetClient exists;
+	// the simple type "Item" yields to the complex type "item", which complex types get first.
+	want := []string{"Close<-", "CloseResponse<-", "Do<-", "DoResponse<-", "Gadget<-Gadget", "Hostile<-Hostile",
+		"Item<-item", "ItemType<-Item", "Keywords<-Keywords", "Widget<-Widget", "WidgetClient<-WidgetClient"}
+	if diff := cmp.Diff(want, types); diff != "" {
+		t.Errorf("types (-want +got):\n%s", diff)
+	}
+	if len(pkg.Clients) != 1 || pkg.Clients[0].GoName != "WidgetClient2" {
+		t.Errorf("client: %+v", pkg.Clients)
+	}
+	if diff := cmp.Diff([]string{"type=Type", "func=Func", "string=String", "error=Error", "byte=Byte", "range=Range", "map=Map", "any=Any", "nil=Nil", "len=Len"},
+		fieldNames(typeNamed(t, pkg, "Keywords"))); diff != "" {
+		t.Errorf("Keywords fields (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"user-name=UserName", "file.ext=FileExt", "snake_case=SnakeCase", "_private=Private", "Id=ID", "userId=UserID", "URL=URL", "HttpUrl=HTTPURL"},
+		fieldNames(typeNamed(t, pkg, "Hostile"))); diff != "" {
+		t.Errorf("Hostile fields (-want +got):\n%s", diff)
+	}
+	// first_name and firstName map to the same Go name: the second gets a suffix; a field named like
+	// its type, and one named like the enclosing type, are fine in Go.
+	if diff := cmp.Diff([]string{"Widget=Widget", "Gadget=Gadget", "first_name=FirstName", "firstName=FirstName2"},
+		fieldNames(typeNamed(t, pkg, "Gadget"))); diff != "" {
+		t.Errorf("Gadget fields (-want +got):\n%s", diff)
+	}
+	var ops, params []string
+	for _, op := range pkg.Clients[0].Operations {
+		ops = append(ops, op.GoName)
+		for _, p := range op.Params {
+			params = append(params, op.GoName+"."+p.Name)
+		}
+	}
+	if diff := cmp.Diff([]string{"Do", "Close"}, ops); diff != "" {
+		t.Errorf("methods (-want +got):\n%s", diff)
+	}
+	// A request child named ctx cannot shadow the context parameter.
+	if diff := cmp.Diff([]string{"Do.ctx2", "Do.widget", "Do.item", "Do.item2", "Close.keywords"}, params); diff != "" {
+		t.Errorf("parameters (-want +got):\n%s", diff)
+	}
+}
+
+func TestClientSuffix(t *testing.T) {
+	pkg := buildCase(t, "services88", Options{ClientSuffix: "Agent"})
+	var got []string
+	for _, c := range pkg.Clients {
+		got = append(got, c.GoName+" "+c.RequestHeader.GoName+" "+c.ResponseHeader.GoName+" "+c.Ports[0].Constructor)
+	}
+	want := []string{
+		"SoPrincipalAgent SoPrincipalRequestHeader SoPrincipalResponseHeader NewSoPrincipalAgent",
+		"WebhookAgent WebhookRequestHeader WebhookResponseHeader NewWebhookAgent",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("clients (-want +got):\n%s", diff)
+	}
+	// The port type, the complex type and the element are all named Webhook.
+	if typeNamed(t, pkg, "Webhook").QName.Local != "Webhook" {
+		t.Error("the complex type Webhook did not keep its name")
+	}
+}
+
+func TestOccurrenceFlags(t *testing.T) {
+	pkg := buildCase(t, "nillable", Options{})
+	var got []string
+	for _, ty := range pkg.Types {
+		for _, f := range ty.Fields {
+			got = append(got, fmt.Sprintf("%s.%s opt=%v nil=%v unset=%v %s", ty.GoName, f.GoName, f.Optional, f.Nillable, f.ZeroUnset, f.Type))
+		}
+	}
+	want := map[string]bool{
+		"Matrix.StrOptNil opt=true nil=true unset=true string":      true,
+		"Matrix.StrOptNoNil opt=true nil=false unset=false string":  true,
+		"Matrix.StrReqNil opt=false nil=true unset=true string":     true,
+		"Matrix.StrReqNoNil opt=false nil=false unset=false string": true,
+		"Matrix.IntOptNil opt=true nil=true unset=false int32":      true,
+		"Matrix.IntReqNoNil opt=false nil=false unset=false int32":  true,
+		"Matrix.BoolOptNoNil opt=true nil=false unset=false bool":   true,
+	}
+	for _, g := range got {
+		delete(want, g)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing decisions %v\namong:\n%v", want, got)
+	}
+}
+
+func TestEnumNumbers(t *testing.T) {
+	pkg := buildCase(t, "services88", Options{})
+	numbers := func(name string) []string {
+		var out []string
+		for _, v := range typeNamed(t, pkg, name).Values {
+			out = append(out, fmt.Sprintf("%s=%d", v.Value, v.Number))
+		}
+		return out
+	}
+	// WCF numbers flags 1, 2, 4, ... and plain enumerations 0, 1, 2, ... unless annotated.
+	if diff := cmp.Diff([]string{"Select=1", "Update=2", "Insert=4", "Delete=8", "Filtering=16", "RestrictedUpdate=32", "Unused1=64", "Uninitialized=128", "R=1", "F=16"},
+		numbers("ETableRightFlag")); diff != "" {
+		t.Errorf("ETableRightFlag (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"StatusNone=0", "StatusNormal=1", "StatusNotAvailable=2", "StatusDeleted=3", "StatusReadOnly=4", "StatusSpm=5", "StatusSystem=127"},
+		numbers("EjUserStatus")); diff != "" {
+		t.Errorf("EjUserStatus (-want +got):\n%s", diff)
+	}
+	if f := typeNamed(t, pkg, "ETableRight"); f.Kind != Flags || f.Item.GoName != "ETableRightFlag" {
+		t.Errorf("ETableRight: kind %v item %v", f.Kind, f.Item)
+	}
+}
+
+func TestHeadersPerOperation(t *testing.T) {
+	pkg := buildCase(t, "headers", Options{})
+	c := pkg.Clients[0]
+	var got []string
+	for i, op := range c.Bindings[0].Ops {
+		var names []string
+		for _, h := range op.InHeaders {
+			names = append(names, c.RequestHeader.Fields[h].GoName)
+		}
+		got = append(got, fmt.Sprintf("%s:%v", c.Operations[i].GoName, names))
+	}
+	want := []string{"PlaceOrder:[AuthToken Credentials TraceID]", "CancelOrder:[AuthToken]", "Ping:[]"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("request headers per operation (-want +got):\n%s", diff)
+	}
+	for _, f := range c.ResponseHeader.Fields {
+		if f.Value != nil && f.Value.Kind == SimpleValue && !f.Ref {
+			t.Errorf("response header %s is not held by pointer: absence could not be told from the zero value", f.GoName)
+		}
+	}
+}
