@@ -184,8 +184,9 @@ func (e *emitter) header(f *jen.File, h *model.Header, response bool) {
 	})
 	recv := jen.Id("h").Op("*").Id(h.GoName)
 	if !response {
-		f.Commentf("%s writes the header blocks listed in which (indexes into %s).", h.Method, h.FieldsVar)
+		f.Commentf("%s writes the header blocks listed in which (indexes into %s); a nil h writes none.", h.Method, h.FieldsVar)
 		f.Func().Params(recv).Id(h.Method).Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("which").Index().Int()).Block(
+			jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return()),
 			jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
 			jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("which")).Block(
 				jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {

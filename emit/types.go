@@ -193,7 +193,11 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 	f.Func().Params(jen.Op("*").Id(t.GoName)).Id("SOAPType").Params().Qual(xmlPkg, "Name").Block(jen.Return(qname(t.QName)))
 
 	lv := levels(t)
-	f.Commentf("MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.")
+	if t.Abstract {
+		f.Commentf("MarshalSOAP reports an error: %s is abstract, and only values of the types derived from it can be sent. A nil v is written with xsi:nil.", t.GoName)
+	} else {
+		f.Commentf("MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.")
+	}
 	f.Func().Params(recv.Clone()).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("start").Add(e.soap("Start"))).BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("v").Op("==").Nil()).Block(
 			jen.Id("e").Dot("StartElement").Call(jen.Id("start")),
@@ -201,6 +205,10 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 			jen.Id("e").Dot("EndElement").Call(),
 			jen.Return(),
 		)
+		if t.Abstract {
+			g.Id("e").Dot("SetError").Call(jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s is abstract: send a value of a type derived from it", e.pkg.Name, t.GoName))))
+			return
+		}
 		g.Id("e").Dot("StartElement").Call(jen.Id("start"))
 		for _, l := range lv {
 			g.Id(l.f).Op(":=").Op("&").Id(l.t.FieldsVar)

@@ -375,7 +375,8 @@ func (b *builder) fillStruct(w *structWork) error {
 		t.Doc += fmt.Sprintf(" Types derived from it implement %s; fields declared with this type hold an %s.", t.Poly.Interface, t.Poly.Interface)
 	}
 	if ct.Abstract {
-		t.Doc += " The schema declares it abstract: a server expects one of its derived types."
+		t.Abstract = true
+		t.Doc += " The schema declares it abstract: only values of the types derived from it can be sent."
 	}
 	t.Doc = joinDoc(t.Doc, ct.Doc)
 	w.scope = NewScope(structReserved(t)...)

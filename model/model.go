@@ -111,6 +111,9 @@ type Type struct {
 	Poly *Poly
 	// Registered is true when the type is in the package's type registry.
 	Registered bool
+	// Abstract is true for an abstract complex type: a value of it cannot be sent, only values of the
+	// types derived from it.
+	Abstract bool
 
 	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
 	Underlying *GoType

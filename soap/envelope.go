@@ -2,6 +2,7 @@ package soap
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -246,7 +247,7 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 		case se.Name.Space == ns && se.Name.Local == "Body" && !sawBody:
 			sawBody = true
 			if err := decodeBody(d, v, op, call, r); err != nil {
-				return err
+				return headerFailure(hd, err)
 			}
 		default:
 			if err := d.Skip(); err != nil {
@@ -256,14 +257,33 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 	}
 	if !sawBody {
 		if !r.ok() {
-			return r.httpError("HTTP status")
+			return headerFailure(hd, r.httpError("HTTP status"))
 		}
-		return d.Errorf("the %s envelope has no Body", v)
+		return headerFailure(hd, d.Errorf("the %s envelope has no Body", v))
 	}
 	if checker, ok := hd.(ResponseChecker); ok {
 		return checker.CheckResponse()
 	}
 	return nil
+}
+
+// headerFailure returns, for a reply whose body could not be used (err, not a fault), the failure its
+// headers report when there is one: a server that signals failure in a header (SuperOffice's
+// Succeeded=false) may send an empty or odd body with it, and the header says what went wrong. The
+// body's error is kept in the message.
+func headerFailure(hd HeaderDecoder, err error) error {
+	var f *Fault
+	if errors.As(err, &f) {
+		return err
+	}
+	checker, ok := hd.(ResponseChecker)
+	if !ok {
+		return err
+	}
+	if cerr := checker.CheckResponse(); cerr != nil {
+		return fmt.Errorf("%w (and the reply body could not be used: %v)", cerr, err)
+	}
+	return err
 }
 
 // decodeHeader offers each header block to hd (which may be nil) and skips those it does not know.

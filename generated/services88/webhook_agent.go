@@ -27,8 +27,11 @@ var fieldsWebhookRequestHeader = [...]soap.Field{
 	{Name: xml.Name{Space: nsServices88, Local: "TimeZone"}, GoName: "TimeZone", Optional: true, Nillable: true, ZeroUnset: true},
 }
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsWebhookRequestHeader).
+// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsWebhookRequestHeader); a nil h writes none.
 func (h *WebhookRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
+	if h == nil {
+		return
+	}
 	f := &fieldsWebhookRequestHeader
 	for _, i := range which {
 		switch i {

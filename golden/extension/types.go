@@ -12,6 +12,7 @@ package extension
 
 import (
 	"encoding/xml"
+	"errors"
 	"github.com/sogen-go/sogen/soap"
 )
 
@@ -703,7 +704,7 @@ func (v *Puppy) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 	return nil
 }
 
-// Shape is the complex type {http://example.com/sogen/extension}Shape. Types derived from it implement AnyShape; fields declared with this type hold an AnyShape. The schema declares it abstract: a server expects one of its derived types.
+// Shape is the complex type {http://example.com/sogen/extension}Shape. Types derived from it implement AnyShape; fields declared with this type hold an AnyShape. The schema declares it abstract: only values of the types derived from it can be sent.
 type Shape struct {
 	// Label is the element Label (xs:string; optional).
 	Label string
@@ -740,7 +741,7 @@ func (*Shape) SOAPType() xml.Name {
 	return xml.Name{Space: nsExtension, Local: "Shape"}
 }
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
+// MarshalSOAP reports an error: Shape is abstract, and only values of the types derived from it can be sent. A nil v is written with xsi:nil.
 func (v *Shape) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	if v == nil {
 		e.StartElement(start)
@@ -748,11 +749,7 @@ func (v *Shape) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 		e.EndElement()
 		return
 	}
-	e.StartElement(start)
-	f0 := &fieldsShape
-	soap.CheckPresence(e, &v.Presence, f0[:], "Shape")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Label)
-	e.EndElement()
+	e.SetError(errors.New("extension: Shape is abstract: send a value of a type derived from it"))
 }
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.

@@ -27,8 +27,11 @@ var fieldsOrdersRequestHeader = [...]soap.Field{
 	{Name: xml.Name{Space: nsHeaders, Local: "TraceId"}, GoName: "TraceID", Optional: true, Nillable: true, ZeroUnset: true},
 }
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsOrdersRequestHeader).
+// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsOrdersRequestHeader); a nil h writes none.
 func (h *OrdersRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
+	if h == nil {
+		return
+	}
 	f := &fieldsOrdersRequestHeader
 	for _, i := range which {
 		switch i {

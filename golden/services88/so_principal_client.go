@@ -21,8 +21,11 @@ var fieldsSoPrincipalRequestHeader = [...]soap.Field{
 	{Name: xml.Name{Space: nsServices88, Local: "ApplicationToken"}, GoName: "ApplicationToken", Optional: true, Nillable: true, ZeroUnset: true},
 }
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsSoPrincipalRequestHeader).
+// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsSoPrincipalRequestHeader); a nil h writes none.
 func (h *SoPrincipalRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
+	if h == nil {
+		return
+	}
 	f := &fieldsSoPrincipalRequestHeader
 	for _, i := range which {
 		switch i {
