@@ -176,12 +176,7 @@ func (e *emitter) header(f *jen.File, h *model.Header, response bool) {
 		}
 	})
 	f.Commentf("%s describes the header blocks of %s.", h.FieldsVar, h.GoName)
-	f.Var().Id(h.FieldsVar).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
-		for _, fd := range h.Fields {
-			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
-		}
-		g.Line()
-	})
+	e.fieldsVar(f, h.FieldsVar, h.Fields)
 	recv := jen.Id("h").Op("*").Id(h.GoName)
 	if !response {
 		f.Commentf("%s writes the header blocks listed in which (indexes into %s); a nil h writes none.", h.Method, h.FieldsVar)

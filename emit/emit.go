@@ -166,41 +166,38 @@ func (e *emitter) codec(c *model.Codec) *jen.Statement {
 }
 
 // encodeFunc renders the function encoding one value: func(e, f, p, v).
-func (e *emitter) encodeFunc(v *model.Value) *jen.Statement {
+func (e *emitter) encodeFunc(v *model.Value) *jen.Statement { return e.valueFunc(v, "Encode") }
+
+// decodeFunc renders the function decoding one value: func(d, se, f, p, dst) error.
+func (e *emitter) decodeFunc(v *model.Value) *jen.Statement { return e.valueFunc(v, "Decode") }
+
+// valueFunc renders the function that encodes or decodes (verb) one value of v's kind.
+func (e *emitter) valueFunc(v *model.Value, verb string) *jen.Statement {
 	switch v.Kind {
 	case model.SimpleValue:
-		return e.codec(v.Codec).Dot("Encode")
+		return e.codec(v.Codec).Dot(verb)
 	case model.StructValue:
-		return e.soap("EncodePtr").Types(jen.Id(v.Type.GoName))
+		return e.soap(verb + "Ptr").Types(jen.Id(v.Type.GoName))
 	case model.PolyValue:
-		return jen.Id(v.Type.Poly.Var).Dot("Encode")
+		return jen.Id(v.Type.Poly.Var).Dot(verb)
 	case model.AnyValue:
-		return e.soap("EncodeAny")
+		return e.soap(verb + "Any")
 	case model.ArrayValue:
-		return jen.Id(v.Array.Var).Dot("Encode")
+		return jen.Id(v.Array.Var).Dot(verb)
 	case model.DictValue:
-		return jen.Id(v.Dict.Var).Dot("Encode")
+		return jen.Id(v.Dict.Var).Dot(verb)
 	}
 	panic("emit: unknown value kind")
 }
 
-// decodeFunc renders the function decoding one value: func(d, se, f, p, dst) error.
-func (e *emitter) decodeFunc(v *model.Value) *jen.Statement {
-	switch v.Kind {
-	case model.SimpleValue:
-		return e.codec(v.Codec).Dot("Decode")
-	case model.StructValue:
-		return e.soap("DecodePtr").Types(jen.Id(v.Type.GoName))
-	case model.PolyValue:
-		return jen.Id(v.Type.Poly.Var).Dot("Decode")
-	case model.AnyValue:
-		return e.soap("DecodeAny")
-	case model.ArrayValue:
-		return jen.Id(v.Array.Var).Dot("Decode")
-	case model.DictValue:
-		return jen.Id(v.Dict.Var).Dot("Decode")
-	}
-	panic("emit: unknown value kind")
+// fieldsVar renders the package variable holding the descriptors of a struct's fields.
+func (e *emitter) fieldsVar(f *jen.File, name string, fields []*model.Field) {
+	f.Var().Id(name).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
+		for _, fd := range fields {
+			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
+		}
+		g.Line()
+	})
 }
 
 // fieldDesc renders a soap.Field literal.

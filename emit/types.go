@@ -177,12 +177,7 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 	}
 	if t.FieldsVar != "" {
 		f.Commentf("%s describes the child elements of %s, in schema order.", t.FieldsVar, t.GoName)
-		f.Var().Id(t.FieldsVar).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
-			for _, fd := range t.Fields {
-				g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
-			}
-			g.Line()
-		})
+		e.fieldsVar(f, t.FieldsVar, t.Fields)
 	}
 	recv := jen.Id("v").Op("*").Id(t.GoName)
 	if t.QName.IsZero() {
