@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sogen-go/sogen/model"
@@ -139,6 +141,14 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 	f.Add(comment(op.Doc))
 	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if op.BareRequest {
+			if !op.RequestNillable {
+				msg := fmt.Sprintf("%s: %s.%s: %s is nil, and the element %s is not nillable", e.pkg.Name, c.GoName, op.GoName, op.Params[0].Name, op.RequestElem.Local)
+				ret := []jen.Code{jen.Qual("errors", "New").Call(jen.Lit(msg))}
+				if zero != nil {
+					ret = append([]jen.Code{zero.Clone()}, ret...)
+				}
+				g.If(jen.Id(op.Params[0].Name).Op("==").Nil()).Block(jen.Return(ret...))
+			}
 			g.Id("req").Op(":=").Id(op.Params[0].Name)
 		} else {
 			g.Id("req").Op(":=").Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {

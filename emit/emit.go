@@ -175,6 +175,9 @@ func (e *emitter) decodeFunc(v *model.Value) *jen.Statement { return e.valueFunc
 func (e *emitter) valueFunc(v *model.Value, verb string) *jen.Statement {
 	switch v.Kind {
 	case model.SimpleValue:
+		if v.Ref {
+			return e.codec(v.Codec).Dot(verb + "Ref")
+		}
 		return e.codec(v.Codec).Dot(verb)
 	case model.StructValue:
 		return e.soap(verb + "Ptr").Types(jen.Id(v.Type.GoName))

@@ -472,9 +472,11 @@ func (b *builder) elementField(w *structWork, p *parser.Particle, optional bool)
 	switch {
 	case p.MaxOccurs != 1:
 		f.Shape = Repeated
+		gt, v = refItem(e.Nillable, gt, v)
+		f.Value = v
 		f.Type = &GoType{Kind: Slice, Elem: gt}
 		f.Optional = false
-		f.ZeroUnset = v.reference()
+		f.ZeroUnset = v.reference() || v.Ref
 	case v.Kind == ArrayValue:
 		f.Shape, f.Array, f.Value = Wrapped, v.Array, nil
 		f.ZeroUnset = true
@@ -482,7 +484,7 @@ func (b *builder) elementField(w *structWork, p *parser.Particle, optional bool)
 		f.Shape, f.Dict, f.Value = Dictionary, v.Dict, nil
 		f.ZeroUnset = true
 	default:
-		f.ZeroUnset = v.reference() || v.enum() || f.Nillable && gt.stringKind()
+		f.ZeroUnset = v.reference() || v.emptyUnset() || gt.Kind == XMLName || f.Nillable && gt.stringKind()
 	}
 	f.Doc = fieldDoc(f, e, p)
 	return f, nil
@@ -527,8 +529,23 @@ func (v *Value) reference() bool {
 	return v.Kind == SimpleValue && v.Codec != nil && v.Codec.bytes
 }
 
-func (v *Value) enum() bool {
-	return v.Kind == SimpleValue && v.Codec != nil && v.Codec.enum
+// emptyUnset reports a simple type whose lexical space has no empty string (an enumeration, a pattern
+// not matching it, a minimum length): its zero value cannot be sent, so it means "no value".
+func (v *Value) emptyUnset() bool {
+	return v.Kind == SimpleValue && v.Codec != nil && v.Codec.emptyUnset
+}
+
+// refItem turns the value of a nillable array item, repeated element or dictionary value of a simple
+// type other than a string into a pointer, so that xsi:nil decodes to nil and not to the zero value.
+// Strings stay plain: a nil string item decodes as "" (documented), which keeps []string for WCF's
+// ArrayOfstring, whose items are all declared nillable.
+func refItem(nillable bool, gt *GoType, v *Value) (*GoType, *Value) {
+	if !nillable || v.Kind != SimpleValue || v.reference() || gt.stringKind() || gt.Kind == XMLName {
+		return gt, v
+	}
+	r := *v
+	r.Ref = true
+	return &GoType{Kind: Pointer, Elem: gt}, &r
 }
 
 func (g *GoType) stringKind() bool {
@@ -603,14 +620,18 @@ func (b *builder) typeValue(n xml.Name, pos parser.Pos) (*GoType, *Value, error)
 	return &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: t}}, &Value{Kind: StructValue, Type: t}, nil
 }
 
-// item builds the description of an array item or dictionary key/value element.
-func (b *builder) item(e *parser.Element, anonName string) (*Item, error) {
+// item builds the description of an array item or dictionary key/value element; key is true for a
+// dictionary key, which is never held by pointer.
+func (b *builder) item(e *parser.Element, anonName string, key bool) (*Item, error) {
 	e = b.element(e)
 	gt, v, err := b.elementValue(e, anonName)
 	if err != nil {
 		return nil, err
 	}
-	return &Item{Elem: b.qname(e.Name), Nillable: e.Nillable, ZeroUnset: v.reference(), Type: gt, Value: v}, nil
+	if !key {
+		gt, v = refItem(e.Nillable, gt, v)
+	}
+	return &Item{Elem: b.qname(e.Name), Nillable: e.Nillable, ZeroUnset: v.reference() || v.Ref, Type: gt, Value: v}, nil
 }
 
 func (b *builder) buildArray(n xml.Name, a *Array) error {
@@ -622,7 +643,7 @@ func (b *builder) buildArray(n xml.Name, a *Array) error {
 	}
 	a.Var = "-"
 	ct := b.set.ComplexTypes[n]
-	it, err := b.item(arrayShape(ct).Element, Exported(n.Local)+"Item")
+	it, err := b.item(arrayShape(ct).Element, Exported(n.Local)+"Item", false)
 	if err != nil {
 		return err
 	}
@@ -644,10 +665,10 @@ func (b *builder) buildDict(n xml.Name, d *Dict) error {
 	shape := dictShape(ct)
 	d.Pair = b.qname(shape[0].Name)
 	var err error
-	if d.Key, err = b.item(shape[1], Exported(n.Local)+"Key"); err != nil {
+	if d.Key, err = b.item(shape[1], Exported(n.Local)+"Key", true); err != nil {
 		return err
 	}
-	if d.Value, err = b.item(shape[2], Exported(n.Local)+"Value"); err != nil {
+	if d.Value, err = b.item(shape[2], Exported(n.Local)+"Value", false); err != nil {
 		return err
 	}
 	if d.Compare, err = compareFor(d.Key.Type); err != nil {

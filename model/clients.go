@@ -248,7 +248,7 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 		case DictValue:
 			f.Shape, f.Dict, f.Value = Dictionary, v.Dict, nil
 		case SimpleValue:
-			if h.response || !gt.stringKind() && !v.enum() {
+			if h.response || !gt.stringKind() && !v.emptyUnset() {
 				f.Ref = true
 				f.Type = &GoType{Kind: Pointer, Elem: gt}
 			}
@@ -319,7 +319,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f})
 		}
 	case t != nil:
-		o.Request, o.BareRequest = t, true
+		o.Request, o.BareRequest, o.RequestNillable = t, true, in.Nillable
 		gt, _, err := b.elementValue(in, "")
 		if err != nil {
 			return nil, err

@@ -210,6 +210,9 @@ const (
 type Value struct {
 	Kind  ValueKind
 	Codec *Codec
+	// Ref is true for a simple value held by pointer: a nillable number, boolean or date that is an
+	// array item, a repeated element or a dictionary value, where nil (xsi:nil) must not become zero.
+	Ref bool
 	// Type is the struct type (StructValue) or the base type (PolyValue).
 	Type  *Type
 	Array *Array
@@ -227,8 +230,8 @@ type Codec struct {
 	BaseCodec string
 	Type      QName
 
-	bytes bool // the Go type is a byte slice (nil is unset)
-	enum  bool // an enumeration (the empty string is unset)
+	bytes      bool // the Go type is a byte slice (nil is unset)
+	emptyUnset bool // the empty string is not a value of the type (an enumeration, a pattern or minimum length excluding it), so it means unset
 }
 
 // Item describes the element holding one array item or one dictionary key or value.
@@ -380,7 +383,10 @@ type Operation struct {
 	// BareRequest is true when the request element's type is a named struct passed whole (document/literal
 	// bare); Params then holds one parameter of that type.
 	BareRequest bool
-	Params      []*Param
+	// RequestNillable is true when the request element is nillable (a nil bare parameter may then be
+	// sent as xsi:nil; otherwise it is an error).
+	RequestNillable bool
+	Params          []*Param
 	// Response is the response wrapper struct (nil for a one-way operation) and ResponseElem its element.
 	Response     *Type
 	ResponseElem QName

@@ -3,6 +3,8 @@ package model
 import (
 	"encoding/xml"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/sogen-go/sogen/parser"
@@ -175,10 +177,33 @@ func (b *builder) scalar(st *parser.SimpleType, goName string, qn QName, under, 
 	} else {
 		t.Underlying = &GoType{Kind: Basic, Name: under}
 	}
-	t.Codec = &Codec{Name: b.scope.Claim(Unexported("codec" + t.GoName)), Ctor: codecCtors[under], BaseCodec: baseCodec, Type: qn, bytes: under == "[]byte"}
+	t.Codec = &Codec{Name: b.scope.Claim(Unexported("codec" + t.GoName)), Ctor: codecCtors[under], BaseCodec: baseCodec, Type: qn,
+		bytes: under == "[]byte", emptyUnset: under == "string" && excludesEmpty(st)}
 	t.Doc = simpleDoc(t, qn, what, st)
 	b.pkg.Types = append(b.pkg.Types, t)
 	return &simpleRes{goType: &GoType{Kind: Named, Type: t}, codec: t.Codec, typ: t}, nil
+}
+
+// excludesEmpty reports whether the facets of a string restriction rule out the empty string: a
+// length or minimum length of at least one, or a pattern that does not match it. A pattern Go's
+// regexp package cannot compile (XML Schema's \i, \c, character class subtraction) is assumed to
+// allow it.
+func excludesEmpty(st *parser.SimpleType) bool {
+	for r := st.Restriction; r != nil; r = nil {
+		for _, f := range r.Facets {
+			switch f.Kind {
+			case "length", "minLength":
+				if n, err := strconv.Atoi(strings.TrimSpace(f.Value)); err == nil && n > 0 {
+					return true
+				}
+			case "pattern":
+				if re, err := regexp.Compile(`^(?:` + f.Value + `)$`); err == nil && !re.MatchString("") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func simpleDoc(t *Type, qn QName, what string, st *parser.SimpleType) string {
@@ -206,7 +231,7 @@ func simpleDoc(t *Type, qn QName, what string, st *parser.SimpleType) string {
 func (b *builder) enumType(st *parser.SimpleType, goName string, qn QName, baseCodec string, flagsItem bool) *Type {
 	t := &Type{Kind: Enum, GoName: b.scope.Claim(goName, "Type"), QName: qn}
 	t.Underlying = &GoType{Kind: Basic, Name: "string"}
-	t.Codec = &Codec{Name: b.scope.Claim(Unexported("codec" + t.GoName)), Ctor: "StringType", BaseCodec: baseCodec, Type: qn, enum: true}
+	t.Codec = &Codec{Name: b.scope.Claim(Unexported("codec" + t.GoName)), Ctor: "StringType", BaseCodec: baseCodec, Type: qn, emptyUnset: true}
 	annotated := st.ActualType != (xml.Name{})
 	for _, e := range st.Restriction.Enums {
 		if e.Number != nil {

@@ -152,7 +152,7 @@ var fieldsBuiltins = [...]soap.Field{
 	{Name: xml.Name{Space: nsBuiltins, Local: "NMTOKEN"}, GoName: "NMTOKEN", Optional: true},
 	{Name: xml.Name{Space: nsBuiltins, Local: "NMTOKENS"}, GoName: "NMTOKENS", Optional: true},
 	{Name: xml.Name{Space: nsBuiltins, Local: "AnyURI"}, GoName: "AnyURI", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "QName"}, GoName: "QName", Optional: true},
+	{Name: xml.Name{Space: nsBuiltins, Local: "QName"}, GoName: "QName", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsBuiltins, Local: "Boolean"}, GoName: "Boolean", Optional: true},
 	{Name: xml.Name{Space: nsBuiltins, Local: "Decimal"}, GoName: "Decimal", Optional: true},
 	{Name: xml.Name{Space: nsBuiltins, Local: "Integer"}, GoName: "Integer", Optional: true},

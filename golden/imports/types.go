@@ -150,7 +150,7 @@ type Order struct {
 var fieldsOrder = [...]soap.Field{
 	{Name: xml.Name{Space: nsA, Local: "Id"}, GoName: "ID", Optional: true},
 	{Name: xml.Name{Space: nsA, Local: "Buyer"}, GoName: "Buyer", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsA, Local: "Currency"}, GoName: "Currency", Optional: true},
+	{Name: xml.Name{Space: nsA, Local: "Currency"}, GoName: "Currency", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsA, Local: "Line"}, GoName: "Line", ZeroUnset: true},
 }
 

@@ -252,11 +252,11 @@ type Matrix struct {
 	// IntReqNoNil is the element IntReqNoNil (xs:int; required).
 	IntReqNoNil int32
 	// IntListOptNil is the element IntListOptNil (xs:int; occurs 0 to unbounded times, nillable).
-	IntListOptNil []int32
+	IntListOptNil []*int32
 	// IntListOptNoNil is the element IntListOptNoNil (xs:int; occurs 0 to unbounded times).
 	IntListOptNoNil []int32
 	// IntListReqNil is the element IntListReqNil (xs:int; occurs 1 to unbounded times, nillable).
-	IntListReqNil []int32
+	IntListReqNil []*int32
 	// IntListReqNoNil is the element IntListReqNoNil (xs:int; occurs 1 to unbounded times).
 	IntListReqNoNil []int32
 	// BoolOptNil is the element BoolOptNil (xs:boolean; optional, nillable).
@@ -268,11 +268,11 @@ type Matrix struct {
 	// BoolReqNoNil is the element BoolReqNoNil (xs:boolean; required).
 	BoolReqNoNil bool
 	// BoolListOptNil is the element BoolListOptNil (xs:boolean; occurs 0 to unbounded times, nillable).
-	BoolListOptNil []bool
+	BoolListOptNil []*bool
 	// BoolListOptNoNil is the element BoolListOptNoNil (xs:boolean; occurs 0 to unbounded times).
 	BoolListOptNoNil []bool
 	// BoolListReqNil is the element BoolListReqNil (xs:boolean; occurs 1 to unbounded times, nillable).
-	BoolListReqNil []bool
+	BoolListReqNil []*bool
 	// BoolListReqNoNil is the element BoolListReqNoNil (xs:boolean; occurs 1 to unbounded times).
 	BoolListReqNoNil []bool
 	// ObjOptNil is the element ObjOptNil (Inner; optional, nillable).
@@ -309,17 +309,17 @@ var fieldsMatrix = [...]soap.Field{
 	{Name: xml.Name{Space: nsNillable, Local: "IntOptNoNil"}, GoName: "IntOptNoNil", Optional: true},
 	{Name: xml.Name{Space: nsNillable, Local: "IntReqNil"}, GoName: "IntReqNil", Nillable: true},
 	{Name: xml.Name{Space: nsNillable, Local: "IntReqNoNil"}, GoName: "IntReqNoNil"},
-	{Name: xml.Name{Space: nsNillable, Local: "IntListOptNil"}, GoName: "IntListOptNil", Nillable: true},
+	{Name: xml.Name{Space: nsNillable, Local: "IntListOptNil"}, GoName: "IntListOptNil", Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsNillable, Local: "IntListOptNoNil"}, GoName: "IntListOptNoNil"},
-	{Name: xml.Name{Space: nsNillable, Local: "IntListReqNil"}, GoName: "IntListReqNil", Nillable: true},
+	{Name: xml.Name{Space: nsNillable, Local: "IntListReqNil"}, GoName: "IntListReqNil", Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsNillable, Local: "IntListReqNoNil"}, GoName: "IntListReqNoNil"},
 	{Name: xml.Name{Space: nsNillable, Local: "BoolOptNil"}, GoName: "BoolOptNil", Optional: true, Nillable: true},
 	{Name: xml.Name{Space: nsNillable, Local: "BoolOptNoNil"}, GoName: "BoolOptNoNil", Optional: true},
 	{Name: xml.Name{Space: nsNillable, Local: "BoolReqNil"}, GoName: "BoolReqNil", Nillable: true},
 	{Name: xml.Name{Space: nsNillable, Local: "BoolReqNoNil"}, GoName: "BoolReqNoNil"},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolListOptNil"}, GoName: "BoolListOptNil", Nillable: true},
+	{Name: xml.Name{Space: nsNillable, Local: "BoolListOptNil"}, GoName: "BoolListOptNil", Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsNillable, Local: "BoolListOptNoNil"}, GoName: "BoolListOptNoNil"},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolListReqNil"}, GoName: "BoolListReqNil", Nillable: true},
+	{Name: xml.Name{Space: nsNillable, Local: "BoolListReqNil"}, GoName: "BoolListReqNil", Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsNillable, Local: "BoolListReqNoNil"}, GoName: "BoolListReqNoNil"},
 	{Name: xml.Name{Space: nsNillable, Local: "ObjOptNil"}, GoName: "ObjOptNil", Optional: true, Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsNillable, Local: "ObjOptNoNil"}, GoName: "ObjOptNoNil", Optional: true, ZeroUnset: true},
@@ -359,17 +359,17 @@ func (v *Matrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.XSInt.Encode(e, &f0[9], &v.Presence, v.IntOptNoNil)
 	soap.XSInt.Encode(e, &f0[10], &v.Presence, v.IntReqNil)
 	soap.XSInt.Encode(e, &f0[11], &v.Presence, v.IntReqNoNil)
-	soap.EncodeRepeated(e, &f0[12], v.IntListOptNil, soap.XSInt.Encode)
+	soap.EncodeRepeated(e, &f0[12], v.IntListOptNil, soap.XSInt.EncodeRef)
 	soap.EncodeRepeated(e, &f0[13], v.IntListOptNoNil, soap.XSInt.Encode)
-	soap.EncodeRepeated(e, &f0[14], v.IntListReqNil, soap.XSInt.Encode)
+	soap.EncodeRepeated(e, &f0[14], v.IntListReqNil, soap.XSInt.EncodeRef)
 	soap.EncodeRepeated(e, &f0[15], v.IntListReqNoNil, soap.XSInt.Encode)
 	soap.XSBoolean.Encode(e, &f0[16], &v.Presence, v.BoolOptNil)
 	soap.XSBoolean.Encode(e, &f0[17], &v.Presence, v.BoolOptNoNil)
 	soap.XSBoolean.Encode(e, &f0[18], &v.Presence, v.BoolReqNil)
 	soap.XSBoolean.Encode(e, &f0[19], &v.Presence, v.BoolReqNoNil)
-	soap.EncodeRepeated(e, &f0[20], v.BoolListOptNil, soap.XSBoolean.Encode)
+	soap.EncodeRepeated(e, &f0[20], v.BoolListOptNil, soap.XSBoolean.EncodeRef)
 	soap.EncodeRepeated(e, &f0[21], v.BoolListOptNoNil, soap.XSBoolean.Encode)
-	soap.EncodeRepeated(e, &f0[22], v.BoolListReqNil, soap.XSBoolean.Encode)
+	soap.EncodeRepeated(e, &f0[22], v.BoolListReqNil, soap.XSBoolean.EncodeRef)
 	soap.EncodeRepeated(e, &f0[23], v.BoolListReqNoNil, soap.XSBoolean.Encode)
 	soap.EncodePtr[Inner](e, &f0[24], &v.Presence, v.ObjOptNil)
 	soap.EncodePtr[Inner](e, &f0[25], &v.Presence, v.ObjOptNoNil)
@@ -433,13 +433,13 @@ func (v *Matrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSInt.Decode(d, se, &f0[11], &v.Presence, &v.IntReqNoNil)
 		case f0[12].Name:
 			seen0[12] = true
-			err = soap.DecodeAppend(d, se, &f0[12], &v.IntListOptNil, soap.XSInt.Decode)
+			err = soap.DecodeAppend(d, se, &f0[12], &v.IntListOptNil, soap.XSInt.DecodeRef)
 		case f0[13].Name:
 			seen0[13] = true
 			err = soap.DecodeAppend(d, se, &f0[13], &v.IntListOptNoNil, soap.XSInt.Decode)
 		case f0[14].Name:
 			seen0[14] = true
-			err = soap.DecodeAppend(d, se, &f0[14], &v.IntListReqNil, soap.XSInt.Decode)
+			err = soap.DecodeAppend(d, se, &f0[14], &v.IntListReqNil, soap.XSInt.DecodeRef)
 		case f0[15].Name:
 			seen0[15] = true
 			err = soap.DecodeAppend(d, se, &f0[15], &v.IntListReqNoNil, soap.XSInt.Decode)
@@ -457,13 +457,13 @@ func (v *Matrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSBoolean.Decode(d, se, &f0[19], &v.Presence, &v.BoolReqNoNil)
 		case f0[20].Name:
 			seen0[20] = true
-			err = soap.DecodeAppend(d, se, &f0[20], &v.BoolListOptNil, soap.XSBoolean.Decode)
+			err = soap.DecodeAppend(d, se, &f0[20], &v.BoolListOptNil, soap.XSBoolean.DecodeRef)
 		case f0[21].Name:
 			seen0[21] = true
 			err = soap.DecodeAppend(d, se, &f0[21], &v.BoolListOptNoNil, soap.XSBoolean.Decode)
 		case f0[22].Name:
 			seen0[22] = true
-			err = soap.DecodeAppend(d, se, &f0[22], &v.BoolListReqNil, soap.XSBoolean.Decode)
+			err = soap.DecodeAppend(d, se, &f0[22], &v.BoolListReqNil, soap.XSBoolean.DecodeRef)
 		case f0[23].Name:
 			seen0[23] = true
 			err = soap.DecodeAppend(d, se, &f0[23], &v.BoolListReqNoNil, soap.XSBoolean.Decode)

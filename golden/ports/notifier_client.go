@@ -74,12 +74,18 @@ Notify calls the operation Notify, sending Notification. It is a one-way operati
 Notify hands an event over and expects no reply.
 */
 func (c *NotifierClient) Notify(ctx context.Context, notification *Event, opts ...soap.CallOption) error {
+	if notification == nil {
+		return errors.New("ports: NotifierClient.Notify: notification is nil, and the element Notification is not nillable")
+	}
 	req := notification
 	return c.call(ctx, 0, req, nil, opts)
 }
 
 // Status calls the operation Status, sending Query. It returns the whole Report reply.
 func (c *NotifierClient) Status(ctx context.Context, query *StatusQuery, opts ...soap.CallOption) (*StatusReport, error) {
+	if query == nil {
+		return nil, errors.New("ports: NotifierClient.Status: query is nil, and the element Query is not nillable")
+	}
 	req := query
 	var resp StatusReport
 	if err := c.call(ctx, 1, req, &resp, opts); err != nil {

@@ -88,9 +88,9 @@ type Measurement struct {
 var fieldsMeasurement = [...]soap.Field{
 	{Name: xml.Name{Space: nsRestrictions, Local: "Initial"}, GoName: "Initial", Optional: true},
 	{Name: xml.Name{Space: nsRestrictions, Local: "Elapsed"}, GoName: "Elapsed", Optional: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Id"}, GoName: "ID", Optional: true},
+	{Name: xml.Name{Space: nsRestrictions, Local: "Id"}, GoName: "ID", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsRestrictions, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Currency"}, GoName: "Currency"},
+	{Name: xml.Name{Space: nsRestrictions, Local: "Currency"}, GoName: "Currency", ZeroUnset: true},
 	{Name: xml.Name{Space: nsRestrictions, Local: "Progress"}, GoName: "Progress", Optional: true},
 	{Name: xml.Name{Space: nsRestrictions, Local: "Discount"}, GoName: "Discount", Optional: true, Nillable: true},
 	{Name: xml.Name{Space: nsRestrictions, Local: "Amount"}, GoName: "Amount"},
@@ -195,7 +195,7 @@ type Record struct {
 // fieldsRecord describes the child elements of Record, in schema order.
 var fieldsRecord = [...]soap.Field{
 	{Name: xml.Name{Space: nsRestrictions, Local: "measurement"}, GoName: "Measurement", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "correlation"}, GoName: "Correlation", Optional: true},
+	{Name: xml.Name{Space: nsRestrictions, Local: "correlation"}, GoName: "Correlation", Optional: true, ZeroUnset: true},
 }
 
 // SOAPType returns the zero name: Record is an anonymous type.

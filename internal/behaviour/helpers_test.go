@@ -1,0 +1,425 @@
+// Package behaviour_test checks what the packages generated from the testdata/wsdl fixtures put on
+// the wire, and what they make of what comes back, against the WSDL and the specifications (WSDL 1.1,
+// SOAP 1.1 and 1.2, XML Schema). Request envelopes are compared with golden files under
+// golden/wire/<case>/ (go test -update rewrites them); decoded values are compared with go-cmp.
+package behaviour_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/sogen-go/sogen/internal/soaptest"
+	"github.com/sogen-go/sogen/soap"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under golden/wire")
+
+// Namespaces fixed by the specifications, written out here rather than taken from the runtime.
+const (
+	nsEnv11 = "http://schemas.xmlsoap.org/soap/envelope/"
+	nsEnv12 = "http://www.w3.org/2003/05/soap-envelope"
+	nsXSI   = "http://www.w3.org/2001/XMLSchema-instance"
+	nsXSD   = "http://www.w3.org/2001/XMLSchema"
+	nsArr   = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+	nsSer   = "http://schemas.microsoft.com/2003/10/Serialization/"
+)
+
+// Content types of the SOAP HTTP bindings: SOAP 1.1 section 6.1.1, SOAP 1.2 Part 2 section 7 and
+// RFC 3902.
+const (
+	contentType11 = "text/xml; charset=utf-8"
+	contentType12 = "application/soap+xml; charset=utf-8"
+)
+
+// goldenRoot is golden/wire, relative to this package.
+const goldenRoot = "../../golden/wire"
+
+// checkGolden compares data, re-indented, with golden/wire/<dir>/<name>, or rewrites the file with
+// -update.
+func checkGolden(t *testing.T, dir, name string, data []byte) {
+	t.Helper()
+	got := soaptest.Indent(t, data)
+	path := filepath.Join(goldenRoot, dir, name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/behaviour -update to create it)", err)
+	}
+	if diff := cmp.Diff(soaptest.Indent(t, want), got); diff != "" {
+		t.Errorf("%s differs from %s (-want +got):\n%s", name, path, diff)
+	}
+}
+
+// newServer starts a server answering every request with a SOAP 1.1 reply (200, text/xml).
+func newServer(t *testing.T, reply []byte) *soaptest.Server {
+	return soaptest.NewServer(t, http.StatusOK, contentType11, reply)
+}
+
+// envelope11 returns a SOAP 1.1 reply envelope holding the header blocks and body content given. The
+// content declares its own namespaces, as servers commonly do.
+func envelope11(header, body string) []byte {
+	return envelope("s", nsEnv11, header, body)
+}
+
+// envelope12 returns a SOAP 1.2 reply envelope.
+func envelope12(header, body string) []byte {
+	return envelope("env", nsEnv12, header, body)
+}
+
+func envelope(p, ns, header, body string) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>`)
+	b.WriteString(`<` + p + `:Envelope xmlns:` + p + `="` + ns + `">`)
+	if header != "" {
+		b.WriteString(`<` + p + `:Header>` + header + `</` + p + `:Header>`)
+	}
+	b.WriteString(`<` + p + `:Body>` + body + `</` + p + `:Body></` + p + `:Envelope>`)
+	return []byte(b.String())
+}
+
+// decodeXML decodes the root element of doc into dst, with unknown elements an error.
+func decodeXML(doc []byte, dst soap.Unmarshaler, types soap.TypeRegistry) error {
+	d := soap.NewDecoder(bytes.NewReader(doc))
+	d.DisallowUnknown = true
+	d.Types = types
+	root, err := d.Root()
+	if err != nil {
+		return err
+	}
+	if err := dst.UnmarshalSOAP(d, root); err != nil {
+		return err
+	}
+	return atEOF(d)
+}
+
+// decodeBody decodes the single child of the Body of envelope into dst, with unknown elements an
+// error. The Header, if any, is skipped.
+func decodeBody(envelope []byte, dst soap.Unmarshaler, types soap.TypeRegistry) error {
+	d := soap.NewDecoder(bytes.NewReader(envelope))
+	d.DisallowUnknown = true
+	d.Types = types
+	root, err := d.Root()
+	if err != nil {
+		return err
+	}
+	if root.Name.Local != "Envelope" {
+		return errors.New("root is not an Envelope")
+	}
+	for {
+		se, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errors.New("no Body")
+		}
+		if se.Name.Local != "Body" {
+			if err := d.Skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		child, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errors.New("empty Body")
+		}
+		if err := dst.UnmarshalSOAP(d, child); err != nil {
+			return err
+		}
+		if _, more, err := d.Child(); err != nil || more {
+			return errors.New("more than one element in the Body")
+		}
+		return nil
+	}
+}
+
+// atEOF reports an error unless the document ends after the root element.
+func atEOF(d *soap.Decoder) error {
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if cd, ok := tok.(xml.CharData); ok && len(bytes.TrimSpace(cd)) == 0 {
+			continue
+		}
+		return errors.New("content after the root element")
+	}
+}
+
+// marshal encodes v as the element name with a fresh Encoder.
+func marshal(v soap.Marshaler, name xml.Name) ([]byte, error) {
+	e := soap.NewEncoder(nil)
+	v.MarshalSOAP(e, soap.Start{Name: name})
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	return append([]byte(nil), e.Bytes()...), nil
+}
+
+// mustMarshal is marshal failing the test on error.
+func mustMarshal(t *testing.T, v soap.Marshaler, name xml.Name) []byte {
+	t.Helper()
+	b, err := marshal(v, name)
+	if err != nil {
+		t.Fatalf("encoding %T: %v", v, err)
+	}
+	return b
+}
+
+// presence returns a Presence recording the given states.
+func presence(states map[string]soap.State) soap.Presence {
+	var p soap.Presence
+	for f, s := range states {
+		p.Set(f, s)
+	}
+	return p
+}
+
+// node is an element as the XML Infoset sees it: names resolved to namespaces, prefixes gone.
+type node struct {
+	Name xml.Name
+	// Type is the resolved xsi:type, zero when absent; TypeText is the attribute as written.
+	Type     xml.Name
+	TypeText string
+	// Nil is true for xsi:nil="true".
+	Nil bool
+	// Attr holds the attributes other than namespace declarations, xsi:type and xsi:nil.
+	Attr []xml.Attr
+	// Text is the character data; it is empty for an element with children and only white space.
+	Text     string
+	Children []*node
+}
+
+// parseTree reads data into a tree of nodes, resolving element names and xsi:type.
+func parseTree(t *testing.T, data []byte) *node {
+	t.Helper()
+	d := soap.NewDecoder(bytes.NewReader(data))
+	root, err := d.Root()
+	if err != nil {
+		t.Fatalf("parsing: %v\n%s", err, data)
+	}
+	n, err := readNode(d, root)
+	if err != nil {
+		t.Fatalf("parsing: %v\n%s", err, data)
+	}
+	return n
+}
+
+func readNode(d *soap.Decoder, se xml.StartElement) (*node, error) {
+	n := &node{Name: se.Name}
+	typ, _, err := d.XSIType(se)
+	if err != nil {
+		return nil, err
+	}
+	n.Type = typ
+	n.Nil = soap.IsNil(se)
+	for _, a := range se.Attr {
+		switch {
+		case a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns":
+		case a.Name.Space == nsXSI && a.Name.Local == "type":
+			n.TypeText = a.Value
+		case a.Name.Space == nsXSI && a.Name.Local == "nil":
+		default:
+			n.Attr = append(n.Attr, a)
+		}
+	}
+	var text strings.Builder
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			c, err := readNode(d, tk)
+			if err != nil {
+				return nil, err
+			}
+			n.Children = append(n.Children, c)
+		case xml.CharData:
+			text.Write(tk)
+		case xml.EndElement:
+			n.Text = text.String()
+			if len(n.Children) > 0 && strings.TrimSpace(n.Text) == "" {
+				n.Text = ""
+			}
+			return n, nil
+		}
+	}
+}
+
+// find returns the first descendant of n (n included) named {space}local; an empty space matches any
+// namespace.
+func (n *node) find(space, local string) *node {
+	if n.Name.Local == local && (space == "" || n.Name.Space == space) {
+		return n
+	}
+	for _, c := range n.Children {
+		if f := c.find(space, local); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// mustFind is find failing the test when there is no such element.
+func (n *node) mustFind(t *testing.T, space, local string) *node {
+	t.Helper()
+	f := n.find(space, local)
+	if f == nil {
+		t.Fatalf("no element {%s}%s", space, local)
+	}
+	return f
+}
+
+// childNames returns the names of n's children, in document order.
+func (n *node) childNames() []xml.Name {
+	var out []xml.Name
+	for _, c := range n.Children {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+// form describes the wire form of n: "nil", "empty", the quoted text, or its children's forms in
+// braces.
+func (n *node) form() string {
+	var s string
+	switch {
+	case n.Nil:
+		s = "nil"
+	case len(n.Children) > 0:
+		var parts []string
+		for _, c := range n.Children {
+			parts = append(parts, c.Name.Local+"="+c.form())
+		}
+		s = "{" + strings.Join(parts, " ") + "}"
+	case n.Text == "":
+		s = "empty"
+	default:
+		s = strconv.Quote(n.Text)
+	}
+	if n.Type != (xml.Name{}) {
+		s = "(" + n.Type.Local + ")" + s
+	}
+	return s
+}
+
+// childForms returns "Name=form" for each child of n, in document order.
+func (n *node) childForms() []string {
+	var out []string
+	for _, c := range n.Children {
+		out = append(out, c.Name.Local+"="+c.form())
+	}
+	return out
+}
+
+// checkHTTP11 checks a SOAP 1.1 request: text/xml and the SOAPAction header holding the quoted action
+// (SOAP 1.1 section 6.1.1).
+func checkHTTP11(t *testing.T, req soaptest.Request, action string) {
+	t.Helper()
+	if got := req.Header.Get("Content-Type"); got != contentType11 {
+		t.Errorf("Content-Type = %q, want %q", got, contentType11)
+	}
+	if got := req.Header.Values("SOAPAction"); len(got) != 1 || got[0] != strconv.Quote(action) {
+		t.Errorf("SOAPAction = %q, want [%q]", got, strconv.Quote(action))
+	}
+}
+
+// checkHTTP12 checks a SOAP 1.2 request: application/soap+xml with the action parameter (none when
+// action is empty), and no SOAPAction header.
+func checkHTTP12(t *testing.T, req soaptest.Request, action string) {
+	t.Helper()
+	want := contentType12
+	if action != "" {
+		want += `; action="` + action + `"`
+	}
+	if got := req.Header.Get("Content-Type"); got != want {
+		t.Errorf("Content-Type = %q, want %q", got, want)
+	}
+	if got, ok := req.Header["Soapaction"]; ok {
+		t.Errorf("SOAP 1.2 request has a SOAPAction header %q", got)
+	}
+}
+
+// checkEnvelope checks the envelope namespace of a request and returns the request's tree.
+func checkEnvelope(t *testing.T, body []byte, ns string) *node {
+	t.Helper()
+	tree := parseTree(t, body)
+	if want := (xml.Name{Space: ns, Local: "Envelope"}); tree.Name != want {
+		t.Fatalf("root element is %v, want %v", tree.Name, want)
+	}
+	return tree
+}
+
+// bodyChild returns the single child of the Body of an envelope tree.
+func bodyChild(t *testing.T, env *node) *node {
+	t.Helper()
+	var body *node
+	for _, c := range env.Children {
+		if c.Name.Local == "Body" && c.Name.Space == env.Name.Space {
+			body = c
+		}
+	}
+	if body == nil {
+		t.Fatal("the envelope has no Body")
+	}
+	if len(body.Children) != 1 {
+		t.Fatalf("the Body has %d children, want 1", len(body.Children))
+	}
+	return body.Children[0]
+}
+
+// headerOf returns the Header of an envelope tree, or nil.
+func headerOf(env *node) *node {
+	for _, c := range env.Children {
+		if c.Name.Local == "Header" && c.Name.Space == env.Name.Space {
+			return c
+		}
+	}
+	return nil
+}
+
+// ptr returns a pointer to v.
+func ptr[T any](v T) *T { return &v }
+
+// diff fails the test with a go-cmp diff when want and got differ.
+func diff(t *testing.T, what string, want, got any, opts ...cmp.Option) {
+	t.Helper()
+	if d := cmp.Diff(want, got, opts...); d != "" {
+		t.Errorf("%s (-want +got):\n%s", what, d)
+	}
+}
+
+// ignoreTypeText compares trees by the resolved xsi:type only: prefixes change on re-encoding.
+var ignoreTypeText = cmpopts.IgnoreFields(node{}, "TypeText")
+
+// xmlName returns the name {space}local.
+func xmlName(space, local string) xml.Name { return xml.Name{Space: space, Local: local} }
