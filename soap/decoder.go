@@ -126,6 +126,12 @@ func (d *Decoder) Token() (xml.Token, error) {
 		if len(d.path) >= max {
 			return nil, d.Errorf("elements nested deeper than %d", max)
 		}
+		// encoding/xml does not check that attributes are unique, as XML (and, for the resolved
+		// names, Namespaces in XML) requires; a repeated xsi:type or xsi:nil would be read
+		// differently by different code.
+		if n, ok := duplicateAttr(t.Attr); ok {
+			return nil, d.Errorf("element <%s> has attribute {%s}%s twice", t.Name.Local, n.Space, n.Local)
+		}
 		d.marks = append(d.marks, len(d.scope))
 		for _, a := range t.Attr {
 			switch {
@@ -142,10 +148,32 @@ func (d *Decoder) Token() (xml.Token, error) {
 	return tok, nil
 }
 
-// Root skips the prolog (XML declaration, comments, whitespace, a DOCTYPE is an error) and returns the
-// document element.
+// duplicateAttr returns a name that occurs twice in attrs.
+func duplicateAttr(attrs []xml.Attr) (xml.Name, bool) {
+	if len(attrs) <= 8 {
+		for i := range attrs {
+			for j := i + 1; j < len(attrs); j++ {
+				if attrs[i].Name == attrs[j].Name {
+					return attrs[i].Name, true
+				}
+			}
+		}
+		return xml.Name{}, false
+	}
+	seen := make(map[xml.Name]bool, len(attrs))
+	for _, a := range attrs {
+		if seen[a.Name] {
+			return a.Name, true
+		}
+		seen[a.Name] = true
+	}
+	return xml.Name{}, false
+}
+
+// Root skips the prolog (a byte order mark, XML declaration, comments, whitespace; a DOCTYPE is an
+// error) and returns the document element.
 func (d *Decoder) Root() (xml.StartElement, error) {
-	for {
+	for first := true; ; first = false {
 		tok, err := d.Token()
 		if err != nil {
 			if err == io.EOF {
@@ -157,6 +185,11 @@ func (d *Decoder) Root() (xml.StartElement, error) {
 		case xml.StartElement:
 			return t, nil
 		case xml.CharData:
+			if first {
+				// encoding/xml returns a UTF-8 byte order mark (which .NET servers often send)
+				// as text; XML allows it at the start of the document.
+				t = bytes.TrimPrefix(t, []byte("\uFEFF"))
+			}
 			if len(bytes.TrimSpace(t)) != 0 {
 				return xml.StartElement{}, d.Errorf("text before the root element")
 			}
@@ -283,7 +316,8 @@ func (d *Decoder) ResolveQName(s string) (xml.Name, error) {
 	if !ok {
 		prefix, local = "", s
 	}
-	if local == "" || !validName(local) || prefix != "" && !validName(prefix) {
+	// A colon needs a prefix before it: ":local" is not a QName (it used to resolve as "local").
+	if local == "" || !validName(local) || ok && !validName(prefix) {
 		return xml.Name{}, d.Errorf("%q is not a valid QName", s)
 	}
 	uri, found := d.Lookup(prefix)

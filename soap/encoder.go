@@ -88,6 +88,12 @@ func (e *Encoder) SetError(err error) {
 // Bind declares prefix for uri on the next start tag written. Use it to declare namespaces up front,
 // on the root element, so that descendants do not repeat the declaration.
 func (e *Encoder) Bind(prefix, uri string) {
+	// An empty prefix would write the malformed "xmlns:=", a default namespace the Encoder never
+	// uses; xml and xmlns are reserved, and XML 1.0 cannot undeclare a prefix (uri "").
+	if !validName(prefix) || prefix == "xml" || prefix == "xmlns" || uri == "" {
+		e.SetError(fmt.Errorf("soap: cannot bind prefix %q to namespace %q", prefix, uri))
+		return
+	}
 	e.pending = append(e.pending, binding{prefix, uri})
 }
 
@@ -170,7 +176,7 @@ func (e *Encoder) StartElement(start Start) {
 // newPrefix chooses a prefix for uri that is not bound in the current scope: the preferred one from
 // NewEncoder's map, else the first free one of ns1, ns2, ....
 func (e *Encoder) newPrefix(uri string) string {
-	if p := e.hint[uri]; p != "" && p != "xml" && p != "xmlns" && !e.bound(p) {
+	if p := e.hint[uri]; validName(p) && p != "xml" && p != "xmlns" && !e.bound(p) {
 		return p
 	}
 	for n := 1; ; n++ {
@@ -206,9 +212,21 @@ func (e *Encoder) Attr(name xml.Name, value string) {
 		e.SetError(fmt.Errorf("soap: attribute %s written outside a start tag", name.Local))
 		return
 	}
-	e.buf = append(e.buf, ' ')
+	if !validName(name.Local) || name.Space == "" && name.Local == "xmlns" {
+		// An invalid name would make the output malformed, and an unqualified "xmlns" would
+		// declare a default namespace, which the Encoder never uses.
+		e.SetError(fmt.Errorf("soap: %q is not a valid XML attribute name", name.Local))
+		return
+	}
+	// The prefix is chosen (and, if new, its declaration written) before the attribute itself, so
+	// that the declaration does not end up between the separating space and the attribute's name.
+	var p string
 	if name.Space != "" {
-		e.buf = append(e.buf, e.prefix(name.Space)...)
+		p = e.prefix(name.Space)
+	}
+	e.buf = append(e.buf, ' ')
+	if p != "" {
+		e.buf = append(e.buf, p...)
 		e.buf = append(e.buf, ':')
 	}
 	e.buf = append(e.buf, name.Local...)

@@ -87,14 +87,19 @@ func (p *Presence) Set(field string, s State) {
 	i, found := slices.BinarySearchFunc(p.entries, field, func(e presenceEntry, f string) int {
 		return strings.Compare(e.field, f)
 	})
+	// A Presence is copied with its struct, and the copies share the backing array of entries: a
+	// change is made to a new array, so that it does not show through (or shift entries) in a copy.
 	switch {
 	case s == Default && found:
-		p.entries = slices.Delete(p.entries, i, i+1)
+		p.entries = slices.Delete(slices.Clone(p.entries), i, i+1)
 	case s == Default:
 	case found:
-		p.entries[i].state = s
+		if p.entries[i].state != s {
+			p.entries = slices.Clone(p.entries)
+			p.entries[i].state = s
+		}
 	default:
-		p.entries = slices.Insert(p.entries, i, presenceEntry{field, s})
+		p.entries = slices.Insert(slices.Clip(p.entries), i, presenceEntry{field, s})
 	}
 }
 
