@@ -197,14 +197,14 @@ func (e *emitter) valueFunc(v *model.Value, verb string) *jen.Statement {
 func (e *emitter) fieldsVar(f *jen.File, name string, fields []*model.Field) {
 	f.Var().Id(name).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
 		for _, fd := range fields {
-			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset))
+			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset, fd.Shape == model.Repeated))
 		}
 		g.Line()
 	})
 }
 
 // fieldDesc renders a soap.Field literal.
-func (e *emitter) fieldDesc(elem model.QName, goName string, optional, nillable, zeroUnset bool) *jen.Statement {
+func (e *emitter) fieldDesc(elem model.QName, goName string, optional, nillable, zeroUnset, repeated bool) *jen.Statement {
 	items := []jen.Code{jen.Id("Name").Op(":").Add(qname(elem))}
 	if goName != "" {
 		items = append(items, jen.Id("GoName").Op(":").Lit(goName))
@@ -218,11 +218,14 @@ func (e *emitter) fieldDesc(elem model.QName, goName string, optional, nillable,
 	if zeroUnset {
 		items = append(items, jen.Id("ZeroUnset").Op(":").True())
 	}
+	if repeated {
+		items = append(items, jen.Id("Repeated").Op(":").True())
+	}
 	return jen.Values(items...)
 }
 
 func (e *emitter) itemDesc(it *model.Item) *jen.Statement {
-	return e.soap("Field").Add(e.fieldDesc(it.Elem, "", false, it.Nillable, it.ZeroUnset))
+	return e.soap("Field").Add(e.fieldDesc(it.Elem, "", false, it.Nillable, it.ZeroUnset, false))
 }
 
 // shared renders the package-level declarations: runtime version check, namespaces, registry,

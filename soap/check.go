@@ -9,14 +9,18 @@ import "fmt"
 func CheckPresence(e *Encoder, p *Presence, fields []Field, typeName string) {
 	for _, en := range p.entries {
 		found := false
-		for i := range fields {
+		i := 0
+		for ; i < len(fields); i++ {
 			if fields[i].GoName == en.field {
 				found = true
 				break
 			}
 		}
-		if !found {
+		switch {
+		case !found:
 			e.SetError(fmt.Errorf("soap: %s.Presence holds %s for %q, which is not a field of %s (a field of a type it extends has its state in that type's Presence)", typeName, en.state, en.field, typeName))
+		case fields[i].Repeated:
+			e.SetError(fmt.Errorf("soap: %s.Presence holds %s for %q, a repeated element: its occurrences are the values of the slice", typeName, en.state, en.field))
 		}
 	}
 }

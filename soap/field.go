@@ -23,6 +23,9 @@ type Field struct {
 	// to send: nil pointers, slices, maps and interfaces, the empty string of a nillable string or of
 	// an enumeration (whose lexical space does not contain it).
 	ZeroUnset bool
+	// Repeated is true for an element with maxOccurs > 1: its occurrences are the values of a Go
+	// slice, so it has no state of its own in a Presence.
+	Repeated bool
 }
 
 // State is the wire state of one optional or nillable element: whether it is left out, sent as
@@ -156,7 +159,7 @@ func (f *Field) defaultState(zero bool) State {
 // the decoded Go value would produce on its own. p may be nil (array items, dictionary entries), in
 // which case nothing is recorded.
 func (f *Field) Observe(p *Presence, seen State, zero bool) {
-	if p == nil {
+	if p == nil || f.Repeated {
 		return
 	}
 	if seen != f.defaultState(zero) {

@@ -56,7 +56,7 @@ type Bag struct {
 var fieldsBag = [...]soap.Field{
 	{Name: xml.Name{Space: nsAnytype, Local: "Maybe"}, GoName: "Maybe", Optional: true, Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsAnytype, Local: "Always"}, GoName: "Always", ZeroUnset: true},
-	{Name: xml.Name{Space: nsAnytype, Local: "Many"}, GoName: "Many", ZeroUnset: true},
+	{Name: xml.Name{Space: nsAnytype, Local: "Many"}, GoName: "Many", ZeroUnset: true, Repeated: true},
 }
 
 // SOAPType returns the schema type name of Bag.

@@ -409,8 +409,8 @@ type Order struct {
 // fieldsOrder describes the child elements of Order, in schema order.
 var fieldsOrder = [...]soap.Field{
 	{Name: xml.Name{Space: nsArrays, Local: "Reference"}, GoName: "Reference", Optional: true},
-	{Name: xml.Name{Space: nsArrays, Local: "Line"}, GoName: "Line", ZeroUnset: true},
-	{Name: xml.Name{Space: nsArrays, Local: "Note"}, GoName: "Note"},
+	{Name: xml.Name{Space: nsArrays, Local: "Line"}, GoName: "Line", ZeroUnset: true, Repeated: true},
+	{Name: xml.Name{Space: nsArrays, Local: "Note"}, GoName: "Note", Repeated: true},
 	{Name: xml.Name{Space: nsArrays, Local: "Quantities"}, GoName: "Quantities", Optional: true, Nillable: true, ZeroUnset: true},
 }
 
@@ -603,7 +603,7 @@ type TopFive struct {
 
 // fieldsTopFive describes the child elements of TopFive, in schema order.
 var fieldsTopFive = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "Score"}, GoName: "Score"},
+	{Name: xml.Name{Space: nsArrays, Local: "Score"}, GoName: "Score", Repeated: true},
 }
 
 // SOAPType returns the schema type name of TopFive.

@@ -195,7 +195,7 @@ var fieldsTimes = [...]soap.Field{
 	{Name: xml.Name{Space: nsDatetime, Local: "Birthday"}, GoName: "Birthday", Optional: true},
 	{Name: xml.Name{Space: nsDatetime, Local: "Alarm"}, GoName: "Alarm", Optional: true},
 	{Name: xml.Name{Space: nsDatetime, Local: "Timeout"}, GoName: "Timeout", Optional: true},
-	{Name: xml.Name{Space: nsDatetime, Local: "History"}, GoName: "History"},
+	{Name: xml.Name{Space: nsDatetime, Local: "History"}, GoName: "History", Repeated: true},
 }
 
 // SOAPType returns the schema type name of Times.

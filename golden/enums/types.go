@@ -232,7 +232,7 @@ type Settings struct {
 var fieldsSettings = [...]soap.Field{
 	{Name: xml.Name{Space: nsEnums, Local: "Favourite"}, GoName: "Favourite", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsEnums, Local: "Status"}, GoName: "Status", ZeroUnset: true},
-	{Name: xml.Name{Space: nsEnums, Local: "Palette"}, GoName: "Palette"},
+	{Name: xml.Name{Space: nsEnums, Local: "Palette"}, GoName: "Palette", Repeated: true},
 	{Name: xml.Name{Space: nsEnums, Local: "Phase"}, GoName: "Phase", Optional: true, Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsEnums, Local: "Power"}, GoName: "Power", ZeroUnset: true},
 }
@@ -419,7 +419,7 @@ type StatusOfResponse struct {
 
 // fieldsStatusOfResponse describes the child elements of StatusOfResponse, in schema order.
 var fieldsStatusOfResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsEnums, Local: "Response"}, GoName: "Response"},
+	{Name: xml.Name{Space: nsEnums, Local: "Response"}, GoName: "Response", Repeated: true},
 }
 
 // SOAPType returns the zero name: StatusOfResponse is an anonymous type.

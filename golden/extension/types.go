@@ -442,7 +442,7 @@ type Kennel struct {
 // fieldsKennel describes the child elements of Kennel, in schema order.
 var fieldsKennel = [...]soap.Field{
 	{Name: xml.Name{Space: nsExtension, Local: "Resident"}, GoName: "Resident", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsExtension, Local: "Animal"}, GoName: "Animal", ZeroUnset: true},
+	{Name: xml.Name{Space: nsExtension, Local: "Animal"}, GoName: "Animal", ZeroUnset: true, Repeated: true},
 	{Name: xml.Name{Space: nsExtension, Local: "Sign"}, GoName: "Sign", Optional: true, Nillable: true, ZeroUnset: true},
 }
 

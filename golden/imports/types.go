@@ -151,7 +151,7 @@ var fieldsOrder = [...]soap.Field{
 	{Name: xml.Name{Space: nsA, Local: "Id"}, GoName: "ID", Optional: true},
 	{Name: xml.Name{Space: nsA, Local: "Buyer"}, GoName: "Buyer", Optional: true, Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsA, Local: "Currency"}, GoName: "Currency", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsA, Local: "Line"}, GoName: "Line", ZeroUnset: true},
+	{Name: xml.Name{Space: nsA, Local: "Line"}, GoName: "Line", ZeroUnset: true, Repeated: true},
 }
 
 // SOAPType returns the schema type name of Order.
@@ -353,7 +353,7 @@ type PlaceOrderResponse struct {
 // fieldsPlaceOrderResponse describes the child elements of PlaceOrderResponse, in schema order.
 var fieldsPlaceOrderResponse = [...]soap.Field{
 	{Name: xml.Name{Space: nsImports, Local: "Buyer"}, GoName: "Buyer", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsImports, Local: "Lines"}, GoName: "Lines", ZeroUnset: true},
+	{Name: xml.Name{Space: nsImports, Local: "Lines"}, GoName: "Lines", ZeroUnset: true, Repeated: true},
 }
 
 // SOAPType returns the zero name: PlaceOrderResponse is an anonymous type.

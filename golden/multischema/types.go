@@ -379,7 +379,7 @@ type RegisterResponse struct {
 // fieldsRegisterResponse describes the child elements of RegisterResponse, in schema order.
 var fieldsRegisterResponse = [...]soap.Field{
 	{Name: xml.Name{Space: nsMultischema, Local: "Shipping"}, GoName: "Shipping", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsMultischema, Local: "Contact"}, GoName: "Contact", ZeroUnset: true},
+	{Name: xml.Name{Space: nsMultischema, Local: "Contact"}, GoName: "Contact", ZeroUnset: true, Repeated: true},
 }
 
 // SOAPType returns the zero name: RegisterResponse is an anonymous type.

@@ -94,7 +94,7 @@ var fieldsMeasurement = [...]soap.Field{
 	{Name: xml.Name{Space: nsRestrictions, Local: "Progress"}, GoName: "Progress", Optional: true},
 	{Name: xml.Name{Space: nsRestrictions, Local: "Discount"}, GoName: "Discount", Optional: true, Nillable: true},
 	{Name: xml.Name{Space: nsRestrictions, Local: "Amount"}, GoName: "Amount"},
-	{Name: xml.Name{Space: nsRestrictions, Local: "PreviousIds"}, GoName: "PreviousIds"},
+	{Name: xml.Name{Space: nsRestrictions, Local: "PreviousIds"}, GoName: "PreviousIds", Repeated: true},
 }
 
 // SOAPType returns the schema type name of Measurement.
