@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/internal/golden"
 )
 
 // TestErrors generates from every bad input in testdata/bad and compares the error with the golden
@@ -26,20 +25,7 @@ func TestErrors(t *testing.T) {
 				t.Fatal("generation succeeded; want an error")
 			}
 			got := err.Error() + "\n"
-			golden := filepath.Join("golden", "errors", name+".txt")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("error message (-want +got):\n%s", diff)
-			}
+			golden.Check(t, filepath.Join("golden", "errors", name+".txt"), []byte(got))
 			if !strings.HasPrefix(got, filepath.Base(in)+": ") {
 				t.Errorf("error does not start with the file name: %s", got)
 			}

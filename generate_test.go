@@ -2,7 +2,6 @@ package sogen_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,9 +13,8 @@ import (
 
 	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/emit"
+	"github.com/sogen-go/sogen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // goldenCases returns the test cases: the directories of testdata/wsdl.
 func goldenCases(t *testing.T) []string {
@@ -65,7 +63,7 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			res := generateCase(t, name)
 			dir := filepath.Join("golden", name)
-			if *update {
+			if golden.Updating() {
 				writeGolden(t, dir, res.Files)
 			}
 			compareDir(t, dir, res.Files)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -20,11 +19,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sogen-go/sogen/generated/services88"
+	"github.com/sogen-go/sogen/internal/golden"
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // Namespaces of the Services88 schemas, written out here rather than taken from the generated code.
 const (
@@ -155,24 +154,7 @@ func soapActions(t *testing.T, file string) map[string]string {
 // the golden file with -update.
 func checkGolden(t *testing.T, name string, body []byte) {
 	t.Helper()
-	got := soaptest.Indent(t, body)
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(soaptest.Indent(t, want), got); diff != "" {
-		t.Errorf("request body differs from %s (-want +got):\n%s", path, diff)
-	}
+	golden.CheckXML(t, filepath.Join(goldenDir, name), body)
 }
 
 // date returns t as the DateTime NewDateTime makes, failing the test if it is not the text expected.

@@ -8,10 +8,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -20,11 +18,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/sogen-go/sogen/internal/golden"
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under golden/wire")
 
 // Namespaces fixed by the specifications, written out here rather than taken from the runtime.
 const (
@@ -50,24 +48,7 @@ const goldenRoot = "../../golden/wire"
 // -update.
 func checkGolden(t *testing.T, dir, name string, data []byte) {
 	t.Helper()
-	got := soaptest.Indent(t, data)
-	path := filepath.Join(goldenRoot, dir, name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/behaviour -update to create it)", err)
-	}
-	if diff := cmp.Diff(soaptest.Indent(t, want), got); diff != "" {
-		t.Errorf("%s differs from %s (-want +got):\n%s", name, path, diff)
-	}
+	golden.CheckXML(t, filepath.Join(goldenRoot, dir, name), data)
 }
 
 // newServer starts a server answering every request with a SOAP 1.1 reply (200, text/xml).
