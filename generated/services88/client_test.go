@@ -24,7 +24,6 @@ import (
 	"github.com/sogen-go/sogen/soap"
 )
 
-
 // Namespaces of the Services88 schemas, written out here rather than taken from the generated code.
 const (
 	ns88     = "http://www.superoffice.net/ws/crm/NetServer/Services88"

@@ -23,7 +23,6 @@ import (
 	"github.com/sogen-go/sogen/soap"
 )
 
-
 // Namespaces fixed by the specifications, written out here rather than taken from the runtime.
 const (
 	nsEnv11 = "http://schemas.xmlsoap.org/soap/envelope/"
