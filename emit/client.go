@@ -42,7 +42,9 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 					jen.Id("Name").Op(":").Lit(c.PortType.Local + "." + op.Name),
 					jen.Id("Action").Op(":").Lit(op.Action),
 					jen.Id("Version").Op(":").Add(e.soap(version)),
-					jen.Id("Request").Op(":").Add(qname(mop.RequestElem)),
+				}
+				if mop.Request != nil {
+					fields = append(fields, jen.Id("Request").Op(":").Add(qname(mop.RequestElem)))
 				}
 				if mop.Response != nil {
 					fields = append(fields, jen.Id("Response").Op(":").Add(qname(mop.ResponseElem)))
@@ -140,7 +142,11 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 	results = append(results, jen.Error())
 	f.Add(comment(op.Doc))
 	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
-		if op.BareRequest {
+		reqArg := jen.Id("req")
+		switch {
+		case op.Request == nil:
+			reqArg = jen.Nil()
+		case op.BareRequest:
 			if !op.RequestNillable {
 				msg := fmt.Sprintf("%s: %s.%s: %s is nil, and the element %s is not nillable", e.pkg.Name, c.GoName, op.GoName, op.Params[0].Name, op.RequestElem.Local)
 				ret := []jen.Code{jen.Qual("errors", "New").Call(jen.Lit(msg))}
@@ -150,7 +156,7 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 				g.If(jen.Id(op.Params[0].Name).Op("==").Nil()).Block(jen.Return(ret...))
 			}
 			g.Id("req").Op(":=").Id(op.Params[0].Name)
-		} else {
+		default:
 			g.Id("req").Op(":=").Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {
 				for _, p := range op.Params {
 					g.Id(p.Field.GoName).Op(":").Id(p.Name)
@@ -162,7 +168,7 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 			g.Var().Id("resp").Id(op.Response.GoName)
 			respArg = jen.Op("&").Id("resp")
 		}
-		callExpr := jen.Id("c").Dot(c.CallMethod).Call(jen.Id("ctx"), jen.Lit(i), jen.Id("req"), respArg, jen.Id("opts"))
+		callExpr := jen.Id("c").Dot(c.CallMethod).Call(jen.Id("ctx"), jen.Lit(i), reqArg, respArg, jen.Id("opts"))
 		switch op.Result {
 		case model.NoResult:
 			g.Return(callExpr)

@@ -264,7 +264,8 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	return hd, nil
 }
 
-// bodyElement returns the element a binding puts in the body for message m.
+// bodyElement returns the element a binding puts in the body for message m, or nil when the message
+// puts nothing there (an empty body).
 func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos parser.Pos) (*parser.Element, error) {
 	var parts []*parser.Part
 	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {
@@ -292,7 +293,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 	}
 	switch {
 	case len(parts) == 0:
-		return nil, errorf(pos, "message %s puts nothing in the body, which is not supported yet", m.Name.Local)
+		return nil, nil
 	case len(parts) > 1:
 		return nil, errorf(pos, "message %s puts %d parts in the body; document style with several parts is not supported yet", m.Name.Local, len(parts))
 	case parts[0].Element == (xml.Name{}):
@@ -311,8 +312,13 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	if err != nil {
 		return nil, err
 	}
-	o.RequestElem = b.qname(in.Name)
+	sending := "an empty body"
+	if in != nil {
+		o.RequestElem = b.qname(in.Name)
+		sending = in.Name.Local
+	}
 	switch t := b.wrapper(in); {
+	case in == nil:
 	case t != nil && in.Complex != nil && t.Base == nil:
 		o.Request = t
 		for _, f := range t.Fields {
@@ -334,6 +340,10 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		if err != nil {
 			return nil, err
 		}
+		if out == nil {
+			result = "Its reply has an empty body."
+			goto done
+		}
 		o.ResponseElem = b.qname(out.Name)
 		t := b.wrapper(out)
 		if t == nil {
@@ -353,13 +363,17 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	} else {
 		result = "It is a one-way operation: no reply is expected."
 	}
-	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, in.Name.Local, result)
+done:
+	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, sending, result)
 	o.Doc = joinDoc(doc, op.Doc)
 	return o, nil
 }
 
 // wrapper returns the struct type of a global element, or nil.
 func (b *builder) wrapper(e *parser.Element) *Type {
+	if e == nil {
+		return nil
+	}
 	if e.Complex != nil {
 		return b.structs[e.Complex]
 	}

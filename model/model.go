@@ -377,7 +377,8 @@ type Operation struct {
 	GoName string
 	Name   string
 	Doc    string
-	// Request is the request wrapper struct and RequestElem its element.
+	// Request is the request wrapper struct and RequestElem its element; both are zero when the request
+	// body is empty.
 	Request     *Type
 	RequestElem QName
 	// BareRequest is true when the request element's type is a named struct passed whole (document/literal

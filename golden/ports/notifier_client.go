@@ -16,19 +16,21 @@ type NotifierClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[3]operation
 }
 
 // opsNotifierSoap11 describes the operations of binding NotifierSoap11, in the order of NotifierClient's methods.
-var opsNotifierSoap11 = [2]operation{
+var opsNotifierSoap11 = [3]operation{
 	{Operation: soap.Operation{Name: "Notifier.Notify", Action: "urn:notify", Version: soap.V11, Request: xml.Name{Space: nsPorts, Local: "Notification"}}},
 	{Operation: soap.Operation{Name: "Notifier.Status", Action: "urn:status", Version: soap.V11, Request: xml.Name{Space: nsPorts, Local: "Query"}, Response: xml.Name{Space: nsPorts, Local: "Report"}}},
+	{Operation: soap.Operation{Name: "Notifier.Reset", Action: "urn:reset", Version: soap.V11}},
 }
 
 // opsNotifierSoap12 describes the operations of binding NotifierSoap12, in the order of NotifierClient's methods.
-var opsNotifierSoap12 = [2]operation{
+var opsNotifierSoap12 = [3]operation{
 	{Operation: soap.Operation{Name: "Notifier.Notify", Action: "urn:notify", Version: soap.V12, Request: xml.Name{Space: nsPorts, Local: "Notification"}}},
 	{Operation: soap.Operation{Name: "Notifier.Status", Action: "urn:status", Version: soap.V12, Request: xml.Name{Space: nsPorts, Local: "Query"}, Response: xml.Name{Space: nsPorts, Local: "Report"}}},
+	{Operation: soap.Operation{Name: "Notifier.Reset", Action: "urn:reset", Version: soap.V12}},
 }
 
 // NewNotifierClientSoap11 returns a NotifierClient for the port Soap11 of service NotifierService (SOAP 1.1, endpoint http://example.com/ports/soap11). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -92,4 +94,9 @@ func (c *NotifierClient) Status(ctx context.Context, query *StatusQuery, opts ..
 		return nil, err
 	}
 	return &resp, nil
+}
+
+// Reset calls the operation Reset, sending an empty body. Its reply has an empty body.
+func (c *NotifierClient) Reset(ctx context.Context, opts ...soap.CallOption) error {
+	return c.call(ctx, 2, nil, nil, opts)
 }

@@ -105,6 +105,25 @@ func TestPorts(t *testing.T) {
 			}
 		})
 
+		// Reset's messages have no parts: the request Body is empty, and so is the reply's (WSDL 1.1
+		// section 3.5: soap:body without parts puts all the message's parts, here none, in the body).
+		t.Run(p.name+"/Reset sends an empty Body and accepts an empty reply Body", func(t *testing.T) {
+			reply := []byte(`<e:Envelope xmlns:e="` + p.envNS + `"><e:Body/></e:Envelope>`)
+			srv := soaptest.NewServer(t, http.StatusOK, "", reply)
+			c := newClient(t, srv)
+			if err := c.Reset(ctx); err != nil {
+				t.Fatalf("Reset = %v, want success", err)
+			}
+			req := srv.Last(t)
+			p.check(t, req, "urn:reset")
+			env := checkEnvelope(t, req.Body, p.envNS)
+			var forms []string
+			for _, ch := range env.Children {
+				forms = append(forms, ch.Name.Local+":"+ch.form())
+			}
+			diff(t, "envelope children", []string{"Body:empty"}, forms)
+		})
+
 		t.Run(p.name+"/Notify leaves out an unset optional Payload", func(t *testing.T) {
 			srv := soaptest.NewServer(t, http.StatusAccepted, "", nil)
 			c := newClient(t, srv)
