@@ -9,7 +9,7 @@ func xsd(local string) xml.Name { return xml.Name{Space: XSDNamespace, Local: lo
 
 // collapse applies XML Schema's whiteSpace="collapse": trim, and fold inner runs of whitespace to one space.
 func collapse(s string) string {
-	if strings.IndexAny(s, "\t\n\r") < 0 && !strings.Contains(s, "  ") {
+	if !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") {
 		return strings.TrimSpace(s)
 	}
 	return strings.Join(strings.Fields(s), " ")

@@ -23,22 +23,22 @@ import (
 
 // Causes reported in LexicalError.Err by the date/time parsers.
 var (
-	dtErrYear   = errors.New("invalid year")
-	dtErrMonth  = errors.New("month out of range")
-	dtErrDay    = errors.New("day out of range for month")
-	dtErrHour   = errors.New("hour out of range")
-	dtErrMinute = errors.New("minute out of range")
-	dtErrSecond = errors.New("second out of range")
-	dtErr24     = errors.New("hour 24 is only allowed as 24:00:00")
-	dtErrZone   = errors.New("time zone out of range")
-	// dtErrSyntax marks text that does not have the expected shape; it is
+	errDTYear   = errors.New("invalid year")
+	errDTMonth  = errors.New("month out of range")
+	errDTDay    = errors.New("day out of range for month")
+	errDTHour   = errors.New("hour out of range")
+	errDTMinute = errors.New("minute out of range")
+	errDTSecond = errors.New("second out of range")
+	errDT24     = errors.New("hour 24 is only allowed as 24:00:00")
+	errDTZone   = errors.New("time zone out of range")
+	// errDTSyntax marks text that does not have the expected shape; it is
 	// not shown to users (LexicalError.Err is left nil).
-	dtErrSyntax = errors.New("syntax")
+	errDTSyntax = errors.New("syntax")
 )
 
 // dtLexErr builds the *LexicalError for a date/time parse failure.
 func dtLexErr(typ, text string, cause error) *LexicalError {
-	if cause == dtErrSyntax {
+	if cause == errDTSyntax {
 		cause = nil
 	}
 	return &LexicalError{Type: typ, Text: text, Err: cause}
@@ -82,14 +82,14 @@ func dtParseDate(s string, f *dtFields) (string, error) {
 	}
 	n := lexDigits(s)
 	if n < 4 {
-		return "", dtErrSyntax
+		return "", errDTSyntax
 	}
 	y := s[:n]
 	if n > 4 && y[0] == '0' {
-		return "", dtErrYear // more than four digits: no leading zeros
+		return "", errDTYear // more than four digits: no leading zeros
 	}
 	if y == "0000" {
-		return "", dtErrYear // XSD 1.0 has no year zero
+		return "", errDTYear // XSD 1.0 has no year zero
 	}
 	if n <= 18 {
 		f.year, _ = strconv.ParseInt(y, 10, 64)
@@ -102,21 +102,21 @@ func dtParseDate(s string, f *dtFields) (string, error) {
 	s = s[n:]
 
 	if len(s) < 6 || s[0] != '-' || s[3] != '-' {
-		return "", dtErrSyntax
+		return "", errDTSyntax
 	}
 	m, ok1 := dt2(s[1:])
 	d, ok2 := dt2(s[4:])
 	if !ok1 || !ok2 {
-		return "", dtErrSyntax
+		return "", errDTSyntax
 	}
 	if m < 1 || m > 12 {
-		return "", dtErrMonth
+		return "", errDTMonth
 	}
 	// Negative years: XSD 1.0 and 1.1 disagree on which of them are leap
 	// years, so February 29 is accepted in every negative year.
 	leap := f.neg || (last4%4 == 0 && (last4%100 != 0 || last4%400 == 0))
 	if d < 1 || d > dtDaysIn(m, leap) {
-		return "", dtErrDay
+		return "", errDTDay
 	}
 	f.month, f.day = m, d
 	return s[6:], nil
@@ -140,32 +140,32 @@ func dtDaysIn(m int, leap bool) int {
 // returns the rest.
 func dtParseClock(s string, f *dtFields) (string, error) {
 	if len(s) < 8 || s[2] != ':' || s[5] != ':' {
-		return "", dtErrSyntax
+		return "", errDTSyntax
 	}
 	h, ok1 := dt2(s)
 	m, ok2 := dt2(s[3:])
 	sec, ok3 := dt2(s[6:])
 	if !ok1 || !ok2 || !ok3 {
-		return "", dtErrSyntax
+		return "", errDTSyntax
 	}
 	s = s[8:]
 	if s != "" && s[0] == '.' {
 		n := lexDigits(s[1:])
 		if n == 0 {
-			return "", dtErrSyntax
+			return "", errDTSyntax
 		}
 		f.frac = s[1 : 1+n]
 		s = s[1+n:]
 	}
 	switch {
 	case h > 24:
-		return "", dtErrHour
+		return "", errDTHour
 	case m > 59:
-		return "", dtErrMinute
+		return "", errDTMinute
 	case sec > 59:
-		return "", dtErrSecond
+		return "", errDTSecond
 	case h == 24 && (m != 0 || sec != 0 || strings.Trim(f.frac, "0") != ""):
-		return "", dtErr24
+		return "", errDT24
 	}
 	f.hour, f.minute, f.second = h, m, sec
 	return s, nil
@@ -181,15 +181,15 @@ func dtParseZone(s string, f *dtFields) error {
 		f.zone, f.utc = true, true
 		return nil
 	case len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':':
-		return dtErrSyntax
+		return errDTSyntax
 	}
 	h, ok1 := dt2(s[1:])
 	m, ok2 := dt2(s[4:])
 	if !ok1 || !ok2 {
-		return dtErrSyntax
+		return errDTSyntax
 	}
 	if h > 14 || m > 59 || (h == 14 && m != 0) {
-		return dtErrZone
+		return errDTZone
 	}
 	f.zone = true
 	f.offset = h*60 + m
@@ -207,7 +207,7 @@ func dtParseDateTime(s string) (dtFields, error) {
 		return f, err
 	}
 	if s == "" || s[0] != 'T' {
-		return f, dtErrSyntax
+		return f, errDTSyntax
 	}
 	if s, err = dtParseClock(s[1:], &f); err != nil {
 		return f, err

@@ -520,7 +520,7 @@ func TestDecoderMaxDepth(t *testing.T) {
 	}
 }
 
-var decSentinel = errors.New("sentinel")
+var errDecSentinel = errors.New("sentinel")
 
 func TestDecodeError(t *testing.T) {
 	t.Run("fields and message", func(t *testing.T) {
@@ -530,7 +530,7 @@ func TestDecodeError(t *testing.T) {
 		decChild(t, d, "b")
 		// Text consumes </b>: the error is reported at b, after its end tag.
 		decText(t, d, "x")
-		err := d.Errorf("bad value %q: %w", "x", decSentinel)
+		err := d.Errorf("bad value %q: %w", "x", errDecSentinel)
 		de := decWantDecodeError(t, err, "bad value")
 		want := soap.DecodeError{Path: "r/a/b", Line: 3, Column: 13, Err: de.Err}
 		if *de != want {
@@ -539,7 +539,7 @@ func TestDecodeError(t *testing.T) {
 		if got, want := err.Error(), `soap: decode: r/a/b (line 3, column 13): bad value "x": sentinel`; got != want {
 			t.Errorf("Error() = %q, want %q", got, want)
 		}
-		if !errors.Is(err, decSentinel) {
+		if !errors.Is(err, errDecSentinel) {
 			t.Error("errors.Is(err, sentinel) = false")
 		}
 		if errors.Unwrap(err) != de.Err {
@@ -560,7 +560,7 @@ func TestDecodeError(t *testing.T) {
 		}
 	})
 	t.Run("message without a path", func(t *testing.T) {
-		err := &soap.DecodeError{Line: 1, Column: 2, Err: decSentinel}
+		err := &soap.DecodeError{Line: 1, Column: 2, Err: errDecSentinel}
 		if got, want := err.Error(), "soap: decode: line 1, column 2: sentinel"; got != want {
 			t.Errorf("Error() = %q, want %q", got, want)
 		}
@@ -644,12 +644,12 @@ func (r *decErrReader) Read(p []byte) (int, error) {
 }
 
 func TestDecoderReadError(t *testing.T) {
-	d := soap.NewDecoder(&decErrReader{data: []byte(`<r><a>x`), err: decSentinel})
+	d := soap.NewDecoder(&decErrReader{data: []byte(`<r><a>x`), err: errDecSentinel})
 	decRoot(t, d)
 	decChild(t, d, "a")
 	_, err := d.Text()
 	decWantDecodeError(t, err, "sentinel")
-	if !errors.Is(err, decSentinel) {
+	if !errors.Is(err, errDecSentinel) {
 		t.Errorf("errors.Is(%v, sentinel) = false", err)
 	}
 }
