@@ -219,6 +219,20 @@ func (d *Decoder) Child() (se xml.StartElement, ok bool, err error) {
 	}
 }
 
+// Children calls fn for each child element of the element being read, then consumes its end tag.
+// fn must consume the child it is given (decode it, read its Text, or Skip it).
+func (d *Decoder) Children(fn func(se xml.StartElement) error) error {
+	for {
+		se, ok, err := d.Child()
+		if err != nil || !ok {
+			return err
+		}
+		if err := fn(se); err != nil {
+			return err
+		}
+	}
+}
+
 // Text reads the character data of the element being read, up to and including its end tag. A child
 // element is an error: simple content has none.
 func (d *Decoder) Text() (string, error) {

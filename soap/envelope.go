@@ -231,29 +231,21 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 		hd = call.ResponseHeader
 	}
 	sawBody := false
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.Children(func(se xml.StartElement) error {
 		switch {
 		case se.Name.Space == ns && se.Name.Local == "Header" && !sawBody:
-			if err := decodeHeader(d, hd); err != nil {
-				return err
-			}
+			return decodeHeader(d, hd)
 		case se.Name.Space == ns && se.Name.Local == "Body" && !sawBody:
 			sawBody = true
 			if err := decodeBody(d, v, op, call, r); err != nil {
 				return headerFailure(hd, err)
 			}
-		default:
-			if err := d.Skip(); err != nil {
-				return err
-			}
+			return nil
 		}
+		return d.Skip()
+	})
+	if err != nil {
+		return err
 	}
 	if !sawBody {
 		if !r.ok() {
@@ -288,24 +280,14 @@ func headerFailure(hd HeaderDecoder, err error) error {
 
 // decodeHeader offers each header block to hd (which may be nil) and skips those it does not know.
 func decodeHeader(d *Decoder, hd HeaderDecoder) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil || !ok {
-			return err
-		}
+	return d.Children(func(se xml.StartElement) error {
 		if hd != nil {
-			known, err := hd.UnmarshalSOAPHeader(d, se)
-			if err != nil {
+			if known, err := hd.UnmarshalSOAPHeader(d, se); known || err != nil {
 				return err
 			}
-			if known {
-				continue
-			}
 		}
-		if err := d.Skip(); err != nil {
-			return err
-		}
-	}
+		return d.Skip()
+	})
 }
 
 // decodeBody reads the content of soap:Body, in the reply's version v: a Fault (SOAP 1.1 section 4.4,

@@ -112,71 +112,57 @@ func faultChild(se xml.StartElement, v Version, local string) bool {
 // decodeFault11 reads the children of a SOAP 1.1 Fault (section 4.4): faultcode, faultstring,
 // faultactor and detail. Other children are skipped.
 func decodeFault11(d *Decoder, f *Fault) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil || !ok {
-			return err
-		}
+	return d.Children(func(se xml.StartElement) error {
 		switch {
 		case faultChild(se, V11, "faultcode"):
+			var err error
 			f.Code, err = faultQName(d, se)
+			return err
 		case faultChild(se, V11, "faultstring"):
-			var s string
-			s, err = d.Text()
+			s, err := d.Text()
 			s = strings.TrimSpace(s)
 			if len(f.Reasons) == 0 {
 				f.Reason = s
 			}
 			f.Reasons = append(f.Reasons, FaultText{Lang: xmlLang(se), Text: s})
+			return err
 		case faultChild(se, V11, "faultactor"):
-			var s string
-			s, err = d.Text()
+			s, err := d.Text()
 			f.Actor = strings.TrimSpace(s)
+			return err
 		case faultChild(se, V11, "detail"):
 			f.Detail = new(Element)
-			err = f.Detail.UnmarshalSOAP(d, se)
-		default:
-			err = d.Skip()
+			return f.Detail.UnmarshalSOAP(d, se)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return d.Skip()
+	})
 }
 
 // decodeFault12 reads the children of a SOAP 1.2 Fault (Part 1 section 5.4): Code (5.4.1), Reason
 // (5.4.2), Node (5.4.3), Role (5.4.4) and Detail (5.4.5). Other children are skipped.
 func decodeFault12(d *Decoder, f *Fault) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.Children(func(se xml.StartElement) error {
 		switch {
 		case faultChild(se, V12, "Code"):
-			err = decodeCode12(d, f, false)
+			return decodeCode12(d, f, false)
 		case faultChild(se, V12, "Reason"):
-			err = decodeReason12(d, f)
+			return decodeReason12(d, f)
 		case faultChild(se, V12, "Node"):
-			var s string
-			s, err = d.Text()
+			s, err := d.Text()
 			f.Node = strings.TrimSpace(s)
+			return err
 		case faultChild(se, V12, "Role"):
-			var s string
-			s, err = d.Text()
+			s, err := d.Text()
 			f.Actor = strings.TrimSpace(s)
+			return err
 		case faultChild(se, V12, "Detail"):
 			f.Detail = new(Element)
-			err = f.Detail.UnmarshalSOAP(d, se)
-		default:
-			err = d.Skip()
+			return f.Detail.UnmarshalSOAP(d, se)
 		}
-		if err != nil {
-			return err
-		}
+		return d.Skip()
+	})
+	if err != nil {
+		return err
 	}
 	f.Reason = pickReason(f.Reasons)
 	return nil
@@ -185,50 +171,33 @@ func decodeFault12(d *Decoder, f *Fault) error {
 // decodeCode12 reads the content of Code (sub false) or of a Subcode (sub true): a Value and an
 // optional Subcode, recursively (Part 1 sections 5.4.1.1 to 5.4.1.3).
 func decodeCode12(d *Decoder, f *Fault, sub bool) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil || !ok {
-			return err
-		}
+	return d.Children(func(se xml.StartElement) error {
 		switch {
 		case faultChild(se, V12, "Value"):
-			var name xml.Name
-			name, err = faultQName(d, se)
+			name, err := faultQName(d, se)
 			if sub {
 				f.Subcodes = append(f.Subcodes, name)
 			} else {
 				f.Code = name
 			}
-		case faultChild(se, V12, "Subcode"):
-			err = decodeCode12(d, f, true)
-		default:
-			err = d.Skip()
-		}
-		if err != nil {
 			return err
+		case faultChild(se, V12, "Subcode"):
+			return decodeCode12(d, f, true)
 		}
-	}
+		return d.Skip()
+	})
 }
 
 // decodeReason12 reads the Text children of Reason, each with its xml:lang (Part 1 section 5.4.2.1).
 func decodeReason12(d *Decoder, f *Fault) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil || !ok {
-			return err
-		}
+	return d.Children(func(se xml.StartElement) error {
 		if !faultChild(se, V12, "Text") {
-			if err := d.Skip(); err != nil {
-				return err
-			}
-			continue
+			return d.Skip()
 		}
 		s, err := d.Text()
-		if err != nil {
-			return err
-		}
 		f.Reasons = append(f.Reasons, FaultText{Lang: xmlLang(se), Text: strings.TrimSpace(s)})
-	}
+		return err
+	})
 }
 
 // pickReason returns the text in English ("en", else a variant such as "en-GB"), else the first.

@@ -419,25 +419,19 @@ func DecodeArray[T any](d *Decoder, se xml.StartElement, f *Field, p *Presence, 
 		return d.Skip()
 	}
 	out := make([]T, 0)
-	for {
-		child, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.Children(func(child xml.StartElement) error {
 		if child.Name != item.Name {
-			if err := d.Unknown(child); err != nil {
-				return err
-			}
-			continue
+			return d.Unknown(child)
 		}
 		var x T
 		if err := dec(d, child, item, nil, &x); err != nil {
 			return err
 		}
 		out = append(out, x)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	*dst = out
 	f.Observe(p, Present, false)
@@ -508,43 +502,26 @@ func (t *Dict[K, V]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presen
 		return d.Skip()
 	}
 	m := make(map[K]V)
-	for {
-		child, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.Children(func(child xml.StartElement) error {
 		if child.Name != t.Pair {
-			if err := d.Unknown(child); err != nil {
-				return err
-			}
-			continue
+			return d.Unknown(child)
 		}
 		var k K
 		var v V
-		for {
-			kv, ok, err := d.Child()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				break
-			}
+		err := d.Children(func(kv xml.StartElement) error {
 			switch kv.Name {
 			case t.Key.Name:
-				err = t.DecodeKey(d, kv, &t.Key, nil, &k)
+				return t.DecodeKey(d, kv, &t.Key, nil, &k)
 			case t.Value.Name:
-				err = t.DecodeValue(d, kv, &t.Value, nil, &v)
-			default:
-				err = d.Unknown(kv)
+				return t.DecodeValue(d, kv, &t.Value, nil, &v)
 			}
-			if err != nil {
-				return err
-			}
-		}
+			return d.Unknown(kv)
+		})
 		m[k] = v
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	*dst = m
 	f.Observe(p, Present, false)
