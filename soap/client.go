@@ -38,7 +38,9 @@ type Client struct {
 // is); otherwise the Body must hold op.Response, and a non-2xx status is an *HTTPError. A reply that is
 // not an envelope is an *HTTPError, except an empty 200, 202 or 204 reply to a one-way operation
 // (op.Response zero), which is success. After a reply decoded without error, if call.ResponseHeader
-// implements ResponseChecker, Do returns the error of its CheckResponse.
+// implements ResponseChecker, Do returns the error of its CheckResponse; when the reply's body could not
+// be used (and is not a fault), a failure CheckResponse reports is returned instead of the body's
+// error, which its message keeps: the header says why the body is odd.
 //
 // Every error is returned as "soap: <op.Name>: ..." wrapping the cause, so that errors.As finds a
 // *Fault, *HTTPError or *DecodeError, and errors.Is finds context.DeadlineExceeded or

@@ -96,8 +96,9 @@ type HeaderDecoder interface {
 
 // ResponseChecker may be implemented (usually in a hand-written file beside generated code) by a
 // HeaderDecoder: after a reply without fault was decoded successfully, Client.Do calls CheckResponse and
-// returns its error. This is how APIs that report failure in a header (SuperOffice's
-// Succeeded/ExceptionInfo, for instance) turn it into an error.
+// returns its error (and when the body could not be used, the failure it reports takes precedence).
+// This is how APIs that report failure in a header (SuperOffice's Succeeded/ExceptionInfo, for
+// instance) turn it into an error.
 type ResponseChecker interface {
 	// CheckResponse returns the failure the decoded headers report, or nil.
 	CheckResponse() error
