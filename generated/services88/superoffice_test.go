@@ -91,6 +91,16 @@ func TestSucceededHeader(t *testing.T) {
 			wantChain: []string{"Webhook 99 not found", "Sequence contains no elements"},
 		},
 		{
+			// The header explains a body the client cannot use: the failure it reports is the error,
+			// and the body's problem is kept in the message.
+			name:      "Succeeded=false with ExceptionInfo and an empty Body",
+			header:    failedHeader,
+			body:      ``,
+			wantErr:   "soap: Webhook.GetWebhook: superoffice: SoException: Webhook 99 not found (The webhook does not exist.) (and the reply body could not be used: soap: decode: Envelope/Body (line 1, column 1286): the reply Body is empty, expected element {http://www.superoffice.net/ws/crm/NetServer/Services88}GetWebhookResponse)",
+			wantExc:   failedException(),
+			wantChain: []string{"Webhook 99 not found", "Sequence contains no elements"},
+		},
+		{
 			name:    "Succeeded=false without ExceptionInfo",
 			header:  `<Succeeded>false</Succeeded>`,
 			body:    getWebhookReply,
