@@ -116,9 +116,6 @@ func levels(t *model.Type) []level {
 	var out []level
 	for i, x := range chain {
 		var path []string
-		for _, y := range chain[i+1:] {
-			_ = y
-		}
 		// the path from t down to x: the bases between them, nearest first
 		for j := len(chain) - 2; j >= i; j-- {
 			path = append(path, chain[j].GoName)

@@ -120,7 +120,6 @@ type builder struct {
 type structWork struct {
 	t     *Type
 	ct    *parser.ComplexType
-	pos   parser.Pos
 	elem  xml.Name // the global element whose anonymous type this is, if any
 	scope *Scope
 }
@@ -194,7 +193,7 @@ func (b *builder) classify() error {
 			t := &Type{Kind: Struct, QName: b.qname(n), Registered: true}
 			b.structs[ct] = t
 			b.named[n] = t
-			b.structList = append(b.structList, &structWork{t: t, ct: ct, pos: ct.Pos})
+			b.structList = append(b.structList, &structWork{t: t, ct: ct})
 		}
 	}
 	elemNames := names(b.set.Elements)
@@ -206,7 +205,7 @@ func (b *builder) classify() error {
 		}
 		t := &Type{Kind: Struct}
 		b.structs[e.Complex] = t
-		b.structList = append(b.structList, &structWork{t: t, ct: e.Complex, pos: e.Pos, elem: n})
+		b.structList = append(b.structList, &structWork{t: t, ct: e.Complex, elem: n})
 	}
 	simpleNames := names(b.set.SimpleTypes)
 	b.sortNames(simpleNames)
@@ -567,7 +566,7 @@ func (b *builder) elementValue(e *parser.Element, anonName string) (*GoType, *Va
 		if t == nil {
 			t = &Type{Kind: Struct, GoName: b.scope.Claim(anonName, "Type")}
 			b.structs[e.Complex] = t
-			b.structList = append(b.structList, &structWork{t: t, ct: e.Complex, pos: e.Pos})
+			b.structList = append(b.structList, &structWork{t: t, ct: e.Complex})
 		}
 		return &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: t}}, &Value{Kind: StructValue, Type: t}, nil
 	case e.Simple != nil:
