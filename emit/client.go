@@ -10,10 +10,10 @@ import (
 
 func (e *emitter) client(f *jen.File, c *model.Client) {
 	if h := c.RequestHeader; h != nil {
-		e.header(f, h, false)
+		e.header(f, h)
 	}
 	if h := c.ResponseHeader; h != nil {
-		e.header(f, h, true)
+		e.header(f, h)
 	}
 	n := len(c.Operations)
 	f.Add(comment(c.Doc))
@@ -101,7 +101,7 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 			g.List(jen.Id("h"), jen.Err()).Op(":=").Add(e.soap("RequestHeaderFrom")).Call(jen.Op("&").Id("c").Dot("Header"), jen.Id("opts"))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 			call = append(call, jen.Id("Header").Op(":").Func().Params(jen.Id("e").Op("*").Add(e.soap("Encoder"))).Block(
-				jen.Id("h").Dot(c.RequestHeader.Method).Call(jen.Id("e"), jen.Id("op").Dot("headers")),
+				jen.Id("h").Dot(c.RequestHeader.Marshal).Call(jen.Id("e"), jen.Id("op").Dot("headers")),
 			))
 		}
 		call = append(call, jen.Id("Body").Op(":").Id("req"), jen.Id("Result").Op(":").Id("resp"))
@@ -182,8 +182,8 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 	})
 }
 
-// header renders a header struct and its method writing (request) or reading (response) the blocks.
-func (e *emitter) header(f *jen.File, h *model.Header, response bool) {
+// header renders a header struct and its methods writing and reading the blocks.
+func (e *emitter) header(f *jen.File, h *model.Header) {
 	f.Add(comment(h.Doc))
 	f.Type().Id(h.GoName).StructFunc(func(g *jen.Group) {
 		for _, fd := range h.Fields {
@@ -194,23 +194,20 @@ func (e *emitter) header(f *jen.File, h *model.Header, response bool) {
 	f.Commentf("%s describes the header blocks of %s.", h.FieldsVar, h.GoName)
 	e.fieldsVar(f, h.FieldsVar, h.Fields)
 	recv := jen.Id("h").Op("*").Id(h.GoName)
-	if !response {
-		f.Commentf("%s writes the header blocks listed in which (indexes into %s); a nil h writes none.", h.Method, h.FieldsVar)
-		f.Func().Params(recv).Id(h.Method).Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("which").Index().Int()).Block(
-			jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return()),
-			jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
-			jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("which")).Block(
-				jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
-					for i, fd := range h.Fields {
-						g.Case(jen.Lit(i)).Block(e.headerEncode(i, fd))
-					}
-				}),
-			),
-		)
-		return
-	}
-	f.Commentf("%s decodes the header block se when it is one of %s's, and reports whether it was.", h.Method, h.GoName)
-	f.Func().Params(recv).Id(h.Method).Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("se").Qual(xmlPkg, "StartElement")).Params(jen.Bool(), jen.Error()).Block(
+	f.Commentf("%s writes the header blocks listed in which (indexes into %s); a nil h writes none.", h.Marshal, h.FieldsVar)
+	f.Func().Params(recv).Id(h.Marshal).Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("which").Index().Int()).Block(
+		jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return()),
+		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
+		jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("which")).Block(
+			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
+				for i, fd := range h.Fields {
+					g.Case(jen.Lit(i)).Block(e.headerEncode(i, fd))
+				}
+			}),
+		),
+	)
+	f.Commentf("%s decodes the header block se when it is one of %s's, and reports whether it was.", h.Unmarshal, h.GoName)
+	f.Func().Params(recv).Id(h.Unmarshal).Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("se").Qual(xmlPkg, "StartElement")).Params(jen.Bool(), jen.Error()).Block(
 		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
 		jen.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
 			for i, fd := range h.Fields {

@@ -229,11 +229,7 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	hd := &Header{GoName: b.scope.Claim(name)}
 	hd.Doc = fmt.Sprintf(doc, hd.GoName, client)
 	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse")
-	if h.response {
-		hd.Method = "UnmarshalSOAPHeader"
-	} else {
-		hd.Method = "marshalSOAPHeader"
-	}
+	hd.Marshal, hd.Unmarshal = "marshalSOAPHeader", "UnmarshalSOAPHeader"
 	for i, n := range h.elems {
 		e := b.set.Elements[n]
 		gt, v, err := b.elementValue(e, hd.GoName+Exported(n.Local))
@@ -410,13 +406,7 @@ func (b *builder) finish() error {
 	sort.Slice(b.pkg.Arrays, func(i, j int) bool { return b.pkg.Arrays[i].Var < b.pkg.Arrays[j].Var })
 	sort.Slice(b.pkg.Dicts, func(i, j int) bool { return b.pkg.Dicts[i].Var < b.pkg.Dicts[j].Var })
 	sort.Slice(b.pkg.Clients, func(i, j int) bool { return b.pkg.Clients[i].GoName < b.pkg.Clients[j].GoName })
-	files := NewScope()
-	shared := &File{Name: files.ClaimFold("types") + ".go", Types: b.pkg.Types, Shared: true}
-	b.pkg.Files = append(b.pkg.Files, shared)
-	for _, c := range b.pkg.Clients {
-		c.File = files.ClaimFold(FileName(c.GoName)) + ".go"
-		b.pkg.Files = append(b.pkg.Files, &File{Name: c.File, Clients: []*Client{c}})
-	}
+	b.layout()
 	return nil
 }
 

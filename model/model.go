@@ -326,8 +326,9 @@ type Header struct {
 	Doc       string
 	FieldsVar string
 	Fields    []*Field
-	// Method is the method writing (request) or reading (response) the blocks.
-	Method string
+	// Marshal is the unexported method writing the blocks (the client sends a request header's; a
+	// response header's lets tests and fakes write replies) and Unmarshal the method reading one block.
+	Marshal, Unmarshal string
 }
 
 // ClientBinding is one SOAP binding of a client's port type.

@@ -35,6 +35,16 @@ func (h *SoPrincipalRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []in
 	}
 }
 
+// UnmarshalSOAPHeader decodes the header block se when it is one of SoPrincipalRequestHeader's, and reports whether it was.
+func (h *SoPrincipalRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
+	f := &fieldsSoPrincipalRequestHeader
+	switch se.Name {
+	case f[0].Name:
+		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.ApplicationToken)
+	}
+	return false, nil
+}
+
 // SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
 type SoPrincipalResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
@@ -53,6 +63,26 @@ var fieldsSoPrincipalResponseHeader = [...]soap.Field{
 	{Name: xml.Name{Space: nsServices88, Local: "ExtraInfo"}, GoName: "ExtraInfo", Optional: true, Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsServices88, Local: "Succeeded"}, GoName: "Succeeded", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsServices88, Local: "TimeZone"}, GoName: "TimeZone", Optional: true, Nillable: true, ZeroUnset: true},
+}
+
+// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsSoPrincipalResponseHeader); a nil h writes none.
+func (h *SoPrincipalResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
+	if h == nil {
+		return
+	}
+	f := &fieldsSoPrincipalResponseHeader
+	for _, i := range which {
+		switch i {
+		case 0:
+			soap.EncodePtr[SoExceptionInfo](e, &f[0], nil, h.ExceptionInfo)
+		case 1:
+			dictSoExtraInfo.Encode(e, &f[1], nil, h.ExtraInfo)
+		case 2:
+			soap.XSBoolean.EncodeRef(e, &f[2], nil, h.Succeeded)
+		case 3:
+			soap.EncodePtr[SoTimeZone](e, &f[3], nil, h.TimeZone)
+		}
+	}
 }
 
 // UnmarshalSOAPHeader decodes the header block se when it is one of SoPrincipalResponseHeader's, and reports whether it was.

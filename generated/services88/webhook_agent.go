@@ -45,6 +45,20 @@ func (h *WebhookRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 	}
 }
 
+// UnmarshalSOAPHeader decodes the header block se when it is one of WebhookRequestHeader's, and reports whether it was.
+func (h *WebhookRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
+	f := &fieldsWebhookRequestHeader
+	switch se.Name {
+	case f[0].Name:
+		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.ApplicationToken)
+	case f[1].Name:
+		return true, soap.DecodePtr[SoCredentials](d, se, &f[1], nil, &h.Credentials)
+	case f[2].Name:
+		return true, soap.DecodePtr[SoTimeZone](d, se, &f[2], nil, &h.TimeZone)
+	}
+	return false, nil
+}
+
 // WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
 type WebhookResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
@@ -63,6 +77,26 @@ var fieldsWebhookResponseHeader = [...]soap.Field{
 	{Name: xml.Name{Space: nsServices88, Local: "ExtraInfo"}, GoName: "ExtraInfo", Optional: true, Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsServices88, Local: "Succeeded"}, GoName: "Succeeded", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsServices88, Local: "TimeZone"}, GoName: "TimeZone", Optional: true, Nillable: true, ZeroUnset: true},
+}
+
+// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsWebhookResponseHeader); a nil h writes none.
+func (h *WebhookResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
+	if h == nil {
+		return
+	}
+	f := &fieldsWebhookResponseHeader
+	for _, i := range which {
+		switch i {
+		case 0:
+			soap.EncodePtr[SoExceptionInfo](e, &f[0], nil, h.ExceptionInfo)
+		case 1:
+			dictSoExtraInfo.Encode(e, &f[1], nil, h.ExtraInfo)
+		case 2:
+			soap.XSBoolean.EncodeRef(e, &f[2], nil, h.Succeeded)
+		case 3:
+			soap.EncodePtr[SoTimeZone](e, &f[3], nil, h.TimeZone)
+		}
+	}
 }
 
 // UnmarshalSOAPHeader decodes the header block se when it is one of WebhookResponseHeader's, and reports whether it was.

@@ -45,6 +45,20 @@ func (h *OrdersRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 	}
 }
 
+// UnmarshalSOAPHeader decodes the header block se when it is one of OrdersRequestHeader's, and reports whether it was.
+func (h *OrdersRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
+	f := &fieldsOrdersRequestHeader
+	switch se.Name {
+	case f[0].Name:
+		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.AuthToken)
+	case f[1].Name:
+		return true, soap.DecodePtr[Credentials](d, se, &f[1], nil, &h.Credentials)
+	case f[2].Name:
+		return true, soap.XSString.Decode(d, se, &f[2], nil, &h.TraceID)
+	}
+	return false, nil
+}
+
 // OrdersResponseHeader holds the SOAP header blocks of replies to OrdersClient; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
 type OrdersResponseHeader struct {
 	// Succeeded is the header block Succeeded (nil when the reply did not carry it).
@@ -60,6 +74,24 @@ var fieldsOrdersResponseHeader = [...]soap.Field{
 	{Name: xml.Name{Space: nsHeaders, Local: "Succeeded"}, GoName: "Succeeded", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsHeaders, Local: "ServerInfo"}, GoName: "ServerInfo", Optional: true, Nillable: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsHeaders, Local: "TraceId"}, GoName: "TraceID", Optional: true, Nillable: true, ZeroUnset: true},
+}
+
+// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsOrdersResponseHeader); a nil h writes none.
+func (h *OrdersResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
+	if h == nil {
+		return
+	}
+	f := &fieldsOrdersResponseHeader
+	for _, i := range which {
+		switch i {
+		case 0:
+			soap.XSBoolean.EncodeRef(e, &f[0], nil, h.Succeeded)
+		case 1:
+			soap.EncodePtr[ServerInfo](e, &f[1], nil, h.ServerInfo)
+		case 2:
+			soap.XSString.EncodeRef(e, &f[2], nil, h.TraceID)
+		}
+	}
 }
 
 // UnmarshalSOAPHeader decodes the header block se when it is one of OrdersResponseHeader's, and reports whether it was.
