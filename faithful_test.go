@@ -105,6 +105,18 @@ func exportedAPI(t *testing.T, files []emit.File) []string {
 // runtime, then runs go build and go vet on it.
 func buildAndVet(t *testing.T, pkg string, files []emit.File) {
 	t.Helper()
+	mod := tempModule(t, "example.com/sogencheck")
+	writePackage(t, filepath.Join(mod, pkg), files)
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		goCmd(t, mod, nil, args...)
+	}
+}
+
+// tempModule creates a temporary module named path that requires this repository (replaced by its
+// directory) and the repository's own requirements, and returns its directory. It skips the test in
+// -short mode, since it leads to running the go command.
+func tempModule(t *testing.T, path string) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("runs the go command")
 	}
@@ -112,8 +124,15 @@ func buildAndVet(t *testing.T, pkg string, files []emit.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ours, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The repository's require blocks, so that tests in the module may use its dependencies.
+	requires := string(ours[strings.Index(string(ours), "require"):])
 	mod := t.TempDir()
-	gomod := "module example.com/sogencheck\n\ngo 1.26\n\nrequire github.com/sogen-go/sogen v0.0.0\n\nreplace github.com/sogen-go/sogen => " + root + "\n"
+	gomod := "module " + path + "\n\ngo 1.26\n\nrequire github.com/sogen-go/sogen v0.0.0\n\n" + requires +
+		"\nreplace github.com/sogen-go/sogen => " + root + "\n"
 	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte(gomod), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -121,20 +140,34 @@ func buildAndVet(t *testing.T, pkg string, files []emit.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(mod, "go.sum"), sum, 0o644)
-	pdir := filepath.Join(mod, pkg)
-	os.MkdirAll(pdir, 0o755)
+	if err := os.WriteFile(filepath.Join(mod, "go.sum"), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return mod
+}
+
+// writePackage writes files into dir, creating it.
+func writePackage(t *testing.T, dir string, files []emit.File) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(pdir, f.Name), f.Content, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = mod
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
+}
+
+// goCmd runs the go command in dir, offline, and fails the test with its output when it fails.
+func goCmd(t *testing.T, dir string, env []string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
+	return out
 }
