@@ -32,3 +32,20 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeConflict generates two agents into one package where they define the shared type Money
+// differently: the error names both files and elements and says how the definitions differ.
+func TestMergeConflict(t *testing.T) {
+	_, err := sogen.Generate(sogen.Config{FS: os.DirFS("testdata"),
+		Roots: []string{"wsdl/agents/Orders.wsdl", "bad/merge/Billing.wsdl"}, Package: "agents"})
+	if err == nil {
+		t.Fatal("generation succeeded; want an error")
+	}
+	got := err.Error() + "\n"
+	golden.Check(t, filepath.Join("golden", "errors", "merge-conflict.txt"), []byte(got))
+	for _, want := range []string{"bad/merge/Billing.wsdl: ", "wsdl/agents/Orders.wsdl: ", "[@name='Money']", "element Amount/Type: {http://www.w3.org/2001/XMLSchema}decimal there, {http://www.w3.org/2001/XMLSchema}double here"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error lacks %q: %s", want, got)
+		}
+	}
+}

@@ -2,6 +2,9 @@ package sogen_test
 
 import (
 	"bytes"
+	"go/ast"
+	goparser "go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
@@ -192,5 +195,43 @@ func TestGoldenPackagesBuild(t *testing.T) {
 	}
 	for p := range want {
 		t.Errorf("golden package %s was not loaded", p)
+	}
+}
+
+// TestLayout checks where the agents case puts its declarations: types both agents use in types.go,
+// each agent's own types beside its client.
+func TestLayout(t *testing.T) {
+	res := generateCase(t, "agents")
+	where := map[string]string{}
+	for _, f := range res.Files {
+		af, err := goparser.ParseFile(token.NewFileSet(), f.Name, f.Content, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range af.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+				for _, s := range g.Specs {
+					where[s.(*ast.TypeSpec).Name.Name] = f.Name
+				}
+			}
+		}
+	}
+	want := map[string]string{
+		"Credentials": "types.go", "Currency": "types.go", "Money": "types.go", "Customer": "types.go",
+		"operation":            "types.go",
+		"OrdersClient":         "orders_client.go",
+		"OrdersRequestHeader":  "orders_client.go",
+		"Order":                "orders_client_types.go",
+		"GetCustomer":          "orders_client_types.go",
+		"PlaceOrderResponse":   "orders_client_types.go",
+		"BillingClient":        "billing_client.go",
+		"BillingRequestHeader": "billing_client.go",
+		"Invoice":              "billing_client_types.go",
+		"SendInvoice":          "billing_client_types.go",
+	}
+	for name, file := range want {
+		if where[name] != file {
+			t.Errorf("%s is in %q, want %s", name, where[name], file)
+		}
 	}
 }

@@ -399,31 +399,6 @@ func canonical(v any) string {
 	return string(b)
 }
 
-// firstDifference describes where two canonical forms first differ.
-func firstDifference(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) || i < len(bl); i++ {
-		var x, y string
-		if i < len(al) {
-			x = strings.TrimSpace(al[i])
-		}
-		if i < len(bl) {
-			y = strings.TrimSpace(bl[i])
-		}
-		if x != y {
-			return fmt.Sprintf("%s versus %s", orNothing(x), orNothing(y))
-		}
-	}
-	return "they differ"
-}
-
-func orNothing(s string) string {
-	if s == "" || s == "}" || s == "]" {
-		return "nothing"
-	}
-	return strings.TrimSuffix(s, ",")
-}
-
 // merge adds def under name to m, or checks that it is identical to the definition already there.
 func merge[T any](m map[xml.Name]*T, name xml.Name, def *T, kind string, pos func(*T) Pos) error {
 	old, ok := m[name]
@@ -431,12 +406,7 @@ func merge[T any](m map[xml.Name]*T, name xml.Name, def *T, kind string, pos fun
 		m[name] = def
 		return nil
 	}
-	a, b := canonical(old), canonical(def)
-	if a == b {
-		return nil
-	}
-	return &Error{Pos: pos(def), Msg: fmt.Sprintf("%s {%s}%s is also defined, differently, at %s: %s",
-		kind, name.Space, name.Local, pos(old), firstDifference(a, b))}
+	return sameDefinition(kind, name, old, def, pos(old), pos(def))
 }
 
 // sortedNames returns the keys of m sorted by namespace, then local name.

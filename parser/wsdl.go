@@ -2,7 +2,6 @@ package parser
 
 import (
 	"encoding/xml"
-	"fmt"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -103,12 +102,7 @@ func mergeOrdered[T any](list *[]*T, name xml.Name, def *T, kind string, nameOf 
 		if nameOf(old) != name {
 			continue
 		}
-		a, b := canonical(old), canonical(def)
-		if a == b {
-			return nil
-		}
-		return &Error{Pos: pos(def), Msg: fmt.Sprintf("%s {%s}%s is also defined, differently, at %s: %s",
-			kind, name.Space, name.Local, pos(old), firstDifference(a, b))}
+		return sameDefinition(kind, name, old, def, pos(old), pos(def))
 	}
 	*list = append(*list, def)
 	return nil
