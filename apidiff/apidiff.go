@@ -183,33 +183,36 @@ func (d *differ) types(old, new []*model.Type) {
 	}
 	for _, t := range old {
 		if _, ok := newBy[t.GoName]; !ok {
-			d.add(Breaking, t.GoName, "type %s removed", code(typeDecl(t)))
+			d.add(Breaking, t.GoName, "type %s removed (%s)", code(t.GoName), typeDesc(t))
 		}
 	}
 	for _, t := range new {
 		o, ok := oldBy[t.GoName]
 		if !ok {
-			d.add(Addition, t.GoName, "type %s", code(typeDecl(t)))
+			d.add(Addition, t.GoName, "type %s (%s)", code(t.GoName), typeDesc(t))
 			continue
 		}
 		d.typ(o, t)
 	}
 }
 
-// typeDecl describes a type as its declaration would start.
-func typeDecl(t *model.Type) string {
+// typeDesc describes a type for an added or removed line.
+func typeDesc(t *model.Type) string {
 	switch t.Kind {
 	case model.Struct:
 		if t.Base != nil {
-			return fmt.Sprintf("type %s struct { %s; ... }", t.GoName, t.Base.GoName)
+			return "a struct embedding " + code(t.Base.GoName)
 		}
-		return fmt.Sprintf("type %s struct", t.GoName)
+		return "a struct"
 	case model.Enum:
-		return fmt.Sprintf("type %s %s", t.GoName, t.Underlying)
+		if t.ItemOf != nil {
+			return fmt.Sprintf("the flags of %s, %s", code(t.ItemOf.GoName), plural(len(t.Values), "value"))
+		}
+		return "an enumeration, " + plural(len(t.Values), "value")
 	case model.Flags:
-		return fmt.Sprintf("type %s %s", t.GoName, t.Underlying)
+		return "flags, values of type " + code(t.Item.GoName)
 	}
-	return fmt.Sprintf("type %s %s", t.GoName, t.Underlying)
+	return "a named " + code(t.Underlying.String())
 }
 
 func kindName(t *model.Type) string {
@@ -221,13 +224,21 @@ func kindName(t *model.Type) string {
 	case model.Flags:
 		return "a flags type"
 	}
-	return "a named " + t.Underlying.String()
+	return "a named " + code(t.Underlying.String())
 }
 
 func (d *differ) typ(o, n *model.Type) {
 	name := n.GoName
 	if o.Kind != n.Kind {
-		d.add(Breaking, name, "type %s was %s, now %s", code(name), kindName(o), kindName(n))
+		gone := ""
+		if o.Kind == model.Enum && len(o.Values) > 0 {
+			names := make([]string, len(o.Values))
+			for i, v := range o.Values {
+				names[i] = code(v.GoName)
+			}
+			gone = "; its constants " + strings.Join(names, ", ") + " are gone"
+		}
+		d.add(Breaking, name, "type %s was %s, now %s%s", code(name), kindName(o), kindName(n), gone)
 		return
 	}
 	if !d.qnameEq(o.QName, n.QName) {
@@ -368,34 +379,39 @@ func (d *differ) fieldWire(o, n *model.Field) []string {
 		out = append(out, fmt.Sprintf("element was %s, now %s", d.qname(o.Elem), d.qname(n.Elem)))
 	}
 	if o.Shape != n.Shape {
-		out = append(out, fmt.Sprintf("was %s, now %s", shapeNames[o.Shape], shapeNames[n.Shape]))
+		// Occurrence and nillability mean different things for different shapes: the shape says it.
+		return append(out, fmt.Sprintf("was %s, now %s", shapeNames[o.Shape], shapeNames[n.Shape]))
 	}
-	switch {
-	case o.Optional && !n.Optional:
-		out = append(out, "now required")
-	case !o.Optional && n.Optional:
-		out = append(out, "now optional")
+	if n.Shape != model.Repeated { // a repeated element's occurrence is its slice's length
+		switch {
+		case o.Optional && !n.Optional:
+			out = append(out, "now required")
+		case !o.Optional && n.Optional:
+			out = append(out, "now optional")
+		}
+	}
+	what := ""
+	if n.Shape == model.Repeated {
+		what = "items "
 	}
 	switch {
 	case o.Nillable && !n.Nillable:
-		out = append(out, "no longer nillable")
+		out = append(out, what+"no longer nillable")
 	case !o.Nillable && n.Nillable:
-		out = append(out, "now nillable")
+		out = append(out, what+"now nillable")
 	}
-	if o.Shape == n.Shape {
-		switch n.Shape {
-		case model.Wrapped:
-			if o.Array != nil && n.Array != nil {
-				out = append(out, d.itemWire("item", o.Array.Item, n.Array.Item)...)
+	switch n.Shape {
+	case model.Wrapped:
+		if o.Array != nil && n.Array != nil {
+			out = append(out, d.itemWire("item", o.Array.Item, n.Array.Item)...)
+		}
+	case model.Dictionary:
+		if o.Dict != nil && n.Dict != nil {
+			if !d.qnameEq(o.Dict.Pair, n.Dict.Pair) {
+				out = append(out, fmt.Sprintf("entry element was %s, now %s", d.qname(o.Dict.Pair), d.qname(n.Dict.Pair)))
 			}
-		case model.Dictionary:
-			if o.Dict != nil && n.Dict != nil {
-				if !d.qnameEq(o.Dict.Pair, n.Dict.Pair) {
-					out = append(out, fmt.Sprintf("entry element was %s, now %s", d.qname(o.Dict.Pair), d.qname(n.Dict.Pair)))
-				}
-				out = append(out, d.itemWire("key", o.Dict.Key, n.Dict.Key)...)
-				out = append(out, d.itemWire("value", o.Dict.Value, n.Dict.Value)...)
-			}
+			out = append(out, d.itemWire("key", o.Dict.Key, n.Dict.Key)...)
+			out = append(out, d.itemWire("value", o.Dict.Value, n.Dict.Value)...)
 		}
 	}
 	return out
@@ -535,13 +551,13 @@ func (d *differ) header(client, which string, o, n *model.Header) {
 		if which == "request" {
 			d.add(Breaking, client+".Header", "field %s removed (the binding declares no request header any more)", code(client+".Header "+o.GoName))
 		}
-		d.add(Breaking, o.GoName, "type %s removed", code("type "+o.GoName+" struct"))
+		d.add(Breaking, o.GoName, "type %s removed (the %s header blocks of %s)", code(o.GoName), which, code(client))
 		return
 	case o == nil && n != nil:
 		if which == "request" {
 			d.add(Addition, client+".Header", "field %s (request header blocks)", code(client+".Header "+n.GoName))
 		}
-		d.add(Addition, n.GoName, "type %s (%s header blocks of %s)", code("type "+n.GoName+" struct"), which, code(client))
+		d.add(Addition, n.GoName, "type %s (the %s header blocks of %s)", code(n.GoName), which, code(client))
 		return
 	}
 	if o.GoName != n.GoName {
@@ -641,7 +657,7 @@ func (d *differ) operation(oc, nc *model.Client, o, n *model.Operation) {
 	if !d.qnameEq(o.RequestElem, n.RequestElem) {
 		wire = append(wire, fmt.Sprintf("request element was %s, now %s", d.qname(o.RequestElem), d.qname(n.RequestElem)))
 	}
-	if !d.qnameEq(o.ResponseElem, n.ResponseElem) {
+	if o.Response != nil && n.Response != nil && !d.qnameEq(o.ResponseElem, n.ResponseElem) {
 		wire = append(wire, fmt.Sprintf("response element was %s, now %s", d.qname(o.ResponseElem), d.qname(n.ResponseElem)))
 	}
 	switch {
