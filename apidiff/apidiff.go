@@ -165,8 +165,11 @@ func (d *differ) pkg(old, new *model.Package) {
 	// Last, once the comparisons above have counted the names and actions that follow each renamed
 	// namespace.
 	for _, r := range d.ns.renamed() {
-		d.add(Other, "", "namespace %s is now %s (%d element names, type names and SOAP actions follow it and are not listed one by one)",
-			code(r.old), code(r.new), r.uses)
+		follow := fmt.Sprintf("%d element names, type names and SOAP actions follow it and are not listed one by one", r.uses)
+		if r.uses == 1 {
+			follow = "1 element name, type name or SOAP action follows it and is not listed"
+		}
+		d.add(Other, "", "namespace %s is now %s (%s)", code(r.old), code(r.new), follow)
 	}
 }
 
