@@ -73,6 +73,10 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 			break
 		}
 	}
+	if sep < 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+		// The flag package took the separator for the end of the flags: no old inputs.
+		rest, sep = append([]string{"--"}, rest...), 0
+	}
 	if sep < 0 {
 		return UsageError{"diff: want OLD.wsdl... -- NEW.wsdl... (no -- separating the old inputs from the new)"}
 	}
