@@ -164,4 +164,32 @@ func TestDiffServices87To88(t *testing.T) {
 	if len(other) != 2 || !strings.HasPrefix(other[0], wantNS) || other[1] != wantEndpoint {
 		t.Errorf("other changes: got\n%s\nwant a line starting %q and the line %q", strings.Join(other, "\n"), wantNS, wantEndpoint)
 	}
+
+	// The README shows this report: its lines (but the shortened endpoint) must be the real ones.
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "## Upgrading to a new Services version\n")
+	if !ok || !strings.Contains(section, "From Services87 to Services88") {
+		t.Fatal("README.md has no section \"Upgrading to a new Services version\" showing the Services87 -> Services88 report")
+	}
+	n, fenced := 0, false
+	for _, line := range strings.Split(section, "\n") {
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+		}
+		if !fenced && strings.HasPrefix(line, "## ") {
+			break // the next section
+		}
+		if fenced && strings.HasPrefix(line, "- ") && !strings.Contains(line, "https://...") {
+			n++
+			if !strings.Contains(r.Text(), line+"\n") {
+				t.Errorf("README.md shows %q, which the report does not hold", line)
+			}
+		}
+	}
+	if n != 9 {
+		t.Errorf("README.md shows %d lines of the report, want 9", n)
+	}
 }
