@@ -15,6 +15,12 @@
 // Typical use, in a file of the package to generate:
 //
 //	//go:generate go run github.com/sogen-go/sogen/cmd/sogen -pkg services88 -client-suffix Agent Webhook.wsdl SoPrincipal.wsdl
+//
+// Before upgrading to a new version of a service, sogen diff prints what changes in the Go API, as
+// Markdown for a pull request (sogen diff -h for the flags; -fail-on-breaking exits 1 on a breaking
+// change):
+//
+//	sogen diff -pkg services88 -client-suffix Agent old/*.wsdl -- new/*.wsdl
 package main
 
 import (

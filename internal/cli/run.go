@@ -24,6 +24,7 @@ func (e UsageError) Error() string { return e.Msg }
 var ErrHelp = errors.New("help requested")
 
 const usageText = `usage: sogen [flags] WSDL...
+       sogen diff [flags] OLD.wsdl... -- NEW.wsdl...   (what changed in the Go API; see sogen diff -h)
 
 sogen generates a typed Go SOAP client package from WSDL 1.1 files and the XML
 Schemas they contain or import. Every WSDL given goes into one package; each
@@ -48,6 +49,9 @@ Exit status: 0 on success, 1 when generation fails, 2 on a usage error.
 
 // Run runs sogen with the given arguments (without the program name).
 func Run(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("sogen", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("o", ".", "output `directory` (created if missing)")

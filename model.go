@@ -1,0 +1,31 @@
+package sogen
+
+import (
+	"errors"
+
+	"github.com/sogen-go/sogen/model"
+	"github.com/sogen-go/sogen/parser"
+)
+
+// Model reads the inputs and returns the description of the Go package Generate would emit from
+// them, without rendering it: every type, field, constant and client with its final Go name. The
+// package's Notices include the parser's. sogen diff compares two of these.
+func Model(cfg Config) (*model.Package, error) {
+	if cfg.Package == "" {
+		return nil, errors.New("no package name")
+	}
+	set, err := parser.Parse(cfg.FS, cfg.Roots, cfg.Parse)
+	if err != nil {
+		return nil, err
+	}
+	sources := cfg.Sources
+	if sources == nil {
+		sources = cfg.Roots
+	}
+	pkg, err := model.Build(set, model.Options{Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources})
+	if err != nil {
+		return nil, err
+	}
+	pkg.Notices = append(append([]string(nil), set.Notices...), pkg.Notices...)
+	return pkg, nil
+}
