@@ -319,7 +319,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	}
 	switch t := b.wrapper(in); {
 	case in == nil:
-	case t != nil && in.Complex != nil && t.Base == nil:
+	case t != nil && in.Complex != nil && t.Base == nil && t.elementsOnly():
 		o.Request = t
 		for _, f := range t.Fields {
 			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f})

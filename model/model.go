@@ -3,8 +3,8 @@
 // name, in a deterministic order. The emitter renders this description and decides nothing itself.
 //
 // Mapping rules (what each schema construct becomes) are documented on Build and in the README.
-// The model drops, with an error rather than silently, what sogen does not support yet: attributes,
-// xs:choice, xs:any, simple content, mixed content, substitution groups, and rpc or encoded bindings.
+// The model refuses, with an error rather than silently, what sogen does not support yet: substitution
+// groups, repeated model groups, and rpc or encoded bindings.
 package model
 
 import "encoding/xml"
@@ -144,6 +144,12 @@ type Type struct {
 	Item *Type
 	// ItemOf is the Flags type an enumeration belongs to, when it is a flags item.
 	ItemOf *Type
+}
+
+// elementsOnly reports whether a struct's content is child elements only: no attributes, no simple
+// or mixed content. Only such a request wrapper is unwrapped into method parameters.
+func (t *Type) elementsOnly() bool {
+	return len(t.Attrs) == 0 && t.AnyAttr == "" && t.Text == nil && t.Mixed == ""
 }
 
 // Poly describes the interface implemented by a base type and every type derived from it.

@@ -53,8 +53,11 @@ func (c *ListsClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 }
 
 // Measure calls the operation Measure, sending Measure. It returns the sizes of the MeasureResponse reply.
-func (c *ListsClient) Measure(ctx context.Context, sizes Sizes, days Days, codes Codes, ratios []Ratios, either SizeOrName, expires Flexible, opts ...soap.CallOption) (Sizes, error) {
-	req := &Measure{Sizes: sizes, Days: days, Codes: codes, Ratios: ratios, Either: either, Expires: expires}
+func (c *ListsClient) Measure(ctx context.Context, measure *Measure, opts ...soap.CallOption) (Sizes, error) {
+	if measure == nil {
+		return nil, errors.New("lists: ListsClient.Measure: measure is nil, and the element Measure is not nillable")
+	}
+	req := measure
 	var resp MeasureResponse
 	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
 		return nil, err

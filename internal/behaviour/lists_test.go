@@ -24,11 +24,16 @@ func TestLists(t *testing.T) {
 		srv := newServer(t, reply)
 		c := lists.NewListsClient(nil)
 		c.Endpoint = srv.URL
-		got, err := c.Measure(ctx, lists.Sizes{10, 0, -7},
-			lists.Days{mustDate(t, "2024-02-29"), mustDate(t, "2025-01-01Z")},
-			lists.Codes{"AB", "C"},
-			[]lists.Ratios{{0.5, 1}, {}},
-			"big", "never")
+		// Measure has an attribute, so the request is passed whole rather than as parameters.
+		got, err := c.Measure(ctx, &lists.Measure{
+			Sizes:   lists.Sizes{10, 0, -7},
+			Days:    lists.Days{mustDate(t, "2024-02-29"), mustDate(t, "2025-01-01Z")},
+			Codes:   lists.Codes{"AB", "C"},
+			Ratios:  []lists.Ratios{{0.5, 1}, {}},
+			Either:  "big",
+			Expires: "never",
+			Points:  &lists.Sizes{1, 2},
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,6 +43,7 @@ func TestLists(t *testing.T) {
 		op := bodyChild(t, checkEnvelope(t, req.Body, nsEnv11))
 		diff(t, "Measure", []string{`sizes="10 0 -7"`, `days="2024-02-29 2025-01-01Z"`, `codes="AB C"`,
 			`ratios="0.5 1"`, `ratios=empty`, `either="big"`, `expires="never"`}, op.childForms())
+		diff(t, "points", map[xml.Name]string{{Local: "points"}: "1 2"}, op.attrMap())
 		checkGolden(t, "lists", "Measure.request.xml", req.Body)
 	})
 

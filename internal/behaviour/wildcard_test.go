@@ -32,11 +32,10 @@ func TestWildcard(t *testing.T) {
 			},
 			AnyAttr: []xml.Attr{{Name: xml.Name{Local: "hint"}, Value: "h"}, {Name: on("mark"), Value: "m"}},
 		}
-		text := &wildcard.Para{Content: []soap.Node{
-			{Text: "Hello "}, {Element: &soap.Element{Name: wn("b"), Content: []soap.Node{{Text: "bold"}}}}, {Text: " world"},
-		}}
 		label := &wildcard.Label{Value: "caption", Lang: ptr("en")}
-		got, err := c.Post(ctx, payload, text, label)
+		// The mixed content is left out of the request: the golden files are re-indented, which
+		// would change its text. The next subtest checks its bytes.
+		got, err := c.Post(ctx, payload, nil, label)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,8 +55,6 @@ func TestWildcard(t *testing.T) {
 		diff(t, "payload", []string{`kind="k"`, `extra="x < y"`, `empty=empty`}, p.childForms())
 		diff(t, "payload names", []xml.Name{wn("kind"), on("extra"), on("empty")}, p.childNames())
 		diff(t, "payload attributes", map[xml.Name]string{{Local: "hint"}: "h", on("mark"): "m"}, p.attrMap())
-		tx := op.mustFind(t, nsWildcard, "text")
-		diff(t, "mixed text", "Hello  world", tx.Text)
 		diff(t, "label", "caption", op.mustFind(t, nsWildcard, "label").Text)
 		checkGolden(t, "wildcard", "Post.request.xml", req.Body)
 
@@ -66,8 +63,26 @@ func TestWildcard(t *testing.T) {
 			t.Fatal(err)
 		}
 		diff(t, "decoded payload", payload, back.Payload)
-		diff(t, "decoded text", text, back.Text)
 		diff(t, "decoded label", label, back.Label)
+	})
+
+	t.Run("mixed content keeps its text and elements in order", func(t *testing.T) {
+		text := &wildcard.Para{Content: []soap.Node{
+			{Text: "Hello "}, {Element: &soap.Element{Name: wn("b"), Content: []soap.Node{{Text: "bold"}}}}, {Text: " world"},
+		}}
+		data := mustMarshal(t, text, wn("text"))
+		want := `<ns1:text xmlns:ns1="` + nsWildcard + `">Hello <ns1:b>bold</ns1:b> world</ns1:text>`
+		diff(t, "bytes", want, string(data))
+		var back wildcard.Para
+		if err := decodeXML(data, &back, nil); err != nil {
+			t.Fatal(err)
+		}
+		diff(t, "decoded", text, &back)
+		var label wildcard.Label
+		if err := decodeXML([]byte(`<label xmlns="`+nsWildcard+`" lang="nb">a &amp; b</label>`), &label, nil); err != nil {
+			t.Fatal(err)
+		}
+		diff(t, "label", wildcard.Label{Value: "a & b", Lang: ptr("nb")}, label)
 	})
 
 	t.Run("the reply's wildcard element is sent back unchanged", func(t *testing.T) {
