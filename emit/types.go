@@ -232,10 +232,16 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 	f.Func().Params(jen.Op("*").Id(t.GoName)).Id("SOAPType").Params().Qual(xmlPkg, "Name").Block(jen.Return(qname(t.QName)))
 
 	lv := levels(t)
-	if t.Abstract {
+	switch {
+	case t.ItemOfChoice:
+	case t.Abstract:
 		f.Commentf("MarshalSOAP reports an error: %s is abstract, and only values of the types derived from it can be sent. A nil v is written with xsi:nil.", t.GoName)
-	} else {
+	default:
 		f.Commentf("MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.")
+	}
+	if t.ItemOfChoice {
+		e.choiceItem(f, t)
+		return
 	}
 	f.Func().Params(recv.Clone()).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("start").Add(e.soap("Start"))).BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("v").Op("==").Nil()).Block(
@@ -327,6 +333,18 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 						if fd.Shape == model.Wildcard {
 							continue
 						}
+						if fd.Shape == model.Choices {
+							it := fd.Value.Type
+							g.CaseFunc(func(g *jen.Group) {
+								for j := range it.Fields {
+									g.Id(it.FieldsVar).Index(jen.Lit(j)).Dot("Name")
+								}
+							}).Block(
+								jen.Id(l.seen).Index(jen.Lit(i)).Op("=").True(),
+								jen.Err().Op("=").Add(e.soap("DecodeItem").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Add(sel(l.path, fd.GoName)))),
+							)
+							continue
+						}
 						g.Case(jen.Id(l.f).Index(jen.Lit(i)).Dot("Name")).Block(
 							jen.Id(l.seen).Index(jen.Lit(i)).Op("=").True(),
 							jen.Err().Op("=").Add(e.decodeField(l, i, fd)),
@@ -356,6 +374,8 @@ func (e *emitter) encodeField(l level, i int, fd *model.Field) *jen.Statement {
 	switch fd.Shape {
 	case model.Wildcard:
 		return e.soap("EncodeElements").Call(jen.Id("e"), val)
+	case model.Choices:
+		return e.soap("EncodeItems").Call(jen.Id("e"), val)
 	case model.Repeated:
 		return e.soap("EncodeRepeated").Call(jen.Id("e"), desc, val, e.encodeFunc(fd.Value))
 	case model.Wrapped:
@@ -397,7 +417,7 @@ func fieldLevels(lv []level) []level {
 func (e *emitter) unset(l level, fd *model.Field) *jen.Statement {
 	val := sel(l.path, fd.GoName)
 	switch {
-	case fd.Shape == model.Repeated || fd.Shape == model.Wildcard:
+	case fd.Shape == model.Repeated || fd.Shape == model.Wildcard || fd.Shape == model.Choices:
 		return jen.Len(val).Op("==").Lit(0)
 	case fd.Shape == model.Single && fd.Value.Kind == model.SimpleValue && !fd.Value.Ref:
 		return e.codec(fd.Value.Codec).Dot("IsZero").Call(val)
@@ -456,5 +476,43 @@ func (e *emitter) attrsVar(f *jen.File, name string, attrs []*model.Attr) {
 			g.Line().Values(items...)
 		}
 		g.Line()
+	})
+}
+
+// choiceItem renders the methods of the struct holding one occurrence of a repeated choice: it has no
+// element of its own, so MarshalSOAP writes the chosen branch and UnmarshalSOAP reads one branch element.
+func (e *emitter) choiceItem(f *jen.File, t *model.Type) {
+	recv := jen.Id("v").Op("*").Id(t.GoName)
+	l := level{t: t, f: "f0", seen: "seen0"}
+	f.Commentf("MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.")
+	f.Func().Params(recv.Clone()).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("_").Add(e.soap("Start"))).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("v").Op("==").Nil()).Block(
+			jen.Id("e").Dot("SetError").Call(jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: a nil *%s", e.pkg.Name, t.GoName)))),
+			jen.Return(),
+		)
+		g.Id(l.f).Op(":=").Op("&").Id(t.FieldsVar)
+		g.Add(e.soap("CheckPresence")).Call(jen.Id("e"), jen.Op("&").Id("v").Dot(t.Presence), jen.Id(l.f).Index(jen.Op(":")), jen.Lit(t.GoName))
+		for _, c := range t.Choices {
+			args := []jen.Code{jen.Id("e"), jen.Lit(t.GoName), jen.Id(l.f).Index(jen.Op(":")), jen.Op("&").Id("v").Dot(t.Presence)}
+			for _, br := range c.Branches {
+				for _, i := range br {
+					args = append(args, e.unset(l, t.Fields[i]))
+				}
+			}
+			g.Id(c.Var).Dot("Check").Call(args...)
+		}
+		for i, fd := range t.Fields {
+			g.Add(e.encodeField(l, i, fd))
+		}
+	})
+	f.Commentf("UnmarshalSOAP reads se, the element of one branch, into v.")
+	f.Func().Params(recv.Clone()).Id("UnmarshalSOAP").Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("se").Qual(xmlPkg, "StartElement")).Error().BlockFunc(func(g *jen.Group) {
+		g.Id(l.f).Op(":=").Op("&").Id(t.FieldsVar)
+		g.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
+			for i, fd := range t.Fields {
+				g.Case(jen.Id(l.f).Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(e.decodeField(l, i, fd)))
+			}
+		})
+		g.Return(jen.Id("d").Dot("Unknown").Call(jen.Id("se")))
 	})
 }

@@ -113,8 +113,11 @@ type builder struct {
 	arrays  map[xml.Name]*Array
 	dicts   map[xml.Name]*Dict
 
-	// heads maps substitution group heads to the local names of their members, sorted.
-	heads map[xml.Name][]string
+	// heads maps substitution group heads to their direct members, sorted.
+	heads map[xml.Name][]xml.Name
+	// synthetic marks the element references substitution made up (its branches), which stand for
+	// themselves only.
+	synthetic map[*parser.Element]bool
 
 	// work lists, in a deterministic order
 	structList []*structWork
@@ -361,7 +364,9 @@ func (b *builder) buildStructs() error {
 
 func (b *builder) fillStruct(w *structWork) error {
 	t, ct := w.t, w.ct
-	if t.QName.IsZero() {
+	if t.ItemOfChoice {
+		t.Doc = fmt.Sprintf("%s is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.", t.GoName)
+	} else if t.QName.IsZero() {
 		t.Doc = fmt.Sprintf("%s is the content of the element of the same name.", t.GoName)
 	} else {
 		t.Doc = fmt.Sprintf("%s is the complex type %s.", t.GoName, qstring(t.QName))
@@ -685,7 +690,7 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 		return b.particleFields(w, &inner, optional, choice, out)
 	case parser.Choice:
 		if p.MaxOccurs != 1 {
-			return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) is not supported yet", occursText(p.MaxOccurs))
+			return b.repeatedChoice(w, p, "", out)
 		}
 		ch := &Choice{Required: !optional && p.MinOccurs > 0}
 		for _, c := range p.Children {
@@ -720,10 +725,60 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 		*out = append(*out, f)
 		return nil
 	}
+	if sub, err := b.substitution(p); err != nil || sub != nil {
+		if err != nil {
+			return err
+		}
+		if sub.MaxOccurs != 1 {
+			return b.repeatedChoice(w, sub, b.element(p.Element).Name.Local, out)
+		}
+		return b.particleFields(w, sub, optional, choice, out)
+	}
 	f, err := b.elementField(w, p, optional, choice)
 	if err != nil {
 		return err
 	}
+	*out = append(*out, f)
+	return nil
+}
+
+// repeatedChoice appends the field of a repeated xs:choice: a slice of a struct holding one
+// occurrence (its branches must be single elements, so that each element on the wire starts an
+// occurrence). head names the substitution group the choice stands for, if any.
+func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, head string, out *[]*Field) error {
+	var names []string
+	for _, c := range p.Children {
+		if c.Kind != parser.ElementParticle || c.MaxOccurs != 1 {
+			return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) whose branches are not single elements is not supported yet", occursText(p.MaxOccurs))
+		}
+		if sub, err := b.substitution(c); err != nil || sub != nil {
+			if err == nil {
+				err = errorf(c.Pos, "a substitution group inside a repeated xs:choice is not supported yet")
+			}
+			return err
+		}
+		names = append(names, Exported(b.element(c.Element).Name.Local))
+	}
+	base := "Choice"
+	switch {
+	case head != "":
+		base = Exported(head)
+	case len(names) <= 3:
+		base = strings.Join(names, "Or")
+	}
+	f := &Field{GoName: w.scope.Claim(base, "Items"), Optional: true, ZeroUnset: true, Shape: Choices}
+	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfChoice: true}
+	inner := *p
+	inner.MinOccurs, inner.MaxOccurs = 1, 1
+	b.structList = append(b.structList, &structWork{t: it, ct: &parser.ComplexType{Pos: p.Pos, Particle: &inner}})
+	f.Type = &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: it}}}
+	f.Value = &Value{Kind: StructValue, Type: it}
+	what := "the repeated xs:choice"
+	if head != "" {
+		what = "the elements of the substitution group of " + head
+	}
+	f.Doc = fmt.Sprintf("%s holds the occurrences of %s (occurs %d to %s times), in order; each %s sets one branch.",
+		f.GoName, what, p.MinOccurs, occursText(p.MaxOccurs), it.GoName)
 	*out = append(*out, f)
 	return nil
 }
@@ -745,9 +800,6 @@ func (b *builder) element(e *parser.Element) *parser.Element {
 
 func (b *builder) elementField(w *structWork, p *parser.Particle, optional, choice bool) (*Field, error) {
 	e := b.element(p.Element)
-	if err := b.substitution(e); err != nil {
-		return nil, err
-	}
 	f := &Field{
 		GoName:   w.scope.Claim(Exported(e.Name.Local)),
 		Elem:     b.qname(e.Name),
@@ -789,30 +841,54 @@ func (b *builder) elementField(w *structWork, p *parser.Particle, optional, choi
 	return f, nil
 }
 
-// substitution refuses an element that takes part in a substitution group: a member, an abstract
-// element, or a head that members may replace (their elements would otherwise be dropped as unknown).
-func (b *builder) substitution(e *parser.Element) error {
+// substitution returns, for an element particle referring to the head of a substitution group (or
+// to an abstract element), the xs:choice it stands for: the head unless it is abstract, and every
+// member, directly or through other members, that is not abstract, in name order. It returns nil for
+// any other particle.
+func (b *builder) substitution(p *parser.Particle) (*parser.Particle, error) {
+	if p.Kind != parser.ElementParticle || p.Element.Ref == (xml.Name{}) || b.synthetic[p.Element] {
+		return nil, nil
+	}
+	e := b.element(p.Element)
 	if b.heads == nil {
-		b.heads = map[xml.Name][]string{}
-		for n, m := range b.set.Elements {
-			if m.SubstitutionGroup != (xml.Name{}) {
-				b.heads[m.SubstitutionGroup] = append(b.heads[m.SubstitutionGroup], n.Local)
+		b.heads = map[xml.Name][]xml.Name{}
+		for _, n := range names(b.set.Elements) {
+			if m := b.set.Elements[n]; m.SubstitutionGroup != (xml.Name{}) {
+				b.heads[m.SubstitutionGroup] = append(b.heads[m.SubstitutionGroup], n)
 			}
 		}
 		for _, m := range b.heads {
-			sort.Strings(m)
+			b.sortNames(m)
 		}
 	}
-	members := b.heads[e.Name]
-	switch {
-	case e.SubstitutionGroup != (xml.Name{}):
-		return errorf(e.Pos, "element %s is a member of the substitution group of {%s}%s: substitution groups are not supported yet", e.Name.Local, e.SubstitutionGroup.Space, e.SubstitutionGroup.Local)
-	case len(members) > 0:
-		return errorf(e.Pos, "element %s heads a substitution group (%s): substitution groups are not supported yet", e.Name.Local, strings.Join(members, ", "))
-	case e.Abstract:
-		return errorf(e.Pos, "element %s is abstract: only members of its substitution group could be sent, and it has none", e.Name.Local)
+	if len(b.heads[e.Name]) == 0 && !e.Abstract {
+		return nil, nil
 	}
-	return nil
+	ch := &parser.Particle{Kind: parser.Choice, Pos: p.Pos, MinOccurs: p.MinOccurs, MaxOccurs: p.MaxOccurs}
+	seen := map[xml.Name]bool{}
+	var walk func(n xml.Name)
+	walk = func(n xml.Name) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		if !b.set.Elements[n].Abstract {
+			ref := &parser.Element{Pos: p.Pos, Ref: n}
+			if b.synthetic == nil {
+				b.synthetic = map[*parser.Element]bool{}
+			}
+			b.synthetic[ref] = true
+			ch.Children = append(ch.Children, &parser.Particle{Kind: parser.ElementParticle, Pos: p.Pos, MinOccurs: 1, MaxOccurs: 1, Element: ref})
+		}
+		for _, m := range b.heads[n] {
+			walk(m)
+		}
+	}
+	walk(e.Name)
+	if len(ch.Children) == 0 {
+		return nil, errorf(e.Pos, "element %s is abstract and no element that is not abstract substitutes for it", e.Name.Local)
+	}
+	return ch, nil
 }
 
 // fieldDoc documents a field with its element name, schema type and occurrence.

@@ -131,6 +131,10 @@ type Type struct {
 	Mixed string
 	// Choices are the xs:choice groups among Fields.
 	Choices []*Choice
+	// ItemOfChoice is true for the struct holding one occurrence of a repeated xs:choice: it has no
+	// element of its own; MarshalSOAP writes the chosen branch, and UnmarshalSOAP reads one branch
+	// element.
+	ItemOfChoice bool
 
 	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
 	Underlying *GoType
@@ -187,6 +191,9 @@ const (
 	Dictionary
 	// Wildcard is xs:any: the elements it matched, kept as []*soap.Element.
 	Wildcard
+	// Choices is a repeated xs:choice (or a repeated reference to the head of a substitution group): a
+	// slice of pointers to a struct (Value.Type, an ItemOfChoice type) holding one occurrence each.
+	Choices
 )
 
 // Attr is an attribute of a generated struct.

@@ -253,3 +253,28 @@ func ListType[L ~[]T, T any](item Codec[T], typ xml.Name) Codec[L] {
 		IsZero: func(v L) bool { return v == nil },
 	}
 }
+
+// EncodeItems writes the occurrences of a repeated xs:choice, each the element of its chosen branch.
+func EncodeItems[M Marshaler](e *Encoder, v []M) {
+	for _, it := range v {
+		if isNilValue(it) {
+			e.SetError(fmt.Errorf("soap: a nil occurrence of a repeated choice"))
+			continue
+		}
+		it.MarshalSOAP(e, Start{})
+	}
+}
+
+// DecodeItem reads se, an element of one branch of a repeated xs:choice, into a new occurrence
+// appended to *dst.
+func DecodeItem[T any, PT interface {
+	*T
+	Unmarshaler
+}](d *Decoder, se xml.StartElement, dst *[]PT) error {
+	v := PT(new(T))
+	if err := v.UnmarshalSOAP(d, se); err != nil {
+		return err
+	}
+	*dst = append(*dst, v)
+	return nil
+}

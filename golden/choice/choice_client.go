@@ -16,11 +16,12 @@ type ChoiceClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[2]operation
 }
 
 // opsChoiceSOAP describes the operations of binding ChoiceSoap, in the order of ChoiceClient's methods.
-var opsChoiceSOAP = [1]operation{
+var opsChoiceSOAP = [2]operation{
+	{Operation: soap.Operation{Name: "Choice.Log", Action: "http://example.com/sogen/choice/Log", Version: soap.V11, Request: xml.Name{Space: nsChoice, Local: "Log"}, Response: xml.Name{Space: nsChoice, Local: "LogResponse"}}},
 	{Operation: soap.Operation{Name: "Choice.Reach", Action: "http://example.com/sogen/choice/Reach", Version: soap.V11, Request: xml.Name{Space: nsChoice, Local: "Reach"}, Response: xml.Name{Space: nsChoice, Local: "ReachResponse"}}},
 }
 
@@ -52,11 +53,18 @@ func (c *ChoiceClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
+// Log calls the operation Log, sending Log. Its reply, LogResponse, is empty.
+func (c *ChoiceClient) Log(ctx context.Context, journal *Journal, opts ...soap.CallOption) error {
+	req := &Log{Journal: journal}
+	var resp LogResponse
+	return c.call(ctx, 0, req, &resp, opts)
+}
+
 // Reach calls the operation Reach, sending Reach. It returns the whole ReachResponse reply.
 func (c *ChoiceClient) Reach(ctx context.Context, contact *Contact, urgent bool, opts ...soap.CallOption) (*ReachResponse, error) {
 	req := &Reach{Contact: contact, Urgent: urgent}
 	var resp ReachResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
 		return nil, err
 	}
 	return &resp, nil

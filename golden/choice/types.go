@@ -12,6 +12,7 @@ package choice
 
 import (
 	"encoding/xml"
+	"errors"
 	"github.com/sogen-go/sogen/soap"
 )
 
@@ -33,6 +34,9 @@ var namespaces = []string{
 var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsChoice, Local: "Contact"}: func() soap.Unmarshaler {
 		return new(Contact)
+	},
+	xml.Name{Space: nsChoice, Local: "Journal"}: func() soap.Unmarshaler {
+		return new(Journal)
 	},
 	xml.Name{Space: nsChoice, Local: "Pager"}: func() soap.Unmarshaler {
 		return new(Pager)
@@ -165,6 +169,221 @@ func (v *Contact) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 		}
 	}
 	soap.Missing(f0[:], seen0[:], &v.Presence)
+	return nil
+}
+
+// Journal is the complex type {http://example.com/sogen/choice}Journal.
+type Journal struct {
+	// NoteOrCountOrPager holds the occurrences of the repeated xs:choice (occurs 0 to unbounded times), in order; each JournalNoteOrCountOrPager sets one branch.
+	NoteOrCountOrPager []*JournalNoteOrCountOrPager
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+// fieldsJournal describes the child elements of Journal, in schema order.
+var fieldsJournal = [...]soap.Field{
+	{Name: xml.Name{}, GoName: "NoteOrCountOrPager", Optional: true, ZeroUnset: true, Repeated: true},
+}
+
+// SOAPType returns the schema type name of Journal.
+func (*Journal) SOAPType() xml.Name {
+	return xml.Name{Space: nsChoice, Local: "Journal"}
+}
+
+// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
+func (v *Journal) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	if v == nil {
+		e.StartElement(start)
+		e.NilAttr()
+		e.EndElement()
+		return
+	}
+	e.StartElement(start)
+	f0 := &fieldsJournal
+	soap.CheckPresence(e, &v.Presence, f0[:], "Journal")
+	soap.EncodeItems(e, v.NoteOrCountOrPager)
+	e.EndElement()
+}
+
+// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
+func (v *Journal) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	f0 := &fieldsJournal
+	var seen0 [1]bool
+	for {
+		se, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch se.Name {
+		case fieldsJournalNoteOrCountOrPager[0].Name, fieldsJournalNoteOrCountOrPager[1].Name, fieldsJournalNoteOrCountOrPager[2].Name:
+			seen0[0] = true
+			err = soap.DecodeItem(d, se, &v.NoteOrCountOrPager)
+		default:
+			err = d.Unknown(se)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	soap.Missing(f0[:], seen0[:], &v.Presence)
+	return nil
+}
+
+// JournalNoteOrCountOrPager is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
+type JournalNoteOrCountOrPager struct {
+	// Note is the element note (xs:string; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
+	Note *string
+	// Count is the element count (xs:int; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
+	Count *int32
+	// Pager is the element pager (Pager; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
+	Pager *Pager
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+// fieldsJournalNoteOrCountOrPager describes the child elements of JournalNoteOrCountOrPager, in schema order.
+var fieldsJournalNoteOrCountOrPager = [...]soap.Field{
+	{Name: xml.Name{Space: nsChoice, Local: "note"}, GoName: "Note", Optional: true, ZeroUnset: true},
+	{Name: xml.Name{Space: nsChoice, Local: "count"}, GoName: "Count", Optional: true, ZeroUnset: true},
+	{Name: xml.Name{Space: nsChoice, Local: "pager"}, GoName: "Pager", Optional: true, ZeroUnset: true},
+}
+
+// choiceJournalNoteOrCountOrPager0 is the xs:choice of JournalNoteOrCountOrPager between Note, Count, Pager.
+var choiceJournalNoteOrCountOrPager0 = &soap.Choice{
+	Required: true,
+	Branches: [][]int{{0}, {1}, {2}},
+}
+
+// SOAPType returns the zero name: JournalNoteOrCountOrPager is an anonymous type.
+func (*JournalNoteOrCountOrPager) SOAPType() xml.Name {
+	return xml.Name{}
+}
+
+// MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.
+func (v *JournalNoteOrCountOrPager) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
+	if v == nil {
+		e.SetError(errors.New("choice: a nil *JournalNoteOrCountOrPager"))
+		return
+	}
+	f0 := &fieldsJournalNoteOrCountOrPager
+	soap.CheckPresence(e, &v.Presence, f0[:], "JournalNoteOrCountOrPager")
+	choiceJournalNoteOrCountOrPager0.Check(e, "JournalNoteOrCountOrPager", f0[:], &v.Presence, v.Note == nil, v.Count == nil, v.Pager == nil)
+	soap.XSString.EncodeRef(e, &f0[0], &v.Presence, v.Note)
+	soap.XSInt.EncodeRef(e, &f0[1], &v.Presence, v.Count)
+	soap.EncodePtr[Pager](e, &f0[2], &v.Presence, v.Pager)
+}
+
+// UnmarshalSOAP reads se, the element of one branch, into v.
+func (v *JournalNoteOrCountOrPager) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
+	f0 := &fieldsJournalNoteOrCountOrPager
+	switch se.Name {
+	case f0[0].Name:
+		return soap.XSString.DecodeRef(d, se, &f0[0], &v.Presence, &v.Note)
+	case f0[1].Name:
+		return soap.XSInt.DecodeRef(d, se, &f0[1], &v.Presence, &v.Count)
+	case f0[2].Name:
+		return soap.DecodePtr[Pager](d, se, &f0[2], &v.Presence, &v.Pager)
+	}
+	return d.Unknown(se)
+}
+
+// Log is the content of the element of the same name.
+type Log struct {
+	// Journal is the element journal (Journal; required).
+	Journal *Journal
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+// fieldsLog describes the child elements of Log, in schema order.
+var fieldsLog = [...]soap.Field{
+	{Name: xml.Name{Space: nsChoice, Local: "journal"}, GoName: "Journal", ZeroUnset: true},
+}
+
+// SOAPType returns the zero name: Log is an anonymous type.
+func (*Log) SOAPType() xml.Name {
+	return xml.Name{}
+}
+
+// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
+func (v *Log) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	if v == nil {
+		e.StartElement(start)
+		e.NilAttr()
+		e.EndElement()
+		return
+	}
+	e.StartElement(start)
+	f0 := &fieldsLog
+	soap.CheckPresence(e, &v.Presence, f0[:], "Log")
+	soap.EncodePtr[Journal](e, &f0[0], &v.Presence, v.Journal)
+	e.EndElement()
+}
+
+// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
+func (v *Log) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	f0 := &fieldsLog
+	var seen0 [1]bool
+	for {
+		se, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch se.Name {
+		case f0[0].Name:
+			seen0[0] = true
+			err = soap.DecodePtr[Journal](d, se, &f0[0], &v.Presence, &v.Journal)
+		default:
+			err = d.Unknown(se)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	soap.Missing(f0[:], seen0[:], &v.Presence)
+	return nil
+}
+
+// LogResponse is the content of the element of the same name.
+type LogResponse struct{}
+
+// SOAPType returns the zero name: LogResponse is an anonymous type.
+func (*LogResponse) SOAPType() xml.Name {
+	return xml.Name{}
+}
+
+// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
+func (v *LogResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	if v == nil {
+		e.StartElement(start)
+		e.NilAttr()
+		e.EndElement()
+		return
+	}
+	e.StartElement(start)
+	e.EndElement()
+}
+
+// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
+func (v *LogResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	for {
+		se, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		if err := d.Unknown(se); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -120,3 +120,39 @@ func TestGroups(t *testing.T) {
 		}
 	})
 }
+
+// TestRepeatedChoice checks a choice with maxOccurs > 1: each element on the wire is one
+// occurrence, and the occurrences keep their order in both directions.
+func TestRepeatedChoice(t *testing.T) {
+	ctx := context.Background()
+	srv := newServer(t, envelope11("", `<LogResponse xmlns="`+nsChoice+`"/>`))
+	c := choice.NewChoiceClient(nil)
+	c.Endpoint = srv.URL
+	j := &choice.Journal{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{
+		{Note: ptr("a")}, {Count: ptr(int32(0))}, {Note: ptr("b")}, {Pager: &choice.Pager{Number: 2}},
+	}}
+	if err := c.Log(ctx, j); err != nil {
+		t.Fatal(err)
+	}
+	req := srv.Last(t)
+	checkHTTP11(t, req, nsChoice+"/Log")
+	op := bodyChild(t, checkEnvelope(t, req.Body, nsEnv11))
+	diff(t, "journal", []string{`note="a"`, `count="0"`, `note="b"`, `pager={number="2"}`}, op.mustFind(t, nsChoice, "journal").childForms())
+	checkGolden(t, "choice", "Log.request.xml", req.Body)
+
+	var back choice.Log
+	if err := decodeBody(req.Body, &back, nil); err != nil {
+		t.Fatal(err)
+	}
+	diff(t, "decoded", j, back.Journal)
+
+	for _, bad := range []*choice.Journal{
+		{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{{}}},
+		{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{{Note: ptr("a"), Count: ptr(int32(1))}}},
+		{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{nil}},
+	} {
+		if _, err := marshal(bad, xml.Name{Space: nsChoice, Local: "journal"}); err == nil {
+			t.Errorf("encoding an occurrence with no branch, two, or nil succeeded: %+v", bad.NoteOrCountOrPager)
+		}
+	}
+}
