@@ -309,8 +309,12 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 		var wild *jen.Statement
 		for _, l := range lv {
 			for _, fd := range l.t.Fields {
-				if fd.Shape == model.Wildcard && wild == nil {
+				switch {
+				case wild != nil:
+				case fd.Shape == model.Wildcard:
 					wild = e.soap("DecodeElement").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Add(sel(l.path, fd.GoName)))
+				case fd.Shape == model.Choices && hasWildcard(fd.Value.Type):
+					wild = e.soap("DecodeItem").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Add(sel(l.path, fd.GoName)))
 				}
 			}
 		}
@@ -336,8 +340,10 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 						if fd.Shape == model.Choices {
 							it := fd.Value.Type
 							g.CaseFunc(func(g *jen.Group) {
-								for j := range it.Fields {
-									g.Id(it.FieldsVar).Index(jen.Lit(j)).Dot("Name")
+								for j, bf := range it.Fields {
+									if bf.Shape != model.Wildcard {
+										g.Id(it.FieldsVar).Index(jen.Lit(j)).Dot("Name")
+									}
 								}
 							}).Block(
 								jen.Id(l.seen).Index(jen.Lit(i)).Op("=").True(),
@@ -508,11 +514,30 @@ func (e *emitter) choiceItem(f *jen.File, t *model.Type) {
 	f.Commentf("UnmarshalSOAP reads se, the element of one branch, into v.")
 	f.Func().Params(recv.Clone()).Id("UnmarshalSOAP").Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("se").Qual(xmlPkg, "StartElement")).Error().BlockFunc(func(g *jen.Group) {
 		g.Id(l.f).Op(":=").Op("&").Id(t.FieldsVar)
+		var wild *model.Field
 		g.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
 			for i, fd := range t.Fields {
+				if fd.Shape == model.Wildcard {
+					wild = fd
+					continue
+				}
 				g.Case(jen.Id(l.f).Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(e.decodeField(l, i, fd)))
 			}
 		})
+		if wild != nil {
+			g.Return(e.soap("DecodeElement").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Id("v").Dot(wild.GoName)))
+			return
+		}
 		g.Return(jen.Id("d").Dot("Unknown").Call(jen.Id("se")))
 	})
+}
+
+// hasWildcard reports whether t has an xs:any field.
+func hasWildcard(t *model.Type) bool {
+	for _, fd := range t.Fields {
+		if fd.Shape == model.Wildcard {
+			return true
+		}
+	}
+	return false
 }

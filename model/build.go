@@ -747,9 +747,11 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 // occurrence). head names the substitution group the choice stands for, if any.
 func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, head string, out *[]*Field) error {
 	var names []string
+	inner := *p
+	inner.MinOccurs, inner.MaxOccurs, inner.Children = 1, 1, nil
 	for _, c := range p.Children {
-		if c.Kind != parser.ElementParticle || c.MaxOccurs != 1 {
-			return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) whose branches are not single elements is not supported yet", occursText(p.MaxOccurs))
+		if c.Kind != parser.ElementParticle && c.Kind != parser.AnyParticle {
+			return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) whose branches are not elements or wildcards is not supported yet", occursText(p.MaxOccurs))
 		}
 		if sub, err := b.substitution(c); err != nil || sub != nil {
 			if err == nil {
@@ -757,7 +759,16 @@ func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, head string,
 			}
 			return err
 		}
-		names = append(names, Exported(b.element(c.Element).Name.Local))
+		// Inside a repeated choice, a branch repeating itself is the choice repeating: (a* | b)*
+		// and (a | b)* allow the same sequences of elements, one occurrence per element.
+		one := *c
+		one.MinOccurs, one.MaxOccurs = 1, 1
+		inner.Children = append(inner.Children, &one)
+		if c.Kind == parser.AnyParticle {
+			names = append(names, "Any")
+		} else {
+			names = append(names, Exported(b.element(c.Element).Name.Local))
+		}
 	}
 	base := "Choice"
 	switch {
@@ -768,8 +779,6 @@ func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, head string,
 	}
 	f := &Field{GoName: w.scope.Claim(base, "Items"), Optional: true, ZeroUnset: true, Shape: Choices}
 	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfChoice: true}
-	inner := *p
-	inner.MinOccurs, inner.MaxOccurs = 1, 1
 	b.structList = append(b.structList, &structWork{t: it, ct: &parser.ComplexType{Pos: p.Pos, Particle: &inner}})
 	f.Type = &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: it}}}
 	f.Value = &Value{Kind: StructValue, Type: it}

@@ -174,15 +174,15 @@ func (v *Contact) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 
 // Journal is the complex type {http://example.com/sogen/choice}Journal.
 type Journal struct {
-	// NoteOrCountOrPager holds the occurrences of the repeated xs:choice (occurs 0 to unbounded times), in order; each JournalNoteOrCountOrPager sets one branch.
-	NoteOrCountOrPager []*JournalNoteOrCountOrPager
+	// Choice holds the occurrences of the repeated xs:choice (occurs 0 to unbounded times), in order; each JournalChoice sets one branch.
+	Choice []*JournalChoice
 	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
 	Presence soap.Presence
 }
 
 // fieldsJournal describes the child elements of Journal, in schema order.
 var fieldsJournal = [...]soap.Field{
-	{Name: xml.Name{}, GoName: "NoteOrCountOrPager", Optional: true, ZeroUnset: true, Repeated: true},
+	{Name: xml.Name{}, GoName: "Choice", Optional: true, ZeroUnset: true, Repeated: true},
 }
 
 // SOAPType returns the schema type name of Journal.
@@ -201,7 +201,7 @@ func (v *Journal) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	e.StartElement(start)
 	f0 := &fieldsJournal
 	soap.CheckPresence(e, &v.Presence, f0[:], "Journal")
-	soap.EncodeItems(e, v.NoteOrCountOrPager)
+	soap.EncodeItems(e, v.Choice)
 	e.EndElement()
 }
 
@@ -218,11 +218,11 @@ func (v *Journal) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			break
 		}
 		switch se.Name {
-		case fieldsJournalNoteOrCountOrPager[0].Name, fieldsJournalNoteOrCountOrPager[1].Name, fieldsJournalNoteOrCountOrPager[2].Name:
+		case fieldsJournalChoice[0].Name, fieldsJournalChoice[1].Name, fieldsJournalChoice[2].Name:
 			seen0[0] = true
-			err = soap.DecodeItem(d, se, &v.NoteOrCountOrPager)
+			err = soap.DecodeItem(d, se, &v.Choice)
 		default:
-			err = d.Unknown(se)
+			err = soap.DecodeItem(d, se, &v.Choice)
 		}
 		if err != nil {
 			return err
@@ -232,53 +232,57 @@ func (v *Journal) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 	return nil
 }
 
-// JournalNoteOrCountOrPager is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
-type JournalNoteOrCountOrPager struct {
+// JournalChoice is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
+type JournalChoice struct {
 	// Note is the element note (xs:string; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
 	Note *string
 	// Count is the element count (xs:int; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
 	Count *int32
 	// Pager is the element pager (Pager; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
 	Pager *Pager
+	// Any holds the elements matched by the wildcard xs:any (namespace "##other"; occurs 1 to 1 times), kept as XML and written back unchanged. When decoding, every child element the type does not declare is put here.
+	Any []*soap.Element
 	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
 	Presence soap.Presence
 }
 
-// fieldsJournalNoteOrCountOrPager describes the child elements of JournalNoteOrCountOrPager, in schema order.
-var fieldsJournalNoteOrCountOrPager = [...]soap.Field{
+// fieldsJournalChoice describes the child elements of JournalChoice, in schema order.
+var fieldsJournalChoice = [...]soap.Field{
 	{Name: xml.Name{Space: nsChoice, Local: "note"}, GoName: "Note", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsChoice, Local: "count"}, GoName: "Count", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsChoice, Local: "pager"}, GoName: "Pager", Optional: true, ZeroUnset: true},
+	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
 }
 
-// choiceJournalNoteOrCountOrPager0 is the xs:choice of JournalNoteOrCountOrPager between Note, Count, Pager.
-var choiceJournalNoteOrCountOrPager0 = &soap.Choice{
+// choiceJournalChoice0 is the xs:choice of JournalChoice between Note, Count, Pager, Any.
+var choiceJournalChoice0 = &soap.Choice{
 	Required: true,
-	Branches: [][]int{{0}, {1}, {2}},
+	Branches: [][]int{{0}, {1}, {2}, {3}},
 }
 
-// SOAPType returns the zero name: JournalNoteOrCountOrPager is an anonymous type.
-func (*JournalNoteOrCountOrPager) SOAPType() xml.Name {
+// SOAPType returns the zero name: JournalChoice is an anonymous type.
+func (*JournalChoice) SOAPType() xml.Name {
 	return xml.Name{}
 }
 
 // MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.
-func (v *JournalNoteOrCountOrPager) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
+func (v *JournalChoice) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
 	if v == nil {
-		e.SetError(errors.New("choice: a nil *JournalNoteOrCountOrPager"))
+		e.SetError(errors.New("choice: a nil *JournalChoice"))
 		return
 	}
-	f0 := &fieldsJournalNoteOrCountOrPager
-	soap.CheckPresence(e, &v.Presence, f0[:], "JournalNoteOrCountOrPager")
-	choiceJournalNoteOrCountOrPager0.Check(e, "JournalNoteOrCountOrPager", f0[:], &v.Presence, v.Note == nil, v.Count == nil, v.Pager == nil)
+	f0 := &fieldsJournalChoice
+	soap.CheckPresence(e, &v.Presence, f0[:], "JournalChoice")
+	choiceJournalChoice0.Check(e, "JournalChoice", f0[:], &v.Presence, v.Note == nil, v.Count == nil, v.Pager == nil, len(v.Any) == 0)
 	soap.XSString.EncodeRef(e, &f0[0], &v.Presence, v.Note)
 	soap.XSInt.EncodeRef(e, &f0[1], &v.Presence, v.Count)
 	soap.EncodePtr[Pager](e, &f0[2], &v.Presence, v.Pager)
+	soap.EncodeElements(e, v.Any)
 }
 
 // UnmarshalSOAP reads se, the element of one branch, into v.
-func (v *JournalNoteOrCountOrPager) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsJournalNoteOrCountOrPager
+func (v *JournalChoice) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
+	f0 := &fieldsJournalChoice
 	switch se.Name {
 	case f0[0].Name:
 		return soap.XSString.DecodeRef(d, se, &f0[0], &v.Presence, &v.Note)
@@ -287,7 +291,7 @@ func (v *JournalNoteOrCountOrPager) UnmarshalSOAP(d *soap.Decoder, se xml.StartE
 	case f0[2].Name:
 		return soap.DecodePtr[Pager](d, se, &f0[2], &v.Presence, &v.Pager)
 	}
-	return d.Unknown(se)
+	return soap.DecodeElement(d, se, &v.Any)
 }
 
 // Log is the content of the element of the same name.

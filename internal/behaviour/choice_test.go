@@ -122,14 +122,16 @@ func TestGroups(t *testing.T) {
 }
 
 // TestRepeatedChoice checks a choice with maxOccurs > 1: each element on the wire is one
-// occurrence, and the occurrences keep their order in both directions.
+// occurrence (an element the type does not declare is one of the wildcard branch), and the
+// occurrences keep their order in both directions.
 func TestRepeatedChoice(t *testing.T) {
 	ctx := context.Background()
 	srv := newServer(t, envelope11("", `<LogResponse xmlns="`+nsChoice+`"/>`))
 	c := choice.NewChoiceClient(nil)
 	c.Endpoint = srv.URL
-	j := &choice.Journal{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{
+	j := &choice.Journal{Choice: []*choice.JournalChoice{
 		{Note: ptr("a")}, {Count: ptr(int32(0))}, {Note: ptr("b")}, {Pager: &choice.Pager{Number: 2}},
+		{Any: []*soap.Element{{Name: xml.Name{Space: nsOther, Local: "x"}, Content: []soap.Node{{Text: "1"}}}}}, {Note: ptr("c")},
 	}}
 	if err := c.Log(ctx, j); err != nil {
 		t.Fatal(err)
@@ -137,7 +139,7 @@ func TestRepeatedChoice(t *testing.T) {
 	req := srv.Last(t)
 	checkHTTP11(t, req, nsChoice+"/Log")
 	op := bodyChild(t, checkEnvelope(t, req.Body, nsEnv11))
-	diff(t, "journal", []string{`note="a"`, `count="0"`, `note="b"`, `pager={number="2"}`}, op.mustFind(t, nsChoice, "journal").childForms())
+	diff(t, "journal", []string{`note="a"`, `count="0"`, `note="b"`, `pager={number="2"}`, `x="1"`, `note="c"`}, op.mustFind(t, nsChoice, "journal").childForms())
 	checkGolden(t, "choice", "Log.request.xml", req.Body)
 
 	var back choice.Log
@@ -147,12 +149,12 @@ func TestRepeatedChoice(t *testing.T) {
 	diff(t, "decoded", j, back.Journal)
 
 	for _, bad := range []*choice.Journal{
-		{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{{}}},
-		{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{{Note: ptr("a"), Count: ptr(int32(1))}}},
-		{NoteOrCountOrPager: []*choice.JournalNoteOrCountOrPager{nil}},
+		{Choice: []*choice.JournalChoice{{}}},
+		{Choice: []*choice.JournalChoice{{Note: ptr("a"), Count: ptr(int32(1))}}},
+		{Choice: []*choice.JournalChoice{nil}},
 	} {
 		if _, err := marshal(bad, xml.Name{Space: nsChoice, Local: "journal"}); err == nil {
-			t.Errorf("encoding an occurrence with no branch, two, or nil succeeded: %+v", bad.NoteOrCountOrPager)
+			t.Errorf("encoding an occurrence with no branch, two, or nil succeeded: %+v", bad.Choice)
 		}
 	}
 }
