@@ -351,7 +351,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		}
 		o.Response = t
 		switch {
-		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1:
+		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1 || !t.elementsOnly():
 			o.Result = WrapperResult
 			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
 		case len(t.Fields) == 1:

@@ -52,12 +52,12 @@ func (c *AttributesClient) call(ctx context.Context, i int, req soap.Marshaler, 
 	}, opts...)
 }
 
-// Store calls the operation Store, sending Store. It returns the item of the StoreResponse reply.
-func (c *AttributesClient) Store(ctx context.Context, item AnyItem, total *Amount, capped *Capped, note *StoreNote, opts ...soap.CallOption) (AnyItem, error) {
+// Store calls the operation Store, sending Store. It returns the whole StoreResponse reply.
+func (c *AttributesClient) Store(ctx context.Context, item AnyItem, total *Amount, capped *Capped, note *StoreNote, opts ...soap.CallOption) (*StoreResponse, error) {
 	req := &Store{Item: item, Total: total, Capped: capped, Note: note}
 	var resp StoreResponse
 	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
 		return nil, err
 	}
-	return resp.Item, nil
+	return &resp, nil
 }

@@ -672,6 +672,8 @@ func (v *StoreNote) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error
 type StoreResponse struct {
 	// Item is the element item (Item; optional).
 	Item AnyItem
+	// Status is the attribute status, in no namespace (xs:string; optional: nil leaves it out).
+	Status *string
 	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
 	Presence soap.Presence
 }
@@ -679,6 +681,11 @@ type StoreResponse struct {
 // fieldsStoreResponse describes the child elements of StoreResponse, in schema order.
 var fieldsStoreResponse = [...]soap.Field{
 	{Name: xml.Name{Space: nsAttributes, Local: "item"}, GoName: "Item", Optional: true, ZeroUnset: true},
+}
+
+// attrsStoreResponse describes the attributes of StoreResponse.
+var attrsStoreResponse = [...]soap.Attribute{
+	{Name: xml.Name{Local: "status"}, GoName: "Status"},
 }
 
 // SOAPType returns the zero name: StoreResponse is an anonymous type.
@@ -695,6 +702,7 @@ func (v *StoreResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 		return
 	}
 	e.StartElement(start)
+	soap.XSString.EncodeAttrRef(e, &attrsStoreResponse[0], v.Status)
 	f0 := &fieldsStoreResponse
 	soap.CheckPresence(e, &v.Presence, f0[:], "StoreResponse")
 	polyItem.Encode(e, &f0[0], &v.Presence, v.Item)
@@ -703,6 +711,16 @@ func (v *StoreResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *StoreResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	for _, a := range start.Attr {
+		var err error
+		switch a.Name {
+		case attrsStoreResponse[0].Name:
+			err = soap.XSString.DecodeAttrRef(d, &attrsStoreResponse[0], a.Value, &v.Status)
+		}
+		if err != nil {
+			return err
+		}
+	}
 	f0 := &fieldsStoreResponse
 	var seen0 [1]bool
 	for {

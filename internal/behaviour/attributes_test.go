@@ -110,16 +110,18 @@ func TestAttributes(t *testing.T) {
 	})
 
 	t.Run("a reply decodes attributes of the base and derived type, and keeps unknown ones", func(t *testing.T) {
-		reply := envelope11("", `<StoreResponse xmlns="`+nsAttributes+`" xmlns:x="`+nsXSI+`" xmlns:a="`+nsAttributes+`" xmlns:o="`+nsOther+`">`+
+		reply := envelope11("", `<StoreResponse status="stored" xmlns="`+nsAttributes+`" xmlns:x="`+nsXSI+`" xmlns:a="`+nsAttributes+`" xmlns:o="`+nsOther+`">`+
 			`<item x:type="a:SpecialItem" id="9" schemaVersion="2.0" a:stamp="2024-01-01T00:00:00+01:00" discount="15" o:extra="x" xml:lang="de">`+
 			`<name>nut</name><reason>sale</reason></item></StoreResponse>`)
 		srv := newServer(t, reply)
 		c := attributes.NewAttributesClient(nil)
 		c.Endpoint = srv.URL
-		got, err := c.Store(ctx, item, nil, nil, nil)
+		resp, err := c.Store(ctx, item, nil, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
+		diff(t, "status", ptr("stored"), resp.Status)
+		got := resp.Item
 		st := mustDateTime(t, "2024-01-01T00:00:00+01:00")
 		want := &attributes.SpecialItem{
 			Item: attributes.Item{
