@@ -835,7 +835,10 @@ func (b *builder) elementField(w *structWork, p *parser.Particle, optional, choi
 		f.Shape, f.Dict, f.Value = Dictionary, v.Dict, nil
 		f.ZeroUnset = true
 	default:
-		f.ZeroUnset = v.reference() || v.emptyUnset() || gt.Kind == XMLName || f.Nillable && gt.stringKind()
+		// An empty element with a default or fixed value means that value (XML Schema Part 1 section
+		// 3.3.4), so such a string element cannot carry "": the empty string means no value.
+		valued := e.Default != nil || e.Fixed != nil
+		f.ZeroUnset = v.reference() || v.emptyUnset() || gt.Kind == XMLName || (f.Nillable || valued) && gt.stringKind()
 		if choice && !f.ZeroUnset {
 			// a branch of a choice must be able to say "not chosen": nil is that
 			r := *v
@@ -917,6 +920,12 @@ func fieldDoc(f *Field, e *parser.Element, p *parser.Particle) string {
 	}
 	if f.Nillable {
 		occ = append(occ, "nillable")
+	}
+	if e.Default != nil {
+		occ = append(occ, fmt.Sprintf("default %q, which a receiver assumes for an empty element", *e.Default))
+	}
+	if e.Fixed != nil {
+		occ = append(occ, fmt.Sprintf("fixed to %q", *e.Fixed))
 	}
 	typ := "an anonymous type"
 	if e.Type != (xml.Name{}) {

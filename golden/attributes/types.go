@@ -158,8 +158,10 @@ func (v *Capped) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 type Item struct {
 	// Name is the element name (xs:string; required).
 	Name string
-	// Code is the element code (xs:string; optional).
+	// Code is the element code (xs:string; optional, default "none", which a receiver assumes for an empty element).
 	Code string
+	// Unit is the element unit (xs:string; optional, fixed to "kg").
+	Unit string
 	// ID is the attribute id, in no namespace (xs:int; required).
 	ID int32
 	// CodeAttr is the attribute code, in no namespace (xs:string; optional: nil leaves it out).
@@ -212,7 +214,8 @@ var polyItem = &soap.Poly[AnyItem]{
 // fieldsItem describes the child elements of Item, in schema order.
 var fieldsItem = [...]soap.Field{
 	{Name: xml.Name{Space: nsAttributes, Local: "name"}, GoName: "Name"},
-	{Name: xml.Name{Space: nsAttributes, Local: "code"}, GoName: "Code", Optional: true},
+	{Name: xml.Name{Space: nsAttributes, Local: "code"}, GoName: "Code", Optional: true, ZeroUnset: true},
+	{Name: xml.Name{Space: nsAttributes, Local: "unit"}, GoName: "Unit", Optional: true, ZeroUnset: true},
 }
 
 // attrsItem describes the attributes of Item.
@@ -262,6 +265,7 @@ func (v *Item) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.CheckPresence(e, &v.Presence, f0[:], "Item")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Code)
+	soap.XSString.Encode(e, &f0[2], &v.Presence, v.Unit)
 	e.EndElement()
 }
 
@@ -304,7 +308,7 @@ func (v *Item) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 		}
 	}
 	f0 := &fieldsItem
-	var seen0 [2]bool
+	var seen0 [3]bool
 	for {
 		se, ok, err := d.Child()
 		if err != nil {
@@ -320,6 +324,9 @@ func (v *Item) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 		case f0[1].Name:
 			seen0[1] = true
 			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Code)
+		case f0[2].Name:
+			seen0[2] = true
+			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.Unit)
 		default:
 			err = d.Unknown(se)
 		}
@@ -460,6 +467,7 @@ func (v *SpecialItem) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.CheckPresence(e, &v.Item.Presence, f0[:], "Item")
 	soap.XSString.Encode(e, &f0[0], &v.Item.Presence, v.Item.Name)
 	soap.XSString.Encode(e, &f0[1], &v.Item.Presence, v.Item.Code)
+	soap.XSString.Encode(e, &f0[2], &v.Item.Presence, v.Item.Unit)
 	f1 := &fieldsSpecialItem
 	soap.CheckPresence(e, &v.Presence, f1[:], "SpecialItem")
 	soap.XSString.Encode(e, &f1[0], &v.Presence, v.Reason)
@@ -507,7 +515,7 @@ func (v *SpecialItem) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) err
 		}
 	}
 	f0 := &fieldsItem
-	var seen0 [2]bool
+	var seen0 [3]bool
 	f1 := &fieldsSpecialItem
 	var seen1 [1]bool
 	for {
@@ -525,6 +533,9 @@ func (v *SpecialItem) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) err
 		case f0[1].Name:
 			seen0[1] = true
 			err = soap.XSString.Decode(d, se, &f0[1], &v.Item.Presence, &v.Item.Code)
+		case f0[2].Name:
+			seen0[2] = true
+			err = soap.XSString.Decode(d, se, &f0[2], &v.Item.Presence, &v.Item.Unit)
 		case f1[0].Name:
 			seen1[0] = true
 			err = soap.XSString.Decode(d, se, &f1[0], &v.Presence, &v.Reason)
