@@ -673,7 +673,13 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 	case parser.GroupRef:
 		g := b.set.Groups[p.Ref]
 		if p.MaxOccurs != 1 {
-			return errorf(p.Pos, "a repeated group reference is not supported yet")
+			if g.Particle.Kind == parser.Choice && g.Particle.MaxOccurs == 1 {
+				// a choice repeated through its reference
+				rep := *g.Particle
+				rep.MinOccurs, rep.MaxOccurs, rep.Pos = p.MinOccurs*g.Particle.MinOccurs, p.MaxOccurs, p.Pos
+				return b.repeatedChoice(w, &rep, "", out)
+			}
+			return errorf(p.Pos, "a repeated reference to a group that is not a choice is not supported yet")
 		}
 		if w.groups[p.Ref] {
 			return errorf(p.Pos, "group {%s}%s contains itself", p.Ref.Space, p.Ref.Local)

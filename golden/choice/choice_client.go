@@ -54,8 +54,8 @@ func (c *ChoiceClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 }
 
 // Log calls the operation Log, sending Log. Its reply, LogResponse, is empty.
-func (c *ChoiceClient) Log(ctx context.Context, journal *Journal, opts ...soap.CallOption) error {
-	req := &Log{Journal: journal}
+func (c *ChoiceClient) Log(ctx context.Context, journal *Journal, marks *Marks, opts ...soap.CallOption) error {
+	req := &Log{Journal: journal, Marks: marks}
 	var resp LogResponse
 	return c.call(ctx, 0, req, &resp, opts)
 }

@@ -38,6 +38,9 @@ var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsChoice, Local: "Journal"}: func() soap.Unmarshaler {
 		return new(Journal)
 	},
+	xml.Name{Space: nsChoice, Local: "Marks"}: func() soap.Unmarshaler {
+		return new(Marks)
+	},
 	xml.Name{Space: nsChoice, Local: "Pager"}: func() soap.Unmarshaler {
 		return new(Pager)
 	},
@@ -298,6 +301,8 @@ func (v *JournalChoice) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) erro
 type Log struct {
 	// Journal is the element journal (Journal; required).
 	Journal *Journal
+	// Marks is the element marks (Marks; optional).
+	Marks *Marks
 	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
 	Presence soap.Presence
 }
@@ -305,6 +310,7 @@ type Log struct {
 // fieldsLog describes the child elements of Log, in schema order.
 var fieldsLog = [...]soap.Field{
 	{Name: xml.Name{Space: nsChoice, Local: "journal"}, GoName: "Journal", ZeroUnset: true},
+	{Name: xml.Name{Space: nsChoice, Local: "marks"}, GoName: "Marks", Optional: true, ZeroUnset: true},
 }
 
 // SOAPType returns the zero name: Log is an anonymous type.
@@ -324,13 +330,14 @@ func (v *Log) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	f0 := &fieldsLog
 	soap.CheckPresence(e, &v.Presence, f0[:], "Log")
 	soap.EncodePtr[Journal](e, &f0[0], &v.Presence, v.Journal)
+	soap.EncodePtr[Marks](e, &f0[1], &v.Presence, v.Marks)
 	e.EndElement()
 }
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *Log) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 	f0 := &fieldsLog
-	var seen0 [1]bool
+	var seen0 [2]bool
 	for {
 		se, ok, err := d.Child()
 		if err != nil {
@@ -343,6 +350,9 @@ func (v *Log) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 		case f0[0].Name:
 			seen0[0] = true
 			err = soap.DecodePtr[Journal](d, se, &f0[0], &v.Presence, &v.Journal)
+		case f0[1].Name:
+			seen0[1] = true
+			err = soap.DecodePtr[Marks](d, se, &f0[1], &v.Presence, &v.Marks)
 		default:
 			err = d.Unknown(se)
 		}
@@ -389,6 +399,118 @@ func (v *LogResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) err
 		}
 	}
 	return nil
+}
+
+// Marks is the complex type {http://example.com/sogen/choice}Marks.
+type Marks struct {
+	// TickOrCross holds the occurrences of the repeated xs:choice (occurs 1 to 3 times), in order; each MarksTickOrCross sets one branch.
+	TickOrCross []*MarksTickOrCross
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+// fieldsMarks describes the child elements of Marks, in schema order.
+var fieldsMarks = [...]soap.Field{
+	{Name: xml.Name{}, GoName: "TickOrCross", Optional: true, ZeroUnset: true, Repeated: true},
+}
+
+// SOAPType returns the schema type name of Marks.
+func (*Marks) SOAPType() xml.Name {
+	return xml.Name{Space: nsChoice, Local: "Marks"}
+}
+
+// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
+func (v *Marks) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	if v == nil {
+		e.StartElement(start)
+		e.NilAttr()
+		e.EndElement()
+		return
+	}
+	e.StartElement(start)
+	f0 := &fieldsMarks
+	soap.CheckPresence(e, &v.Presence, f0[:], "Marks")
+	soap.EncodeItems(e, v.TickOrCross)
+	e.EndElement()
+}
+
+// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
+func (v *Marks) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	f0 := &fieldsMarks
+	var seen0 [1]bool
+	for {
+		se, ok, err := d.Child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch se.Name {
+		case fieldsMarksTickOrCross[0].Name, fieldsMarksTickOrCross[1].Name:
+			seen0[0] = true
+			err = soap.DecodeItem(d, se, &v.TickOrCross)
+		default:
+			err = d.Unknown(se)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	soap.Missing(f0[:], seen0[:], &v.Presence)
+	return nil
+}
+
+// MarksTickOrCross is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
+type MarksTickOrCross struct {
+	// Tick is the element tick (xs:boolean; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
+	Tick *bool
+	// Cross is the element cross (xs:boolean; optional). It is a branch of an xs:choice: encoding fails when more than one branch is set.
+	Cross *bool
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+// fieldsMarksTickOrCross describes the child elements of MarksTickOrCross, in schema order.
+var fieldsMarksTickOrCross = [...]soap.Field{
+	{Name: xml.Name{Space: nsChoice, Local: "tick"}, GoName: "Tick", Optional: true, ZeroUnset: true},
+	{Name: xml.Name{Space: nsChoice, Local: "cross"}, GoName: "Cross", Optional: true, ZeroUnset: true},
+}
+
+// choiceMarksTickOrCross0 is the xs:choice of MarksTickOrCross between Tick, Cross.
+var choiceMarksTickOrCross0 = &soap.Choice{
+	Required: true,
+	Branches: [][]int{{0}, {1}},
+}
+
+// SOAPType returns the zero name: MarksTickOrCross is an anonymous type.
+func (*MarksTickOrCross) SOAPType() xml.Name {
+	return xml.Name{}
+}
+
+// MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.
+func (v *MarksTickOrCross) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
+	if v == nil {
+		e.SetError(errors.New("choice: a nil *MarksTickOrCross"))
+		return
+	}
+	f0 := &fieldsMarksTickOrCross
+	soap.CheckPresence(e, &v.Presence, f0[:], "MarksTickOrCross")
+	choiceMarksTickOrCross0.Check(e, "MarksTickOrCross", f0[:], &v.Presence, v.Tick == nil, v.Cross == nil)
+	soap.XSBoolean.EncodeRef(e, &f0[0], &v.Presence, v.Tick)
+	soap.XSBoolean.EncodeRef(e, &f0[1], &v.Presence, v.Cross)
+}
+
+// UnmarshalSOAP reads se, the element of one branch, into v.
+func (v *MarksTickOrCross) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
+	f0 := &fieldsMarksTickOrCross
+	switch se.Name {
+	case f0[0].Name:
+		return soap.XSBoolean.DecodeRef(d, se, &f0[0], &v.Presence, &v.Tick)
+	case f0[1].Name:
+		return soap.XSBoolean.DecodeRef(d, se, &f0[1], &v.Presence, &v.Cross)
+	}
+	return d.Unknown(se)
 }
 
 // Pager is the complex type {http://example.com/sogen/choice}Pager.

@@ -133,13 +133,15 @@ func TestRepeatedChoice(t *testing.T) {
 		{Note: ptr("a")}, {Count: ptr(int32(0))}, {Note: ptr("b")}, {Pager: &choice.Pager{Number: 2}},
 		{Any: []*soap.Element{{Name: xml.Name{Space: nsOther, Local: "x"}, Content: []soap.Node{{Text: "1"}}}}}, {Note: ptr("c")},
 	}}
-	if err := c.Log(ctx, j); err != nil {
+	marks := &choice.Marks{TickOrCross: []*choice.MarksTickOrCross{{Tick: ptr(true)}, {Cross: ptr(false)}, {Tick: ptr(false)}}}
+	if err := c.Log(ctx, j, marks); err != nil {
 		t.Fatal(err)
 	}
 	req := srv.Last(t)
 	checkHTTP11(t, req, nsChoice+"/Log")
 	op := bodyChild(t, checkEnvelope(t, req.Body, nsEnv11))
 	diff(t, "journal", []string{`note="a"`, `count="0"`, `note="b"`, `pager={number="2"}`, `x="1"`, `note="c"`}, op.mustFind(t, nsChoice, "journal").childForms())
+	diff(t, "marks", []string{`tick="true"`, `cross="false"`, `tick="false"`}, op.mustFind(t, nsChoice, "marks").childForms())
 	checkGolden(t, "choice", "Log.request.xml", req.Body)
 
 	var back choice.Log
@@ -147,6 +149,7 @@ func TestRepeatedChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	diff(t, "decoded", j, back.Journal)
+	diff(t, "decoded marks", marks, back.Marks)
 
 	for _, bad := range []*choice.Journal{
 		{Choice: []*choice.JournalChoice{{}}},
