@@ -108,7 +108,11 @@ func qname(q model.QName) *jen.Statement {
 		}
 		return jen.Qual(xmlPkg, "Name").Values(jen.Id("Local").Op(":").Lit(q.Local))
 	}
-	return jen.Qual(xmlPkg, "Name").Values(jen.Id("Space").Op(":").Id(q.NS.Const), jen.Id("Local").Op(":").Lit(q.Local))
+	space := jen.Id(q.NS.Const)
+	if q.NS.Pkg != "" {
+		space = jen.Qual(q.NS.Pkg, q.NS.Const)
+	}
+	return jen.Qual(xmlPkg, "Name").Values(jen.Id("Space").Op(":").Add(space), jen.Id("Local").Op(":").Lit(q.Local))
 }
 
 // goType renders a Go type expression.
@@ -197,7 +201,7 @@ func (e *emitter) valueFunc(v *model.Value, verb string) *jen.Statement {
 func (e *emitter) fieldsVar(f *jen.File, name string, fields []*model.Field) {
 	f.Var().Id(name).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
 		for _, fd := range fields {
-			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset, fd.Shape == model.Repeated))
+			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset, fd.Shape == model.Repeated || fd.Shape == model.Wildcard || fd.Shape == model.Choices))
 		}
 		g.Line()
 	})

@@ -9,6 +9,9 @@ import (
 	"github.com/sogen-go/sogen/parser"
 )
 
+// xmlNamespace is the namespace bound to the reserved prefix xml (xml:lang, xml:space).
+const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
 // DefaultRuntime is the import path of the soap runtime package.
 const DefaultRuntime = "github.com/sogen-go/sogen/soap"
 
@@ -110,6 +113,12 @@ type builder struct {
 	arrays  map[xml.Name]*Array
 	dicts   map[xml.Name]*Dict
 
+	// heads maps substitution group heads to their direct members, sorted.
+	heads map[xml.Name][]xml.Name
+	// synthetic marks the element references substitution made up (its branches), which stand for
+	// themselves only.
+	synthetic map[*parser.Element]bool
+
 	// work lists, in a deterministic order
 	structList []*structWork
 	simpleList []xml.Name
@@ -122,11 +131,18 @@ type structWork struct {
 	ct    *parser.ComplexType
 	elem  xml.Name // the global element whose anonymous type this is, if any
 	scope *Scope
+	// choices are the xs:choice groups met while filling the struct; groups are the named groups
+	// being expanded (to stop a group containing itself).
+	choices []*Choice
+	groups  map[xml.Name]bool
 }
 
 func (b *builder) namespace(uri string) *Namespace {
 	if uri == "" {
 		return nil
+	}
+	if uri == xmlNamespace {
+		return &Namespace{URI: uri, Const: "XMLNamespace", Pkg: b.opts.Runtime}
 	}
 	n := b.ns[uri]
 	if n == nil {
@@ -348,21 +364,9 @@ func (b *builder) buildStructs() error {
 
 func (b *builder) fillStruct(w *structWork) error {
 	t, ct := w.t, w.ct
-	if ct.Mixed {
-		return errorf(ct.Pos, "mixed content is not supported yet")
-	}
-	if ct.Content == parser.SimpleContent {
-		return errorf(ct.Pos, "simple content (a value with attributes) is not supported yet")
-	}
-	for _, a := range ct.Attributes {
-		if a.Use != "prohibited" {
-			return errorf(a.Pos, "attributes are not supported yet")
-		}
-	}
-	if ct.AnyAttribute {
-		return errorf(ct.Pos, "xs:anyAttribute is not supported yet")
-	}
-	if t.QName.IsZero() {
+	if t.ItemOfChoice {
+		t.Doc = fmt.Sprintf("%s is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.", t.GoName)
+	} else if t.QName.IsZero() {
 		t.Doc = fmt.Sprintf("%s is the content of the element of the same name.", t.GoName)
 	} else {
 		t.Doc = fmt.Sprintf("%s is the complex type %s.", t.GoName, qstring(t.QName))
@@ -377,21 +381,261 @@ func (b *builder) fillStruct(w *structWork) error {
 		t.Abstract = true
 		t.Doc += " The schema declares it abstract: only values of the types derived from it can be sent."
 	}
-	t.Doc = joinDoc(t.Doc, ct.Doc)
 	w.scope = NewScope(structReserved(t)...)
 	var fields []*Field
-	if err := b.particleFields(w, ct.Particle, false, &fields); err != nil {
-		return err
+	switch {
+	case ct.Content == parser.SimpleContent:
+		gt, c, what, err := b.simpleContent(ct, 0)
+		if err != nil {
+			return err
+		}
+		name := w.scope.Claim("Value")
+		t.Text = &TextField{GoName: name, Type: gt, Codec: c,
+			Doc: fmt.Sprintf("%s is the element's text (%s); the attributes are the other fields.", name, what)}
+		t.Doc += " It has simple content: a value with attributes."
+	case b.mixed(ct):
+		if t.Base != nil || t.Poly != nil {
+			return errorf(ct.Pos, "mixed content in a type that extends or is extended by another is not supported yet")
+		}
+		if ct.Particle == nil || len(ct.Particle.Children) == 0 && ct.Particle.Kind != parser.GroupRef {
+			name := w.scope.Claim("Value")
+			t.Text = &TextField{GoName: name, Type: &GoType{Kind: Basic, Name: "string"}, Codec: builtinTypes["string"].codecRef(),
+				Doc: fmt.Sprintf("%s is the element's text: the type is mixed and declares no child elements.", name)}
+		} else {
+			t.Mixed = w.scope.Claim("Content")
+			t.Doc += fmt.Sprintf(" Its content is mixed (text between the child elements): %s holds text and elements in document order, the elements as *soap.Element, and is written back unchanged.", t.Mixed)
+		}
+	default:
+		if err := b.particleFields(w, ct.Particle, false, false, &fields); err != nil {
+			return err
+		}
 	}
 	for i, f := range fields {
 		f.Index = i
 	}
 	t.Fields = fields
+	t.Choices = w.choices
+	for i, c := range t.Choices {
+		c.Var = b.scope.Claim(Unexported(fmt.Sprintf("choice%s%d", t.GoName, i)))
+	}
+	uses, anyAttr, err := b.attrUses(ct, 0)
+	if err != nil {
+		return err
+	}
+	for _, u := range uses {
+		a, err := b.attrField(w, u)
+		if err != nil {
+			return err
+		}
+		a.Index = len(t.Attrs)
+		t.Attrs = append(t.Attrs, a)
+	}
+	if len(t.Attrs) > 0 {
+		t.AttrsVar = b.scope.Claim(Unexported("attrs" + t.GoName))
+	}
+	if anyAttr {
+		t.AnyAttr = w.scope.Claim("AnyAttr", "Wildcard")
+	}
+	t.Doc = joinDoc(t.Doc, ct.Doc)
 	if len(fields) > 0 {
 		t.Presence = w.scope.Claim("Presence", "XML")
 		t.FieldsVar = b.scope.Claim(Unexported("fields" + t.GoName))
 	}
 	return nil
+}
+
+// mixed reports whether ct has mixed content, declared on it or inherited from its base.
+func (b *builder) mixed(ct *parser.ComplexType) bool {
+	for depth := 0; ct != nil && depth < 100; depth++ {
+		if ct.Mixed {
+			return true
+		}
+		if ct.Derivation != parser.Extension || ct.Content != parser.ElementContent {
+			return false
+		}
+		ct = b.set.ComplexTypes[ct.Base]
+	}
+	return false
+}
+
+// simpleContent returns the Go type and codec of the value of a type with simple content, and a
+// description of it: its base's value type (a simple type, or the value of a complex type with
+// simple content, whose facets a restriction may narrow but not change).
+func (b *builder) simpleContent(ct *parser.ComplexType, depth int) (*GoType, *Codec, string, error) {
+	if depth > 100 {
+		return nil, nil, "", errorf(ct.Pos, "simple content derives from itself")
+	}
+	base := ct.Base
+	if bt := b.set.ComplexTypes[base]; bt != nil {
+		if bt.Content != parser.SimpleContent {
+			if b.mixed(bt) && ct.Derivation == parser.Restricted {
+				return &GoType{Kind: Basic, Name: "string"}, builtinTypes["string"].codecRef(), "xs:string", nil
+			}
+			return nil, nil, "", errorf(ct.Pos, "simple content derived from {%s}%s, which has element content", base.Space, base.Local)
+		}
+		return b.simpleContent(bt, depth+1)
+	}
+	if parser.IsBuiltin(base) && (base.Local == "anyType" || base.Local == "anySimpleType") {
+		return &GoType{Kind: Basic, Name: "string"}, builtinTypes["string"].codecRef(), "xs:string", nil
+	}
+	gt, v, err := b.typeValue(base, ct.Pos)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if v.Kind != SimpleValue {
+		return nil, nil, "", errorf(ct.Pos, "simple content of type {%s}%s, which is not a simple type", base.Space, base.Local)
+	}
+	what := base.Local
+	if base.Space == parser.NSXSD {
+		what = "xs:" + what
+	}
+	return gt, v.Codec, what, nil
+}
+
+// attrUses returns the attribute uses of ct that its struct declares itself (an embedded base
+// declares its own), attribute groups expanded and prohibited uses removed, and whether an
+// xs:anyAttribute applies. A restriction, and a type with simple content (whose struct does not embed
+// its base), start from the base's attributes.
+func (b *builder) attrUses(ct *parser.ComplexType, depth int) ([]*parser.Attribute, bool, error) {
+	if depth > 100 {
+		return nil, false, errorf(ct.Pos, "attributes of type {%s}%s derive from themselves", ct.Name.Space, ct.Name.Local)
+	}
+	var uses []*parser.Attribute
+	anyAttr := false
+	if bt := b.set.ComplexTypes[ct.Base]; bt != nil && (ct.Derivation == parser.Restricted || ct.Content == parser.SimpleContent) {
+		var err error
+		if uses, anyAttr, err = b.attrUses(bt, depth+1); err != nil {
+			return nil, false, err
+		}
+		if ct.Derivation == parser.Restricted {
+			anyAttr = false // a restriction keeps the wildcard only if it restates it
+		}
+	}
+	var own []*parser.Attribute
+	ownAny := ct.AnyAttribute
+	if err := b.expandAttrs(ct.Attributes, &own, &ownAny, 0); err != nil {
+		return nil, false, err
+	}
+	for _, a := range own {
+		n := b.attrName(a)
+		replaced := false
+		for i, u := range uses {
+			if u != nil && b.attrName(u) == n {
+				uses[i], replaced = a, true
+			}
+		}
+		if !replaced {
+			uses = append(uses, a)
+		}
+	}
+	out := uses[:0]
+	for _, u := range uses {
+		if u.Use != "prohibited" {
+			out = append(out, u)
+		}
+	}
+	return out, anyAttr || ownAny, nil
+}
+
+// expandAttrs appends attrs to out with attribute group references replaced by their attributes.
+func (b *builder) expandAttrs(attrs []*parser.Attribute, out *[]*parser.Attribute, anyAttr *bool, depth int) error {
+	for _, a := range attrs {
+		if a.GroupRef == (xml.Name{}) {
+			*out = append(*out, a)
+			continue
+		}
+		g := b.set.AttributeGroups[a.GroupRef]
+		if depth > 100 {
+			return errorf(a.Pos, "attribute group {%s}%s refers to itself", a.GroupRef.Space, a.GroupRef.Local)
+		}
+		*anyAttr = *anyAttr || g.AnyAttribute
+		if err := b.expandAttrs(g.Attributes, out, anyAttr, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// attrName is the name on the wire of an attribute use.
+func (b *builder) attrName(a *parser.Attribute) xml.Name {
+	if a.Ref != (xml.Name{}) {
+		return a.Ref
+	}
+	return a.Name
+}
+
+// attrField builds the field of an attribute use.
+func (b *builder) attrField(w *structWork, u *parser.Attribute) (*Attr, error) {
+	decl := u
+	if u.Ref != (xml.Name{}) {
+		decl = b.set.Attributes[u.Ref]
+	}
+	name := b.attrName(u)
+	a := &Attr{GoName: w.scope.Claim(Exported(name.Local), "Attr"), Name: b.qname(name), Fixed: u.Fixed}
+	def := u.Default
+	typ := "xs:anySimpleType"
+	var gt *GoType
+	var c *Codec
+	switch {
+	case decl == nil: // xml:lang and the other attributes of the xml namespace
+		gt, c, typ = &GoType{Kind: Basic, Name: "string"}, builtinTypes["string"].codecRef(), "xs:string"
+	case decl.Simple != nil:
+		r, err := b.anonSimple(decl.Simple, w.t.GoName+Exported(name.Local))
+		if err != nil {
+			return nil, err
+		}
+		gt, c, typ = r.goType, r.codec, "an anonymous type"
+	case decl.Type != (xml.Name{}):
+		var v *Value
+		var err error
+		if gt, v, err = b.typeValue(decl.Type, decl.Pos); err != nil {
+			return nil, err
+		}
+		if v.Kind != SimpleValue || parser.IsBuiltin(decl.Type) && decl.Type.Local == "anyType" {
+			return nil, errorf(decl.Pos, "attribute %s has type {%s}%s, which is not a simple type", name.Local, decl.Type.Space, decl.Type.Local)
+		}
+		c = v.Codec
+		typ = decl.Type.Local
+		if decl.Type.Space == parser.NSXSD {
+			typ = "xs:" + typ
+		}
+	default:
+		bi := builtinTypes["anySimpleType"]
+		gt, c = bi.goType(), bi.codecRef()
+	}
+	if decl != nil && decl != u {
+		if a.Fixed == nil {
+			a.Fixed = decl.Fixed
+		}
+		if def == nil {
+			def = decl.Default
+		}
+	}
+	a.Codec = c
+	a.Type = gt
+	var notes []string
+	if u.Use == "required" {
+		notes = append(notes, "required")
+	} else {
+		a.Ref = true
+		a.Type = &GoType{Kind: Pointer, Elem: gt}
+		notes = append(notes, "optional: nil leaves it out")
+	}
+	if def != nil {
+		notes = append(notes, fmt.Sprintf("the schema's default is %q, which the receiver assumes when it is left out", *def))
+	}
+	if a.Fixed != nil {
+		notes = append(notes, fmt.Sprintf("fixed to %q: another value is an encoding error", *a.Fixed))
+		if u.Use == "required" {
+			notes = append(notes, "the zero value sends the fixed one")
+		}
+	}
+	ns := "in no namespace"
+	if name.Space != "" {
+		ns = "in namespace " + name.Space
+	}
+	a.Doc = fmt.Sprintf("%s is the attribute %s, %s (%s; %s).", a.GoName, name.Local, ns, typ, strings.Join(notes, "; "))
+	return a, nil
 }
 
 func qstring(q QName) string {
@@ -409,8 +653,9 @@ func joinDoc(a, b string) string {
 	return a + "\n\n" + b
 }
 
-// particleFields appends the fields of particle p; optional is true inside an optional group.
-func (b *builder) particleFields(w *structWork, p *parser.Particle, optional bool, out *[]*Field) error {
+// particleFields appends the fields of particle p; optional is true inside an optional group, and
+// choice inside a branch of an xs:choice (whose fields must be able to say "not chosen").
+func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, choice bool, out *[]*Field) error {
 	if p == nil {
 		return nil
 	}
@@ -420,7 +665,7 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional boo
 			return errorf(p.Pos, "a repeated xs:%s is not supported yet", p.Kind)
 		}
 		for _, c := range p.Children {
-			if err := b.particleFields(w, c, optional || p.MinOccurs == 0, out); err != nil {
+			if err := b.particleFields(w, c, optional || p.MinOccurs == 0, choice, out); err != nil {
 				return err
 			}
 		}
@@ -428,20 +673,136 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional boo
 	case parser.GroupRef:
 		g := b.set.Groups[p.Ref]
 		if p.MaxOccurs != 1 {
-			return errorf(p.Pos, "a repeated group reference is not supported yet")
+			if g.Particle.Kind == parser.Choice && g.Particle.MaxOccurs == 1 {
+				// a choice repeated through its reference
+				rep := *g.Particle
+				rep.MinOccurs, rep.MaxOccurs, rep.Pos = p.MinOccurs*g.Particle.MinOccurs, p.MaxOccurs, p.Pos
+				return b.repeatedChoice(w, &rep, "", out)
+			}
+			return errorf(p.Pos, "a repeated reference to a group that is not a choice is not supported yet")
 		}
-		return b.particleFields(w, g.Particle, optional || p.MinOccurs == 0, out)
+		if w.groups[p.Ref] {
+			return errorf(p.Pos, "group {%s}%s contains itself", p.Ref.Space, p.Ref.Local)
+		}
+		if w.groups == nil {
+			w.groups = map[xml.Name]bool{}
+		}
+		w.groups[p.Ref] = true
+		defer delete(w.groups, p.Ref)
+		inner := *g.Particle
+		if p.MinOccurs == 0 {
+			inner.MinOccurs = 0
+		}
+		return b.particleFields(w, &inner, optional, choice, out)
 	case parser.Choice:
-		return errorf(p.Pos, "xs:choice is not supported yet")
+		if p.MaxOccurs != 1 {
+			return b.repeatedChoice(w, p, "", out)
+		}
+		ch := &Choice{Required: !optional && p.MinOccurs > 0}
+		for _, c := range p.Children {
+			start := len(*out)
+			if err := b.particleFields(w, c, true, true, out); err != nil {
+				return err
+			}
+			var br []int
+			for i := start; i < len(*out); i++ {
+				br = append(br, i)
+			}
+			if len(br) == 0 {
+				// an empty branch (an empty sequence) makes choosing nothing valid
+				ch.Required = false
+				continue
+			}
+			ch.Branches = append(ch.Branches, br)
+		}
+		w.choices = append(w.choices, ch)
+		return nil
 	case parser.AnyParticle:
-		return errorf(p.Pos, "xs:any is not supported yet")
+		f := &Field{
+			GoName:    w.scope.Claim("Any", "Elements"),
+			Optional:  true,
+			ZeroUnset: true,
+			Shape:     Wildcard,
+			Type:      &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Runtime, Name: "Element"}}},
+		}
+		ns := p.Namespace
+		f.Doc = fmt.Sprintf("%s holds the elements matched by the wildcard xs:any (namespace %q; occurs %d to %s times), kept as XML and written back unchanged. "+
+			"When decoding, every child element the type does not declare is put here.", f.GoName, ns, p.MinOccurs, occursText(p.MaxOccurs))
+		*out = append(*out, f)
+		return nil
 	}
-	f, err := b.elementField(w, p, optional)
+	if sub, err := b.substitution(p); err != nil || sub != nil {
+		if err != nil {
+			return err
+		}
+		if sub.MaxOccurs != 1 {
+			return b.repeatedChoice(w, sub, b.element(p.Element).Name.Local, out)
+		}
+		return b.particleFields(w, sub, optional, choice, out)
+	}
+	f, err := b.elementField(w, p, optional, choice)
 	if err != nil {
 		return err
 	}
 	*out = append(*out, f)
 	return nil
+}
+
+// repeatedChoice appends the field of a repeated xs:choice: a slice of a struct holding one
+// occurrence (its branches must be single elements, so that each element on the wire starts an
+// occurrence). head names the substitution group the choice stands for, if any.
+func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, head string, out *[]*Field) error {
+	var names []string
+	inner := *p
+	inner.MinOccurs, inner.MaxOccurs, inner.Children = 1, 1, nil
+	for _, c := range p.Children {
+		if c.Kind != parser.ElementParticle && c.Kind != parser.AnyParticle {
+			return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) whose branches are not elements or wildcards is not supported yet", occursText(p.MaxOccurs))
+		}
+		if sub, err := b.substitution(c); err != nil || sub != nil {
+			if err == nil {
+				err = errorf(c.Pos, "a substitution group inside a repeated xs:choice is not supported yet")
+			}
+			return err
+		}
+		// Inside a repeated choice, a branch repeating itself is the choice repeating: (a* | b)*
+		// and (a | b)* allow the same sequences of elements, one occurrence per element.
+		one := *c
+		one.MinOccurs, one.MaxOccurs = 1, 1
+		inner.Children = append(inner.Children, &one)
+		if c.Kind == parser.AnyParticle {
+			names = append(names, "Any")
+		} else {
+			names = append(names, Exported(b.element(c.Element).Name.Local))
+		}
+	}
+	base := "Choice"
+	switch {
+	case head != "":
+		base = Exported(head)
+	case len(names) <= 3:
+		base = strings.Join(names, "Or")
+	}
+	f := &Field{GoName: w.scope.Claim(base, "Items"), Optional: true, ZeroUnset: true, Shape: Choices}
+	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfChoice: true}
+	b.structList = append(b.structList, &structWork{t: it, ct: &parser.ComplexType{Pos: p.Pos, Particle: &inner}})
+	f.Type = &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: it}}}
+	f.Value = &Value{Kind: StructValue, Type: it}
+	what := "the repeated xs:choice"
+	if head != "" {
+		what = "the elements of the substitution group of " + head
+	}
+	f.Doc = fmt.Sprintf("%s holds the occurrences of %s (occurs %d to %s times), in order; each %s sets one branch.",
+		f.GoName, what, p.MinOccurs, occursText(p.MaxOccurs), it.GoName)
+	*out = append(*out, f)
+	return nil
+}
+
+func occursText(n int) string {
+	if n == parser.Unbounded {
+		return "unbounded"
+	}
+	return fmt.Sprint(n)
 }
 
 // element resolves an element reference.
@@ -452,11 +813,8 @@ func (b *builder) element(e *parser.Element) *parser.Element {
 	return e
 }
 
-func (b *builder) elementField(w *structWork, p *parser.Particle, optional bool) (*Field, error) {
+func (b *builder) elementField(w *structWork, p *parser.Particle, optional, choice bool) (*Field, error) {
 	e := b.element(p.Element)
-	if e.SubstitutionGroup != (xml.Name{}) || e.Abstract {
-		return nil, errorf(e.Pos, "substitution groups and abstract elements are not supported yet")
-	}
 	f := &Field{
 		GoName:   w.scope.Claim(Exported(e.Name.Local)),
 		Elem:     b.qname(e.Name),
@@ -483,10 +841,72 @@ func (b *builder) elementField(w *structWork, p *parser.Particle, optional bool)
 		f.Shape, f.Dict, f.Value = Dictionary, v.Dict, nil
 		f.ZeroUnset = true
 	default:
-		f.ZeroUnset = v.reference() || v.emptyUnset() || gt.Kind == XMLName || f.Nillable && gt.stringKind()
+		// An empty element with a default or fixed value means that value (XML Schema Part 1 section
+		// 3.3.4), so such a string element cannot carry "": the empty string means no value.
+		valued := e.Default != nil || e.Fixed != nil
+		f.ZeroUnset = v.reference() || v.emptyUnset() || gt.Kind == XMLName || (f.Nillable || valued) && gt.stringKind()
+		if choice && !f.ZeroUnset {
+			// a branch of a choice must be able to say "not chosen": nil is that
+			r := *v
+			r.Ref = true
+			f.Type, f.Value, f.ZeroUnset = &GoType{Kind: Pointer, Elem: gt}, &r, true
+		}
 	}
 	f.Doc = fieldDoc(f, e, p)
+	if choice {
+		f.Doc += " It is a branch of an xs:choice: encoding fails when more than one branch is set."
+	}
 	return f, nil
+}
+
+// substitution returns, for an element particle referring to the head of a substitution group (or
+// to an abstract element), the xs:choice it stands for: the head unless it is abstract, and every
+// member, directly or through other members, that is not abstract, in name order. It returns nil for
+// any other particle.
+func (b *builder) substitution(p *parser.Particle) (*parser.Particle, error) {
+	if p.Kind != parser.ElementParticle || p.Element.Ref == (xml.Name{}) || b.synthetic[p.Element] {
+		return nil, nil
+	}
+	e := b.element(p.Element)
+	if b.heads == nil {
+		b.heads = map[xml.Name][]xml.Name{}
+		for _, n := range names(b.set.Elements) {
+			if m := b.set.Elements[n]; m.SubstitutionGroup != (xml.Name{}) {
+				b.heads[m.SubstitutionGroup] = append(b.heads[m.SubstitutionGroup], n)
+			}
+		}
+		for _, m := range b.heads {
+			b.sortNames(m)
+		}
+	}
+	if len(b.heads[e.Name]) == 0 && !e.Abstract {
+		return nil, nil
+	}
+	ch := &parser.Particle{Kind: parser.Choice, Pos: p.Pos, MinOccurs: p.MinOccurs, MaxOccurs: p.MaxOccurs}
+	seen := map[xml.Name]bool{}
+	var walk func(n xml.Name)
+	walk = func(n xml.Name) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		if !b.set.Elements[n].Abstract {
+			ref := &parser.Element{Pos: p.Pos, Ref: n}
+			if b.synthetic == nil {
+				b.synthetic = map[*parser.Element]bool{}
+			}
+			b.synthetic[ref] = true
+			ch.Children = append(ch.Children, &parser.Particle{Kind: parser.ElementParticle, Pos: p.Pos, MinOccurs: 1, MaxOccurs: 1, Element: ref})
+		}
+		for _, m := range b.heads[n] {
+			walk(m)
+		}
+	}
+	walk(e.Name)
+	if len(ch.Children) == 0 {
+		return nil, errorf(e.Pos, "element %s is abstract and no element that is not abstract substitutes for it", e.Name.Local)
+	}
+	return ch, nil
 }
 
 // fieldDoc documents a field with its element name, schema type and occurrence.
@@ -506,6 +926,12 @@ func fieldDoc(f *Field, e *parser.Element, p *parser.Particle) string {
 	}
 	if f.Nillable {
 		occ = append(occ, "nillable")
+	}
+	if e.Default != nil {
+		occ = append(occ, fmt.Sprintf("default %q, which a receiver assumes for an empty element", *e.Default))
+	}
+	if e.Fixed != nil {
+		occ = append(occ, fmt.Sprintf("fixed to %q", *e.Fixed))
 	}
 	typ := "an anonymous type"
 	if e.Type != (xml.Name{}) {

@@ -315,7 +315,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	}
 	switch t := b.wrapper(in); {
 	case in == nil:
-	case t != nil && in.Complex != nil && t.Base == nil:
+	case t != nil && in.Complex != nil && t.Base == nil && t.elementsOnly():
 		o.Request = t
 		for _, f := range t.Fields {
 			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f})
@@ -347,7 +347,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		}
 		o.Response = t
 		switch {
-		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1:
+		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1 || !t.elementsOnly():
 			o.Result = WrapperResult
 			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
 		case len(t.Fields) == 1:

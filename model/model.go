@@ -3,8 +3,8 @@
 // name, in a deterministic order. The emitter renders this description and decides nothing itself.
 //
 // Mapping rules (what each schema construct becomes) are documented on Build and in the README.
-// The model drops, with an error rather than silently, what sogen does not support yet: attributes,
-// xs:choice, xs:any, simple content, mixed content, substitution groups, and rpc or encoded bindings.
+// The model refuses, with an error rather than silently, what sogen does not support yet: substitution
+// groups, repeated model groups, and rpc or encoded bindings.
 package model
 
 import "encoding/xml"
@@ -56,6 +56,9 @@ type File struct {
 type Namespace struct {
 	URI   string
 	Const string
+	// Pkg, when set, is the import path of the package declaring Const: the xml namespace is named by
+	// the runtime's constant, and is never declared (its prefix is reserved).
+	Pkg string
 }
 
 // QName is an XML name whose namespace is given by a Namespace (nil for no namespace).
@@ -114,6 +117,24 @@ type Type struct {
 	// Abstract is true for an abstract complex type: a value of it cannot be sent, only values of the
 	// types derived from it.
 	Abstract bool
+	// Attrs are the struct's own attributes (those of an embedded base are in the base), in schema
+	// order, and AttrsVar the package variable holding their descriptors ("" when there are none).
+	Attrs    []*Attr
+	AttrsVar string
+	// AnyAttr is the field holding the attributes an xs:anyAttribute wildcard matched ("" for none).
+	AnyAttr string
+	// Text is the field holding the value of simple content (simpleContent, or mixed content
+	// without child elements); nil for element content.
+	Text *TextField
+	// Mixed is the field holding mixed content (text and elements in order, as []soap.Node); "" when
+	// the content is not mixed.
+	Mixed string
+	// Choices are the xs:choice groups among Fields.
+	Choices []*Choice
+	// ItemOfChoice is true for the struct holding one occurrence of a repeated xs:choice: it has no
+	// element of its own; MarshalSOAP writes the chosen branch, and UnmarshalSOAP reads one branch
+	// element.
+	ItemOfChoice bool
 
 	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
 	Underlying *GoType
@@ -127,6 +148,12 @@ type Type struct {
 	Item *Type
 	// ItemOf is the Flags type an enumeration belongs to, when it is a flags item.
 	ItemOf *Type
+}
+
+// elementsOnly reports whether a struct's content is child elements only: no attributes, no simple
+// or mixed content. Only such a request wrapper is unwrapped into method parameters.
+func (t *Type) elementsOnly() bool {
+	return len(t.Attrs) == 0 && t.AnyAttr == "" && t.Text == nil && t.Mixed == ""
 }
 
 // Poly describes the interface implemented by a base type and every type derived from it.
@@ -162,7 +189,46 @@ const (
 	Wrapped
 	// Dictionary is a WCF dictionary: a Go map inside one element, one pair element per entry.
 	Dictionary
+	// Wildcard is xs:any: the elements it matched, kept as []*soap.Element.
+	Wildcard
+	// Choices is a repeated xs:choice (or a repeated reference to the head of a substitution group): a
+	// slice of pointers to a struct (Value.Type, an ItemOfChoice type) holding one occurrence each.
+	Choices
 )
+
+// Attr is an attribute of a generated struct.
+type Attr struct {
+	GoName string
+	Doc    string
+	// Name is the attribute's name on the wire (no namespace unless qualified).
+	Name QName
+	// Ref is true when the field is a pointer (an optional attribute: nil leaves it out).
+	Ref bool
+	// Fixed is the schema's fixed value, or nil.
+	Fixed *string
+	// Type is the field's Go type and Codec the codec of its value.
+	Type  *GoType
+	Codec *Codec
+	// Index is the attribute's position in its struct's descriptor variable.
+	Index int
+}
+
+// TextField is the field holding the value of simple content.
+type TextField struct {
+	GoName string
+	Doc    string
+	Type   *GoType
+	Codec  *Codec
+}
+
+// Choice is an xs:choice among a struct's fields.
+type Choice struct {
+	// Var is the package variable (a soap.Choice) describing it.
+	Var      string
+	Required bool
+	// Branches are the indexes of each branch's fields in the struct's Fields.
+	Branches [][]int
+}
 
 // Field is a field of a generated struct (or of a header struct).
 type Field struct {
@@ -229,6 +295,8 @@ type Codec struct {
 	Ctor      string
 	BaseCodec string
 	Type      QName
+	// Item is the codec of the items of a list type (Ctor ListType): soap.ListType[<type>](<Item>, <Type>).
+	Item *Codec
 
 	bytes      bool // the Go type is a byte slice (nil is unset)
 	emptyUnset bool // the empty string is not a value of the type (an enumeration, a pattern or minimum length excluding it), so it means unset

@@ -295,7 +295,7 @@ func (b *builder) listType(st *parser.SimpleType, goName string, qn QName) (*sim
 		}
 	}
 	if item == nil && itemSt == nil {
-		return b.scalar(st, goName, qn, "string", "XSString", "a list of values separated by spaces, kept as its text")
+		return b.valueList(st, goName, qn)
 	}
 	t := &Type{Kind: Flags, GoName: b.scope.Claim(goName, "Type"), QName: qn}
 	t.Underlying = &GoType{Kind: Basic, Name: "string"}
@@ -310,6 +310,42 @@ func (b *builder) listType(st *parser.SimpleType, goName string, qn QName) (*sim
 	}
 	t.Item, item.ItemOf = item, t
 	t.Doc = simpleDoc(t, qn, fmt.Sprintf("a list of %s values (flags), kept as the text received so that it is sent back unchanged", item.GoName), st)
+	b.pkg.Types = append(b.pkg.Types, t)
+	return &simpleRes{goType: &GoType{Kind: Named, Type: t}, codec: t.Codec, typ: t}, nil
+}
+
+// valueList maps an xs:list whose items are not enumeration values: a named slice type over the
+// item's Go type, written as the items separated by spaces. A list of lists or unions is kept as text.
+func (b *builder) valueList(st *parser.SimpleType, goName string, qn QName) (*simpleRes, error) {
+	var item *simpleRes
+	l := st.List
+	switch {
+	case l.Item != nil:
+		r, err := b.anonSimple(l.Item, goName+"Item")
+		if err != nil {
+			return nil, err
+		}
+		item = r
+	case parser.IsBuiltin(l.ItemType):
+		if l.ItemType.Local == "anyType" {
+			return nil, errorf(st.Pos, "a list of xs:anyType")
+		}
+		bi := builtinTypes[l.ItemType.Local]
+		item = &simpleRes{goType: bi.goType(), codec: bi.codecRef(), root: l.ItemType.Local}
+	default:
+		r, err := b.simple(l.ItemType)
+		if err != nil {
+			return nil, err
+		}
+		item = r
+	}
+	if item.root == "" { // a list of lists or of unions
+		return b.scalar(st, goName, qn, "string", "XSString", "a list of values separated by spaces, kept as its text")
+	}
+	t := &Type{Kind: Scalar, GoName: b.scope.Claim(goName, "Type"), QName: qn}
+	t.Underlying = &GoType{Kind: Slice, Elem: item.goType}
+	t.Codec = &Codec{Name: b.scope.Claim(Unexported("codec" + t.GoName)), Ctor: "ListType", Item: item.codec, Type: qn, bytes: true}
+	t.Doc = simpleDoc(t, qn, fmt.Sprintf("a list of %s values, written separated by spaces; nil is no value and an empty non-nil slice the empty list", item.goType), st)
 	b.pkg.Types = append(b.pkg.Types, t)
 	return &simpleRes{goType: &GoType{Kind: Named, Type: t}, codec: t.Codec, typ: t}, nil
 }

@@ -526,6 +526,7 @@ func (r *schemaReader) attributeGroup(el *etree.Element) (*AttributeGroup, error
 		}
 	}
 	g.Attributes = t.Attributes
+	g.AnyAttribute = t.AnyAttribute
 	return g, nil
 }
 

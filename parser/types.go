@@ -237,9 +237,10 @@ type Group struct {
 
 // AttributeGroup is a named attribute group.
 type AttributeGroup struct {
-	Name       xml.Name
-	Pos        Pos `json:"-"`
-	Attributes []*Attribute
+	Name         xml.Name
+	Pos          Pos `json:"-"`
+	Attributes   []*Attribute
+	AnyAttribute bool
 }
 
 // Schema is one xs:schema (a file or a block inside wsdl:types).
