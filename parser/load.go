@@ -23,6 +23,16 @@ type Options struct {
 	MaxFileSize int64
 	// MaxDepth limits element nesting in a file (default 256).
 	MaxDepth int
+	// Remote reads a remote location (an absolute URL such as https://example.com/a.xsd) that a
+	// wsdl:import, xs:import or xs:include names, or a location relative to a file read this way. nil
+	// means remote locations are an error naming them. The parser calls it at most once per URL and
+	// applies MaxFileSize to what it returns.
+	Remote func(url string) ([]byte, error)
+	// Lenient resolves a reference that does not resolve as written (an undeclared prefix, a wrong
+	// namespace) by its local name, when exactly one definition of the kind wanted has that local
+	// name; each such fix-up is reported in Set.Notices, naming the file and element. Without it, such
+	// references are errors.
+	Lenient bool
 }
 
 func (o Options) withDefaults() Options {
@@ -87,6 +97,7 @@ type loader struct {
 	set    *Set
 	loaded map[string]bool // file (and chameleon namespace) -> loaded
 	files  int
+	remote map[string][]byte // remote locations read, by URL
 }
 
 // Parse reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
@@ -183,6 +194,9 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 }
 
 func (l *loader) read(name string) ([]byte, error) {
+	if isURL(name) {
+		return l.readRemote(name)
+	}
 	if st, err := fs.Stat(l.fsys, name); err == nil && st.Size() > l.opts.MaxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
 	}
@@ -336,11 +350,21 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	return xml.Name{Space: ns, Local: local}, nil
 }
 
-// location resolves a schemaLocation or location attribute against the current file.
+// location resolves a schemaLocation or location attribute against the current file. A remote
+// location, or any location in a file that was itself read from a URL, resolves to an absolute URL,
+// which only Options.Remote can read.
 func (f *file) location(el *etree.Element, attr, loc string) (string, error) {
 	loc = strings.TrimSpace(loc)
-	if i := strings.Index(loc, "://"); i > 0 && !strings.ContainsAny(loc[:i], "/.") {
-		return "", errorf(f.pos(el), "%s=%q is a remote location, which sogen does not fetch: save the file beside the WSDL and refer to it by a relative path", attr, loc)
+	if isURL(loc) || isURL(f.name) {
+		u, err := resolveURL(f.name, loc)
+		if err != nil {
+			return "", errorf(f.pos(el), "%s=%q: %v", attr, loc, err)
+		}
+		if f.l.opts.Remote == nil {
+			return "", errorf(f.pos(el), "%s=%q is a remote location (%s), which sogen does not fetch unless asked: "+
+				"run sogen with -fetch to download it, or save it and run sogen with -map %s=FILE to read your copy", attr, loc, u, u)
+		}
+		return u, nil
 	}
 	if strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "\\") || len(loc) > 1 && loc[1] == ':' {
 		return "", errorf(f.pos(el), "%s=%q is an absolute path; only paths relative to the referring file are followed", attr, loc)

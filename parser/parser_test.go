@@ -229,6 +229,11 @@ func TestProlog(t *testing.T) {
 		{"no declaration", body},
 		{"comment first", "<!-- saved by a browser -->\n" + body},
 		{"us-ascii", `<?xml version="1.0" encoding="US-ASCII"?>` + body},
+		// Strictly, the XML declaration must come first (XML 1.0 section 2.8); saved and hand-edited
+		// files often have something before it, which sogen accepts.
+		{"blank lines before the declaration", "\n\r\n  <?xml version=\"1.0\" encoding=\"utf-8\"?>" + body},
+		{"comment before the declaration", "<!-- exported -->\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + body},
+		{"byte order mark, then a blank line", "\xef\xbb\xbf\n<?xml version=\"1.0\" encoding=\"utf-8\"?>" + body},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
