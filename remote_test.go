@@ -101,7 +101,7 @@ func TestFetch(t *testing.T) {
 		c := cfg
 		c.Fetch = false
 		_, err := sogen.Generate(c)
-		want := `svc.wsdl: /wsdl:definitions/wsdl:types/xs:schema[1]/xs:import: schemaLocation="` + base + `types.xsd" is a remote location (` + base + `types.xsd), which sogen does not fetch unless asked: run sogen with -fetch to download it, or save it and run sogen with -map ` + base + `types.xsd=FILE to read your copy`
+		want := `svc.wsdl: /wsdl:definitions/wsdl:types/xs:schema[1]/xs:import: schemaLocation="` + base + `types.xsd" is a remote location, which sogen does not fetch unless asked: run sogen with -fetch to download it, or save it and run sogen with -map ` + base + `types.xsd=FILE to read your copy`
 		if err == nil || err.Error() != want {
 			t.Errorf("got  %v\nwant %s", err, want)
 		}

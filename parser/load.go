@@ -361,8 +361,12 @@ func (f *file) location(el *etree.Element, attr, loc string) (string, error) {
 			return "", errorf(f.pos(el), "%s=%q: %v", attr, loc, err)
 		}
 		if f.l.opts.Remote == nil {
-			return "", errorf(f.pos(el), "%s=%q is a remote location (%s), which sogen does not fetch unless asked: "+
-				"run sogen with -fetch to download it, or save it and run sogen with -map %s=FILE to read your copy", attr, loc, u, u)
+			what := "a remote location"
+			if u != loc {
+				what += " (" + u + ")"
+			}
+			return "", errorf(f.pos(el), "%s=%q is %s, which sogen does not fetch unless asked: "+
+				"run sogen with -fetch to download it, or save it and run sogen with -map %s=FILE to read your copy", attr, loc, what, u)
 		}
 		return u, nil
 	}

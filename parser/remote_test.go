@@ -52,7 +52,7 @@ func TestRemoteLocations(t *testing.T) {
 	})
 	t.Run("without Remote", func(t *testing.T) {
 		_, err := Parse(fsys, []string{"main.xsd"}, Options{})
-		want := `main.xsd: /xs:schema/xs:import[1]: schemaLocation="https://example.com/schemas/r.xsd" is a remote location (https://example.com/schemas/r.xsd), which sogen does not fetch unless asked: run sogen with -fetch to download it, or save it and run sogen with -map https://example.com/schemas/r.xsd=FILE to read your copy`
+		want := `main.xsd: /xs:schema/xs:import[1]: schemaLocation="https://example.com/schemas/r.xsd" is a remote location, which sogen does not fetch unless asked: run sogen with -fetch to download it, or save it and run sogen with -map https://example.com/schemas/r.xsd=FILE to read your copy`
 		if err == nil || err.Error() != want {
 			t.Errorf("got  %v\nwant %s", err, want)
 		}
