@@ -1,0 +1,19 @@
+package main
+
+import (
+	"regexp"
+	"sort"
+)
+
+// quoted matches names in messages ({ns}Local, "x", 'x') so that causes group across files.
+var quoted = regexp.MustCompile(`\{[^}]*\}[A-Za-z0-9_.\-]+|"[^"]*"|'[^']*'`)
+
+// sortByCount orders keys by decreasing count, then alphabetically.
+func sortByCount(keys []string, n map[string]int) {
+	sort.Slice(keys, func(i, j int) bool {
+		if n[keys[i]] != n[keys[j]] {
+			return n[keys[i]] > n[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+}
