@@ -224,5 +224,5 @@ func RepoRoot() (string, error) {
 }
 
 func filepathIsAbs(p string) bool { return filepath.IsAbs(p) }
-func joinPath(a, b string) string  { return filepath.Join(a, b) }
-func dirOf(p string) string        { return filepath.Dir(p) }
+func joinPath(a, b string) string { return filepath.Join(a, b) }
+func dirOf(p string) string       { return filepath.Dir(p) }
