@@ -22,6 +22,10 @@ func (b *builder) buildClients() error {
 				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: binding %s uses the %s protocol, which sogen does not generate clients for; skipped", bd.Pos, bd.Name.Local, bd.Protocol))
 				continue
 			}
+			if err := parser.EncodedBinding(bd); err != nil {
+				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("skipped binding %s, as port type %s has a literal one: %v", bd.Name.Local, pt.Name.Local, err))
+				continue
+			}
 			bindings = append(bindings, bd)
 		}
 		if len(bindings) == 0 {
@@ -78,7 +82,8 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.", c.GoName); err != nil {
 		return nil, err
 	}
-	for _, op := range pt.Operations {
+	ops := b.callable(pt)
+	for _, op := range ops {
 		bop := bindingOp(first, op.Name)
 		if bop == nil {
 			return nil, errorf(first.Pos, "binding %s has no operation %s", first.Name.Local, op.Name)
@@ -95,7 +100,7 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		if bd.Protocol == parser.SOAP12 {
 			cb.Version = 12
 		}
-		for _, op := range pt.Operations {
+		for _, op := range ops {
 			bop := bindingOp(bd, op.Name)
 			if bop == nil {
 				return nil, errorf(bd.Pos, "binding %s has no operation %s", bd.Name.Local, op.Name)
@@ -150,6 +155,22 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 	return c, nil
 }
 
+// callable returns the operations of pt a client can call, in order. Notification and
+// solicit-response operations (an output without input: WSDL 1.1 sections 2.4.3 and 2.4.4) start with
+// a message from the server, which a request-response client cannot receive; they are skipped with a
+// notice.
+func (b *builder) callable(pt *parser.PortType) []*parser.Operation {
+	var out []*parser.Operation
+	for _, op := range pt.Operations {
+		if op.Input == nil {
+			b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: operation %s has an output but no input (a notification or solicit-response operation, which starts with a message from the server); skipped", op.Pos, op.Name))
+			continue
+		}
+		out = append(out, op)
+	}
+	return out
+}
+
 func bindingOp(bd *parser.Binding, name string) *parser.BindingOperation {
 	for _, o := range bd.Operations {
 		if o.Name == name {
@@ -159,21 +180,10 @@ func bindingOp(bd *parser.Binding, name string) *parser.BindingOperation {
 	return nil
 }
 
-// checkStyle refuses what the runtime does not speak yet: rpc style and encoded use.
+// checkStyle refuses SOAP encoding (use="encoded"); the parser already does, before it checks
+// references.
 func (b *builder) checkStyle(bd *parser.Binding, bop *parser.BindingOperation) error {
-	style := bop.Style
-	if style == "" {
-		style = bd.Style
-	}
-	if style == "rpc" {
-		return errorf(bop.Pos, "operation %s uses rpc style, which is not supported yet", bop.Name)
-	}
-	for _, io := range []*parser.BindingIO{bop.Input, bop.Output} {
-		if io != nil && io.Body != nil && io.Body.Use == "encoded" {
-			return errorf(bop.Pos, "operation %s uses SOAP encoding (use=\"encoded\"), which is not supported", bop.Name)
-		}
-	}
-	return nil
+	return parser.EncodedError(bd, bop)
 }
 
 // headerSet collects the header blocks of a client, keyed by element name.
@@ -267,6 +277,9 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 // bodyElement returns the element a binding puts in the body for message m, or nil when the message
 // puts nothing there (an empty body).
 func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos parser.Pos) (*parser.Element, error) {
+	if bio != nil && bio.Wrapper != nil {
+		return bio.Wrapper, nil // rpc/literal: the wrapper the parser made
+	}
 	var parts []*parser.Part
 	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {
 		for _, name := range bio.Body.Parts {
@@ -297,7 +310,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 	case len(parts) > 1:
 		return nil, errorf(pos, "message %s puts %d parts in the body; document style with several parts is not supported yet", m.Name.Local, len(parts))
 	case parts[0].Element == (xml.Name{}):
-		return nil, errorf(pos, "part %s of message %s names a type, not an element (rpc style is not supported yet)", parts[0].Name, m.Name.Local)
+		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style)", parts[0].Name, m.Name.Local)
 	}
 	return b.set.Elements[parts[0].Element], nil
 }

@@ -128,7 +128,13 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 			return nil, err
 		}
 	}
+	if err := refuseEncoded(l.set); err != nil {
+		return nil, err
+	}
 	if err := check(l.set); err != nil {
+		return nil, err
+	}
+	if err := rpcWrappers(l.set); err != nil {
 		return nil, err
 	}
 	return l.set, nil

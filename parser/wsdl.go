@@ -177,7 +177,12 @@ func (f *file) portType(el *etree.Element) error {
 			}
 		}
 		if op.Input == nil {
-			return errorf(op.Pos, "operation %s has no input (notification and solicit-response operations are not supported)", op.Name)
+			// Kept (bindings name it), but the model skips it with a notice: WSDL 1.1 section 2.4.3
+			// and 2.4.4 (notification, solicit-response) describe messages the server sends first,
+			// which a client cannot ask for.
+			if op.Output == nil {
+				return errorf(op.Pos, "operation %s has neither input nor output", op.Name)
+			}
 		}
 		pt.Operations = append(pt.Operations, op)
 	}
