@@ -49,6 +49,13 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 				if mop.Response != nil {
 					fields = append(fields, jen.Id("Response").Op(":").Add(qname(mop.ResponseElem)))
 				}
+				if len(mop.Faults) > 0 {
+					fields = append(fields, jen.Id("Faults").Op(":").Index().Add(e.soap("FaultType")).ValuesFunc(func(g *jen.Group) {
+						for _, ft := range mop.Faults {
+							g.Id(ft.Var)
+						}
+					}))
+				}
 				item := []jen.Code{jen.Id("Operation").Op(":").Add(e.soap("Operation")).Values(fields...)}
 				if len(op.InHeaders) > 0 {
 					item = append(item, jen.Id("headers").Op(":").Index().Int().ValuesFunc(func(g *jen.Group) {

@@ -377,6 +377,10 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		result = "It is a one-way operation: no reply is expected."
 	}
 done:
+	o.Faults = b.operationFaults(op)
+	for _, ft := range o.Faults {
+		result += fmt.Sprintf(" A fault whose detail is %s is returned as a *%s.", ft.Elem.Local, ft.GoName)
+	}
 	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, sending, result)
 	o.Doc = joinDoc(doc, op.Doc)
 	return o, nil

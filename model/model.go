@@ -34,6 +34,9 @@ type Package struct {
 	OperationType string
 	// Clients are the client types, one per port type, sorted by Go name.
 	Clients []*Client
+	// Faults are the typed errors of declared faults, in order of first use; they are declared in the
+	// shared file.
+	Faults []*FaultType
 	// Notices are things the user should know about the generation (skipped bindings, ...).
 	Notices []string
 	// Files lists the output files and what each holds.
@@ -394,6 +397,8 @@ type Operation struct {
 	Result       ResultKind
 	// ResultField is the response wrapper's field returned, for FieldResult.
 	ResultField *Field
+	// Faults are the typed errors of the faults the operation declares.
+	Faults []*FaultType
 }
 
 // Param is a method parameter: one child of the request wrapper (Field), or the whole request.
