@@ -56,6 +56,9 @@ type Result struct {
 	Files []emit.File
 	// Notices are things the generator skipped that a user should know about.
 	Notices []string
+	// Warnings are the fix-ups Config.Lenient made: each reference resolved by its local name, with
+	// its file and element.
+	Warnings []string
 }
 
 // Generate reads the inputs and returns the generated files.
@@ -91,5 +94,5 @@ func Generate(cfg Config) (*Result, error) {
 	}
 	notices = append(notices, set.Notices...)
 	notices = append(notices, pkg.Notices...)
-	return &Result{Files: files, Notices: notices}, nil
+	return &Result{Files: files, Notices: notices, Warnings: set.Warnings}, nil
 }

@@ -69,6 +69,9 @@ type Set struct {
 
 	// Notices are things the parser skipped that a user should know about.
 	Notices []string
+	// Warnings are the references Options.Lenient resolved by their local name, one per fix-up,
+	// naming the file and element.
+	Warnings []string
 }
 
 // PortType returns the port type named n.
@@ -131,7 +134,18 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 	if err := refuseEncoded(l.set); err != nil {
 		return nil, err
 	}
+	if l.opts.Lenient {
+		if err := lenient(l.set); err != nil {
+			return nil, err
+		}
+	}
 	if err := check(l.set); err != nil {
+		var pe *Error
+		if !l.opts.Lenient && errors.As(err, &pe) {
+			if hint := lenientHint(l.set, err); hint != "" {
+				pe.Msg += hint
+			}
+		}
 		return nil, err
 	}
 	if err := rpcWrappers(l.set); err != nil {
@@ -348,7 +362,10 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	}
 	ns, found := lookupNS(el, prefix)
 	if !found {
-		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared", attr, v, prefix)
+		if f.l.opts.Lenient {
+			return xml.Name{Space: undeclared + prefix, Local: local}, nil // resolved by local name later
+		}
+		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared (run sogen with -lenient to resolve the reference by its local name)", attr, v, prefix)
 	}
 	if ns == "" && f.chameleon != "" {
 		ns = f.chameleon

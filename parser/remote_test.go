@@ -106,3 +106,12 @@ func TestChameleonTwice(t *testing.T) {
 		}
 	}
 }
+
+// mapFS makes an fstest.MapFS from file contents.
+func mapFS(files map[string]string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for k, v := range files {
+		m[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return m
+}

@@ -300,3 +300,31 @@ func TestMapFlag(t *testing.T) {
 		t.Errorf("without -map: %v", err)
 	}
 }
+
+// TestLenientFlag runs the command on testdata/lenient/sloppy.wsdl: without -lenient the error suggests
+// the flag; with it, a warning per fix-up goes to stderr and the package is written.
+func TestLenientFlag(t *testing.T) {
+	in := filepath.Join(repo(t), "testdata", "lenient", "sloppy.wsdl")
+	out := filepath.Join(t.TempDir(), "sloppy")
+	var stdout, stderr bytes.Buffer
+	err := Run([]string{"-o", out, in}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "run sogen with -lenient") {
+		t.Errorf("without -lenient: %v", err)
+	}
+	stderr.Reset()
+	if err := Run([]string{"-o", out, "-lenient", in}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+		if strings.HasPrefix(l, "sogen: warning: sloppy.wsdl: /wsdl:definitions[@name='Sloppy']/") && strings.HasSuffix(l, "(-lenient)") {
+			warnings = append(warnings, l)
+		}
+	}
+	if len(warnings) != 4 {
+		t.Errorf("want 4 warnings naming file and element, got stderr:\n%s", stderr.String())
+	}
+	if files := generatedFiles(t, out); len(files) != 2 {
+		t.Errorf("wrote %d files, want types.go and the client", len(files))
+	}
+}

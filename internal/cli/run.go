@@ -118,6 +118,9 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "sogen: warning: %s\n", w)
+	}
 	for _, n := range res.Notices {
 		fmt.Fprintf(stderr, "sogen: note: %s\n", n)
 	}
