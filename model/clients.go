@@ -162,7 +162,11 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 func (b *builder) callable(pt *parser.PortType) []*parser.Operation {
 	var out []*parser.Operation
 	for _, op := range pt.Operations {
-		if op.Input == nil {
+		switch {
+		case op.Input == nil && op.Output == nil:
+			b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: operation %s has neither input nor output; skipped", op.Pos, op.Name))
+			continue
+		case op.Input == nil:
 			b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: operation %s has an output but no input (a notification or solicit-response operation, which starts with a message from the server); skipped", op.Pos, op.Name))
 			continue
 		}

@@ -191,6 +191,9 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	if root == nil {
 		return errorf(Pos{File: name}, "no root element")
 	}
+	if legacy := upgradeXSDNamespace(root); legacy != "" {
+		l.set.Notices = append(l.set.Notices, fmt.Sprintf("%s: read the XML Schema namespace %s of a draft of XML Schema as %s", name, legacy, NSXSD))
+	}
 	l.set.Files = append(l.set.Files, name)
 	f := &file{l: l, name: name, chameleon: chameleon}
 	switch {
@@ -245,6 +248,34 @@ func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 		return input, nil
 	}
 	return nil, fmt.Errorf("character encoding %q is not supported (convert the file to UTF-8)", charset)
+}
+
+// legacyXSD are the namespaces of the drafts of XML Schema that early WSDL files (the WSDL 1.1 note's
+// own examples among them) use.
+var legacyXSD = map[string]bool{
+	"http://www.w3.org/2000/10/XMLSchema": true,
+	"http://www.w3.org/1999/XMLSchema":    true,
+}
+
+// upgradeXSDNamespace rebinds every namespace declaration of a draft XML Schema namespace under root
+// to the XML Schema 1.0 namespace, and returns the draft namespace it met ("" when none): the drafts'
+// structures and built-in types that WSDL files use are those of XML Schema 1.0.
+func upgradeXSDNamespace(root *etree.Element) string {
+	found := ""
+	var walk func(e *etree.Element)
+	walk = func(e *etree.Element) {
+		for i, a := range e.Attr {
+			if (a.Space == "xmlns" || a.Space == "" && a.Key == "xmlns") && legacyXSD[a.Value] {
+				found = a.Value
+				e.Attr[i].Value = NSXSD
+			}
+		}
+		for _, c := range e.ChildElements() {
+			walk(c)
+		}
+	}
+	walk(root)
+	return found
 }
 
 // checkDoctype refuses a document type declaration before the root element: sogen does not process

@@ -290,3 +290,20 @@ func TestRootsMustBeInside(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestLegacyXSDNamespace: the namespace of the 2000 draft of XML Schema, which the WSDL 1.1 note's
+// examples use, is read as XML Schema 1.0, with a notice.
+func TestLegacyXSDNamespace(t *testing.T) {
+	fsys := fstest.MapFS{"a.xsd": {Data: []byte(`<schema xmlns="http://www.w3.org/2000/10/XMLSchema" targetNamespace="urn:a" xmlns:a="urn:a"><element name="E" type="a:T"/><complexType name="T"><all><element name="x" type="float"/></all></complexType></schema>`)}}
+	s, err := Parse(fsys, []string{"a.xsd"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct := s.ComplexTypes[xml.Name{Space: "urn:a", Local: "T"}]
+	if ct == nil || ct.Particle.Children[0].Element.Type != (xml.Name{Space: NSXSD, Local: "float"}) {
+		t.Errorf("T = %+v", ct)
+	}
+	if len(s.Notices) != 1 || !strings.Contains(s.Notices[0], "a.xsd: read the XML Schema namespace http://www.w3.org/2000/10/XMLSchema") {
+		t.Errorf("notices %q", s.Notices)
+	}
+}

@@ -176,14 +176,10 @@ func (f *file) portType(el *etree.Element) error {
 				op.Faults = append(op.Faults, x)
 			}
 		}
-		if op.Input == nil {
-			// Kept (bindings name it), but the model skips it with a notice: WSDL 1.1 section 2.4.3
-			// and 2.4.4 (notification, solicit-response) describe messages the server sends first,
-			// which a client cannot ask for.
-			if op.Output == nil {
-				return errorf(op.Pos, "operation %s has neither input nor output", op.Name)
-			}
-		}
+		// An operation without input is kept (bindings name it), but the model skips it with a
+		// notice: WSDL 1.1 sections 2.4.3 and 2.4.4 (notification, solicit-response) describe messages
+		// the server sends first, which a client cannot ask for; one with no message at all
+		// describes nothing to call.
 		pt.Operations = append(pt.Operations, op)
 	}
 	return mergeOrdered(&f.l.set.PortTypes, n, pt, "port type",

@@ -127,6 +127,15 @@ func TestRPCNotificationSkipped(t *testing.T) {
 	}
 	found = false
 	for _, n := range res.Notices {
+		if strings.HasSuffix(n, "/operation[@name='Nothing']: operation Nothing has neither input nor output; skipped") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no notice about Nothing in %q", res.Notices)
+	}
+	found = false
+	for _, n := range res.Notices {
 		if strings.HasPrefix(n, "skipped binding CalcEncodedBinding, as port type Calc has a literal one: ") && strings.Contains(n, "operation Add of binding CalcEncodedBinding is rpc/encoded, which sogen refuses") {
 			found = true
 		}

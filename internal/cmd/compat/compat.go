@@ -25,6 +25,9 @@ type Entry struct {
 
 	Generated, Built, Vetted bool
 	Panicked                 bool
+	// Lenient is true when generation failed with the default options, suggesting -lenient, and
+	// succeeded with it.
+	Lenient bool
 	// Stage is where it failed ("generate", "build", "vet") and Err the first lines of the error.
 	Stage string
 	Err   string
@@ -67,8 +70,21 @@ func readManifest(corpus string) ([]*Entry, error) {
 	return out, sc.Err()
 }
 
-// generate runs sogen on one entry point, turning a panic into an error.
-func generate(corpus string, e *Entry) (res *sogen.Result, err error) {
+// generate runs sogen on one entry point with the default options and, when the error suggests
+// -lenient, again with it.
+func generate(corpus string, e *Entry) (*sogen.Result, error) {
+	res, err := generateWith(corpus, e, false)
+	if err != nil && !e.Panicked && strings.Contains(err.Error(), "-lenient") {
+		if res2, err2 := generateWith(corpus, e, true); err2 == nil {
+			e.Lenient = true
+			return res2, nil
+		}
+	}
+	return res, err
+}
+
+// generateWith runs sogen on one entry point, turning a panic into an error.
+func generateWith(corpus string, e *Entry, lenient bool) (res *sogen.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.Panicked = true
@@ -81,6 +97,7 @@ func generate(corpus string, e *Entry) (res *sogen.Result, err error) {
 		Roots:   []string{e.Path},
 		Package: e.Pkg,
 		Sources: []string{e.Path},
+		Lenient: lenient,
 	})
 }
 
