@@ -208,10 +208,10 @@ func lenientFixups(s *Set) []fixup {
 func lenient(s *Set) error {
 	for _, x := range lenientFixups(s) {
 		if x.to == (xml.Name{}) {
-			if strings.HasPrefix(x.ref.Space, undeclared) {
+			if strings.HasPrefix(x.ref.Space, undeclared) && x.n > 1 {
 				return errorf(x.pos, "%s: -lenient found %d definitions named %s, not one", x.from(), x.n, x.ref.Local)
 			}
-			continue
+			continue // left for lenientDrop
 		}
 		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: %s resolved by its local name to {%s}%s (-lenient)", x.pos, x.from(), x.to.Space, x.to.Local))
 		*x.ref = x.to
@@ -219,14 +219,17 @@ func lenient(s *Set) error {
 	return nil
 }
 
-// lenientHint returns, for the error of a strict run, advice to use -lenient when the reference it
-// reports would resolve by its local name; "" otherwise.
+// lenientHint returns, for the error of a strict run about a reference, advice to use -lenient: which
+// definition it would resolve to by its local name, or that it would be left out.
 func lenientHint(s *Set, err error) string {
 	msg := err.Error()
 	for _, x := range lenientFixups(s) {
 		if x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
 			return fmt.Sprintf(" (only {%s}%s has that local name: run sogen with -lenient to resolve references by their local name, with a warning for each)", x.to.Space, x.to.Local)
 		}
+	}
+	if strings.Contains(msg, " is not defined") || strings.Contains(msg, " is not in ") {
+		return " (run sogen with -lenient to generate the rest, leaving this out or reading it as xs:anyType, with a warning)"
 	}
 	return ""
 }

@@ -138,6 +138,7 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 		if err := lenient(l.set); err != nil {
 			return nil, err
 		}
+		lenientDrop(l.set)
 	}
 	if err := check(l.set); err != nil {
 		var pe *Error

@@ -327,4 +327,17 @@ func TestLenientFlag(t *testing.T) {
 	if files := generatedFiles(t, out); len(files) != 2 {
 		t.Errorf("wrote %d files, want types.go and the client", len(files))
 	}
+
+	// References that do not resolve at all are left out, each with a warning.
+	stderr.Reset()
+	broken := filepath.Join(repo(t), "testdata", "lenient", "broken.wsdl")
+	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", broken}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(stderr.String(), "sogen: warning: broken.wsdl: "); n != 7 {
+		t.Errorf("%d warnings, want 7:\n%s", n, stderr.String())
+	}
+	if c := generatedFiles(t, out)["store_client.go"]; !strings.Contains(c, "func (c *StoreClient) Get(") || strings.Contains(c, "Lost(") {
+		t.Errorf("store_client.go:\n%s", c)
+	}
 }

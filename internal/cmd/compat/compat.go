@@ -26,8 +26,8 @@ type Entry struct {
 	Generated, Built, Vetted bool
 	Panicked                 bool
 	// Lenient is true when generation failed with the default options, suggesting -lenient, and
-	// succeeded with it.
-	Lenient bool
+	// succeeded with it; TriedLenient when it failed with -lenient too (Err is then that error).
+	Lenient, TriedLenient bool
 	// Stage is where it failed ("generate", "build", "vet") and Err the first lines of the error.
 	Stage string
 	Err   string
@@ -75,10 +75,14 @@ func readManifest(corpus string) ([]*Entry, error) {
 func generate(corpus string, e *Entry) (*sogen.Result, error) {
 	res, err := generateWith(corpus, e, false)
 	if err != nil && !e.Panicked && strings.Contains(err.Error(), "-lenient") {
-		if res2, err2 := generateWith(corpus, e, true); err2 == nil {
+		res2, err2 := generateWith(corpus, e, true)
+		if err2 == nil {
 			e.Lenient = true
 			return res2, nil
 		}
+		// What stops it even with -lenient is the more useful error.
+		e.TriedLenient = true
+		return nil, err2
 	}
 	return res, err
 }
@@ -128,6 +132,9 @@ func Run(corpus, repo string) (*Report, error) {
 		res, err := generate(corpus, e)
 		if err != nil {
 			e.Stage, e.Err = "generate", err.Error()
+			if e.TriedLenient {
+				e.Stage = "generate with -lenient"
+			}
 			continue
 		}
 		dir := filepath.Join(tmp, e.Pkg)

@@ -150,6 +150,7 @@ func reason(msg string) string {
 		}
 	}
 	line = quoted.ReplaceAllString(line, "…")
+	line = named.ReplaceAllString(line, "$1 …")
 	if len(line) > 120 {
 		line = line[:120] + "…"
 	}
