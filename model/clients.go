@@ -349,7 +349,15 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		}
 		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: gt})
 	default:
-		return nil, errorf(in.Pos, "operation %s: the request element %s is not of a complex type, which is not supported yet", op.Name, in.Name.Local)
+		gt, v, err := b.elementValue(in, "")
+		if err != nil {
+			return nil, err
+		}
+		if v.Kind != SimpleValue {
+			return nil, errorf(in.Pos, "operation %s: the request element %s is neither of a complex nor of a simple type, which is not supported yet", op.Name, in.Name.Local)
+		}
+		o.RequestSimple = &SimpleBody{Type: gt, Value: v}
+		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: gt})
 	}
 	var result string
 	if op.Output != nil {
@@ -364,7 +372,17 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		o.ResponseElem = b.qname(out.Name)
 		t := b.wrapper(out)
 		if t == nil {
-			return nil, errorf(out.Pos, "operation %s: the response element %s is not of a complex type, which is not supported yet", op.Name, out.Name.Local)
+			gt, v, err := b.elementValue(out, "")
+			if err != nil {
+				return nil, err
+			}
+			if v.Kind != SimpleValue {
+				return nil, errorf(out.Pos, "operation %s: the response element %s is neither of a complex nor of a simple type, which is not supported yet", op.Name, out.Name.Local)
+			}
+			o.ResponseSimple = &SimpleBody{Type: gt, Value: v}
+			o.Result = SimpleResult
+			result = fmt.Sprintf("It returns the value of the %s reply.", out.Name.Local)
+			goto done
 		}
 		o.Response = t
 		switch {

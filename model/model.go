@@ -373,7 +373,15 @@ const (
 	FieldResult
 	// WrapperResult returns the response wrapper struct (several children).
 	WrapperResult
+	// SimpleResult returns the value of a simple-typed bare response element.
+	SimpleResult
 )
+
+// SimpleBody is a simple-typed body element: its Go type and codec.
+type SimpleBody struct {
+	Type  *GoType
+	Value *Value
+}
 
 // Operation is a method of a client.
 type Operation struct {
@@ -397,6 +405,10 @@ type Operation struct {
 	Result       ResultKind
 	// ResultField is the response wrapper's field returned, for FieldResult.
 	ResultField *Field
+	// RequestSimple and ResponseSimple are set for a document/literal bare body element of a simple
+	// type: the value's Go type and encoding (a soap.Bare carries it). Request or Response is then nil;
+	// Params holds one parameter of that type, and the Result is SimpleResult.
+	RequestSimple, ResponseSimple *SimpleBody
 	// Faults are the typed errors of the faults the operation declares.
 	Faults []*FaultType
 }

@@ -1,0 +1,28 @@
+package soap
+
+import "encoding/xml"
+
+// Bare is the body element of a document/literal bare message whose element has a simple type
+// (<tns:Price>12.5</tns:Price> directly in the Body): generated code wraps the parameter, or the
+// result, in one. The element is always written, with Value's lexical form as its text.
+type Bare[T any] struct {
+	// Codec converts the value to and from text.
+	Codec Codec[T]
+	// Value is the element's value.
+	Value T
+}
+
+// MarshalSOAP writes b as the element start.Name.
+func (b *Bare[T]) MarshalSOAP(e *Encoder, start Start) {
+	f := Field{Name: start.Name}
+	b.Codec.Encode(e, &f, nil, b.Value)
+}
+
+// UnmarshalSOAP reads the element start into b.Value (xsi:nil gives the zero value).
+func (b *Bare[T]) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
+	f := Field{Name: start.Name}
+	return b.Codec.Decode(d, start, &f, nil, &b.Value)
+}
+
+// SOAPType returns the codec's schema type.
+func (b *Bare[T]) SOAPType() xml.Name { return b.Codec.Type }
