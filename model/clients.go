@@ -201,7 +201,7 @@ func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.
 	for _, p := range m.Parts {
 		if p.Name == hd.Part {
 			if p.Element == (xml.Name{}) {
-				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element", hd.Part, hd.Message.Local)
+				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element (run sogen with -lenient to leave the header out, with a warning)", hd.Part, hd.Message.Local)
 			}
 			return p.Element, nil
 		}
@@ -289,7 +289,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 		for _, name := range bio.Body.Parts {
 			p := m.Part(name)
 			if p == nil {
-				return nil, errorf(pos, "soap:body part %s is not in message %s", name, m.Name.Local)
+				return nil, errorf(pos, "soap:body part %s is not in message %s (run sogen with -lenient to leave the operation out, with a warning)", name, m.Name.Local)
 			}
 			parts = append(parts, p)
 		}

@@ -78,10 +78,12 @@ func TestLenientDrop(t *testing.T) {
 	const ns = "http://example.com/broken"
 	p := "broken.wsdl: /wsdl:definitions[@name='Broken']/"
 	want := []string{
+		p + "wsdl:binding[@name='StoreBinding']/wsdl:operation[@name='Put']/soap:input: read soap:input as wsdl:input (-lenient)",
 		p + "wsdl:types/xs:schema/xs:element[@name='GetResponse']/xs:complexType/xs:sequence/xs:element[@name='Note']: type {" + ns + "}Missing is not defined; read as xs:anyType (-lenient)",
 		p + "wsdl:portType[@name='Store']/wsdl:operation[@name='Get']: fault Oops left out: message {" + ns + "}OopsMessage is not defined (-lenient)",
 		p + "wsdl:portType[@name='Store']/wsdl:operation[@name='Lost']: operation Lost left out: message LostRequest: its part parameters names the undefined element {" + ns + "}Lost (-lenient)",
 		p + "wsdl:binding[@name='StoreBinding']/wsdl:operation[@name='Get']: soap:header left out: message {" + ns + "}AuthHeader is not defined (-lenient)",
+		p + "wsdl:binding[@name='StoreBinding']/wsdl:operation[@name='Get']: soap:header left out: part trace of message TraceHeader names a type, not an element, so the header block has no name (-lenient)",
 		p + "wsdl:binding[@name='StoreBinding']/wsdl:operation[@name='Lost']: binding operation Lost left out: port type Store has no (usable) operation of that name (-lenient)",
 		p + "wsdl:binding[@name='StoreBinding']/wsdl:operation[@name='Ghost']: binding operation Ghost left out: port type Store has no (usable) operation of that name (-lenient)",
 		p + "wsdl:service[@name='StoreService']: port OtherPort left out: binding {" + ns + "}OtherBinding is not defined (-lenient)",
@@ -89,7 +91,7 @@ func TestLenientDrop(t *testing.T) {
 	if d := cmp.Diff(want, s.Warnings); d != "" {
 		t.Errorf("warnings (-want +got):\n%s", d)
 	}
-	if ops := s.PortTypes[0].Operations; len(ops) != 1 || ops[0].Name != "Get" || len(ops[0].Faults) != 0 {
+	if ops := s.PortTypes[0].Operations; len(ops) != 2 || ops[0].Name != "Get" || ops[1].Name != "Put" || len(ops[0].Faults) != 0 {
 		t.Errorf("operations %+v", ops)
 	}
 }

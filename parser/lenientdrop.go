@@ -261,6 +261,8 @@ func lenientDrop(s *Set) {
 						warn(bop.Pos, "soap:header left out: message %s: %s", h.Message.Local, broken[h.Message])
 					case m.Part(h.Part) == nil:
 						warn(bop.Pos, "soap:header left out: message %s has no part %s", h.Message.Local, h.Part)
+					case m.Part(h.Part).Element == (xml.Name{}):
+						warn(bop.Pos, "soap:header left out: part %s of message %s names a type, not an element, so the header block has no name", h.Part, h.Message.Local)
 					case m.Part(h.Part).Element != (xml.Name{}) && s.Elements[m.Part(h.Part).Element] == nil:
 						warn(bop.Pos, "soap:header left out: part %s of message %s names the undefined element %s", h.Part, h.Message.Local, show(m.Part(h.Part).Element))
 					default:

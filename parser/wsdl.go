@@ -229,7 +229,11 @@ func (f *file) binding(el *etree.Element) error {
 			case x.Tag == "operation" && (soapNS(x) == SOAP11 || soapNS(x) == SOAP12):
 				op.Action = x.SelectAttrValue("soapAction", "")
 				op.Style = x.SelectAttrValue("style", "")
-			case is(x, NSWSDL, "input"), is(x, NSWSDL, "output"):
+			case is(x, NSWSDL, "input"), is(x, NSWSDL, "output"),
+				f.l.opts.Lenient && (x.Tag == "input" || x.Tag == "output") && (soapNS(x) == SOAP11 || soapNS(x) == SOAP12):
+				if x.NamespaceURI() != NSWSDL {
+					f.l.set.Warnings = append(f.l.set.Warnings, fmt.Sprintf("%s: read %s as wsdl:%s (-lenient)", f.pos(x), x.FullTag(), x.Tag))
+				}
 				bio, err := f.bindingIO(x)
 				if err != nil {
 					return err
