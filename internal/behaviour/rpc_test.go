@@ -112,9 +112,9 @@ func TestRPC(t *testing.T) {
 	})
 }
 
-// TestRPCNotificationSkipped: the output-only operation Ticker has no method, and the rpc/encoded
-// binding no constructor, and generating says so.
-func TestRPCNotificationSkipped(t *testing.T) {
+// TestRPCNotices: the output-only operation Ticker and the empty Nothing have no method, the rpc/encoded
+// and HTTP bindings no constructor, the HTTP-only port type Status no client, and generating says so.
+func TestRPCNotices(t *testing.T) {
 	res := generateFixture(t, "rpc")
 	found := false
 	for _, n := range res.Notices {
@@ -133,6 +133,19 @@ func TestRPCNotificationSkipped(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no notice about Nothing in %q", res.Notices)
+	}
+	for _, want := range []string{
+		"/binding[@name='CalcHttpGet']: binding CalcHttpGet uses the HTTP protocol, which sogen does not generate clients for; skipped",
+		"/binding[@name='StatusHttpPost']: binding StatusHttpPost uses the HTTP protocol, which sogen does not generate clients for; skipped",
+		"/portType[@name='Status']: port type Status has no SOAP binding; no client generated",
+	} {
+		found = false
+		for _, n := range res.Notices {
+			found = found || strings.HasSuffix(n, want)
+		}
+		if !found {
+			t.Errorf("no notice ending in %q in %q", want, res.Notices)
+		}
 	}
 	found = false
 	for _, n := range res.Notices {
