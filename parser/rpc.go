@@ -136,6 +136,9 @@ func rpcWrappers(s *Set) error {
 				if x.bio.Body != nil {
 					ns = x.bio.Body.Namespace
 				}
+				if ns == "" {
+					s.Notices = append(s.Notices, fmt.Sprintf("%s: the soap:body of the %s of rpc operation %s has no namespace attribute (WS-I BP R2717 requires one); its wrapper element %s is in no namespace", bop.Pos, x.what, bop.Name, x.name))
+				}
 				w, err := rpcWrapper(bop, s.Messages[x.io.Message], x.bio, xml.Name{Space: ns, Local: x.name})
 				if err != nil {
 					return err
