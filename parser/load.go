@@ -104,7 +104,8 @@ type loader struct {
 }
 
 // Parse reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
-// includes inside fsys, and checks that every reference resolves.
+// includes inside fsys, and checks that every reference resolves. A root may also be an absolute URL,
+// read through Options.Remote.
 func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 	l := &loader{
 		fsys:   fsys,
@@ -124,6 +125,19 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 		return nil, errors.New("no input files")
 	}
 	for _, r := range roots {
+		if isURL(r) {
+			if l.opts.Remote == nil {
+				return nil, fmt.Errorf("%s is a remote location, which sogen does not fetch unless asked: run sogen with -fetch to download it, or save it and give the file", r)
+			}
+			u, err := resolveURL("", r)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", r, err)
+			}
+			if err := l.load(u, "", Pos{}, ""); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if !fs.ValidPath(r) {
 			return nil, fmt.Errorf("%s: not a valid path inside the input directory", r)
 		}

@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -339,5 +342,55 @@ func TestLenientFlag(t *testing.T) {
 	}
 	if c := generatedFiles(t, out)["store_client.go"]; !strings.Contains(c, "func (c *StoreClient) Get(") || !strings.Contains(c, "func (c *StoreClient) Put(") || strings.Contains(c, "Lost(") {
 		t.Errorf("store_client.go:\n%s", c)
+	}
+}
+
+// TestFetchRootURL runs the command on a WSDL given by URL with -fetch: the WSDL and the schema it
+// imports by a relative location are downloaded from an httptest server, once each.
+func TestFetchRootURL(t *testing.T) {
+	wsdl := `<?xml version="1.0"?>
+<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:r="urn:remote" xmlns:tns="urn:svc">
+  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="xsd/r.xsd"/></xs:schema></wsdl:types>
+  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
+  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
+  <wsdl:binding name="SvcBinding" type="tns:Svc">
+    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
+    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
+  </wsdl:binding>
+</wsdl:definitions>`
+	xsd := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote"><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
+	hits := map[string]int{}
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.RequestURI()]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/svc/Service.svc":
+			w.Write([]byte(wsdl))
+		case "/svc/xsd/r.xsd":
+			w.Write([]byte(xsd))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "svc")
+	in := srv.URL + "/svc/Service.svc?wsdl"
+	var stdout, stderr bytes.Buffer
+	if err := Run([]string{"-o", out, in}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -fetch") {
+		t.Errorf("without -fetch: %v", err)
+	}
+	if err := Run([]string{"-o", out, "-fetch", in}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if hits["/svc/Service.svc?wsdl"] != 1 || hits["/svc/xsd/r.xsd"] != 1 {
+		t.Errorf("requests %v", hits)
+	}
+	files := generatedFiles(t, out)
+	if !strings.Contains(files["types.go"], "// Source: "+in+"\n") || !strings.Contains(files["types.go"], "type Ping struct") {
+		t.Errorf("types.go:\n%s", files["types.go"])
 	}
 }

@@ -45,6 +45,7 @@ allows downloading it (each once per run, within -fetch-timeout and 32 MiB):
   sogen -map https://example.com/schemas/common.xsd=./common.xsd service.wsdl
   sogen -map https://example.com/schemas/=./schemas service.wsdl
   sogen -fetch service.wsdl
+  sogen -fetch -pkg stockquote https://example.com/StockQuote.svc?wsdl
 With -lenient, a reference that resolves only by its local name (an undeclared
 prefix or a wrong namespace) is fixed up with a warning naming file and element.
 sogen writes only files it generated (they start with
@@ -100,16 +101,32 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	if !token.IsIdentifier(*suffix) && *suffix != "" {
 		return UsageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", *suffix)}
 	}
-	root, roots, err := inputRoot(inputs)
-	if err != nil {
-		return UsageError{err.Error()}
+	var local, remote []string
+	for _, in := range inputs {
+		if isURL(in) {
+			remote = append(remote, in)
+		} else {
+			local = append(local, in)
+		}
 	}
+	if len(remote) > 0 && !*fetch && !maps.covers(remote) {
+		return UsageError{fmt.Sprintf("input %s is a remote location: run sogen with -fetch to download it, or with -map %s=FILE", remote[0], remote[0])}
+	}
+	root, roots := ".", []string(nil)
+	if len(local) > 0 {
+		root, roots, err = inputRoot(local)
+		if err != nil {
+			return UsageError{err.Error()}
+		}
+	}
+	roots = append(roots, remote...)
+	srcs := append(sources(local), remote...)
 	res, err := sogen.Generate(sogen.Config{
 		FS:           os.DirFS(root),
 		Roots:        roots,
 		Package:      name,
 		ClientSuffix: *suffix,
-		Sources:      sources(inputs),
+		Sources:      srcs,
 		Map:          maps,
 		Fetch:        *fetch,
 		FetchTimeout: *fetchTimeout,
@@ -179,6 +196,26 @@ func sources(inputs []string) []string {
 		}
 	}
 	return out
+}
+
+// isURL reports whether an input is an absolute URL rather than a file.
+func isURL(s string) bool {
+	i := strings.Index(s, "://")
+	return i > 0 && !strings.ContainsAny(s[:i], "/.\\")
+}
+
+// covers reports whether every URL has a -map entry (exact or prefix).
+func (m mapFlag) covers(urls []string) bool {
+	for _, u := range urls {
+		ok := m[u] != ""
+		for k := range m {
+			ok = ok || strings.HasSuffix(k, "/") && strings.HasPrefix(u, k)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // mapFlag collects -map URL=FILE flags.
