@@ -125,7 +125,7 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 			for _, p := range sv.Ports {
 				if p.Binding == bd.Name {
 					found = true
-					c.Ports = append(c.Ports, &ClientPort{Endpoint: p.Address, Binding: c.Bindings[i], port: p.Name,
+					c.Ports = append(c.Ports, &ClientPort{Endpoint: p.Address, Binding: c.Bindings[i], port: p.Name, service: sv.Name.Local,
 						Doc: fmt.Sprintf("port %s of service %s", p.Name, sv.Name.Local)})
 				}
 			}
@@ -135,9 +135,18 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 				Doc: fmt.Sprintf("binding %s, which no service gives an address", bd.Name.Local)})
 		}
 	}
+	// Several ports: each constructor is named after its port, and after its service too when
+	// ports of several services share the name.
+	portNames := map[string]int{}
+	for _, p := range c.Ports {
+		portNames[p.port]++
+	}
 	for _, p := range c.Ports {
 		name := "New" + c.GoName
 		if len(c.Ports) > 1 {
+			if portNames[p.port] > 1 {
+				name += Exported(p.service)
+			}
 			name += Exported(p.port)
 		}
 		p.Constructor = b.scope.Claim(name)

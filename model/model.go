@@ -351,7 +351,8 @@ type ClientPort struct {
 	Endpoint    string
 	Binding     *ClientBinding
 
-	port string // the port's name, or the binding's when it has no port
+	port    string // the port's name, or the binding's when it has no port
+	service string // the service's name ("" for a binding without port)
 }
 
 // BindingOp is what a binding says about one operation.

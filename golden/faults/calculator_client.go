@@ -31,11 +31,20 @@ var opsCalculator12 = [2]operation{
 	{Operation: soap.Operation{Name: "Calculator.Sqrt", Action: "urn:sqrt", Version: soap.V12, Request: xml.Name{Space: nsFaults, Local: "Sqrt"}, Response: xml.Name{Space: nsFaults, Local: "SqrtResponse"}, Faults: []soap.FaultType{faultServiceFaultError}}},
 }
 
-// NewCalculatorClientSoap11 returns a CalculatorClient for the port Soap11 of service CalculatorService (SOAP 1.1, endpoint http://example.com/faults/soap11). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
-func NewCalculatorClientSoap11(client *soap.Client) *CalculatorClient {
+// NewCalculatorClientCalculatorServiceSoap11 returns a CalculatorClient for the port Soap11 of service CalculatorService (SOAP 1.1, endpoint http://example.com/faults/soap11). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
+func NewCalculatorClientCalculatorServiceSoap11(client *soap.Client) *CalculatorClient {
 	return &CalculatorClient{
 		Client:   client,
 		Endpoint: "http://example.com/faults/soap11",
+		ops:      &opsCalculator11,
+	}
+}
+
+// NewCalculatorClientBackupServiceSoap11 returns a CalculatorClient for the port Soap11 of service BackupService (SOAP 1.1, endpoint http://backup.example.com/faults/soap11). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
+func NewCalculatorClientBackupServiceSoap11(client *soap.Client) *CalculatorClient {
+	return &CalculatorClient{
+		Client:   client,
+		Endpoint: "http://backup.example.com/faults/soap11",
 		ops:      &opsCalculator11,
 	}
 }

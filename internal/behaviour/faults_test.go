@@ -42,7 +42,7 @@ func TestFaults(t *testing.T) {
 
 	t.Run("Divide succeeds", func(t *testing.T) {
 		srv := newServer(t, envelope11("", `<DivideResponse xmlns="`+nsFaults+`"><Quotient>3</Quotient></DivideResponse>`))
-		c := faults.NewCalculatorClientSoap11(nil)
+		c := faults.NewCalculatorClientCalculatorServiceSoap11(nil)
 		c.Endpoint = srv.URL
 		q, err := c.Divide(ctx, 7, 2)
 		if err != nil || q != 3 {
@@ -55,7 +55,7 @@ func TestFaults(t *testing.T) {
 	t.Run("SOAP 1.1: DivideByZero detail is a *DivideByZeroFault wrapping the *soap.Fault", func(t *testing.T) {
 		srv := soaptest.NewServer(t, http.StatusInternalServerError, contentType11,
 			envelope11("", fault11("Client", "division by zero", divByZero)))
-		c := faults.NewCalculatorClientSoap11(nil)
+		c := faults.NewCalculatorClientCalculatorServiceSoap11(nil)
 		c.Endpoint = srv.URL
 		_, err := c.Divide(ctx, 7, 0)
 		var dz *faults.DivideByZeroFault
@@ -112,7 +112,7 @@ func TestFaults(t *testing.T) {
 	for _, tt := range plain {
 		t.Run("plain *soap.Fault: "+tt.name, func(t *testing.T) {
 			srv := soaptest.NewServer(t, http.StatusInternalServerError, contentType11, tt.reply)
-			c := faults.NewCalculatorClientSoap11(nil)
+			c := faults.NewCalculatorClientCalculatorServiceSoap11(nil)
 			c.Endpoint = srv.URL
 			err := tt.call(c)
 			var f *soap.Fault
@@ -141,4 +141,21 @@ func TestFaultsNotice(t *testing.T) {
 		}
 	}
 	t.Errorf("no notice about the fault Domain in %q", res.Notices)
+}
+
+// TestFaultsServices: two services with a port named Soap11 get one constructor each, named after
+// service and port, with the address of their own port.
+func TestFaultsServices(t *testing.T) {
+	for _, tt := range []struct {
+		newC     func(*soap.Client) *faults.CalculatorClient
+		endpoint string
+	}{
+		{faults.NewCalculatorClientCalculatorServiceSoap11, "http://example.com/faults/soap11"},
+		{faults.NewCalculatorClientBackupServiceSoap11, "http://backup.example.com/faults/soap11"},
+		{faults.NewCalculatorClientSoap12, "http://example.com/faults/soap12"},
+	} {
+		if c := tt.newC(nil); c.Endpoint != tt.endpoint {
+			t.Errorf("Endpoint = %q, want %q", c.Endpoint, tt.endpoint)
+		}
+	}
 }
