@@ -46,7 +46,8 @@ type Config struct {
 	// HTTPClient downloads the remote locations; nil means http.DefaultClient.
 	HTTPClient *http.Client
 	// Lenient resolves references that only resolve by their local name (an undeclared prefix, a wrong
-	// namespace), reporting each fix-up in Result.Notices; see parser.Options.Lenient.
+	// namespace) and goes on past those that do not resolve at all, reporting each fix-up in
+	// Result.Warnings; see parser.Options.Lenient.
 	Lenient bool
 }
 

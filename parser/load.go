@@ -30,8 +30,10 @@ type Options struct {
 	Remote func(url string) ([]byte, error)
 	// Lenient resolves a reference that does not resolve as written (an undeclared prefix, a wrong
 	// namespace) by its local name, when exactly one definition of the kind wanted has that local
-	// name; each such fix-up is reported in Set.Notices, naming the file and element. Without it, such
-	// references are errors.
+	// name, and makes the references that do not resolve at all harmless (an undefined type read as
+	// xs:anyType; a broken operation, fault, header, binding operation or port left out). Each fix-up
+	// is reported in Set.Warnings, naming the file and element. Without it, such references are
+	// errors, which suggest it.
 	Lenient bool
 }
 
@@ -69,8 +71,7 @@ type Set struct {
 
 	// Notices are things the parser skipped that a user should know about.
 	Notices []string
-	// Warnings are the references Options.Lenient resolved by their local name, one per fix-up,
-	// naming the file and element.
+	// Warnings are the fix-ups Options.Lenient made, one each, naming the file and element.
 	Warnings []string
 }
 
@@ -127,7 +128,7 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 	for _, r := range roots {
 		if isURL(r) {
 			if l.opts.Remote == nil {
-				return nil, fmt.Errorf("%s is a remote location, which sogen does not fetch unless asked: run sogen with -fetch to download it, or save it and give the file", r)
+				return nil, fmt.Errorf("%s is a remote location, which sogen does not fetch unless asked: run sogen with -fetch to download it, or with -map %s=FILE to read a copy", r, r)
 			}
 			u, err := resolveURL("", r)
 			if err != nil {
