@@ -358,15 +358,15 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		}
 		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: gt})
 	default:
-		gt, v, err := b.elementValue(in, "")
+		sb, err := b.simpleBody(in)
 		if err != nil {
 			return nil, err
 		}
-		if v.Kind != SimpleValue {
+		if sb == nil {
 			return nil, errorf(in.Pos, "operation %s: the request element %s is neither of a complex nor of a simple type, which is not supported yet", op.Name, in.Name.Local)
 		}
-		o.RequestSimple = &SimpleBody{Type: gt, Value: v}
-		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: gt})
+		o.RequestSimple = sb
+		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: sb.Type})
 	}
 	var result string
 	if op.Output != nil {
@@ -381,14 +381,14 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		o.ResponseElem = b.qname(out.Name)
 		t := b.wrapper(out)
 		if t == nil {
-			gt, v, err := b.elementValue(out, "")
+			sb, err := b.simpleBody(out)
 			if err != nil {
 				return nil, err
 			}
-			if v.Kind != SimpleValue {
+			if sb == nil {
 				return nil, errorf(out.Pos, "operation %s: the response element %s is neither of a complex nor of a simple type, which is not supported yet", op.Name, out.Name.Local)
 			}
-			o.ResponseSimple = &SimpleBody{Type: gt, Value: v}
+			o.ResponseSimple = sb
 			o.Result = SimpleResult
 			result = fmt.Sprintf("It returns the value of the %s reply.", out.Name.Local)
 			goto done
@@ -415,6 +415,28 @@ done:
 	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, sending, result)
 	o.Doc = joinDoc(doc, op.Doc)
 	return o, nil
+}
+
+// simpleBody returns the Go type and codec of the simple-typed global element e used as a bare body
+// element, or nil when e is not simple-typed. An anonymous simple type is named after the element,
+// once however many operations use it.
+func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
+	if sb, ok := b.pkg.bare[e]; ok {
+		return sb, nil
+	}
+	gt, v, err := b.elementValue(e, Exported(e.Name.Local))
+	if err != nil {
+		return nil, err
+	}
+	var sb *SimpleBody
+	if v.Kind == SimpleValue {
+		sb = &SimpleBody{Type: gt, Value: v}
+	}
+	if b.pkg.bare == nil {
+		b.pkg.bare = map[*parser.Element]*SimpleBody{}
+	}
+	b.pkg.bare[e] = sb
+	return sb, nil
 }
 
 // wrapper returns the struct type of a global element, or nil.

@@ -7,7 +7,11 @@
 // xs:choice, xs:any, simple content, mixed content, substitution groups, and rpc or encoded bindings.
 package model
 
-import "encoding/xml"
+import (
+	"encoding/xml"
+
+	"github.com/sogen-go/sogen/parser"
+)
 
 // Package is one generated Go package.
 type Package struct {
@@ -37,6 +41,8 @@ type Package struct {
 	// Faults are the typed errors of declared faults, in order of first use; they are declared in the
 	// shared file.
 	Faults []*FaultType
+
+	bare map[*parser.Element]*SimpleBody // simple-typed bare body elements, resolved once
 	// Notices are things the user should know about the generation (skipped bindings, ...).
 	Notices []string
 	// Files lists the output files and what each holds.

@@ -16,14 +16,15 @@ type QuotesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[3]operation
+	ops      *[4]operation
 }
 
 // opsQuotesBinding describes the operations of binding QuotesBinding, in the order of QuotesClient's methods.
-var opsQuotesBinding = [3]operation{
+var opsQuotesBinding = [4]operation{
 	{Operation: soap.Operation{Name: "Quotes.GetPrice", Action: "urn:price", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Price"}}},
 	{Operation: soap.Operation{Name: "Quotes.GetMarket", Action: "urn:market", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Market"}}},
 	{Operation: soap.Operation{Name: "Quotes.Cancel", Action: "urn:cancel", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "OrderID"}}},
+	{Operation: soap.Operation{Name: "Quotes.Halt", Action: "urn:halt", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Reason"}, Response: xml.Name{Space: nsSimplebare, Local: "Reason"}}},
 }
 
 // NewQuotesClient returns a QuotesClient for the port QuotesPort of service QuotesService (SOAP 1.1, endpoint http://example.com/quotes). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -78,4 +79,14 @@ func (c *QuotesClient) GetMarket(ctx context.Context, symbol string, opts ...soa
 func (c *QuotesClient) Cancel(ctx context.Context, orderID int32, opts ...soap.CallOption) error {
 	req := &soap.Bare[int32]{Codec: soap.XSInt, Value: orderID}
 	return c.call(ctx, 2, req, nil, opts)
+}
+
+// Halt calls the operation Halt, sending Reason. It returns the value of the Reason reply.
+func (c *QuotesClient) Halt(ctx context.Context, reason Reason, opts ...soap.CallOption) (Reason, error) {
+	req := &soap.Bare[Reason]{Codec: codecReason, Value: reason}
+	resp := soap.Bare[Reason]{Codec: codecReason}
+	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
+		return "", err
+	}
+	return resp.Value, nil
 }

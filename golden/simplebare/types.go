@@ -60,3 +60,26 @@ func (v MarketState) Known() bool {
 
 // codecMarketState converts MarketState values to and from text.
 var codecMarketState = soap.StringType[MarketState](soap.XSString, xml.Name{Space: nsSimplebare, Local: "MarketState"})
+
+// Reason is an anonymous simple type: an enumeration.
+type Reason string
+
+// Values of Reason.
+const (
+	// ReasonMaintenance is the value "Maintenance".
+	ReasonMaintenance Reason = "Maintenance"
+	// ReasonVolatility is the value "Volatility".
+	ReasonVolatility Reason = "Volatility"
+)
+
+// Known reports whether v is one of the values the schema declares. A value a newer server sends is kept as it is, and is not known.
+func (v Reason) Known() bool {
+	switch v {
+	case ReasonMaintenance, ReasonVolatility:
+		return true
+	}
+	return false
+}
+
+// codecReason converts Reason values to and from text.
+var codecReason = soap.StringType[Reason](soap.XSString, xml.Name{})

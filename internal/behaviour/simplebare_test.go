@@ -67,3 +67,20 @@ func TestSimpleBare(t *testing.T) {
 		diff(t, "text", `"0"`, b.form())
 	})
 }
+
+// TestSimpleBareAnonymous: Reason's anonymous enumeration is one Go type, sent and returned by Halt.
+func TestSimpleBareAnonymous(t *testing.T) {
+	srv := newServer(t, envelope11("", `<Reason xmlns="`+nsSimpleBare+`">Volatility</Reason>`))
+	c := simplebare.NewQuotesClient(nil)
+	c.Endpoint = srv.URL
+	got, err := c.Halt(context.Background(), simplebare.ReasonMaintenance)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != simplebare.ReasonVolatility {
+		t.Errorf("Halt = %q", got)
+	}
+	b := bodyChild(t, checkEnvelope(t, srv.Last(t).Body, nsEnv11))
+	diff(t, "body", xmlName(nsSimpleBare, "Reason"), b.Name)
+	diff(t, "text", `"Maintenance"`, b.form())
+}
