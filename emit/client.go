@@ -154,6 +154,8 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
 		reqArg := jen.Id("req")
 		switch {
+		case op.RequestSimple != nil && op.RequestSimple.Value.Kind == model.AnyValue:
+			g.Id("req").Op(":=").Op("&").Add(e.soap("BareAny")).Values(jen.Id("Value").Op(":").Id(op.Params[0].Name))
 		case op.RequestSimple != nil:
 			g.Id("req").Op(":=").Op("&").Add(e.soap("Bare")).Types(e.goType(op.RequestSimple.Type)).Values(
 				jen.Id("Codec").Op(":").Add(e.codec(op.RequestSimple.Value.Codec)),
@@ -180,6 +182,9 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 		}
 		respArg := jen.Nil()
 		switch {
+		case op.ResponseSimple != nil && op.ResponseSimple.Value.Kind == model.AnyValue:
+			g.Var().Id("resp").Add(e.soap("BareAny"))
+			respArg = jen.Op("&").Id("resp")
 		case op.ResponseSimple != nil:
 			g.Id("resp").Op(":=").Add(e.soap("Bare")).Types(e.goType(op.ResponseSimple.Type)).Values(
 				jen.Id("Codec").Op(":").Add(e.codec(op.ResponseSimple.Value.Codec)),

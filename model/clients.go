@@ -363,7 +363,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 			return nil, err
 		}
 		if sb == nil {
-			return nil, errorf(in.Pos, "operation %s: the request element %s is neither of a complex nor of a simple type, which is not supported yet", op.Name, in.Name.Local)
+			return nil, errorf(in.Pos, "operation %s: the request element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, in.Name.Local)
 		}
 		o.RequestSimple = sb
 		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: sb.Type})
@@ -386,7 +386,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 				return nil, err
 			}
 			if sb == nil {
-				return nil, errorf(out.Pos, "operation %s: the response element %s is neither of a complex nor of a simple type, which is not supported yet", op.Name, out.Name.Local)
+				return nil, errorf(out.Pos, "operation %s: the response element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, out.Name.Local)
 			}
 			o.ResponseSimple = sb
 			o.Result = SimpleResult
@@ -417,8 +417,8 @@ done:
 	return o, nil
 }
 
-// simpleBody returns the Go type and codec of the simple-typed global element e used as a bare body
-// element, or nil when e is not simple-typed. An anonymous simple type is named after the element,
+// simpleBody returns the Go type and codec of the simple-typed (or xs:anyType) global element e used
+// as a bare body element, or nil when e is of neither kind. An anonymous simple type is named after the element,
 // once however many operations use it.
 func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 	if sb, ok := b.pkg.bare[e]; ok {
@@ -429,7 +429,7 @@ func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 		return nil, err
 	}
 	var sb *SimpleBody
-	if v.Kind == SimpleValue {
+	if v.Kind == SimpleValue || v.Kind == AnyValue {
 		sb = &SimpleBody{Type: gt, Value: v}
 	}
 	if b.pkg.bare == nil {

@@ -384,7 +384,8 @@ const (
 	SimpleResult
 )
 
-// SimpleBody is a simple-typed body element: its Go type and codec.
+// SimpleBody is a simple-typed or xs:anyType body element: its Go type and its encoding (a codec for a
+// SimpleValue, EncodeAny and DecodeAny for an AnyValue).
 type SimpleBody struct {
 	Type  *GoType
 	Value *Value

@@ -26,3 +26,24 @@ func (b *Bare[T]) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
 
 // SOAPType returns the codec's schema type.
 func (b *Bare[T]) SOAPType() xml.Name { return b.Codec.Type }
+
+// BareAny is the body element of a document/literal bare message whose element has no type (or
+// xs:anyType): its value is held in an any, encoded and decoded as EncodeAny and DecodeAny describe
+// (nil sends an empty element).
+type BareAny struct {
+	// Value is the element's value.
+	Value any
+}
+
+// SOAPType returns the zero name: the element's type is xs:anyType.
+func (b *BareAny) SOAPType() xml.Name { return xml.Name{} }
+
+// MarshalSOAP writes b as the element start.Name.
+func (b *BareAny) MarshalSOAP(e *Encoder, start Start) {
+	EncodeAny(e, &Field{Name: start.Name}, nil, b.Value)
+}
+
+// UnmarshalSOAP reads the element start into b.Value.
+func (b *BareAny) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
+	return DecodeAny(d, start, &Field{Name: start.Name}, nil, &b.Value)
+}

@@ -16,15 +16,16 @@ type QuotesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[4]operation
+	ops      *[5]operation
 }
 
 // opsQuotesBinding describes the operations of binding QuotesBinding, in the order of QuotesClient's methods.
-var opsQuotesBinding = [4]operation{
+var opsQuotesBinding = [5]operation{
 	{Operation: soap.Operation{Name: "Quotes.GetPrice", Action: "urn:price", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Price"}}},
 	{Operation: soap.Operation{Name: "Quotes.GetMarket", Action: "urn:market", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Market"}}},
 	{Operation: soap.Operation{Name: "Quotes.Cancel", Action: "urn:cancel", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "OrderID"}}},
 	{Operation: soap.Operation{Name: "Quotes.Halt", Action: "urn:halt", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Reason"}, Response: xml.Name{Space: nsSimplebare, Local: "Reason"}}},
+	{Operation: soap.Operation{Name: "Quotes.Echo", Action: "urn:echo", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Note"}, Response: xml.Name{Space: nsSimplebare, Local: "Note"}}},
 }
 
 // NewQuotesClient returns a QuotesClient for the port QuotesPort of service QuotesService (SOAP 1.1, endpoint http://example.com/quotes). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -87,6 +88,16 @@ func (c *QuotesClient) Halt(ctx context.Context, reason Reason, opts ...soap.Cal
 	resp := soap.Bare[Reason]{Codec: codecReason}
 	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
 		return "", err
+	}
+	return resp.Value, nil
+}
+
+// Echo calls the operation Echo, sending Note. It returns the value of the Note reply.
+func (c *QuotesClient) Echo(ctx context.Context, note any, opts ...soap.CallOption) (any, error) {
+	req := &soap.BareAny{Value: note}
+	var resp soap.BareAny
+	if err := c.call(ctx, 4, req, &resp, opts); err != nil {
+		return nil, err
 	}
 	return resp.Value, nil
 }

@@ -84,3 +84,20 @@ func TestSimpleBareAnonymous(t *testing.T) {
 	diff(t, "body", xmlName(nsSimpleBare, "Reason"), b.Name)
 	diff(t, "text", `"Maintenance"`, b.form())
 }
+
+// TestSimpleBareAny: Note has no type (xs:anyType): Echo sends its value with xsi:type and returns the
+// reply's value as the Go value its xsi:type names.
+func TestSimpleBareAny(t *testing.T) {
+	srv := newServer(t, envelope11("", `<Note xmlns="`+nsSimpleBare+`" xmlns:xsi="`+nsXSI+`" xmlns:xsd="`+nsXSD+`" xsi:type="xsd:int">42</Note>`))
+	c := simplebare.NewQuotesClient(nil)
+	c.Endpoint = srv.URL
+	got, err := c.Echo(context.Background(), "hello")
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff(t, "Echo", any(int32(42)), got)
+	b := bodyChild(t, checkEnvelope(t, srv.Last(t).Body, nsEnv11))
+	diff(t, "body", xmlName(nsSimpleBare, "Note"), b.Name)
+	diff(t, "form", `(string)"hello"`, b.form())
+	checkGolden(t, "simplebare", "Echo.request.xml", srv.Last(t).Body)
+}
