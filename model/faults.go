@@ -51,7 +51,7 @@ func (b *builder) operationFaults(op *parser.Operation) []*FaultType {
 		if ft == nil {
 			gt, v, err := b.elementValue(e, "")
 			if err != nil || v.Kind != StructValue {
-				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: fault %s of operation %s: its element %s is not of a struct type, so it is returned as a plain *soap.Fault", op.Pos, f.Name, op.Name, en.Local))
+				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: fault %s of operation %s: its element %s is not of a plain struct type (it is simple-typed, or a base type with derived types), so it is returned as a plain *soap.Fault", op.Pos, f.Name, op.Name, en.Local))
 				continue
 			}
 			name := Exported(en.Local)
