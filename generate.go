@@ -8,6 +8,8 @@ package sogen
 import (
 	"errors"
 	"io/fs"
+	"net/http"
+	"time"
 
 	"github.com/sogen-go/sogen/emit"
 	"github.com/sogen-go/sogen/model"
@@ -26,8 +28,27 @@ type Config struct {
 	ClientSuffix string
 	// Sources are the input names recorded in the generated files' header; nil records Roots.
 	Sources []string
-	// Parse limits what the parser accepts.
+	// Parse limits what the parser accepts (its Remote is set from Map and Fetch, and its Lenient
+	// from Lenient).
 	Parse parser.Options
+
+	// Map maps remote locations (wsdl:import location, xs:import and xs:include schemaLocation
+	// holding an absolute URL) to local files. A key is a URL, mapped to a file path, or a URL prefix
+	// ending in "/", mapped to a directory whose relative paths follow the prefix. A mapped location is
+	// never fetched.
+	Map map[string]string
+	// Fetch allows downloading, with an HTTP GET, the remote http and https locations Map does not
+	// cover. Without it such a location is an error naming it. Each URL is read once per run; a
+	// download is limited to FetchTimeout and to Parse.MaxFileSize bytes.
+	Fetch bool
+	// FetchTimeout limits one download (DefaultFetchTimeout when zero).
+	FetchTimeout time.Duration
+	// HTTPClient downloads the remote locations; nil means http.DefaultClient.
+	HTTPClient *http.Client
+	// Lenient resolves references that only resolve by their local name (an undeclared prefix, a wrong
+	// namespace) and goes on past those that do not resolve at all, reporting each fix-up in
+	// Result.Warnings; see parser.Options.Lenient.
+	Lenient bool
 }
 
 // Result is the outcome of a generation.
@@ -36,6 +57,9 @@ type Result struct {
 	Files []emit.File
 	// Notices are things the generator skipped that a user should know about.
 	Notices []string
+	// Warnings are the fix-ups Config.Lenient made: each reference resolved by its local name, with
+	// its file and element.
+	Warnings []string
 }
 
 // Generate reads the inputs and returns the generated files.
@@ -43,7 +67,13 @@ func Generate(cfg Config) (*Result, error) {
 	if cfg.Package == "" {
 		return nil, errors.New("no package name")
 	}
-	set, err := parser.Parse(cfg.FS, cfg.Roots, cfg.Parse)
+	popts := cfg.Parse
+	rem := newRemote(&cfg)
+	if rem != nil {
+		popts.Remote = rem.read
+	}
+	popts.Lenient = popts.Lenient || cfg.Lenient
+	set, err := parser.Parse(cfg.FS, cfg.Roots, popts)
 	if err != nil {
 		return nil, err
 	}
@@ -59,5 +89,11 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Files: files, Notices: append(set.Notices, pkg.Notices...)}, nil
+	var notices []string
+	if rem != nil {
+		notices = append(notices, rem.notices...)
+	}
+	notices = append(notices, set.Notices...)
+	notices = append(notices, pkg.Notices...)
+	return &Result{Files: files, Notices: notices, Warnings: set.Warnings}, nil
 }

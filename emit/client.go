@@ -43,11 +43,18 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 					jen.Id("Action").Op(":").Lit(op.Action),
 					jen.Id("Version").Op(":").Add(e.soap(version)),
 				}
-				if mop.Request != nil {
+				if !mop.RequestElem.IsZero() {
 					fields = append(fields, jen.Id("Request").Op(":").Add(qname(mop.RequestElem)))
 				}
-				if mop.Response != nil {
+				if !mop.ResponseElem.IsZero() {
 					fields = append(fields, jen.Id("Response").Op(":").Add(qname(mop.ResponseElem)))
+				}
+				if len(mop.Faults) > 0 {
+					fields = append(fields, jen.Id("Faults").Op(":").Index().Add(e.soap("FaultType")).ValuesFunc(func(g *jen.Group) {
+						for _, ft := range mop.Faults {
+							g.Id(ft.Var)
+						}
+					}))
 				}
 				item := []jen.Code{jen.Id("Operation").Op(":").Add(e.soap("Operation")).Values(fields...)}
 				if len(op.InHeaders) > 0 {
@@ -138,12 +145,22 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 	case model.WrapperResult:
 		results = append(results, jen.Op("*").Id(op.Response.GoName))
 		zero = jen.Nil()
+	case model.SimpleResult:
+		results = append(results, e.goType(op.ResponseSimple.Type))
+		zero = e.zero(op.ResponseSimple.Type)
 	}
 	results = append(results, jen.Error())
 	f.Add(comment(op.Doc))
 	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
 		reqArg := jen.Id("req")
 		switch {
+		case op.RequestSimple != nil && op.RequestSimple.Value.Kind == model.AnyValue:
+			g.Id("req").Op(":=").Op("&").Add(e.soap("BareAny")).Values(jen.Id("Value").Op(":").Id(op.Params[0].Name))
+		case op.RequestSimple != nil:
+			g.Id("req").Op(":=").Op("&").Add(e.soap("Bare")).Types(e.goType(op.RequestSimple.Type)).Values(
+				jen.Id("Codec").Op(":").Add(e.codec(op.RequestSimple.Value.Codec)),
+				jen.Id("Value").Op(":").Id(op.Params[0].Name),
+			)
 		case op.Request == nil:
 			reqArg = jen.Nil()
 		case op.BareRequest:
@@ -164,7 +181,16 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 			})
 		}
 		respArg := jen.Nil()
-		if op.Response != nil {
+		switch {
+		case op.ResponseSimple != nil && op.ResponseSimple.Value.Kind == model.AnyValue:
+			g.Var().Id("resp").Add(e.soap("BareAny"))
+			respArg = jen.Op("&").Id("resp")
+		case op.ResponseSimple != nil:
+			g.Id("resp").Op(":=").Add(e.soap("Bare")).Types(e.goType(op.ResponseSimple.Type)).Values(
+				jen.Id("Codec").Op(":").Add(e.codec(op.ResponseSimple.Value.Codec)),
+			)
+			respArg = jen.Op("&").Id("resp")
+		case op.Response != nil:
 			g.Var().Id("resp").Id(op.Response.GoName)
 			respArg = jen.Op("&").Id("resp")
 		}
@@ -178,6 +204,9 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 		case model.WrapperResult:
 			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
 			g.Return(jen.Op("&").Id("resp"), jen.Nil())
+		case model.SimpleResult:
+			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
+			g.Return(jen.Id("resp").Dot("Value"), jen.Nil())
 		}
 	})
 }

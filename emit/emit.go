@@ -45,6 +45,9 @@ func Files(pkg *model.Package) ([]File, error) {
 		for _, t := range mf.Types {
 			e.typ(f, t)
 		}
+		if mf.Shared {
+			e.faults(f)
+		}
 		for _, c := range mf.Clients {
 			e.client(f, c)
 		}

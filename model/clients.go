@@ -22,6 +22,10 @@ func (b *builder) buildClients() error {
 				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: binding %s uses the %s protocol, which sogen does not generate clients for; skipped", bd.Pos, bd.Name.Local, bd.Protocol))
 				continue
 			}
+			if err := parser.EncodedBinding(bd); err != nil {
+				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("skipped binding %s, as port type %s has a literal one: %v", bd.Name.Local, pt.Name.Local, err))
+				continue
+			}
 			bindings = append(bindings, bd)
 		}
 		if len(bindings) == 0 {
@@ -78,7 +82,8 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.", c.GoName); err != nil {
 		return nil, err
 	}
-	for _, op := range pt.Operations {
+	ops := b.callable(pt)
+	for _, op := range ops {
 		bop := bindingOp(first, op.Name)
 		if bop == nil {
 			return nil, errorf(first.Pos, "binding %s has no operation %s", first.Name.Local, op.Name)
@@ -95,7 +100,7 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		if bd.Protocol == parser.SOAP12 {
 			cb.Version = 12
 		}
-		for _, op := range pt.Operations {
+		for _, op := range ops {
 			bop := bindingOp(bd, op.Name)
 			if bop == nil {
 				return nil, errorf(bd.Pos, "binding %s has no operation %s", bd.Name.Local, op.Name)
@@ -120,7 +125,7 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 			for _, p := range sv.Ports {
 				if p.Binding == bd.Name {
 					found = true
-					c.Ports = append(c.Ports, &ClientPort{Endpoint: p.Address, Binding: c.Bindings[i], port: p.Name,
+					c.Ports = append(c.Ports, &ClientPort{Endpoint: p.Address, Binding: c.Bindings[i], port: p.Name, service: sv.Name.Local,
 						Doc: fmt.Sprintf("port %s of service %s", p.Name, sv.Name.Local)})
 				}
 			}
@@ -130,9 +135,18 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 				Doc: fmt.Sprintf("binding %s, which no service gives an address", bd.Name.Local)})
 		}
 	}
+	// Several ports: each constructor is named after its port, and after its service too when
+	// ports of several services share the name.
+	portNames := map[string]int{}
+	for _, p := range c.Ports {
+		portNames[p.port]++
+	}
 	for _, p := range c.Ports {
 		name := "New" + c.GoName
 		if len(c.Ports) > 1 {
+			if portNames[p.port] > 1 {
+				name += Exported(p.service)
+			}
 			name += Exported(p.port)
 		}
 		p.Constructor = b.scope.Claim(name)
@@ -150,6 +164,26 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 	return c, nil
 }
 
+// callable returns the operations of pt a client can call, in order. Notification and
+// solicit-response operations (an output without input: WSDL 1.1 sections 2.4.3 and 2.4.4) start with
+// a message from the server, which a request-response client cannot receive; they are skipped with a
+// notice.
+func (b *builder) callable(pt *parser.PortType) []*parser.Operation {
+	var out []*parser.Operation
+	for _, op := range pt.Operations {
+		switch {
+		case op.Input == nil && op.Output == nil:
+			b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: operation %s has neither input nor output; skipped", op.Pos, op.Name))
+			continue
+		case op.Input == nil:
+			b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: operation %s has an output but no input (a notification or solicit-response operation, which starts with a message from the server); skipped", op.Pos, op.Name))
+			continue
+		}
+		out = append(out, op)
+	}
+	return out
+}
+
 func bindingOp(bd *parser.Binding, name string) *parser.BindingOperation {
 	for _, o := range bd.Operations {
 		if o.Name == name {
@@ -159,21 +193,10 @@ func bindingOp(bd *parser.Binding, name string) *parser.BindingOperation {
 	return nil
 }
 
-// checkStyle refuses what the runtime does not speak yet: rpc style and encoded use.
+// checkStyle refuses SOAP encoding (use="encoded"); the parser already does, before it checks
+// references.
 func (b *builder) checkStyle(bd *parser.Binding, bop *parser.BindingOperation) error {
-	style := bop.Style
-	if style == "" {
-		style = bd.Style
-	}
-	if style == "rpc" {
-		return errorf(bop.Pos, "operation %s uses rpc style, which is not supported yet", bop.Name)
-	}
-	for _, io := range []*parser.BindingIO{bop.Input, bop.Output} {
-		if io != nil && io.Body != nil && io.Body.Use == "encoded" {
-			return errorf(bop.Pos, "operation %s uses SOAP encoding (use=\"encoded\"), which is not supported", bop.Name)
-		}
-	}
-	return nil
+	return parser.EncodedError(bd, bop)
 }
 
 // headerSet collects the header blocks of a client, keyed by element name.
@@ -187,7 +210,7 @@ func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.
 	for _, p := range m.Parts {
 		if p.Name == hd.Part {
 			if p.Element == (xml.Name{}) {
-				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element", hd.Part, hd.Message.Local)
+				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element (run sogen with -lenient to leave the header out, with a warning)", hd.Part, hd.Message.Local)
 			}
 			return p.Element, nil
 		}
@@ -263,12 +286,15 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 // bodyElement returns the element a binding puts in the body for message m, or nil when the message
 // puts nothing there (an empty body).
 func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos parser.Pos) (*parser.Element, error) {
+	if bio != nil && bio.Wrapper != nil {
+		return bio.Wrapper, nil // rpc/literal: the wrapper the parser made
+	}
 	var parts []*parser.Part
 	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {
 		for _, name := range bio.Body.Parts {
 			p := m.Part(name)
 			if p == nil {
-				return nil, errorf(pos, "soap:body part %s is not in message %s", name, m.Name.Local)
+				return nil, errorf(pos, "soap:body part %s is not in message %s (run sogen with -lenient to leave the operation out, with a warning)", name, m.Name.Local)
 			}
 			parts = append(parts, p)
 		}
@@ -293,7 +319,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 	case len(parts) > 1:
 		return nil, errorf(pos, "message %s puts %d parts in the body; document style with several parts is not supported yet", m.Name.Local, len(parts))
 	case parts[0].Element == (xml.Name{}):
-		return nil, errorf(pos, "part %s of message %s names a type, not an element (rpc style is not supported yet)", parts[0].Name, m.Name.Local)
+		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style)", parts[0].Name, m.Name.Local)
 	}
 	return b.set.Elements[parts[0].Element], nil
 }
@@ -328,7 +354,15 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		}
 		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: gt})
 	default:
-		return nil, errorf(in.Pos, "operation %s: the request element %s is not of a complex type, which is not supported yet", op.Name, in.Name.Local)
+		sb, err := b.simpleBody(in)
+		if err != nil {
+			return nil, err
+		}
+		if sb == nil {
+			return nil, errorf(in.Pos, "operation %s: the request element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, in.Name.Local)
+		}
+		o.RequestSimple = sb
+		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: sb.Type})
 	}
 	var result string
 	if op.Output != nil {
@@ -343,7 +377,17 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		o.ResponseElem = b.qname(out.Name)
 		t := b.wrapper(out)
 		if t == nil {
-			return nil, errorf(out.Pos, "operation %s: the response element %s is not of a complex type, which is not supported yet", op.Name, out.Name.Local)
+			sb, err := b.simpleBody(out)
+			if err != nil {
+				return nil, err
+			}
+			if sb == nil {
+				return nil, errorf(out.Pos, "operation %s: the response element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, out.Name.Local)
+			}
+			o.ResponseSimple = sb
+			o.Result = SimpleResult
+			result = fmt.Sprintf("It returns the value of the %s reply.", out.Name.Local)
+			goto done
 		}
 		o.Response = t
 		switch {
@@ -360,9 +404,35 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		result = "It is a one-way operation: no reply is expected."
 	}
 done:
+	o.Faults = b.operationFaults(op)
+	for _, ft := range o.Faults {
+		result += fmt.Sprintf(" A fault whose detail is %s is returned as a *%s.", ft.Elem.Local, ft.GoName)
+	}
 	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, sending, result)
 	o.Doc = joinDoc(doc, op.Doc)
 	return o, nil
+}
+
+// simpleBody returns the Go type and codec of the simple-typed (or xs:anyType) global element e used
+// as a bare body element, or nil when e is of neither kind. An anonymous simple type is named after the element,
+// once however many operations use it.
+func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
+	if sb, ok := b.pkg.bare[e]; ok {
+		return sb, nil
+	}
+	gt, v, err := b.elementValue(e, Exported(e.Name.Local))
+	if err != nil {
+		return nil, err
+	}
+	var sb *SimpleBody
+	if v.Kind == SimpleValue || v.Kind == AnyValue {
+		sb = &SimpleBody{Type: gt, Value: v}
+	}
+	if b.pkg.bare == nil {
+		b.pkg.bare = map[*parser.Element]*SimpleBody{}
+	}
+	b.pkg.bare[e] = sb
+	return sb, nil
 }
 
 // wrapper returns the struct type of a global element, or nil.

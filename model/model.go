@@ -7,7 +7,11 @@
 // groups, repeated model groups, and rpc or encoded bindings.
 package model
 
-import "encoding/xml"
+import (
+	"encoding/xml"
+
+	"github.com/sogen-go/sogen/parser"
+)
 
 // Package is one generated Go package.
 type Package struct {
@@ -34,6 +38,11 @@ type Package struct {
 	OperationType string
 	// Clients are the client types, one per port type, sorted by Go name.
 	Clients []*Client
+	// Faults are the typed errors of declared faults, in order of first use; they are declared in the
+	// shared file.
+	Faults []*FaultType
+
+	bare map[*parser.Element]*SimpleBody // simple-typed bare body elements, resolved once
 	// Notices are things the user should know about the generation (skipped bindings, ...).
 	Notices []string
 	// Files lists the output files and what each holds.
@@ -417,7 +426,8 @@ type ClientPort struct {
 	Endpoint    string
 	Binding     *ClientBinding
 
-	port string // the port's name, or the binding's when it has no port
+	port    string // the port's name, or the binding's when it has no port
+	service string // the service's name ("" for a binding without port)
 }
 
 // BindingOp is what a binding says about one operation.
@@ -439,7 +449,16 @@ const (
 	FieldResult
 	// WrapperResult returns the response wrapper struct (several children).
 	WrapperResult
+	// SimpleResult returns the value of a simple-typed bare response element.
+	SimpleResult
 )
+
+// SimpleBody is a simple-typed or xs:anyType body element: its Go type and its encoding (a codec for a
+// SimpleValue, EncodeAny and DecodeAny for an AnyValue).
+type SimpleBody struct {
+	Type  *GoType
+	Value *Value
+}
 
 // Operation is a method of a client.
 type Operation struct {
@@ -463,6 +482,12 @@ type Operation struct {
 	Result       ResultKind
 	// ResultField is the response wrapper's field returned, for FieldResult.
 	ResultField *Field
+	// RequestSimple and ResponseSimple are set for a document/literal bare body element of a simple
+	// type: the value's Go type and encoding (a soap.Bare carries it). Request or Response is then nil;
+	// Params holds one parameter of that type, and the Result is SimpleResult.
+	RequestSimple, ResponseSimple *SimpleBody
+	// Faults are the typed errors of the faults the operation declares.
+	Faults []*FaultType
 }
 
 // Param is a method parameter: one child of the request wrapper (Field), or the whole request.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -186,5 +187,37 @@ func TestHeadersPerOperation(t *testing.T) {
 		if f.Value != nil && f.Value.Kind == SimpleValue && !f.Ref {
 			t.Errorf("response header %s is not held by pointer: absence could not be told from the zero value", f.GoName)
 		}
+	}
+}
+
+// TestFaultTypes: one typed error per fault element, named after it ("...Fault", or "...Error" when
+// the element's name already ends in Fault), listed on the operations that declare it.
+func TestFaultTypes(t *testing.T) {
+	pkg := buildCase(t, "faults", Options{})
+	var names []string
+	for _, f := range pkg.Faults {
+		names = append(names, f.GoName+"<-"+f.Elem.Local+" "+f.Detail.Elem.Type.GoName+" "+f.Var)
+	}
+	want := []string{"DivideByZeroFault<-DivideByZero DivideByZero faultDivideByZeroFault", "ServiceFaultError<-ServiceFault ServiceError faultServiceFaultError"}
+	if d := cmp.Diff(want, names); d != "" {
+		t.Errorf("faults (-want +got):\n%s", d)
+	}
+	var ops []string
+	for _, op := range pkg.Clients[0].Operations {
+		s := op.GoName + ":"
+		for _, f := range op.Faults {
+			s += " " + f.GoName
+		}
+		ops = append(ops, s)
+	}
+	if d := cmp.Diff([]string{"Divide: DivideByZeroFault ServiceFaultError", "Sqrt: ServiceFaultError"}, ops); d != "" {
+		t.Errorf("operations (-want +got):\n%s", d)
+	}
+	found := false
+	for _, n := range pkg.Notices {
+		found = found || strings.Contains(n, "fault Domain of operation Sqrt")
+	}
+	if !found {
+		t.Errorf("no notice about the fault Domain: %q", pkg.Notices)
 	}
 }

@@ -23,6 +23,18 @@ type Options struct {
 	MaxFileSize int64
 	// MaxDepth limits element nesting in a file (default 256).
 	MaxDepth int
+	// Remote reads a remote location (an absolute URL such as https://example.com/a.xsd) that a
+	// wsdl:import, xs:import or xs:include names, or a location relative to a file read this way. nil
+	// means remote locations are an error naming them. The parser calls it at most once per URL and
+	// applies MaxFileSize to what it returns.
+	Remote func(url string) ([]byte, error)
+	// Lenient resolves a reference that does not resolve as written (an undeclared prefix, a wrong
+	// namespace) by its local name, when exactly one definition of the kind wanted has that local
+	// name, and makes the references that do not resolve at all harmless (an undefined type read as
+	// xs:anyType; a broken operation, fault, header, binding operation or port left out). Each fix-up
+	// is reported in Set.Warnings, naming the file and element. Without it, such references are
+	// errors, which suggest it.
+	Lenient bool
 }
 
 func (o Options) withDefaults() Options {
@@ -59,6 +71,8 @@ type Set struct {
 
 	// Notices are things the parser skipped that a user should know about.
 	Notices []string
+	// Warnings are the fix-ups Options.Lenient made, one each, naming the file and element.
+	Warnings []string
 }
 
 // PortType returns the port type named n.
@@ -87,10 +101,12 @@ type loader struct {
 	set    *Set
 	loaded map[string]bool // file (and chameleon namespace) -> loaded
 	files  int
+	remote map[string][]byte // remote locations read, by URL
 }
 
 // Parse reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
-// includes inside fsys, and checks that every reference resolves.
+// includes inside fsys, and checks that every reference resolves. A root may also be an absolute URL,
+// read through Options.Remote.
 func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 	l := &loader{
 		fsys:   fsys,
@@ -110,6 +126,19 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 		return nil, errors.New("no input files")
 	}
 	for _, r := range roots {
+		if isURL(r) {
+			if l.opts.Remote == nil {
+				return nil, fmt.Errorf("%s is a remote location, which sogen does not fetch unless asked: run sogen with -fetch to download it, or with -map %s=FILE to read a copy", r, r)
+			}
+			u, err := resolveURL("", r)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", r, err)
+			}
+			if err := l.load(u, "", Pos{}, ""); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if !fs.ValidPath(r) {
 			return nil, fmt.Errorf("%s: not a valid path inside the input directory", r)
 		}
@@ -117,7 +146,25 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 			return nil, err
 		}
 	}
+	if err := refuseEncoded(l.set); err != nil {
+		return nil, err
+	}
+	if l.opts.Lenient {
+		if err := lenient(l.set); err != nil {
+			return nil, err
+		}
+		lenientDrop(l.set)
+	}
 	if err := check(l.set); err != nil {
+		var pe *Error
+		if !l.opts.Lenient && errors.As(err, &pe) {
+			if hint := lenientHint(l.set, err); hint != "" {
+				pe.Msg += hint
+			}
+		}
+		return nil, err
+	}
+	if err := rpcWrappers(l.set); err != nil {
 		return nil, err
 	}
 	return l.set, nil
@@ -160,6 +207,9 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	if root == nil {
 		return errorf(Pos{File: name}, "no root element")
 	}
+	if legacy := upgradeXSDNamespace(root); legacy != "" {
+		l.set.Notices = append(l.set.Notices, fmt.Sprintf("%s: read the XML Schema namespace %s of a draft of XML Schema as %s", name, legacy, NSXSD))
+	}
 	l.set.Files = append(l.set.Files, name)
 	f := &file{l: l, name: name, chameleon: chameleon}
 	switch {
@@ -183,6 +233,9 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 }
 
 func (l *loader) read(name string) ([]byte, error) {
+	if isURL(name) {
+		return l.readRemote(name)
+	}
 	if st, err := fs.Stat(l.fsys, name); err == nil && st.Size() > l.opts.MaxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
 	}
@@ -211,6 +264,34 @@ func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 		return input, nil
 	}
 	return nil, fmt.Errorf("character encoding %q is not supported (convert the file to UTF-8)", charset)
+}
+
+// legacyXSD are the namespaces of the drafts of XML Schema that early WSDL files (the WSDL 1.1 note's
+// own examples among them) use.
+var legacyXSD = map[string]bool{
+	"http://www.w3.org/2000/10/XMLSchema": true,
+	"http://www.w3.org/1999/XMLSchema":    true,
+}
+
+// upgradeXSDNamespace rebinds every namespace declaration of a draft XML Schema namespace under root
+// to the XML Schema 1.0 namespace, and returns the draft namespace it met ("" when none): the drafts'
+// structures and built-in types that WSDL files use are those of XML Schema 1.0.
+func upgradeXSDNamespace(root *etree.Element) string {
+	found := ""
+	var walk func(e *etree.Element)
+	walk = func(e *etree.Element) {
+		for i, a := range e.Attr {
+			if (a.Space == "xmlns" || a.Space == "" && a.Key == "xmlns") && legacyXSD[a.Value] {
+				found = a.Value
+				e.Attr[i].Value = NSXSD
+			}
+		}
+		for _, c := range e.ChildElements() {
+			walk(c)
+		}
+	}
+	walk(root)
+	return found
 }
 
 // checkDoctype refuses a document type declaration before the root element: sogen does not process
@@ -328,7 +409,10 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	}
 	ns, found := lookupNS(el, prefix)
 	if !found {
-		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared", attr, v, prefix)
+		if f.l.opts.Lenient {
+			return xml.Name{Space: undeclared + prefix, Local: local}, nil // resolved by local name later
+		}
+		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared (run sogen with -lenient to resolve the reference by its local name)", attr, v, prefix)
 	}
 	if ns == "" && f.chameleon != "" {
 		ns = f.chameleon
@@ -336,11 +420,25 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	return xml.Name{Space: ns, Local: local}, nil
 }
 
-// location resolves a schemaLocation or location attribute against the current file.
+// location resolves a schemaLocation or location attribute against the current file. A remote
+// location, or any location in a file that was itself read from a URL, resolves to an absolute URL,
+// which only Options.Remote can read.
 func (f *file) location(el *etree.Element, attr, loc string) (string, error) {
 	loc = strings.TrimSpace(loc)
-	if i := strings.Index(loc, "://"); i > 0 && !strings.ContainsAny(loc[:i], "/.") {
-		return "", errorf(f.pos(el), "%s=%q is a remote location, which sogen does not fetch: save the file beside the WSDL and refer to it by a relative path", attr, loc)
+	if isURL(loc) || isURL(f.name) {
+		u, err := resolveURL(f.name, loc)
+		if err != nil {
+			return "", errorf(f.pos(el), "%s=%q: %v", attr, loc, err)
+		}
+		if f.l.opts.Remote == nil {
+			what := "a remote location"
+			if u != loc {
+				what += " (" + u + ")"
+			}
+			return "", errorf(f.pos(el), "%s=%q is %s, which sogen does not fetch unless asked: "+
+				"run sogen with -fetch to download it, or save it and run sogen with -map %s=FILE to read your copy", attr, loc, what, u)
+		}
+		return u, nil
 	}
 	if strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "\\") || len(loc) > 1 && loc[1] == ':' {
 		return "", errorf(f.pos(el), "%s=%q is an absolute path; only paths relative to the referring file are followed", attr, loc)

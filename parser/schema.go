@@ -131,6 +131,9 @@ func (r *schemaReader) importSchema(el *etree.Element) error {
 	if loc == "" {
 		return nil // the namespace is expected to be defined by another schema in the set
 	}
+	if skipImport(r.file, el, loc) {
+		return nil
+	}
 	p, err := r.location(el, "schemaLocation", loc)
 	if err != nil {
 		return err

@@ -336,6 +336,9 @@ type BindingIO struct {
 	Name    string
 	Body    *Body
 	Headers []*Header
+	// Wrapper is, for an rpc/literal operation, the wrapper element its message travels in, made by
+	// the parser (see Parse) and also listed in Set.Elements; nil otherwise.
+	Wrapper *Element `json:"-"`
 }
 
 // Body is soap:body.

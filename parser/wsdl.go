@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -170,9 +171,10 @@ func (f *file) portType(el *etree.Element) error {
 				op.Faults = append(op.Faults, x)
 			}
 		}
-		if op.Input == nil {
-			return errorf(op.Pos, "operation %s has no input (notification and solicit-response operations are not supported)", op.Name)
-		}
+		// An operation without input is kept (bindings name it), but the model skips it with a
+		// notice: WSDL 1.1 sections 2.4.3 and 2.4.4 (notification, solicit-response) describe messages
+		// the server sends first, which a client cannot ask for; one with no message at all
+		// describes nothing to call.
 		pt.Operations = append(pt.Operations, op)
 	}
 	return mergeOrdered(&f.l.set.PortTypes, n, pt, "port type",
@@ -222,7 +224,11 @@ func (f *file) binding(el *etree.Element) error {
 			case x.Tag == "operation" && (soapNS(x) == SOAP11 || soapNS(x) == SOAP12):
 				op.Action = x.SelectAttrValue("soapAction", "")
 				op.Style = x.SelectAttrValue("style", "")
-			case is(x, NSWSDL, "input"), is(x, NSWSDL, "output"):
+			case is(x, NSWSDL, "input"), is(x, NSWSDL, "output"),
+				f.l.opts.Lenient && (x.Tag == "input" || x.Tag == "output") && (soapNS(x) == SOAP11 || soapNS(x) == SOAP12):
+				if x.NamespaceURI() != NSWSDL {
+					f.l.set.Warnings = append(f.l.set.Warnings, fmt.Sprintf("%s: read %s as wsdl:%s (-lenient)", f.pos(x), x.FullTag(), x.Tag))
+				}
 				bio, err := f.bindingIO(x)
 				if err != nil {
 					return err

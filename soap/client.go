@@ -35,7 +35,8 @@ type Client struct {
 //
 // A reply whose body is a SOAP 1.1 or 1.2 envelope is decoded whatever its HTTP status: a Fault in its
 // Body is returned as a *Fault (also when it is in the other SOAP version, as a VersionMismatch fault
-// is); otherwise the Body must hold op.Response, and a non-2xx status is an *HTTPError. A reply that is
+// is), or, when its detail holds the element of a fault op declares (Operation.Faults), as that
+// fault's typed error wrapping the *Fault; otherwise the Body must hold op.Response, and a non-2xx status is an *HTTPError. A reply that is
 // not an envelope is an *HTTPError, except an empty 200, 202 or 204 reply to a one-way operation
 // (op.Response zero), which is success. After a reply decoded without error, if call.ResponseHeader
 // implements ResponseChecker, Do returns the error of its CheckResponse; when the reply's body could not

@@ -73,6 +73,9 @@ type Operation struct {
 	Request xml.Name
 	// Response is the name of the expected response body element; it is zero for a one-way operation.
 	Response xml.Name
+	// Faults are the faults the operation declares: a reply's Fault whose detail holds one of their
+	// elements is returned as that fault's typed error, which wraps the *Fault.
+	Faults []FaultType
 }
 
 // name returns the operation's name for error messages.
@@ -309,7 +312,7 @@ func decodeBody(d *Decoder, v Version, op *Operation, call *Call, r *reply) erro
 			return err
 		}
 		f.HTTPStatus = r.status
-		return f
+		return typedFault(f, op, call.Types)
 	}
 	if !r.ok() {
 		return r.httpError("HTTP status")

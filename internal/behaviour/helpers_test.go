@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/internal/golden"
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
@@ -403,3 +405,22 @@ var ignoreTypeText = cmpopts.IgnoreFields(node{}, "TypeText")
 
 // xmlName returns the name {space}local.
 func xmlName(space, local string) xml.Name { return xml.Name{Space: space, Local: local} }
+
+// generateFixture runs sogen on every WSDL of testdata/wsdl/<name>, as the golden tests do, and
+// returns the result (for its notices).
+func generateFixture(t *testing.T, name string) *sogen.Result {
+	t.Helper()
+	dir := filepath.Join("..", "..", "testdata", "wsdl", name)
+	roots, err := filepath.Glob(filepath.Join(dir, "*.wsdl"))
+	if err != nil || len(roots) == 0 {
+		t.Fatalf("no WSDL in %s", dir)
+	}
+	for i, r := range roots {
+		roots[i] = filepath.Base(r)
+	}
+	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: roots, Package: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}

@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -121,6 +124,9 @@ func TestUsageErrors(t *testing.T) {
 		{"missing input", []string{"-pkg", "x", "does/not/exist.wsdl"}, "input does/not/exist.wsdl: no such file or directory"},
 		{"directory input", []string{"-pkg", "x", "."}, "input . is a directory"},
 		{"bad suffix", []string{"-pkg", "x", "-client-suffix", "a-b", "a.wsdl"}, `-client-suffix "a-b" is not a valid`},
+		{"map without FILE", []string{"-map", "https://example.com/a.xsd", "a.wsdl"}, `-map wants URL=FILE, got "https://example.com/a.xsd"`},
+		{"map of a path", []string{"-map", "a.xsd=b.xsd", "a.wsdl"}, `"a.xsd" is not an absolute URL`},
+		{"map twice", []string{"-map", "http://x/a=1", "-map", "http://x/a=2", "a.wsdl"}, `http://x/a is already mapped to 1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,7 +148,7 @@ func TestHelp(t *testing.T) {
 	if err := Run([]string{"-h"}, &out, &out); !errors.Is(err, ErrHelp) {
 		t.Fatalf("got %v, want ErrHelp", err)
 	}
-	for _, want := range []string{"-o directory", "-pkg name", "-client-suffix suffix", "Examples:", "sogen -o ./services88", "//go:generate", "Exit status"} {
+	for _, want := range []string{"-o directory", "-pkg name", "-client-suffix suffix", "-fetch", "-fetch-timeout", "-map URL=FILE", "-lenient", "Examples:", "sogen -o ./services88", "//go:generate", "Exit status"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("help does not mention %q:\n%s", want, out.String())
 		}
@@ -258,5 +264,133 @@ func TestInputsInSeveralDirectories(t *testing.T) {
 	types := generatedFiles(t, out)["types.go"]
 	if !strings.Contains(types, "// Source: a/w.wsdl\n") {
 		t.Errorf("header does not record the input as given:\n%s", types[:200])
+	}
+}
+
+// TestMapFlag runs the command with -map entries for the remote schema a WSDL imports, and checks the
+// note saying where it was read from.
+func TestMapFlag(t *testing.T) {
+	dir := t.TempDir()
+	wsdl := `<?xml version="1.0"?>
+<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:r="urn:remote" xmlns:tns="urn:svc">
+  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="https://example.invalid/r.xsd"/></xs:schema></wsdl:types>
+  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
+  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
+  <wsdl:binding name="SvcBinding" type="tns:Svc">
+    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
+    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
+  </wsdl:binding>
+</wsdl:definitions>`
+	xsd := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote"><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
+	for name, body := range map[string]string{"svc.wsdl": wsdl, "copy.xsd": xsd} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "out")
+	var stdout, stderr bytes.Buffer
+	err := Run([]string{"-o", out, "-pkg", "svc", "-map", "https://example.invalid/r.xsd=" + filepath.Join(dir, "copy.xsd"), filepath.Join(dir, "svc.wsdl")}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "sogen: note: read https://example.invalid/r.xsd from " + filepath.Join(dir, "copy.xsd") + " (-map)"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q does not contain %q", stderr.String(), want)
+	}
+	err = Run([]string{"-o", out, "-pkg", "svc", filepath.Join(dir, "svc.wsdl")}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "run sogen with -fetch to download it, or save it and run sogen with -map https://example.invalid/r.xsd=FILE") {
+		t.Errorf("without -map: %v", err)
+	}
+}
+
+// TestLenientFlag runs the command on testdata/lenient/sloppy.wsdl: without -lenient the error suggests
+// the flag; with it, a warning per fix-up goes to stderr and the package is written.
+func TestLenientFlag(t *testing.T) {
+	in := filepath.Join(repo(t), "testdata", "lenient", "sloppy.wsdl")
+	out := filepath.Join(t.TempDir(), "sloppy")
+	var stdout, stderr bytes.Buffer
+	err := Run([]string{"-o", out, in}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "run sogen with -lenient") {
+		t.Errorf("without -lenient: %v", err)
+	}
+	stderr.Reset()
+	if err := Run([]string{"-o", out, "-lenient", in}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+		if strings.HasPrefix(l, "sogen: warning: sloppy.wsdl: /wsdl:definitions[@name='Sloppy']/") && strings.HasSuffix(l, "(-lenient)") {
+			warnings = append(warnings, l)
+		}
+	}
+	if len(warnings) != 4 {
+		t.Errorf("want 4 warnings naming file and element, got stderr:\n%s", stderr.String())
+	}
+	if files := generatedFiles(t, out); len(files) != 2 {
+		t.Errorf("wrote %d files, want types.go and the client", len(files))
+	}
+
+	// References that do not resolve at all are left out, each with a warning.
+	stderr.Reset()
+	broken := filepath.Join(repo(t), "testdata", "lenient", "broken.wsdl")
+	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", broken}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(stderr.String(), "sogen: warning: broken.wsdl: "); n != 9 {
+		t.Errorf("%d warnings, want 9:\n%s", n, stderr.String())
+	}
+	if c := generatedFiles(t, out)["store_client.go"]; !strings.Contains(c, "func (c *StoreClient) Get(") || !strings.Contains(c, "func (c *StoreClient) Put(") || strings.Contains(c, "Lost(") {
+		t.Errorf("store_client.go:\n%s", c)
+	}
+}
+
+// TestFetchRootURL runs the command on a WSDL given by URL with -fetch: the WSDL and the schema it
+// imports by a relative location are downloaded from an httptest server, once each.
+func TestFetchRootURL(t *testing.T) {
+	wsdl := `<?xml version="1.0"?>
+<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:r="urn:remote" xmlns:tns="urn:svc">
+  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="xsd/r.xsd"/></xs:schema></wsdl:types>
+  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
+  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
+  <wsdl:binding name="SvcBinding" type="tns:Svc">
+    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
+    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
+  </wsdl:binding>
+</wsdl:definitions>`
+	xsd := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote"><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
+	hits := map[string]int{}
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.RequestURI()]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/svc/Service.svc":
+			w.Write([]byte(wsdl))
+		case "/svc/xsd/r.xsd":
+			w.Write([]byte(xsd))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "svc")
+	in := srv.URL + "/svc/Service.svc?wsdl"
+	var stdout, stderr bytes.Buffer
+	if err := Run([]string{"-o", out, in}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -fetch") {
+		t.Errorf("without -fetch: %v", err)
+	}
+	if err := Run([]string{"-o", out, "-fetch", in}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if hits["/svc/Service.svc?wsdl"] != 1 || hits["/svc/xsd/r.xsd"] != 1 {
+		t.Errorf("requests %v", hits)
+	}
+	files := generatedFiles(t, out)
+	if !strings.Contains(files["types.go"], "// Source: "+in+"\n") || !strings.Contains(files["types.go"], "type Ping struct") {
+		t.Errorf("types.go:\n%s", files["types.go"])
 	}
 }

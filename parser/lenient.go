@@ -1,0 +1,235 @@
+package parser
+
+import (
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// undeclared marks, in the Space of a name, a QName whose prefix was not declared (kept only with
+// Options.Lenient): the Space is this marker followed by the prefix.
+const undeclared = "\x00undeclared:"
+
+// fixup is one reference that resolves only by its local name.
+type fixup struct {
+	pos  Pos
+	what string
+	ref  *xml.Name
+	to   xml.Name // zero when there is no single candidate
+	n    int      // number of candidates
+}
+
+func (x fixup) from() string {
+	if p, ok := strings.CutPrefix(x.ref.Space, undeclared); ok {
+		return fmt.Sprintf("%s %s:%s (namespace prefix %q is not declared)", x.what, p, x.ref.Local, p)
+	}
+	return fmt.Sprintf("%s {%s}%s (not defined)", x.what, x.ref.Space, x.ref.Local)
+}
+
+// lenientFixups finds the references of s that do not resolve, and the single definition of the
+// right kind with the same local name each resolves to, if any.
+func lenientFixups(s *Set) []fixup {
+	var out []fixup
+	var kinds = map[string]func(xml.Name) bool{}
+	locals := map[string]map[string][]xml.Name{} // kind -> local -> names
+	addAll := func(kind string, names []xml.Name) {
+		m := map[string][]xml.Name{}
+		for _, n := range names {
+			m[n.Local] = append(m[n.Local], n)
+		}
+		locals[kind] = m
+	}
+	typeNames := append(sortedNames(s.SimpleTypes), sortedNames(s.ComplexTypes)...)
+	addAll("type", typeNames)
+	addAll("element", sortedNames(s.Elements))
+	addAll("attribute", sortedNames(s.Attributes))
+	addAll("group", sortedNames(s.Groups))
+	addAll("attribute group", sortedNames(s.AttributeGroups))
+	addAll("message", sortedNames(s.Messages))
+	var pts, bds []xml.Name
+	for _, p := range s.PortTypes {
+		pts = append(pts, p.Name)
+	}
+	for _, b := range s.Bindings {
+		bds = append(bds, b.Name)
+	}
+	addAll("port type", pts)
+	addAll("binding", bds)
+	kinds["type"] = func(n xml.Name) bool {
+		return IsBuiltin(n) || s.SimpleTypes[n] != nil || s.ComplexTypes[n] != nil
+	}
+	kinds["element"] = func(n xml.Name) bool { return s.Elements[n] != nil }
+	kinds["attribute"] = func(n xml.Name) bool {
+		return s.Attributes[n] != nil || n.Space == "http://www.w3.org/XML/1998/namespace"
+	}
+	kinds["group"] = func(n xml.Name) bool { return s.Groups[n] != nil }
+	kinds["attribute group"] = func(n xml.Name) bool { return s.AttributeGroups[n] != nil }
+	kinds["message"] = func(n xml.Name) bool { return s.Messages[n] != nil }
+	kinds["port type"] = func(n xml.Name) bool { return s.PortType(n) != nil }
+	kinds["binding"] = func(n xml.Name) bool { return s.Binding(n) != nil }
+
+	ref := func(pos Pos, kind, what string, n *xml.Name) {
+		if *n == (xml.Name{}) || kinds[kind](*n) {
+			return
+		}
+		cands := locals[kind][n.Local]
+		if kind == "type" && IsBuiltin(xml.Name{Space: NSXSD, Local: n.Local}) {
+			cands = append(cands, xml.Name{Space: NSXSD, Local: n.Local})
+		}
+		x := fixup{pos: pos, what: what, ref: n, n: len(cands)}
+		if len(cands) == 1 {
+			x.to = cands[0]
+		}
+		out = append(out, x)
+	}
+	var simple func(t *SimpleType)
+	simple = func(t *SimpleType) {
+		if t == nil {
+			return
+		}
+		switch {
+		case t.Restriction != nil:
+			ref(t.Pos, "type", "restriction base", &t.Restriction.Base)
+			simple(t.Restriction.BaseType)
+		case t.List != nil:
+			ref(t.Pos, "type", "list itemType", &t.List.ItemType)
+			simple(t.List.Item)
+		case t.Union != nil:
+			for i := range t.Union.MemberTypes {
+				ref(t.Pos, "type", "union member type", &t.Union.MemberTypes[i])
+			}
+			for _, m := range t.Union.Members {
+				simple(m)
+			}
+		}
+	}
+	var complexType func(t *ComplexType)
+	var element func(e *Element)
+	var particle func(p *Particle)
+	attribute := func(a *Attribute) {
+		ref(a.Pos, "attribute group", "attribute group", &a.GroupRef)
+		ref(a.Pos, "attribute", "attribute", &a.Ref)
+		ref(a.Pos, "type", "attribute type", &a.Type)
+		simple(a.Simple)
+	}
+	complexType = func(t *ComplexType) {
+		if t == nil {
+			return
+		}
+		ref(t.Pos, "type", "base type", &t.Base)
+		particle(t.Particle)
+		for _, a := range t.Attributes {
+			attribute(a)
+		}
+	}
+	element = func(e *Element) {
+		ref(e.Pos, "element", "element", &e.Ref)
+		ref(e.Pos, "type", "type", &e.Type)
+		ref(e.Pos, "element", "substitution group head", &e.SubstitutionGroup)
+		simple(e.Simple)
+		complexType(e.Complex)
+	}
+	particle = func(p *Particle) {
+		if p == nil {
+			return
+		}
+		if p.Kind == ElementParticle && p.Element != nil {
+			element(p.Element)
+		}
+		if p.Kind == GroupRef {
+			ref(p.Pos, "group", "group", &p.Ref)
+		}
+		for _, c := range p.Children {
+			particle(c)
+		}
+	}
+	for _, n := range sortedNames(s.SimpleTypes) {
+		simple(s.SimpleTypes[n])
+	}
+	for _, n := range sortedNames(s.ComplexTypes) {
+		complexType(s.ComplexTypes[n])
+	}
+	for _, n := range sortedNames(s.Elements) {
+		element(s.Elements[n])
+	}
+	for _, n := range sortedNames(s.Attributes) {
+		attribute(s.Attributes[n])
+	}
+	for _, n := range sortedNames(s.Groups) {
+		particle(s.Groups[n].Particle)
+	}
+	for _, n := range sortedNames(s.AttributeGroups) {
+		for _, a := range s.AttributeGroups[n].Attributes {
+			attribute(a)
+		}
+	}
+	for _, n := range sortedNames(s.Messages) {
+		m := s.Messages[n]
+		for _, p := range m.Parts {
+			ref(m.Pos, "element", "part "+p.Name+": element", &p.Element)
+			ref(m.Pos, "type", "part "+p.Name+": type", &p.Type)
+		}
+	}
+	for _, pt := range s.PortTypes {
+		for _, op := range pt.Operations {
+			for _, io := range append([]*IO{op.Input, op.Output}, op.Faults...) {
+				if io != nil {
+					ref(op.Pos, "message", "message", &io.Message)
+				}
+			}
+		}
+	}
+	for _, b := range s.Bindings {
+		ref(b.Pos, "port type", "port type", &b.Type)
+		for _, bop := range b.Operations {
+			for _, bio := range []*BindingIO{bop.Input, bop.Output} {
+				if bio == nil {
+					continue
+				}
+				for _, h := range bio.Headers {
+					ref(bop.Pos, "message", "soap:header message", &h.Message)
+				}
+			}
+		}
+	}
+	for _, sv := range s.Services {
+		for _, p := range sv.Ports {
+			ref(sv.Pos, "binding", "port "+p.Name+": binding", &p.Binding)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos.String() < out[j].pos.String() })
+	return out
+}
+
+// lenient resolves, with Options.Lenient, the references that resolve only by their local name,
+// recording a warning for each; a reference with an undeclared prefix and no single candidate is an
+// error (other unresolved references are left for check to report).
+func lenient(s *Set) error {
+	for _, x := range lenientFixups(s) {
+		if x.to == (xml.Name{}) {
+			if strings.HasPrefix(x.ref.Space, undeclared) && x.n > 1 {
+				return errorf(x.pos, "%s: -lenient found %d definitions named %s, not one", x.from(), x.n, x.ref.Local)
+			}
+			continue // left for lenientDrop
+		}
+		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: %s resolved by its local name to {%s}%s (-lenient)", x.pos, x.from(), x.to.Space, x.to.Local))
+		*x.ref = x.to
+	}
+	return nil
+}
+
+// lenientHint returns, for the error of a strict run about a reference, advice to use -lenient: which
+// definition it would resolve to by its local name, or that it would be left out.
+func lenientHint(s *Set, err error) string {
+	msg := err.Error()
+	for _, x := range lenientFixups(s) {
+		if x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
+			return fmt.Sprintf(" (only {%s}%s has that local name: run sogen with -lenient to resolve references by their local name, with a warning for each)", x.to.Space, x.to.Local)
+		}
+	}
+	if strings.Contains(msg, " is not defined") || strings.Contains(msg, " is not in ") {
+		return " (run sogen with -lenient to generate the rest, leaving this out or reading it as xs:anyType, with a warning)"
+	}
+	return ""
+}
