@@ -327,8 +327,8 @@ func TestLenientFlag(t *testing.T) {
 	if len(warnings) != 4 {
 		t.Errorf("want 4 warnings naming file and element, got stderr:\n%s", stderr.String())
 	}
-	if files := generatedFiles(t, out); len(files) != 2 {
-		t.Errorf("wrote %d files, want types.go and the client", len(files))
+	if files := generatedFiles(t, out); len(files) != 3 {
+		t.Errorf("wrote %d files, want types.go, the client and its types", len(files))
 	}
 
 	// References that do not resolve at all are left out, each with a warning.
@@ -390,7 +390,7 @@ func TestFetchRootURL(t *testing.T) {
 		t.Errorf("requests %v", hits)
 	}
 	files := generatedFiles(t, out)
-	if !strings.Contains(files["types.go"], "// Source: "+in+"\n") || !strings.Contains(files["types.go"], "type Ping struct") {
-		t.Errorf("types.go:\n%s", files["types.go"])
+	if !strings.Contains(files["types.go"], "// Source: "+in+"\n") || !strings.Contains(files["svc_client_types.go"], "type Ping struct") {
+		t.Errorf("files:\n%v", files)
 	}
 }
