@@ -49,6 +49,9 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 				if !mop.ResponseElem.IsZero() {
 					fields = append(fields, jen.Id("Response").Op(":").Add(qname(mop.ResponseElem)))
 				}
+				if op.Encoded {
+					fields = append(fields, jen.Id("Encoded").Op(":").True())
+				}
 				if len(mop.Faults) > 0 {
 					fields = append(fields, jen.Id("Faults").Op(":").Index().Add(e.soap("FaultType")).ValuesFunc(func(g *jen.Group) {
 						for _, ft := range mop.Faults {

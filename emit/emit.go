@@ -274,11 +274,15 @@ func (e *emitter) shared(f *jen.File) {
 	}
 	for _, a := range pkg.Arrays {
 		f.Commentf("%s encodes the array type %s.", a.Var, qstring(a.QName))
-		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap("Array")).Types(e.goType(a.Item.Type)).Values(lines(
+		fields := []jen.Code{
 			jen.Id("Item").Op(":").Add(e.itemDesc(a.Item)),
 			jen.Id("EncodeItem").Op(":").Add(e.encodeFunc(a.Item.Value)),
 			jen.Id("DecodeItem").Op(":").Add(e.decodeFunc(a.Item.Value)),
-		)...)
+		}
+		if !a.EncItem.IsZero() {
+			fields = append(fields, jen.Id("ArrayType").Op(":").Add(qname(a.EncItem)))
+		}
+		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap("Array")).Types(e.goType(a.Item.Type)).Values(lines(fields...)...)
 	}
 	for _, d := range pkg.Dicts {
 		f.Commentf("%s encodes the dictionary type %s.", d.Var, qstring(d.QName))

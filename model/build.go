@@ -231,7 +231,7 @@ func (b *builder) classify() error {
 
 // arrayShape returns the item element of an ArrayOfX type, or nil if ct is not one.
 func arrayShape(ct *parser.ComplexType) *parser.Particle {
-	if !strings.HasPrefix(ct.Name.Local, "ArrayOf") || ct.Base != (xml.Name{}) || len(ct.Attributes) > 0 ||
+	if !strings.HasPrefix(ct.Name.Local, "ArrayOf") && ct.EncArray == (xml.Name{}) || ct.Base != (xml.Name{}) || len(ct.Attributes) > 0 ||
 		ct.AnyAttribute || ct.Mixed || ct.Content != parser.ElementContent || ct.Particle == nil {
 		return nil
 	}
@@ -1073,6 +1073,9 @@ func (b *builder) buildArray(n xml.Name, a *Array) error {
 		return err
 	}
 	a.Item = it
+	if ct.EncArray != (xml.Name{}) {
+		a.EncItem = b.qname(ct.EncArray)
+	}
 	a.Var = b.scope.Claim(Unexported(n.Local))
 	b.pkg.Arrays = append(b.pkg.Arrays, a)
 	return nil

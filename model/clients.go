@@ -13,6 +13,14 @@ import (
 func (b *builder) buildClients() error {
 	b.pkg.OperationType = b.scope.Claim("operation")
 	for _, pt := range b.set.PortTypes {
+		// A port type with a SOAP binding free of SOAP encoding gets its client from the literal
+		// bindings only: the encoded ones are skipped, with a notice.
+		literal := false
+		for _, bd := range b.set.Bindings {
+			if bd.Type == pt.Name && (bd.Protocol == parser.SOAP11 || bd.Protocol == parser.SOAP12) && !parser.EncodedAny(bd) {
+				literal = true
+			}
+		}
 		var bindings []*parser.Binding
 		for _, bd := range b.set.Bindings {
 			if bd.Type != pt.Name {
@@ -22,8 +30,15 @@ func (b *builder) buildClients() error {
 				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: binding %s uses the %s protocol, which sogen does not generate clients for; skipped", bd.Pos, bd.Name.Local, bd.Protocol))
 				continue
 			}
-			if err := parser.EncodedBinding(bd); err != nil {
-				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("skipped binding %s, as port type %s has a literal one: %v", bd.Name.Local, pt.Name.Local, err))
+			if literal && parser.EncodedAny(bd) {
+				why := ""
+				for _, bop := range bd.Operations {
+					if parser.Encoded(bop) {
+						why = fmt.Sprintf("operation %s is %s/encoded", bop.Name, parser.OperationStyle(bd, bop))
+						break
+					}
+				}
+				b.pkg.Notices = append(b.pkg.Notices, fmt.Sprintf("%s: skipped binding %s, which uses SOAP encoding (%s), as port type %s has a literal one", bd.Pos, bd.Name.Local, why, pt.Name.Local))
 				continue
 			}
 			bindings = append(bindings, bd)
@@ -108,7 +123,7 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 			if err := b.checkStyle(bd, bop); err != nil {
 				return nil, err
 			}
-			x := &BindingOp{Name: op.Name, Action: bop.Action}
+			x := &BindingOp{Name: op.Name, Action: bop.Action, Encoded: parser.Encoded(bop)}
 			if bop.Input != nil && c.RequestHeader != nil {
 				for _, h := range bop.Input.Headers {
 					x.InHeaders = append(x.InHeaders, reqHeaders.index(b, h))
@@ -193,8 +208,8 @@ func bindingOp(bd *parser.Binding, name string) *parser.BindingOperation {
 	return nil
 }
 
-// checkStyle refuses SOAP encoding (use="encoded"); the parser already does, before it checks
-// references.
+// checkStyle refuses the uses of SOAP encoding sogen does not support (see parser.EncodedError); the
+// parser already does, before it checks references.
 func (b *builder) checkStyle(bd *parser.Binding, bop *parser.BindingOperation) error {
 	return parser.EncodedError(bd, bop)
 }
@@ -287,7 +302,7 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 // puts nothing there (an empty body).
 func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos parser.Pos) (*parser.Element, error) {
 	if bio != nil && bio.Wrapper != nil {
-		return bio.Wrapper, nil // rpc/literal: the wrapper the parser made
+		return bio.Wrapper, nil // rpc style: the wrapper the parser made
 	}
 	var parts []*parser.Part
 	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {

@@ -325,6 +325,9 @@ type Array struct {
 	Var   string
 	QName QName
 	Item  *Item
+	// EncItem is, for a SOAP-ENC array (a restriction of soapenc:Array), the type of its items,
+	// written in the soapenc:arrayType attribute; zero otherwise.
+	EncItem QName
 }
 
 // Dict is a package variable describing a dictionary type.
@@ -434,6 +437,9 @@ type ClientPort struct {
 type BindingOp struct {
 	Name   string
 	Action string
+	// Encoded is set for an rpc/encoded operation: the runtime writes and reads its messages
+	// following the SOAP 1.1 encoding (section 5).
+	Encoded bool
 	// InHeaders are the indexes of the request header fields the operation sends.
 	InHeaders []int
 }

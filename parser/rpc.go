@@ -3,6 +3,7 @@ package parser
 import (
 	"encoding/xml"
 	"fmt"
+	"strings"
 
 	"github.com/beevik/etree"
 )
@@ -14,33 +15,67 @@ const (
 )
 
 // skipImport reports whether the xs:import el is not followed: an import of a SOAP encoding
-// namespace from a remote location. Its types serve only encoded bindings, which sogen refuses (see
-// EncodedError), and literal WSDLs often import it for nothing; a notice says so. A reference to one of
-// its types is still an error, naming the type.
+// namespace from a remote location. sogen knows the types of the SOAP 1.1 encoding that WSDLs use
+// (soapenc:Array and its arrayType attribute, the built-in types it redefines), and literal WSDLs
+// often import it for nothing; a notice says so.
 func skipImport(f *file, el *etree.Element, loc string) bool {
 	ns := el.SelectAttrValue("namespace", "")
 	if ns != NSSOAPEnc11 && ns != NSSOAPEnc12 || !isURL(loc) {
 		return false
 	}
-	f.l.set.Notices = append(f.l.set.Notices, fmt.Sprintf("%s: the SOAP encoding schema %s is not read (sogen refuses encoded bindings, the only users of its types)", f.pos(el), loc))
+	f.l.set.Notices = append(f.l.set.Notices, fmt.Sprintf("%s: the SOAP encoding schema %s is not read (sogen knows the types encoded bindings use from it)", f.pos(el), loc))
 	return true
 }
 
-// EncodedError returns the error refusing binding operation bop of b when it uses SOAP encoding
-// (use="encoded" on its soap:body), or nil.
-func EncodedError(b *Binding, bop *BindingOperation) error {
+// Encoded reports whether binding operation bop uses SOAP encoding (use="encoded" on the soap:body of
+// its input or output).
+func Encoded(bop *BindingOperation) bool {
 	for _, io := range []*BindingIO{bop.Input, bop.Output} {
 		if io != nil && io.Body != nil && io.Body.Use == "encoded" {
-			return errorf(bop.Pos, "operation %s of binding %s is %s/encoded, which sogen refuses: with use=\"encoded\" the wire form follows "+
-				"the SOAP section 5 encoding rules (xsi:type on every value, SOAP-ENC arrays with arrayType, values shared through href/id) "+
-				"instead of the schema, so a typed client cannot promise what it sends or decode every reply; use a literal binding of the service if it has one",
-				bop.Name, b.Name.Local, OperationStyle(b, bop))
+			return true
+		}
+	}
+	return false
+}
+
+// EncodedError returns the error refusing binding operation bop of b when it uses SOAP encoding in a
+// way sogen does not support, or nil. sogen supports rpc/encoded SOAP 1.1 operations with the SOAP
+// 1.1 encoding (SOAP 1.1 section 5); it refuses document/encoded, encoded SOAP 1.2 bindings and
+// encodingStyle values other than the SOAP 1.1 encoding.
+func EncodedError(b *Binding, bop *BindingOperation) error {
+	if !Encoded(bop) {
+		return nil
+	}
+	style := OperationStyle(b, bop)
+	if style != "rpc" {
+		return errorf(bop.Pos, "operation %s of binding %s is %s/encoded, which sogen refuses: SOAP encoding is only supported with style=\"rpc\" "+
+			"(document/encoded has no wrapper element to carry the encoded parts, and practically no service uses it); use a literal binding of the service if it has one",
+			bop.Name, b.Name.Local, style)
+	}
+	if b.Protocol == SOAP12 {
+		return errorf(bop.Pos, "operation %s of binding %s is rpc/encoded over SOAP 1.2, which sogen refuses: it supports the SOAP 1.1 encoding (SOAP 1.1 section 5) in SOAP 1.1 bindings only; use a SOAP 1.1 or literal binding of the service if it has one",
+			bop.Name, b.Name.Local)
+	}
+	for _, io := range []*BindingIO{bop.Input, bop.Output} {
+		if io == nil || io.Body == nil || io.Body.Use != "encoded" {
+			continue
+		}
+		ok := io.Body.EncodingStyle == ""
+		for _, st := range strings.Fields(io.Body.EncodingStyle) {
+			if st == NSSOAPEnc11 || strings.HasPrefix(st, NSSOAPEnc11) {
+				ok = true
+			}
+		}
+		if !ok {
+			return errorf(bop.Pos, "operation %s of binding %s is rpc/encoded with encodingStyle %q, which sogen refuses: it supports the SOAP 1.1 encoding (%s) only",
+				bop.Name, b.Name.Local, io.Body.EncodingStyle, NSSOAPEnc11)
 		}
 	}
 	return nil
 }
 
-// EncodedBinding returns the error of the first encoded operation of b, or nil.
+// EncodedBinding returns the error of the first operation of b that uses SOAP encoding in a way
+// sogen refuses, or nil.
 func EncodedBinding(b *Binding) error {
 	for _, bop := range b.Operations {
 		if err := EncodedError(b, bop); err != nil {
@@ -50,15 +85,32 @@ func EncodedBinding(b *Binding) error {
 	return nil
 }
 
-// refuseEncoded returns the refusal of the first SOAP binding with an encoded operation whose port
-// type has no other SOAP binding free of them (the model skips an encoded binding, with a notice, when
-// there is one). It runs before references are checked, since encoded schemas refer to SOAP encoding
-// types (soapenc:Array) that are not read: the refusal is the useful message.
+// EncodedAny reports whether an operation of b uses SOAP encoding.
+func EncodedAny(b *Binding) bool {
+	for _, bop := range b.Operations {
+		if Encoded(bop) {
+			return true
+		}
+	}
+	return false
+}
+
+// refuseEncoded returns the refusal of the first SOAP binding with an encoded operation sogen does
+// not support whose port type has no SOAP binding free of encoded operations (the model skips an
+// encoded binding, with a notice, when there is one). It runs before references are checked, since
+// encoded schemas may refer to SOAP encoding types that are not read: the refusal is the useful
+// message. When a SOAP binding uses SOAP encoding, the type soapenc:Array (a SOAP-ENC array of
+// anything, []any in Go) is defined, unless the input defines it.
 func refuseEncoded(s *Set) error {
 	literal := map[xml.Name]bool{}
+	encoded := false
 	for _, b := range s.Bindings {
-		if (b.Protocol == SOAP11 || b.Protocol == SOAP12) && EncodedBinding(b) == nil {
-			literal[b.Type] = true
+		if b.Protocol == SOAP11 || b.Protocol == SOAP12 {
+			if !EncodedAny(b) {
+				literal[b.Type] = true
+			} else {
+				encoded = true
+			}
 		}
 	}
 	for _, b := range s.Bindings {
@@ -68,6 +120,13 @@ func refuseEncoded(s *Set) error {
 		if err := EncodedBinding(b); err != nil {
 			return err
 		}
+	}
+	arr := xml.Name{Space: NSSOAPEnc11, Local: "Array"}
+	if encoded && s.ComplexTypes[arr] == nil && refersTo(s, arr) {
+		any := xml.Name{Space: NSXSD, Local: "anyType"}
+		s.ComplexTypes[arr] = &ComplexType{Name: arr, Doc: "A SOAP-ENC array (SOAP 1.1 section 5.4.2) whose items may be of any type.", EncArray: any,
+			Particle: &Particle{Kind: Sequence, MinOccurs: 1, MaxOccurs: 1, Children: []*Particle{{Kind: ElementParticle, MinOccurs: 0, MaxOccurs: Unbounded,
+				Element: &Element{Name: xml.Name{Local: "item"}, Type: any}}}}}
 	}
 	return nil
 }
@@ -84,7 +143,7 @@ func OperationStyle(b *Binding, op *BindingOperation) string {
 	return "document"
 }
 
-// rpcWrappers gives every rpc/literal binding operation of a SOAP binding the wrapper elements its
+// rpcWrappers gives every rpc binding operation (literal or encoded) of a SOAP binding the wrapper elements its
 // messages travel in (WSDL 1.1 section 3.5; WS-I Basic Profile 1.1 section 4.7), as global elements
 // with an anonymous complex type, so that the rest of sogen treats them as document/literal wrapped
 // messages:
@@ -97,7 +156,9 @@ func OperationStyle(b *Binding, op *BindingOperation) string {
 //     element (which BP R2203 forbids for rpc-literal) gets an accessor holding that element, as WSDL
 //     1.1 section 3.5 describes ("under an accessor element named after the message part").
 //
-// Encoded operations are left alone (they are refused or their binding skipped).
+// Bindings with an encoded operation sogen refuses are left alone (they are refused or skipped).
+// The wrappers of rpc/encoded operations have the same shape; the runtime writes and reads them
+// following the SOAP 1.1 encoding.
 func rpcWrappers(s *Set) error {
 	made := map[xml.Name]*Element{}
 	for _, b := range s.Bindings {
@@ -202,4 +263,47 @@ func rpcWrapper(bop *BindingOperation, m *Message, bio *BindingIO, name xml.Name
 	}
 	doc := fmt.Sprintf("The rpc wrapper of message %s of operation %s: its children are the message's parts.", m.Name.Local, bop.Name)
 	return &Element{Name: name, Pos: bop.Pos, Doc: doc, Complex: &ComplexType{Pos: bop.Pos, Doc: doc, Particle: seq}}, nil
+}
+
+// refersTo reports whether a message part, an element or a complex type's element declaration
+// names the type n.
+func refersTo(s *Set, n xml.Name) bool {
+	for _, m := range s.Messages {
+		for _, p := range m.Parts {
+			if p.Type == n {
+				return true
+			}
+		}
+	}
+	var inElem func(e *Element) bool
+	var inParticle func(p *Particle) bool
+	inType := func(ct *ComplexType) bool { return ct != nil && ct.Particle != nil && inParticle(ct.Particle) }
+	inElem = func(e *Element) bool { return e != nil && (e.Type == n || inType(e.Complex)) }
+	inParticle = func(p *Particle) bool {
+		if inElem(p.Element) {
+			return true
+		}
+		for _, c := range p.Children {
+			if inParticle(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range s.Elements {
+		if inElem(e) {
+			return true
+		}
+	}
+	for _, ct := range s.ComplexTypes {
+		if inType(ct) {
+			return true
+		}
+	}
+	for _, g := range s.Groups {
+		if g.Particle != nil && inParticle(g.Particle) {
+			return true
+		}
+	}
+	return false
 }

@@ -388,6 +388,9 @@ func (r *schemaReader) derivation(t *ComplexType, el *etree.Element) error {
 	if d.Tag == "restriction" {
 		t.Derivation = Restricted
 	}
+	if t.Base == (xml.Name{Space: NSSOAPEnc11, Local: "Array"}) && el.Tag == "complexContent" {
+		return r.soapEncArray(t, d)
+	}
 	for _, c := range d.ChildElements() {
 		if c.NamespaceURI() != NSXSD {
 			continue
@@ -689,4 +692,75 @@ func (r *schemaReader) element(el *etree.Element, global bool) (*Element, error)
 		return nil, errorf(e.Pos, "xs:element has both a type attribute and an anonymous type")
 	}
 	return e, nil
+}
+
+// soapEncArray reads a SOAP-ENC array type (SOAP 1.1 section 5.4.2; WSDL 1.1 section 2.2): a
+// complexContent derivation d of soapenc:Array, whose item type is given by the wsdl:arrayType
+// attribute on an attribute referring to soapenc:arrayType (arrayType="xsd:string[]"), or by the one
+// repeated element of its model group. t becomes an array type: no base, and a sequence of one
+// optional, repeated element named after the items ("item" unless the model group names
+// it), with EncArray set to the item type (xs:anyType when neither says). Multi-dimensional arrays
+// and arrays of arrays ("xsd:string[,]", "xsd:string[][]") are refused.
+func (r *schemaReader) soapEncArray(t *ComplexType, d *etree.Element) error {
+	var item xml.Name
+	var elem *Element
+	for _, c := range d.ChildElements() {
+		if c.NamespaceURI() != NSXSD {
+			continue
+		}
+		switch c.Tag {
+		case "attribute":
+			for _, a := range c.Attr {
+				if a.Key != "arrayType" || a.Space == "" {
+					continue
+				}
+				if ns, ok := lookupNS(c, a.Space); !ok || ns != NSWSDL {
+					continue
+				}
+				v := strings.TrimSpace(a.Value)
+				i := strings.IndexByte(v, '[')
+				dims := ""
+				if i >= 0 {
+					v, dims = v[:i], v[i:]
+				}
+				if dims != "" && (strings.Count(dims, "[") != 1 || !strings.HasSuffix(dims, "]") || strings.ContainsAny(dims, ",")) {
+					return errorf(r.pos(c), "wsdl:arrayType=%q: multi-dimensional SOAP-ENC arrays and arrays of arrays are not supported (only one dimension, as in \"xsd:string[]\")", a.Value)
+				}
+				n, err := r.resolve(c, "wsdl:arrayType", v)
+				if err != nil {
+					return err
+				}
+				item = n
+			}
+		case "sequence", "all", "choice":
+			p, err := r.particle(c)
+			if err != nil {
+				return err
+			}
+			if len(p.Children) == 1 && p.Children[0].Kind == ElementParticle && p.Children[0].Element.Ref == (xml.Name{}) {
+				elem = p.Children[0].Element
+			} else if len(p.Children) > 0 {
+				return errorf(r.pos(c), "a restriction of soapenc:Array may hold only one element declaration, the array's items")
+			}
+		}
+	}
+	switch {
+	case elem != nil && elem.Type == (xml.Name{}) && elem.Simple == nil && elem.Complex == nil && item != (xml.Name{}):
+		elem.Type = item
+	case elem != nil && (elem.Simple != nil || elem.Complex != nil):
+		return errorf(elem.Pos, "the items of a SOAP-ENC array need a named type (an anonymous one cannot travel as arrayType)")
+	case elem != nil && item == (xml.Name{}):
+		item = elem.Type
+	}
+	if item == (xml.Name{}) {
+		item = xml.Name{Space: NSXSD, Local: "anyType"}
+	}
+	if elem == nil {
+		elem = &Element{Name: xml.Name{Local: "item"}, Pos: r.pos(d), Type: item}
+	}
+	t.Base, t.Derivation, t.Attributes, t.AnyAttribute = xml.Name{}, NoDerivation, nil, false
+	t.EncArray = item
+	t.Particle = &Particle{Kind: Sequence, Pos: r.pos(d), MinOccurs: 1, MaxOccurs: 1,
+		Children: []*Particle{{Kind: ElementParticle, Pos: elem.Pos, MinOccurs: 0, MaxOccurs: Unbounded, Element: elem}}}
+	return nil
 }

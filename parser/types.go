@@ -160,6 +160,9 @@ type ComplexType struct {
 	// IsDictionary and IsValueType are WCF's data-contract annotations.
 	IsDictionary bool
 	IsValueType  bool
+	// EncArray is, for a SOAP-ENC array type (a restriction of soapenc:Array), the type of its items;
+	// the parser has replaced the derivation by a sequence of one repeated item element.
+	EncArray xml.Name `json:",omitzero"`
 }
 
 // ParticleKind is the kind of a Particle.

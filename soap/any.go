@@ -244,6 +244,9 @@ func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any)
 	if err != nil {
 		return err
 	}
+	if typed && t.Space == SOAPEncNamespace && anyDecoders[t.Local] != nil {
+		t.Space = XSDNamespace // soapenc:string is xs:string (SOAP 1.1 section 5.2.1)
+	}
 	var v any
 	switch {
 	case typed && t.Space == XSDNamespace && anyDecoders[t.Local] != nil:

@@ -47,6 +47,10 @@ type Decoder struct {
 	// are dropped at the next call to Token, so that a QName in its text (read by Text, which
 	// consumes the end tag) still resolves against the declarations on the element itself.
 	closed bool
+	// src, when set, serves the tokens of a buffered Body (rpc/encoded replies) instead of x.
+	src *replay
+	// encoded is set while a Body following the SOAP 1.1 encoding is read.
+	encoded bool
 }
 
 // NewDecoder returns a Decoder reading r. Input must be UTF-8 (or declare US-ASCII, a subset); another
@@ -95,6 +99,9 @@ func (d *Decoder) wrap(err error) error {
 		return err
 	}
 	line, col := d.x.InputPos()
+	if d.src != nil && d.src.cur < len(d.src.toks) {
+		line, col = d.src.toks[d.src.cur].line, d.src.toks[d.src.cur].col
+	}
 	return &DecodeError{Path: strings.Join(d.path, "/"), Line: line, Column: col, Err: err}
 }
 
@@ -107,7 +114,16 @@ func (d *Decoder) Token() (xml.Token, error) {
 		d.path = d.path[:len(d.path)-1]
 		d.closed = false
 	}
-	tok, err := d.x.Token()
+	var tok xml.Token
+	var err error
+	if d.src != nil && d.src.done() {
+		d.src, d.encoded = nil, false // the buffered Body is read: back to the input
+	}
+	if d.src != nil {
+		tok, err = d.src.next(d)
+	} else {
+		tok, err = d.x.Token()
+	}
 	if err != nil {
 		if err == io.EOF {
 			if len(d.path) > 0 {

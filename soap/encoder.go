@@ -41,7 +41,14 @@ type Marshaler interface {
 //
 // An Encoder is not safe for concurrent use. The zero value is ready to use.
 type Encoder struct {
-	buf     []byte
+	// Encoded makes the Encoder follow the SOAP 1.1 encoding (section 5), as rpc/encoded operations
+	// require: values are written with xsi:type, SOAP-ENC arrays with xsi:type="soapenc:Array".
+	// The runtime sets it while it writes the body of such an operation.
+	Encoded bool
+
+	buf []byte
+	// next are attributes to write on the next start tag (the encodingStyle of an encoded body).
+	next    []xml.Attr
 	open    bool      // a start tag is open and can take attributes
 	tags    []openTag // the elements not yet closed
 	scope   []binding // namespace bindings in scope, innermost last
@@ -170,6 +177,13 @@ func (e *Encoder) StartElement(start Start) {
 	e.tags[len(e.tags)-1].tag = tag
 	if start.Type != (xml.Name{}) {
 		e.TypeAttr(start.Type)
+	}
+	if len(e.next) > 0 {
+		next := e.next
+		e.next = nil
+		for _, a := range next {
+			e.Attr(a.Name, a.Value)
+		}
 	}
 }
 

@@ -73,6 +73,11 @@ type Operation struct {
 	Request xml.Name
 	// Response is the name of the expected response body element; it is zero for a one-way operation.
 	Response xml.Name
+	// Encoded is set for an rpc/encoded operation: the request body follows the SOAP 1.1 encoding
+	// (soap:encodingStyle on the wrapper, xsi:type on the values, SOAP-ENC arrays), and the reply's
+	// Body is read into memory so that href references to multi-reference values resolve; the reply
+	// wrapper may have any name (see the package documentation of the SOAP encoding in encoding.go).
+	Encoded bool
 	// Faults are the faults the operation declares: a reply's Fault whose detail holds one of their
 	// elements is returned as that fault's typed error, which wraps the *Fault.
 	Faults []FaultType
@@ -182,6 +187,15 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 
 	e.StartElement(Start{Name: xml.Name{Space: ns, Local: "Body"}})
 	depth := len(e.tags)
+	if op.Encoded {
+		// SOAP 1.1 section 4.1.1: encodingStyle on the wrapper element (not on the Envelope, where
+		// WS-I BP R1005 forbids it), scoping the encoding to the body.
+		e.Encoded = true
+		e.next = []xml.Attr{{Name: xml.Name{Space: ns, Local: "encodingStyle"}, Value: SOAPEncNamespace}}
+		if e.hint[SOAPEncNamespace] == "" {
+			e.hint[SOAPEncNamespace] = "soapenc"
+		}
+	}
 	switch {
 	case call.Body != nil:
 		call.Body.MarshalSOAP(e, Start{Name: op.Request})
@@ -189,6 +203,7 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 		e.StartElement(Start{Name: op.Request})
 		e.EndElement()
 	}
+	e.Encoded, e.next = false, nil
 	if len(e.tags) != depth {
 		e.SetError(unbalanced("body", len(e.tags)-depth))
 	}
@@ -298,9 +313,25 @@ func decodeHeader(d *Decoder, hd HeaderDecoder) error {
 // SOAP 1.2 Part 1 section 5.4), or the response element.
 func decodeBody(d *Decoder, v Version, op *Operation, call *Call, r *reply) error {
 	ns := v.EnvelopeNamespace()
+	if op.Encoded {
+		if err := d.BufferEncoded(); err != nil {
+			return err
+		}
+		defer func() { d.src, d.encoded = nil, false }()
+	}
 	se, ok, err := d.Child()
 	if err != nil {
 		return err
+	}
+	// An encoded reply may put multi-reference values (SOAP 1.1 section 5.1 rule 8) before the
+	// reply element; they are read through the references to them.
+	for ok && op.Encoded && multiRef(se) {
+		if err := d.Skip(); err != nil {
+			return err
+		}
+		if se, ok, err = d.Child(); err != nil {
+			return err
+		}
 	}
 	if ok && se.Name.Space == ns && se.Name.Local == "Fault" {
 		// A fault is returned whatever the HTTP status (SOAP 1.1 section 6.2 uses 500; the SOAP 1.2 HTTP
@@ -330,7 +361,9 @@ func decodeBody(d *Decoder, v Version, op *Operation, call *Call, r *reply) erro
 	case op.Response == (xml.Name{}):
 		// A one-way operation expects nothing; whatever came is skipped.
 		err = d.Skip()
-	case se.Name != op.Response:
+	case se.Name != op.Response && !op.Encoded:
+		// The name of an rpc/encoded reply wrapper is not significant (WSDL 1.1 section 3.5 gives it
+		// only as a convention), and servers vary: any element is read as the reply.
 		return d.Errorf("unexpected element %s in the reply Body, expected %s", braced(se.Name), braced(op.Response))
 	case isNilValue(call.Result):
 		err = d.Skip()

@@ -199,11 +199,20 @@ func (c Codec[T]) Encode(e *Encoder, f *Field, p *Presence, v T) {
 	case Nil:
 		e.NilElement(f.Name)
 	default:
-		e.StartElement(Start{Name: f.Name})
+		e.StartElement(c.start(e, f))
 		s := c.Format(e, v)
 		e.Text(s)
 		e.EndElement()
 	}
+}
+
+// start returns the start of element f holding a value of c: with the value's xsi:type when e
+// follows the SOAP encoding.
+func (c Codec[T]) start(e *Encoder, f *Field) Start {
+	if e.Encoded {
+		return Start{Name: f.Name, Type: c.Type}
+	}
+	return Start{Name: f.Name}
 }
 
 // Decode reads the element se into *dst and records its state in p.
@@ -238,7 +247,7 @@ func (c Codec[T]) EncodeRef(e *Encoder, f *Field, p *Presence, v *T) {
 		if v != nil {
 			x = *v
 		}
-		e.StartElement(Start{Name: f.Name})
+		e.StartElement(c.start(e, f))
 		s := c.Format(e, x)
 		e.Text(s)
 		e.EndElement()
@@ -280,7 +289,11 @@ func EncodePtr[T any, PT interface {
 		if v == nil {
 			v = new(T)
 		}
-		v.MarshalSOAP(e, Start{Name: f.Name})
+		start := Start{Name: f.Name}
+		if e.Encoded {
+			start.Type = v.SOAPType()
+		}
+		v.MarshalSOAP(e, start)
 	}
 }
 
@@ -328,7 +341,7 @@ func (t *Poly[I]) Encode(e *Encoder, f *Field, p *Presence, v I) {
 			return
 		}
 		start := Start{Name: f.Name}
-		if typ := m.SOAPType(); typ != t.Declared {
+		if typ := m.SOAPType(); typ != t.Declared || e.Encoded {
 			start.Type = typ
 		}
 		m.MarshalSOAP(e, start)
@@ -383,15 +396,27 @@ type Array[T any] struct {
 	// EncodeItem and DecodeItem convert one item.
 	EncodeItem EncodeFunc[T]
 	DecodeItem DecodeFunc[T]
+	// ArrayType is, for a SOAP-ENC array (a restriction of soapenc:Array, SOAP 1.1 section 5.4.2), the
+	// schema type of the items: the array is written with soapenc:arrayType="T[n]" (and
+	// xsi:type="soapenc:Array" in an encoded message), and its items are read whatever their names.
+	// It is zero for other arrays.
+	ArrayType xml.Name
 }
 
 // Encode writes v as the element f.
 func (a *Array[T]) Encode(e *Encoder, f *Field, p *Presence, v []T) {
+	if a.ArrayType != (xml.Name{}) {
+		a.encodeSOAPArray(e, f, p, v)
+		return
+	}
 	EncodeArray(e, f, p, v, &a.Item, a.EncodeItem)
 }
 
 // Decode reads the element se into *dst.
 func (a *Array[T]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *[]T) error {
+	if a.ArrayType != (xml.Name{}) {
+		return a.decodeSOAPArray(d, se, f, p, dst)
+	}
 	return DecodeArray(d, se, f, p, dst, &a.Item, a.DecodeItem)
 }
 
