@@ -118,7 +118,8 @@ type Call struct {
 	Endpoint string
 	// Namespaces are namespace URIs declared on the Envelope up front, with the prefixes ns1, ns2, ...
 	// in this order, so that body and header elements do not repeat the declarations. The envelope,
-	// xsi and xsd namespaces, the empty string and repeated URIs are left out of the numbering.
+	// xsi and xsd namespaces, the empty string and repeated URIs are left out of the numbering; the
+	// SOAP encoding namespace gets the prefix soapenc.
 	Namespaces []string
 	// Header writes the request header blocks. When it is nil or writes nothing, the request has no
 	// soap:Header element at all.
@@ -158,6 +159,10 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 			continue
 		}
 		declared[uri] = true
+		if uri == SOAPEncNamespace {
+			e.Bind("soapenc", uri)
+			continue
+		}
 		n++
 		e.Bind("ns"+strconv.Itoa(n), uri)
 	}
