@@ -114,8 +114,9 @@ func isNilValue(v any) bool {
 // EncodeAny writes an xs:anyType field. The value's Go type chooses the xsi:type written: string
 // (xs:string), bool, int8, int16, int32, int64 and int (xs:long), their unsigned counterparts, float32,
 // float64, []byte (xs:base64Binary), DateTime, time.Time (xs:dateTime), Date, TimeOfDay, Duration,
-// Decimal, xml.Name (xs:QName), a generated complex type (its schema type), or an *Element written as
-// it is. Any other type is an encoding error.
+// Decimal, xml.Name (xs:QName), []any (a SOAP-ENC array of such values, xsi:type="soapenc:Array"), a
+// generated complex type (its schema type), or an *Element written as it is. Any other type is an
+// encoding error.
 func EncodeAny(e *Encoder, f *Field, p *Presence, v any) {
 	unset := isNilValue(v)
 	switch f.state(p, unset) {
@@ -177,6 +178,10 @@ func EncodeAny(e *Encoder, f *Field, p *Presence, v any) {
 		typedText(e, f.Name, XSQName, x)
 	case *Element:
 		x.MarshalSOAP(e, Start{Name: f.Name})
+	case []any:
+		// A SOAP-ENC array of anything (SOAP 1.1 section 5.4.2), as PHP and Axis services take
+		// untyped arrays.
+		anyArray().encodeSOAPArray(e, &Field{Name: f.Name}, nil, x, true)
 	case Marshaler:
 		t := x.SOAPType()
 		if t == (xml.Name{}) {
@@ -194,6 +199,18 @@ func typedText[T any](e *Encoder, name xml.Name, c Codec[T], v T) {
 	s := c.Format(e, v)
 	e.Text(s)
 	e.EndElement()
+}
+
+// anyArray is the SOAP-ENC array of xs:anyType items that a []any in an xs:anyType slot is written as,
+// and that an xsi:type="soapenc:Array" value there is read as.
+// (A function, since EncodeAny and DecodeAny refer to it.)
+func anyArray() *Array[any] {
+	return &Array[any]{
+		Item:       Field{Name: xml.Name{Local: "item"}, ZeroUnset: true},
+		EncodeItem: EncodeAny,
+		DecodeItem: DecodeAny,
+		ArrayType:  xml.Name{Space: XSDNamespace, Local: "anyType"},
+	}
 }
 
 // anyDecoders are the built-in types an xs:anyType value decodes to a Go value for: those whose Go
@@ -231,9 +248,10 @@ func anyOf[T any](c Codec[T]) func(d *Decoder, s string) (any, error) {
 	}
 }
 
-// DecodeAny reads an xs:anyType field. An xsi:type naming a built-in type listed at EncodeAny gives
-// that Go value; one naming a generated type (found in the Decoder's Types) gives a pointer to it; any
-// other value, or one without xsi:type, is kept as an *Element.
+// DecodeAny reads an xs:anyType field. An xsi:type naming a built-in type listed at EncodeAny (or the
+// soapenc type of the same name) gives that Go value; soapenc:Array gives a []any of its items; one
+// naming a generated type (found in the Decoder's Types) gives a pointer to it; any other value, or one
+// without xsi:type, is kept as an *Element.
 func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any) error {
 	if IsNil(se) {
 		*dst = nil
@@ -262,6 +280,10 @@ func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any)
 				err = d.wrap(err)
 			}
 		}
+	case typed && t == xml.Name{Space: SOAPEncNamespace, Local: "Array"}:
+		var items []any
+		err = anyArray().decodeSOAPArray(d, se, &Field{Name: se.Name}, nil, &items)
+		v = items
 	case typed && d.Types[t] != nil:
 		u := d.Types[t]()
 		err = u.UnmarshalSOAP(d, se)

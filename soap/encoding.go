@@ -31,14 +31,16 @@ const SOAPEncNamespace = "http://schemas.xmlsoap.org/soap/encoding/"
 var encArrayTypeAttr = xml.Name{Space: SOAPEncNamespace, Local: "arrayType"}
 
 // encodeSOAPArray writes v as the SOAP-ENC array element f (SOAP 1.1 section 5.4.2).
-func (a *Array[T]) encodeSOAPArray(e *Encoder, f *Field, p *Presence, v []T) {
+// The array carries xsi:type="soapenc:Array" when e follows the SOAP encoding or typed is set (a
+// value in an xs:anyType slot).
+func (a *Array[T]) encodeSOAPArray(e *Encoder, f *Field, p *Presence, v []T, typed bool) {
 	switch f.state(p, v == nil) {
 	case Absent:
 	case Nil:
 		e.NilElement(f.Name)
 	default:
 		start := Start{Name: f.Name}
-		if e.Encoded {
+		if e.Encoded || typed {
 			start.Type = xml.Name{Space: SOAPEncNamespace, Local: "Array"}
 		}
 		e.StartElement(start)

@@ -406,7 +406,7 @@ type Array[T any] struct {
 // Encode writes v as the element f.
 func (a *Array[T]) Encode(e *Encoder, f *Field, p *Presence, v []T) {
 	if a.ArrayType != (xml.Name{}) {
-		a.encodeSOAPArray(e, f, p, v)
+		a.encodeSOAPArray(e, f, p, v, false)
 		return
 	}
 	EncodeArray(e, f, p, v, &a.Item, a.EncodeItem)

@@ -162,15 +162,27 @@ func TestEncodedRequests(t *testing.T) {
 
 	t.Run("Inspect: an untyped soapenc:Array of anything", func(t *testing.T) {
 		c, wrapper, body := newDirectory(t, phpEnvelope(`<ns1:InspectResponse><return xsi:type="SOAP-ENC:string">2 values</return></ns1:InspectResponse>`))
-		got, err := c.Inspect(ctx, []any{"x", int32(4)})
+		got, err := c.Inspect(ctx, []any{"x", int32(4), []any{true}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		diff(t, "Inspect (soapenc:string read as xs:string)", any("2 values"), got)
 		values := wrapper().Children[0]
-		diff(t, "values", `(Array){item=(string)"x" item=(int)"4"}`, values.form())
-		diff(t, "arrayType", "xsd:anyType[2]", attrOf(values, nsSOAPEnc, "arrayType"))
+		// A []any in an xs:anyType slot is a nested SOAP-ENC array, as PHP's and Magento's APIs take.
+		diff(t, "values", `(Array){item=(string)"x" item=(int)"4" item=(Array){item=(boolean)"true"}}`, values.form())
+		diff(t, "arrayType", "xsd:anyType[3]", attrOf(values, nsSOAPEnc, "arrayType"))
+		diff(t, "nested arrayType", "xsd:anyType[1]", attrOf(values.Children[2], nsSOAPEnc, "arrayType"))
 		checkGolden(t, "encoded", "Inspect.request.xml", body())
+
+		// A soapenc:Array in an xs:anyType slot decodes to a []any (PHP's untyped arrays; Magento's
+		// multiCall answers with xsd:ur-type items).
+		c, _, _ = newDirectory(t, phpEnvelope(`<ns1:InspectResponse><return SOAP-ENC:arrayType="xsd:ur-type[3]" xsi:type="SOAP-ENC:Array">` +
+			`<item xsi:type="xsd:boolean">true</item><item xsi:type="SOAP-ENC:Array" SOAP-ENC:arrayType="xsd:int[1]"><item xsi:type="xsd:int">5</item></item><item xsi:nil="true"/></return></ns1:InspectResponse>`))
+		got, err = c.Inspect(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		diff(t, "Inspect (an untyped array)", any([]any{true, []any{int32(5)}, nil}), got)
 	})
 
 	t.Run("Ping and Notify: no parts, one-way", func(t *testing.T) {
