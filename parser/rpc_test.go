@@ -76,3 +76,101 @@ func TestRPCWrappers(t *testing.T) {
 		}
 	})
 }
+
+// encodedWSDL is a WSDL with one rpc/encoded operation whose reply part has the type ArrayOfX, defined
+// by arrayDef (the content of its xs:complexContent); protocol is "soap" or "soap12", style and
+// encodingStyle those of the binding.
+func encodedWSDL(arrayDef, protocol, style, encodingStyle string) fstest.MapFS {
+	ns := map[string]string{"soap": "http://schemas.xmlsoap.org/wsdl/soap/", "soap12": "http://schemas.xmlsoap.org/wsdl/soap12/"}[protocol]
+	body := `<soap:body use="encoded" namespace="urn:w" encodingStyle="` + encodingStyle + `"/>`
+	return fstest.MapFS{"a.wsdl": {Data: []byte(`<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="` + ns + `"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:enc="http://schemas.xmlsoap.org/soap/encoding/" xmlns:tns="urn:t" targetNamespace="urn:t">
+  <types><xs:schema targetNamespace="urn:t">
+    <xs:complexType name="ArrayOfX"><xs:complexContent>` + arrayDef + `</xs:complexContent></xs:complexType>
+  </xs:schema></types>
+  <message name="In"><part name="x" type="enc:int"/><part name="all" type="enc:Array"/></message>
+  <message name="Out"><part name="r" type="tns:ArrayOfX"/></message>
+  <portType name="P"><operation name="Op"><input message="tns:In"/><output message="tns:Out"/></operation></portType>
+  <binding name="B" type="tns:P">
+    <soap:binding style="` + style + `" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Op"><soap:operation soapAction="a"/><input>` + body + `</input><output>` + body + `</output></operation>
+  </binding>
+</definitions>`)}}
+}
+
+func TestEncoded(t *testing.T) {
+	const encNS = "http://schemas.xmlsoap.org/soap/encoding/"
+	xsd := func(local string) xml.Name { return xml.Name{Space: NSXSD, Local: local} }
+	for _, tc := range []struct {
+		name, def string
+		item      xml.Name // the item element's name
+		typ       xml.Name // its type
+	}{
+		{"wsdl:arrayType", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[]"/></xs:restriction>`, xml.Name{Local: "item"}, xsd("string")},
+		{"arrayType with a size, soapenc item type", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="enc:int[3]"/></xs:restriction>`, xml.Name{Local: "item"}, xsd("int")},
+		{"one repeated element", `<xs:restriction base="enc:Array"><xs:sequence><xs:element name="n" type="xs:long" maxOccurs="unbounded"/></xs:sequence></xs:restriction>`, xml.Name{Local: "n"}, xsd("long")},
+		{"an element without type and wsdl:arrayType", `<xs:restriction base="enc:Array"><xs:sequence><xs:element name="n" maxOccurs="unbounded"/></xs:sequence><xs:attribute ref="enc:arrayType" wsdl:arrayType="tns:Thing[]"/></xs:restriction>`, xml.Name{Local: "n"}, xml.Name{Space: "urn:t", Local: "Thing"}},
+		{"neither", `<xs:restriction base="enc:Array"/>`, xml.Name{Local: "item"}, xsd("anyType")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := encodedWSDL(tc.def, "soap", "rpc", encNS)
+			if tc.typ.Local == "Thing" {
+				// The item type must exist for the references to check.
+				fs["a.wsdl"].Data = []byte(strings.Replace(string(fs["a.wsdl"].Data), `<xs:complexType name="ArrayOfX">`, `<xs:complexType name="Thing"/><xs:complexType name="ArrayOfX">`, 1))
+			}
+			s, err := Parse(fs, []string{"a.wsdl"}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ct := s.ComplexTypes[xml.Name{Space: "urn:t", Local: "ArrayOfX"}]
+			if ct.EncArray != tc.typ || ct.Base != (xml.Name{}) || len(ct.Attributes) != 0 {
+				t.Fatalf("EncArray %v, base %v, %d attributes", ct.EncArray, ct.Base, len(ct.Attributes))
+			}
+			item := ct.Particle.Children[0]
+			if item.Element.Name != tc.item || item.Element.Type != tc.typ || item.MinOccurs != 0 || item.MaxOccurs != Unbounded {
+				t.Errorf("item %+v %+v", item, item.Element)
+			}
+			bop := s.Bindings[0].Operations[0]
+			in := bop.Input.Wrapper
+			if in == nil || !Encoded(bop) {
+				t.Fatalf("no wrapper for the encoded operation")
+			}
+			if got := in.Complex.Particle.Children[0].Element.Type; got != xsd("int") {
+				t.Errorf("part x has type %v, want xs:int (soapenc:int read as the built-in)", got)
+			}
+			arr := s.ComplexTypes[xml.Name{Space: encNS, Local: "Array"}]
+			if arr == nil || arr.EncArray != xsd("anyType") {
+				t.Errorf("soapenc:Array, used by part all, is %+v", arr)
+			}
+		})
+	}
+
+	for _, tc := range []struct{ name, def, protocol, style, encodingStyle, want string }{
+		{"two dimensions", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[,]"/></xs:restriction>`, "soap", "rpc", encNS,
+			`a.wsdl: /definitions/types/xs:schema/xs:complexType[@name='ArrayOfX']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:string[,]": multi-dimensional SOAP-ENC arrays and arrays of arrays are not supported`},
+		{"array of arrays", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[][]"/></xs:restriction>`, "soap", "rpc", encNS, `arrays of arrays are not supported`},
+		{"anonymous item type", `<xs:restriction base="enc:Array"><xs:sequence><xs:element name="n" maxOccurs="unbounded"><xs:complexType/></xs:element></xs:sequence></xs:restriction>`, "soap", "rpc", encNS, `the items of a SOAP-ENC array need a named type`},
+		{"document/encoded", `<xs:restriction base="enc:Array"/>`, "soap", "document", encNS, `operation Op of binding B is document/encoded, which sogen refuses`},
+		{"SOAP 1.2", `<xs:restriction base="enc:Array"/>`, "soap12", "rpc", encNS, `operation Op of binding B is rpc/encoded over SOAP 1.2, which sogen refuses`},
+		{"another encodingStyle", `<xs:restriction base="enc:Array"/>`, "soap", "rpc", "http://www.w3.org/2003/05/soap-encoding", `is rpc/encoded with encodingStyle "http://www.w3.org/2003/05/soap-encoding", which sogen refuses`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(encodedWSDL(tc.def, tc.protocol, tc.style, tc.encodingStyle), []string{"a.wsdl"}, Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+
+	t.Run("soapenc:Array is only defined when used", func(t *testing.T) {
+		fs := encodedWSDL(`<xs:restriction base="enc:Array"/>`, "soap", "rpc", encNS)
+		fs["a.wsdl"].Data = []byte(strings.Replace(string(fs["a.wsdl"].Data), `<part name="all" type="enc:Array"/>`, ``, 1))
+		s, err := Parse(fs, []string{"a.wsdl"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.ComplexTypes[xml.Name{Space: encNS, Local: "Array"}] != nil {
+			t.Error("soapenc:Array defined although nothing uses it")
+		}
+	})
+}

@@ -339,7 +339,7 @@ type BindingIO struct {
 	Name    string
 	Body    *Body
 	Headers []*Header
-	// Wrapper is, for an rpc/literal operation, the wrapper element its message travels in, made by
+	// Wrapper is, for an rpc operation (literal or encoded), the wrapper element its message travels in, made by
 	// the parser (see Parse) and also listed in Set.Elements; nil otherwise.
 	Wrapper *Element `json:"-"`
 }

@@ -1,0 +1,89 @@
+package soap_test
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/sogen-go/sogen/soap"
+)
+
+// encTokens reads the whole document through BufferEncoded (called after the start tag of the root's
+// first child, the Body) and returns its tokens as text: start tags with their attributes' local names
+// and values (namespace declarations left out), the resolved xsi:type of each start tag, and text.
+func encTokens(t *testing.T, doc string) (string, error) {
+	t.Helper()
+	d := soap.NewDecoder(strings.NewReader(doc))
+	if _, err := d.Root(); err != nil {
+		return "", err
+	}
+	if _, _, err := d.Child(); err != nil {
+		return "", err
+	}
+	if err := d.BufferEncoded(); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return b.String(), nil
+			}
+			return b.String(), err
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			b.WriteString("<" + tk.Name.Local)
+			for _, a := range tk.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" || a.Name.Space == soap.XSINamespace {
+					continue
+				}
+				b.WriteString(" " + a.Name.Local + "=" + a.Value)
+			}
+			if typ, ok, err := d.XSIType(tk); err != nil {
+				return b.String(), err
+			} else if ok {
+				b.WriteString(" type={" + typ.Space + "}" + typ.Local)
+			}
+			b.WriteString(">")
+		case xml.EndElement:
+			b.WriteString("</" + tk.Name.Local + ">")
+		case xml.CharData:
+			b.Write(tk)
+		}
+	}
+}
+
+func TestBufferEncoded(t *testing.T) {
+	const env = `<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
+	t.Run("href to an element nested in another, its prefixes declared on an ancestor", func(t *testing.T) {
+		got, err := encTokens(t, env+`<e:Body><w:R xmlns:w="urn:w"><w:a href="#x" extra="1"/></w:R>`+
+			`<m xmlns:t="urn:t" id="m"><in id="x" xsi:type="t:T"><v href="#y"/></in></m><n id="y">7</n></e:Body></e:Envelope>`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The wrapper's child loses its namespace; the reference takes the referent's attributes
+		// (but id) and keeps its own others; the referent's xsi:type resolves with the prefix declared
+		// on its parent; the multi-reference elements are still there, after the wrapper.
+		want := `<R><a extra=1 type={urn:t}T><v>7</v></a></R><m id=m><in id=x type={urn:t}T><v>7</v></in></m><n id=y>7</n></Body></Envelope>`
+		if got != want {
+			t.Errorf("tokens\n got %s\nwant %s", got, want)
+		}
+	})
+	t.Run("errors name the position of the reference", func(t *testing.T) {
+		_, err := encTokens(t, env+"<e:Body>\n<w:R xmlns:w=\"urn:w\">\n  <a href=\"#nope\"/></w:R></e:Body></e:Envelope>")
+		de := decWantDecodeError(t, err, `<a href="#nope">: no element has id "nope"`)
+		if de.Line != 3 || de.Path != "Envelope/Body/R" {
+			t.Errorf("at line %d, path %s; want line 3, Envelope/Body/R", de.Line, de.Path)
+		}
+	})
+	t.Run("a reference to an ancestor is a cycle", func(t *testing.T) {
+		_, err := encTokens(t, env+`<e:Body><R><a href="#p"/></R><p id="p"><q href="#p"/></p></e:Body></e:Envelope>`)
+		decWantDecodeError(t, err, `<q href="#p">: the value refers to itself`)
+	})
+	t.Run("a truncated Body is an error", func(t *testing.T) {
+		_, err := encTokens(t, env+`<e:Body><R><a>`)
+		decWantDecodeError(t, err, "unexpected EOF")
+	})
+}
