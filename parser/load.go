@@ -417,7 +417,7 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	if ns == "" && f.chameleon != "" {
 		ns = f.chameleon
 	}
-	if ns == NSSOAPEnc11 && builtins[local] && local != "anyType" {
+	if (ns == NSSOAPEnc11 || ns == NSSOAPEnc12) && builtins[local] && local != "anyType" {
 		// The SOAP encoding schema's simple types (soapenc:string, soapenc:int, ...) are the XML
 		// Schema built-ins that also allow id and href attributes (SOAP 1.1 section 5.2.1); sogen
 		// reads them as the built-ins, as it does not read that schema.

@@ -38,10 +38,19 @@ func Encoded(bop *BindingOperation) bool {
 	return false
 }
 
+// EncodingOf returns the namespace of the SOAP encoding of binding b: the SOAP 1.1 encoding for a
+// SOAP 1.1 binding, the SOAP 1.2 encoding for a SOAP 1.2 one.
+func EncodingOf(b *Binding) string {
+	if b.Protocol == SOAP12 {
+		return NSSOAPEnc12
+	}
+	return NSSOAPEnc11
+}
+
 // EncodedError returns the error refusing binding operation bop of b when it uses SOAP encoding in a
-// way sogen does not support, or nil. sogen supports rpc/encoded SOAP 1.1 operations with the SOAP
-// 1.1 encoding (SOAP 1.1 section 5); it refuses document/encoded, encoded SOAP 1.2 bindings and
-// encodingStyle values other than the SOAP 1.1 encoding.
+// way sogen does not support, or nil. sogen supports rpc/encoded operations with the encoding of
+// their binding's SOAP version (SOAP 1.1 section 5 in SOAP 1.1 bindings, SOAP 1.2 Part 2 section 3 in
+// SOAP 1.2 ones); it refuses document/encoded and other encodingStyle values.
 func EncodedError(b *Binding, bop *BindingOperation) error {
 	if !Encoded(bop) {
 		return nil
@@ -52,23 +61,20 @@ func EncodedError(b *Binding, bop *BindingOperation) error {
 			"(document/encoded has no wrapper element to carry the encoded parts, and practically no service uses it); use a literal binding of the service if it has one",
 			bop.Name, b.Name.Local, style)
 	}
-	if b.Protocol == SOAP12 {
-		return errorf(bop.Pos, "operation %s of binding %s is rpc/encoded over SOAP 1.2, which sogen refuses: it supports the SOAP 1.1 encoding (SOAP 1.1 section 5) in SOAP 1.1 bindings only; use a SOAP 1.1 or literal binding of the service if it has one",
-			bop.Name, b.Name.Local)
-	}
+	enc := EncodingOf(b)
 	for _, io := range []*BindingIO{bop.Input, bop.Output} {
 		if io == nil || io.Body == nil || io.Body.Use != "encoded" {
 			continue
 		}
 		ok := io.Body.EncodingStyle == ""
 		for _, st := range strings.Fields(io.Body.EncodingStyle) {
-			if st == NSSOAPEnc11 || strings.HasPrefix(st, NSSOAPEnc11) {
+			if strings.HasPrefix(st, enc) {
 				ok = true
 			}
 		}
 		if !ok {
-			return errorf(bop.Pos, "operation %s of binding %s is rpc/encoded with encodingStyle %q, which sogen refuses: it supports the SOAP 1.1 encoding (%s) only",
-				bop.Name, b.Name.Local, io.Body.EncodingStyle, NSSOAPEnc11)
+			return errorf(bop.Pos, "operation %s of binding %s is rpc/encoded with encodingStyle %q, which sogen refuses: a %s binding is supported with the %s encoding (%s) only",
+				bop.Name, b.Name.Local, io.Body.EncodingStyle, b.Protocol, b.Protocol, enc)
 		}
 	}
 	return nil
@@ -99,8 +105,9 @@ func EncodedAny(b *Binding) bool {
 // not support whose port type has no SOAP binding free of encoded operations (the model skips an
 // encoded binding, with a notice, when there is one). It runs before references are checked, since
 // encoded schemas may refer to SOAP encoding types that are not read: the refusal is the useful
-// message. When a SOAP binding uses SOAP encoding, the type soapenc:Array (a SOAP-ENC array of
-// anything, []any in Go) is defined, unless the input defines it.
+// message. When a SOAP binding uses SOAP encoding, the type soapenc:Array of the SOAP 1.1 or 1.2
+// encoding (an array of anything, []any in Go) is defined when something refers to it, unless the input
+// defines it.
 func refuseEncoded(s *Set) error {
 	literal := map[xml.Name]bool{}
 	encoded := false
@@ -121,12 +128,14 @@ func refuseEncoded(s *Set) error {
 			return err
 		}
 	}
-	arr := xml.Name{Space: NSSOAPEnc11, Local: "Array"}
-	if encoded && s.ComplexTypes[arr] == nil && refersTo(s, arr) {
-		any := xml.Name{Space: NSXSD, Local: "anyType"}
-		s.ComplexTypes[arr] = &ComplexType{Name: arr, Doc: "A SOAP-ENC array (SOAP 1.1 section 5.4.2) whose items may be of any type.", EncArray: any,
-			Particle: &Particle{Kind: Sequence, MinOccurs: 1, MaxOccurs: 1, Children: []*Particle{{Kind: ElementParticle, MinOccurs: 0, MaxOccurs: Unbounded,
-				Element: &Element{Name: xml.Name{Local: "item"}, Type: any}}}}}
+	for _, ns := range []string{NSSOAPEnc11, NSSOAPEnc12} {
+		arr := xml.Name{Space: ns, Local: "Array"}
+		if encoded && s.ComplexTypes[arr] == nil && refersTo(s, arr) {
+			any := xml.Name{Space: NSXSD, Local: "anyType"}
+			s.ComplexTypes[arr] = &ComplexType{Name: arr, Doc: "A SOAP-ENC array whose items may be of any type.", EncArray: any,
+				Particle: &Particle{Kind: Sequence, MinOccurs: 1, MaxOccurs: 1, Children: []*Particle{{Kind: ElementParticle, MinOccurs: 0, MaxOccurs: Unbounded,
+					Element: &Element{Name: xml.Name{Local: "item"}, Type: any}}}}}
+		}
 	}
 	return nil
 }

@@ -151,8 +151,9 @@ func TestEncoded(t *testing.T) {
 		{"array of arrays", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[][]"/></xs:restriction>`, "soap", "rpc", encNS, `arrays of arrays are not supported`},
 		{"anonymous item type", `<xs:restriction base="enc:Array"><xs:sequence><xs:element name="n" maxOccurs="unbounded"><xs:complexType/></xs:element></xs:sequence></xs:restriction>`, "soap", "rpc", encNS, `the items of a SOAP-ENC array need a named type`},
 		{"document/encoded", `<xs:restriction base="enc:Array"/>`, "soap", "document", encNS, `operation Op of binding B is document/encoded, which sogen refuses`},
-		{"SOAP 1.2", `<xs:restriction base="enc:Array"/>`, "soap12", "rpc", encNS, `operation Op of binding B is rpc/encoded over SOAP 1.2, which sogen refuses`},
-		{"another encodingStyle", `<xs:restriction base="enc:Array"/>`, "soap", "rpc", "http://www.w3.org/2003/05/soap-encoding", `is rpc/encoded with encodingStyle "http://www.w3.org/2003/05/soap-encoding", which sogen refuses`},
+		{"SOAP 1.2 with the SOAP 1.1 encoding", `<xs:restriction base="enc:Array"/>`, "soap12", "rpc", encNS, `operation Op of binding B is rpc/encoded with encodingStyle "http://schemas.xmlsoap.org/soap/encoding/", which sogen refuses: a SOAP 1.2 binding is supported with the SOAP 1.2 encoding`},
+		{"SOAP 1.1 with the SOAP 1.2 encoding", `<xs:restriction base="enc:Array"/>`, "soap", "rpc", "http://www.w3.org/2003/05/soap-encoding", `is rpc/encoded with encodingStyle "http://www.w3.org/2003/05/soap-encoding", which sogen refuses: a SOAP 1.1 binding is supported with the SOAP 1.1 encoding`},
+		{"another encodingStyle", `<xs:restriction base="enc:Array"/>`, "soap", "rpc", "urn:my-encoding", `is rpc/encoded with encodingStyle "urn:my-encoding", which sogen refuses`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse(encodedWSDL(tc.def, tc.protocol, tc.style, tc.encodingStyle), []string{"a.wsdl"}, Options{})
@@ -161,6 +162,22 @@ func TestEncoded(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("SOAP 1.2 with the SOAP 1.2 encoding", func(t *testing.T) {
+		const enc12 = "http://www.w3.org/2003/05/soap-encoding"
+		fs := encodedWSDL(`<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[]"/></xs:restriction>`, "soap12", "rpc", enc12)
+		fs["a.wsdl"].Data = []byte(strings.Replace(string(fs["a.wsdl"].Data), `xmlns:enc="`+encNS+`"`, `xmlns:enc="`+enc12+`"`, 1))
+		s, err := Parse(fs, []string{"a.wsdl"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ct := s.ComplexTypes[xml.Name{Space: "urn:t", Local: "ArrayOfX"}]; ct.EncArray != xsd("string") {
+			t.Errorf("EncArray %v", ct.EncArray)
+		}
+		if arr := s.ComplexTypes[xml.Name{Space: enc12, Local: "Array"}]; arr == nil || arr.EncArray != xsd("anyType") {
+			t.Errorf("enc:Array of SOAP 1.2, used by part all, is %+v", arr)
+		}
+	})
 
 	t.Run("soapenc:Array is only defined when used", func(t *testing.T) {
 		fs := encodedWSDL(`<xs:restriction base="enc:Array"/>`, "soap", "rpc", encNS)

@@ -388,7 +388,7 @@ func (r *schemaReader) derivation(t *ComplexType, el *etree.Element) error {
 	if d.Tag == "restriction" {
 		t.Derivation = Restricted
 	}
-	if t.Base == (xml.Name{Space: NSSOAPEnc11, Local: "Array"}) && el.Tag == "complexContent" {
+	if (t.Base == xml.Name{Space: NSSOAPEnc11, Local: "Array"} || t.Base == xml.Name{Space: NSSOAPEnc12, Local: "Array"}) && el.Tag == "complexContent" {
 		return r.soapEncArray(t, d)
 	}
 	for _, c := range d.ChildElements() {

@@ -280,7 +280,7 @@ func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any)
 				err = d.wrap(err)
 			}
 		}
-	case typed && t == xml.Name{Space: SOAPEncNamespace, Local: "Array"}:
+	case typed && (t == xml.Name{Space: SOAPEncNamespace, Local: "Array"} || t == xml.Name{Space: SOAP12EncNamespace, Local: "Array"}):
 		var items []any
 		err = anyArray().decodeSOAPArray(d, se, &Field{Name: se.Name}, nil, &items)
 		v = items

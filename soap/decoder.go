@@ -303,9 +303,9 @@ func (d *Decoder) Skip() error {
 }
 
 // Unknown handles a child element the generated types do not know: it is skipped, or an error when
-// DisallowUnknown is set.
+// DisallowUnknown is set (but SOAP 1.2's rpc:result in an encoded reply, which is always skipped).
 func (d *Decoder) Unknown(se xml.StartElement) error {
-	if d.DisallowUnknown {
+	if d.DisallowUnknown && !(d.encoded && se.Name == rpcResult) {
 		return d.Errorf("unknown element {%s}%s", se.Name.Space, se.Name.Local)
 	}
 	return d.Skip()

@@ -48,7 +48,9 @@ type Encoder struct {
 
 	buf []byte
 	// next are attributes to write on the next start tag (the encodingStyle of an encoded body).
-	next    []xml.Attr
+	next []xml.Attr
+	// encNS is the namespace of the SOAP encoding written when Encoded is set; "" is SOAP 1.1's.
+	encNS   string
 	open    bool      // a start tag is open and can take attributes
 	tags    []openTag // the elements not yet closed
 	scope   []binding // namespace bindings in scope, innermost last

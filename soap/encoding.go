@@ -12,7 +12,26 @@ import (
 // arrayType attribute.
 const SOAPEncNamespace = "http://schemas.xmlsoap.org/soap/encoding/"
 
-// The SOAP 1.1 encoding, as sogen writes and reads it (rpc/encoded operations, Operation.Encoded):
+// SOAP12EncNamespace is the namespace of the SOAP 1.2 encoding (SOAP 1.2 Part 2 section 3), used by
+// rpc/encoded operations of SOAP 1.2 bindings: arrays carry enc:itemType and enc:arraySize, and
+// references are enc:ref="x" to the element with enc:id="x".
+const SOAP12EncNamespace = "http://www.w3.org/2003/05/soap-encoding"
+
+// rpcResult is SOAP 1.2's rpc:result (SOAP 1.2 Part 2 section 4.2.3), which names the accessor of an
+// rpc reply's return value; the parts are read by name, so it is skipped.
+var rpcResult = xml.Name{Space: "http://www.w3.org/2003/05/soap-rpc", Local: "result"}
+
+// encoding returns the namespace of the SOAP encoding e writes.
+func (e *Encoder) encoding() string {
+	if e.encNS != "" {
+		return e.encNS
+	}
+	return SOAPEncNamespace
+}
+
+// The SOAP 1.1 encoding, as sogen writes and reads it (rpc/encoded operations, Operation.Encoded);
+// the SOAP 1.2 encoding of SOAP 1.2 bindings differs only in the names of the array attributes
+// (enc:itemType="T" and enc:arraySize="n", no xsi:type on the array) and of the references:
 //
 //   - Writing (Encoder.Encoded): the request wrapper carries soap:encodingStyle; every element whose
 //     value has a named or built-in schema type carries xsi:type with it (SOAP 1.1 section 5.2.1 makes
@@ -25,7 +44,8 @@ const SOAPEncNamespace = "http://schemas.xmlsoap.org/soap/encoding/"
 //     read as if it held the content (and the attributes) of the element with id="x", wherever it is
 //     in the Body (Axis 1 sends multiRef elements beside the wrapper); the items of a SOAP-ENC array
 //     may have any name; the parts of the reply wrapper are matched by local name; xsi:type naming a
-//     soapenc type is read as the XML Schema type of the same name.
+//     soapenc type is read as the XML Schema type of the same name. SOAP 1.2 references
+//     (enc:ref="x", enc:id="x") are read too, and SOAP 1.2's rpc:result is skipped.
 
 // encAttr is soapenc:arrayType.
 var encArrayTypeAttr = xml.Name{Space: SOAPEncNamespace, Local: "arrayType"}
@@ -40,11 +60,21 @@ func (a *Array[T]) encodeSOAPArray(e *Encoder, f *Field, p *Presence, v []T, typ
 		e.NilElement(f.Name)
 	default:
 		start := Start{Name: f.Name}
-		if e.Encoded || typed {
-			start.Type = xml.Name{Space: SOAPEncNamespace, Local: "Array"}
+		enc := e.encoding()
+		if enc == SOAP12EncNamespace {
+			if typed {
+				start.Type = xml.Name{Space: enc, Local: "Array"}
+			}
+			e.StartElement(start)
+			e.Attr(xml.Name{Space: enc, Local: "itemType"}, e.QName(a.ArrayType))
+			e.Attr(xml.Name{Space: enc, Local: "arraySize"}, strconv.Itoa(len(v)))
+		} else {
+			if e.Encoded || typed {
+				start.Type = xml.Name{Space: enc, Local: "Array"}
+			}
+			e.StartElement(start)
+			e.Attr(encArrayTypeAttr, e.QName(a.ArrayType)+"["+strconv.Itoa(len(v))+"]")
 		}
-		e.StartElement(start)
-		e.Attr(encArrayTypeAttr, e.QName(a.ArrayType)+"["+strconv.Itoa(len(v))+"]")
 		for _, x := range v {
 			a.EncodeItem(e, &a.Item, nil, x)
 		}
@@ -142,7 +172,7 @@ func (d *Decoder) BufferEncoded() error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			open = append(open, i)
-			if id, ok := attr(t, xml.Name{Local: "id"}); ok {
+			if id, ok := idOf(t); ok {
 				if _, dup := r.ids[id]; dup {
 					return d.Errorf("id %q is used twice", id)
 				}
@@ -177,7 +207,7 @@ func (r *replay) unqualifyParts() {
 			continue
 		}
 		for j := i + 1; j < r.end[i]; j++ {
-			if c, ok := r.toks[j].tok.(xml.StartElement); ok {
+			if c, ok := r.toks[j].tok.(xml.StartElement); ok && c.Name != rpcResult {
 				c.Name.Space = ""
 				r.toks[j].tok = c
 				if e, ok := r.toks[r.end[j]].tok.(xml.EndElement); ok {
@@ -194,12 +224,43 @@ func (r *replay) unqualifyParts() {
 // multiRef reports whether the Body child se is an independent multi-reference element rather than
 // the reply: it has an id and is not marked soapenc:root="1".
 func multiRef(se xml.StartElement) bool {
-	if _, ok := attr(se, xml.Name{Local: "id"}); !ok {
+	if _, ok := idOf(se); !ok {
 		return false
 	}
 	root, _ := attr(se, xml.Name{Space: SOAPEncNamespace, Local: "root"})
 	root = strings.TrimSpace(root)
 	return root != "1" && root != "true"
+}
+
+// idOf returns the identifier of se: its id attribute (SOAP 1.1) or enc:id (SOAP 1.2).
+func idOf(se xml.StartElement) (string, bool) {
+	if id, ok := attr(se, xml.Name{Local: "id"}); ok {
+		return id, true
+	}
+	return attr(se, xml.Name{Space: SOAP12EncNamespace, Local: "id"})
+}
+
+// refOf returns the reference of se to another element: its href attribute (SOAP 1.1, "#id") or
+// enc:ref (SOAP 1.2, "id", written "#id" here), and whether it has one.
+func refOf(se xml.StartElement) (string, bool) {
+	if href, ok := attr(se, xml.Name{Local: "href"}); ok {
+		return href, true
+	}
+	if ref, ok := attr(se, xml.Name{Space: SOAP12EncNamespace, Local: "ref"}); ok {
+		return "#" + strings.TrimSpace(ref), true
+	}
+	return "", false
+}
+
+// referenceAttr reports whether a is one of the attributes that identify or refer to a
+// multi-reference value, which a resolved reference does not carry.
+func referenceAttr(a xml.Attr) bool {
+	switch a.Name {
+	case xml.Name{Local: "id"}, xml.Name{Local: "href"}, xml.Name{Space: SOAPEncNamespace, Local: "root"},
+		xml.Name{Space: SOAP12EncNamespace, Local: "id"}, xml.Name{Space: SOAP12EncNamespace, Local: "ref"}:
+		return true
+	}
+	return false
 }
 
 func attr(se xml.StartElement, name xml.Name) (string, bool) {
@@ -231,7 +292,7 @@ func (r *replay) next(d *Decoder) (xml.Token, error) {
 	if !ok {
 		return r.toks[i].tok, nil
 	}
-	href, ok := attr(se, xml.Name{Local: "href"})
+	href, ok := refOf(se)
 	if !ok {
 		return se, nil
 	}
@@ -255,7 +316,8 @@ func (r *replay) next(d *Decoder) (xml.Token, error) {
 
 // merge returns the start tag standing for the accessor acc referring to the element ref: acc's name,
 // the namespace declarations in scope at ref (so that QName values in it resolve), then the
-// attributes of ref (but id and soapenc:root) and those of acc (but href) that ref does not have.
+// attributes of ref and those of acc that ref does not have, but those identifying or referring to
+// multi-reference values (id, href, soapenc:root, enc:id, enc:ref).
 func (r *replay) merge(acc, ref xml.StartElement, id string) xml.StartElement {
 	out := xml.StartElement{Name: acc.Name}
 	seen := map[xml.Name]int{}
@@ -275,16 +337,14 @@ func (r *replay) merge(acc, ref xml.StartElement, id string) xml.StartElement {
 		}
 	}
 	for _, a := range ref.Attr {
-		if a.Name == (xml.Name{Local: "id"}) || a.Name == (xml.Name{Space: SOAPEncNamespace, Local: "root"}) {
-			continue
+		if !referenceAttr(a) {
+			add(a)
 		}
-		add(a)
 	}
 	for _, a := range acc.Attr {
-		if _, ok := seen[a.Name]; ok || a.Name == (xml.Name{Local: "href"}) {
-			continue
+		if _, ok := seen[a.Name]; !ok && !referenceAttr(a) {
+			add(a)
 		}
-		add(a)
 	}
 	return out
 }

@@ -73,8 +73,9 @@ type Operation struct {
 	Request xml.Name
 	// Response is the name of the expected response body element; it is zero for a one-way operation.
 	Response xml.Name
-	// Encoded is set for an rpc/encoded operation: the request body follows the SOAP 1.1 encoding
-	// (soap:encodingStyle on the wrapper, xsi:type on the values, SOAP-ENC arrays), and the reply's
+	// Encoded is set for an rpc/encoded operation: the request body follows the SOAP encoding of the
+	// Version (SOAP 1.1 section 5, SOAP 1.2 Part 2 section 3: encodingStyle on the wrapper, xsi:type
+	// on the values, SOAP-ENC arrays), and the reply's
 	// Body is read into memory so that href references to multi-reference values resolve; the reply
 	// wrapper may have any name (see the package documentation of the SOAP encoding in encoding.go).
 	Encoded bool
@@ -159,7 +160,7 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 			continue
 		}
 		declared[uri] = true
-		if uri == SOAPEncNamespace {
+		if uri == SOAPEncNamespace && op.Version != V12 || uri == SOAP12EncNamespace && op.Version == V12 {
 			e.Bind("soapenc", uri)
 			continue
 		}
@@ -196,9 +197,13 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 		// SOAP 1.1 section 4.1.1: encodingStyle on the wrapper element (not on the Envelope, where
 		// WS-I BP R1005 forbids it), scoping the encoding to the body.
 		e.Encoded = true
-		e.next = []xml.Attr{{Name: xml.Name{Space: ns, Local: "encodingStyle"}, Value: SOAPEncNamespace}}
-		if e.hint[SOAPEncNamespace] == "" {
-			e.hint[SOAPEncNamespace] = "soapenc"
+		e.encNS = SOAPEncNamespace
+		if op.Version == V12 {
+			e.encNS = SOAP12EncNamespace
+		}
+		e.next = []xml.Attr{{Name: xml.Name{Space: ns, Local: "encodingStyle"}, Value: e.encNS}}
+		if e.hint[e.encNS] == "" {
+			e.hint[e.encNS] = "soapenc"
 		}
 	}
 	switch {
@@ -208,7 +213,7 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 		e.StartElement(Start{Name: op.Request})
 		e.EndElement()
 	}
-	e.Encoded, e.next = false, nil
+	e.Encoded, e.next, e.encNS = false, nil, ""
 	if len(e.tags) != depth {
 		e.SetError(unbalanced("body", len(e.tags)-depth))
 	}

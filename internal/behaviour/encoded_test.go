@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/sogen-go/sogen/golden/encoded"
+	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
 )
 
@@ -176,7 +178,7 @@ func TestEncodedRequests(t *testing.T) {
 
 		// A soapenc:Array in an xs:anyType slot decodes to a []any (PHP's untyped arrays; Magento's
 		// multiCall answers with xsd:ur-type items).
-		c, _, _ = newDirectory(t, phpEnvelope(`<ns1:InspectResponse><return SOAP-ENC:arrayType="xsd:ur-type[3]" xsi:type="SOAP-ENC:Array">` +
+		c, _, _ = newDirectory(t, phpEnvelope(`<ns1:InspectResponse><return SOAP-ENC:arrayType="xsd:ur-type[3]" xsi:type="SOAP-ENC:Array">`+
 			`<item xsi:type="xsd:boolean">true</item><item xsi:type="SOAP-ENC:Array" SOAP-ENC:arrayType="xsd:int[1]"><item xsi:type="xsd:int">5</item></item><item xsi:nil="true"/></return></ns1:InspectResponse>`))
 		got, err = c.Inspect(ctx, nil)
 		if err != nil {
@@ -220,9 +222,9 @@ func TestEncodedReplies(t *testing.T) {
 
 	t.Run("Axis 1: multiRef values before the reply, array items by href", func(t *testing.T) {
 		c, _, _ := newDirectory(t, axisEnvelope(
-			`<multiRef id="id1" soapenc:root="0" xsi:type="ns2:Person" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns2="urn:example:directory"><name xsi:type="xsd:string">Grace</name><age xsi:type="xsd:int">85</age></multiRef>` +
-				`<ns1:FindPeopleResponse soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns1="urn:example:directory:svc">` +
-				`<return xsi:type="soapenc:Array" soapenc:arrayType="ns2:Person[2]" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns2="urn:example:directory">` +
+			`<multiRef id="id1" soapenc:root="0" xsi:type="ns2:Person" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns2="urn:example:directory"><name xsi:type="xsd:string">Grace</name><age xsi:type="xsd:int">85</age></multiRef>`+
+				`<ns1:FindPeopleResponse soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns1="urn:example:directory:svc">`+
+				`<return xsi:type="soapenc:Array" soapenc:arrayType="ns2:Person[2]" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns2="urn:example:directory">`+
 				`<item href="#id1"/><item href="#id1"/></return></ns1:FindPeopleResponse>`))
 		got, err := c.FindPeople(ctx, []string{"Grace"})
 		if err != nil {
@@ -233,10 +235,10 @@ func TestEncodedReplies(t *testing.T) {
 	})
 
 	t.Run("PHP SoapServer: SOAP-ENC:Array of structs with item children", func(t *testing.T) {
-		c, _, _ := newDirectory(t, phpEnvelope(`<ns1:FindPeopleResponse><return SOAP-ENC:arrayType="ns2:Person[2]" xsi:type="SOAP-ENC:Array">` +
-			`<item xsi:type="ns2:Person"><name xsi:type="xsd:string">Ada</name><age xsi:type="xsd:int">36</age><email xsi:nil="true"/><status xsi:type="ns2:Status">active</status>` +
-			`<tags SOAP-ENC:arrayType="xsd:string[2]" xsi:type="SOAP-ENC:Array"><item xsi:type="xsd:string">a</item><item xsi:type="xsd:string">b</item></tags></item>` +
-			`<item xsi:type="ns2:Person"><name xsi:type="xsd:string">Grace</name><age xsi:type="xsd:int">85</age><status xsi:type="ns2:Status">retired</status></item>` +
+		c, _, _ := newDirectory(t, phpEnvelope(`<ns1:FindPeopleResponse><return SOAP-ENC:arrayType="ns2:Person[2]" xsi:type="SOAP-ENC:Array">`+
+			`<item xsi:type="ns2:Person"><name xsi:type="xsd:string">Ada</name><age xsi:type="xsd:int">36</age><email xsi:nil="true"/><status xsi:type="ns2:Status">active</status>`+
+			`<tags SOAP-ENC:arrayType="xsd:string[2]" xsi:type="SOAP-ENC:Array"><item xsi:type="xsd:string">a</item><item xsi:type="xsd:string">b</item></tags></item>`+
+			`<item xsi:type="ns2:Person"><name xsi:type="xsd:string">Grace</name><age xsi:type="xsd:int">85</age><status xsi:type="ns2:Status">retired</status></item>`+
 			`</return></ns1:FindPeopleResponse>`))
 		got, err := c.FindPeople(ctx, []string{"Ada", "Grace"})
 		if err != nil {
@@ -382,4 +384,53 @@ func TestEncodedRoundTrip(t *testing.T) {
 	diff(t, "round trip", resp, again)
 	ret := parseTree(t, out).mustFind(t, "", "return")
 	diff(t, "re-encoded", []string{`name=(string)"Ada"`, `age=(int)"36"`, `email=nil`, `status=(Status)"active"`, `tags=(Array){item=(string)"a" item=(string)"b"}`}, ret.childForms())
+}
+
+// TestEncodedSOAP12 checks rpc/encoded over SOAP 1.2 with the SOAP 1.2 encoding (SOAP 1.2 Part 2
+// sections 3 and 4), as gSOAP writes it: env:encodingStyle on the wrapper, arrays with enc:itemType
+// and enc:arraySize, references as enc:ref to enc:id, and rpc:result naming the return accessor.
+func TestEncodedSOAP12(t *testing.T) {
+	ctx := context.Background()
+	const (
+		nsFiles = "urn:example:files"
+		nsEnc12 = "http://www.w3.org/2003/05/soap-encoding"
+		head    = `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://www.w3.org/2003/05/soap-envelope" xmlns:SOAP-ENC="http://www.w3.org/2003/05/soap-encoding" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:ns="urn:example:files">` +
+			`<SOAP-ENV:Body>`
+		tail = `</SOAP-ENV:Body></SOAP-ENV:Envelope>`
+	)
+	newFiles := func(t *testing.T, body string) (*encoded.FilesClient, func() []byte) {
+		srv := soaptest.NewServer(t, http.StatusOK, contentType12, []byte(head+body+tail))
+		c := encoded.NewFilesClient(nil)
+		c.Endpoint = srv.URL
+		return c, func() []byte { return srv.Last(t).Body }
+	}
+
+	t.Run("List: the request, and an array reply with rpc:result and a shared item", func(t *testing.T) {
+		c, body := newFiles(t, `<ns:ListResponse SOAP-ENV:encodingStyle="http://www.w3.org/2003/05/soap-encoding">`+
+			`<SOAP-RPC:result xmlns:SOAP-RPC="http://www.w3.org/2003/05/soap-rpc">files</SOAP-RPC:result>`+
+			`<files SOAP-ENC:itemType="xsd:string" SOAP-ENC:arraySize="3"><file SOAP-ENC:id="f1">a.txt</file><file>b.txt</file><file SOAP-ENC:ref="f1"/></files></ns:ListResponse>`)
+		got, err := c.List(ctx, "/tmp", []string{"*.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		diff(t, "List", []string{"a.txt", "b.txt", "a.txt"}, got)
+		w := bodyChild(t, checkEnvelope(t, body(), nsEnv12))
+		diff(t, "wrapper", xmlName(nsFiles, "List"), w.Name)
+		diff(t, "encodingStyle", nsEnc12, attrOf(w, nsEnv12, "encodingStyle"))
+		diff(t, "parts", []string{`dir=(string)"/tmp"`, `patterns={file=(string)"*.txt"}`}, w.childForms())
+		p := w.Children[1]
+		diff(t, "itemType", "xsd:string", attrOf(p, nsEnc12, "itemType"))
+		diff(t, "arraySize", "1", attrOf(p, nsEnc12, "arraySize"))
+		checkGolden(t, "encoded", "List.request.xml", body())
+	})
+
+	t.Run("Stat: a reply referring to an independent element", func(t *testing.T) {
+		c, _ := newFiles(t, `<ns:StatResponse SOAP-ENV:encodingStyle="http://www.w3.org/2003/05/soap-encoding"><info SOAP-ENC:ref="i1"/></ns:StatResponse>`+
+			`<ns:FileInfo SOAP-ENC:id="i1" xsi:type="ns:FileInfo"><name>a.txt</name><size xsi:type="xsd:long">12</size></ns:FileInfo>`)
+		got, err := c.Stat(ctx, "a.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		diff(t, "Stat", &encoded.FileInfo{Name: "a.txt", Size: 12}, got)
+	})
 }
