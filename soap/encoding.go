@@ -47,7 +47,7 @@ func (e *Encoder) encoding() string {
 //     soapenc type is read as the XML Schema type of the same name. SOAP 1.2 references
 //     (enc:ref="x", enc:id="x") are read too, and SOAP 1.2's rpc:result is skipped.
 
-// encAttr is soapenc:arrayType.
+// encArrayTypeAttr is soapenc:arrayType (SOAP 1.1 section 5.4.2).
 var encArrayTypeAttr = xml.Name{Space: SOAPEncNamespace, Local: "arrayType"}
 
 // encodeSOAPArray writes v as the SOAP-ENC array element f (SOAP 1.1 section 5.4.2).
