@@ -319,7 +319,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 	case len(parts) > 1:
 		return nil, errorf(pos, "message %s puts %d parts in the body; document style with several parts is not supported yet", m.Name.Local, len(parts))
 	case parts[0].Element == (xml.Name{}):
-		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style)", parts[0].Name, m.Name.Local)
+		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", parts[0].Name, m.Name.Local)
 	}
 	return b.set.Elements[parts[0].Element], nil
 }
