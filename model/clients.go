@@ -413,8 +413,8 @@ done:
 	return o, nil
 }
 
-// simpleBody returns the Go type and codec of the simple-typed (or xs:anyType) global element e used
-// as a bare body element, or nil when e is of neither kind. An anonymous simple type is named after the element,
+// simpleBody returns the Go type and codec of the simple-typed (or xs:anyType, wrapped array or
+// dictionary) global element e used as a bare body element, or nil when e is of none of these kinds. An anonymous simple type is named after the element,
 // once however many operations use it.
 func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 	if sb, ok := b.pkg.bare[e]; ok {
@@ -425,7 +425,7 @@ func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 		return nil, err
 	}
 	var sb *SimpleBody
-	if v.Kind == SimpleValue || v.Kind == AnyValue {
+	if v.Kind == SimpleValue || v.Kind == AnyValue || v.Kind == ArrayValue || v.Kind == DictValue {
 		sb = &SimpleBody{Type: gt, Value: v}
 	}
 	if b.pkg.bare == nil {

@@ -453,8 +453,9 @@ const (
 	SimpleResult
 )
 
-// SimpleBody is a simple-typed or xs:anyType body element: its Go type and its encoding (a codec for a
-// SimpleValue, EncodeAny and DecodeAny for an AnyValue).
+// SimpleBody is a simple-typed, xs:anyType, wrapped array or dictionary body element: its Go type and
+// its encoding (a codec for a SimpleValue, EncodeAny and DecodeAny for an AnyValue, the package
+// variable for an ArrayValue or DictValue).
 type SimpleBody struct {
 	Type  *GoType
 	Value *Value
