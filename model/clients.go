@@ -317,7 +317,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 	case len(parts) == 0:
 		return nil, nil
 	case len(parts) > 1:
-		return nil, errorf(pos, "message %s puts %d parts in the body; document style with several parts is not supported yet", m.Name.Local, len(parts))
+		return b.partsElement(m, parts, pos)
 	case parts[0].Element == (xml.Name{}):
 		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", parts[0].Name, m.Name.Local)
 	}
@@ -338,6 +338,9 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	if in != nil {
 		o.RequestElem = b.qname(in.Name)
 		sending = in.Name.Local
+		if t := b.wrapper(in); t != nil && t.BodyParts {
+			sending = partsList(t)
+		}
 	}
 	switch t := b.wrapper(in); {
 	case in == nil:
@@ -394,6 +397,9 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1 || !t.elementsOnly():
 			o.Result = WrapperResult
 			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
+			if t.BodyParts {
+				result = fmt.Sprintf("It returns the reply's parts, %s.", partsList(t))
+			}
 		case len(t.Fields) == 1:
 			o.Result, o.ResultField = FieldResult, t.Fields[0]
 			result = fmt.Sprintf("It returns the %s of the %s reply.", t.Fields[0].Elem.Local, out.Name.Local)
