@@ -9,10 +9,10 @@ import (
 // document-style literal operation as an element named after the part, in no namespace, of that type,
 // with a warning naming the file and message. WSDL 1.1 section 3.5 puts a document-style body's parts
 // in it as they are, so a type part describes the content of a body child without naming it (WS-I
-// Basic Profile 1.1 R2204 requires element parts); the part's name, unqualified, is the name rpc style
-// gives its accessor (BP R2735) and the one toolkits that accept such files (zeep) write. An element
-// of that name is declared once, as a global element in no namespace, and shared by the messages that
-// need it.
+// Basic Profile 1.1 R2204 requires element parts). Toolkits that accept such files name the element
+// after the part (zeep, IBM's SMO); sogen puts it in no namespace, as rpc style puts its accessors
+// (BP R2735), where early zeep used the WSDL's target namespace. An element of that name is declared
+// once, as a global element in no namespace, and shared by the messages that need it.
 //
 // A message also used by an rpc-style operation is left alone (it is valid there), and so is one whose
 // part would clash with a different element of the same name: the strict error remains for those.
