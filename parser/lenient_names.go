@@ -10,7 +10,8 @@ import (
 // spacedNames handles, in a document just read, the name attributes of XML Schema and WSDL elements
 // written with white space around the name (name="ResultCode "): with Options.Lenient the space is
 // trimmed, with a warning naming the file and element each time; without, the first one is an error
-// that says so and suggests -lenient (rather than the later "not a valid XML name").
+// that says so and suggests -lenient (rather than the later "not a valid XML name"), for the names
+// sogen checks (see checkedName; the others are read as written, as they always were).
 //
 // XML Schema reads such attributes as xs:NCName, whose whiteSpace facet is "collapse", so a schema
 // processor would normalize the space away; sogen still warns, since a name with space around it is
@@ -31,6 +32,9 @@ func (f *file) spacedNames(root *etree.Element) error {
 					continue
 				}
 				pos := f.pos(el)
+				if !f.l.opts.Lenient && !checkedName(el) {
+					continue // read as written, as before: sogen does not check this name
+				}
 				if !f.l.opts.Lenient {
 					return errorf(pos, "name %q has white space around it (run sogen with -lenient to trim it, with a warning)", a.Value)
 				}
@@ -46,4 +50,20 @@ func (f *file) spacedNames(root *etree.Element) error {
 		return nil
 	}
 	return walk(root)
+}
+
+// checkedName reports whether sogen requires the name attribute of el to be an NCName: every XML
+// Schema component, and the WSDL messages, port types, bindings, services and port type operations.
+func checkedName(el *etree.Element) bool {
+	if el.NamespaceURI() == NSXSD {
+		return true
+	}
+	switch el.Tag {
+	case "message", "portType", "binding", "service":
+		return true
+	case "operation":
+		p := el.Parent()
+		return p != nil && p.Tag == "portType" && p.NamespaceURI() == NSWSDL
+	}
+	return false
 }
