@@ -630,6 +630,8 @@ func results(op *model.Operation) string {
 		return "(" + op.ResultField.Type.String() + ", error)"
 	case model.WrapperResult:
 		return "(*" + op.Response.GoName + ", error)"
+	case model.SimpleResult:
+		return "(" + op.ResponseSimple.Type.String() + ", error)"
 	}
 	return "error"
 }

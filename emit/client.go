@@ -159,6 +159,11 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 		switch {
 		case op.RequestSimple != nil && op.RequestSimple.Value.Kind == model.AnyValue:
 			g.Id("req").Op(":=").Op("&").Add(e.soap("BareAny")).Values(jen.Id("Value").Op(":").Id(op.Params[0].Name))
+		case op.RequestSimple != nil && (op.RequestSimple.Value.Kind == model.ArrayValue || op.RequestSimple.Value.Kind == model.DictValue):
+			g.Id("req").Op(":=").Op("&").Add(e.bareArray(op.RequestSimple.Value)).Values(
+				jen.Id(e.bareVar(op.RequestSimple.Value)).Op(":").Id(e.bareVarName(op.RequestSimple.Value)),
+				jen.Id("Value").Op(":").Id(op.Params[0].Name),
+			)
 		case op.RequestSimple != nil:
 			g.Id("req").Op(":=").Op("&").Add(e.soap("Bare")).Types(e.goType(op.RequestSimple.Type)).Values(
 				jen.Id("Codec").Op(":").Add(e.codec(op.RequestSimple.Value.Codec)),
@@ -187,6 +192,11 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 		switch {
 		case op.ResponseSimple != nil && op.ResponseSimple.Value.Kind == model.AnyValue:
 			g.Var().Id("resp").Add(e.soap("BareAny"))
+			respArg = jen.Op("&").Id("resp")
+		case op.ResponseSimple != nil && (op.ResponseSimple.Value.Kind == model.ArrayValue || op.ResponseSimple.Value.Kind == model.DictValue):
+			g.Id("resp").Op(":=").Add(e.bareArray(op.ResponseSimple.Value)).Values(
+				jen.Id(e.bareVar(op.ResponseSimple.Value)).Op(":").Id(e.bareVarName(op.ResponseSimple.Value)),
+			)
 			respArg = jen.Op("&").Id("resp")
 		case op.ResponseSimple != nil:
 			g.Id("resp").Op(":=").Add(e.soap("Bare")).Types(e.goType(op.ResponseSimple.Type)).Values(

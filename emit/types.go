@@ -231,6 +231,10 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 	}
 	f.Func().Params(jen.Op("*").Id(t.GoName)).Id("SOAPType").Params().Qual(xmlPkg, "Name").Block(jen.Return(qname(t.QName)))
 
+	if t.BodyParts {
+		e.bodyParts(f, t)
+		return
+	}
 	lv := levels(t)
 	switch {
 	case t.ItemOfChoice:

@@ -123,6 +123,9 @@ type builder struct {
 	structList []*structWork
 	simpleList []xml.Name
 	polyBases  []*Type
+
+	// partsElems are the stand-in body elements of messages with several body parts (see partsElement).
+	partsElems map[string]*parser.Element
 }
 
 // structWork is a struct type still to be filled.

@@ -332,9 +332,9 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 	case len(parts) == 0:
 		return nil, nil
 	case len(parts) > 1:
-		return nil, errorf(pos, "message %s puts %d parts in the body; document style with several parts is not supported yet", m.Name.Local, len(parts))
+		return b.partsElement(m, parts, pos)
 	case parts[0].Element == (xml.Name{}):
-		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style)", parts[0].Name, m.Name.Local)
+		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", parts[0].Name, m.Name.Local)
 	}
 	return b.set.Elements[parts[0].Element], nil
 }
@@ -353,6 +353,9 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	if in != nil {
 		o.RequestElem = b.qname(in.Name)
 		sending = in.Name.Local
+		if t := b.wrapper(in); t != nil && t.BodyParts {
+			sending = partsList(t)
+		}
 	}
 	switch t := b.wrapper(in); {
 	case in == nil:
@@ -409,6 +412,9 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1 || !t.elementsOnly():
 			o.Result = WrapperResult
 			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
+			if t.BodyParts {
+				result = fmt.Sprintf("It returns the reply's parts, %s.", partsList(t))
+			}
 		case len(t.Fields) == 1:
 			o.Result, o.ResultField = FieldResult, t.Fields[0]
 			result = fmt.Sprintf("It returns the %s of the %s reply.", t.Fields[0].Elem.Local, out.Name.Local)
@@ -428,8 +434,8 @@ done:
 	return o, nil
 }
 
-// simpleBody returns the Go type and codec of the simple-typed (or xs:anyType) global element e used
-// as a bare body element, or nil when e is of neither kind. An anonymous simple type is named after the element,
+// simpleBody returns the Go type and codec of the simple-typed (or xs:anyType, wrapped array or
+// dictionary) global element e used as a bare body element, or nil when e is of none of these kinds. An anonymous simple type is named after the element,
 // once however many operations use it.
 func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 	if sb, ok := b.pkg.bare[e]; ok {
@@ -440,7 +446,7 @@ func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 		return nil, err
 	}
 	var sb *SimpleBody
-	if v.Kind == SimpleValue || v.Kind == AnyValue {
+	if v.Kind == SimpleValue || v.Kind == AnyValue || v.Kind == ArrayValue || v.Kind == DictValue {
 		sb = &SimpleBody{Type: gt, Value: v}
 	}
 	if b.pkg.bare == nil {

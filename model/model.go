@@ -144,6 +144,10 @@ type Type struct {
 	// element of its own; MarshalSOAP writes the chosen branch, and UnmarshalSOAP reads one branch
 	// element.
 	ItemOfChoice bool
+	// BodyParts is true for the struct holding the parts of a document-style message that puts several
+	// in the SOAP Body: it has no element of its own; MarshalSOAP writes one element per field, in
+	// order, UnmarshalSOAP reads one part's element, and UnmarshalSOAPBody the reply's whole Body.
+	BodyParts bool
 
 	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
 	Underlying *GoType
@@ -459,8 +463,9 @@ const (
 	SimpleResult
 )
 
-// SimpleBody is a simple-typed or xs:anyType body element: its Go type and its encoding (a codec for a
-// SimpleValue, EncodeAny and DecodeAny for an AnyValue).
+// SimpleBody is a simple-typed, xs:anyType, wrapped array or dictionary body element: its Go type and
+// its encoding (a codec for a SimpleValue, EncodeAny and DecodeAny for an AnyValue, the package
+// variable for an ArrayValue or DictValue).
 type SimpleBody struct {
 	Type  *GoType
 	Value *Value

@@ -154,6 +154,7 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 			return nil, err
 		}
 		lenientDrop(l.set)
+		lenientTypeParts(l.set)
 	}
 	if err := check(l.set); err != nil {
 		var pe *Error
@@ -212,6 +213,9 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	}
 	l.set.Files = append(l.set.Files, name)
 	f := &file{l: l, name: name, chameleon: chameleon}
+	if err := f.spacedNames(root); err != nil {
+		return err
+	}
 	switch {
 	case is(root, NSWSDL, "definitions") && want != "schema":
 		return f.definitions(root)

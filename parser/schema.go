@@ -674,6 +674,10 @@ func (r *schemaReader) element(el *etree.Element, global bool) (*Element, error)
 				return nil, err
 			}
 		case "annotation", "key", "keyref", "unique", "alternative":
+		case "sequence", "choice", "all", "group":
+			if err := r.groupInElement(e, c); err != nil {
+				return nil, err
+			}
 		default:
 			return nil, errorf(r.pos(c), "unexpected element xs:%s in xs:element", c.Tag)
 		}

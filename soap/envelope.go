@@ -378,6 +378,9 @@ func decodeBody(d *Decoder, v Version, op *Operation, call *Call, r *reply) erro
 	case isNilValue(call.Result):
 		err = d.Skip()
 	default:
+		if bu, ok := call.Result.(BodyUnmarshaler); ok {
+			return bu.UnmarshalSOAPBody(d, se) // several parts: it reads the whole Body
+		}
 		err = call.Result.UnmarshalSOAP(d, se)
 	}
 	if err != nil {
