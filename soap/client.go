@@ -70,13 +70,14 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	if endpoint == "" {
 		return errors.New("no endpoint: set Call.Endpoint or use WithEndpoint")
 	}
-	body, err := buildEnvelope(op, call)
+	body, secrets, err := encodeEnvelope(op, call)
+	secrets.fromHTTP(endpoint, o.headers)
 	if err != nil {
-		return &prefixedError{prefix: "encoding the request: ", err: err}
+		return secrets.hide(&prefixedError{prefix: "encoding the request: ", err: err})
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
 	if err != nil {
-		return err
+		return secrets.hide(err)
 	}
 	setHeaders(req, op, o.headers)
 
@@ -86,14 +87,14 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return err
+		return secrets.hide(err)
 	}
 	defer resp.Body.Close()
 	data, err := c.readBody(ctx, resp)
 	if err != nil {
-		return err
+		return secrets.hide(err)
 	}
-	return handleReply(req, resp, data, op, call)
+	return secrets.hide(handleReply(req, resp, data, op, call, secrets))
 }
 
 // setHeaders sets the SOAP headers of the HTTP binding, then those given with WithHTTPHeader.
@@ -167,19 +168,28 @@ func (c *Client) readBody(ctx context.Context, resp *http.Response) ([]byte, err
 }
 
 // handleReply sorts the reply out: an envelope is decoded, anything else is an *HTTPError.
-func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call) error {
-	r := &reply{status: resp.StatusCode}
+//
+// The request's secrets are kept out of the errors: replaced by Redacted in the HTTPError's fields,
+// the Fault's texts and detail, and the DecodeError's message.
+func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call, s secrets) error {
+	r := &reply{status: resp.StatusCode, secrets: s}
 	httpError := func(reason string, err error) error {
+		// The excerpt is cut from the redacted body, taken long enough that a secret starting inside
+		// the excerpt is replaced whole rather than cut in two.
+		window := 4 * maxExcerpt
+		for _, v := range s {
+			window = max(window, 4*maxExcerpt+8*len(v))
+		}
 		e := &HTTPError{
 			StatusCode:  resp.StatusCode,
-			Status:      resp.Status,
-			ContentType: resp.Header.Get("Content-Type"),
-			Excerpt:     excerpt(data),
+			Status:      s.redact(resp.Status),
+			ContentType: s.redact(resp.Header.Get("Content-Type")),
+			Excerpt:     excerpt(s.redactBytes(data[:min(len(data), window)])),
 			Reason:      reason,
 			Err:         err,
 		}
 		if resp.Request != nil && resp.Request.URL != nil && req.URL != nil && resp.Request.URL.String() != req.URL.String() {
-			e.URL = resp.Request.URL.String()
+			e.URL = s.redact(resp.Request.URL.Redacted())
 		}
 		return e
 	}
@@ -199,6 +209,7 @@ func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operat
 	}
 	d := NewDecoder(bytes.NewReader(data))
 	d.Types = call.Types
+	d.secrets = s
 	root, err := d.Root()
 	if err != nil {
 		return httpError("not XML", err)

@@ -47,6 +47,8 @@ type Decoder struct {
 	// are dropped at the next call to Token, so that a QName in its text (read by Text, which
 	// consumes the end tag) still resolves against the declarations on the element itself.
 	closed bool
+	// secrets are kept out of the errors (Client.Do sets them to the request's).
+	secrets secrets
 }
 
 // NewDecoder returns a Decoder reading r. Input must be UTF-8 (or declare US-ASCII, a subset); another
@@ -95,7 +97,7 @@ func (d *Decoder) wrap(err error) error {
 		return err
 	}
 	line, col := d.x.InputPos()
-	return &DecodeError{Path: strings.Join(d.path, "/"), Line: line, Column: col, Err: err}
+	return &DecodeError{Path: d.secrets.redact(strings.Join(d.path, "/")), Line: line, Column: col, Err: d.secrets.hide(err)}
 }
 
 // Token returns the next token, keeping the namespace scope, path and depth up to date. Character

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -48,6 +49,7 @@ type Encoder struct {
 	pending []binding // bindings to declare on the next start tag
 	hint    map[string]string
 	err     error
+	secrets secrets // values written in elements and attributes named like secrets (IsSecretName)
 }
 
 type openTag struct {
@@ -232,6 +234,9 @@ func (e *Encoder) Attr(name xml.Name, value string) {
 	e.buf = append(e.buf, name.Local...)
 	e.buf = append(e.buf, `="`...)
 	e.checkText(value)
+	if IsSecretName(name.Local) {
+		e.secrets.add(value)
+	}
 	e.buf = appendEscaped(e.buf, value, true)
 	e.buf = append(e.buf, '"')
 }
@@ -268,6 +273,15 @@ func (e *Encoder) NilAttr() {
 func (e *Encoder) Text(s string) {
 	e.closeStart()
 	e.checkText(s)
+	if n := len(e.tags); n > 0 && s != "" {
+		tag := e.tags[n-1].tag
+		if i := strings.IndexByte(tag, ':'); i >= 0 {
+			tag = tag[i+1:]
+		}
+		if IsSecretName(tag) {
+			e.secrets.add(s)
+		}
+	}
 	e.buf = appendEscaped(e.buf, s, false)
 }
 
