@@ -184,7 +184,7 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 
 func (l *loader) read(name string) ([]byte, error) {
 	if st, err := fs.Stat(l.fsys, name); err == nil && st.Size() > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
+		return nil, fmt.Errorf("%s: the file is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
 	}
 	fh, err := l.fsys.Open(name)
 	if err != nil {
@@ -196,7 +196,7 @@ func (l *loader) read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if int64(len(data)) > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("%s is over the size limit of %d bytes", name, l.opts.MaxFileSize)
+		return nil, fmt.Errorf("%s: the file is over the limit of %d bytes", name, l.opts.MaxFileSize)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: the file is empty", name)
@@ -268,6 +268,22 @@ func (f *file) pos(el *etree.Element) Pos {
 		seg := e.FullTag()
 		if n := e.SelectAttr("name"); n != nil {
 			seg += "[@name='" + n.Value + "']"
+			// Siblings with the same tag and name (a duplicate definition) are told apart by their
+			// position among them.
+			idx, count := 0, 0
+			if p := e.Parent(); p != nil {
+				for _, s := range p.ChildElements() {
+					if s.Tag == e.Tag && s.Space == e.Space && s.SelectAttrValue("name", "") == n.Value {
+						count++
+						if s == e {
+							idx = count
+						}
+					}
+				}
+			}
+			if count > 1 {
+				seg += fmt.Sprintf("[%d]", idx)
+			}
 		} else if p := e.Parent(); p != nil && p.Parent() != nil {
 			idx, count := 0, 0
 			for _, s := range p.ChildElements() {
