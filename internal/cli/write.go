@@ -38,7 +38,10 @@ func writeFiles(dir string, files []emit.File) error {
 	for _, f := range files {
 		want[f.Name] = true
 		p := filepath.Join(dir, f.Name)
-		if _, err := os.Lstat(p); err == nil {
+		if fi, err := os.Lstat(p); err == nil {
+			if !fi.Mode().IsRegular() {
+				return fmt.Errorf("%s exists and is not a regular file; refusing to replace it (move it, or choose another -o)", p)
+			}
 			ok, err := generated(p)
 			if err != nil {
 				return err
