@@ -97,7 +97,7 @@ func (d *Decoder) wrap(err error) error {
 		return err
 	}
 	line, col := d.x.InputPos()
-	return &DecodeError{Path: d.secrets.redact(strings.Join(d.path, "/")), Line: line, Column: col, Err: d.secrets.hide(err)}
+	return &DecodeError{Path: d.secrets.redact(strings.Join(d.path, "/")), Line: line, Column: col, Err: d.secrets.hideIfShown(err)}
 }
 
 // Token returns the next token, keeping the namespace scope, path and depth up to date. Character

@@ -167,6 +167,18 @@ type redactedError struct {
 func (e *redactedError) Error() string { return e.s.redact(e.err.Error()) }
 func (e *redactedError) Unwrap() error { return e.err }
 
+// hideIfShown is hide for an error whose message is fixed: it wraps err only when its message shows
+// a secret, so that, most of the time, a DecodeError's Err stays the very error met.
+func (s secrets) hideIfShown(err error) error {
+	if len(s) == 0 || err == nil {
+		return err
+	}
+	if msg := err.Error(); s.redact(msg) == msg {
+		return err
+	}
+	return s.hide(err)
+}
+
 // hide wraps err so that its message keeps out the secrets, when there are any.
 func (s secrets) hide(err error) error {
 	if len(s) == 0 || err == nil {
