@@ -1,6 +1,7 @@
 package sogen_test
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -46,7 +47,7 @@ func fuzzSeeds(f *testing.F, dir string) [][]byte {
 // FuzzGenerate runs the whole generator (parser, model, emit) on arbitrary bytes as a WSDL document,
 // a.wsdl, beside a second file, b.xsd, that it may import or include. It must never panic or hang;
 // every failure must be an error that starts with the name of the file it is about; every success
-// must produce Go source that parses.
+// must produce Go source that parses and declares no init function (input text turned into code).
 //
 // Seeds: every fixture and bad input in testdata and, with SOGEN_CORPUS set, the corpus's WSDL and
 // XSD files (the second file is empty for those; mutations rename imports to b.xsd quickly). Run it
@@ -83,8 +84,15 @@ func FuzzGenerate(f *testing.F) {
 			return
 		}
 		for _, file := range res.Files {
-			if _, err := parser.ParseFile(token.NewFileSet(), file.Name, file.Content, parser.SkipObjectResolution); err != nil {
+			af, err := parser.ParseFile(token.NewFileSet(), file.Name, file.Content, parser.SkipObjectResolution)
+			if err != nil {
 				t.Fatalf("generated %s does not parse: %v\n%s", file.Name, err, file.Content)
+			}
+			// sogen never writes an init function: one would be input text turned into code.
+			for _, d := range af.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "init" && fd.Recv == nil {
+					t.Fatalf("generated %s declares func init:\n%s", file.Name, file.Content)
+				}
 			}
 		}
 	})
