@@ -151,3 +151,17 @@ func TestRefusesSymbolicLinkInOutput(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteFilesRefusesOddNames(t *testing.T) {
+	for _, name := range []string{"../escape.go", "sub/x.go", `..\x.go`, "/abs.go", "x.txt", ".hidden.go", "..", "c:x.go"} {
+		root := t.TempDir()
+		out := filepath.Join(root, "out")
+		err := writeFiles(out, []emit.File{{Name: "types.go", Content: []byte(emit.Marker + "\npackage x\n")}, {Name: name, Content: []byte(emit.Marker + "\npackage x\n")}})
+		if err == nil || !strings.Contains(err.Error(), "not a plain .go file name") {
+			t.Errorf("%q: error %v", name, err)
+		}
+		if entries, _ := os.ReadDir(root); len(entries) != 0 {
+			t.Errorf("%q: the failed run wrote %d entries (the output directory included)", name, len(entries))
+		}
+	}
+}
