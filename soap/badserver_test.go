@@ -427,3 +427,53 @@ func TestRedirects(t *testing.T) {
 		}
 	})
 }
+
+// tokenCall is echoCall with testToken in its request header.
+func tokenCall(endpoint string) (*Call, *echoResponse) {
+	call, res := echoCall(endpoint)
+	call.Header = (&authHeader{Token: testToken}).write
+	return call, res
+}
+
+func TestRedirectToAnotherOrigin(t *testing.T) {
+	var reached atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		io.WriteString(w, env11("", echoReply))
+	}))
+	defer other.Close()
+	for _, status := range []int{http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, other.URL+"/collect", status)
+			}))
+			defer s.Close()
+			call, res := tokenCall(s.URL)
+			err := new(Client).Do(context.Background(), echo11, call)
+			var ue *url.Error
+			if !errors.As(err, &ue) || !strings.Contains(err.Error(), "redirect to http://127.0.0.1") || !strings.Contains(err.Error(), "to another origin") {
+				t.Fatalf("error %v: want a refused redirect", err)
+			}
+			if reached.Load() != 0 || res.Text != "" {
+				t.Fatalf("the other server received %d requests", reached.Load())
+			}
+			// A client of the caller's own keeps its policy.
+			call, res = tokenCall(s.URL)
+			if err := (&Client{HTTPClient: &http.Client{}}).Do(context.Background(), echo11, call); err != nil || res.Text != "hi" {
+				t.Fatalf("with the caller's http.Client: %v, %+v", err, res)
+			}
+			reached.Store(0)
+		})
+	}
+	t.Run("302 becomes a GET without body and is followed", func(t *testing.T) {
+		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, other.URL+"/login", http.StatusFound)
+		}))
+		defer s.Close()
+		call, _ := tokenCall(s.URL)
+		err := new(Client).Do(context.Background(), echo11, call)
+		if err != nil || reached.Load() != 1 {
+			t.Fatalf("error %v, %d requests at the other server", err, reached.Load())
+		}
+	})
+}

@@ -18,7 +18,9 @@ const DefaultMaxResponseSize = 32 << 20
 // Client sends SOAP requests over HTTP (SOAP 1.1 section 6; SOAP 1.2 Part 2 section 7). The zero value
 // is ready to use; a Client is safe for concurrent use.
 type Client struct {
-	// HTTPClient sends the requests; nil means http.DefaultClient.
+	// HTTPClient sends the requests; nil means http.DefaultClient, except that a redirect that would
+	// send the request body (a 307 or 308) to another scheme, host or port is refused: the body
+	// carries the request's credentials. A client of your own keeps its redirect policy.
 	HTTPClient *http.Client
 	// MaxResponseSize limits the length of a reply body, in bytes; 0 (or less) means
 	// DefaultMaxResponseSize. A longer reply is an error wrapping ErrResponseTooLarge.
@@ -83,7 +85,7 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 
 	hc := c.HTTPClient
 	if hc == nil {
-		hc = http.DefaultClient
+		hc = defaultHTTPClient()
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
@@ -95,6 +97,32 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 		return secrets.hide(err)
 	}
 	return secrets.hide(handleReply(req, resp, data, op, call, secrets))
+}
+
+// defaultHTTPClient returns http.DefaultClient as it is configured now, with sameOriginBodies as its
+// redirect policy unless it has one.
+func defaultHTTPClient() *http.Client {
+	hc := *http.DefaultClient
+	if hc.CheckRedirect == nil {
+		hc.CheckRedirect = sameOriginBodies
+	}
+	return &hc
+}
+
+// sameOriginBodies is net/http's default redirect policy (at most 10 redirects), refusing a redirect
+// that would re-send the request body to another origin: 307 and 308 keep the method and body (other
+// redirects turn a POST into a GET without body), and the SOAP body and header carry tickets, tokens
+// and passwords. net/http drops Authorization and Cookie headers on such redirects, but not the body.
+func sameOriginBodies(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	first := via[0].URL
+	if req.Method == http.MethodPost && (req.URL.Scheme != first.Scheme || req.URL.Host != first.Host) {
+		return fmt.Errorf("refusing a %d redirect to %s://%s: it would send the request, credentials included, to another origin (give the Client an http.Client of your own to allow it)",
+			req.Response.StatusCode, req.URL.Scheme, req.URL.Host)
+	}
+	return nil
 }
 
 // setHeaders sets the SOAP headers of the HTTP binding, then those given with WithHTTPHeader.
