@@ -2,9 +2,12 @@ package soap
 
 import (
 	"bytes"
+	"encoding/xml"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // allocated returns the bytes allocated while f runs.
@@ -47,4 +50,82 @@ func TestElementTextInPieces(t *testing.T) {
 	if want := "<d>" + strings.Repeat("ab", pieces) + "<e/>ccc</d>"; out.String() != want {
 		t.Errorf("re-encoded element differs")
 	}
+}
+
+// TestManyNamespaceDeclarations resolves 200,000 QNames under 200,000 namespace declarations (a 7 MB
+// reply): Lookup used to scan the declarations in scope, so that such a reply took minutes, and one at
+// the default size limit days. It takes a fraction of a second now; the bound is generous for slow,
+// shared and race-instrumented machines.
+func TestManyNamespaceDeclarations(t *testing.T) {
+	const n = 200000
+	var b strings.Builder
+	b.WriteString(`<r xmlns:x="urn:x" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`)
+	for i := range n {
+		b.WriteString(` xmlns:p` + strconv.Itoa(i) + `="u"`)
+	}
+	b.WriteString(">")
+	for range n {
+		b.WriteString(`<a xmlns:q="urn:q" xsi:type="x:T"/>`)
+	}
+	b.WriteString("</r>")
+	d := NewDecoder(strings.NewReader(b.String()))
+	start := time.Now()
+	if _, err := d.Root(); err != nil {
+		t.Fatal(err)
+	}
+	for count := 0; ; count++ {
+		se, ok, err := d.Child()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			if count != n {
+				t.Fatalf("%d children", count)
+			}
+			break
+		}
+		if typ, _, err := d.XSIType(se); err != nil || typ != (xml.Name{Space: "urn:x", Local: "T"}) {
+			t.Fatalf("xsi:type %v, %v", typ, err)
+		}
+		if err := d.Skip(); err != nil {
+			t.Fatal(err)
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatalf("%d of %d lookups after %v: quadratic", count, n, time.Since(start))
+		}
+	}
+	// Declarations end with their element: q is no longer bound, p7 still is.
+	if _, ok := d.Lookup("q"); ok {
+		t.Error("q is still in scope")
+	}
+	t.Logf("%d lookups in %v", n, time.Since(start))
+}
+
+// TestLookupShadowing checks that an inner declaration shadows an outer one and that the outer one
+// comes back when the inner element ends.
+func TestLookupShadowing(t *testing.T) {
+	d := NewDecoder(strings.NewReader(`<r xmlns:p="urn:outer" xmlns="urn:default"><a xmlns:p="urn:inner" xmlns=""><b/></a><c/></r>`))
+	want := func(prefix, uri string, bound bool) {
+		t.Helper()
+		if got, ok := d.Lookup(prefix); got != uri || ok != bound {
+			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", prefix, got, ok, uri, bound)
+		}
+	}
+	d.Root()
+	want("p", "urn:outer", true)
+	want("", "urn:default", true)
+	d.Child() // a
+	want("p", "urn:inner", true)
+	want("", "", true)
+	d.Child() // b
+	want("p", "urn:inner", true)
+	d.Child() // end of b
+	d.Child() // end of a
+	se, ok, _ := d.Child() // c
+	if !ok || se.Name.Local != "c" {
+		t.Fatalf("got %v", se.Name)
+	}
+	want("p", "urn:outer", true)
+	want("", "urn:default", true)
+	want("nope", "", false)
 }
