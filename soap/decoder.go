@@ -45,7 +45,7 @@ type Decoder struct {
 	// latest maps a prefix to the index in scope of its innermost declaration, so that Lookup takes
 	// constant time however many declarations a reply piles up.
 	latest map[string]int
-	path  []string  // local names of the open elements
+	path   []string // local names of the open elements
 	// closed is set when the last token was an end tag: that element's declarations and path entry
 	// are dropped at the next call to Token, so that a QName in its text (read by Text, which
 	// consumes the end tag) still resolves against the declarations on the element itself.

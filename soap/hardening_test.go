@@ -119,8 +119,8 @@ func TestLookupShadowing(t *testing.T) {
 	want("", "", true)
 	d.Child() // b
 	want("p", "urn:inner", true)
-	d.Child() // end of b
-	d.Child() // end of a
+	d.Child()              // end of b
+	d.Child()              // end of a
 	se, ok, _ := d.Child() // c
 	if !ok || se.Name.Local != "c" {
 		t.Fatalf("got %v", se.Name)
