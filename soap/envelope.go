@@ -175,7 +175,7 @@ func encodeEnvelope(op *Operation, call *Call) ([]byte, secrets, error) {
 			e.SetError(unbalanced("header", len(e.tags)-depth-1))
 		case e.open && len(e.buf) == started:
 			e.buf = e.buf[:before]
-			e.scope = e.scope[:e.tags[depth].scope]
+			e.truncate(e.tags[depth].scope)
 			e.tags = e.tags[:depth]
 			e.pending = e.pending[:0]
 			e.open = false
