@@ -49,7 +49,7 @@ type Encoder struct {
 	pending []binding // bindings to declare on the next start tag
 	// index makes lookups take constant time however many namespaces are in scope (a captured
 	// Element a server sent may hold thousands): see push.
-	index scopeIndex
+	index   scopeIndex
 	hint    map[string]string
 	err     error
 	secrets secrets // values written in elements and attributes named like secrets (IsSecretName)
