@@ -254,6 +254,7 @@ type file struct {
 	name      string
 	chameleon string
 	tns       string // target namespace of the schema or definitions being read
+	sibs      map[*etree.Element]sibling
 }
 
 func is(el *etree.Element, space, local string) bool {
@@ -266,37 +267,16 @@ func (f *file) pos(el *etree.Element) Pos {
 	var parts []string
 	for e := el; e != nil && e.Parent() != nil; e = e.Parent() {
 		seg := e.FullTag()
+		sib := f.siblings(e)
 		if n := e.SelectAttr("name"); n != nil {
 			seg += "[@name='" + n.Value + "']"
 			// Siblings with the same tag and name (a duplicate definition) are told apart by their
 			// position among them.
-			idx, count := 0, 0
-			if p := e.Parent(); p != nil {
-				for _, s := range p.ChildElements() {
-					if s.Tag == e.Tag && s.Space == e.Space && s.SelectAttrValue("name", "") == n.Value {
-						count++
-						if s == e {
-							idx = count
-						}
-					}
-				}
+			if sib.nameCount > 1 {
+				seg += fmt.Sprintf("[%d]", sib.nameIdx)
 			}
-			if count > 1 {
-				seg += fmt.Sprintf("[%d]", idx)
-			}
-		} else if p := e.Parent(); p != nil && p.Parent() != nil {
-			idx, count := 0, 0
-			for _, s := range p.ChildElements() {
-				if s.Tag == e.Tag && s.Space == e.Space {
-					count++
-					if s == e {
-						idx = count
-					}
-				}
-			}
-			if count > 1 {
-				seg += fmt.Sprintf("[%d]", idx)
-			}
+		} else if e.Parent().Parent() != nil && sib.tagCount > 1 {
+			seg += fmt.Sprintf("[%d]", sib.tagIdx)
 		}
 		parts = append(parts, seg)
 	}
@@ -304,6 +284,47 @@ func (f *file) pos(el *etree.Element) Pos {
 		parts[i], parts[j] = parts[j], parts[i]
 	}
 	return Pos{File: f.name, Path: "/" + strings.Join(parts, "/")}
+}
+
+// sibling locates an element among its siblings: its 1-based index among those with its tag, and
+// among those with its tag and name attribute, and how many of each there are.
+type sibling struct {
+	tagIdx, tagCount, nameIdx, nameCount int
+}
+
+// siblings returns where el stands among its parent's children. The children of a parent are counted
+// once, the first time one of them is asked about: pos is called for every definition, and counting
+// each time made a schema of n definitions take n² steps.
+func (f *file) siblings(el *etree.Element) sibling {
+	if s, ok := f.sibs[el]; ok {
+		return s
+	}
+	if f.sibs == nil {
+		f.sibs = map[*etree.Element]sibling{}
+	}
+	type key struct{ space, tag, name string }
+	children := el.Parent().ChildElements()
+	tags, names := map[key]int{}, map[key]int{}
+	for _, c := range children {
+		tk := key{c.Space, c.Tag, ""}
+		tags[tk]++
+		s := sibling{tagIdx: tags[tk]}
+		if n := c.SelectAttr("name"); n != nil {
+			nk := key{c.Space, c.Tag, n.Value}
+			names[nk]++
+			s.nameIdx = names[nk]
+		}
+		f.sibs[c] = s
+	}
+	for _, c := range children {
+		s := f.sibs[c]
+		s.tagCount = tags[key{c.Space, c.Tag, ""}]
+		if n := c.SelectAttr("name"); n != nil {
+			s.nameCount = names[key{c.Space, c.Tag, n.Value}]
+		}
+		f.sibs[c] = s
+	}
+	return f.sibs[el]
 }
 
 // lookupNS returns the namespace bound to prefix at el.
