@@ -165,3 +165,85 @@ func TestWriteFilesRefusesOddNames(t *testing.T) {
 		}
 	}
 }
+
+// snapshot returns the names, modes and contents of the files in dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
+}
+
+// TestFailedRenameUndone makes each rename of a run fail in turn — replacing a changed file, adding a
+// new one, moving a stale one away — and checks that the directory is left exactly as it was; then
+// lets the run succeed and checks the result.
+func TestFailedRenameUndone(t *testing.T) {
+	gen := func(body string) []byte { return []byte(emit.Marker + "\npackage x\n\n" + body + "\n") }
+	files := []emit.File{
+		{Name: "a.go", Content: gen("// a, new")},
+		{Name: "b.go", Content: gen("// b, unchanged")},
+		{Name: "c.go", Content: gen("// c, added")},
+		{Name: "d.go", Content: gen("// d, new")},
+	}
+	setup := func(t *testing.T) string {
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "a.go"), string(gen("// a, old")))
+		write(t, filepath.Join(dir, "b.go"), string(gen("// b, unchanged")))
+		write(t, filepath.Join(dir, "d.go"), string(gen("// d, old")))
+		write(t, filepath.Join(dir, "stale.go"), string(gen("// no longer generated")))
+		write(t, filepath.Join(dir, "hand.go"), "package x\n")
+		return dir
+	}
+	defer func() { rename = os.Rename }()
+	// Count the renames of a successful run.
+	var calls int
+	rename = func(a, b string) error { calls++; return os.Rename(a, b) }
+	dir := setup(t)
+	if err := writeFiles(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a.go": string(files[0].Content), "b.go": string(files[1].Content), "c.go": string(files[2].Content),
+		"d.go": string(files[3].Content), "hand.go": "package x\n"}
+	if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+		t.Fatalf("after a successful run (-want +got):\n%s", diff)
+	}
+	if calls != 4 { // a, c and d into place, stale.go aside
+		t.Fatalf("%d renames, want 4", calls)
+	}
+	for fail := 1; fail <= calls; fail++ {
+		dir := setup(t)
+		before := snapshot(t, dir)
+		n := 0
+		rename = func(a, b string) error {
+			if n++; n == fail {
+				return &os.LinkError{Op: "rename", Old: a, New: b, Err: os.ErrPermission}
+			}
+			return os.Rename(a, b)
+		}
+		if err := writeFiles(dir, files); err == nil {
+			t.Fatalf("rename %d failing: no error", fail)
+		}
+		if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+			t.Errorf("rename %d failing: the directory changed (-before +after):\n%s", fail, diff)
+		}
+	}
+	// The directories the run had to create are removed again when it fails.
+	rename = func(a, b string) error { return os.ErrPermission }
+	parent := t.TempDir()
+	if err := writeFiles(filepath.Join(parent, "new", "out"), files); err == nil {
+		t.Fatal("no error")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("the directories made for the output were left behind: %v", entries)
+	}
+}
