@@ -247,3 +247,13 @@ func TestFailedRenameUndone(t *testing.T) {
 		t.Errorf("the directories made for the output were left behind: %v", entries)
 	}
 }
+
+func TestHelpMentionsAllowOutside(t *testing.T) {
+	var out bytes.Buffer
+	Run([]string{"-h"}, &out, &out)
+	for _, want := range []string{"-allow-outside", "symbolic links", "unless -allow-outside is given"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("help does not mention %q:\n%s", want, out.String())
+		}
+	}
+}
