@@ -149,7 +149,7 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	}
 	if err := doc.ReadFromBytes(data); err != nil {
 		if errors.Is(err, etree.ErrMaxDepth) {
-			return errorf(Pos{File: name}, "elements nested deeper than %d", l.opts.MaxDepth)
+			return errorf(Pos{File: name}, "elements nested deeper than %d%s", l.opts.MaxDepth, tooDeep(data, l.opts.MaxDepth))
 		}
 		return errorf(Pos{File: name}, "not well-formed XML: %v", err)
 	}
@@ -203,6 +203,32 @@ func (l *loader) read(name string) ([]byte, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	return data, nil
+}
+
+// tooDeep names the first element nested deeper than max in data, and its line, for the error that
+// reports it: " (<tag> on line N)", or "" if it cannot be found.
+func tooDeep(data []byte, max int) string {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	depth := 0
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return ""
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > max {
+				line, _ := d.InputPos()
+				tag := t.Name.Local
+				if t.Name.Space != "" {
+					tag = t.Name.Space + ":" + tag
+				}
+				return fmt.Sprintf(" (<%s> on line %d)", tag, line)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
 }
 
 func charsetReader(charset string, input io.Reader) (io.Reader, error) {
