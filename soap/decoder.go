@@ -365,6 +365,11 @@ func (d *Decoder) ResolveQName(s string) (xml.Name, error) {
 	if local == "" || !validName(local) || ok && !validName(prefix) {
 		return xml.Name{}, d.Errorf("%q is not a valid QName", s)
 	}
+	if prefix == "xmlns" {
+		// Namespaces in XML 1.0 section 3: xmlns only declares prefixes; nothing is named in its
+		// namespace (and no prefix can be bound to it to write the name back).
+		return xml.Name{}, d.Errorf("QName %q: the prefix xmlns is reserved for namespace declarations", s)
+	}
 	uri, found := d.Lookup(prefix)
 	if !found {
 		return xml.Name{}, d.Errorf("QName %q: prefix %q is not declared", s, prefix)

@@ -114,8 +114,16 @@ type scopeIndex struct {
 
 type scopeLink struct{ prevPrefix, prevURI int }
 
+// xmlnsNamespace is the namespace of the xmlns prefix, to which no prefix may be bound.
+const xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
+
 // push puts b in scope.
 func (e *Encoder) push(b binding) {
+	if b.uri == xmlnsNamespace {
+		// Namespaces in XML 1.0 section 3: no prefix may be bound to it; the output would not be
+		// namespace-well-formed.
+		e.SetError(fmt.Errorf("soap: cannot write a name in the namespace %s, which is reserved for namespace declarations", xmlnsNamespace))
+	}
 	x := &e.index
 	if x.byPrefix == nil {
 		x.byPrefix, x.byURI = map[string]int{}, map[string]int{}

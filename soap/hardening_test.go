@@ -186,3 +186,44 @@ func TestEncoderPrefixReuse(t *testing.T) {
 		t.Errorf("got  %s\nwant %s (%v)", got, want, e.Err())
 	}
 }
+
+// TestXMLNSPrefixReserved is the case FuzzAnyRoundTrip found (kept in testdata/fuzz): xsi:type
+// "xmlns:A" resolved to a name in the namespace of the xmlns prefix, which the Encoder then bound to
+// a prefix of its own, writing XML that is not namespace-well-formed. Decoding refuses such a QName,
+// and the Encoder refuses to bind any prefix to that namespace.
+func TestXMLNSPrefixReserved(t *testing.T) {
+	d := NewDecoder(strings.NewReader(`<v xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xmlns:A"/>`))
+	se, err := d.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := d.XSIType(se); err == nil || !strings.Contains(err.Error(), "the prefix xmlns is reserved") {
+		t.Errorf("XSIType: %v", err)
+	}
+	for name, write := range map[string]func(e *Encoder){
+		"element": func(e *Encoder) {
+			e.StartElement(Start{Name: xml.Name{Space: xmlnsNamespace, Local: "a"}})
+			e.EndElement()
+		},
+		"attribute": func(e *Encoder) {
+			e.StartElement(Start{Name: xml.Name{Local: "a"}})
+			e.Attr(xml.Name{Space: xmlnsNamespace, Local: "x"}, "1")
+			e.EndElement()
+		},
+		"xsi:type": func(e *Encoder) {
+			e.StartElement(Start{Name: xml.Name{Local: "a"}, Type: xml.Name{Space: xmlnsNamespace, Local: "A"}})
+			e.EndElement()
+		},
+		"Bind": func(e *Encoder) {
+			e.Bind("p", xmlnsNamespace)
+			e.StartElement(Start{Name: xml.Name{Local: "a"}})
+			e.EndElement()
+		},
+	} {
+		e := NewEncoder(nil)
+		write(e)
+		if err := e.Err(); err == nil || !strings.Contains(err.Error(), "reserved for namespace declarations") {
+			t.Errorf("%s: error %v, output %s", name, err, e.Bytes())
+		}
+	}
+}
