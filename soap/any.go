@@ -78,12 +78,13 @@ func (el *Element) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
 	// Adjacent character data (text split by comments, processing instructions or CDATA sections) is
 	// gathered in one buffer and becomes one text node: appending to the node's string instead would
 	// copy it again for every piece, quadratic time on a reply made of many small pieces.
+	// Empty text (an empty CDATA section) makes no node: it would be written back as <e></e>, which
+	// reads back as no content at all.
 	var text []byte
-	pieces := 0
 	flush := func() {
-		if pieces > 0 {
+		if len(text) > 0 {
 			el.Content = append(el.Content, Node{Text: string(text)})
-			text, pieces = text[:0], 0
+			text = text[:0]
 		}
 	}
 	for {
@@ -101,7 +102,6 @@ func (el *Element) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
 			el.Content = append(el.Content, Node{Element: child})
 		case xml.CharData:
 			text = append(text, t...)
-			pieces++
 		case xml.EndElement:
 			flush()
 			return nil

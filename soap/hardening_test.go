@@ -227,3 +227,20 @@ func TestXMLNSPrefixReserved(t *testing.T) {
 		}
 	}
 }
+
+// TestElementEmptyCDATA is the second case FuzzAnyRoundTrip found (kept in testdata/fuzz): an empty
+// CDATA section made an empty text node, written back as <v></v>, which reads back as no content, so
+// that encoding a decoded value twice gave different output. Empty text now makes no node.
+func TestElementEmptyCDATA(t *testing.T) {
+	for doc, want := range map[string]int{`<v><![CDATA[]]></v>`: 0, `<v>a<![CDATA[]]>b</v>`: 1, `<v><![CDATA[]]><w/><![CDATA[]]></v>`: 1} {
+		var el Element
+		d := NewDecoder(strings.NewReader(doc))
+		se, err := d.Root()
+		if err == nil {
+			err = el.UnmarshalSOAP(d, se)
+		}
+		if err != nil || len(el.Content) != want {
+			t.Errorf("%s: %d nodes (%v), want %d", doc, len(el.Content), err, want)
+		}
+	}
+}
