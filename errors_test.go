@@ -1,10 +1,14 @@
 package sogen_test
 
 import (
+	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/internal/golden"
@@ -26,8 +30,10 @@ func TestErrors(t *testing.T) {
 			}
 			got := err.Error() + "\n"
 			golden.Check(t, filepath.Join("golden", "errors", name+".txt"), []byte(got))
-			if !strings.HasPrefix(got, filepath.Base(in)+": ") {
-				t.Errorf("error does not start with the file name: %s", got)
+			// The error starts with the name of the file at fault: the input, or a file it pulled in.
+			file, _, _ := strings.Cut(got, ": ")
+			if _, err := os.Stat(filepath.Join("testdata", "bad", file)); err != nil {
+				t.Errorf("error does not start with the name of a file: %s", got)
 			}
 		})
 	}
@@ -47,5 +53,35 @@ func TestMergeConflict(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("error lacks %q: %s", want, got)
 		}
+	}
+}
+
+// TestLimitErrors checks the parser's default limits on inputs built in memory: the number of files
+// imports pull in (500), the size of a file (32 MiB); the nesting limit (256) is deep-nesting.wsdl.
+func TestLimitErrors(t *testing.T) {
+	const schema = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:chain">%s</xs:schema>`
+	chain := fstest.MapFS{
+		"chain.wsdl": {Data: []byte(`<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:chain">` +
+			`<wsdl:types><xs:schema targetNamespace="urn:chain"><xs:include schemaLocation="s/1.xsd"/></xs:schema></wsdl:types></wsdl:definitions>`)},
+	}
+	for i := 1; i <= 600; i++ {
+		chain[fmt.Sprintf("s/%d.xsd", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(schema, fmt.Sprintf(`<xs:include schemaLocation="%d.xsd"/>`, i+1)))}
+	}
+	big := fstest.MapFS{"big.wsdl": {Data: append([]byte(`<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">`), bytes.Repeat([]byte(" "), 32<<20)...)}}
+	for _, tt := range []struct {
+		name string
+		fsys fs.FS
+		root string
+	}{
+		{"limit-files", chain, "chain.wsdl"},
+		{"limit-size", big, "big.wsdl"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := sogen.Generate(sogen.Config{FS: tt.fsys, Roots: []string{tt.root}, Package: "bad"})
+			if err == nil {
+				t.Fatal("generation succeeded; want an error")
+			}
+			golden.Check(t, filepath.Join("golden", "errors", tt.name+".txt"), []byte(err.Error()+"\n"))
+		})
 	}
 }

@@ -6,13 +6,11 @@
 package sogen
 
 import (
-	"errors"
 	"io/fs"
 	"net/http"
 	"time"
 
 	"github.com/sogen-go/sogen/emit"
-	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
 
@@ -64,24 +62,7 @@ type Result struct {
 
 // Generate reads the inputs and returns the generated files.
 func Generate(cfg Config) (*Result, error) {
-	if cfg.Package == "" {
-		return nil, errors.New("no package name")
-	}
-	popts := cfg.Parse
-	rem := newRemote(&cfg)
-	if rem != nil {
-		popts.Remote = rem.read
-	}
-	popts.Lenient = popts.Lenient || cfg.Lenient
-	set, err := parser.Parse(cfg.FS, cfg.Roots, popts)
-	if err != nil {
-		return nil, err
-	}
-	sources := cfg.Sources
-	if sources == nil {
-		sources = cfg.Roots
-	}
-	pkg, err := model.Build(set, model.Options{Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources})
+	pkg, err := Model(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -89,11 +70,5 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var notices []string
-	if rem != nil {
-		notices = append(notices, rem.notices...)
-	}
-	notices = append(notices, set.Notices...)
-	notices = append(notices, pkg.Notices...)
-	return &Result{Files: files, Notices: notices, Warnings: set.Warnings}, nil
+	return &Result{Files: files, Notices: pkg.Notices, Warnings: pkg.Warnings}, nil
 }

@@ -91,7 +91,21 @@ func (e *emitter) soap(name string) *jen.Statement { return jen.Qual(e.rt, name)
 
 // comment renders a documentation comment, one // line per line of text.
 func comment(doc string) *jen.Statement {
-	return jen.Comment(strings.TrimSpace(doc))
+	return jen.Comment(commentText(strings.TrimSpace(doc)))
+}
+
+// commentText makes text from the inputs (documentation, namespace URIs) safe inside a comment.
+// jennifer writes text that starts with // or /* as it is, and text with a line break between /* and
+// */: a WSDL whose documentation or namespace held */, or started with //, would end the comment and
+// have the rest of its text compiled as Go code. A byte order mark, which Go allows only at the start
+// of a file, is dropped.
+func commentText(s string) string {
+	s = strings.ReplaceAll(s, "*/", "* /")
+	s = strings.ReplaceAll(s, "\uFEFF", "")
+	if strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/*") {
+		s = " " + s
+	}
+	return s
 }
 
 // lines lays out the items of a composite literal one per line.
@@ -313,5 +327,5 @@ func qstring(q model.QName) string {
 	if q.NS == nil {
 		return q.Local
 	}
-	return "{" + q.NS.URI + "}" + q.Local
+	return "{" + commentText(q.NS.URI) + "}" + q.Local
 }

@@ -45,6 +45,8 @@ type Package struct {
 	bare map[*parser.Element]*SimpleBody // simple-typed bare body elements, resolved once
 	// Notices are things the user should know about the generation (skipped bindings, ...).
 	Notices []string
+	// Warnings are the fix-ups the parser made in lenient mode, each naming its file and element.
+	Warnings []string
 	// Files lists the output files and what each holds.
 	Files []*File
 }

@@ -197,7 +197,7 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	}
 	if err := doc.ReadFromBytes(data); err != nil {
 		if errors.Is(err, etree.ErrMaxDepth) {
-			return errorf(Pos{File: name}, "elements nested deeper than %d", l.opts.MaxDepth)
+			return errorf(Pos{File: name}, "elements nested deeper than %d%s", l.opts.MaxDepth, tooDeep(data, l.opts.MaxDepth))
 		}
 		return errorf(Pos{File: name}, "not well-formed XML: %v", err)
 	}
@@ -241,7 +241,7 @@ func (l *loader) read(name string) ([]byte, error) {
 		return l.readRemote(name)
 	}
 	if st, err := fs.Stat(l.fsys, name); err == nil && st.Size() > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
+		return nil, fmt.Errorf("%s: the file is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
 	}
 	fh, err := l.fsys.Open(name)
 	if err != nil {
@@ -253,13 +253,39 @@ func (l *loader) read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if int64(len(data)) > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("%s is over the size limit of %d bytes", name, l.opts.MaxFileSize)
+		return nil, fmt.Errorf("%s: the file is over the limit of %d bytes", name, l.opts.MaxFileSize)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: the file is empty", name)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	return data, nil
+}
+
+// tooDeep names the first element nested deeper than max in data, and its line, for the error that
+// reports it: " (<tag> on line N)", or "" if it cannot be found.
+func tooDeep(data []byte, max int) string {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	depth := 0
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return ""
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > max {
+				line, _ := d.InputPos()
+				tag := t.Name.Local
+				if t.Name.Space != "" {
+					tag = t.Name.Space + ":" + tag
+				}
+				return fmt.Sprintf(" (<%s> on line %d)", tag, line)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
 }
 
 func charsetReader(charset string, input io.Reader) (io.Reader, error) {
@@ -339,6 +365,7 @@ type file struct {
 	name      string
 	chameleon string
 	tns       string // target namespace of the schema or definitions being read
+	sibs      map[*etree.Element]sibling
 }
 
 func is(el *etree.Element, space, local string) bool {
@@ -351,21 +378,16 @@ func (f *file) pos(el *etree.Element) Pos {
 	var parts []string
 	for e := el; e != nil && e.Parent() != nil; e = e.Parent() {
 		seg := e.FullTag()
+		sib := f.siblings(e)
 		if n := e.SelectAttr("name"); n != nil {
 			seg += "[@name='" + n.Value + "']"
-		} else if p := e.Parent(); p != nil && p.Parent() != nil {
-			idx, count := 0, 0
-			for _, s := range p.ChildElements() {
-				if s.Tag == e.Tag && s.Space == e.Space {
-					count++
-					if s == e {
-						idx = count
-					}
-				}
+			// Siblings with the same tag and name (a duplicate definition) are told apart by their
+			// position among them.
+			if sib.nameCount > 1 {
+				seg += fmt.Sprintf("[%d]", sib.nameIdx)
 			}
-			if count > 1 {
-				seg += fmt.Sprintf("[%d]", idx)
-			}
+		} else if e.Parent().Parent() != nil && sib.tagCount > 1 {
+			seg += fmt.Sprintf("[%d]", sib.tagIdx)
 		}
 		parts = append(parts, seg)
 	}
@@ -373,6 +395,47 @@ func (f *file) pos(el *etree.Element) Pos {
 		parts[i], parts[j] = parts[j], parts[i]
 	}
 	return Pos{File: f.name, Path: "/" + strings.Join(parts, "/")}
+}
+
+// sibling locates an element among its siblings: its 1-based index among those with its tag, and
+// among those with its tag and name attribute, and how many of each there are.
+type sibling struct {
+	tagIdx, tagCount, nameIdx, nameCount int
+}
+
+// siblings returns where el stands among its parent's children. The children of a parent are counted
+// once, the first time one of them is asked about: pos is called for every definition, and counting
+// each time made a schema of n definitions take n² steps.
+func (f *file) siblings(el *etree.Element) sibling {
+	if s, ok := f.sibs[el]; ok {
+		return s
+	}
+	if f.sibs == nil {
+		f.sibs = map[*etree.Element]sibling{}
+	}
+	type key struct{ space, tag, name string }
+	children := el.Parent().ChildElements()
+	tags, names := map[key]int{}, map[key]int{}
+	for _, c := range children {
+		tk := key{c.Space, c.Tag, ""}
+		tags[tk]++
+		s := sibling{tagIdx: tags[tk]}
+		if n := c.SelectAttr("name"); n != nil {
+			nk := key{c.Space, c.Tag, n.Value}
+			names[nk]++
+			s.nameIdx = names[nk]
+		}
+		f.sibs[c] = s
+	}
+	for _, c := range children {
+		s := f.sibs[c]
+		s.tagCount = tags[key{c.Space, c.Tag, ""}]
+		if n := c.SelectAttr("name"); n != nil {
+			s.nameCount = names[key{c.Space, c.Tag, n.Value}]
+		}
+		f.sibs[c] = s
+	}
+	return f.sibs[el]
 }
 
 // lookupNS returns the namespace bound to prefix at el.

@@ -197,9 +197,9 @@ func TestLimits(t *testing.T) {
 		want string
 	}{
 		{"file size", fstest.MapFS{"a.xsd": schemaFile(`targetNamespace="urn:a"`, strings.Repeat(" ", 2000))}, Options{MaxFileSize: 1000},
-			"a.xsd is 2091 bytes, over the limit of 1000"},
+			"a.xsd: the file is 2091 bytes, over the limit of 1000"},
 		{"depth", fstest.MapFS{"a.xsd": schemaFile(`targetNamespace="urn:a"`, deep)}, Options{},
-			"a.xsd: elements nested deeper than 256"},
+			"a.xsd: elements nested deeper than 256 (<xs:annotation> on line 1)"},
 		{"files", fstest.MapFS{
 			"a.xsd": schemaFile(`targetNamespace="urn:a"`, `<xs:include schemaLocation="b.xsd"/>`),
 			"b.xsd": schemaFile(`targetNamespace="urn:a"`, `<xs:include schemaLocation="c.xsd"/>`),

@@ -17,6 +17,8 @@ package parser
 import (
 	"encoding/xml"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 )
 
 // Namespaces the parser understands.
@@ -62,9 +64,49 @@ func (e *Error) Error() string {
 		msg += e.Err.Error()
 	}
 	if e.Pos.File == "" {
-		return msg
+		return elideLongWords(msg)
 	}
-	return e.Pos.String() + ": " + msg
+	return elideLongWords(e.Pos.String() + ": " + msg)
+}
+
+// elideLongWords shortens every run of more than 512 non-space bytes (a huge name or attribute value
+// quoted in a message, or a path holding one) to its first and last 120 bytes around a note of how
+// much was left out, so that an error stays readable whatever the input holds.
+func elideLongWords(s string) string {
+	const max, keep = 512, 120
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		w := s[start:end]
+		if len(w) > max {
+			head, tail := keep, len(w)-keep
+			for head > 0 && !utf8.RuneStart(w[head]) {
+				head--
+			}
+			for tail < len(w) && !utf8.RuneStart(w[tail]) {
+				tail++
+			}
+			w = w[:head] + fmt.Sprintf("...(%d bytes)...", tail-head) + w[tail:]
+		}
+		b.WriteString(w)
+		start = -1
+	}
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		switch {
+		case space && start >= 0:
+			flush(i)
+			b.WriteByte(s[i])
+		case space:
+			b.WriteByte(s[i])
+		case start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		flush(len(s))
+	}
+	return b.String()
 }
 
 // Unwrap returns the underlying error.

@@ -75,6 +75,18 @@ func (el *Element) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
 			el.Attr = append(el.Attr, a)
 		}
 	}
+	// Adjacent character data (text split by comments, processing instructions or CDATA sections) is
+	// gathered in one buffer and becomes one text node: appending to the node's string instead would
+	// copy it again for every piece, quadratic time on a reply made of many small pieces.
+	// Empty text (an empty CDATA section) makes no node: it would be written back as <e></e>, which
+	// reads back as no content at all.
+	var text []byte
+	flush := func() {
+		if len(text) > 0 {
+			el.Content = append(el.Content, Node{Text: string(text)})
+			text = text[:0]
+		}
+	}
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -82,18 +94,16 @@ func (el *Element) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			flush()
 			child := new(Element)
 			if err := child.UnmarshalSOAP(d, t); err != nil {
 				return err
 			}
 			el.Content = append(el.Content, Node{Element: child})
 		case xml.CharData:
-			if n := len(el.Content); n > 0 && el.Content[n-1].Element == nil {
-				el.Content[n-1].Text += string(t)
-			} else {
-				el.Content = append(el.Content, Node{Text: string(t)})
-			}
+			text = append(text, t...)
 		case xml.EndElement:
+			flush()
 			return nil
 		}
 	}

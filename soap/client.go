@@ -18,7 +18,9 @@ const DefaultMaxResponseSize = 32 << 20
 // Client sends SOAP requests over HTTP (SOAP 1.1 section 6; SOAP 1.2 Part 2 section 7). The zero value
 // is ready to use; a Client is safe for concurrent use.
 type Client struct {
-	// HTTPClient sends the requests; nil means http.DefaultClient.
+	// HTTPClient sends the requests; nil means http.DefaultClient, except that a redirect that would
+	// send the request body (a 307 or 308) to another scheme, host or port is refused: the body
+	// carries the request's credentials. A client of your own keeps its redirect policy.
 	HTTPClient *http.Client
 	// MaxResponseSize limits the length of a reply body, in bytes; 0 (or less) means
 	// DefaultMaxResponseSize. A longer reply is an error wrapping ErrResponseTooLarge.
@@ -71,30 +73,57 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	if endpoint == "" {
 		return errors.New("no endpoint: set Call.Endpoint or use WithEndpoint")
 	}
-	body, err := buildEnvelope(op, call)
+	body, secrets, err := encodeEnvelope(op, call)
+	secrets.fromHTTP(endpoint, o.headers)
 	if err != nil {
-		return &prefixedError{prefix: "encoding the request: ", err: err}
+		return secrets.hide(&prefixedError{prefix: "encoding the request: ", err: err})
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
 	if err != nil {
-		return err
+		return secrets.hide(err)
 	}
 	setHeaders(req, op, o.headers)
 
 	hc := c.HTTPClient
 	if hc == nil {
-		hc = http.DefaultClient
+		hc = defaultHTTPClient()
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return err
+		return secrets.hide(err)
 	}
 	defer resp.Body.Close()
 	data, err := c.readBody(ctx, resp)
 	if err != nil {
-		return err
+		return secrets.hide(err)
 	}
-	return handleReply(req, resp, data, op, call)
+	return secrets.hide(handleReply(req, resp, data, op, call, secrets))
+}
+
+// defaultHTTPClient returns http.DefaultClient as it is configured now, with sameOriginBodies as its
+// redirect policy unless it has one.
+func defaultHTTPClient() *http.Client {
+	hc := *http.DefaultClient
+	if hc.CheckRedirect == nil {
+		hc.CheckRedirect = sameOriginBodies
+	}
+	return &hc
+}
+
+// sameOriginBodies is net/http's default redirect policy (at most 10 redirects), refusing a redirect
+// that would re-send the request body to another origin: 307 and 308 keep the method and body (other
+// redirects turn a POST into a GET without body), and the SOAP body and header carry tickets, tokens
+// and passwords. net/http drops Authorization and Cookie headers on such redirects, but not the body.
+func sameOriginBodies(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	first := via[0].URL
+	if req.Method == http.MethodPost && (req.URL.Scheme != first.Scheme || req.URL.Host != first.Host) {
+		return fmt.Errorf("refusing a %d redirect to %s://%s: it would send the request, credentials included, to another origin (give the Client an http.Client of your own to allow it)",
+			req.Response.StatusCode, req.URL.Scheme, req.URL.Host)
+	}
+	return nil
 }
 
 // setHeaders sets the SOAP headers of the HTTP binding, then those given with WithHTTPHeader.
@@ -168,19 +197,28 @@ func (c *Client) readBody(ctx context.Context, resp *http.Response) ([]byte, err
 }
 
 // handleReply sorts the reply out: an envelope is decoded, anything else is an *HTTPError.
-func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call) error {
-	r := &reply{status: resp.StatusCode}
+//
+// The request's secrets are kept out of the errors: replaced by Redacted in the HTTPError's fields,
+// the Fault's texts and detail, and the DecodeError's message.
+func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call, s secrets) error {
+	r := &reply{status: resp.StatusCode, secrets: s}
 	httpError := func(reason string, err error) error {
+		// The excerpt is cut from the redacted body, taken long enough that a secret starting inside
+		// the excerpt is replaced whole rather than cut in two.
+		window := 4 * maxExcerpt
+		for _, v := range s {
+			window = max(window, 4*maxExcerpt+8*len(v))
+		}
 		e := &HTTPError{
 			StatusCode:  resp.StatusCode,
-			Status:      resp.Status,
-			ContentType: resp.Header.Get("Content-Type"),
-			Excerpt:     excerpt(data),
+			Status:      s.redact(resp.Status),
+			ContentType: s.redact(resp.Header.Get("Content-Type")),
+			Excerpt:     excerpt(s.redactBytes(data[:min(len(data), window)])),
 			Reason:      reason,
 			Err:         err,
 		}
 		if resp.Request != nil && resp.Request.URL != nil && req.URL != nil && resp.Request.URL.String() != req.URL.String() {
-			e.URL = resp.Request.URL.String()
+			e.URL = s.redact(resp.Request.URL.Redacted())
 		}
 		return e
 	}
@@ -200,6 +238,7 @@ func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operat
 	}
 	d := NewDecoder(bytes.NewReader(data))
 	d.Types = call.Types
+	d.secrets = s
 	root, err := d.Root()
 	if err != nil {
 		return httpError("not XML", err)

@@ -470,9 +470,10 @@ func TestReply(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: env12("", echoReply)})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		want := "soap: Echo.Echo: the reply is a SOAP 1.2 envelope, the operation expects SOAP 1.1"
-		if err == nil || err.Error() != want {
-			t.Fatalf("error %v, want %s", err, want)
+		want := "soap: Echo.Echo: decode: Envelope/Body/EchoResponse (line 1, column 118): the reply is a SOAP 1.2 envelope, the operation expects SOAP 1.1"
+		var de *DecodeError
+		if err == nil || err.Error() != want || !errors.As(err, &de) {
+			t.Fatalf("error %v, want the *DecodeError %s", err, want)
 		}
 	})
 
@@ -480,9 +481,10 @@ func TestReply(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: env11("", echoReply)})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo12, call)
-		want := "soap: Echo.Echo12: the reply is a SOAP 1.1 envelope, the operation expects SOAP 1.2"
-		if err == nil || err.Error() != want {
-			t.Fatalf("error %v, want %s", err, want)
+		want := "soap: Echo.Echo12: decode: Envelope/Body/EchoResponse (line 2, column 114): the reply is a SOAP 1.1 envelope, the operation expects SOAP 1.2"
+		var de *DecodeError
+		if err == nil || err.Error() != want || !errors.As(err, &de) {
+			t.Fatalf("error %v, want the *DecodeError %s", err, want)
 		}
 	})
 

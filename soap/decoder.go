@@ -40,9 +40,12 @@ type Decoder struct {
 	MaxDepth int
 
 	x     *xml.Decoder
-	scope []binding // namespace declarations in scope, innermost last
-	marks []int     // len(scope) at each open element
-	path  []string  // local names of the open elements
+	scope []nsDecl // namespace declarations in scope, innermost last
+	marks []int    // len(scope) at each open element
+	// latest maps a prefix to the index in scope of its innermost declaration, so that Lookup takes
+	// constant time however many declarations a reply piles up.
+	latest map[string]int
+	path   []string // local names of the open elements
 	// closed is set when the last token was an end tag: that element's declarations and path entry
 	// are dropped at the next call to Token, so that a QName in its text (read by Text, which
 	// consumes the end tag) still resolves against the declarations on the element itself.
@@ -51,6 +54,8 @@ type Decoder struct {
 	src *replay
 	// encoded is set while a Body following the SOAP 1.1 encoding is read.
 	encoded bool
+	// secrets are kept out of the errors (Client.Do sets them to the request's).
+	secrets secrets
 }
 
 // NewDecoder returns a Decoder reading r. Input must be UTF-8 (or declare US-ASCII, a subset); another
@@ -102,14 +107,22 @@ func (d *Decoder) wrap(err error) error {
 	if d.src != nil && d.src.cur < len(d.src.toks) {
 		line, col = d.src.toks[d.src.cur].line, d.src.toks[d.src.cur].col
 	}
-	return &DecodeError{Path: strings.Join(d.path, "/"), Line: line, Column: col, Err: err}
+	return &DecodeError{Path: d.secrets.redact(strings.Join(d.path, "/")), Line: line, Column: col, Err: d.secrets.hideIfShown(err)}
 }
 
 // Token returns the next token, keeping the namespace scope, path and depth up to date. Character
 // data is only valid until the next call.
 func (d *Decoder) Token() (xml.Token, error) {
 	if d.closed {
-		d.scope = d.scope[:d.marks[len(d.marks)-1]]
+		mark := d.marks[len(d.marks)-1]
+		for i := len(d.scope) - 1; i >= mark; i-- {
+			if b := d.scope[i]; b.prev < 0 {
+				delete(d.latest, b.prefix)
+			} else {
+				d.latest[b.prefix] = b.prev
+			}
+		}
+		d.scope = d.scope[:mark]
 		d.marks = d.marks[:len(d.marks)-1]
 		d.path = d.path[:len(d.path)-1]
 		d.closed = false
@@ -152,9 +165,9 @@ func (d *Decoder) Token() (xml.Token, error) {
 		for _, a := range t.Attr {
 			switch {
 			case a.Name.Space == "xmlns":
-				d.scope = append(d.scope, binding{a.Name.Local, a.Value})
+				d.declare(a.Name.Local, a.Value)
 			case a.Name.Space == "" && a.Name.Local == "xmlns":
-				d.scope = append(d.scope, binding{"", a.Value})
+				d.declare("", a.Value)
 			}
 		}
 		d.path = append(d.path, t.Name.Local)
@@ -330,12 +343,30 @@ func (d *Decoder) Lookup(prefix string) (string, bool) {
 	case "xmlns":
 		return "http://www.w3.org/2000/xmlns/", true
 	}
-	for i := len(d.scope) - 1; i >= 0; i-- {
-		if d.scope[i].prefix == prefix {
-			return d.scope[i].uri, true
-		}
+	if i, ok := d.latest[prefix]; ok {
+		return d.scope[i].uri, true
 	}
 	return "", prefix == ""
+}
+
+// nsDecl is a namespace declaration in scope; prev is the index in scope of the declaration of the
+// same prefix it shadows, or -1.
+type nsDecl struct {
+	prefix, uri string
+	prev        int
+}
+
+// declare puts a declaration of prefix in scope, for the element just started.
+func (d *Decoder) declare(prefix, uri string) {
+	if d.latest == nil {
+		d.latest = map[string]int{}
+	}
+	prev, ok := d.latest[prefix]
+	if !ok {
+		prev = -1
+	}
+	d.latest[prefix] = len(d.scope)
+	d.scope = append(d.scope, nsDecl{prefix, uri, prev})
 }
 
 // ResolveQName resolves a QName value ("p:local" or "local") against the namespaces in scope of the
@@ -349,6 +380,11 @@ func (d *Decoder) ResolveQName(s string) (xml.Name, error) {
 	// A colon needs a prefix before it: ":local" is not a QName (it used to resolve as "local").
 	if local == "" || !validName(local) || ok && !validName(prefix) {
 		return xml.Name{}, d.Errorf("%q is not a valid QName", s)
+	}
+	if prefix == "xmlns" {
+		// Namespaces in XML 1.0 section 3: xmlns only declares prefixes; nothing is named in its
+		// namespace (and no prefix can be bound to it to write the name back).
+		return xml.Name{}, d.Errorf("QName %q: the prefix xmlns is reserved for namespace declarations", s)
 	}
 	uri, found := d.Lookup(prefix)
 	if !found {

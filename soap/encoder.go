@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -55,8 +56,12 @@ type Encoder struct {
 	tags    []openTag // the elements not yet closed
 	scope   []binding // namespace bindings in scope, innermost last
 	pending []binding // bindings to declare on the next start tag
+	// index makes lookups take constant time however many namespaces are in scope (a captured
+	// Element a server sent may hold thousands): see push.
+	index   scopeIndex
 	hint    map[string]string
 	err     error
+	secrets secrets // values written in elements and attributes named like secrets (IsSecretName)
 }
 
 type openTag struct {
@@ -106,28 +111,92 @@ func (e *Encoder) Bind(prefix, uri string) {
 	e.pending = append(e.pending, binding{prefix, uri})
 }
 
-// lookup returns the prefix bound to uri in the current scope.
+// scopeIndex indexes Encoder.scope: for each prefix and each URI, the index of its innermost binding,
+// and for each binding, the index of the previous binding of the same prefix and of the same URI (-1
+// when none), restored when the binding leaves the scope. nsFloor is a number below which every nsN
+// prefix is bound, so that newPrefix does not test them all again.
+type scopeIndex struct {
+	byPrefix, byURI map[string]int
+	links           []scopeLink
+	nsFloor         int
+}
+
+type scopeLink struct{ prevPrefix, prevURI int }
+
+// xmlnsNamespace is the namespace of the xmlns prefix, to which no prefix may be bound.
+const xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
+
+// push puts b in scope.
+func (e *Encoder) push(b binding) {
+	if b.uri == xmlnsNamespace {
+		// Namespaces in XML 1.0 section 3: no prefix may be bound to it; the output would not be
+		// namespace-well-formed.
+		e.SetError(fmt.Errorf("soap: cannot write a name in the namespace %s, which is reserved for namespace declarations", xmlnsNamespace))
+	}
+	x := &e.index
+	if x.byPrefix == nil {
+		x.byPrefix, x.byURI = map[string]int{}, map[string]int{}
+	}
+	l := scopeLink{-1, -1}
+	if i, ok := x.byPrefix[b.prefix]; ok {
+		l.prevPrefix = i
+	}
+	if i, ok := x.byURI[b.uri]; ok {
+		l.prevURI = i
+	}
+	x.byPrefix[b.prefix] = len(e.scope)
+	x.byURI[b.uri] = len(e.scope)
+	x.links = append(x.links, l)
+	e.scope = append(e.scope, b)
+}
+
+// truncate drops the bindings from index n on from the scope.
+func (e *Encoder) truncate(n int) {
+	x := &e.index
+	for i := len(e.scope) - 1; i >= n; i-- {
+		b, l := e.scope[i], x.links[i]
+		if l.prevPrefix < 0 {
+			delete(x.byPrefix, b.prefix)
+		} else {
+			x.byPrefix[b.prefix] = l.prevPrefix
+		}
+		if l.prevURI < 0 {
+			delete(x.byURI, b.uri)
+		} else {
+			x.byURI[b.uri] = l.prevURI
+		}
+		if k, ok := nsNumber(b.prefix); ok && k < x.nsFloor {
+			x.nsFloor = k
+		}
+	}
+	e.scope = e.scope[:n]
+	x.links = x.links[:n]
+}
+
+// nsNumber returns N for a prefix nsN.
+func nsNumber(prefix string) (int, bool) {
+	if len(prefix) < 3 || prefix[:2] != "ns" {
+		return 0, false
+	}
+	k, err := strconv.Atoi(prefix[2:])
+	return k, err == nil && k > 0
+}
+
+// lookup returns the prefix bound to uri in the current scope: the innermost binding of uri whose
+// prefix is not rebound by a later binding.
 func (e *Encoder) lookup(uri string) (string, bool) {
 	if uri == XMLNamespace {
 		return "xml", true
 	}
-	for i := len(e.scope) - 1; i >= 0; i-- {
+	i, ok := e.index.byURI[uri]
+	for ok && i >= 0 {
 		b := e.scope[i]
-		if b.uri == uri && e.visible(b.prefix, i) {
+		if e.index.byPrefix[b.prefix] == i {
 			return b.prefix, true
 		}
+		i = e.index.links[i].prevURI
 	}
 	return "", false
-}
-
-// visible reports whether the binding of prefix at scope index i is not shadowed by a later one.
-func (e *Encoder) visible(prefix string, i int) bool {
-	for j := i + 1; j < len(e.scope); j++ {
-		if e.scope[j].prefix == prefix {
-			return false
-		}
-	}
-	return true
 }
 
 // prefix returns the prefix for uri, declaring it on the open start tag when it is not in scope.
@@ -137,7 +206,7 @@ func (e *Encoder) prefix(uri string) string {
 		return p
 	}
 	b := binding{e.newPrefix(uri), uri}
-	e.scope = append(e.scope, b)
+	e.push(b)
 	e.writeDecl(b)
 	return b.prefix
 }
@@ -156,14 +225,16 @@ func (e *Encoder) StartElement(start Start) {
 	// Bindings requested with Bind, and the one the element's own name may need, are put in scope
 	// first and written after the tag name.
 	decls := len(e.scope)
-	e.scope = append(e.scope, e.pending...)
+	for _, b := range e.pending {
+		e.push(b)
+	}
 	e.pending = e.pending[:0]
 	tag := start.Name.Local
 	if start.Name.Space != "" {
 		p, ok := e.lookup(start.Name.Space)
 		if !ok {
 			p = e.newPrefix(start.Name.Space)
-			e.scope = append(e.scope, binding{p, start.Name.Space})
+			e.push(binding{p, start.Name.Space})
 		}
 		tag = p + ":" + start.Name.Local
 	}
@@ -195,9 +266,10 @@ func (e *Encoder) newPrefix(uri string) string {
 	if p := e.hint[uri]; validName(p) && p != "xml" && p != "xmlns" && !e.bound(p) {
 		return p
 	}
-	for n := 1; ; n++ {
+	for n := max(e.index.nsFloor, 1); ; n++ {
 		p := "ns" + strconv.Itoa(n)
 		if !e.bound(p) {
+			e.index.nsFloor = n
 			return p
 		}
 	}
@@ -205,12 +277,8 @@ func (e *Encoder) newPrefix(uri string) string {
 
 // bound reports whether prefix is bound in the current scope.
 func (e *Encoder) bound(prefix string) bool {
-	for _, b := range e.scope {
-		if b.prefix == prefix {
-			return true
-		}
-	}
-	return false
+	_, ok := e.index.byPrefix[prefix]
+	return ok
 }
 
 func (e *Encoder) writeDecl(b binding) {
@@ -248,6 +316,9 @@ func (e *Encoder) Attr(name xml.Name, value string) {
 	e.buf = append(e.buf, name.Local...)
 	e.buf = append(e.buf, `="`...)
 	e.checkText(value)
+	if IsSecretName(name.Local) {
+		e.secrets.add(value)
+	}
 	e.buf = appendEscaped(e.buf, value, true)
 	e.buf = append(e.buf, '"')
 }
@@ -284,6 +355,15 @@ func (e *Encoder) NilAttr() {
 func (e *Encoder) Text(s string) {
 	e.closeStart()
 	e.checkText(s)
+	if n := len(e.tags); n > 0 && s != "" {
+		tag := e.tags[n-1].tag
+		if i := strings.IndexByte(tag, ':'); i >= 0 {
+			tag = tag[i+1:]
+		}
+		if IsSecretName(tag) {
+			e.secrets.add(s)
+		}
+	}
 	e.buf = appendEscaped(e.buf, s, false)
 }
 
@@ -303,7 +383,7 @@ func (e *Encoder) EndElement() {
 		e.buf = append(e.buf, t.tag...)
 		e.buf = append(e.buf, '>')
 	}
-	e.scope = e.scope[:t.scope]
+	e.truncate(t.scope)
 }
 
 // NilElement writes <name xsi:nil="true"/>.

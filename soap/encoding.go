@@ -134,9 +134,9 @@ type replayToken struct {
 // an end tag.
 type replay struct {
 	toks  []replayToken
-	end   []int                // for a start tag, the index of its end tag
-	ids   map[string]int       // id -> index of the start tag carrying it
-	scope map[string][]binding // id -> the namespace bindings in scope at that element
+	end   []int               // for a start tag, the index of its end tag
+	ids   map[string]int      // id -> index of the start tag carrying it
+	scope map[string][]nsDecl // id -> the namespace declarations in scope at that element
 	pos   int
 	cur   int // index of the token last returned, for positions
 	refs  []replayFrame
@@ -157,7 +157,7 @@ type replayFrame struct {
 // unqualified accessors, but some servers qualify them.
 func (d *Decoder) BufferEncoded() error {
 	nscope, nmarks, npath := len(d.scope), len(d.marks), len(d.path)
-	r := &replay{ids: map[string]int{}, scope: map[string][]binding{}}
+	r := &replay{ids: map[string]int{}, scope: map[string][]nsDecl{}}
 	var open []int
 	for {
 		tok, err := d.Token()
@@ -177,7 +177,7 @@ func (d *Decoder) BufferEncoded() error {
 					return d.Errorf("id %q is used twice", id)
 				}
 				r.ids[id] = i
-				r.scope[id] = append([]binding(nil), d.scope...)
+				r.scope[id] = append([]nsDecl(nil), d.scope...)
 			}
 		case xml.EndElement:
 			if len(open) == 0 { // the Body's end tag

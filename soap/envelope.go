@@ -146,6 +146,13 @@ func envelopePrefixes(ns string) map[string]string {
 // the XML declaration, then soap:Envelope declaring the envelope, xsi and xsd namespaces and
 // call.Namespaces, an optional soap:Header and the soap:Body holding the request element.
 func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
+	b, _, err := encodeEnvelope(op, call)
+	return b, err
+}
+
+// encodeEnvelope is buildEnvelope, also returning the secrets the request carries (the values of its
+// elements and attributes named like secrets, IsSecretName), even when encoding fails.
+func encodeEnvelope(op *Operation, call *Call) ([]byte, secrets, error) {
 	ns := op.Version.EnvelopeNamespace()
 	e := NewEncoder(envelopePrefixes(ns))
 	e.Raw(`<?xml version="1.0" encoding="utf-8"?>`)
@@ -182,7 +189,7 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 			e.SetError(unbalanced("header", len(e.tags)-depth-1))
 		case e.open && len(e.buf) == started:
 			e.buf = e.buf[:before]
-			e.scope = e.scope[:e.tags[depth].scope]
+			e.truncate(e.tags[depth].scope)
 			e.tags = e.tags[:depth]
 			e.pending = e.pending[:0]
 			e.open = false
@@ -218,14 +225,14 @@ func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 		e.SetError(unbalanced("body", len(e.tags)-depth))
 	}
 	if e.err != nil {
-		return nil, e.err
+		return nil, e.secrets, e.err
 	}
 	e.EndElement() // Body
 	e.EndElement() // Envelope
 	if err := e.Err(); err != nil {
-		return nil, err
+		return nil, e.secrets, err
 	}
-	return e.Bytes(), nil
+	return e.Bytes(), e.secrets, nil
 }
 
 // unbalanced reports a request header or body writer that did not close exactly the elements it opened.
@@ -239,6 +246,8 @@ func unbalanced(what string, open int) error {
 // reply is what decodeEnvelope needs to know of the HTTP reply carrying the envelope.
 type reply struct {
 	status int
+	// secrets are the request's secrets, kept out of the errors.
+	secrets secrets
 	// httpError builds the *HTTPError for a reply that cannot be used.
 	httpError func(reason string) error
 }
@@ -273,6 +282,15 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 		}
 		return d.Skip()
 	})
+	var f *Fault
+	if ok := errors.As(err, &f); ok && err == error(f) {
+		// The fault was read; the rest of the Body and the Envelope must be too, so that a truncated
+		// reply is an error here as it is for a result. The fault stays reachable with errors.As.
+		if derr := drainElements(d, 2); derr != nil {
+			return fmt.Errorf("%w; the reply carried %w", derr, f)
+		}
+		return f
+	}
 	if err != nil {
 		return err
 	}
@@ -284,6 +302,25 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 	}
 	if checker, ok := hd.(ResponseChecker); ok {
 		return checker.CheckResponse()
+	}
+	return nil
+}
+
+// drainElements reads and skips the rest of the content of the elements being read, levels deep
+// (2: the Body, then the Envelope).
+func drainElements(d *Decoder, levels int) error {
+	for levels > 0 {
+		_, ok, err := d.Child()
+		switch {
+		case err != nil:
+			return err
+		case !ok:
+			levels--
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -353,13 +390,15 @@ func decodeBody(d *Decoder, v Version, op *Operation, call *Call, r *reply) erro
 			return err
 		}
 		f.HTTPStatus = r.status
+		// Secrets go first, so that the typed detail is decoded from the redacted one.
+		r.secrets.fault(f)
 		return typedFault(f, op, call.Types)
 	}
 	if !r.ok() {
 		return r.httpError("HTTP status")
 	}
 	if v != op.Version {
-		return fmt.Errorf("the reply is a %s envelope, the operation expects %s", v, op.Version)
+		return d.Errorf("the reply is a %s envelope, the operation expects %s", v, op.Version)
 	}
 	if !ok {
 		if op.Response == (xml.Name{}) {

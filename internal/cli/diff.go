@@ -4,11 +4,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/apidiff"
@@ -51,6 +49,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	pkg := fs.String("pkg", "", "Go package `name` used for both generations (default: the name of the directory holding the new inputs)")
 	suffix := fs.String("client-suffix", "Client", "`suffix` appended to port type names to name client types, e.g. Agent")
 	failOnBreaking := fs.Bool("fail-on-breaking", false, "exit with status 1 when there is a breaking change")
+	inFlags := addInputFlags(fs)
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -61,9 +60,6 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 			return ErrHelp
 		}
 		return UsageError{"diff: " + err.Error()}
-	}
-	if !token.IsIdentifier(*suffix) && *suffix != "" {
-		return UsageError{fmt.Sprintf("diff: -client-suffix %q is not a valid Go identifier part", *suffix)}
 	}
 	rest := fs.Args()
 	sep := -1
@@ -87,43 +83,39 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	if len(newIn) == 0 {
 		return UsageError{"diff: no new WSDL files given after --"}
 	}
-	// Each side is read from the deepest directory holding its inputs, as generation does.
-	oldRoot, oldRoots, err := inputRoot(oldIn)
+	// Each side is read as generation reads its inputs: from the deepest directory holding them.
+	oldSide, err := inFlags.open(oldIn)
 	if err != nil {
-		return UsageError{"diff: old " + err.Error()}
+		return sideError("old", err)
 	}
-	newRoot, newRoots, err := inputRoot(newIn)
+	defer oldSide.close()
+	newSide, err := inFlags.open(newIn)
 	if err != nil {
-		return UsageError{"diff: new " + err.Error()}
+		return sideError("new", err)
 	}
+	defer newSide.close()
 	name := *pkg
 	if name == "" {
-		name = packageName(newRoot)
+		name = packageName(newSide.dir)
 	}
-	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
-		return UsageError{fmt.Sprintf("diff: %q is not a valid Go package name (use -pkg)", name)}
+	if err := checkNames(name, *suffix); err != nil {
+		return sideError("", err)
 	}
-	load := func(side, root string, roots, inputs []string) (*model.Package, error) {
-		p, err := sogen.Model(sogen.Config{
-			FS:           os.DirFS(root),
-			Roots:        roots,
-			Package:      name,
-			ClientSuffix: *suffix,
-			Sources:      sources(inputs),
-		})
+	load := func(side string, in *inputs) (*model.Package, error) {
+		cfg := in.cfg
+		cfg.Package, cfg.ClientSuffix = name, *suffix
+		p, err := sogen.Model(cfg)
 		if err != nil {
-			return nil, fmt.Errorf("%s inputs in %s: %w", side, displayDir(root), err)
+			return nil, fmt.Errorf("%s inputs in %s: %w", side, displayDir(in.dir), err)
 		}
-		for _, n := range p.Notices {
-			fmt.Fprintf(stderr, "sogen: note (%s): %s\n", side, n)
-		}
+		report(stderr, side, p.Warnings, p.Notices)
 		return p, nil
 	}
-	oldPkg, err := load("old", oldRoot, oldRoots, oldIn)
+	oldPkg, err := load("old", oldSide)
 	if err != nil {
 		return err
 	}
-	newPkg, err := load("new", newRoot, newRoots, newIn)
+	newPkg, err := load("new", newSide)
 	if err != nil {
 		return err
 	}
@@ -149,13 +141,14 @@ func displayDir(dir string) string {
 	return dir
 }
 
-// packageName returns the default package name for a directory, as generation derives it from the
-// output directory: its name, lower-cased, without dashes and dots.
-func packageName(dir string) string {
-	return strings.ToLower(strings.Map(func(r rune) rune {
-		if r == '-' || r == '.' {
-			return -1
-		}
-		return r
-	}, filepath.Base(dir)))
+// sideError prefixes a usage error with "diff:" and the side it is about.
+func sideError(side string, err error) error {
+	var u UsageError
+	if !errors.As(err, &u) {
+		return err
+	}
+	if side != "" {
+		side += " "
+	}
+	return UsageError{"diff: " + side + u.Msg}
 }

@@ -6,12 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/sogen-go/sogen"
 )
@@ -40,9 +36,10 @@ Examples:
   //go:generate go run github.com/sogen-go/sogen/cmd/sogen -pkg stockquote stockquote.wsdl
 
 Imports (wsdl:import, xs:import, xs:include) are followed relative to the importing
-file and must stay under the directory holding all the inputs. A remote location
-(http://..., https://...) is read only when -map gives a local copy or -fetch
-allows downloading it (each once per run, within -fetch-timeout and 32 MiB):
+file and must stay under the directory holding all the inputs, symbolic links
+included, unless -allow-outside is given. A remote location (http://...,
+https://...) is read only when -map gives a local copy or -fetch allows
+downloading it (each once per run, within -fetch-timeout and 32 MiB):
   sogen -map https://example.com/schemas/common.xsd=./common.xsd service.wsdl
   sogen -map https://example.com/schemas/=./schemas service.wsdl
   sogen -fetch service.wsdl
@@ -66,11 +63,7 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", ".", "output `directory` (created if missing)")
 	pkg := fs.String("pkg", "", "Go package `name` (default: the output directory's name)")
 	suffix := fs.String("client-suffix", "Client", "`suffix` appended to port type names to name client types, e.g. Agent")
-	fetch := fs.Bool("fetch", false, "download remote imports (http, https) that no -map covers")
-	fetchTimeout := fs.Duration("fetch-timeout", sogen.DefaultFetchTimeout, "time limit of one download with -fetch")
-	maps := mapFlag{}
-	fs.Var(maps, "map", "read the remote location `URL=FILE` from a local file (repeatable; URL/=DIR maps every location under a URL prefix)")
-	lenient := fs.Bool("lenient", false, "resolve references that only resolve by local name (undeclared prefix, wrong namespace), with a warning for each")
+	inFlags := addInputFlags(fs)
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -82,8 +75,8 @@ func Run(args []string, stdout, stderr io.Writer) error {
 		}
 		return UsageError{err.Error()}
 	}
-	inputs := fs.Args()
-	if len(inputs) == 0 {
+	names := fs.Args()
+	if len(names) == 0 {
 		return UsageError{"no WSDL files given"}
 	}
 	dir, err := filepath.Abs(*out)
@@ -92,159 +85,22 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	}
 	name := *pkg
 	if name == "" {
-		name = strings.ToLower(strings.Map(func(r rune) rune {
-			if r == '-' || r == '.' {
-				return -1
-			}
-			return r
-		}, filepath.Base(dir)))
+		name = packageName(dir)
 	}
-	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
-		return UsageError{fmt.Sprintf("%q is not a valid Go package name (use -pkg)", name)}
+	if err := checkNames(name, *suffix); err != nil {
+		return err
 	}
-	if !token.IsIdentifier(*suffix) && *suffix != "" {
-		return UsageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", *suffix)}
-	}
-	var local, remote []string
-	for _, in := range inputs {
-		if isURL(in) {
-			remote = append(remote, in)
-		} else {
-			local = append(local, in)
-		}
-	}
-	if len(remote) > 0 && !*fetch && !maps.covers(remote) {
-		return UsageError{fmt.Sprintf("input %s is a remote location: run sogen with -fetch to download it, or with -map %s=FILE", remote[0], remote[0])}
-	}
-	root, roots := ".", []string(nil)
-	if len(local) > 0 {
-		root, roots, err = inputRoot(local)
-		if err != nil {
-			return UsageError{err.Error()}
-		}
-	}
-	roots = append(roots, remote...)
-	srcs := append(sources(local), remote...)
-	res, err := sogen.Generate(sogen.Config{
-		FS:           os.DirFS(root),
-		Roots:        roots,
-		Package:      name,
-		ClientSuffix: *suffix,
-		Sources:      srcs,
-		Map:          maps,
-		Fetch:        *fetch,
-		FetchTimeout: *fetchTimeout,
-		Lenient:      *lenient,
-	})
+	in, err := inFlags.open(names)
 	if err != nil {
 		return err
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "sogen: warning: %s\n", w)
+	defer in.close()
+	cfg := in.cfg
+	cfg.Package, cfg.ClientSuffix = name, *suffix
+	res, err := sogen.Generate(cfg)
+	if err != nil {
+		return err
 	}
-	for _, n := range res.Notices {
-		fmt.Fprintf(stderr, "sogen: note: %s\n", n)
-	}
+	report(stderr, "", res.Warnings, res.Notices)
 	return writeFiles(dir, res.Files)
-}
-
-// inputRoot returns the deepest directory holding every input, and the inputs relative to it, with
-// forward slashes (the form fs.FS wants).
-func inputRoot(inputs []string) (string, []string, error) {
-	abs := make([]string, len(inputs))
-	for i, in := range inputs {
-		a, err := filepath.Abs(in)
-		if err != nil {
-			return "", nil, err
-		}
-		st, err := os.Stat(a)
-		if err != nil {
-			return "", nil, fmt.Errorf("input %s: %w", in, errors.Unwrap(err))
-		}
-		if st.IsDir() {
-			return "", nil, fmt.Errorf("input %s is a directory, not a WSDL file", in)
-		}
-		abs[i] = a
-	}
-	root := filepath.Dir(abs[0])
-	for _, a := range abs[1:] {
-		for !within(root, a) {
-			root = filepath.Dir(root)
-		}
-	}
-	rel := make([]string, len(abs))
-	for i, a := range abs {
-		r, err := filepath.Rel(root, a)
-		if err != nil {
-			return "", nil, err
-		}
-		rel[i] = filepath.ToSlash(r)
-	}
-	return root, rel, nil
-}
-
-func within(dir, path string) bool {
-	r, err := filepath.Rel(dir, path)
-	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
-}
-
-// sources returns the input names recorded in the generated header: as given, with forward slashes;
-// an absolute path is reduced to its base name so that output does not depend on the machine.
-func sources(inputs []string) []string {
-	out := make([]string, len(inputs))
-	for i, in := range inputs {
-		if filepath.IsAbs(in) {
-			out[i] = filepath.Base(in)
-		} else {
-			out[i] = filepath.ToSlash(filepath.Clean(in))
-		}
-	}
-	return out
-}
-
-// isURL reports whether an input is an absolute URL rather than a file.
-func isURL(s string) bool {
-	i := strings.Index(s, "://")
-	return i > 0 && !strings.ContainsAny(s[:i], "/.\\")
-}
-
-// covers reports whether every URL has a -map entry (exact or prefix).
-func (m mapFlag) covers(urls []string) bool {
-	for _, u := range urls {
-		ok := m[u] != ""
-		for k := range m {
-			ok = ok || strings.HasSuffix(k, "/") && strings.HasPrefix(u, k)
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// mapFlag collects -map URL=FILE flags.
-type mapFlag map[string]string
-
-func (m mapFlag) String() string {
-	var parts []string
-	for k, v := range m {
-		parts = append(parts, k+"="+v)
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ",")
-}
-
-func (m mapFlag) Set(s string) error {
-	u, file, ok := strings.Cut(s, "=")
-	if !ok || u == "" || file == "" {
-		return fmt.Errorf("-map wants URL=FILE, got %q", s)
-	}
-	if i := strings.Index(u, "://"); i <= 0 {
-		return fmt.Errorf("-map %s: %q is not an absolute URL", s, u)
-	}
-	if old, dup := m[u]; dup && old != file {
-		return fmt.Errorf("-map %s: %s is already mapped to %s", s, u, old)
-	}
-	m[u] = file
-	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,19 +27,29 @@ func generated(path string) (bool, error) {
 	return strings.TrimRight(line, "\r\n") == emit.Marker, nil
 }
 
+// rename is os.Rename; tests replace it to make a rename fail.
+var rename = os.Rename
+
 // writeFiles replaces the generated files in dir with files: it refuses to overwrite a file sogen did
 // not write, writes every file under a temporary name in dir first, and only then renames them into
-// place and removes the generated files that are no longer produced. When writing fails nothing in
-// dir has changed.
-func writeFiles(dir string, files []emit.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
+// place (each replacement atomic: a reader sees the old file or the new one) and moves away the
+// generated files that are no longer produced. When anything fails, every step already taken is
+// undone: nothing in dir has changed (and a directory it had to create is removed again).
+func writeFiles(dir string, files []emit.File) (err error) {
 	want := map[string]bool{}
 	for _, f := range files {
+		// The model names files after port types; whatever it does, nothing is written outside dir
+		// or under a name sogen would not later recognise as its own.
+		if f.Name != filepath.Base(f.Name) || f.Name != filepath.Clean(f.Name) || strings.ContainsAny(f.Name, `/\:`) ||
+			!strings.HasSuffix(f.Name, ".go") || strings.HasPrefix(f.Name, ".") {
+			return fmt.Errorf("refusing to write a generated file named %q: not a plain .go file name", f.Name)
+		}
 		want[f.Name] = true
 		p := filepath.Join(dir, f.Name)
-		if _, err := os.Lstat(p); err == nil {
+		if fi, err := os.Lstat(p); err == nil {
+			if !fi.Mode().IsRegular() {
+				return fmt.Errorf("%s exists and is not a regular file; refusing to replace it (move it, or choose another -o)", p)
+			}
 			ok, err := generated(p)
 			if err != nil {
 				return err
@@ -48,6 +59,24 @@ func writeFiles(dir string, files []emit.File) error {
 			}
 		}
 	}
+	// The directories MkdirAll creates, innermost first, to remove again if the run fails.
+	var created []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		created = append(created, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			for _, d := range created {
+				os.Remove(d) // only if empty, as it is after the undo below
+			}
+		}
+	}()
 	var stale []string
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -61,53 +90,88 @@ func writeFiles(dir string, files []emit.File) error {
 		}
 	}
 	sort.Strings(stale)
-	temps := make([]string, len(files))
-	cleanup := func() {
-		for _, t := range temps {
-			if t != "" {
-				os.Remove(t)
+
+	// undo lists what to do, last first, to put dir back as it was; keep lists the backups to remove
+	// once everything succeeded.
+	var undo []func()
+	var keep []string
+	defer func() {
+		if err != nil {
+			for i := len(undo) - 1; i >= 0; i-- {
+				undo[i]()
+			}
+		} else {
+			for _, b := range keep {
+				os.Remove(b)
 			}
 		}
-	}
-	for i, f := range files {
-		p := filepath.Join(dir, f.Name)
-		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Content) {
-			continue // unchanged: leave the file (and its modification time) alone
-		}
+	}()
+	// temp writes data to a new temporary file in dir and returns its name.
+	temp := func(data []byte) (string, error) {
 		t, err := os.CreateTemp(dir, ".sogen-*.tmp")
 		if err != nil {
-			cleanup()
-			return err
+			return "", err
 		}
-		temps[i] = t.Name()
-		_, werr := t.Write(f.Content)
+		name := t.Name()
+		undo = append(undo, func() { os.Remove(name) })
+		_, werr := t.Write(data)
+		serr := t.Sync()
 		cerr := t.Close()
-		if werr != nil || cerr != nil {
-			cleanup()
-			if werr == nil {
-				werr = cerr
-			}
-			return fmt.Errorf("writing %s: %w", p, werr)
+		if err := errors.Join(werr, serr, cerr); err != nil {
+			return "", err
 		}
-		if err := os.Chmod(t.Name(), 0o644); err != nil {
-			cleanup()
-			return err
-		}
+		return name, os.Chmod(name, 0o644)
 	}
-	for i, f := range files {
-		if temps[i] == "" {
-			continue
+
+	type replacement struct {
+		target, temp, backup string // backup is "" when target does not exist yet
+	}
+	var plan []replacement
+	for _, f := range files {
+		p := filepath.Join(dir, f.Name)
+		old, rerr := os.ReadFile(p)
+		if rerr == nil && bytes.Equal(old, f.Content) {
+			continue // unchanged: leave the file (and its modification time) alone
 		}
-		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
-			cleanup()
+		t, err := temp(f.Content)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		r := replacement{target: p, temp: t}
+		if rerr == nil {
+			// A copy of the file being replaced, to rename back over it should a later step fail.
+			if r.backup, err = temp(old); err != nil {
+				return fmt.Errorf("saving a copy of %s: %w", p, err)
+			}
+		}
+		plan = append(plan, r)
+	}
+	for _, r := range plan {
+		if err := rename(r.temp, r.target); err != nil {
 			return err
 		}
-		temps[i] = ""
+		if r.backup == "" {
+			undo = append(undo, func() { os.Remove(r.target) })
+		} else {
+			undo = append(undo, func() { os.Rename(r.backup, r.target) })
+			keep = append(keep, r.backup)
+		}
 	}
 	for _, s := range stale {
-		if err := os.Remove(filepath.Join(dir, s)); err != nil {
+		// Moved aside rather than removed, so that it can be put back.
+		p := filepath.Join(dir, s)
+		t, err := os.CreateTemp(dir, ".sogen-*.tmp")
+		if err != nil {
 			return err
 		}
+		aside := t.Name()
+		t.Close()
+		if err := rename(p, aside); err != nil {
+			os.Remove(aside)
+			return err
+		}
+		undo = append(undo, func() { os.Rename(aside, p) })
+		keep = append(keep, aside)
 	}
 	return nil
 }

@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// sandbox is the file system the inputs are read from: the directory holding them, opened with
+// os.OpenRoot, so that no path and no symbolic link leads outside it (os.DirFS follows symbolic links
+// anywhere).
+type sandbox struct {
+	dir  string
+	root *os.Root
+	fsys fs.FS
+}
+
+func openSandbox(dir string) (*sandbox, error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &sandbox{dir: dir, root: r, fsys: r.FS()}, nil
+}
+
+func (s *sandbox) Close() error { return s.root.Close() }
+
+// Open opens name inside the directory. When the directory refuses a file that exists, the name (or a
+// directory on its way) is a symbolic link leading outside: that is said plainly, with the way out.
+func (s *sandbox) Open(name string) (fs.File, error) {
+	f, err := s.fsys.Open(name)
+	if err == nil {
+		return f, nil
+	}
+	if fs.ValidPath(name) {
+		if _, serr := os.Stat(filepath.Join(s.dir, filepath.FromSlash(name))); serr == nil {
+			return nil, fmt.Errorf("%s leads outside the input directory through a symbolic link (sogen -allow-outside follows it)", name)
+		}
+	}
+	return nil, err
+}

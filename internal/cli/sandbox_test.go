@@ -1,0 +1,259 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sogen-go/sogen/emit"
+)
+
+// importingWSDL imports the schema at location, whose type it uses.
+func importingWSDL(location string) string {
+	return `<?xml version="1.0"?>
+<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:x="urn:x" targetNamespace="urn:a">
+  <wsdl:types>
+    <xs:schema targetNamespace="urn:a" elementFormDefault="qualified">
+      <xs:import namespace="urn:x" schemaLocation="` + location + `"/>
+      <xs:element name="Holder" type="x:Thing"/>
+    </xs:schema>
+  </wsdl:types>
+</wsdl:definitions>
+`
+}
+
+const importedXSD = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x" elementFormDefault="qualified">
+  <xs:complexType name="Thing"><xs:sequence><xs:element name="Name" type="xs:string"/></xs:sequence></xs:complexType>
+</xs:schema>
+`
+
+// sandboxTree makes root/in (the input directory) and root/outside, holding outside/thing.xsd.
+func sandboxTree(t *testing.T) (root, in string) {
+	t.Helper()
+	root = t.TempDir()
+	in = filepath.Join(root, "in")
+	for _, d := range []string{in, filepath.Join(root, "outside")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(root, "outside", "thing.xsd"), importedXSD)
+	return root, in
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+}
+
+func TestImportsStayInside(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, root, in string) // makes in/a.wsdl and whatever it imports
+		msg   string                              // the error without -allow-outside
+	}{
+		{"symbolic link to a file outside", func(t *testing.T, root, in string) {
+			symlink(t, filepath.Join(root, "outside", "thing.xsd"), filepath.Join(in, "thing.xsd"))
+			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("thing.xsd"))
+		}, "a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: thing.xsd leads outside the input directory through a symbolic link (sogen -allow-outside follows it)"},
+		{"relative symbolic link to a file outside", func(t *testing.T, root, in string) {
+			symlink(t, "../outside/thing.xsd", filepath.Join(in, "thing.xsd"))
+			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("thing.xsd"))
+		}, "a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: thing.xsd leads outside the input directory through a symbolic link (sogen -allow-outside follows it)"},
+		{"symbolic link to a directory outside", func(t *testing.T, root, in string) {
+			symlink(t, filepath.Join(root, "outside"), filepath.Join(in, "schemas"))
+			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("schemas/thing.xsd"))
+		}, "a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: schemas/thing.xsd leads outside the input directory through a symbolic link (sogen -allow-outside follows it)"},
+		{"parent directory", func(t *testing.T, root, in string) {
+			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("../outside/thing.xsd"))
+		}, `a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: schemaLocation="../outside/thing.xsd" leads outside the input directory`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, in := sandboxTree(t)
+			tt.setup(t, root, in)
+			out := filepath.Join(root, "out")
+			var log bytes.Buffer
+			err := Run([]string{"-o", out, "-pkg", "a", filepath.Join(in, "a.wsdl")}, &log, &log)
+			if err == nil || err.Error() != tt.msg {
+				t.Fatalf("error %v\nwant  %s", err, tt.msg)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("the failed run created the output directory (%v)", err)
+			}
+			if err := Run([]string{"-allow-outside", "-o", out, "-pkg", "a", filepath.Join(in, "a.wsdl")}, &log, &log); err != nil {
+				t.Fatalf("with -allow-outside: %v", err)
+			}
+			if types := generatedFiles(t, out)["types.go"]; !strings.Contains(types, "type Thing struct") {
+				t.Errorf("types.go does not declare the imported type:\n%s", types)
+			}
+		})
+	}
+}
+
+func TestSymbolicLinksInside(t *testing.T) {
+	root, in := sandboxTree(t)
+	// A link that stays inside the input directory is followed.
+	os.MkdirAll(filepath.Join(in, "real"), 0o755)
+	write(t, filepath.Join(in, "real", "thing.xsd"), importedXSD)
+	symlink(t, "real", filepath.Join(in, "alias"))
+	write(t, filepath.Join(root, "outside", "a.wsdl"), importingWSDL("alias/thing.xsd"))
+	// The input itself is a link: it counts where it leads (here, beside its imports).
+	os.Remove(filepath.Join(root, "outside", "thing.xsd"))
+	os.Rename(filepath.Join(root, "outside", "a.wsdl"), filepath.Join(in, "a.wsdl"))
+	symlink(t, filepath.Join(in, "a.wsdl"), filepath.Join(root, "outside", "link.wsdl"))
+	out := filepath.Join(root, "out")
+	var log bytes.Buffer
+	if err := Run([]string{"-o", out, "-pkg", "a", filepath.Join(root, "outside", "link.wsdl")}, &log, &log); err != nil {
+		t.Fatal(err)
+	}
+	if types := generatedFiles(t, out)["types.go"]; !strings.Contains(types, "type Thing struct") {
+		t.Errorf("types.go does not declare the imported type")
+	}
+}
+
+func TestRefusesSymbolicLinkInOutput(t *testing.T) {
+	// A link in the output directory where a generated file goes is not replaced, whether it leads to
+	// a hand-written file or to a generated one: sogen writes only regular files it generated.
+	for _, target := range []string{"package elsewhere\n", emit.Marker + "\npackage elsewhere\n"} {
+		root := t.TempDir()
+		elsewhere := filepath.Join(root, "elsewhere.go")
+		write(t, elsewhere, target)
+		out := filepath.Join(root, "out")
+		os.MkdirAll(out, 0o755)
+		symlink(t, elsewhere, filepath.Join(out, "types.go"))
+		var log bytes.Buffer
+		err := Run([]string{"-o", out, "-pkg", "wrapped", fixture(t)}, &log, &log)
+		if err == nil || !strings.Contains(err.Error(), "types.go") || !strings.Contains(err.Error(), "refusing to") {
+			t.Fatalf("error %v, want a refusal naming types.go", err)
+		}
+		if b, _ := os.ReadFile(elsewhere); string(b) != target {
+			t.Errorf("the link's target changed to %q", b)
+		}
+		if fi, err := os.Lstat(filepath.Join(out, "types.go")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("the link was replaced (%v)", err)
+		}
+		if diff := cmp.Diff([]string{"types.go"}, mustReadDir(t, out)); diff != "" {
+			t.Errorf("output directory changed (-want +got):\n%s", diff)
+		}
+	}
+}
+
+func TestWriteFilesRefusesOddNames(t *testing.T) {
+	for _, name := range []string{"../escape.go", "sub/x.go", `..\x.go`, "/abs.go", "x.txt", ".hidden.go", "..", "c:x.go"} {
+		root := t.TempDir()
+		out := filepath.Join(root, "out")
+		err := writeFiles(out, []emit.File{{Name: "types.go", Content: []byte(emit.Marker + "\npackage x\n")}, {Name: name, Content: []byte(emit.Marker + "\npackage x\n")}})
+		if err == nil || !strings.Contains(err.Error(), "not a plain .go file name") {
+			t.Errorf("%q: error %v", name, err)
+		}
+		if entries, _ := os.ReadDir(root); len(entries) != 0 {
+			t.Errorf("%q: the failed run wrote %d entries (the output directory included)", name, len(entries))
+		}
+	}
+}
+
+// snapshot returns the names, modes and contents of the files in dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
+}
+
+// TestFailedRenameUndone makes each rename of a run fail in turn — replacing a changed file, adding a
+// new one, moving a stale one away — and checks that the directory is left exactly as it was; then
+// lets the run succeed and checks the result.
+func TestFailedRenameUndone(t *testing.T) {
+	gen := func(body string) []byte { return []byte(emit.Marker + "\npackage x\n\n" + body + "\n") }
+	files := []emit.File{
+		{Name: "a.go", Content: gen("// a, new")},
+		{Name: "b.go", Content: gen("// b, unchanged")},
+		{Name: "c.go", Content: gen("// c, added")},
+		{Name: "d.go", Content: gen("// d, new")},
+	}
+	setup := func(t *testing.T) string {
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "a.go"), string(gen("// a, old")))
+		write(t, filepath.Join(dir, "b.go"), string(gen("// b, unchanged")))
+		write(t, filepath.Join(dir, "d.go"), string(gen("// d, old")))
+		write(t, filepath.Join(dir, "stale.go"), string(gen("// no longer generated")))
+		write(t, filepath.Join(dir, "hand.go"), "package x\n")
+		return dir
+	}
+	defer func() { rename = os.Rename }()
+	// Count the renames of a successful run.
+	var calls int
+	rename = func(a, b string) error { calls++; return os.Rename(a, b) }
+	dir := setup(t)
+	if err := writeFiles(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a.go": string(files[0].Content), "b.go": string(files[1].Content), "c.go": string(files[2].Content),
+		"d.go": string(files[3].Content), "hand.go": "package x\n"}
+	if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+		t.Fatalf("after a successful run (-want +got):\n%s", diff)
+	}
+	if calls != 4 { // a, c and d into place, stale.go aside
+		t.Fatalf("%d renames, want 4", calls)
+	}
+	for fail := 1; fail <= calls; fail++ {
+		dir := setup(t)
+		before := snapshot(t, dir)
+		n := 0
+		rename = func(a, b string) error {
+			if n++; n == fail {
+				return &os.LinkError{Op: "rename", Old: a, New: b, Err: os.ErrPermission}
+			}
+			return os.Rename(a, b)
+		}
+		if err := writeFiles(dir, files); err == nil {
+			t.Fatalf("rename %d failing: no error", fail)
+		}
+		if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+			t.Errorf("rename %d failing: the directory changed (-before +after):\n%s", fail, diff)
+		}
+	}
+	// The directories the run had to create are removed again when it fails.
+	rename = func(a, b string) error { return os.ErrPermission }
+	parent := t.TempDir()
+	if err := writeFiles(filepath.Join(parent, "new", "out"), files); err == nil {
+		t.Fatal("no error")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("the directories made for the output were left behind: %v", entries)
+	}
+}
+
+func TestHelpMentionsAllowOutside(t *testing.T) {
+	var out bytes.Buffer
+	Run([]string{"-h"}, &out, &out)
+	for _, want := range []string{"-allow-outside", "symbolic links", "unless -allow-outside is given"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("help does not mention %q:\n%s", want, out.String())
+		}
+	}
+}

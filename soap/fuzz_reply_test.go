@@ -1,0 +1,155 @@
+package soap
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// replyTransport answers every request with one canned reply, without a network.
+type replyTransport struct {
+	status      int
+	contentType string
+	body        []byte
+}
+
+func (rt replyTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Body != nil {
+		io.Copy(io.Discard, req.Body)
+		req.Body.Close()
+	}
+	h := http.Header{}
+	if rt.contentType != "" {
+		h.Set("Content-Type", rt.contentType)
+	}
+	return &http.Response{
+		StatusCode:    rt.status,
+		Status:        http.StatusText(rt.status),
+		Header:        h,
+		Body:          io.NopCloser(bytes.NewReader(rt.body)),
+		ContentLength: -1,
+		Request:       req,
+	}, nil
+}
+
+// fuzzSecret is the token the fuzzed calls send in their request header.
+const fuzzSecret = "s3cr3t-T0ken/+=="
+
+// fuzzResult records that the response element was decoded.
+type fuzzResult struct {
+	echoResponse
+	decoded bool
+}
+
+func (r *fuzzResult) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
+	if err := r.echoResponse.UnmarshalSOAP(d, start); err != nil {
+		return err
+	}
+	r.decoded = true
+	return nil
+}
+
+// checkReplyError fails unless err is a typed error of the runtime (or the header checker's) and keeps
+// the request's secret out of its message.
+func checkReplyError(t *testing.T, err error) {
+	t.Helper()
+	for _, msg := range []string{err.Error(), fmt.Sprintf("%+v", err)} {
+		if strings.Contains(msg, fuzzSecret) {
+			t.Fatalf("the error shows the request's secret: %s", msg)
+		}
+	}
+	var f *Fault
+	var he *HTTPError
+	var de *DecodeError
+	var ae *apiError
+	switch {
+	case errors.As(err, &f):
+		if strings.Contains(f.Error(), fuzzSecret) {
+			t.Fatalf("the Fault shows the request's secret: %s", f.Error())
+		}
+	case errors.As(err, &he):
+		if strings.Contains(he.Error(), fuzzSecret) || strings.Contains(he.Excerpt, fuzzSecret) {
+			t.Fatalf("the HTTPError shows the request's secret: %s", he.Error())
+		}
+	case errors.As(err, &de):
+		if strings.Contains(de.Error(), fuzzSecret) {
+			t.Fatalf("the DecodeError shows the request's secret: %s", de.Error())
+		}
+	case errors.As(err, &ae), errors.Is(err, ErrResponseTooLarge):
+	default:
+		t.Fatalf("untyped error %T: %v", errors.Unwrap(err), err)
+	}
+}
+
+// FuzzReply sends a request carrying a secret token and decodes an arbitrary reply (status, content
+// type, body; to a SOAP 1.1 or 1.2 operation) through Client.Do: envelope, headers, faults of both
+// versions, HTML pages. It must never panic; a call without error must have decoded the response
+// element from a 2xx reply; an error must be a *Fault, *HTTPError, *DecodeError, the header checker's
+// error or ErrResponseTooLarge, and must not show the secret.
+//
+//	go test -run '^$' -fuzz '^FuzzReply$' -fuzztime 10m -parallel 1 ./soap
+func FuzzReply(f *testing.F) {
+	status := `<t:Status><t:succeeded>true</t:succeeded><t:message>` + fuzzSecret + `</t:message></t:Status>`
+	seeds := []struct {
+		status int
+		ct     string
+		body   string
+		v12    bool
+	}{
+		{200, "text/xml; charset=utf-8", env11(status, echoReply), false},
+		{200, "application/soap+xml", env12(status, echoReply), true},
+		{500, "text/xml", env11("", `<s:Fault><faultcode>s:Client</faultcode><faultstring>Invalid ticket `+fuzzSecret+`</faultstring><detail><t:info a="`+fuzzSecret+`">`+fuzzSecret+`</t:info></detail></s:Fault>`), false},
+		{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>t:Bad</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">token `+fuzzSecret+`</env:Text></env:Reason><env:Detail>`+fuzzSecret+`</env:Detail></env:Fault>`), true},
+		{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:VersionMismatch</env:Value></env:Code><env:Reason><env:Text xml:lang="en">wrong version</env:Text></env:Reason></env:Fault>`), false},
+		{200, "text/html", "<!DOCTYPE html><html><body>Log in again, " + fuzzSecret + "</body></html>", false},
+		{200, "text/html", "<html><body><p>token=" + fuzzSecret + "</p></body></html>", false},
+		{200, "text/xml", env11("", `<t:EchoResponse><t:text>hi</t:text>`), false},
+		{200, "text/xml", env11("", `<t:EchoResponse><t:text>hi</t:text><t:count>`+fuzzSecret+`</t:count></t:EchoResponse>`), false},
+		{200, "text/xml", "", false},
+		{302, "text/html", "moved", false},
+		{200, "text/xml", env11(`<t:Status><t:succeeded>false</t:succeeded><t:message>bad ticket `+fuzzSecret+`</t:message></t:Status>`, ``), false},
+	}
+	for _, s := range seeds {
+		f.Add(s.status, s.ct, []byte(s.body), s.v12)
+	}
+	f.Fuzz(func(t *testing.T, status int, contentType string, body []byte, v12 bool) {
+		if status < 100 || status > 999 {
+			status = 200 + (status%100+100)%100
+		}
+		op := echo11
+		if v12 {
+			op = echo12
+		}
+		client := &Client{
+			HTTPClient:      &http.Client{Transport: replyTransport{status, contentType, body}},
+			MaxResponseSize: 1 << 16,
+		}
+		res := new(fuzzResult)
+		hdr := new(checkedHeader)
+		auth := &authHeader{Token: fuzzSecret}
+		err := client.Do(context.Background(), op, &Call{
+			Endpoint:       "http://soap.invalid/echo",
+			Namespaces:     []string{testNS},
+			Header:         auth.write,
+			Body:           &echoRequest{Text: "hi", Count: 3},
+			Result:         res,
+			ResponseHeader: hdr,
+		})
+		if err == nil {
+			if status < 200 || status > 299 {
+				t.Fatalf("HTTP %d without an error", status)
+			}
+			if !res.decoded {
+				t.Fatal("no error, but the response element was not decoded")
+			}
+			return
+		}
+		checkReplyError(t, err)
+	})
+}
