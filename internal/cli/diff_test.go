@@ -145,3 +145,28 @@ func TestDiffHelp(t *testing.T) {
 		t.Errorf("sogen -h does not mention sogen diff:\n%s", out.String())
 	}
 }
+
+// TestDiffInputFlags: sogen diff reads its inputs as generation does, input flags included: a sloppy
+// WSDL fails without -lenient (the error suggests it) and compares with it, each side's fix-ups
+// printed as warnings naming the side.
+func TestDiffInputFlags(t *testing.T) {
+	sloppy := filepath.Join(repo(t), "testdata", "lenient", "sloppy.wsdl")
+	var out, errOut bytes.Buffer
+	err := Run([]string{"diff", "-pkg", "x", sloppy, "--", sloppy}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "old inputs in ") || !strings.Contains(err.Error(), "-lenient") {
+		t.Fatalf("without -lenient: %v", err)
+	}
+	out.Reset()
+	errOut.Reset()
+	if err := Run([]string{"diff", "-lenient", "-pkg", "x", sloppy, "--", sloppy}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "No changes.") {
+		t.Errorf("report:\n%s", out.String())
+	}
+	for _, side := range []string{"old", "new"} {
+		if !strings.Contains(errOut.String(), "sogen: warning ("+side+"): sloppy.wsdl: ") {
+			t.Errorf("no %s warnings on stderr:\n%s", side, errOut.String())
+		}
+	}
+}
