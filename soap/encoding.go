@@ -140,7 +140,18 @@ type replay struct {
 	pos   int
 	cur   int // index of the token last returned, for positions
 	refs  []replayFrame
+	// served counts the tokens returned and limit bounds them: references may share a value many
+	// times, but a chain of values each referring twice to the next would expand exponentially (a
+	// "billion laughs" made of hrefs), so the expansion is bounded by a multiple of the Body's size.
+	served, limit int
 }
+
+// Bounds of the expansion of references: the tokens an encoded Body may yield are at most
+// maxExpansion times its own, plus minExpansion.
+const (
+	maxExpansion = 16
+	minExpansion = 1 << 16
+)
 
 type replayFrame struct {
 	id       string
@@ -183,6 +194,7 @@ func (d *Decoder) BufferEncoded() error {
 			if len(open) == 0 { // the Body's end tag
 				d.scope, d.marks, d.path, d.closed = d.scope[:nscope], d.marks[:nmarks], d.path[:npath], false
 				r.unqualifyParts()
+				r.limit = maxExpansion*len(r.toks) + minExpansion
 				d.src = r
 				d.encoded = true
 				return nil
@@ -277,6 +289,9 @@ func (r *replay) done() bool { return r.pos >= len(r.toks) && len(r.refs) == 0 }
 
 // next returns the next token of the buffered Body.
 func (r *replay) next(d *Decoder) (xml.Token, error) {
+	if r.served++; r.served > r.limit {
+		return nil, d.Errorf("references (href) expand the encoded Body beyond %d tokens (%d times its own, plus %d): refusing it", r.limit, maxExpansion, minExpansion)
+	}
 	if n := len(r.refs); n > 0 && r.pos == r.refs[n-1].end {
 		f := r.refs[n-1]
 		r.refs = r.refs[:n-1]

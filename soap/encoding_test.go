@@ -2,6 +2,7 @@ package soap_test
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,5 +86,60 @@ func TestBufferEncoded(t *testing.T) {
 	t.Run("a truncated Body is an error", func(t *testing.T) {
 		_, err := encTokens(t, env+`<e:Body><R><a>`)
 		decWantDecodeError(t, err, "unexpected EOF")
+	})
+}
+
+// TestBufferEncodedReferenceBomb: multi-reference values each referring twice to the next would
+// expand a small Body exponentially (2^40 tokens here, a "billion laughs" made of hrefs); the
+// expansion is bounded, while a value shared many times is read normally.
+func TestBufferEncodedReferenceBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<E><B><W><p href="#id0"/></W>`)
+	const n = 40
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `<multiRef id="id%d"><a href="#id%d"/><b href="#id%d"/></multiRef>`, i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, `<multiRef id="id%d">x</multiRef></B></E>`, n)
+	_, err := encTokens(t, b.String())
+	if err == nil || !strings.Contains(err.Error(), "references (href) expand the encoded Body beyond") {
+		t.Fatalf("reference bomb: %v", err)
+	}
+
+	b.Reset()
+	b.WriteString(`<E><B><W>`)
+	for i := 0; i < 5000; i++ {
+		b.WriteString(`<item href="#s"/>`)
+	}
+	b.WriteString(`</W><multiRef id="s"><v>shared</v></multiRef></B></E>`)
+	out, err := encTokens(t, b.String())
+	if err != nil {
+		t.Fatalf("a value shared 5000 times: %v", err)
+	}
+	if c := strings.Count(out, "<v>shared</v>"); c != 5001 {
+		t.Errorf("the shared value was read %d times, want 5001 (every reference and the value itself)", c)
+	}
+}
+
+// FuzzBufferEncoded reads arbitrary documents through BufferEncoded, as an rpc/encoded reply's Body is
+// read: references, ids, cycles and the expansion bound. It must never panic or hang, and reading the
+// same document twice must give the same tokens and error.
+//
+//	go test -run '^$' -fuzz '^FuzzBufferEncoded$' -fuzztime 10m -parallel 1 ./soap
+func FuzzBufferEncoded(f *testing.F) {
+	for _, s := range []string{
+		`<E><B><W><p href="#a"/><q href="#b"/></W><multiRef id="a"><x>1</x></multiRef><multiRef id="b" xmlns:t="urn:t"><y xsi:type="t:T" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">2</y></multiRef></B></E>`,
+		`<E><B><W><p href="#a"/></W><multiRef id="a"><p href="#a"/></multiRef></B></E>`,
+		`<E><B><W><p href="#a"/><p href="#a"/></W><multiRef id="a"><a href="#b"/><b href="#b"/></multiRef><multiRef id="b">x</multiRef></B></E>`,
+		`<E><B><W><p href="#missing"/></W></B></E>`,
+		`<E><B xmlns:enc="http://www.w3.org/2003/05/soap-encoding"><W><p enc:ref="a"/></W><v enc:id="a">x</v></B></E>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		out1, err1 := encTokens(t, string(doc))
+		out2, err2 := encTokens(t, string(doc))
+		if out1 != out2 || (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
+			t.Fatalf("two reads differ:\n%q %v\n%q %v", out1, err1, out2, err2)
+		}
 	})
 }
