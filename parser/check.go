@@ -26,26 +26,7 @@ var builtins = map[string]bool{
 // check verifies that every reference in s resolves, and that derivation chains end.
 func check(s *Set) error {
 	c := &checker{s: s}
-	for _, n := range sortedNames(s.SimpleTypes) {
-		c.simple(s.SimpleTypes[n])
-	}
-	for _, n := range sortedNames(s.ComplexTypes) {
-		c.complex(s.ComplexTypes[n])
-	}
-	for _, n := range sortedNames(s.Elements) {
-		c.element(s.Elements[n])
-	}
-	for _, n := range sortedNames(s.Attributes) {
-		c.attribute(s.Attributes[n])
-	}
-	for _, n := range sortedNames(s.Groups) {
-		c.particle(s.Groups[n].Particle)
-	}
-	for _, n := range sortedNames(s.AttributeGroups) {
-		for _, a := range s.AttributeGroups[n].Attributes {
-			c.attribute(a)
-		}
-	}
+	components{c.simple, c.complex, c.element, c.attribute, c.particle}.walk(s)
 	if c.err != nil {
 		return c.err
 	}

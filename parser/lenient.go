@@ -144,26 +144,7 @@ func lenientFixups(s *Set) []fixup {
 			particle(c)
 		}
 	}
-	for _, n := range sortedNames(s.SimpleTypes) {
-		simple(s.SimpleTypes[n])
-	}
-	for _, n := range sortedNames(s.ComplexTypes) {
-		complexType(s.ComplexTypes[n])
-	}
-	for _, n := range sortedNames(s.Elements) {
-		element(s.Elements[n])
-	}
-	for _, n := range sortedNames(s.Attributes) {
-		attribute(s.Attributes[n])
-	}
-	for _, n := range sortedNames(s.Groups) {
-		particle(s.Groups[n].Particle)
-	}
-	for _, n := range sortedNames(s.AttributeGroups) {
-		for _, a := range s.AttributeGroups[n].Attributes {
-			attribute(a)
-		}
-	}
+	components{simple, complexType, element, attribute, particle}.walk(s)
 	for _, n := range sortedNames(s.Messages) {
 		m := s.Messages[n]
 		for _, p := range m.Parts {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -93,5 +94,25 @@ func TestLenientDrop(t *testing.T) {
 	}
 	if ops := s.PortTypes[0].Operations; len(ops) != 2 || ops[0].Name != "Get" || ops[1].Name != "Put" || len(ops[0].Faults) != 0 {
 		t.Errorf("operations %+v", ops)
+	}
+}
+
+// TestLenientAttributeGroup: with Lenient, an attribute of an attribute group whose type is not
+// defined is read as xs:string, with a warning, as a global or local attribute is.
+func TestLenientAttributeGroup(t *testing.T) {
+	fsys := fstest.MapFS{"s.xsd": {Data: []byte(`<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t">
+  <xs:attributeGroup name="G"><xs:attribute name="a" type="t:Missing"/></xs:attributeGroup>
+  <xs:complexType name="T"><xs:attributeGroup ref="t:G"/></xs:complexType>
+</xs:schema>`)}}
+	if _, err := Parse(fsys, []string{"s.xsd"}, Options{}); err == nil || !strings.Contains(err.Error(), "Missing") {
+		t.Fatalf("strict parse: %v", err)
+	}
+	s, err := Parse(fsys, []string{"s.xsd"}, Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"s.xsd: /xs:schema/xs:attributeGroup[@name='G']/xs:attribute[@name='a']: attribute type {urn:t}Missing is not defined; read as xs:string (-lenient)"}
+	if d := cmp.Diff(want, s.Warnings); d != "" {
+		t.Errorf("warnings (-want +got):\n%s", d)
 	}
 }

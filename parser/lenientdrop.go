@@ -133,21 +133,8 @@ func lenientDrop(s *Set) {
 		}
 		p.Children = keep
 	}
-	for _, n := range sortedNames(s.SimpleTypes) {
-		simple(s.SimpleTypes[n])
-	}
-	for _, n := range sortedNames(s.ComplexTypes) {
-		complexType(s.ComplexTypes[n])
-	}
-	for _, n := range sortedNames(s.Elements) {
-		element(s.Elements[n])
-	}
-	for _, n := range sortedNames(s.Attributes) {
-		attribute(s.Attributes[n])
-	}
-	for _, n := range sortedNames(s.Groups) {
-		particle(s.Groups[n].Particle)
-	}
+	// Attribute groups' attributes too: an undefined type there is read as xs:string as well.
+	components{simple, complexType, element, attribute, particle}.walk(s)
 
 	// Messages: an undefined part type is xs:anyType; an undefined part element breaks the message.
 	broken := map[xml.Name]string{}
