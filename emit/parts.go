@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"fmt"
 
 	"github.com/dave/jennifer/jen"
 
@@ -17,12 +16,7 @@ func (e *emitter) bodyParts(f *jen.File, t *model.Type) {
 	l := level{t: t, f: "f0", seen: "seen0"}
 	f.Commentf("MarshalSOAP writes the parts of v, one element each, in order; start is ignored (the parts have no element around them). A nil v is an encoding error.")
 	f.Func().Params(recv.Clone()).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("_").Add(e.soap("Start"))).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("v").Op("==").Nil()).Block(
-			jen.Id("e").Dot("SetError").Call(jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: a nil *%s", e.pkg.Name, t.GoName)))),
-			jen.Return(),
-		)
-		g.Id(l.f).Op(":=").Op("&").Id(t.FieldsVar)
-		g.Add(e.soap("CheckPresence")).Call(jen.Id("e"), jen.Op("&").Id("v").Dot(t.Presence), jen.Id(l.f).Index(jen.Op(":")), jen.Lit(t.GoName))
+		e.elementlessPrologue(g, t, l)
 		for i, fd := range t.Fields {
 			g.Add(e.encodeField(l, i, fd))
 		}

@@ -489,6 +489,18 @@ func (e *emitter) attrsVar(f *jen.File, name string, attrs []*model.Attr) {
 	})
 }
 
+// elementlessPrologue starts the MarshalSOAP of a type that has no element of its own (an occurrence
+// of a repeated choice, the parts of a message): a nil v is an encoding error, then the Presence
+// entries are checked against the field descriptors.
+func (e *emitter) elementlessPrologue(g *jen.Group, t *model.Type, l level) {
+	g.If(jen.Id("v").Op("==").Nil()).Block(
+		jen.Id("e").Dot("SetError").Call(jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: a nil *%s", e.pkg.Name, t.GoName)))),
+		jen.Return(),
+	)
+	g.Id(l.f).Op(":=").Op("&").Id(t.FieldsVar)
+	g.Add(e.soap("CheckPresence")).Call(jen.Id("e"), jen.Op("&").Id("v").Dot(t.Presence), jen.Id(l.f).Index(jen.Op(":")), jen.Lit(t.GoName))
+}
+
 // choiceItem renders the methods of the struct holding one occurrence of a repeated choice: it has no
 // element of its own, so MarshalSOAP writes the chosen branch and UnmarshalSOAP reads one branch element.
 func (e *emitter) choiceItem(f *jen.File, t *model.Type) {
@@ -496,12 +508,7 @@ func (e *emitter) choiceItem(f *jen.File, t *model.Type) {
 	l := level{t: t, f: "f0", seen: "seen0"}
 	f.Commentf("MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.")
 	f.Func().Params(recv.Clone()).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("_").Add(e.soap("Start"))).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("v").Op("==").Nil()).Block(
-			jen.Id("e").Dot("SetError").Call(jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: a nil *%s", e.pkg.Name, t.GoName)))),
-			jen.Return(),
-		)
-		g.Id(l.f).Op(":=").Op("&").Id(t.FieldsVar)
-		g.Add(e.soap("CheckPresence")).Call(jen.Id("e"), jen.Op("&").Id("v").Dot(t.Presence), jen.Id(l.f).Index(jen.Op(":")), jen.Lit(t.GoName))
+		e.elementlessPrologue(g, t, l)
 		for _, c := range t.Choices {
 			args := []jen.Code{jen.Id("e"), jen.Lit(t.GoName), jen.Id(l.f).Index(jen.Op(":")), jen.Op("&").Id("v").Dot(t.Presence)}
 			for _, br := range c.Branches {
