@@ -64,12 +64,7 @@ func check(s *Set) error {
 			continue
 		}
 		for _, bop := range b.Operations {
-			var op *Operation
-			for _, o := range pt.Operations {
-				if o.Name == bop.Name {
-					op = o
-				}
-			}
+			op := pt.Operation(bop.Name)
 			if op == nil {
 				c.fail(bop.Pos, "operation %s is not in port type {%s}%s", bop.Name, pt.Name.Space, pt.Name.Local)
 				continue

@@ -32,12 +32,7 @@ func lenientTypeParts(s *Set) {
 			continue
 		}
 		for _, bop := range b.Operations {
-			var op *Operation
-			for _, o := range pt.Operations {
-				if o.Name == bop.Name {
-					op = o
-				}
-			}
+			op := pt.Operation(bop.Name)
 			if op == nil {
 				continue
 			}

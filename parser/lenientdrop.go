@@ -226,11 +226,7 @@ func lenientDrop(s *Set) {
 		}
 		var ops []*BindingOperation
 		for _, bop := range b.Operations {
-			found := false
-			for _, op := range pt.Operations {
-				found = found || op.Name == bop.Name
-			}
-			if !found {
+			if pt.Operation(bop.Name) == nil {
 				warn(bop.Pos, "binding operation %s left out: port type %s has no (usable) operation of that name", bop.Name, pt.Name.Local)
 				continue
 			}

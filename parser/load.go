@@ -85,6 +85,17 @@ func (s *Set) PortType(n xml.Name) *PortType {
 	return nil
 }
 
+// Operation returns the operation of p named name (the last one, should the name repeat), or nil.
+func (p *PortType) Operation(name string) *Operation {
+	var op *Operation
+	for _, o := range p.Operations {
+		if o.Name == name {
+			op = o
+		}
+	}
+	return op
+}
+
 // Binding returns the binding named n.
 func (s *Set) Binding(n xml.Name) *Binding {
 	for _, b := range s.Bindings {

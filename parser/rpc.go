@@ -179,12 +179,7 @@ func rpcWrappers(s *Set) error {
 			if OperationStyle(b, bop) != "rpc" {
 				continue
 			}
-			var op *Operation
-			for _, o := range pt.Operations {
-				if o.Name == bop.Name {
-					op = o
-				}
-			}
+			op := pt.Operation(bop.Name)
 			if op == nil || op.Input == nil {
 				continue
 			}
