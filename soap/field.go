@@ -223,16 +223,10 @@ func (c Codec[T]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presence,
 		f.Observe(p, Nil, true)
 		return d.Skip()
 	}
-	s, err := d.Text()
-	if err != nil {
+	if err := c.DecodeText(d, dst); err != nil {
 		return err
 	}
-	v, err := c.Parse(d, s)
-	if err != nil {
-		return d.wrap(err)
-	}
-	*dst = v
-	f.Observe(p, Present, c.IsZero(v))
+	f.Observe(p, Present, c.IsZero(*dst))
 	return nil
 }
 
