@@ -75,36 +75,46 @@ func (el *Element) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
 			el.Attr = append(el.Attr, a)
 		}
 	}
-	// Adjacent character data (text split by comments, processing instructions or CDATA sections) is
-	// gathered in one buffer and becomes one text node: appending to the node's string instead would
-	// copy it again for every piece, quadratic time on a reply made of many small pieces.
-	// Empty text (an empty CDATA section) makes no node: it would be written back as <e></e>, which
-	// reads back as no content at all.
+	content, err := readContent(d)
+	el.Content = content
+	return err
+}
+
+// readContent reads the content of the element being read, up to and including its end tag: text
+// and child elements (as *Element) in document order.
+//
+// Adjacent character data (text split by comments, processing instructions or CDATA sections) is
+// gathered in one buffer and becomes one text node: appending to the node's string instead would
+// copy it again for every piece, quadratic time on a reply made of many small pieces. Empty text (an
+// empty CDATA section) makes no node: it would be written back as <e></e>, which reads back as no
+// content at all.
+func readContent(d *Decoder) ([]Node, error) {
+	var content []Node
 	var text []byte
 	flush := func() {
 		if len(text) > 0 {
-			el.Content = append(el.Content, Node{Text: string(text)})
+			content = append(content, Node{Text: string(text)})
 			text = text[:0]
 		}
 	}
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			return err
+			return content, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			flush()
 			child := new(Element)
 			if err := child.UnmarshalSOAP(d, t); err != nil {
-				return err
+				return content, err
 			}
-			el.Content = append(el.Content, Node{Element: child})
+			content = append(content, Node{Element: child})
 		case xml.CharData:
 			text = append(text, t...)
 		case xml.EndElement:
 			flush()
-			return nil
+			return content, nil
 		}
 	}
 }

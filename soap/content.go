@@ -133,30 +133,12 @@ func EncodeNodes(e *Encoder, nodes []Node) {
 // DecodeNodes reads the content of the element being read, up to its end tag, into *dst: text and
 // child elements in document order, the elements kept as *Element.
 func DecodeNodes(d *Decoder, dst *[]Node) error {
-	var out []Node
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			child := new(Element)
-			if err := child.UnmarshalSOAP(d, t); err != nil {
-				return err
-			}
-			out = append(out, Node{Element: child})
-		case xml.CharData:
-			if n := len(out); n > 0 && out[n-1].Element == nil {
-				out[n-1].Text += string(t)
-			} else {
-				out = append(out, Node{Text: string(t)})
-			}
-		case xml.EndElement:
-			*dst = out
-			return nil
-		}
+	out, err := readContent(d)
+	if err != nil {
+		return err
 	}
+	*dst = out
+	return nil
 }
 
 // EncodeElements writes the elements an xs:any wildcard holds, unchanged.
