@@ -244,3 +244,26 @@ func TestElementEmptyCDATA(t *testing.T) {
 		}
 	}
 }
+
+// TestMixedContentTextInPieces: mixed content (DecodeNodes) reads text split into many pieces in
+// linear memory too, with Element's reader (it appended to a string per piece).
+func TestMixedContentTextInPieces(t *testing.T) {
+	const pieces = 1 << 17
+	body := "<d>" + strings.Repeat("ab<!---->", pieces) + "<e/><![CDATA[]]></d>"
+	var nodes []Node
+	n := allocated(func() {
+		d := NewDecoder(strings.NewReader(body))
+		if _, err := d.Root(); err != nil {
+			t.Fatal(err)
+		}
+		if err := DecodeNodes(d, &nodes); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if len(nodes) != 2 || nodes[0].Text != strings.Repeat("ab", pieces) || nodes[1].Element == nil {
+		t.Fatalf("content: %d nodes", len(nodes))
+	}
+	if limit := uint64(64 * len(body)); n > limit {
+		t.Errorf("decoding %d bytes allocated %d bytes, want at most %d", len(body), n, limit)
+	}
+}
