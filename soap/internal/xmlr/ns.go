@@ -34,17 +34,21 @@ const (
 )
 
 // registry holds the namespaces registered with Intern. Readers read the map without a lock: it is
-// replaced, never changed, on each registration.
-var registry struct {
+// replaced, never changed, on each registration. (It is set up by its initialiser, not by an init
+// function, so that package-level variables may call Intern.)
+var registry = newRegistry()
+
+type nsRegistry struct {
 	mu   sync.Mutex
 	uris []string
 	ids  atomic.Pointer[map[string]NS]
 }
 
-func init() {
-	registry.uris = []string{"", XMLNamespace, XMLNSNamespace}
+func newRegistry() *nsRegistry {
+	r := &nsRegistry{uris: []string{"", XMLNamespace, XMLNSNamespace}}
 	ids := map[string]NS{"": NoNamespace, XMLNamespace: XML, XMLNSNamespace: XMLNS}
-	registry.ids.Store(&ids)
+	r.ids.Store(&ids)
+	return r
 }
 
 // Intern registers uri and returns its NS, the same in every Reader. It is safe for concurrent use;
