@@ -85,9 +85,21 @@ func packageDoc(pkg *model.Package) string {
 type emitter struct {
 	pkg *model.Package
 	rt  string
+	// tables is set by the table-driven backend: what generated code uses from the runtime (codecs,
+	// helpers) comes from soap/soapimpl.
+	tables bool
 }
 
 func (e *emitter) soap(name string) *jen.Statement { return jen.Qual(e.rt, name) }
+
+// gen names a runtime identifier only generated code uses: in soap, or in soapimpl for the
+// table-driven backend.
+func (e *emitter) gen(name string) *jen.Statement {
+	if e.tables {
+		return jen.Qual(ImplPath, name)
+	}
+	return e.soap(name)
+}
 
 // comment renders a documentation comment, one // line per line of text.
 func comment(doc string) *jen.Statement {
@@ -181,7 +193,7 @@ func (e *emitter) zero(t *model.GoType) *jen.Statement {
 // codec renders a codec reference.
 func (e *emitter) codec(c *model.Codec) *jen.Statement {
 	if c.Runtime {
-		return e.soap(c.Name)
+		return e.gen(c.Name)
 	}
 	return jen.Id(c.Name)
 }

@@ -28,10 +28,10 @@ func (e *emitter) codecVar(f *jen.File, t *model.Type) {
 	c := t.Codec
 	f.Commentf("%s converts %s values to and from text.", c.Name, t.GoName)
 	if c.Item != nil {
-		f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codec(c.Item), qname(c.Type))
+		f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codec(c.Item), qname(c.Type))
 		return
 	}
-	f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.soap(c.BaseCodec), qname(c.Type))
+	f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.gen(c.BaseCodec), qname(c.Type))
 }
 
 func (e *emitter) enumType(f *jen.File, t *model.Type) {
@@ -84,20 +84,20 @@ func (e *emitter) flagsType(f *jen.File, t *model.Type) {
 	recv := jen.Id("v").Id(t.GoName)
 	f.Commentf("Values returns the %s values in v, in order.", item)
 	f.Func().Params(recv.Clone()).Id("Values").Params().Index().Id(item).Block(
-		jen.Return(e.soap("ListValues").Types(jen.Id(item), jen.Id(t.GoName)).Call(jen.Id("v"))))
+		jen.Return(e.gen("ListValues").Types(jen.Id(item), jen.Id(t.GoName)).Call(jen.Id("v"))))
 	f.Commentf("Has reports whether v contains flag.")
 	f.Func().Params(recv.Clone()).Id("Has").Params(jen.Id("flag").Id(item)).Bool().Block(
-		jen.Return(e.soap("ListHas").Call(jen.Id("v"), jen.Id("flag"))))
+		jen.Return(e.gen("ListHas").Call(jen.Id("v"), jen.Id("flag"))))
 	f.Commentf("With returns v with flags added (those it does not contain yet), keeping v's text.")
 	f.Func().Params(recv.Clone()).Id("With").Params(jen.Id("flags").Op("...").Id(item)).Id(t.GoName).Block(
-		jen.Return(e.soap("ListWith").Call(jen.Id("v"), jen.Id("flags").Op("..."))))
+		jen.Return(e.gen("ListWith").Call(jen.Id("v"), jen.Id("flags").Op("..."))))
 	f.Commentf("Without returns v without flags.")
 	f.Func().Params(recv.Clone()).Id("Without").Params(jen.Id("flags").Op("...").Id(item)).Id(t.GoName).Block(
-		jen.Return(e.soap("ListWithout").Call(jen.Id("v"), jen.Id("flags").Op("..."))))
+		jen.Return(e.gen("ListWithout").Call(jen.Id("v"), jen.Id("flags").Op("..."))))
 	if t.Item.Numbers {
 		f.Commentf("Number returns the bitwise OR of the numbers of v's flags, and false if v holds a flag the schema does not declare.")
 		f.Func().Params(recv.Clone()).Id("Number").Params().Params(jen.Int64(), jen.Bool()).Block(
-			jen.Return(e.soap("ListNumber").Call(jen.Id("v"), jen.Id(item).Dot("Number"))))
+			jen.Return(e.gen("ListNumber").Call(jen.Id("v"), jen.Id(item).Dot("Number"))))
 	}
 	e.codecVar(f, t)
 }

@@ -498,6 +498,20 @@ func (b *builder) finish() error {
 	sort.Slice(b.pkg.Dicts, func(i, j int) bool { return b.pkg.Dicts[i].Var < b.pkg.Dicts[j].Var })
 	sort.Slice(b.pkg.Clients, func(i, j int) bool { return b.pkg.Clients[i].GoName < b.pkg.Clients[j].GoName })
 	b.layout()
+	// The descriptor tables of the table-driven runtime are named last, so that their names never
+	// change the others'.
+	for _, t := range b.pkg.Types {
+		if t.Kind == Struct {
+			t.TableVar = b.scope.Claim(Unexported("table" + t.GoName))
+		}
+	}
+	for _, c := range b.pkg.Clients {
+		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
+			if h != nil {
+				h.TableVar = b.scope.Claim(Unexported("table" + h.GoName))
+			}
+		}
+	}
 	return nil
 }
 

@@ -150,6 +150,9 @@ type Type struct {
 	// in the SOAP Body: it has no element of its own; MarshalSOAP writes one element per field, in
 	// order, UnmarshalSOAP reads one part's element, and UnmarshalSOAPBody the reply's whole Body.
 	BodyParts bool
+	// TableVar is the package variable holding the struct's descriptor table (the table-driven
+	// runtime, soap/soapimpl).
+	TableVar string
 
 	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
 	Underlying *GoType
@@ -415,6 +418,8 @@ type Header struct {
 	// Marshal is the unexported method writing the blocks (the client sends a request header's; a
 	// response header's lets tests and fakes write replies) and Unmarshal the method reading one block.
 	Marshal, Unmarshal string
+	// TableVar is the package variable holding the header struct's descriptor table.
+	TableVar string
 }
 
 // ClientBinding is one SOAP binding of a client's port type.
