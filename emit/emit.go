@@ -190,6 +190,15 @@ func (e *emitter) zero(t *model.GoType) *jen.Statement {
 	return jen.Nil()
 }
 
+// codecArg renders a codec passed to a constructor: by address for the table-driven runtime, whose
+// codecs are variables of type soapimpl.Codec.
+func (e *emitter) codecArg(c *jen.Statement) *jen.Statement {
+	if e.tables {
+		return jen.Op("&").Add(c)
+	}
+	return c
+}
+
 // codec renders a codec reference.
 func (e *emitter) codec(c *model.Codec) *jen.Statement {
 	if c.Runtime {

@@ -89,24 +89,37 @@ func (e *emitter) sharedTables(f *jen.File) {
 	})
 	for _, a := range pkg.Arrays {
 		space, local := nameArgs(a.Item.Elem)
-		args := []jen.Code{space, local, flagsExpr(e, false, a.Item.Nillable, a.Item.ZeroUnset), e.valueExpr(a.Item.Value)}
-		ctor := "NewArray"
-		if !a.EncItem.IsZero() {
-			ctor = "NewEncArray"
-			args = append(args, qname(a.EncItem))
+		args := []jen.Code{space, local, flagsExpr(e, false, a.Item.Nillable, a.Item.ZeroUnset, a.Item.Value.Ref), e.valueExpr(a.Item.Value)}
+		switch k := a.Item.Value.Kind; {
+		case k == model.ArrayValue || k == model.DictValue:
+			// The codecs of arrays and dictionaries cannot make arrays of their values.
+			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArrayOf")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem))...)
+		case !a.EncItem.IsZero():
+			f.Var().Id(a.Var).Op("=").Add(e.impl("NewEncArray")).Call(append(args, qname(a.EncItem))...)
+		default:
+			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArray")).Call(args...)
 		}
-		f.Var().Id(a.Var).Op("=").Add(e.impl(ctor)).Call(args...)
 	}
 	for _, d := range pkg.Dicts {
 		ps, pl := nameArgs(d.Pair)
 		ks, kl := nameArgs(d.Key.Elem)
 		vs, vl := nameArgs(d.Value.Elem)
-		f.Var().Id(d.Var).Op("=").Add(e.impl("NewDict")).Call(
-			e.impl("NewName").Call(ps, pl),
-			e.impl("NewField").Call(ks, kl, jen.Lit(""), flagsExpr(e, false, d.Key.Nillable, d.Key.ZeroUnset)), e.valueExpr(d.Key.Value),
-			e.impl("NewField").Call(vs, vl, jen.Lit(""), flagsExpr(e, false, d.Value.Nillable, d.Value.ZeroUnset)), e.valueExpr(d.Value.Value),
+		f.Var().Id(d.Var).Op("=").Add(e.impl("NewDict")).Types(e.goType(d.Key.Type), e.goType(d.Value.Type)).Call(
+			ps, pl,
+			ks, kl, flagsExpr(e, false, d.Key.Nillable, d.Key.ZeroUnset, d.Key.Value.Ref), e.valueExpr(d.Key.Value),
+			vs, vl, flagsExpr(e, false, d.Value.Nillable, d.Value.ZeroUnset, d.Value.Value.Ref), e.valueExpr(d.Value.Value),
 			e.compare(d.Compare),
 		)
+	}
+	for _, t := range pkg.Types {
+		if t.Kind == model.Struct && t.PtrVar != "" {
+			f.Var().Id(t.PtrVar).Op("=").Add(e.impl("Ptr")).Types(jen.Op("*").Id(t.GoName)).Call()
+		}
+	}
+	for _, t := range pkg.Types {
+		if t.Kind == model.Struct && t.Poly != nil {
+			f.Var().Id(t.Poly.Var).Op("=").Add(e.impl("Poly")).Types(jen.Id(t.Poly.Interface), jen.Op("*").Id(t.GoName)).Call()
+		}
 	}
 }
 
@@ -121,8 +134,8 @@ func nameArgs(q model.QName) (jen.Code, jen.Code) {
 	return jen.Id(q.NS.Const), jen.Lit(q.Local)
 }
 
-// flagsExpr renders the occurrence flags of an element.
-func flagsExpr(e *emitter, optional, nillable, zeroUnset bool) jen.Code {
+// flagsExpr renders the flags of an element.
+func flagsExpr(e *emitter, optional, nillable, zeroUnset, ref bool, more ...string) jen.Code {
 	var s *jen.Statement
 	add := func(name string, on bool) {
 		if !on {
@@ -137,43 +150,87 @@ func flagsExpr(e *emitter, optional, nillable, zeroUnset bool) jen.Code {
 	add("Optional", optional)
 	add("Nillable", nillable)
 	add("ZeroUnset", zeroUnset)
+	add("Ref", ref)
+	for _, m := range more {
+		add(m, true)
+	}
 	if s == nil {
 		return jen.Lit(0)
 	}
 	return s
 }
 
-// valueExpr renders the soapimpl.Value encoding one value of v's kind.
+// codecRef renders the address of a codec variable.
+func (e *emitter) codecRef(c *model.Codec) *jen.Statement {
+	return jen.Op("&").Add(e.codec(c))
+}
+
+// valueExpr renders the *soapimpl.Codec converting one value of v's kind (an array item, a
+// dictionary key or value).
 func (e *emitter) valueExpr(v *model.Value) *jen.Statement {
 	switch v.Kind {
 	case model.SimpleValue:
-		if v.Ref {
-			return e.impl("Ref").Call(e.codec(v.Codec))
-		}
-		return e.codec(v.Codec)
+		return e.codecRef(v.Codec)
 	case model.StructValue:
-		return e.impl("Ptr").Types(jen.Op("*").Id(v.Type.GoName)).Call()
+		return jen.Op("&").Id(v.Type.PtrVar)
 	case model.PolyValue:
-		return e.impl("Poly").Types(jen.Id(v.Type.Poly.Interface), jen.Op("*").Id(v.Type.GoName)).Call()
+		return jen.Op("&").Id(v.Type.Poly.Var)
 	case model.AnyValue:
-		return e.impl("Any")
+		return jen.Op("&").Add(e.impl("Any"))
 	case model.ArrayValue:
-		return jen.Id(v.Array.Var)
+		return jen.Op("&").Id(v.Array.Var)
 	case model.DictValue:
-		return jen.Id(v.Dict.Var)
+		return jen.Op("&").Id(v.Dict.Var)
 	}
 	panic("emit: unknown value kind")
 }
 
-// accessor renders func(v *T) *F { return &v.Name }, on one line (gofmt keeps a function literal
-// written on one line so).
-func (e *emitter) accessor(t string, field string, ft jen.Code) *jen.Statement {
-	return jen.Func().Params(jen.Id("v").Op("*").Id(t)).Op("*").Add(ft).Op("{ return &v." + field + " }")
+// fieldPtr renders the pointer Ptrs stores for the Go field name of type t: &x.Name, converted to a
+// pointer to the underlying built-in type for a generated simple type whose codec is not typed (see
+// model.Codec.Typed).
+func (e *emitter) fieldPtr(name string, t *model.GoType) jen.Code {
+	p := jen.Op("&").Id("x").Dot(name)
+	if t.Kind != model.Named {
+		return p
+	}
+	nt := t.Type
+	if nt.Codec == nil || nt.Codec.Typed || nt.Codec.Item != nil {
+		return p
+	}
+	under := jen.String()
+	if nt.Kind == model.Scalar {
+		under = e.goType(nt.Underlying)
+	}
+	return jen.Parens(jen.Op("*").Add(under)).Call(p)
 }
 
-// newFunc renders func() *T { return new(T) }, on one line.
-func newFunc(t string) *jen.Statement {
-	return jen.Func().Params().Op("*").Id(t).Op("{ return new(" + t + ") }")
+// ptrsFunc renders the function returning v, a *T, or a new value when v is nil, and storing in p,
+// when it is not nil, pointers to the fields of the value:
+//
+//	func(v any, p []any) any {
+//		x, _ := v.(*T)
+//		if x == nil {
+//			x = new(T)
+//		}
+//		if p != nil {
+//			p[0], p[1] = &x.A, &x.B
+//		}
+//		return x
+//	}
+func ptrsFunc(t string, fields []jen.Code) *jen.Statement {
+	body := []jen.Code{
+		jen.List(jen.Id("x"), jen.Id("_")).Op(":=").Id("v").Assert(jen.Op("*").Id(t)),
+		jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Id("x").Op("=").New(jen.Id(t))),
+	}
+	if len(fields) > 0 {
+		var lhs []jen.Code
+		for i := range fields {
+			lhs = append(lhs, jen.Id("p").Index(jen.Lit(i)))
+		}
+		body = append(body, jen.If(jen.Id("p").Op("!=").Nil()).Block(jen.List(lhs...).Op("=").List(fields...)))
+	}
+	body = append(body, jen.Return(jen.Id("x")))
+	return jen.Func().Params(jen.Id("v").Any(), jen.Id("p").Index().Any()).Any().Block(body...)
 }
 
 func (e *emitter) typTable(f *jen.File, t *model.Type) {
@@ -236,7 +293,6 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 		f.Commentf("%s returns v. Types derived from %s inherit the method, which returns their embedded %s.", t.Poly.Method, t.GoName, t.GoName)
 		f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id(t.Poly.Method).Params().Op("*").Id(t.GoName).Block(jen.Return(jen.Id("v")))
 	}
-	ptr := jen.Op("*").Id(t.GoName)
 	items := []jen.Code{jen.Id("Go").Op(":").Lit(t.GoName)}
 	if !t.QName.IsZero() {
 		items = append(items, jen.Id("Type").Op(":").Add(qname(t.QName)))
@@ -249,43 +305,49 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 	case t.BodyParts:
 		items = append(items, jen.Id("Kind").Op(":").Add(e.impl("Parts")))
 	}
-	items = append(items, jen.Id("New").Op(":").Add(newFunc(t.GoName)))
+	items = append(items, jen.Id("Zero").Op(":").Parens(jen.Op("*").Id(t.GoName)).Call(jen.Nil()))
+	// The pointers Ptrs stores, in the runtime's order: fields, attributes, then the value of simple
+	// content, mixed content, the xs:anyAttribute field, Presence and the base value.
+	var ptrs []jen.Code
+	for _, fd := range t.Fields {
+		ptrs = append(ptrs, e.fieldPtr(fd.GoName, fd.Type))
+	}
+	for _, a := range t.Attrs {
+		ptrs = append(ptrs, e.fieldPtr(a.GoName, a.Type))
+	}
+	if t.Text != nil {
+		ptrs = append(ptrs, e.fieldPtr(t.Text.GoName, t.Text.Type))
+	}
+	for _, name := range []string{t.Mixed, t.AnyAttr, t.Presence} {
+		if name != "" {
+			ptrs = append(ptrs, jen.Op("&").Id("x").Dot(name))
+		}
+	}
 	if t.Base != nil {
-		items = append(items, jen.Id("Base").Op(":").Add(e.impl("Extends").Call(e.accessor(t.GoName, t.Base.GoName, jen.Id(t.Base.GoName)))))
+		ptrs = append(ptrs, jen.Op("&").Id("x").Dot(t.Base.GoName))
 	}
-	if t.Presence != "" {
-		items = append(items, jen.Id("Presence").Op(":").Add(e.accessor(t.GoName, t.Presence, e.soap("Presence"))))
-	}
-	if len(t.Attrs) > 0 {
-		items = append(items, jen.Id("Attrs").Op(":").Index().Add(e.impl("AttrOf")).Types(ptr.Clone()).ValuesFunc(func(g *jen.Group) {
-			for _, a := range t.Attrs {
-				space, local := nameArgs(a.Name)
-				ctor, at := "Attr", e.goType(a.Type)
-				if a.Ref {
-					ctor = "AttrRef"
-				}
-				s := e.impl(ctor).Call(space, local, jen.Lit(a.GoName), e.codec(a.Codec), e.accessor(t.GoName, a.GoName, at))
-				if a.Fixed != nil {
-					s = s.Dot("Fixed").Call(jen.Lit(*a.Fixed))
-				}
-				g.Line().Add(s)
+	items = append(items, jen.Id("Ptrs").Op(":").Add(ptrsFunc(t.GoName, ptrs)))
+	if len(t.Fields) > 0 {
+		items = append(items, jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
+			for _, fd := range t.Fields {
+				g.Line().Add(e.fieldTable(fd, fd.Ref))
 			}
 			g.Line()
 		}))
 	}
-	if t.AnyAttr != "" {
-		items = append(items, jen.Id("AnyAttr").Op(":").Add(e.accessor(t.GoName, t.AnyAttr, jen.Index().Qual(xmlPkg, "Attr"))))
-	}
-	if t.Text != nil {
-		items = append(items, jen.Id("Text").Op(":").Add(e.impl("TextContent").Call(e.codec(t.Text.Codec), e.accessor(t.GoName, t.Text.GoName, e.goType(t.Text.Type)))))
-	}
-	if t.Mixed != "" {
-		items = append(items, jen.Id("Mixed").Op(":").Add(e.accessor(t.GoName, t.Mixed, jen.Index().Add(e.soap("Node")))))
-	}
-	if len(t.Fields) > 0 {
-		items = append(items, jen.Id("Fields").Op(":").Index().Add(e.impl("FieldOf")).Types(ptr.Clone()).ValuesFunc(func(g *jen.Group) {
-			for _, fd := range t.Fields {
-				g.Line().Add(e.fieldTable(t.GoName, fd))
+	if len(t.Attrs) > 0 {
+		items = append(items, jen.Id("Attrs").Op(":").Index().Add(e.impl("Attr")).ValuesFunc(func(g *jen.Group) {
+			for _, a := range t.Attrs {
+				space, local := nameArgs(a.Name)
+				kv := []jen.Code{jen.Id("Space").Op(":").Add(space), jen.Id("Local").Op(":").Add(local), jen.Id("GoName").Op(":").Lit(a.GoName),
+					jen.Id("Codec").Op(":").Add(e.codecRef(a.Codec))}
+				if a.Ref {
+					kv = append(kv, jen.Id("Ref").Op(":").True())
+				}
+				if a.Fixed != nil {
+					kv = append(kv, jen.Id("Fixed").Op(":").Lit(*a.Fixed), jen.Id("HasFixed").Op(":").True())
+				}
+				g.Line().Values(kv...)
 			}
 			g.Line()
 		}))
@@ -308,27 +370,58 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 			}
 		}))
 	}
-	f.Var().Id(t.TableVar).Op("=").Op("&").Add(e.impl("Struct")).Types(ptr.Clone()).Values(lines(items...)...)
-	f.Func().Params(ptr.Clone()).Id("SOAPType").Params().Add(e.impl("Type")).Op("{ return " + t.TableVar + " }")
+	if t.Text != nil {
+		items = append(items, jen.Id("Text").Op(":").Add(e.codecRef(t.Text.Codec)))
+	}
+	for _, b := range []struct {
+		name string
+		on   bool
+	}{{"Mixed", t.Mixed != ""}, {"AnyAttr", t.AnyAttr != ""}, {"Presence", t.Presence != ""}, {"Base", t.Base != nil}} {
+		if b.on {
+			items = append(items, jen.Id(b.name).Op(":").True())
+		}
+	}
+	e.table(f, t.GoName, t.DescVar, t.TableVar, items)
 }
 
-// fieldTable renders the soapimpl.FieldOf describing field fd of struct typ.
-func (e *emitter) fieldTable(typ string, fd *model.Field) *jen.Statement {
+// table renders the description of a struct (static data), its table and its SOAPType method.
+func (e *emitter) table(f *jen.File, goName, desc, table string, items []jen.Code) {
+	f.Var().Id(desc).Op("=").Add(e.impl("Struct")).Values(lines(items...)...)
+	f.Var().Id(table).Op("=").Add(e.impl("NewType")).Call(jen.Op("&").Id(desc))
+	f.Func().Params(jen.Op("*").Id(goName)).Id("SOAPType").Params().Op("*").Add(e.impl("Type")).Op("{ return " + table + " }")
+}
+
+// fieldTable renders the soapimpl.Field describing field fd.
+func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
 	space, local := nameArgs(fd.Elem)
-	flags := flagsExpr(e, fd.Optional, fd.Nillable, fd.ZeroUnset)
+	kv := []jen.Code{}
+	if fd.Shape != model.Wildcard && fd.Shape != model.Choices {
+		kv = append(kv, jen.Id("Space").Op(":").Add(space), jen.Id("Local").Op(":").Add(local))
+	}
+	kv = append(kv, jen.Id("GoName").Op(":").Lit(fd.GoName))
+	var more []string
 	switch fd.Shape {
 	case model.Wildcard:
-		return e.impl("Wildcard").Call(jen.Lit(fd.GoName), flags, e.accessor(typ, fd.GoName, e.goType(fd.Type)))
-	case model.Choices:
-		return e.impl("Choices").Call(jen.Lit(fd.GoName), flags, e.accessor(typ, fd.GoName, e.goType(fd.Type)))
-	case model.Repeated:
-		return e.impl("Rep").Call(space, local, jen.Lit(fd.GoName), flags, e.valueExpr(fd.Value), e.accessor(typ, fd.GoName, e.goType(fd.Type)))
-	case model.Wrapped:
-		return e.impl("Elem").Call(space, local, jen.Lit(fd.GoName), flags, jen.Id(fd.Array.Var), e.accessor(typ, fd.GoName, e.goType(fd.Type)))
-	case model.Dictionary:
-		return e.impl("Elem").Call(space, local, jen.Lit(fd.GoName), flags, jen.Id(fd.Dict.Var), e.accessor(typ, fd.GoName, e.goType(fd.Type)))
+		more = []string{"Wildcard"}
+	case model.Repeated, model.Choices:
+		more = []string{"Repeated"}
 	}
-	return e.impl("Elem").Call(space, local, jen.Lit(fd.GoName), flags, e.valueExpr(fd.Value), e.accessor(typ, fd.GoName, e.goType(fd.Type)))
+	simpleRef := ref || fd.Value != nil && fd.Value.Kind == model.SimpleValue && fd.Value.Ref
+	if flags := flagsExpr(e, fd.Optional, fd.Nillable, fd.ZeroUnset, simpleRef, more...); fmt.Sprint(flags) != "0" {
+		kv = append(kv, jen.Id("Flags").Op(":").Add(flags))
+	}
+	switch {
+	case fd.Shape == model.Wildcard:
+	case fd.Shape == model.Choices:
+		kv = append(kv, jen.Id("Codec").Op(":").Op("&").Id(fd.Value.Type.PtrVar))
+	case fd.Shape == model.Wrapped:
+		kv = append(kv, jen.Id("Codec").Op(":").Op("&").Id(fd.Array.Var))
+	case fd.Shape == model.Dictionary:
+		kv = append(kv, jen.Id("Codec").Op(":").Op("&").Id(fd.Dict.Var))
+	default:
+		kv = append(kv, jen.Id("Codec").Op(":").Add(e.valueExpr(fd.Value)))
+	}
+	return jen.Values(kv...)
 }
 
 // headerTable renders a header struct and its descriptor table.
@@ -340,23 +433,20 @@ func (e *emitter) headerTable(f *jen.File, h *model.Header) {
 			g.Id(fd.GoName).Add(e.goType(fd.Type))
 		}
 	})
-	ptr := jen.Op("*").Id(h.GoName)
-	f.Var().Id(h.TableVar).Op("=").Op("&").Add(e.impl("Struct")).Types(ptr.Clone()).Values(lines(
+	var ptrs []jen.Code
+	for _, fd := range h.Fields {
+		ptrs = append(ptrs, e.fieldPtr(fd.GoName, fd.Type))
+	}
+	e.table(f, h.GoName, h.DescVar, h.TableVar, []jen.Code{
 		jen.Id("Go").Op(":").Lit(h.GoName),
 		jen.Id("Kind").Op(":").Add(e.impl("Header")),
-		jen.Id("New").Op(":").Add(newFunc(h.GoName)),
-		jen.Id("Fields").Op(":").Index().Add(e.impl("FieldOf")).Types(ptr.Clone()).ValuesFunc(func(g *jen.Group) {
+		jen.Id("Zero").Op(":").Parens(jen.Op("*").Id(h.GoName)).Call(jen.Nil()),
+		jen.Id("Ptrs").Op(":").Add(ptrsFunc(h.GoName, ptrs)),
+		jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
 			for _, fd := range h.Fields {
-				if fd.Ref {
-					space, local := nameArgs(fd.Elem)
-					g.Line().Add(e.impl("Elem").Call(space, local, jen.Lit(fd.GoName), flagsExpr(e, fd.Optional, fd.Nillable, fd.ZeroUnset),
-						e.impl("Ref").Call(e.codec(fd.Value.Codec)), e.accessor(h.GoName, fd.GoName, e.goType(fd.Type))))
-					continue
-				}
-				g.Line().Add(e.fieldTable(h.GoName, fd))
+				g.Line().Add(e.fieldTable(fd, fd.Ref))
 			}
 			g.Line()
 		}),
-	)...)
-	f.Func().Params(ptr.Clone()).Id("SOAPType").Params().Add(e.impl("Type")).Op("{ return " + h.TableVar + " }")
+	})
 }

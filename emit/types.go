@@ -27,11 +27,15 @@ func (e *emitter) typ(f *jen.File, t *model.Type) {
 func (e *emitter) codecVar(f *jen.File, t *model.Type) {
 	c := t.Codec
 	f.Commentf("%s converts %s values to and from text.", c.Name, t.GoName)
-	if c.Item != nil {
-		f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codec(c.Item), qname(c.Type))
+	if e.tables && c.Item == nil && !c.Typed {
+		f.Var().Id(c.Name).Op("=").Add(e.gen("Named")).Call(e.codecArg(e.gen(c.BaseCodec)), qname(c.Type))
 		return
 	}
-	f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.gen(c.BaseCodec), qname(c.Type))
+	if c.Item != nil {
+		f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codecArg(e.codec(c.Item)), qname(c.Type))
+		return
+	}
+	f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codecArg(e.gen(c.BaseCodec)), qname(c.Type))
 }
 
 func (e *emitter) enumType(f *jen.File, t *model.Type) {

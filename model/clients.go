@@ -500,19 +500,108 @@ func (b *builder) finish() error {
 	b.layout()
 	// The descriptor tables of the table-driven runtime are named last, so that their names never
 	// change the others'.
+	b.typedCodecs()
+	byPtr := map[*Type]bool{}
+	value := func(v *Value) {
+		if v != nil && v.Kind == StructValue {
+			byPtr[v.Type] = true
+		}
+	}
+	fields := func(fs []*Field) {
+		for _, f := range fs {
+			value(f.Value)
+			if f.Shape == Choices {
+				byPtr[f.Value.Type] = true
+			}
+		}
+	}
+	for _, t := range b.pkg.Types {
+		fields(t.Fields)
+	}
+	for _, a := range b.pkg.Arrays {
+		value(a.Item.Value)
+	}
+	for _, d := range b.pkg.Dicts {
+		value(d.Key.Value)
+		value(d.Value.Value)
+	}
+	for _, c := range b.pkg.Clients {
+		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
+			if h != nil {
+				fields(h.Fields)
+			}
+		}
+	}
 	for _, t := range b.pkg.Types {
 		if t.Kind == Struct {
+			t.DescVar = b.scope.Claim(Unexported("desc" + t.GoName))
 			t.TableVar = b.scope.Claim(Unexported("table" + t.GoName))
+			if byPtr[t] {
+				t.PtrVar = b.scope.Claim(Unexported("ptr" + t.GoName))
+			}
 		}
 	}
 	for _, c := range b.pkg.Clients {
 		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
 			if h != nil {
+				h.DescVar = b.scope.Claim(Unexported("desc" + h.GoName))
 				h.TableVar = b.scope.Claim(Unexported("table" + h.GoName))
 			}
 		}
 	}
 	return nil
+}
+
+// typedCodecs marks the package codecs whose values are held by pointer, in slices or in maps, or are
+// list items: the table-driven runtime needs those to know the Go type (see Codec.Typed).
+func (b *builder) typedCodecs() {
+	mark := func(c *Codec) {
+		if c != nil && !c.Runtime {
+			c.Typed = true
+		}
+	}
+	value := func(v *Value, held bool) {
+		if v != nil && v.Kind == SimpleValue && (held || v.Ref) {
+			mark(v.Codec)
+		}
+	}
+	fields := func(fs []*Field) {
+		for _, f := range fs {
+			value(f.Value, f.Ref || f.Shape != Single)
+		}
+	}
+	for _, t := range b.pkg.Types {
+		fields(t.Fields)
+		for _, a := range t.Attrs {
+			if a.Ref {
+				mark(a.Codec)
+			}
+		}
+		if t.Codec != nil {
+			mark(t.Codec.Item)
+		}
+	}
+	for _, a := range b.pkg.Arrays {
+		value(a.Item.Value, true)
+	}
+	for _, d := range b.pkg.Dicts {
+		value(d.Key.Value, true)
+		value(d.Value.Value, true)
+	}
+	for _, c := range b.pkg.Clients {
+		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
+			if h != nil {
+				fields(h.Fields)
+			}
+		}
+		for _, op := range c.Operations {
+			for _, sb := range []*SimpleBody{op.RequestSimple, op.ResponseSimple} {
+				if sb != nil {
+					value(sb.Value, true)
+				}
+			}
+		}
+	}
 }
 
 // nsWord picks the word naming a namespace URI: its last path segment (or URN part) that is not a

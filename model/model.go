@@ -150,9 +150,11 @@ type Type struct {
 	// in the SOAP Body: it has no element of its own; MarshalSOAP writes one element per field, in
 	// order, UnmarshalSOAP reads one part's element, and UnmarshalSOAPBody the reply's whole Body.
 	BodyParts bool
-	// TableVar is the package variable holding the struct's descriptor table (the table-driven
-	// runtime, soap/soapimpl).
-	TableVar string
+	// DescVar is the package variable describing the struct for the table-driven runtime
+	// (soap/soapimpl), and TableVar the one holding the descriptor table made of it. PtrVar is the
+	// variable holding the codec of the struct held by pointer, when fields, array items or
+	// dictionary values hold it ("" otherwise).
+	DescVar, TableVar, PtrVar string
 
 	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
 	Underlying *GoType
@@ -315,6 +317,11 @@ type Codec struct {
 	Type      QName
 	// Item is the codec of the items of a list type (Ctor ListType): soap.ListType[<type>](<Item>, <Type>).
 	Item *Codec
+	// Typed is set, for a package codec variable, when the table-driven runtime needs the codec to
+	// know the Go type: a value of the type is held by pointer, in a slice or in a map, or is a
+	// list's item. Otherwise the runtime reaches the value through a pointer converted to the
+	// underlying built-in type's, and uses the built-in codec under the type's schema name.
+	Typed bool
 
 	bytes      bool // the Go type is a byte slice (nil is unset)
 	emptyUnset bool // the empty string is not a value of the type (an enumeration, a pattern or minimum length excluding it), so it means unset
@@ -418,8 +425,9 @@ type Header struct {
 	// Marshal is the unexported method writing the blocks (the client sends a request header's; a
 	// response header's lets tests and fakes write replies) and Unmarshal the method reading one block.
 	Marshal, Unmarshal string
-	// TableVar is the package variable holding the header struct's descriptor table.
-	TableVar string
+	// DescVar is the package variable describing the header struct, and TableVar the one holding
+	// its descriptor table.
+	DescVar, TableVar string
 }
 
 // ClientBinding is one SOAP binding of a client's port type.

@@ -7,9 +7,7 @@ import (
 	"github.com/sogen-go/sogen/soap"
 )
 
-type anyValue struct{}
-
-// Any is the Value of an xs:anyType field, held in an any. The value's Go type chooses the xsi:type
+// Any is the codec of an xs:anyType field, held in an any. The value's Go type chooses the xsi:type
 // written: string (xs:string), bool, int8, int16, int32, int64 and int (xs:long), their unsigned
 // counterparts, float32, float64, []byte (xs:base64Binary), soap.DateTime, time.Time (xs:dateTime),
 // soap.Date, soap.TimeOfDay, soap.Duration, soap.Decimal, xml.Name (xs:QName), []any (a SOAP-ENC array
@@ -20,9 +18,11 @@ type anyValue struct{}
 // gives that Go value; soapenc:Array gives a []any of its items; one naming a generated type (found
 // in the Decoder's registry) gives a pointer to it; any other value, or one without xsi:type, is kept
 // as a *soap.Element.
-var Any Value[any] = anyValue{}
+var Any = withArrays[any](wrapBase(anyOps))
 
-func (anyValue) unset(v any) bool {
+var anyOps = &ops[any]{zero: anyUnset, elem: encodeAny, elemDec: decodeAny}
+
+func anyUnset(v any) bool {
 	switch x := v.(type) {
 	case nil:
 		return true
@@ -38,120 +38,120 @@ func (anyValue) unset(v any) bool {
 	return false
 }
 
-func (anyValue) emptyOK() bool { return true }
-
-func typedText[T any](e *Encoder, f *Field, c *Codec[T], v T) {
-	e.startName(&f.Name, c.typ)
-	c.text(e, v)
+func typedText[T any](e *Encoder, f *elem, c *Codec, v T) {
+	o := opsOf[T](c)
+	e.startName(&f.name, o.typ)
+	textOf(o, e, v)
 	e.EndElement()
 }
 
-func (a anyValue) encodeValue(e *Encoder, f *Field, owner string, v any) {
-	if a.unset(v) {
-		e.startName(&f.Name, xml.Name{})
+func encodeAny(e *Encoder, f *elem, owner string, v any) {
+	if anyUnset(v) {
+		e.startName(&f.name, xml.Name{})
 		e.EndElement()
 		return
 	}
 	switch x := v.(type) {
 	case string:
-		typedText(e, f, XSString, x)
+		typedText(e, f, &XSString, x)
 	case bool:
-		typedText(e, f, XSBoolean, x)
+		typedText(e, f, &XSBoolean, x)
 	case int8:
-		typedText(e, f, XSByte, x)
+		typedText(e, f, &XSByte, x)
 	case int16:
-		typedText(e, f, XSShort, x)
+		typedText(e, f, &XSShort, x)
 	case int32:
-		typedText(e, f, XSInt, x)
+		typedText(e, f, &XSInt, x)
 	case int64:
-		typedText(e, f, XSLong, x)
+		typedText(e, f, &XSLong, x)
 	case int:
-		typedText(e, f, XSLong, int64(x))
+		typedText(e, f, &XSLong, int64(x))
 	case uint8:
-		typedText(e, f, XSUnsignedByte, x)
+		typedText(e, f, &XSUnsignedByte, x)
 	case uint16:
-		typedText(e, f, XSUnsignedShort, x)
+		typedText(e, f, &XSUnsignedShort, x)
 	case uint32:
-		typedText(e, f, XSUnsignedInt, x)
+		typedText(e, f, &XSUnsignedInt, x)
 	case uint64:
-		typedText(e, f, XSUnsignedLong, x)
+		typedText(e, f, &XSUnsignedLong, x)
 	case uint:
-		typedText(e, f, XSUnsignedLong, uint64(x))
+		typedText(e, f, &XSUnsignedLong, uint64(x))
 	case float32:
-		typedText(e, f, XSFloat, x)
+		typedText(e, f, &XSFloat, x)
 	case float64:
-		typedText(e, f, XSDouble, x)
+		typedText(e, f, &XSDouble, x)
 	case []byte:
-		typedText(e, f, XSBase64Binary, x)
+		typedText(e, f, &XSBase64Binary, x)
 	case soap.DateTime:
-		typedText(e, f, XSDateTime, x)
+		typedText(e, f, &XSDateTime, x)
 	case time.Time:
-		typedText(e, f, XSDateTime, soap.NewDateTime(x))
+		typedText(e, f, &XSDateTime, soap.NewDateTime(x))
 	case soap.Date:
-		typedText(e, f, XSDate, x)
+		typedText(e, f, &XSDate, x)
 	case soap.TimeOfDay:
-		typedText(e, f, XSTime, x)
+		typedText(e, f, &XSTime, x)
 	case soap.Duration:
-		typedText(e, f, XSDuration, x)
+		typedText(e, f, &XSDuration, x)
 	case soap.Decimal:
-		typedText(e, f, XSDecimal, x)
+		typedText(e, f, &XSDecimal, x)
 	case xml.Name:
-		typedText(e, f, XSQName, x)
+		typedText(e, f, &XSQName, x)
 	case *soap.Element:
-		encodeElement(e, x, f.XML(), xml.Name{})
+		encodeElement(e, x, f.name.XML(), xml.Name{})
 	case []any:
 		// A SOAP-ENC array of anything (SOAP 1.1 section 5.4.2), as PHP and Axis services take
 		// untyped arrays.
-		anyArray.encodeSOAPArray(e, &Field{Name: f.Name}, owner, x, true)
+		encodeSOAPArray(anyArray, e, &elem{name: f.name}, owner, x, true)
 	case Message:
 		t := x.SOAPType()
-		if t.Name() == (xml.Name{}) {
-			e.Errorf("soap: %s: a value of anonymous type %T cannot fill an xs:anyType element", f.Local, v)
+		if t.s.Type == (xml.Name{}) {
+			e.Errorf("soap: %s: a value of anonymous type %T cannot fill an xs:anyType element", f.name.Local, v)
 			return
 		}
-		t.encodeAny(e, &f.Name, t.Name(), v)
+		t.encodeElem(e, &f.name, t.s.Type, v)
 	default:
-		e.Errorf("soap: %s: cannot encode a %T as xs:anyType", f.Local, v)
+		e.Errorf("soap: %s: cannot encode a %T as xs:anyType", f.name.Local, v)
 	}
 }
 
 // anyArray is the SOAP-ENC array of xs:anyType items that a []any in an xs:anyType slot is written
 // as, and that an xsi:type="soapenc:Array" value there is read as.
-var anyArray = &Array[any]{
-	item:      NewField("", "item", "", ZeroUnset),
+var anyArray = &array[any]{
+	item:      newElem("", "item", ZeroUnset),
 	arrayType: xml.Name{Space: soap.XSDNamespace, Local: "anyType"},
 }
 
-func init() { anyArray.c = Any } // Any's methods refer to anyArray
+func init() { anyArray.c = anyOps } // anyOps's functions refer to anyArray
 
 // anyDecoders are the built-in types an xs:anyType value decodes to a Go value for: those whose Go
 // value encodes back to the same xsi:type. Others (xs:token, xs:hexBinary, xs:integer, ...) are kept
 // as a *soap.Element so that nothing changes on the way back.
 var anyDecoders = map[string]func(d *Decoder, s []byte) (any, error){
-	"string":        anyOf(XSString),
-	"boolean":       anyOf(XSBoolean),
-	"byte":          anyOf(XSByte),
-	"short":         anyOf(XSShort),
-	"int":           anyOf(XSInt),
-	"long":          anyOf(XSLong),
-	"unsignedByte":  anyOf(XSUnsignedByte),
-	"unsignedShort": anyOf(XSUnsignedShort),
-	"unsignedInt":   anyOf(XSUnsignedInt),
-	"unsignedLong":  anyOf(XSUnsignedLong),
-	"float":         anyOf(XSFloat),
-	"double":        anyOf(XSDouble),
-	"base64Binary":  anyOf(XSBase64Binary),
-	"dateTime":      anyOf(XSDateTime),
-	"date":          anyOf(XSDate),
-	"time":          anyOf(XSTime),
-	"duration":      anyOf(XSDuration),
-	"decimal":       anyOf(XSDecimal),
-	"QName":         anyOf(XSQName),
+	"string":        anyOf[string](&XSString),
+	"boolean":       anyOf[bool](&XSBoolean),
+	"byte":          anyOf[int8](&XSByte),
+	"short":         anyOf[int16](&XSShort),
+	"int":           anyOf[int32](&XSInt),
+	"long":          anyOf[int64](&XSLong),
+	"unsignedByte":  anyOf[uint8](&XSUnsignedByte),
+	"unsignedShort": anyOf[uint16](&XSUnsignedShort),
+	"unsignedInt":   anyOf[uint32](&XSUnsignedInt),
+	"unsignedLong":  anyOf[uint64](&XSUnsignedLong),
+	"float":         anyOf[float32](&XSFloat),
+	"double":        anyOf[float64](&XSDouble),
+	"base64Binary":  anyOf[[]byte](&XSBase64Binary),
+	"dateTime":      anyOf[soap.DateTime](&XSDateTime),
+	"date":          anyOf[soap.Date](&XSDate),
+	"time":          anyOf[soap.TimeOfDay](&XSTime),
+	"duration":      anyOf[soap.Duration](&XSDuration),
+	"decimal":       anyOf[soap.Decimal](&XSDecimal),
+	"QName":         anyOf[xml.Name](&XSQName),
 }
 
-func anyOf[T any](c *Codec[T]) func(d *Decoder, s []byte) (any, error) {
+func anyOf[T any](c *Codec) func(d *Decoder, s []byte) (any, error) {
+	o := opsOf[T](c)
 	return func(d *Decoder, s []byte) (any, error) {
-		v, err := c.parse(d, s)
+		v, err := o.parse(d, s)
 		if err != nil {
 			return nil, err
 		}
@@ -159,7 +159,7 @@ func anyOf[T any](c *Codec[T]) func(d *Decoder, s []byte) (any, error) {
 	}
 }
 
-func (anyValue) decodeValue(d *Decoder, dst *any) error {
+func decodeAny(d *Decoder, dst *any) error {
 	t, typed, err := d.xsiTypeRaw()
 	if err != nil {
 		return err
@@ -186,12 +186,12 @@ func (anyValue) decodeValue(d *Decoder, dst *any) error {
 		}
 	case typed && (t.NS == nsSOAPEnc || t.NS == nsEnc12) && string(t.Local) == "Array":
 		var items []any
-		err = anyArray.decodeValue(d, &items)
+		err = decodeArray(anyArray, d, &items)
 		v = items
 	case typed && d.types.lookupRaw(t) != nil:
 		typ := d.types.lookupRaw(t)
-		x := typ.newAny()
-		err = typ.decodeAny(d, x)
+		x := typ.newValue()
+		err = typ.decode(d, x)
 		v = x
 	default:
 		v, err = captureElement(d)

@@ -9,10 +9,10 @@ import (
 	"github.com/sogen-go/sogen/soap"
 )
 
-// Codec converts the values of one simple type between Go and text. Generated code uses the codecs of
-// the built-in types (XSInt, XSString, ...) and makes one per generated simple type with the
-// constructors below (StringType, Int32Type, ListType, ...).
-type Codec[T any] struct {
+// ops are the operations of a codec on values of type T. Generic code (arrays, dictionaries,
+// pointers) uses them on values directly; Codec wraps them for the descriptor tables, which reach a
+// Go field through a pointer to it in an any.
+type ops[T any] struct {
 	// typ is the schema type, written as xsi:type when such a value fills an xs:anyType slot or an
 	// encoded message.
 	typ xml.Name
@@ -20,32 +20,25 @@ type Codec[T any] struct {
 	// (numbers, booleans): the encoder's fast path.
 	safe func(b []byte, v T) []byte
 	// format returns the lexical form of v, to be escaped; the Encoder is given for QName values,
-	// whose prefix must be declared on the open start tag. It is set for every codec.
+	// whose prefix must be declared on the open start tag. Only simple types have one.
 	format func(e *Encoder, v T) string
 	// parse converts the text of an element or attribute; the Decoder is given for QName values. s
 	// is valid only during the call.
 	parse func(d *Decoder, s []byte) (T, error)
-	// zero reports whether v is the Go zero value.
+	// zero reports whether v means "no value": the Go zero value of a simple type, nil for the others.
 	zero func(v T) bool
-	// noEmpty is set when the zero value has no lexical form (a QName): it cannot be written in a
-	// required, non-nillable element.
+	// noEmpty is set when a value that means "no value" cannot be written in a required,
+	// non-nillable element: a zero QName, a nil pointer, a nil interface. Encoding one there is an
+	// error naming the field.
 	noEmpty bool
+	// elem and elemDec, set for the values that are not simple, write v (whose state is Present) as
+	// the element f, and read the element just started (not xsi:nil) into *dst.
+	elem    func(e *Encoder, f *elem, owner string, v T)
+	elemDec func(d *Decoder, dst *T) error
 }
 
-// Type returns the schema type of the codec's values.
-func (c *Codec[T]) Type() xml.Name { return c.typ }
-
-// Format returns the lexical form of v (a QName is written with the prefixes e has in scope).
-func (c *Codec[T]) Format(e *Encoder, v T) string { return c.format(e, v) }
-
-// Parse converts the lexical form s.
-func (c *Codec[T]) Parse(d *Decoder, s string) (T, error) { return c.parse(d, []byte(s)) }
-
-// IsZero reports whether v is the Go zero value.
-func (c *Codec[T]) IsZero(v T) bool { return c.zero(v) }
-
-// text writes v as the content of the element whose start tag is open.
-func (c *Codec[T]) text(e *Encoder, v T) {
+// textOf writes v as the content of the element whose start tag is open.
+func textOf[T any](c *ops[T], e *Encoder, v T) {
 	if c.safe != nil {
 		e.endSafeText(c.safe(e.safeText(), v))
 		return
@@ -53,8 +46,8 @@ func (c *Codec[T]) text(e *Encoder, v T) {
 	e.Text(c.format(e, v))
 }
 
-// attr writes v as the attribute n of the open start tag.
-func (c *Codec[T]) attr(e *Encoder, n *Name, v T) {
+// attrOf writes v as the attribute n of the open start tag.
+func attrOf[T any](c *ops[T], e *Encoder, n *Name, v T) {
 	if c.safe != nil {
 		if e.attrName(n.Space, n.Local) {
 			before := len(e.buf)
@@ -69,17 +62,32 @@ func (c *Codec[T]) attr(e *Encoder, n *Name, v T) {
 	e.attr(n.Space, n.Local, n.secret, c.format(e, v))
 }
 
-func (c *Codec[T]) encodeValue(e *Encoder, f *Field, _ string, v T) {
+// encodeValue writes v, whose state is Present, as the element f; owner names the Go type holding the
+// field, for errors.
+func encodeValue[T any](c *ops[T], e *Encoder, f *elem, owner string, v T) {
+	if c.elem != nil {
+		c.elem(e, f, owner, v)
+		return
+	}
 	var typ xml.Name
 	if e.encoded {
 		typ = c.typ
 	}
-	e.startName(&f.Name, typ)
-	c.text(e, v)
+	e.startName(&f.name, typ)
+	textOf(c, e, v)
 	e.EndElement()
 }
 
-func (c *Codec[T]) decodeValue(d *Decoder, dst *T) error {
+// decodeValue reads the element just started, which is not xsi:nil, into *dst.
+func decodeValue[T any](c *ops[T], d *Decoder, dst *T) error {
+	if c.elemDec != nil {
+		return c.elemDec(d, dst)
+	}
+	return decodeSimple(c, d, dst)
+}
+
+// decodeSimple reads the text of the element just started into *dst.
+func decodeSimple[T any](c *ops[T], d *Decoder, dst *T) error {
 	s, err := d.text()
 	if err != nil {
 		return err
@@ -92,9 +100,255 @@ func (c *Codec[T]) decodeValue(d *Decoder, dst *T) error {
 	return nil
 }
 
-func (c *Codec[T]) unset(v T) bool { return c.zero(v) }
+// encodeField writes v as the element f following its state.
+func encodeField[T any](e *Encoder, c *ops[T], f *elem, owner string, p *soap.Presence, v T) {
+	switch f.state(p, c.zero(v)) {
+	case soap.Absent:
+	case soap.Nil:
+		e.nilName(&f.name)
+	case missing:
+		if c.noEmpty {
+			e.Errorf("soap: %s has no value, but the element %s is required and not nillable", where(owner, f), f.name.Local)
+			return
+		}
+		encodeValue(c, e, f, owner, v)
+	default:
+		encodeValue(c, e, f, owner, v)
+	}
+}
 
-func (c *Codec[T]) emptyOK() bool { return !c.noEmpty }
+// decodeField reads the element just started into *dst, recording its state in p.
+func decodeField[T any](d *Decoder, c *ops[T], f *elem, p *soap.Presence, dst *T) error {
+	if d.isNil() {
+		var zero T
+		*dst = zero
+		f.observe(p, soap.Nil, true)
+		return d.skip()
+	}
+	if err := decodeValue(c, d, dst); err != nil {
+		return err
+	}
+	f.observe(p, soap.Present, c.zero(*dst))
+	return nil
+}
+
+// Codec converts the values of one Go type to and from XML, for the descriptor tables of generated
+// code. A simple type's codec converts between Go values and text: generated code uses those of the
+// built-in types (XSInt, XSString, ...) and makes one per generated simple type (StringType,
+// Int32Type, ListType, ...). The codecs of the other values write and read whole elements: Ptr (a
+// generated struct held by pointer; a table gives its own), Poly (a value of a base type's
+// interface), Any (xs:anyType), NewArray and NewDict.
+//
+// A Codec is made once, by its constructor, and is then read-only. It is a handle, copied freely.
+type Codec struct {
+	c *codec
+}
+
+// codec is what a Codec handles.
+type codec struct {
+	typ xml.Name
+	// t is the *ops[T] of the Go type T the codec converts, and refOps the *ops[*T] of values held by
+	// pointer, for generic code.
+	t, refOps any
+	// enc, dec and unset are the operations on a Go field holding values of the type (field is a
+	// pointer to it, in an any), as mode says: a T (0), a *T (Ref), a []T (Repeated) or a []*T
+	// (Repeated|Ref).
+	enc   func(mode Flags, e *Encoder, f *elem, owner string, p *soap.Presence, field any)
+	dec   func(mode Flags, d *Decoder, f *elem, p *soap.Presence, field any) error
+	unset func(mode Flags, field any) bool
+	// attr and attrDec write and read an attribute held by a T, or by a *T when ref is set; text and
+	// textDec simple content. They are nil for values that are not simple.
+	attr    func(e *Encoder, a *attrInfo, field any)
+	attrDec func(d *Decoder, a *attrInfo, field any, s []byte) error
+	text    func(e *Encoder, field any)
+	textDec func(d *Decoder, field any) error
+	// arrayOf returns the codec of a wrapped array of the type (a []T); nil for arrays and
+	// dictionaries, whose arrays need NewArrayOf.
+	arrayOf func(space, local string, flags Flags, arrayType xml.Name) Codec
+	// retype returns the codec with another schema type (a generated simple type whose Go values
+	// are the type's).
+	retype func(typ xml.Name) Codec
+	// table, set for the codec of a generated struct held by pointer (Ptr), returns its table; the
+	// slice functions handle a *[]*T of them (the occurrences of a repeated choice).
+	table       func() *Type
+	sliceLen    func(s any) int
+	sliceAt     func(s any, i int) any
+	sliceAppend func(s, x any)
+}
+
+// wrap returns the Codec of the operations c of a simple type: its values may be held by pointer,
+// be attributes or simple content, and make arrays.
+//
+//go:noinline
+func wrap[T any](c *ops[T]) Codec {
+	rc := refOps(c)
+	w := wrapBase(c)
+	w.c.refOps = rc
+	single, rep := w.c.enc, w.c.dec
+	w.c.enc = func(mode Flags, e *Encoder, f *elem, owner string, p *soap.Presence, field any) {
+		switch mode {
+		case Ref:
+			encodeField(e, rc, f, owner, p, *field.(**T))
+		case Repeated | Ref:
+			for _, x := range *field.(*[]*T) {
+				encodeField(e, rc, f, owner, nil, x)
+			}
+		default:
+			single(mode, e, f, owner, p, field)
+		}
+	}
+	w.c.dec = func(mode Flags, d *Decoder, f *elem, p *soap.Presence, field any) error {
+		switch mode {
+		case Ref:
+			return decodeField(d, rc, f, p, field.(**T))
+		case Repeated | Ref:
+			dst := field.(*[]*T)
+			*dst = append(*dst, nil)
+			return decodeField(d, rc, f, nil, &(*dst)[len(*dst)-1])
+		}
+		return rep(mode, d, f, p, field)
+	}
+	unset := w.c.unset
+	w.c.unset = func(mode Flags, field any) bool {
+		switch mode {
+		case Ref:
+			return *field.(**T) == nil
+		case Repeated | Ref:
+			return len(*field.(*[]*T)) == 0
+		}
+		return unset(mode, field)
+	}
+	w.c.attr = func(e *Encoder, a *attrInfo, field any) {
+		if !a.ref {
+			encodeAttr(e, c, a, *field.(*T))
+		} else if v := *field.(**T); v != nil {
+			encodeAttr(e, c, a, *v)
+		}
+	}
+	w.c.attrDec = func(d *Decoder, a *attrInfo, field any, s []byte) error {
+		v, err := c.parse(d, s)
+		if err != nil {
+			return d.Errorf("attribute %s: %v", a.name.Local, err)
+		}
+		if a.ref {
+			*field.(**T) = &v
+		} else {
+			*field.(*T) = v
+		}
+		return nil
+	}
+	w.c.text = func(e *Encoder, field any) { textOf(c, e, *field.(*T)) }
+	w.c.textDec = func(d *Decoder, field any) error { return decodeSimple(c, d, field.(*T)) }
+	w.c.retype = func(typ xml.Name) Codec {
+		c2 := *c
+		c2.typ = typ
+		return wrap(&c2)
+	}
+	return withArrays[T](w)
+}
+
+// wrapBase returns the Codec of the operations c of values held by a Go field of their type or a
+// slice of them (structs, interfaces, arrays, dictionaries, anyType). They make arrays, but arrays'
+// and dictionaries' values (their arrays need NewArrayOf).
+//
+//go:noinline
+func wrapBase[T any](c *ops[T]) Codec {
+	w := &codec{typ: c.typ, t: c}
+	w.enc = func(mode Flags, e *Encoder, f *elem, owner string, p *soap.Presence, field any) {
+		if mode&Repeated == 0 {
+			encodeField(e, c, f, owner, p, *field.(*T))
+			return
+		}
+		for _, x := range *field.(*[]T) {
+			encodeField(e, c, f, owner, nil, x)
+		}
+	}
+	w.dec = func(mode Flags, d *Decoder, f *elem, p *soap.Presence, field any) error {
+		if mode&Repeated == 0 {
+			return decodeField(d, c, f, p, field.(*T))
+		}
+		dst := field.(*[]T)
+		var zero T
+		*dst = append(*dst, zero) // decoded in place: a local would escape
+		return decodeField(d, c, f, nil, &(*dst)[len(*dst)-1])
+	}
+	w.unset = func(mode Flags, field any) bool {
+		if mode&Repeated == 0 {
+			return c.zero(*field.(*T))
+		}
+		return len(*field.(*[]T)) == 0
+	}
+	return Codec{w}
+}
+
+// withArrays returns w, able to make arrays of its values (T).
+//
+//go:noinline
+func withArrays[T any](w Codec) Codec {
+	w.c.arrayOf = func(space, local string, flags Flags, arrayType xml.Name) Codec {
+		return newArray[T](space, local, flags, w.c, arrayType)
+	}
+	return w
+}
+
+// opsOf returns the operations of c, which must convert values of type T.
+func opsOf[T any](c *Codec) *ops[T] { return c.c.t.(*ops[T]) }
+
+// refOps returns the operations on a *T holding a value of c: nil is "no value".
+//
+//go:noinline
+func refOps[T any](c *ops[T]) *ops[*T] {
+	return &ops[*T]{
+		typ:     c.typ,
+		zero:    func(v *T) bool { return v == nil },
+		noEmpty: true,
+		elem: func(e *Encoder, f *elem, owner string, v *T) {
+			var x T
+			if v != nil {
+				x = *v
+			}
+			encodeValue(c, e, f, owner, x)
+		},
+		elemDec: func(d *Decoder, dst **T) error {
+			v := new(T)
+			if err := decodeValue(c, d, v); err != nil {
+				return err
+			}
+			*dst = v
+			return nil
+		},
+	}
+}
+
+// encodeAttr writes v as the attribute a, enforcing the value the schema fixes.
+func encodeAttr[T any](e *Encoder, c *ops[T], a *attrInfo, v T) {
+	if !a.hasFixed {
+		attrOf(c, e, &a.name, v)
+		return
+	}
+	s := c.format(e, v)
+	switch {
+	case c.zero(v) && !a.ref:
+		s = a.fixed
+	case !sameText(e, c, s, a.fixed):
+		e.Errorf("soap: attribute %s (%s) is fixed to %q, not %q", a.name.Local, a.goName, a.fixed, s)
+		return
+	}
+	e.attr(a.name.Space, a.name.Local, a.name.secret, s)
+}
+
+// sameText reports whether the lexical forms s and fixed denote the same value ("1.0" and "1" do for
+// an xs:decimal): fixed is parsed and formatted again when the texts differ.
+func sameText[T any](e *Encoder, c *ops[T], s, fixed string) bool {
+	if s == fixed {
+		return true
+	}
+	if c.typ == xsd("QName") {
+		return false // a QName's text depends on prefixes in scope
+	}
+	v, err := c.parse(nil, []byte(fixed))
+	return err == nil && c.format(e, v) == s
+}
 
 func xsd(local string) xml.Name { return xml.Name{Space: soap.XSDNamespace, Local: local} }
 
@@ -118,8 +372,8 @@ func replaceWS(s string) string {
 	}, s)
 }
 
-func stringCodec(local string, norm func(string) string) *Codec[string] {
-	return &Codec[string]{
+func stringOps(local string, norm func(string) string) *ops[string] {
+	return &ops[string]{
 		typ:    xsd(local),
 		format: func(_ *Encoder, v string) string { return v },
 		parse: func(_ *Decoder, s []byte) (string, error) {
@@ -137,9 +391,9 @@ func zeroOf[T comparable](v T) bool {
 	return v == zero
 }
 
-// numberCodec returns the codec of a type whose lexical form needs no escaping.
-func numberCodec[T comparable](local string, parse func([]byte) (T, error), appendTo func([]byte, T) []byte) *Codec[T] {
-	return &Codec[T]{
+// numberOps returns the operations of a type whose lexical form needs no escaping.
+func numberOps[T comparable](local string, parse func([]byte) (T, error), appendTo func([]byte, T) []byte) *ops[T] {
+	return &ops[T]{
 		typ:    xsd(local),
 		safe:   appendTo,
 		format: func(_ *Encoder, v T) string { return string(appendTo(nil, v)) },
@@ -156,88 +410,11 @@ func appendUnsigned[T ~uint8 | ~uint16 | ~uint32 | ~uint64](b []byte, v T) []byt
 	return strconv.AppendUint(b, uint64(v), 10)
 }
 
-// Codecs of the XML Schema built-in types. The string-valued types other than xs:string apply their
-// whitespace facet when decoding (normalizedString replaces, the token family collapses).
-var (
-	XSString           = stringCodec("string", nil)
-	XSNormalizedString = stringCodec("normalizedString", replaceWS)
-	XSToken            = stringCodec("token", collapse)
-	XSLanguage         = stringCodec("language", collapse)
-	XSName             = stringCodec("Name", collapse)
-	XSNCName           = stringCodec("NCName", collapse)
-	XSID               = stringCodec("ID", collapse)
-	XSIDREF            = stringCodec("IDREF", collapse)
-	XSIDREFS           = stringCodec("IDREFS", collapse)
-	XSENTITY           = stringCodec("ENTITY", collapse)
-	XSENTITIES         = stringCodec("ENTITIES", collapse)
-	XSNMTOKEN          = stringCodec("NMTOKEN", collapse)
-	XSNMTOKENS         = stringCodec("NMTOKENS", collapse)
-	XSAnyURI           = stringCodec("anyURI", collapse)
-	XSNOTATION         = stringCodec("NOTATION", collapse)
-	XSAnySimpleType    = stringCodec("anySimpleType", nil)
-	XSGYearMonth       = stringCodec("gYearMonth", collapse)
-	XSGYear            = stringCodec("gYear", collapse)
-	XSGMonthDay        = stringCodec("gMonthDay", collapse)
-	XSGDay             = stringCodec("gDay", collapse)
-	XSGMonth           = stringCodec("gMonth", collapse)
-
-	XSBoolean = numberCodec("boolean", ParseBool[[]byte], AppendBool)
-
-	XSByte  = numberCodec("byte", ParseInt8[[]byte], appendSigned[int8])
-	XSShort = numberCodec("short", ParseInt16[[]byte], appendSigned[int16])
-	XSInt   = numberCodec("int", ParseInt32[[]byte], appendSigned[int32])
-	XSLong  = numberCodec("long", ParseInt64[[]byte], appendSigned[int64])
-	// XSInteger, XSNonPositiveInteger and XSNegativeInteger are unbounded in XML Schema; sogen maps
-	// them to int64, and a value out of its range is a decoding error.
-	XSInteger            = numberCodec("integer", ParseInt64[[]byte], appendSigned[int64])
-	XSNonPositiveInteger = numberCodec("nonPositiveInteger", ParseInt64[[]byte], appendSigned[int64])
-	XSNegativeInteger    = numberCodec("negativeInteger", ParseInt64[[]byte], appendSigned[int64])
-
-	XSUnsignedByte  = numberCodec("unsignedByte", ParseUint8[[]byte], appendUnsigned[uint8])
-	XSUnsignedShort = numberCodec("unsignedShort", ParseUint16[[]byte], appendUnsigned[uint16])
-	XSUnsignedInt   = numberCodec("unsignedInt", ParseUint32[[]byte], appendUnsigned[uint32])
-	XSUnsignedLong  = numberCodec("unsignedLong", ParseUint64[[]byte], appendUnsigned[uint64])
-	// XSNonNegativeInteger and XSPositiveInteger are unbounded in XML Schema; sogen maps them to uint64.
-	XSNonNegativeInteger = numberCodec("nonNegativeInteger", ParseUint64[[]byte], appendUnsigned[uint64])
-	XSPositiveInteger    = numberCodec("positiveInteger", ParseUint64[[]byte], appendUnsigned[uint64])
-
-	XSFloat  = numberCodec("float", ParseFloat32[[]byte], func(b []byte, v float32) []byte { return appendFloat(b, float64(v), 32) })
-	XSDouble = numberCodec("double", ParseFloat64[[]byte], func(b []byte, v float64) []byte { return appendFloat(b, v, 64) })
-
-	XSDecimal  = lexCodec("decimal", soap.Decimal.String, soap.DecimalFromWire, soap.Decimal.IsZero)
-	XSDateTime = lexCodec("dateTime", soap.DateTime.String, soap.DateTimeFromWire, soap.DateTime.IsZero)
-	XSDate     = lexCodec("date", soap.Date.String, soap.DateFromWire, soap.Date.IsZero)
-	XSTime     = lexCodec("time", soap.TimeOfDay.String, soap.TimeOfDayFromWire, soap.TimeOfDay.IsZero)
-	XSDuration = lexCodec("duration", soap.Duration.String, soap.DurationFromWire, soap.Duration.IsZero)
-
-	XSBase64Binary = &Codec[[]byte]{
-		typ:    xsd("base64Binary"),
-		safe:   func(b []byte, v []byte) []byte { return base64.StdEncoding.AppendEncode(b, v) },
-		format: func(_ *Encoder, v []byte) string { return base64.StdEncoding.EncodeToString(v) },
-		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return ParseBase64(s) },
-		zero:   func(v []byte) bool { return v == nil },
-	}
-	XSHexBinary = &Codec[[]byte]{
-		typ:    xsd("hexBinary"),
-		safe:   appendHex,
-		format: func(_ *Encoder, v []byte) string { return string(appendHex(nil, v)) },
-		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return ParseHex(s) },
-		zero:   func(v []byte) bool { return v == nil },
-	}
-
-	XSQName = &Codec[xml.Name]{
-		typ:     xsd("QName"),
-		format:  func(e *Encoder, v xml.Name) string { return e.QName(v) },
-		parse:   func(d *Decoder, s []byte) (xml.Name, error) { return d.resolveQName(s) },
-		zero:    func(v xml.Name) bool { return v == xml.Name{} },
-		noEmpty: true,
-	}
-)
-
-// lexCodec is the codec of a type that keeps its wire text (DateTime, Decimal, ...): decoding stores
-// the text unvalidated, so a malformed value from a peer is kept, and its conversion methods report it.
-func lexCodec[T any](local string, format func(T) string, fromWire func(string) T, isZero func(T) bool) *Codec[T] {
-	return &Codec[T]{
+// lexOps returns the operations of a type that keeps its wire text (DateTime, Decimal, ...): decoding
+// stores the text unvalidated, so a malformed value from a peer is kept, and its conversion methods
+// report it.
+func lexOps[T any](local string, format func(T) string, fromWire func(string) T, isZero func(T) bool) *ops[T] {
+	return &ops[T]{
 		typ:    xsd(local),
 		format: func(_ *Encoder, v T) string { return format(v) },
 		parse:  func(_ *Decoder, s []byte) (T, error) { return fromWire(string(s)), nil },
@@ -245,99 +422,217 @@ func lexCodec[T any](local string, format func(T) string, fromWire func(string) 
 	}
 }
 
+// Codecs of the XML Schema built-in types. The string-valued types other than xs:string apply their
+// whitespace facet when decoding (normalizedString replaces, the token family collapses).
+var (
+	XSString           = wrap(stringOps("string", nil))
+	XSNormalizedString = wrap(stringOps("normalizedString", replaceWS))
+	XSToken            = wrap(stringOps("token", collapse))
+	XSLanguage         = wrap(stringOps("language", collapse))
+	XSName             = wrap(stringOps("Name", collapse))
+	XSNCName           = wrap(stringOps("NCName", collapse))
+	XSID               = wrap(stringOps("ID", collapse))
+	XSIDREF            = wrap(stringOps("IDREF", collapse))
+	XSIDREFS           = wrap(stringOps("IDREFS", collapse))
+	XSENTITY           = wrap(stringOps("ENTITY", collapse))
+	XSENTITIES         = wrap(stringOps("ENTITIES", collapse))
+	XSNMTOKEN          = wrap(stringOps("NMTOKEN", collapse))
+	XSNMTOKENS         = wrap(stringOps("NMTOKENS", collapse))
+	XSAnyURI           = wrap(stringOps("anyURI", collapse))
+	XSNOTATION         = wrap(stringOps("NOTATION", collapse))
+	XSAnySimpleType    = wrap(stringOps("anySimpleType", nil))
+	XSGYearMonth       = wrap(stringOps("gYearMonth", collapse))
+	XSGYear            = wrap(stringOps("gYear", collapse))
+	XSGMonthDay        = wrap(stringOps("gMonthDay", collapse))
+	XSGDay             = wrap(stringOps("gDay", collapse))
+	XSGMonth           = wrap(stringOps("gMonth", collapse))
+
+	XSBoolean = wrap(numberOps("boolean", ParseBool[[]byte], AppendBool))
+
+	XSByte  = wrap(numberOps("byte", ParseInt8[[]byte], appendSigned[int8]))
+	XSShort = wrap(numberOps("short", ParseInt16[[]byte], appendSigned[int16]))
+	XSInt   = wrap(numberOps("int", ParseInt32[[]byte], appendSigned[int32]))
+	XSLong  = wrap(numberOps("long", ParseInt64[[]byte], appendSigned[int64]))
+	// XSInteger, XSNonPositiveInteger and XSNegativeInteger are unbounded in XML Schema; sogen maps
+	// them to int64, and a value out of its range is a decoding error.
+	XSInteger            = wrap(numberOps("integer", ParseInt64[[]byte], appendSigned[int64]))
+	XSNonPositiveInteger = wrap(numberOps("nonPositiveInteger", ParseInt64[[]byte], appendSigned[int64]))
+	XSNegativeInteger    = wrap(numberOps("negativeInteger", ParseInt64[[]byte], appendSigned[int64]))
+
+	XSUnsignedByte  = wrap(numberOps("unsignedByte", ParseUint8[[]byte], appendUnsigned[uint8]))
+	XSUnsignedShort = wrap(numberOps("unsignedShort", ParseUint16[[]byte], appendUnsigned[uint16]))
+	XSUnsignedInt   = wrap(numberOps("unsignedInt", ParseUint32[[]byte], appendUnsigned[uint32]))
+	XSUnsignedLong  = wrap(numberOps("unsignedLong", ParseUint64[[]byte], appendUnsigned[uint64]))
+	// XSNonNegativeInteger and XSPositiveInteger are unbounded in XML Schema; sogen maps them to uint64.
+	XSNonNegativeInteger = wrap(numberOps("nonNegativeInteger", ParseUint64[[]byte], appendUnsigned[uint64]))
+	XSPositiveInteger    = wrap(numberOps("positiveInteger", ParseUint64[[]byte], appendUnsigned[uint64]))
+
+	XSFloat  = wrap(numberOps("float", ParseFloat32[[]byte], func(b []byte, v float32) []byte { return appendFloat(b, float64(v), 32) }))
+	XSDouble = wrap(numberOps("double", ParseFloat64[[]byte], func(b []byte, v float64) []byte { return appendFloat(b, v, 64) }))
+
+	XSDecimal  = wrap(lexOps("decimal", soap.Decimal.String, soap.DecimalFromWire, soap.Decimal.IsZero))
+	XSDateTime = wrap(lexOps("dateTime", soap.DateTime.String, soap.DateTimeFromWire, soap.DateTime.IsZero))
+	XSDate     = wrap(lexOps("date", soap.Date.String, soap.DateFromWire, soap.Date.IsZero))
+	XSTime     = wrap(lexOps("time", soap.TimeOfDay.String, soap.TimeOfDayFromWire, soap.TimeOfDay.IsZero))
+	XSDuration = wrap(lexOps("duration", soap.Duration.String, soap.DurationFromWire, soap.Duration.IsZero))
+
+	XSBase64Binary = wrap(&ops[[]byte]{
+		typ:    xsd("base64Binary"),
+		safe:   func(b []byte, v []byte) []byte { return base64.StdEncoding.AppendEncode(b, v) },
+		format: func(_ *Encoder, v []byte) string { return base64.StdEncoding.EncodeToString(v) },
+		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return ParseBase64(s) },
+		zero:   func(v []byte) bool { return v == nil },
+	})
+	XSHexBinary = wrap(&ops[[]byte]{
+		typ:    xsd("hexBinary"),
+		safe:   appendHex,
+		format: func(_ *Encoder, v []byte) string { return string(appendHex(nil, v)) },
+		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return ParseHex(s) },
+		zero:   func(v []byte) bool { return v == nil },
+	})
+
+	XSQName = wrap(&ops[xml.Name]{
+		typ:     xsd("QName"),
+		format:  func(e *Encoder, v xml.Name) string { return e.QName(v) },
+		parse:   func(d *Decoder, s []byte) (xml.Name, error) { return d.resolveQName(s) },
+		zero:    func(v xml.Name) bool { return v == xml.Name{} },
+		noEmpty: true,
+	})
+)
+
 // adapt derives the codec of a named Go type from the codec of its underlying type.
-func adapt[T, B any](base *Codec[B], typ xml.Name, to func(B) T, from func(T) B) *Codec[T] {
-	c := &Codec[T]{
+//
+//go:noinline
+func adapt[T, B any](base *Codec, typ xml.Name, to func(B) T, from func(T) B) Codec {
+	b := opsOf[B](base)
+	c := &ops[T]{
 		typ:    typ,
-		format: func(e *Encoder, v T) string { return base.format(e, from(v)) },
+		format: func(e *Encoder, v T) string { return b.format(e, from(v)) },
 		parse: func(d *Decoder, s []byte) (T, error) {
-			b, err := base.parse(d, s)
-			return to(b), err
+			x, err := b.parse(d, s)
+			return to(x), err
 		},
-		zero: func(v T) bool { return base.zero(from(v)) },
+		zero:    func(v T) bool { return b.zero(from(v)) },
+		noEmpty: b.noEmpty,
 	}
-	if base.safe != nil {
-		c.safe = func(b []byte, v T) []byte { return base.safe(b, from(v)) }
+	if b.safe != nil {
+		c.safe = func(buf []byte, v T) []byte { return b.safe(buf, from(v)) }
 	}
-	return c
+	return wrap(c)
 }
+
+// Named returns the codec of a generated simple type whose values the runtime reaches through a
+// pointer to the underlying built-in type (a *string for an enumeration): base's codec, written under
+// the schema name typ.
+func Named(base *Codec, typ xml.Name) Codec { return base.c.retype(typ) }
 
 // StringType returns the codec of a generated string type (an enumeration, a list of flags, a
 // restriction of a string type) whose values are written as base writes them.
-func StringType[T ~string](base *Codec[string], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func StringType[T ~string](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b string) T { return T(b) }, func(v T) string { return string(v) })
 }
 
 // BoolType returns the codec of a generated restriction of xs:boolean.
-func BoolType[T ~bool](base *Codec[bool], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func BoolType[T ~bool](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b bool) T { return T(b) }, func(v T) bool { return bool(v) })
 }
 
 // Int8Type returns the codec of a generated restriction of xs:byte.
-func Int8Type[T ~int8](base *Codec[int8], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Int8Type[T ~int8](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b int8) T { return T(b) }, func(v T) int8 { return int8(v) })
 }
 
 // Int16Type returns the codec of a generated restriction of xs:short.
-func Int16Type[T ~int16](base *Codec[int16], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Int16Type[T ~int16](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b int16) T { return T(b) }, func(v T) int16 { return int16(v) })
 }
 
 // Int32Type returns the codec of a generated restriction of xs:int.
-func Int32Type[T ~int32](base *Codec[int32], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Int32Type[T ~int32](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b int32) T { return T(b) }, func(v T) int32 { return int32(v) })
 }
 
 // Int64Type returns the codec of a generated restriction of xs:long or xs:integer.
-func Int64Type[T ~int64](base *Codec[int64], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Int64Type[T ~int64](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b int64) T { return T(b) }, func(v T) int64 { return int64(v) })
 }
 
 // Uint8Type returns the codec of a generated restriction of xs:unsignedByte.
-func Uint8Type[T ~uint8](base *Codec[uint8], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Uint8Type[T ~uint8](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b uint8) T { return T(b) }, func(v T) uint8 { return uint8(v) })
 }
 
 // Uint16Type returns the codec of a generated restriction of xs:unsignedShort.
-func Uint16Type[T ~uint16](base *Codec[uint16], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Uint16Type[T ~uint16](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b uint16) T { return T(b) }, func(v T) uint16 { return uint16(v) })
 }
 
 // Uint32Type returns the codec of a generated restriction of xs:unsignedInt.
-func Uint32Type[T ~uint32](base *Codec[uint32], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Uint32Type[T ~uint32](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b uint32) T { return T(b) }, func(v T) uint32 { return uint32(v) })
 }
 
 // Uint64Type returns the codec of a generated restriction of xs:unsignedLong or
 // xs:nonNegativeInteger.
-func Uint64Type[T ~uint64](base *Codec[uint64], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Uint64Type[T ~uint64](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b uint64) T { return T(b) }, func(v T) uint64 { return uint64(v) })
 }
 
 // Float32Type returns the codec of a generated restriction of xs:float.
-func Float32Type[T ~float32](base *Codec[float32], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Float32Type[T ~float32](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b float32) T { return T(b) }, func(v T) float32 { return float32(v) })
 }
 
 // Float64Type returns the codec of a generated restriction of xs:double.
-func Float64Type[T ~float64](base *Codec[float64], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func Float64Type[T ~float64](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b float64) T { return T(b) }, func(v T) float64 { return float64(v) })
 }
 
 // BytesType returns the codec of a generated restriction of xs:base64Binary or xs:hexBinary.
-func BytesType[T ~[]byte](base *Codec[[]byte], typ xml.Name) *Codec[T] {
+//
+//go:noinline
+func BytesType[T ~[]byte](base *Codec, typ xml.Name) Codec {
 	return adapt(base, typ, func(b []byte) T { return T(b) }, func(v T) []byte { return []byte(v) })
 }
 
 // Enum returns the codec of a generated enumeration: its values are strings written as they are, and
 // the empty string — not a value of any enumeration — counts as unset.
-func Enum[T ~string](typ xml.Name) *Codec[T] { return StringType[T](XSString, typ) }
+//
+//go:noinline
+func Enum[T ~string](typ xml.Name) Codec { return StringType[T](&XSString, typ) }
 
 // ListType returns the codec of an xs:list of a simple type: a Go slice whose values are written
 // separated by single spaces. Decoding splits the text at white space; nil is unset, and a non-nil
 // empty slice is the empty list.
-func ListType[L ~[]T, T any](item *Codec[T], typ xml.Name) *Codec[L] {
-	return &Codec[L]{
+//
+//go:noinline
+func ListType[L ~[]T, T any](item *Codec, typ xml.Name) Codec {
+	it := opsOf[T](item)
+	return wrap(&ops[L]{
 		typ: typ,
 		format: func(e *Encoder, v L) string {
 			var b strings.Builder
@@ -345,14 +640,14 @@ func ListType[L ~[]T, T any](item *Codec[T], typ xml.Name) *Codec[L] {
 				if i > 0 {
 					b.WriteByte(' ')
 				}
-				b.WriteString(item.format(e, x))
+				b.WriteString(it.format(e, x))
 			}
 			return b.String()
 		},
 		parse: func(d *Decoder, s []byte) (L, error) {
 			out := L{}
 			for _, w := range strings.Fields(string(s)) {
-				x, err := item.parse(d, []byte(w))
+				x, err := it.parse(d, []byte(w))
 				if err != nil {
 					return nil, err
 				}
@@ -361,5 +656,5 @@ func ListType[L ~[]T, T any](item *Codec[T], typ xml.Name) *Codec[L] {
 			return out, nil
 		},
 		zero: func(v L) bool { return v == nil },
-	}
+	})
 }

@@ -37,6 +37,8 @@ type Decoder struct {
 	spaces map[string]string
 	// seen is a stack of flags: for each struct being decoded, which of its fields occurred.
 	seen []bool
+	// ptrs is a stack of pointers to the fields of the structs being decoded.
+	ptrs ptrs
 }
 
 // checkEvery is the number of elements between two checks of the Decoder's context.
@@ -396,7 +398,7 @@ func (d *Decoder) unknown() error {
 }
 
 // Decode reads the element just started into v.
-func (d *Decoder) Decode(v Message) error { return v.SOAPType().decodeAny(d, v) }
+func (d *Decoder) Decode(v Message) error { return v.SOAPType().decode(d, v) }
 
 // captureElement reads the element just started, verbatim, into a new soap.Element.
 func captureElement(d *Decoder) (*soap.Element, error) {
@@ -492,7 +494,7 @@ func decodeNodes(d *Decoder, dst *[]soap.Node) error {
 // Encode writes v as the element name (a nil v with xsi:nil).
 func Encode(e *Encoder, name xml.Name, v Message) {
 	n := NewName(name.Space, name.Local)
-	v.SOAPType().encodeAny(e, &n, xml.Name{}, v)
+	v.SOAPType().encodeElem(e, &n, xml.Name{}, v)
 }
 
 // Reset makes d read the document data, keeping its registry and the memory it allocated.

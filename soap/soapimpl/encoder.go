@@ -44,6 +44,7 @@ type Encoder struct {
 	hint    map[string]string
 	err     error
 	secrets []string // values written in elements and attributes named like secrets
+	ptrs    ptrs     // pointers to the fields of the structs being encoded
 }
 
 type openTag struct {
@@ -71,6 +72,7 @@ func (e *Encoder) Reset(prefixes map[string]string) {
 		scope:   e.scope[:0],
 		pending: e.pending[:0],
 		hint:    prefixes,
+		ptrs:    e.ptrs[:0],
 	}
 }
 

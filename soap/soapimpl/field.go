@@ -7,9 +7,8 @@ import (
 	"github.com/sogen-go/sogen/soap/internal/xmlr"
 )
 
-// Name is the name of an element or attribute as generated code declares it, once: the engine
-// compares the names the reader returns against it without allocating, and writes it without
-// building a string.
+// Name is the name of an element or attribute as the engine handles it: compared with the names the
+// reader returns without allocating, and written without building a string.
 type Name struct {
 	// Space is the namespace (empty for an unqualified name) and Local the local name.
 	Space, Local string
@@ -28,10 +27,10 @@ func NewName(space, local string) Name {
 // XML returns n as an xml.Name.
 func (n *Name) XML() xml.Name { return xml.Name{Space: n.Space, Local: n.Local} }
 
-// Flags are the occurrence constraints of an element.
+// Flags describe a field: its occurrence constraints and how its Go field holds the value.
 type Flags uint8
 
-// Flags of an element.
+// Flags of a field.
 const (
 	// Optional is set for an element with minOccurs="0".
 	Optional Flags = 1 << iota
@@ -42,45 +41,70 @@ const (
 	// enumeration (whose lexical space does not contain it).
 	ZeroUnset
 	// Repeated is set for an element with maxOccurs > 1: its occurrences are the values of a Go slice,
-	// so it has no state of its own in a Presence. The constructors of repeated fields set it.
+	// so it has no state of its own in a Presence.
 	Repeated
+	// Ref is set for a simple value held by pointer (a choice branch, a response header block, a
+	// nillable number among repeated elements): nil is "no value".
+	Ref
+	// Wildcard is set for an xs:any wildcard: the Go field holds the elements it matched, as
+	// []*soap.Element; when decoding, every child element the type does not declare is put there.
+	Wildcard
 )
 
-// Field describes a child element of a generated type: its name on the wire, its Go field (the key of
-// its entry in a Presence) and its occurrence constraints.
+// Field describes a child element of a generated struct: its name on the wire, its Go field (the
+// key of its entry in a Presence), its occurrence constraints and the codec of its value. Generated
+// code writes the descriptors as composite literals, which the compiler lays out as static data.
 type Field struct {
-	Name
-	// GoName is the Go field's name ("" for array items and dictionary keys and values).
+	// Space is the element's namespace (empty for an unqualified element) and Local its local name.
+	Space, Local string
+	// GoName is the Go field's name.
 	GoName string
-	// Flags are the element's occurrence constraints.
+	// Flags are the element's occurrence constraints and how the Go field holds the value.
 	Flags Flags
+	// Codec converts the value; nil for a wildcard. For a field holding a generated struct by pointer
+	// (or a slice of them) it is the struct's Ptr codec; for the occurrences of a repeated choice, the
+	// Ptr codec of the Occurrence type.
+	Codec *Codec
 }
 
-// NewField returns the descriptor of element {space}local held by the Go field goName.
-func NewField(space, local, goName string, flags Flags) Field {
-	return Field{Name: NewName(space, local), GoName: goName, Flags: flags}
+// elem is an element as the engine handles it: a field of a struct, an array item, a dictionary key
+// or value.
+type elem struct {
+	name   Name
+	goName string // "" for array items and dictionary keys and values
+	flags  Flags
+	fc     *codec  // the codec of the field's values; nil for wildcards
+	mode   Flags   // how the Go field holds them: Repeated and Ref flags
+	occ    *Type   // the Occurrence type of a repeated choice
+	names  []*Name // the names the field takes when decoding
+	wild   bool    // the field takes the elements no other field matches
+}
+
+// newElem returns the elem {space}local, for items, keys and values.
+func newElem(space, local string, flags Flags) elem {
+	return elem{name: NewName(space, local), flags: flags}
 }
 
 // missing is the state of a required, non-nillable element whose Go value means "no value": the
-// schema gives no way to send it, so encoding reports an error (see Value.emptyOK).
+// schema gives no way to send it, so encoding reports an error (see ops.noEmpty).
 const missing soap.State = 100
 
 // state resolves the wire state of f given the recorded states and whether the Go value is unset.
-func (f *Field) state(p *soap.Presence, unset bool) soap.State {
+func (f *elem) state(p *soap.Presence, unset bool) soap.State {
 	if p != nil && !empty(p) {
-		if s := p.State(f.GoName); s != soap.Default {
+		if s := p.State(f.goName); s != soap.Default {
 			return s
 		}
 	}
 	return f.defaultState(unset)
 }
 
-func (f *Field) defaultState(unset bool) soap.State {
-	if unset && f.Flags&ZeroUnset != 0 {
+func (f *elem) defaultState(unset bool) soap.State {
+	if unset && f.flags&ZeroUnset != 0 {
 		switch {
-		case f.Flags&Optional != 0:
+		case f.flags&Optional != 0:
 			return soap.Absent
-		case f.Flags&Nillable != 0:
+		case f.flags&Nillable != 0:
 			return soap.Nil
 		}
 		return missing
@@ -91,8 +115,8 @@ func (f *Field) defaultState(unset bool) soap.State {
 // observe records in p what decoding saw for f (Present, Absent or Nil), when that differs from what
 // the decoded Go value would produce on its own. p may be nil (array items, dictionary entries), in
 // which case nothing is recorded.
-func (f *Field) observe(p *soap.Presence, seen soap.State, unset bool) {
-	if p == nil || f.Flags&Repeated != 0 {
+func (f *elem) observe(p *soap.Presence, seen soap.State, unset bool) {
+	if p == nil || f.flags&Repeated != 0 {
 		return
 	}
 	def := f.defaultState(unset)
@@ -100,9 +124,9 @@ func (f *Field) observe(p *soap.Presence, seen soap.State, unset bool) {
 		def = soap.Present
 	}
 	if seen != def {
-		p.Set(f.GoName, seen)
+		p.Set(f.goName, seen)
 	} else if !empty(p) {
-		p.Set(f.GoName, soap.Default)
+		p.Set(f.goName, soap.Default)
 	}
 }
 
@@ -113,62 +137,40 @@ func empty(p *soap.Presence) bool { return p.Equal(zeroPresence) }
 
 // where names a field in errors: "Webhook.Name", or the element's local name when the field has no
 // Go name of its own.
-func where(owner string, f *Field) string {
+func where(owner string, f *elem) string {
 	switch {
-	case owner != "" && f.GoName != "":
-		return owner + "." + f.GoName
-	case f.GoName != "":
-		return f.GoName
+	case owner != "" && f.goName != "":
+		return owner + "." + f.goName
+	case f.goName != "":
+		return f.goName
 	}
-	return f.Local
+	return f.name.Local
 }
 
-// Value encodes and decodes one Go value of type T as an element: a simple value (a *Codec), a
-// simple value held by pointer (Ref), a generated struct held by pointer (Ptr), a value of a base
-// type's interface (Poly), an xs:anyType value (Any), a wrapped array (*Array) or a dictionary
-// (*Dict). Its methods are the engine's; generated code only passes values around.
-type Value[T any] interface {
-	// encodeValue writes v, whose state is Present, as the element f; owner names the Go type
-	// holding the field, for errors.
-	encodeValue(e *Encoder, f *Field, owner string, v T)
-	// decodeValue reads the element just started, which is not xsi:nil, into *dst.
-	decodeValue(d *Decoder, dst *T) error
-	// unset reports whether v means "no value".
-	unset(v T) bool
-	// emptyOK reports whether an unset value may be written in a required, non-nillable element
-	// (an empty wrapper for a nil slice, for instance). When it may not, encoding it is an error
-	// naming the field: a nil pointer, an item of a repeated element, a zero QName.
-	emptyOK() bool
+// Attr describes an attribute of a generated struct: its name, its Go field, the value the schema
+// fixes, and the codec of its value.
+type Attr struct {
+	// Space is the attribute's namespace (empty for an unqualified attribute) and Local its local
+	// name.
+	Space, Local string
+	// GoName is the Go field's name, used in errors.
+	GoName string
+	// Codec converts the value, a simple type's.
+	Codec *Codec
+	// Ref is set for an optional attribute, held by pointer: nil leaves it out.
+	Ref bool
+	// Fixed is the value the schema fixes (xs:attribute fixed="..."), when HasFixed is set: encoding
+	// another value is an error, and a zero Go value in a required attribute is written as Fixed.
+	Fixed    string
+	HasFixed bool
 }
 
-// encodeField writes v as the element f following its state.
-func encodeField[T any](e *Encoder, c Value[T], f *Field, owner string, p *soap.Presence, v T) {
-	switch f.state(p, c.unset(v)) {
-	case soap.Absent:
-	case soap.Nil:
-		e.nilName(&f.Name)
-	case missing:
-		if !c.emptyOK() {
-			e.Errorf("soap: %s has no value, but the element %s is required and not nillable", where(owner, f), f.Local)
-			return
-		}
-		c.encodeValue(e, f, owner, v)
-	default:
-		c.encodeValue(e, f, owner, v)
-	}
-}
-
-// decodeField reads the element just started into *dst, recording its state in p.
-func decodeField[T any](d *Decoder, c Value[T], f *Field, p *soap.Presence, dst *T) error {
-	if d.isNil() {
-		var zero T
-		*dst = zero
-		f.observe(p, soap.Nil, true)
-		return d.skip()
-	}
-	if err := c.decodeValue(d, dst); err != nil {
-		return err
-	}
-	f.observe(p, soap.Present, c.unset(*dst))
-	return nil
+// attrInfo is an attribute as the engine handles it.
+type attrInfo struct {
+	name     Name
+	goName   string
+	fixed    string
+	hasFixed bool
+	ref      bool
+	c        *codec
 }

@@ -12,22 +12,7 @@ import (
 // Message is implemented by the generated struct types (through a pointer): SOAPType returns the
 // descriptor table the engine encodes and decodes them with. A nil receiver is valid.
 type Message interface {
-	SOAPType() Type
-}
-
-// Type is the descriptor of a generated struct type, as the engine handles it when the Go type is
-// known only at run time (an xs:anyType value, a value held in a base type's interface, a type found
-// through xsi:type). Only *Struct implements it.
-type Type interface {
-	// Name returns the schema type's name, zero for an anonymous type.
-	Name() xml.Name
-	// GoName returns the Go type's name.
-	GoName() string
-	newAny() any
-	isNil(v any) bool
-	encodeAny(e *Encoder, name *Name, typ xml.Name, v any)
-	decodeAny(d *Decoder, v any) error
-	info() *structInfo
+	SOAPType() *Type
 }
 
 // Kind says how a struct type sits on the wire.
@@ -50,151 +35,108 @@ const (
 	Header
 )
 
-// Struct is the descriptor table of one generated struct type, P being the pointer to it (*Webhook).
-// Generated code declares one per struct type, as a package variable, and the engine encodes and
-// decodes every struct from its table: its fields (in schema order), attributes, simple or mixed
-// content, and the table of the type it extends.
-type Struct[P comparable] struct {
+// Struct describes a generated struct type: its fields (in schema order), attributes, simple or
+// mixed content, and the type it extends. Generated code writes one per struct type as a composite
+// literal, which the compiler lays out as static data, and makes it the type's table with NewType.
+type Struct struct {
 	// Go is the Go type's name, used in errors.
 	Go string
 	// Type is the schema type's name; zero for an anonymous type.
 	Type xml.Name
 	// Kind says how the type sits on the wire.
 	Kind Kind
-	// New returns a new, empty value.
-	New func() P
-	// Base links to the embedded value of the type this one extends (Extends); nil when none.
-	Base Base[P]
-	// Presence returns the struct's Presence field; nil when it has none.
-	Presence func(P) *soap.Presence
-	// Attrs are the type's own attributes (those of a base type are in the base's table).
-	Attrs []AttrOf[P]
-	// AnyAttr returns the field holding the attributes an xs:anyAttribute matched; nil when none.
-	AnyAttr func(P) *[]xml.Attr
-	// Text describes simple content (TextContent); nil for element content.
-	Text TextOf[P]
-	// Mixed returns the field holding mixed content; nil when the content is not mixed.
-	Mixed func(P) *[]soap.Node
+	// Zero is a nil pointer to the struct type.
+	Zero Message
+	// Ptrs returns v, a pointer to the struct, or a new value when v is nil; when p is not nil it
+	// stores there pointers to the Go fields of the value: those of Fields, then of Attrs, then the
+	// value of simple content, the mixed content, the field of an xs:anyAttribute, the Presence field
+	// and the embedded base value, those the type has (as Text, Mixed, AnyAttr, Presence and Base
+	// say).
+	Ptrs func(v any, p []any) any
 	// Fields are the type's own child elements, in schema order.
-	Fields []FieldOf[P]
+	Fields []Field
+	// Attrs are the type's own attributes (those of a base type are in the base's table).
+	Attrs []Attr
 	// Choices are the xs:choice groups among Fields.
 	Choices []Choice
+	// Text is the codec of the value of simple content; nil for element content.
+	Text *Codec
+	// Mixed is set for mixed content, held as []soap.Node.
+	Mixed bool
+	// AnyAttr is set when the type has a field for the attributes an xs:anyAttribute matches.
+	AnyAttr bool
+	// Presence is set when the type has a Presence field.
+	Presence bool
+	// Base is set when the type extends another, whose value it embeds.
+	Base bool
+}
+
+// Type is the descriptor table of one generated struct type, from which the engine encodes and
+// decodes its values, handled as pointers to the struct in an any.
+type Type struct {
+	s *Struct
 
 	once sync.Once
 	inf  *structInfo
 }
 
-// Name returns the schema type's name.
-func (t *Struct[P]) Name() xml.Name { return t.Type }
+// NewType returns the descriptor table of the struct type s describes.
+func NewType(s *Struct) *Type { return &Type{s: s} }
+
+func (t *Type) isNil(v any) bool { return v == nil || v == any(t.s.Zero) }
+
+func (t *Type) newValue() any { return t.s.Ptrs(nil, nil) }
+
+// Name returns the schema type's name, zero for an anonymous type.
+func (t *Type) Name() xml.Name { return t.s.Type }
+
+// GoName returns the Go type's name.
+func (t *Type) GoName() string { return t.s.Go }
+
+// New returns a new, empty value of the type (a pointer to the struct).
+func (t *Type) New() any { return t.newValue() }
 
 // named reports whether n, as the reader returns it, is the schema type's name.
-func (t *Struct[P]) named(n xmlr.Name) bool {
+func (t *Type) named(n xmlr.Name) bool {
 	typ := &t.info().typ
 	return n.NS == typ.ns && string(n.Local) == typ.Local
 }
 
-// GoName returns the Go type's name.
-func (t *Struct[P]) GoName() string { return t.Go }
-
-func (t *Struct[P]) newAny() any { return t.New() }
-
-func (t *Struct[P]) isNil(v any) bool {
-	x, ok := v.(P)
-	var zero P
-	return !ok || x == zero
-}
-
-func (t *Struct[P]) encodeAny(e *Encoder, name *Name, typ xml.Name, v any) {
-	x, ok := v.(P)
-	if !ok {
-		e.Errorf("soap: %s: a %T is not a %s", name.Local, v, t.Go)
-		return
-	}
-	t.encodeElem(e, name, typ, x)
-}
-
-func (t *Struct[P]) decodeAny(d *Decoder, v any) error {
-	x, ok := v.(P)
-	if !ok {
-		return d.Errorf("type %T cannot be decoded as %s", v, t.Go)
-	}
-	return t.decode(d, x)
-}
-
-// Base links a struct type to the type it extends: the embedded base value and the base's table.
-// Extends makes one.
-type Base[P any] interface {
-	info() *structInfo
-	encodeAttrs(e *Encoder, v P)
-	encodeFields(e *Encoder, v P)
-	decodeAttr(d *Decoder, v P, lvl, idx int, s []byte) error
-	anyAttr(v P, lvl int) *[]xml.Attr
-	decodeAt(d *Decoder, v P, lvl, idx int) error
-	missing(v P, seen []bool)
-}
-
-type extends[P comparable, B interface {
-	comparable
-	Message
-}] struct {
-	get func(P) B
-}
-
-// Extends links the table of a derived type to the table of the type it extends (B, a pointer to the
-// base struct, found through its SOAPType method): get returns the embedded base value.
-func Extends[P comparable, B interface {
-	comparable
-	Message
-}](get func(P) B) Base[P] {
-	return extends[P, B]{get: get}
-}
-
-func (x extends[P, B]) table() *Struct[B] {
-	var zero B
-	return zero.SOAPType().(*Struct[B])
-}
-
-func (x extends[P, B]) info() *structInfo { return x.table().info() }
-
-func (x extends[P, B]) encodeAttrs(e *Encoder, v P)  { x.table().encodeAttrs(e, x.get(v)) }
-func (x extends[P, B]) encodeFields(e *Encoder, v P) { x.table().encodeFields(e, x.get(v)) }
-
-func (x extends[P, B]) decodeAttr(d *Decoder, v P, lvl, idx int, s []byte) error {
-	return x.table().decodeAttr(d, x.get(v), lvl, idx, s)
-}
-
-func (x extends[P, B]) anyAttr(v P, lvl int) *[]xml.Attr { return x.table().anyAttrAt(x.get(v), lvl) }
-
-func (x extends[P, B]) decodeAt(d *Decoder, v P, lvl, idx int) error {
-	return x.table().decodeAt(d, x.get(v), lvl, idx)
-}
-
-func (x extends[P, B]) missing(v P, seen []bool) { x.table().missing(x.get(v), seen) }
-
-// structInfo is what the engine derives from a table once: its elements and attributes and those of
-// the types it extends, flattened in wire order (base types first), for decoding.
+// structInfo is what the engine derives from a table once: the fields and attributes, where Ptrs puts
+// the pointers, and the levels of the type (itself and the types it extends), whose elements and
+// attributes are flattened in wire order, base types first, for decoding.
 type structInfo struct {
-	goName string
-	// elems are the element fields of every level, base types first; lvl 0 is the type itself.
+	typ   Name
+	own   []elem
+	attrs []attrInfo
+	// nptr is the number of pointers Ptrs stores; the others are the indexes of the pointers to the
+	// value of simple content, the mixed content, the xs:anyAttribute field, the Presence field and
+	// the base value (-1 when the type has none).
+	nptr                                     int
+	text, mixed, anyAttr, presence, baseSlot int
+	// levels are the tables of the type and of those it extends, the type first, and off the index of
+	// each level's pointers in a block holding them all; total is the block's length.
+	levels []*Type
+	off    []int
+	total  int
+	// elems are the element fields of every level, base types first.
 	elems []elemRef
-	// attrs are the attributes of every level.
-	attrs []attrEntry
+	// allAttrs are the attributes of every level.
+	allAttrs []attrEntry
 	// wild is the index in elems of the field taking the elements no field matches (an xs:any
 	// wildcard, or a repeated choice with a wildcard branch), or -1.
 	wild int
-	// anyAttr is the level whose AnyAttr field takes undeclared attributes, or -1.
-	anyAttr int
-	// own is the index in elems of the type's own first field: the fields of the types it extends
+	// anyAttrLvl is the level whose xs:anyAttribute field takes undeclared attributes, or -1.
+	anyAttrLvl int
+	// start is the index in elems of the type's own first field: the fields of the types it extends
 	// come first, at the same indexes as in their own tables' infos.
-	own int
-	// typ is the schema type's name.
-	typ Name
+	start int
 }
 
 type elemRef struct {
 	names []*Name // the names the field takes (several for a repeated choice)
 	lvl   int     // 0 for the type's own fields, 1 for its base's, ...
-	idx   int     // index in the Fields of the table of that level
+	idx   int     // index in the fields of the table of that level
 	rep   bool    // the element may occur several times
 }
 
@@ -204,218 +146,338 @@ type attrEntry struct {
 	idx  int
 }
 
-func (t *Struct[P]) info() *structInfo {
+func (t *Type) info() *structInfo {
 	t.once.Do(func() {
-		inf := &structInfo{goName: t.Go, wild: -1, anyAttr: -1, typ: NewName(t.Type.Space, t.Type.Local)}
-		if t.Base != nil {
-			b := t.Base.info()
+		s := t.s
+		inf := &structInfo{wild: -1, anyAttrLvl: -1, typ: NewName(s.Type.Space, s.Type.Local),
+			text: -1, mixed: -1, anyAttr: -1, presence: -1, baseSlot: -1}
+		inf.own = make([]elem, len(s.Fields))
+		for i := range s.Fields {
+			inf.own[i] = fieldElem(&s.Fields[i])
+		}
+		inf.attrs = make([]attrInfo, len(s.Attrs))
+		for i := range s.Attrs {
+			a := &s.Attrs[i]
+			inf.attrs[i] = attrInfo{name: NewName(a.Space, a.Local), goName: a.GoName, fixed: a.Fixed, hasFixed: a.HasFixed, ref: a.Ref, c: a.Codec.c}
+		}
+		n := len(s.Fields) + len(s.Attrs)
+		slot := func(on bool) int {
+			if !on {
+				return -1
+			}
+			n++
+			return n - 1
+		}
+		inf.text, inf.mixed, inf.anyAttr = slot(s.Text != nil), slot(s.Mixed), slot(s.AnyAttr)
+		inf.presence, inf.baseSlot = slot(s.Presence), slot(s.Base)
+		inf.nptr = n
+		inf.levels, inf.off, inf.total = []*Type{t}, []int{0}, n
+		if s.Base {
+			p := make([]any, n)
+			s.Ptrs(nil, p)
+			b := p[inf.baseSlot].(Message).SOAPType().info()
+			for k, l := range b.levels {
+				inf.levels = append(inf.levels, l)
+				inf.off = append(inf.off, n+b.off[k])
+			}
+			inf.total = n + b.total
 			for _, r := range b.elems {
 				r.lvl++
 				inf.elems = append(inf.elems, r)
 			}
-			for _, r := range b.attrs {
+			for _, r := range b.allAttrs {
 				r.lvl++
-				inf.attrs = append(inf.attrs, r)
+				inf.allAttrs = append(inf.allAttrs, r)
 			}
-			if b.wild >= 0 {
-				inf.wild = b.wild
-			}
-			if b.anyAttr >= 0 {
-				inf.anyAttr = b.anyAttr + 1
+			inf.wild = b.wild
+			if b.anyAttrLvl >= 0 {
+				inf.anyAttrLvl = b.anyAttrLvl + 1
 			}
 		}
-		inf.own = len(inf.elems)
-		for i := range t.Fields {
-			f := &t.Fields[i]
-			r := elemRef{names: f.ops.names(&f.Field), lvl: 0, idx: i, rep: f.Flags&Repeated != 0}
-			if f.ops.wildcard() && inf.wild < 0 {
+		inf.start = len(inf.elems)
+		for i := range inf.own {
+			f := &inf.own[i]
+			if f.wild && inf.wild < 0 {
 				inf.wild = len(inf.elems)
 			}
-			inf.elems = append(inf.elems, r)
+			inf.elems = append(inf.elems, elemRef{names: f.names, idx: i, rep: f.flags&Repeated != 0})
 		}
-		for i := range t.Attrs {
-			inf.attrs = append(inf.attrs, attrEntry{name: &t.Attrs[i].Name, lvl: 0, idx: i})
+		for i := range inf.attrs {
+			inf.allAttrs = append(inf.allAttrs, attrEntry{name: &inf.attrs[i].name, idx: i})
 		}
-		if t.AnyAttr != nil && inf.anyAttr < 0 {
-			inf.anyAttr = 0
+		if s.AnyAttr && inf.anyAttrLvl < 0 {
+			inf.anyAttrLvl = 0
 		}
 		t.inf = inf
 	})
 	return t.inf
 }
 
+// fieldElem returns the elem of the struct field f.
+func fieldElem(f *Field) elem {
+	e := elem{name: NewName(f.Space, f.Local), goName: f.GoName, flags: f.Flags}
+	switch {
+	case f.Flags&Wildcard != 0:
+		e.wild = true
+		return e
+	case f.Codec.c.table != nil && f.Codec.c.table().s.Kind == Occurrence:
+		occ := f.Codec.c.table()
+		e.occ, e.fc = occ, f.Codec.c
+		for j := range occ.info().own {
+			if b := &occ.info().own[j]; b.wild {
+				e.wild = true
+			} else {
+				e.names = append(e.names, &b.name)
+			}
+		}
+		return e
+	}
+	e.fc, e.mode = f.Codec.c, f.Flags&(Repeated|Ref)
+	e.names = []*Name{&e.name}
+	return e
+}
+
+// ptrs is a stack of pointers to Go fields, shared by the values being encoded or decoded.
+type ptrs []any
+
+// push fills a block with the pointers to the fields of v at every level of t (see structInfo) and
+// returns it with the length of the stack before it, for pop.
+func (s *ptrs) push(t *Type, v any) (block []any, mark int) {
+	inf := t.info()
+	mark = len(*s)
+	*s = append(*s, make([]any, inf.total)...)
+	block = (*s)[mark:]
+	t.s.Ptrs(v, block[:inf.nptr:inf.nptr])
+	for k := 1; k < len(inf.levels); k++ {
+		prev := inf.levels[k-1].info()
+		bv := block[inf.off[k-1]+prev.baseSlot]
+		l := inf.levels[k]
+		n := l.info().nptr
+		l.s.Ptrs(bv, block[inf.off[k]:inf.off[k]+n:inf.off[k]+n])
+	}
+	return block, mark
+}
+
+// pop removes the block pushed at mark, clearing it so that it does not keep values alive.
+func (s *ptrs) pop(mark int) {
+	clear((*s)[mark:])
+	*s = (*s)[:mark]
+}
+
+// presenceAt returns the Presence of the level of a block whose pointers begin at p, or nil.
+func (inf *structInfo) presenceAt(p []any) *soap.Presence {
+	if inf.presence < 0 {
+		return nil
+	}
+	return p[inf.presence].(*soap.Presence)
+}
+
 // encodeElem writes v as the element name, with xsi:type typ unless it is zero. A nil v is written
 // with xsi:nil.
-func (t *Struct[P]) encodeElem(e *Encoder, name *Name, typ xml.Name, v P) {
-	var zero P
+func (t *Type) encodeElem(e *Encoder, name *Name, typ xml.Name, v any) {
+	s := t.s
 	switch {
-	case v == zero && (t.Kind == Occurrence || t.Kind == Parts):
-		e.Errorf("soap: a nil *%s", t.Go)
+	case t.isNil(v) && (s.Kind == Occurrence || s.Kind == Parts):
+		e.Errorf("soap: a nil *%s", s.Go)
 		return
-	case v == zero:
+	case t.isNil(v):
 		e.startName(name, xml.Name{})
 		e.NilAttr()
 		e.EndElement()
 		return
-	case t.Kind == Abstract:
-		e.Errorf("soap: %s is abstract: send a value of a type derived from it", t.Go)
+	case s.Kind == Abstract:
+		e.Errorf("soap: %s is abstract: send a value of a type derived from it", s.Go)
 		return
-	case t.Kind == Occurrence:
-		t.encodeOccurrence(e, v)
-		return
-	case t.Kind == Parts:
-		t.encodeParts(e, v)
+	}
+	inf := t.info()
+	block, mark := e.ptrs.push(t, v)
+	defer e.ptrs.pop(mark)
+	if s.Kind == Occurrence || s.Kind == Parts {
+		t.encodeFields(e, block)
 		return
 	}
 	e.startName(name, typ)
-	t.encodeAttrs(e, v)
-	switch {
-	case t.Text != nil:
-		t.Text.encode(e, v)
-	case t.Mixed != nil:
-		encodeNodes(e, *t.Mixed(v))
+	for k := len(inf.levels) - 1; k >= 0; k-- {
+		inf.levels[k].encodeAttrs(e, block[inf.off[k]:])
 	}
-	t.encodeFields(e, v)
+	switch {
+	case inf.text >= 0:
+		s.Text.c.text(e, block[inf.text])
+	case inf.mixed >= 0:
+		encodeNodes(e, *block[inf.mixed].(*[]soap.Node))
+	}
+	t.encodeFields(e, block)
 	e.EndElement()
 }
 
-// Encode writes v as the element name (the body of a request, a header block, a fault detail): a nil
-// v with xsi:nil, an Occurrence or Parts value as its elements.
-func (t *Struct[P]) Encode(e *Encoder, name xml.Name, v P) {
-	n := NewName(name.Space, name.Local)
-	t.encodeElem(e, &n, xml.Name{}, v)
-}
-
-func (t *Struct[P]) encodeAttrs(e *Encoder, v P) {
-	if t.Base != nil {
-		t.Base.encodeAttrs(e, v)
+// encodeAttrs writes the attributes of one level, whose pointers begin at p.
+func (t *Type) encodeAttrs(e *Encoder, p []any) {
+	inf := t.info()
+	n := len(inf.own)
+	for i := range inf.attrs {
+		a := &inf.attrs[i]
+		a.c.attr(e, a, p[n+i])
 	}
-	for i := range t.Attrs {
-		a := &t.Attrs[i]
-		a.ops.encode(e, a, t.Go, v)
-	}
-	if t.AnyAttr != nil {
-		for _, a := range *t.AnyAttr(v) {
+	if inf.anyAttr >= 0 {
+		for _, a := range *p[inf.anyAttr].(*[]xml.Attr) {
 			e.Attr(a.Name, a.Value)
 		}
 	}
 }
 
-func (t *Struct[P]) presence(v P) *soap.Presence {
-	if t.Presence == nil {
-		return nil
+// encodeFields writes the child elements of every level of a block, base types first.
+func (t *Type) encodeFields(e *Encoder, block []any) {
+	inf := t.info()
+	for k := len(inf.levels) - 1; k >= 0; k-- {
+		l := inf.levels[k]
+		li := l.info()
+		if len(li.own) == 0 {
+			continue
+		}
+		p := block[inf.off[k]:]
+		pres := li.presenceAt(p)
+		l.checkPresence(e, pres)
+		for i := range l.s.Choices {
+			l.s.Choices[i].check(e, l, pres, p)
+		}
+		for i := range li.own {
+			l.encodeField(e, &li.own[i], pres, p[i])
+		}
 	}
-	return t.Presence(v)
 }
 
-func (t *Struct[P]) encodeFields(e *Encoder, v P) {
-	if t.Base != nil {
-		t.Base.encodeFields(e, v)
+// encodeField writes field f, whose Go field ptr points to.
+func (t *Type) encodeField(e *Encoder, f *elem, p *soap.Presence, ptr any) {
+	switch {
+	case f.occ != nil:
+		for i, n := 0, f.fc.sliceLen(ptr); i < n; i++ {
+			it := f.fc.sliceAt(ptr, i)
+			if f.occ.isNil(it) {
+				e.Errorf("soap: a nil occurrence of a repeated choice")
+				continue
+			}
+			f.occ.encodeElem(e, nil, xml.Name{}, it)
+		}
+	case f.fc != nil:
+		f.fc.enc(f.mode, e, f, t.s.Go, p, ptr)
+	default: // a wildcard
+		for _, el := range *ptr.(*[]*soap.Element) {
+			if el == nil {
+				e.Errorf("soap: a nil *Element in the elements of an xs:any wildcard")
+				continue
+			}
+			encodeElement(e, el, xml.Name{}, xml.Name{})
+		}
 	}
-	if len(t.Fields) == 0 {
-		return
+}
+
+// unset reports whether the Go field ptr points to, of field f, holds no value (for choices): nil,
+// an empty slice, a zero simple value.
+func (f *elem) unset(ptr any) bool {
+	switch {
+	case f.occ != nil:
+		return f.fc.sliceLen(ptr) == 0
+	case f.fc != nil:
+		return f.fc.unset(f.mode, ptr)
 	}
-	p := t.presence(v)
-	t.checkPresence(e, p)
-	for i := range t.Choices {
-		t.Choices[i].check(e, t, p, v)
-	}
-	for i := range t.Fields {
-		f := &t.Fields[i]
-		f.ops.encode(e, &f.Field, t.Go, p, v)
-	}
+	return len(*ptr.(*[]*soap.Element)) == 0
 }
 
 // checkPresence records an encoding error when p holds a state for a name that is not one of t's
 // fields: a misspelt name, or a field of a type t extends, whose state belongs in that type's own
 // Presence; or for a repeated element, whose occurrences are the values of a slice.
-func (t *Struct[P]) checkPresence(e *Encoder, p *soap.Presence) {
+func (t *Type) checkPresence(e *Encoder, p *soap.Presence) {
 	if p == nil || empty(p) {
 		return
 	}
+	own := t.info().own
 	for _, name := range p.Fields() {
-		var f *Field
-		for i := range t.Fields {
-			if t.Fields[i].GoName == name {
-				f = &t.Fields[i].Field
+		var f *elem
+		for i := range own {
+			if own[i].goName == name {
+				f = &own[i]
 				break
 			}
 		}
 		switch {
 		case f == nil:
-			e.Errorf("soap: %s.Presence holds %s for %q, which is not a field of %s (a field of a type it extends has its state in that type's Presence)", t.Go, p.State(name), name, t.Go)
-		case f.Flags&Repeated != 0:
-			e.Errorf("soap: %s.Presence holds %s for %q, a repeated element: its occurrences are the values of the slice", t.Go, p.State(name), name)
+			e.Errorf("soap: %s.Presence holds %s for %q, which is not a field of %s (a field of a type it extends has its state in that type's Presence)", t.s.Go, p.State(name), name, t.s.Go)
+		case f.flags&(Repeated|Wildcard) != 0:
+			e.Errorf("soap: %s.Presence holds %s for %q, a repeated element: its occurrences are the values of the slice", t.s.Go, p.State(name), name)
 		}
 	}
 }
 
-func (t *Struct[P]) encodeOccurrence(e *Encoder, v P) {
-	p := t.presence(v)
-	t.checkPresence(e, p)
-	for i := range t.Choices {
-		t.Choices[i].check(e, t, p, v)
-	}
-	for i := range t.Fields {
-		f := &t.Fields[i]
-		f.ops.encode(e, &f.Field, t.Go, p, v)
-	}
-}
-
-func (t *Struct[P]) encodeParts(e *Encoder, v P) {
-	p := t.presence(v)
-	t.checkPresence(e, p)
-	for i := range t.Fields {
-		f := &t.Fields[i]
-		f.ops.encode(e, &f.Field, t.Go, p, v)
-	}
-}
-
-// EncodeHeader writes the header blocks of v listed in which (indexes into t.Fields); a nil v writes
-// none.
-func (t *Struct[P]) EncodeHeader(e *Encoder, v P, which []int) {
-	var zero P
-	if v == zero {
+// EncodeHeader writes the header blocks of v (a pointer to the header struct) listed in which
+// (indexes into the table's fields); a nil v writes none.
+func (t *Type) EncodeHeader(e *Encoder, v any, which []int) {
+	if t.isNil(v) {
 		return
 	}
+	block, mark := e.ptrs.push(t, v)
+	defer e.ptrs.pop(mark)
+	own := t.info().own
 	for _, i := range which {
-		f := &t.Fields[i]
-		f.ops.encode(e, &f.Field, t.Go, nil, v)
+		t.encodeField(e, &own[i], nil, block[i])
 	}
 }
 
-// DecodeHeader decodes the header block just started into v when it is one of t's fields, and
-// reports whether it was.
-func (t *Struct[P]) DecodeHeader(d *Decoder, v P) (bool, error) {
-	for i := range t.Fields {
-		f := &t.Fields[i]
-		if d.match(&f.Name) {
-			return true, f.ops.decode(d, &f.Field, nil, v)
+// DecodeHeader decodes the header block just started into v when it is one of the table's fields,
+// and reports whether it was.
+func (t *Type) DecodeHeader(d *Decoder, v any) (bool, error) {
+	own := t.info().own
+	for i := range own {
+		f := &own[i]
+		if d.match(&f.name) {
+			block, mark := d.ptrs.push(t, v)
+			defer d.ptrs.pop(mark)
+			return true, t.decodeField(d, f, nil, block[i])
 		}
 	}
 	return false, nil
 }
 
+// decodeField reads the element just started into field f, whose Go field ptr points to.
+func (t *Type) decodeField(d *Decoder, f *elem, p *soap.Presence, ptr any) error {
+	switch {
+	case f.occ != nil:
+		x := f.occ.newValue()
+		if err := f.occ.decodeOne(d, x); err != nil {
+			return err
+		}
+		f.fc.sliceAppend(ptr, x)
+		return nil
+	case f.fc != nil:
+		return f.fc.dec(f.mode, d, f, p, ptr)
+	}
+	el, err := captureElement(d)
+	if err != nil {
+		return err
+	}
+	dst := ptr.(*[]*soap.Element)
+	*dst = append(*dst, el)
+	return nil
+}
+
 // decode reads the element just started (its attributes and content, up to and including its end
 // tag) into v.
-func (t *Struct[P]) decode(d *Decoder, v P) error {
-	switch t.Kind {
-	case Occurrence:
-		return t.decodeOccurrence(d, v)
-	case Parts:
-		return t.decodePart(d, v)
+func (t *Type) decode(d *Decoder, v any) error {
+	if k := t.s.Kind; k == Occurrence || k == Parts {
+		return t.decodeOne(d, v)
 	}
 	inf := t.info()
-	if len(inf.attrs) > 0 || inf.anyAttr >= 0 {
-		if err := t.decodeAttrs(d, v, inf); err != nil {
+	block, mark := d.ptrs.push(t, v)
+	defer d.ptrs.pop(mark)
+	if len(inf.allAttrs) > 0 || inf.anyAttrLvl >= 0 {
+		if err := t.decodeAttrs(d, block, inf); err != nil {
 			return err
 		}
 	}
 	switch {
-	case t.Text != nil:
-		return t.Text.decode(d, v)
-	case t.Mixed != nil:
-		return decodeNodes(d, t.Mixed(v))
+	case inf.text >= 0:
+		return t.s.Text.c.textDec(d, block[inf.text])
+	case inf.mixed >= 0:
+		return decodeNodes(d, block[inf.mixed].(*[]soap.Node))
 	}
 	if len(inf.elems) == 0 {
 		for {
@@ -453,8 +515,7 @@ func (t *Struct[P]) decode(d *Decoder, v P) error {
 			}
 		}
 		if k < 0 {
-			k = inf.wild
-			if k < 0 {
+			if k = inf.wild; k < 0 {
 				if err := d.unknown(); err != nil {
 					return err
 				}
@@ -468,11 +529,26 @@ func (t *Struct[P]) decode(d *Decoder, v P) error {
 			}
 		}
 		r := &inf.elems[k]
-		if err := t.decodeAt(d, v, r.lvl, r.idx); err != nil {
+		l := inf.levels[r.lvl]
+		li := l.info()
+		p := block[inf.off[r.lvl]:]
+		if err := l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx]); err != nil {
 			return err
 		}
 	}
-	t.missing(v, d.seen[base:base+len(inf.elems)])
+	seen := d.seen[base : base+len(inf.elems)]
+	for k, l := range inf.levels {
+		li := l.info()
+		if len(li.own) == 0 {
+			continue
+		}
+		pres := li.presenceAt(block[inf.off[k]:])
+		for i := range li.own {
+			if !seen[li.start+i] {
+				li.own[i].observe(pres, soap.Absent, true)
+			}
+		}
+	}
 	return nil
 }
 
@@ -485,102 +561,53 @@ func matchAny(d *Decoder, names []*Name) bool {
 	return false
 }
 
-// decodeAt decodes the element just started into field idx of level lvl of v.
-func (t *Struct[P]) decodeAt(d *Decoder, v P, lvl, idx int) error {
-	if lvl > 0 {
-		return t.Base.decodeAt(d, v, lvl-1, idx)
-	}
-	f := &t.Fields[idx]
-	return f.ops.decode(d, &f.Field, t.presence(v), v)
-}
-
-// missing records, after the children of v were decoded, the fields of every level whose elements
-// did not occur. seen is indexed like the flattened elements of the type being decoded, which begin
-// with those of t (a type it extends, or itself).
-func (t *Struct[P]) missing(v P, seen []bool) {
-	if t.Base != nil {
-		t.Base.missing(v, seen)
-	}
-	if len(t.Fields) == 0 {
-		return
-	}
-	start := t.info().own
-	p := t.presence(v)
-	for i := range t.Fields {
-		if !seen[start+i] {
-			t.Fields[i].observe(p, soap.Absent, true)
-		}
-	}
-}
-
-func (t *Struct[P]) decodeAttrs(d *Decoder, v P, inf *structInfo) error {
+func (t *Type) decodeAttrs(d *Decoder, block []any, inf *structInfo) error {
 	for i, n := 0, d.numAttr(); i < n; i++ {
 		k := -1
-		for j := range inf.attrs {
-			if d.attrMatch(i, inf.attrs[j].name) {
+		for j := range inf.allAttrs {
+			if d.attrMatch(i, inf.allAttrs[j].name) {
 				k = j
 				break
 			}
 		}
 		if k >= 0 {
-			r := &inf.attrs[k]
-			if err := t.decodeAttr(d, v, r.lvl, r.idx, d.attrValue(i)); err != nil {
+			r := &inf.allAttrs[k]
+			li := inf.levels[r.lvl].info()
+			a := &li.attrs[r.idx]
+			if err := a.c.attrDec(d, a, block[inf.off[r.lvl]+len(li.own)+r.idx], d.attrValue(i)); err != nil {
 				return err
 			}
 			continue
 		}
-		if inf.anyAttr >= 0 && d.otherAttr(i) {
-			dst := t.anyAttrAt(v, inf.anyAttr)
+		if inf.anyAttrLvl >= 0 && d.otherAttr(i) {
+			li := inf.levels[inf.anyAttrLvl].info()
+			dst := block[inf.off[inf.anyAttrLvl]+li.anyAttr].(*[]xml.Attr)
 			*dst = append(*dst, d.attr(i))
 		}
 	}
 	return nil
 }
 
-func (t *Struct[P]) decodeAttr(d *Decoder, v P, lvl, idx int, s []byte) error {
-	if lvl > 0 {
-		return t.Base.decodeAttr(d, v, lvl-1, idx, s)
-	}
-	a := &t.Attrs[idx]
-	return a.ops.decode(d, a, v, s)
-}
-
-func (t *Struct[P]) anyAttrAt(v P, lvl int) *[]xml.Attr {
-	if lvl > 0 {
-		return t.Base.anyAttr(v, lvl-1)
-	}
-	return t.AnyAttr(v)
-}
-
-// decodeOccurrence reads the element just started, the element of one branch, into v.
-func (t *Struct[P]) decodeOccurrence(d *Decoder, v P) error {
-	p := t.presence(v)
+// decodeOne reads the element just started into v, an Occurrence or Parts value: the element of one
+// branch, or of one part.
+func (t *Type) decodeOne(d *Decoder, v any) error {
+	block, mark := d.ptrs.push(t, v)
+	defer d.ptrs.pop(mark)
+	inf := t.info()
+	pres := inf.presenceAt(block)
 	wild := -1
-	for i := range t.Fields {
-		f := &t.Fields[i]
-		if f.ops.wildcard() {
+	for i := range inf.own {
+		f := &inf.own[i]
+		if f.wild {
 			wild = i
 			continue
 		}
-		if d.match(&f.Name) {
-			return f.ops.decode(d, &f.Field, p, v)
+		if d.match(&f.name) {
+			return t.decodeField(d, f, pres, block[i])
 		}
 	}
-	if wild >= 0 {
-		f := &t.Fields[wild]
-		return f.ops.decode(d, &f.Field, p, v)
-	}
-	return d.unknown()
-}
-
-// decodePart reads the element just started, the element of one part, into v.
-func (t *Struct[P]) decodePart(d *Decoder, v P) error {
-	p := t.presence(v)
-	for i := range t.Fields {
-		f := &t.Fields[i]
-		if d.match(&f.Name) {
-			return f.ops.decode(d, &f.Field, p, v)
-		}
+	if wild >= 0 && t.s.Kind == Occurrence {
+		return t.decodeField(d, &inf.own[wild], pres, block[wild])
 	}
 	return d.unknown()
 }
@@ -588,15 +615,16 @@ func (t *Struct[P]) decodePart(d *Decoder, v P) error {
 // DecodeParts reads the elements of a reply's Body into v, a Parts value: the element just started,
 // then the others up to and including the Body's end tag, each into the field of its part (in any
 // order). A part the reply lacks is recorded as absent in v's Presence.
-func (t *Struct[P]) DecodeParts(d *Decoder, v P) error {
-	seen := make([]bool, len(t.Fields))
+func (t *Type) DecodeParts(d *Decoder, v any) error {
+	own := t.info().own
+	seen := make([]bool, len(own))
 	part := func() error {
-		for i := range t.Fields {
-			if d.match(&t.Fields[i].Name) {
+		for i := range own {
+			if d.match(&own[i].name) {
 				seen[i] = true
 			}
 		}
-		return t.decodePart(d, v)
+		return t.decodeOne(d, v)
 	}
 	if err := part(); err != nil {
 		return err
@@ -613,10 +641,12 @@ func (t *Struct[P]) DecodeParts(d *Decoder, v P) error {
 			return err
 		}
 	}
-	p := t.presence(v)
-	for i := range t.Fields {
+	block, mark := d.ptrs.push(t, v)
+	defer d.ptrs.pop(mark)
+	pres := t.info().presenceAt(block)
+	for i := range own {
 		if !seen[i] {
-			t.Fields[i].observe(p, soap.Absent, true)
+			own[i].observe(pres, soap.Absent, true)
 		}
 	}
 	return nil
@@ -631,356 +661,48 @@ type Choice struct {
 }
 
 // check records an encoding error unless at most one branch (exactly one when the choice is
-// required) would be sent.
-func (c *Choice) check(e *Encoder, t choiceOwner, p *soap.Presence, v any) {
+// required) would be sent; p are the pointers to the fields of t's value.
+func (c *Choice) check(e *Encoder, t *Type, pres *soap.Presence, p []any) {
 	set := 0
 	for _, br := range c.Branches {
-		if t.branchSent(br, p, v) {
+		if t.branchSent(br, pres, p) {
 			set++
 		}
 	}
-	if set <= 1 && (set == 1 || !c.Required) {
+	if set == 1 || set == 0 && !c.Required {
 		return
 	}
 	var names, sent []string
 	for _, br := range c.Branches {
 		var parts []string
 		for _, i := range br {
-			parts = append(parts, t.fieldName(i))
+			parts = append(parts, t.s.Fields[i].GoName)
 		}
 		name := strings.Join(parts, "+")
 		names = append(names, name)
-		if t.branchSent(br, p, v) {
+		if t.branchSent(br, pres, p) {
 			sent = append(sent, name)
 		}
 	}
 	if len(sent) > 1 {
-		e.Errorf("soap: %s: the choice between %s allows one, but %s are set", t.goName(), strings.Join(names, ", "), strings.Join(sent, " and "))
+		e.Errorf("soap: %s: the choice between %s allows one, but %s are set", t.s.Go, strings.Join(names, ", "), strings.Join(sent, " and "))
 	} else {
-		e.Errorf("soap: %s: the choice between %s requires one, but none is set", t.goName(), strings.Join(names, ", "))
+		e.Errorf("soap: %s: the choice between %s requires one, but none is set", t.s.Go, strings.Join(names, ", "))
 	}
 }
 
-// choiceOwner is the view of a table a Choice needs.
-type choiceOwner interface {
-	goName() string
-	fieldName(i int) string
-	branchSent(br []int, p *soap.Presence, v any) bool
-}
-
-func (t *Struct[P]) goName() string         { return t.Go }
-func (t *Struct[P]) fieldName(i int) string { return t.Fields[i].GoName }
-
-func (t *Struct[P]) branchSent(br []int, p *soap.Presence, v any) bool {
-	x := v.(P)
+func (t *Type) branchSent(br []int, pres *soap.Presence, p []any) bool {
+	own := t.info().own
 	for _, i := range br {
-		f := &t.Fields[i]
-		unset := f.ops.unset(x)
-		if f.Flags&Repeated != 0 {
+		f := &own[i]
+		unset := f.unset(p[i])
+		if f.flags&(Repeated|Wildcard) != 0 || f.occ != nil {
 			if !unset {
 				return true
 			}
-		} else if f.state(p, unset) != soap.Absent {
+		} else if f.state(pres, unset) != soap.Absent {
 			return true
 		}
 	}
 	return false
 }
-
-// FieldOf is one child element of the struct P points to: its descriptor and how its Go field is
-// encoded and decoded. Elem, Rep, Wildcard and Choices make them.
-type FieldOf[P any] struct {
-	Field
-	ops fieldOps[P]
-}
-
-type fieldOps[P any] interface {
-	encode(e *Encoder, f *Field, owner string, p *soap.Presence, v P)
-	decode(d *Decoder, f *Field, p *soap.Presence, v P) error
-	// unset reports whether the field holds no value (for choices): nil, an empty slice, a zero
-	// simple value.
-	unset(v P) bool
-	names(f *Field) []*Name
-	wildcard() bool
-}
-
-type elemOps[P, T any] struct {
-	c   Value[T]
-	get func(P) *T
-}
-
-// Elem describes the element {space}local held by the Go field goName of type T, which get returns,
-// encoded by c: a single element (not repeated).
-func Elem[P, T any](space, local, goName string, flags Flags, c Value[T], get func(P) *T) FieldOf[P] {
-	return FieldOf[P]{Field: NewField(space, local, goName, flags), ops: elemOps[P, T]{c: c, get: get}}
-}
-
-func (o elemOps[P, T]) encode(e *Encoder, f *Field, owner string, p *soap.Presence, v P) {
-	encodeField(e, o.c, f, owner, p, *o.get(v))
-}
-
-func (o elemOps[P, T]) decode(d *Decoder, f *Field, p *soap.Presence, v P) error {
-	return decodeField(d, o.c, f, p, o.get(v))
-}
-
-func (o elemOps[P, T]) unset(v P) bool         { return o.c.unset(*o.get(v)) }
-func (o elemOps[P, T]) names(f *Field) []*Name { return []*Name{&f.Name} }
-func (o elemOps[P, T]) wildcard() bool         { return false }
-
-type repOps[P, T any] struct {
-	c   Value[T]
-	get func(P) *[]T
-}
-
-// Rep describes the element {space}local that may occur several times (maxOccurs > 1), its
-// occurrences held by the Go slice goName, which get returns, each encoded by c.
-func Rep[P, T any](space, local, goName string, flags Flags, c Value[T], get func(P) *[]T) FieldOf[P] {
-	return FieldOf[P]{Field: NewField(space, local, goName, flags|Repeated), ops: repOps[P, T]{c: c, get: get}}
-}
-
-func (o repOps[P, T]) encode(e *Encoder, f *Field, owner string, _ *soap.Presence, v P) {
-	for _, x := range *o.get(v) {
-		encodeField(e, o.c, f, owner, nil, x)
-	}
-}
-
-func (o repOps[P, T]) decode(d *Decoder, f *Field, _ *soap.Presence, v P) error {
-	dst := o.get(v)
-	var zero T
-	*dst = append(*dst, zero) // decoded in place: a local would escape
-	return decodeField(d, o.c, f, nil, &(*dst)[len(*dst)-1])
-}
-
-func (o repOps[P, T]) unset(v P) bool         { return len(*o.get(v)) == 0 }
-func (o repOps[P, T]) names(f *Field) []*Name { return []*Name{&f.Name} }
-func (o repOps[P, T]) wildcard() bool         { return false }
-
-type wildOps[P any] struct {
-	get func(P) *[]*soap.Element
-}
-
-// Wildcard describes an xs:any wildcard whose elements the Go field goName holds, kept as XML: when
-// decoding, every child element the type does not declare is put there.
-func Wildcard[P any](goName string, flags Flags, get func(P) *[]*soap.Element) FieldOf[P] {
-	return FieldOf[P]{Field: Field{GoName: goName, Flags: flags | Repeated}, ops: wildOps[P]{get: get}}
-}
-
-func (o wildOps[P]) encode(e *Encoder, _ *Field, _ string, _ *soap.Presence, v P) {
-	for _, el := range *o.get(v) {
-		if el == nil {
-			e.Errorf("soap: a nil *Element in the elements of an xs:any wildcard")
-			continue
-		}
-		encodeElement(e, el, xml.Name{}, xml.Name{})
-	}
-}
-
-func (o wildOps[P]) decode(d *Decoder, _ *Field, _ *soap.Presence, v P) error {
-	el, err := captureElement(d)
-	if err != nil {
-		return err
-	}
-	dst := o.get(v)
-	*dst = append(*dst, el)
-	return nil
-}
-
-func (o wildOps[P]) unset(v P) bool       { return len(*o.get(v)) == 0 }
-func (o wildOps[P]) names(*Field) []*Name { return nil }
-func (o wildOps[P]) wildcard() bool       { return true }
-
-type choicesOps[P any, Q interface {
-	comparable
-	Message
-}] struct {
-	get func(P) *[]Q
-}
-
-// Choices describes the occurrences of a repeated xs:choice, held by the Go slice goName of pointers
-// to an Occurrence struct (Q), which get returns.
-func Choices[P any, Q interface {
-	comparable
-	Message
-}](goName string, flags Flags, get func(P) *[]Q) FieldOf[P] {
-	return FieldOf[P]{Field: Field{GoName: goName, Flags: flags | Repeated}, ops: choicesOps[P, Q]{get: get}}
-}
-
-func (o choicesOps[P, Q]) table() *Struct[Q] {
-	var zero Q
-	return zero.SOAPType().(*Struct[Q])
-}
-
-func (o choicesOps[P, Q]) encode(e *Encoder, _ *Field, _ string, _ *soap.Presence, v P) {
-	t := o.table()
-	var zero Q
-	for _, it := range *o.get(v) {
-		if it == zero {
-			e.Errorf("soap: a nil occurrence of a repeated choice")
-			continue
-		}
-		t.encodeOccurrence(e, it)
-	}
-}
-
-func (o choicesOps[P, Q]) decode(d *Decoder, _ *Field, _ *soap.Presence, v P) error {
-	t := o.table()
-	x := t.New()
-	if err := t.decodeOccurrence(d, x); err != nil {
-		return err
-	}
-	dst := o.get(v)
-	*dst = append(*dst, x)
-	return nil
-}
-
-func (o choicesOps[P, Q]) unset(v P) bool { return len(*o.get(v)) == 0 }
-
-func (o choicesOps[P, Q]) names(*Field) []*Name {
-	t := o.table()
-	var out []*Name
-	for i := range t.Fields {
-		if !t.Fields[i].ops.wildcard() {
-			out = append(out, &t.Fields[i].Name)
-		}
-	}
-	return out
-}
-
-func (o choicesOps[P, Q]) wildcard() bool {
-	t := o.table()
-	for i := range t.Fields {
-		if t.Fields[i].ops.wildcard() {
-			return true
-		}
-	}
-	return false
-}
-
-// AttrOf is one attribute of the struct P points to. Attr and AttrRef make them.
-type AttrOf[P any] struct {
-	Name
-	// GoName is the Go field's name, used in errors.
-	GoName string
-	// fixed is the value the schema fixes, when hasFixed is set.
-	fixed    string
-	hasFixed bool
-	ops      attrOps[P]
-}
-
-// Fixed returns a with the value the schema fixes (xs:attribute fixed="..."): encoding another value
-// is an error, and a zero Go value in a required attribute is written as the fixed value.
-func (a AttrOf[P]) Fixed(value string) AttrOf[P] {
-	a.fixed, a.hasFixed = value, true
-	return a
-}
-
-type attrOps[P any] interface {
-	encode(e *Encoder, a *AttrOf[P], owner string, v P)
-	decode(d *Decoder, a *AttrOf[P], v P, s []byte) error
-}
-
-type attrPlain[P, T any] struct {
-	c   *Codec[T]
-	get func(P) *T
-}
-
-// Attr describes a required attribute {space}local held by the plain Go field goName.
-func Attr[P, T any](space, local, goName string, c *Codec[T], get func(P) *T) AttrOf[P] {
-	return AttrOf[P]{Name: NewName(space, local), GoName: goName, ops: attrPlain[P, T]{c: c, get: get}}
-}
-
-func (o attrPlain[P, T]) encode(e *Encoder, a *AttrOf[P], _ string, v P) {
-	x := *o.get(v)
-	if a.hasFixed {
-		s := o.c.format(e, x)
-		switch {
-		case o.c.zero(x):
-			s = a.fixed
-		case !sameText(e, o.c, s, a.fixed):
-			e.Errorf("soap: attribute %s (%s) is fixed to %q, not %q", a.Local, a.GoName, a.fixed, s)
-			return
-		}
-		e.attr(a.Space, a.Local, a.secret, s)
-		return
-	}
-	o.c.attr(e, &a.Name, x)
-}
-
-func (o attrPlain[P, T]) decode(d *Decoder, a *AttrOf[P], v P, s []byte) error {
-	x, err := o.c.parse(d, s)
-	if err != nil {
-		return d.Errorf("attribute %s: %v", a.Local, err)
-	}
-	*o.get(v) = x
-	return nil
-}
-
-type attrPtr[P, T any] struct {
-	c   *Codec[T]
-	get func(P) **T
-}
-
-// AttrRef describes an optional attribute {space}local held by the Go field goName, a pointer: nil
-// leaves it out.
-func AttrRef[P, T any](space, local, goName string, c *Codec[T], get func(P) **T) AttrOf[P] {
-	return AttrOf[P]{Name: NewName(space, local), GoName: goName, ops: attrPtr[P, T]{c: c, get: get}}
-}
-
-func (o attrPtr[P, T]) encode(e *Encoder, a *AttrOf[P], _ string, v P) {
-	x := *o.get(v)
-	if x == nil {
-		return
-	}
-	if a.hasFixed {
-		s := o.c.format(e, *x)
-		if !sameText(e, o.c, s, a.fixed) {
-			e.Errorf("soap: attribute %s (%s) is fixed to %q, not %q", a.Local, a.GoName, a.fixed, s)
-			return
-		}
-		e.attr(a.Space, a.Local, a.secret, s)
-		return
-	}
-	o.c.attr(e, &a.Name, *x)
-}
-
-func (o attrPtr[P, T]) decode(d *Decoder, a *AttrOf[P], v P, s []byte) error {
-	x, err := o.c.parse(d, s)
-	if err != nil {
-		return d.Errorf("attribute %s: %v", a.Local, err)
-	}
-	*o.get(v) = &x
-	return nil
-}
-
-// sameText reports whether the lexical forms s and fixed denote the same value ("1.0" and "1" do for
-// an xs:decimal): fixed is parsed and formatted again when the texts differ.
-func sameText[T any](e *Encoder, c *Codec[T], s, fixed string) bool {
-	if s == fixed {
-		return true
-	}
-	if c.typ == xsd("QName") {
-		return false // a QName's text depends on prefixes in scope
-	}
-	v, err := c.parse(nil, []byte(fixed))
-	return err == nil && c.format(e, v) == s
-}
-
-// TextOf describes the simple content of the struct P points to. TextContent makes one.
-type TextOf[P any] interface {
-	encode(e *Encoder, v P)
-	decode(d *Decoder, v P) error
-}
-
-type textOps[P, T any] struct {
-	c   *Codec[T]
-	get func(P) *T
-}
-
-// TextContent describes simple content: the text of the element, held by the Go field get returns.
-func TextContent[P, T any](c *Codec[T], get func(P) *T) TextOf[P] {
-	return textOps[P, T]{c: c, get: get}
-}
-
-func (o textOps[P, T]) encode(e *Encoder, v P) { o.c.text(e, *o.get(v)) }
-
-func (o textOps[P, T]) decode(d *Decoder, v P) error { return o.c.decodeValue(d, o.get(v)) }

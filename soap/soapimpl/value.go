@@ -2,109 +2,131 @@ package soapimpl
 
 import (
 	"encoding/xml"
-	"slices"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/sogen-go/sogen/soap"
 )
 
-type ref[T any] struct{ c *Codec[T] }
-
-// Ref returns the Value of a simple value held by pointer (a nillable number in an array, a choice
-// branch, a response header block): nil is "no value".
-func Ref[T any](c *Codec[T]) Value[*T] { return ref[T]{c} }
-
-func (r ref[T]) encodeValue(e *Encoder, f *Field, owner string, v *T) {
-	var x T
-	if v != nil {
-		x = *v
+// lazyTable returns a function giving the table of the generated struct type P points to, looked up
+// through its SOAPType method the first time (tables refer to each other, so they are found when
+// used, not while the package is initialised).
+//
+//go:noinline
+func lazyTable[P any]() func() *Type {
+	var cache atomic.Pointer[Type]
+	return func() *Type {
+		if t := cache.Load(); t != nil {
+			return t
+		}
+		var zero P
+		t := any(zero).(Message).SOAPType()
+		cache.Store(t)
+		return t
 	}
-	r.c.encodeValue(e, f, owner, x)
 }
 
-func (r ref[T]) decodeValue(d *Decoder, dst **T) error {
-	v := new(T)
-	if err := r.c.decodeValue(d, v); err != nil {
-		return err
-	}
-	*dst = v
-	return nil
-}
-
-func (r ref[T]) unset(v *T) bool { return v == nil }
-func (r ref[T]) emptyOK() bool   { return false }
-
-type ptr[P interface {
-	comparable
-	Message
-}] struct{}
-
-// Ptr returns the Value of a generated struct held by pointer (P): nil is "no value".
-func Ptr[P interface {
-	comparable
-	Message
-}]() Value[P] {
-	return ptr[P]{}
-}
-
-func (ptr[P]) table() *Struct[P] {
+// isZero reports whether v, a pointer or an interface, is nil.
+func isZero[P any](v P) bool {
 	var zero P
-	return zero.SOAPType().(*Struct[P])
+	return any(v) == any(zero)
 }
 
-func (x ptr[P]) encodeValue(e *Encoder, f *Field, _ string, v P) {
-	t := x.table()
-	var zero P
-	if v == zero {
-		v = t.New() // sent on purpose (Presence says Present): an empty element
-	}
-	var typ xml.Name
-	if e.encoded {
-		typ = t.Type
-	}
-	t.encodeElem(e, &f.Name, typ, v)
+// Ptr returns the codec of a generated struct held by pointer (P, whose SOAPType gives its table):
+// nil is "no value". Generated code declares one per struct type that fields, array items or
+// dictionary values hold.
+//
+//go:noinline
+func Ptr[P any]() Codec {
+	table := lazyTable[P]()
+	c := wrapBase(&ops[P]{
+		zero:    isZero[P],
+		noEmpty: true,
+		elem: func(e *Encoder, f *elem, _ string, v P) {
+			t := table()
+			var x any = v
+			if isZero(v) {
+				x = t.newValue() // sent on purpose (Presence says Present): an empty element
+			}
+			var typ xml.Name
+			if e.encoded {
+				typ = t.s.Type
+			}
+			t.encodeElem(e, &f.name, typ, x)
+		},
+		elemDec: func(d *Decoder, dst *P) error {
+			t := table()
+			v := t.newValue()
+			if err := t.decode(d, v); err != nil {
+				return err
+			}
+			*dst = v.(P)
+			return nil
+		},
+	})
+	c = withArrays[P](c)
+	c.c.table = table
+	c.c.sliceLen = func(s any) int { return len(*s.(*[]P)) }
+	c.c.sliceAt = func(s any, i int) any { return (*s.(*[]P))[i] }
+	c.c.sliceAppend = func(s, x any) { p := s.(*[]P); *p = append(*p, x.(P)) }
+	return c
 }
 
-func (x ptr[P]) decodeValue(d *Decoder, dst *P) error {
-	t := x.table()
-	v := t.New()
-	if err := t.decode(d, v); err != nil {
-		return err
-	}
-	*dst = v
-	return nil
-}
-
-func (ptr[P]) unset(v P) bool {
-	var zero P
-	return v == zero
-}
-
-func (ptr[P]) emptyOK() bool { return false }
-
-type poly[I any, B interface {
-	comparable
-	Message
-}] struct{}
-
-// Poly returns the Value of a field declared with a base type that other types derive from, held in
+// Poly returns the codec of a field declared with a base type that other types derive from, held in
 // the interface I: the base type itself (B, a pointer to the base struct) or any derived type. A
 // derived value is written with its schema type as xsi:type; decoding chooses the Go type from
 // xsi:type through the Decoder's registry.
-func Poly[I any, B interface {
-	comparable
-	Message
-}]() Value[I] {
-	return poly[I, B]{}
+//
+//go:noinline
+func Poly[I, B any]() Codec {
+	base := lazyTable[B]()
+	return withArrays[I](wrapBase(&ops[I]{
+		zero:    func(v I) bool { _, t := message(v); return t == nil },
+		noEmpty: true,
+		elem: func(e *Encoder, f *elem, _ string, v I) {
+			m, t := message(v)
+			if t == nil {
+				e.startName(&f.name, xml.Name{})
+				e.EndElement()
+				return
+			}
+			var typ xml.Name
+			if t.s.Type != base().s.Type || e.encoded {
+				typ = t.s.Type
+			}
+			t.encodeElem(e, &f.name, typ, m)
+		},
+		elemDec: func(d *Decoder, dst *I) error {
+			typ, typed, err := d.xsiTypeRaw()
+			if err != nil {
+				return err
+			}
+			b := base()
+			t := b
+			if typed && !b.named(typ) {
+				t = d.types.lookupRaw(typ)
+				if t == nil {
+					n := d.xmlName(typ)
+					return d.Errorf("xsi:type {%s}%s is not a known type", n.Space, n.Local)
+				}
+			}
+			v, ok := t.newValue().(I)
+			if !ok {
+				n := d.xmlName(typ)
+				return d.Errorf("xsi:type {%s}%s is not derived from {%s}%s", n.Space, n.Local, b.s.Type.Space, b.s.Type.Local)
+			}
+			if err := t.decode(d, v); err != nil {
+				return err
+			}
+			*dst = v
+			return nil
+		},
+	}))
 }
 
-func (poly[I, B]) base() *Struct[B] {
-	var zero B
-	return zero.SOAPType().(*Struct[B])
-}
-
-// message returns the Message v holds, or nil when v holds nothing (or a nil pointer).
-func message(v any) (Message, Type) {
+// message returns the generated struct v holds and its table, or nil when v holds nothing (or a nil
+// pointer).
+func message(v any) (Message, *Type) {
 	m, ok := v.(Message)
 	if !ok {
 		return nil, nil
@@ -116,104 +138,101 @@ func message(v any) (Message, Type) {
 	return m, t
 }
 
-func (x poly[I, B]) encodeValue(e *Encoder, f *Field, _ string, v I) {
-	m, t := message(v)
-	if m == nil {
-		e.startName(&f.Name, xml.Name{})
-		e.EndElement()
-		return
-	}
-	var typ xml.Name
-	if n := t.Name(); n != x.base().Type || e.encoded {
-		typ = n
-	}
-	t.encodeAny(e, &f.Name, typ, m)
-}
-
-func (x poly[I, B]) decodeValue(d *Decoder, dst *I) error {
-	typ, typed, err := d.xsiTypeRaw()
-	if err != nil {
-		return err
-	}
-	base := x.base()
-	var t Type = base
-	if typed && !base.named(typ) {
-		t = d.types.lookupRaw(typ)
-		if t == nil {
-			n := d.xmlName(typ)
-			return d.Errorf("xsi:type {%s}%s is not a known type", n.Space, n.Local)
-		}
-	}
-	v, ok := t.newAny().(I)
-	if !ok {
-		n := d.xmlName(typ)
-		return d.Errorf("xsi:type {%s}%s is not derived from {%s}%s", n.Space, n.Local, base.Type.Space, base.Type.Local)
-	}
-	if err := t.decodeAny(d, v); err != nil {
-		return err
-	}
-	*dst = v
-	return nil
-}
-
-func (poly[I, B]) unset(v I) bool {
-	m, _ := message(v)
-	return m == nil
-}
-
-func (poly[I, B]) emptyOK() bool { return false }
-
-// Array encodes and decodes a wrapped array type (the ArrayOfX pattern): an element holding one item
-// element per value. Generated code declares one per array type, with NewArray or NewEncArray.
-type Array[T any] struct {
-	item Field
-	c    Value[T]
+// array is a wrapped array type (the ArrayOfX pattern): an element holding one item element per
+// value, or a SOAP-ENC array.
+type array[T any] struct {
+	item elem
+	c    *ops[T]
 	// arrayType is, for a SOAP-ENC array (a restriction of soapenc:Array, SOAP 1.1 section 5.4.2), the
 	// schema type of the items: the array is written with soapenc:arrayType="T[n]" (and
 	// xsi:type="soapenc:Array" in an encoded message), and its items are read whatever their names.
 	arrayType xml.Name
 }
 
-// NewArray returns the Array whose items are the elements {space}local, each encoded by c.
-func NewArray[T any](space, local string, flags Flags, c Value[T]) *Array[T] {
-	return &Array[T]{item: NewField(space, local, "", flags), c: c}
+// NewArray returns the codec of a wrapped array type (the ArrayOfX pattern) whose items are the
+// elements {space}local, each converted by item (by pointer when flags has Ref). A present but empty
+// wrapper decodes as an empty, non-nil slice. The item codec must be able to make arrays (every codec
+// but those of arrays and dictionaries: NewArrayOf makes arrays of those).
+func NewArray(space, local string, flags Flags, item *Codec) Codec {
+	return item.c.arrayOf(space, local, flags, xml.Name{})
 }
 
-// NewEncArray returns the SOAP-ENC array whose items are the elements {space}local of schema type
-// arrayType, each encoded by c.
-func NewEncArray[T any](space, local string, flags Flags, c Value[T], arrayType xml.Name) *Array[T] {
-	return &Array[T]{item: NewField(space, local, "", flags), c: c, arrayType: arrayType}
+// NewEncArray returns the codec of a SOAP-ENC array whose items are the elements {space}local of
+// schema type arrayType, each converted by item.
+func NewEncArray(space, local string, flags Flags, item *Codec, arrayType xml.Name) Codec {
+	return item.c.arrayOf(space, local, flags, arrayType)
 }
 
-func (a *Array[T]) encodeValue(e *Encoder, f *Field, owner string, v []T) {
-	if a.arrayType != (xml.Name{}) {
-		a.encodeSOAPArray(e, f, owner, v, false)
-		return
+// NewArrayOf is NewArray for items whose codec cannot make arrays: T is the Go type of an item.
+//
+//go:noinline
+func NewArrayOf[T any](space, local string, flags Flags, item *Codec, arrayType xml.Name) Codec {
+	return newArray[T](space, local, flags, item.c, arrayType)
+}
+
+// newArray returns the codec of an array of the values of item, T being their Go type (a *T when
+// flags has Ref).
+//
+//go:noinline
+func newArray[T any](space, local string, flags Flags, item *codec, arrayType xml.Name) Codec {
+	a := &array[T]{item: newElem(space, local, flags), arrayType: arrayType}
+	if flags&Ref != 0 {
+		a.c = item.refOps.(*ops[T])
+	} else {
+		a.c = item.t.(*ops[T])
 	}
-	e.startName(&f.Name, xml.Name{})
-	a.encodeItems(e, f, owner, v)
-	e.EndElement()
+	return arrayCodec(a)
 }
 
-func (a *Array[T]) encodeItems(e *Encoder, f *Field, owner string, v []T) {
+// arrayCodec returns the codec of the array a.
+//
+//go:noinline
+func arrayCodec[T any](a *array[T]) Codec {
+	return wrapBase(&ops[[]T]{
+		zero: func(v []T) bool { return v == nil },
+		elem: func(e *Encoder, f *elem, owner string, v []T) {
+			if a.arrayType != (xml.Name{}) {
+				encodeSOAPArray(a, e, f, owner, v, false)
+				return
+			}
+			e.startName(&f.name, xml.Name{})
+			encodeItems(a, e, f, owner, v)
+			e.EndElement()
+		},
+		elemDec: func(d *Decoder, dst *[]T) error { return decodeArray(a, d, dst) },
+	})
+}
+
+// itemOps returns the operations of item on values of type T: those of a simple value held by
+// pointer when flags has Ref.
+//
+//go:noinline
+func itemOps[T any](item *Codec, flags Flags) *ops[T] {
+	if flags&Ref != 0 {
+		return item.c.refOps.(*ops[T])
+	}
+	return item.c.t.(*ops[T])
+}
+
+func encodeItems[T any](a *array[T], e *Encoder, f *elem, owner string, v []T) {
 	for i, x := range v {
-		switch a.item.defaultState(a.c.unset(x)) {
+		switch a.item.defaultState(a.c.zero(x)) {
 		case soap.Absent:
 		case soap.Nil:
-			e.nilName(&a.item.Name)
+			e.nilName(&a.item.name)
 		case missing:
-			if !a.c.emptyOK() {
-				e.Errorf("soap: %s: item %d has no value, but the item element %s is not nillable", where(owner, f), i, a.item.Local)
+			if a.c.noEmpty {
+				e.Errorf("soap: %s: item %d has no value, but the item element %s is not nillable", where(owner, f), i, a.item.name.Local)
 				continue
 			}
-			a.c.encodeValue(e, &a.item, owner, x)
+			encodeValue(a.c, e, &a.item, owner, x)
 		default:
-			a.c.encodeValue(e, &a.item, owner, x)
+			encodeValue(a.c, e, &a.item, owner, x)
 		}
 	}
 }
 
-func (a *Array[T]) decodeValue(d *Decoder, dst *[]T) error {
+func decodeArray[T any](a *array[T], d *Decoder, dst *[]T) error {
 	soapArray := a.arrayType != (xml.Name{})
 	if soapArray && d.hasEncAttr("offset") {
 		return d.Errorf("partially transmitted SOAP-ENC arrays (soapenc:offset) are not supported")
@@ -232,7 +251,7 @@ func (a *Array[T]) decodeValue(d *Decoder, dst *[]T) error {
 			if d.hasEncAttr("position") {
 				return d.Errorf("sparse SOAP-ENC arrays (soapenc:position) are not supported")
 			}
-		case !d.match(&a.item.Name):
+		case !d.match(&a.item.name):
 			if err := d.unknown(); err != nil {
 				return err
 			}
@@ -248,34 +267,64 @@ func (a *Array[T]) decodeValue(d *Decoder, dst *[]T) error {
 	return nil
 }
 
-func (a *Array[T]) unset(v []T) bool { return v == nil }
-func (a *Array[T]) emptyOK() bool    { return true }
-
 // encArrayTypeAttr is soapenc:arrayType (SOAP 1.1 section 5.4.2).
 var encArrayTypeAttr = NewName(soap.SOAPEncNamespace, "arrayType")
 
 // encodeSOAPArray writes v as the SOAP-ENC array element f (SOAP 1.1 section 5.4.2). The array
 // carries xsi:type="soapenc:Array" when e follows the SOAP encoding or typed is set (a value in an
 // xs:anyType slot).
-func (a *Array[T]) encodeSOAPArray(e *Encoder, f *Field, owner string, v []T, typed bool) {
+func encodeSOAPArray[T any](a *array[T], e *Encoder, f *elem, owner string, v []T, typed bool) {
+	startSOAPArray(e, f, a.arrayType, len(v), typed)
+	encodeItems(a, e, f, owner, v)
+	e.EndElement()
+}
+
+// startSOAPArray writes the start tag of the SOAP-ENC array f of n items of type arrayType.
+func startSOAPArray(e *Encoder, f *elem, arrayType xml.Name, n int, typed bool) {
 	enc := e.encoding()
 	var typ xml.Name
 	if enc == soap.SOAP12EncNamespace {
 		if typed {
 			typ = xml.Name{Space: enc, Local: "Array"}
 		}
-		e.startName(&f.Name, typ)
-		e.Attr(xml.Name{Space: enc, Local: "itemType"}, e.QName(a.arrayType))
-		e.Attr(xml.Name{Space: enc, Local: "arraySize"}, strconv.Itoa(len(v)))
-	} else {
-		if e.encoded || typed {
-			typ = xml.Name{Space: enc, Local: "Array"}
-		}
-		e.startName(&f.Name, typ)
-		e.attr(encArrayTypeAttr.Space, encArrayTypeAttr.Local, false, e.QName(a.arrayType)+"["+strconv.Itoa(len(v))+"]")
+		e.startName(&f.name, typ)
+		e.Attr(xml.Name{Space: enc, Local: "itemType"}, e.QName(arrayType))
+		e.Attr(xml.Name{Space: enc, Local: "arraySize"}, strconv.Itoa(n))
+		return
 	}
-	a.encodeItems(e, f, owner, v)
-	e.EndElement()
+	if e.encoded || typed {
+		typ = xml.Name{Space: enc, Local: "Array"}
+	}
+	e.startName(&f.name, typ)
+	e.attr(encArrayTypeAttr.Space, encArrayTypeAttr.Local, false, e.QName(arrayType)+"["+strconv.Itoa(n)+"]")
+}
+
+// heapSort sorts s by compare: a small sort (unlike slices.SortFunc, whose instantiation is large), in
+// place, in O(n log n).
+func heapSort[K any](s []K, compare func(a, b K) int) {
+	down := func(i, n int) {
+		for {
+			c := 2*i + 1
+			if c >= n {
+				return
+			}
+			if c+1 < n && compare(s[c+1], s[c]) > 0 {
+				c++
+			}
+			if compare(s[c], s[i]) <= 0 {
+				return
+			}
+			s[i], s[c] = s[c], s[i]
+			i = c
+		}
+	}
+	for i := len(s)/2 - 1; i >= 0; i-- {
+		down(i, len(s))
+	}
+	for n := len(s) - 1; n > 0; n-- {
+		s[0], s[n] = s[n], s[0]
+		down(0, n)
+	}
 }
 
 // encoding returns the namespace of the SOAP encoding e writes.
@@ -286,90 +335,84 @@ func (e *Encoder) encoding() string {
 	return soap.SOAPEncNamespace
 }
 
-// Dict describes a dictionary type (WCF's IsDictionary pattern): a sequence of pair elements, each
-// holding a key and a value element. Generated code declares one per dictionary type, with NewDict.
-type Dict[K comparable, V any] struct {
-	pair       Name
-	key, value Field
-	kc         Value[K]
-	vc         Value[V]
-	compare    func(a, b K) int
-}
-
-// NewDict returns the Dict whose entries are pair elements {pairSpace}pairLocal holding the key and
-// value elements, key first, encoded by kc and vc; compare orders the keys, so that entries are
-// written in a deterministic order.
-func NewDict[K comparable, V any](pair Name, key Field, kc Value[K], value Field, vc Value[V], compare func(a, b K) int) *Dict[K, V] {
-	return &Dict[K, V]{pair: pair, key: key, kc: kc, value: value, vc: vc, compare: compare}
-}
-
-func (t *Dict[K, V]) encodeValue(e *Encoder, f *Field, owner string, m map[K]V) {
-	var buf [16]K
-	keys := buf[:0]
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, t.compare)
-	e.startName(&f.Name, xml.Name{})
-	for _, k := range keys {
-		e.startName(&t.pair, xml.Name{})
-		encodeField(e, t.kc, &t.key, owner, nil, k)
-		encodeField(e, t.vc, &t.value, owner, nil, m[k])
-		e.EndElement()
-	}
-	e.EndElement()
-}
-
-func (t *Dict[K, V]) decodeValue(d *Decoder, dst *map[K]V) error {
-	m := make(map[K]V)
-	// One pair decoded into, reused: locals passed to the codecs' methods would escape, two
-	// allocations per entry.
-	kv := new(struct {
-		k K
-		v V
+// NewDict returns the codec of a dictionary type (WCF's IsDictionary pattern): a sequence of pair
+// elements {pairSpace}pairLocal, each holding a key and a value element, converted by key and value;
+// compare orders the keys, so that entries are written in a deterministic order. A later entry with
+// a key seen before replaces it.
+//
+//go:noinline
+func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLocal string, keyFlags Flags, key *Codec,
+	valueSpace, valueLocal string, valueFlags Flags, value *Codec, compare func(a, b K) int) Codec {
+	pair := NewName(pairSpace, pairLocal)
+	kf, vf := newElem(keySpace, keyLocal, keyFlags), newElem(valueSpace, valueLocal, valueFlags)
+	kc, vc := itemOps[K](key, keyFlags), itemOps[V](value, valueFlags)
+	return wrap(&ops[map[K]V]{
+		zero: func(m map[K]V) bool { return m == nil },
+		elem: func(e *Encoder, f *elem, owner string, m map[K]V) {
+			var buf [16]K
+			keys := buf[:0]
+			for k := range m {
+				keys = append(keys, k)
+			}
+			heapSort(keys, compare)
+			e.startName(&f.name, xml.Name{})
+			for _, k := range keys {
+				e.startName(&pair, xml.Name{})
+				encodeField(e, kc, &kf, owner, nil, k)
+				encodeField(e, vc, &vf, owner, nil, m[k])
+				e.EndElement()
+			}
+			e.EndElement()
+		},
+		elemDec: func(d *Decoder, dst *map[K]V) error {
+			m := make(map[K]V)
+			// One pair decoded into, reused: locals passed to the codecs would escape, two
+			// allocations per entry.
+			kv := new(struct {
+				k K
+				v V
+			})
+			for {
+				ok, err := d.child()
+				if err != nil {
+					return err
+				}
+				if !ok {
+					break
+				}
+				if !d.match(&pair) {
+					if err := d.unknown(); err != nil {
+						return err
+					}
+					continue
+				}
+				var zk K
+				var zv V
+				kv.k, kv.v = zk, zv
+				for {
+					ok, err := d.child()
+					if err != nil {
+						return err
+					}
+					if !ok {
+						break
+					}
+					switch {
+					case d.match(&kf.name):
+						err = decodeField(d, kc, &kf, nil, &kv.k)
+					case d.match(&vf.name):
+						err = decodeField(d, vc, &vf, nil, &kv.v)
+					default:
+						err = d.unknown()
+					}
+					if err != nil {
+						return err
+					}
+				}
+				m[kv.k] = kv.v
+			}
+			*dst = m
+			return nil
+		},
 	})
-	for {
-		ok, err := d.child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if !d.match(&t.pair) {
-			if err := d.unknown(); err != nil {
-				return err
-			}
-			continue
-		}
-		var zk K
-		var zv V
-		kv.k, kv.v = zk, zv
-		for {
-			ok, err := d.child()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				break
-			}
-			switch {
-			case d.match(&t.key.Name):
-				err = decodeField(d, t.kc, &t.key, nil, &kv.k)
-			case d.match(&t.value.Name):
-				err = decodeField(d, t.vc, &t.value, nil, &kv.v)
-			default:
-				err = d.unknown()
-			}
-			if err != nil {
-				return err
-			}
-		}
-		m[kv.k] = kv.v
-	}
-	*dst = m
-	return nil
 }
-
-func (t *Dict[K, V]) unset(m map[K]V) bool { return m == nil }
-func (t *Dict[K, V]) emptyOK() bool        { return true }

@@ -11,16 +11,27 @@ type SoPrincipalRequestHeader struct {
 	ApplicationToken string
 }
 
-var tableSoPrincipalRequestHeader = &soapimpl.Struct[*SoPrincipalRequestHeader]{
+var descSoPrincipalRequestHeader = soapimpl.Struct{
 	Go:   "SoPrincipalRequestHeader",
 	Kind: soapimpl.Header,
-	New:  func() *SoPrincipalRequestHeader { return new(SoPrincipalRequestHeader) },
-	Fields: []soapimpl.FieldOf[*SoPrincipalRequestHeader]{
-		soapimpl.Elem(nsServices88, "ApplicationToken", "ApplicationToken", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoPrincipalRequestHeader) *string { return &v.ApplicationToken }),
+	Zero: (*SoPrincipalRequestHeader)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SoPrincipalRequestHeader)
+		if x == nil {
+			x = new(SoPrincipalRequestHeader)
+		}
+		if p != nil {
+			p[0] = &x.ApplicationToken
+		}
+		return x
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ApplicationToken", GoName: "ApplicationToken", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
 	},
 }
+var tableSoPrincipalRequestHeader = soapimpl.NewType(&descSoPrincipalRequestHeader)
 
-func (*SoPrincipalRequestHeader) SOAPType() soapimpl.Type { return tableSoPrincipalRequestHeader }
+func (*SoPrincipalRequestHeader) SOAPType() *soapimpl.Type { return tableSoPrincipalRequestHeader }
 
 // SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
 type SoPrincipalResponseHeader struct {
@@ -34,16 +45,27 @@ type SoPrincipalResponseHeader struct {
 	TimeZone *SoTimeZone
 }
 
-var tableSoPrincipalResponseHeader = &soapimpl.Struct[*SoPrincipalResponseHeader]{
+var descSoPrincipalResponseHeader = soapimpl.Struct{
 	Go:   "SoPrincipalResponseHeader",
 	Kind: soapimpl.Header,
-	New:  func() *SoPrincipalResponseHeader { return new(SoPrincipalResponseHeader) },
-	Fields: []soapimpl.FieldOf[*SoPrincipalResponseHeader]{
-		soapimpl.Elem(nsServices88, "ExceptionInfo", "ExceptionInfo", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoExceptionInfo](), func(v *SoPrincipalResponseHeader) **SoExceptionInfo { return &v.ExceptionInfo }),
-		soapimpl.Elem(nsServices88, "ExtraInfo", "ExtraInfo", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictSoExtraInfo, func(v *SoPrincipalResponseHeader) *map[string]string { return &v.ExtraInfo }),
-		soapimpl.Elem(nsServices88, "Succeeded", "Succeeded", soapimpl.Optional|soapimpl.ZeroUnset, soapimpl.Ref(soapimpl.XSBoolean), func(v *SoPrincipalResponseHeader) **bool { return &v.Succeeded }),
-		soapimpl.Elem(nsServices88, "TimeZone", "TimeZone", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoTimeZone](), func(v *SoPrincipalResponseHeader) **SoTimeZone { return &v.TimeZone }),
+	Zero: (*SoPrincipalResponseHeader)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SoPrincipalResponseHeader)
+		if x == nil {
+			x = new(SoPrincipalResponseHeader)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3] = &x.ExceptionInfo, &x.ExtraInfo, &x.Succeeded, &x.TimeZone
+		}
+		return x
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ExceptionInfo", GoName: "ExceptionInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoExceptionInfo},
+		{Space: nsServices88, Local: "ExtraInfo", GoName: "ExtraInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictSoExtraInfo},
+		{Space: nsServices88, Local: "Succeeded", GoName: "Succeeded", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "TimeZone", GoName: "TimeZone", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoTimeZone},
 	},
 }
+var tableSoPrincipalResponseHeader = soapimpl.NewType(&descSoPrincipalResponseHeader)
 
-func (*SoPrincipalResponseHeader) SOAPType() soapimpl.Type { return tableSoPrincipalResponseHeader }
+func (*SoPrincipalResponseHeader) SOAPType() *soapimpl.Type { return tableSoPrincipalResponseHeader }

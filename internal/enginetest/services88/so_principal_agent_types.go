@@ -17,26 +17,45 @@ type AuthenticateGeneric struct {
 	Presence soap.Presence
 }
 
-var tableAuthenticateGeneric = &soapimpl.Struct[*AuthenticateGeneric]{
-	Go:       "AuthenticateGeneric",
-	New:      func() *AuthenticateGeneric { return new(AuthenticateGeneric) },
-	Presence: func(v *AuthenticateGeneric) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*AuthenticateGeneric]{
-		soapimpl.Elem(nsServices88, "AuthenticationData", "AuthenticationData", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictAuthenticationGenericData, func(v *AuthenticateGeneric) *map[string]string { return &v.AuthenticationData }),
+var descAuthenticateGeneric = soapimpl.Struct{
+	Go:   "AuthenticateGeneric",
+	Zero: (*AuthenticateGeneric)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*AuthenticateGeneric)
+		if x == nil {
+			x = new(AuthenticateGeneric)
+		}
+		if p != nil {
+			p[0], p[1] = &x.AuthenticationData, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "AuthenticationData", GoName: "AuthenticationData", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictAuthenticationGenericData},
+	},
+	Presence: true,
 }
+var tableAuthenticateGeneric = soapimpl.NewType(&descAuthenticateGeneric)
 
-func (*AuthenticateGeneric) SOAPType() soapimpl.Type { return tableAuthenticateGeneric }
+func (*AuthenticateGeneric) SOAPType() *soapimpl.Type { return tableAuthenticateGeneric }
 
 // AuthenticateImplicit is the content of the element of the same name.
 type AuthenticateImplicit struct{}
 
-var tableAuthenticateImplicit = &soapimpl.Struct[*AuthenticateImplicit]{
-	Go:  "AuthenticateImplicit",
-	New: func() *AuthenticateImplicit { return new(AuthenticateImplicit) },
+var descAuthenticateImplicit = soapimpl.Struct{
+	Go:   "AuthenticateImplicit",
+	Zero: (*AuthenticateImplicit)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*AuthenticateImplicit)
+		if x == nil {
+			x = new(AuthenticateImplicit)
+		}
+		return x
+	},
 }
+var tableAuthenticateImplicit = soapimpl.NewType(&descAuthenticateImplicit)
 
-func (*AuthenticateImplicit) SOAPType() soapimpl.Type { return tableAuthenticateImplicit }
+func (*AuthenticateImplicit) SOAPType() *soapimpl.Type { return tableAuthenticateImplicit }
 
 // AuthenticateResponse is the content of the element of the same name.
 type AuthenticateResponse struct {
@@ -50,18 +69,29 @@ type AuthenticateResponse struct {
 	Presence soap.Presence
 }
 
-var tableAuthenticateResponse = &soapimpl.Struct[*AuthenticateResponse]{
-	Go:       "AuthenticateResponse",
-	New:      func() *AuthenticateResponse { return new(AuthenticateResponse) },
-	Presence: func(v *AuthenticateResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*AuthenticateResponse]{
-		soapimpl.Elem(nsServices88, "Response", "Response", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoPrincipalCarrier](), func(v *AuthenticateResponse) **SoPrincipalCarrier { return &v.Response }),
-		soapimpl.Elem(nsServices88, "Credentials", "Credentials", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoCredentials](), func(v *AuthenticateResponse) **SoCredentials { return &v.Credentials }),
-		soapimpl.Elem(nsServices88, "AuthenticationSucceeded", "AuthenticationSucceeded", soapimpl.Optional, soapimpl.XSBoolean, func(v *AuthenticateResponse) *bool { return &v.AuthenticationSucceeded }),
+var descAuthenticateResponse = soapimpl.Struct{
+	Go:   "AuthenticateResponse",
+	Zero: (*AuthenticateResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*AuthenticateResponse)
+		if x == nil {
+			x = new(AuthenticateResponse)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3] = &x.Response, &x.Credentials, &x.AuthenticationSucceeded, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoPrincipalCarrier},
+		{Space: nsServices88, Local: "Credentials", GoName: "Credentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoCredentials},
+		{Space: nsServices88, Local: "AuthenticationSucceeded", GoName: "AuthenticationSucceeded", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+	},
+	Presence: true,
 }
+var tableAuthenticateResponse = soapimpl.NewType(&descAuthenticateResponse)
 
-func (*AuthenticateResponse) SOAPType() soapimpl.Type { return tableAuthenticateResponse }
+func (*AuthenticateResponse) SOAPType() *soapimpl.Type { return tableAuthenticateResponse }
 
 // AuthenticateUsernamePassword is the content of the element of the same name.
 type AuthenticateUsernamePassword struct {
@@ -73,17 +103,28 @@ type AuthenticateUsernamePassword struct {
 	Presence soap.Presence
 }
 
-var tableAuthenticateUsernamePassword = &soapimpl.Struct[*AuthenticateUsernamePassword]{
-	Go:       "AuthenticateUsernamePassword",
-	New:      func() *AuthenticateUsernamePassword { return new(AuthenticateUsernamePassword) },
-	Presence: func(v *AuthenticateUsernamePassword) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*AuthenticateUsernamePassword]{
-		soapimpl.Elem(nsServices88, "UserName", "UserName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *AuthenticateUsernamePassword) *string { return &v.UserName }),
-		soapimpl.Elem(nsServices88, "Password", "Password", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *AuthenticateUsernamePassword) *string { return &v.Password }),
+var descAuthenticateUsernamePassword = soapimpl.Struct{
+	Go:   "AuthenticateUsernamePassword",
+	Zero: (*AuthenticateUsernamePassword)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*AuthenticateUsernamePassword)
+		if x == nil {
+			x = new(AuthenticateUsernamePassword)
+		}
+		if p != nil {
+			p[0], p[1], p[2] = &x.UserName, &x.Password, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "UserName", GoName: "UserName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Password", GoName: "Password", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableAuthenticateUsernamePassword = soapimpl.NewType(&descAuthenticateUsernamePassword)
 
-func (*AuthenticateUsernamePassword) SOAPType() soapimpl.Type {
+func (*AuthenticateUsernamePassword) SOAPType() *soapimpl.Type {
 	return tableAuthenticateUsernamePassword
 }
 
@@ -95,16 +136,29 @@ type AuthenticateWithAccessToken struct {
 	Presence soap.Presence
 }
 
-var tableAuthenticateWithAccessToken = &soapimpl.Struct[*AuthenticateWithAccessToken]{
-	Go:       "AuthenticateWithAccessToken",
-	New:      func() *AuthenticateWithAccessToken { return new(AuthenticateWithAccessToken) },
-	Presence: func(v *AuthenticateWithAccessToken) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*AuthenticateWithAccessToken]{
-		soapimpl.Elem(nsServices88, "AccessToken", "AccessToken", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *AuthenticateWithAccessToken) *string { return &v.AccessToken }),
+var descAuthenticateWithAccessToken = soapimpl.Struct{
+	Go:   "AuthenticateWithAccessToken",
+	Zero: (*AuthenticateWithAccessToken)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*AuthenticateWithAccessToken)
+		if x == nil {
+			x = new(AuthenticateWithAccessToken)
+		}
+		if p != nil {
+			p[0], p[1] = &x.AccessToken, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "AccessToken", GoName: "AccessToken", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableAuthenticateWithAccessToken = soapimpl.NewType(&descAuthenticateWithAccessToken)
 
-func (*AuthenticateWithAccessToken) SOAPType() soapimpl.Type { return tableAuthenticateWithAccessToken }
+func (*AuthenticateWithAccessToken) SOAPType() *soapimpl.Type {
+	return tableAuthenticateWithAccessToken
+}
 
 // DSAParameters is the complex type {http://schemas.datacontract.org/2004/07/System.Security.Cryptography}DSAParameters.
 type DSAParameters struct {
@@ -126,23 +180,34 @@ type DSAParameters struct {
 	Presence soap.Presence
 }
 
-var tableDSAParameters = &soapimpl.Struct[*DSAParameters]{
-	Go:       "DSAParameters",
-	Type:     xml.Name{Space: nsSystemSecurityCryptography, Local: "DSAParameters"},
-	New:      func() *DSAParameters { return new(DSAParameters) },
-	Presence: func(v *DSAParameters) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*DSAParameters]{
-		soapimpl.Elem(nsSystemSecurityCryptography, "Counter", "Counter", 0, soapimpl.XSInt, func(v *DSAParameters) *int32 { return &v.Counter }),
-		soapimpl.Elem(nsSystemSecurityCryptography, "G", "G", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSBase64Binary, func(v *DSAParameters) *[]byte { return &v.G }),
-		soapimpl.Elem(nsSystemSecurityCryptography, "J", "J", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSBase64Binary, func(v *DSAParameters) *[]byte { return &v.J }),
-		soapimpl.Elem(nsSystemSecurityCryptography, "P", "P", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSBase64Binary, func(v *DSAParameters) *[]byte { return &v.P }),
-		soapimpl.Elem(nsSystemSecurityCryptography, "Q", "Q", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSBase64Binary, func(v *DSAParameters) *[]byte { return &v.Q }),
-		soapimpl.Elem(nsSystemSecurityCryptography, "Seed", "Seed", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSBase64Binary, func(v *DSAParameters) *[]byte { return &v.Seed }),
-		soapimpl.Elem(nsSystemSecurityCryptography, "Y", "Y", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSBase64Binary, func(v *DSAParameters) *[]byte { return &v.Y }),
+var descDSAParameters = soapimpl.Struct{
+	Go:   "DSAParameters",
+	Type: xml.Name{Space: nsSystemSecurityCryptography, Local: "DSAParameters"},
+	Zero: (*DSAParameters)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*DSAParameters)
+		if x == nil {
+			x = new(DSAParameters)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = &x.Counter, &x.G, &x.J, &x.P, &x.Q, &x.Seed, &x.Y, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsSystemSecurityCryptography, Local: "Counter", GoName: "Counter", Flags: 0, Codec: &soapimpl.XSInt},
+		{Space: nsSystemSecurityCryptography, Local: "G", GoName: "G", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "J", GoName: "J", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "P", GoName: "P", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "Q", GoName: "Q", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "Seed", GoName: "Seed", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "Y", GoName: "Y", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+	},
+	Presence: true,
 }
+var tableDSAParameters = soapimpl.NewType(&descDSAParameters)
 
-func (*DSAParameters) SOAPType() soapimpl.Type { return tableDSAParameters }
+func (*DSAParameters) SOAPType() *soapimpl.Type { return tableDSAParameters }
 
 // EjUserStatus is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}EjUserStatus: an enumeration.
 type EjUserStatus string
@@ -196,17 +261,25 @@ func (v EjUserStatus) Number() (int64, bool) {
 }
 
 // codecEjUserStatus converts EjUserStatus values to and from text.
-var codecEjUserStatus = soapimpl.StringType[EjUserStatus](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EjUserStatus"})
+var codecEjUserStatus = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EjUserStatus"})
 
 // GetSystemInfo is the content of the element of the same name.
 type GetSystemInfo struct{}
 
-var tableGetSystemInfo = &soapimpl.Struct[*GetSystemInfo]{
-	Go:  "GetSystemInfo",
-	New: func() *GetSystemInfo { return new(GetSystemInfo) },
+var descGetSystemInfo = soapimpl.Struct{
+	Go:   "GetSystemInfo",
+	Zero: (*GetSystemInfo)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetSystemInfo)
+		if x == nil {
+			x = new(GetSystemInfo)
+		}
+		return x
+	},
 }
+var tableGetSystemInfo = soapimpl.NewType(&descGetSystemInfo)
 
-func (*GetSystemInfo) SOAPType() soapimpl.Type { return tableGetSystemInfo }
+func (*GetSystemInfo) SOAPType() *soapimpl.Type { return tableGetSystemInfo }
 
 // GetSystemInfoResponse is the content of the element of the same name.
 type GetSystemInfoResponse struct {
@@ -216,16 +289,27 @@ type GetSystemInfoResponse struct {
 	Presence soap.Presence
 }
 
-var tableGetSystemInfoResponse = &soapimpl.Struct[*GetSystemInfoResponse]{
-	Go:       "GetSystemInfoResponse",
-	New:      func() *GetSystemInfoResponse { return new(GetSystemInfoResponse) },
-	Presence: func(v *GetSystemInfoResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GetSystemInfoResponse]{
-		soapimpl.Elem(nsServices88, "SystemInfo", "SystemInfo", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoSystemInfoCarrier](), func(v *GetSystemInfoResponse) **SoSystemInfoCarrier { return &v.SystemInfo }),
+var descGetSystemInfoResponse = soapimpl.Struct{
+	Go:   "GetSystemInfoResponse",
+	Zero: (*GetSystemInfoResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetSystemInfoResponse)
+		if x == nil {
+			x = new(GetSystemInfoResponse)
+		}
+		if p != nil {
+			p[0], p[1] = &x.SystemInfo, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "SystemInfo", GoName: "SystemInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoSystemInfoCarrier},
+	},
+	Presence: true,
 }
+var tableGetSystemInfoResponse = soapimpl.NewType(&descGetSystemInfoResponse)
 
-func (*GetSystemInfoResponse) SOAPType() soapimpl.Type { return tableGetSystemInfoResponse }
+func (*GetSystemInfoResponse) SOAPType() *soapimpl.Type { return tableGetSystemInfoResponse }
 
 // GrantedModuleLicense is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}GrantedModuleLicense. It extends Carrier, whose fields it embeds and encodes first.
 type GrantedModuleLicense struct {
@@ -262,31 +346,42 @@ type GrantedModuleLicense struct {
 	Presence soap.Presence
 }
 
-var tableGrantedModuleLicense = &soapimpl.Struct[*GrantedModuleLicense]{
-	Go:       "GrantedModuleLicense",
-	Type:     xml.Name{Space: nsServices88, Local: "GrantedModuleLicense"},
-	New:      func() *GrantedModuleLicense { return new(GrantedModuleLicense) },
-	Base:     soapimpl.Extends(func(v *GrantedModuleLicense) *Carrier { return &v.Carrier }),
-	Presence: func(v *GrantedModuleLicense) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GrantedModuleLicense]{
-		soapimpl.Elem(nsServices88, "OwnerId", "OwnerID", soapimpl.Optional, soapimpl.XSInt, func(v *GrantedModuleLicense) *int32 { return &v.OwnerID }),
-		soapimpl.Elem(nsServices88, "OwnerName", "OwnerName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GrantedModuleLicense) *string { return &v.OwnerName }),
-		soapimpl.Elem(nsServices88, "OwnerDescription", "OwnerDescription", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GrantedModuleLicense) *string { return &v.OwnerDescription }),
-		soapimpl.Elem(nsServices88, "ModuleId", "ModuleID", soapimpl.Optional, soapimpl.XSInt, func(v *GrantedModuleLicense) *int32 { return &v.ModuleID }),
-		soapimpl.Elem(nsServices88, "Name", "Name", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GrantedModuleLicense) *string { return &v.Name }),
-		soapimpl.Elem(nsServices88, "Description", "Description", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GrantedModuleLicense) *string { return &v.Description }),
-		soapimpl.Elem(nsServices88, "Version", "Version", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GrantedModuleLicense) *string { return &v.Version }),
-		soapimpl.Elem(nsServices88, "LicenseType", "LicenseType", soapimpl.Optional|soapimpl.ZeroUnset, codecLicenseType, func(v *GrantedModuleLicense) *LicenseType { return &v.LicenseType }),
-		soapimpl.Elem(nsServices88, "ExtraFlags", "ExtraFlags", soapimpl.Optional, soapimpl.XSInt, func(v *GrantedModuleLicense) *int32 { return &v.ExtraFlags }),
-		soapimpl.Elem(nsServices88, "SortOrder", "SortOrder", soapimpl.Optional, soapimpl.XSInt, func(v *GrantedModuleLicense) *int32 { return &v.SortOrder }),
-		soapimpl.Elem(nsServices88, "LicenseNumber", "LicenseNumber", soapimpl.Optional, soapimpl.XSInt, func(v *GrantedModuleLicense) *int32 { return &v.LicenseNumber }),
-		soapimpl.Elem(nsServices88, "IsHidden", "IsHidden", soapimpl.Optional, soapimpl.XSBoolean, func(v *GrantedModuleLicense) *bool { return &v.IsHidden }),
-		soapimpl.Elem(nsServices88, "IsUnrestricted", "IsUnrestricted", soapimpl.Optional, soapimpl.XSBoolean, func(v *GrantedModuleLicense) *bool { return &v.IsUnrestricted }),
-		soapimpl.Elem(nsServices88, "ExpiryDate", "ExpiryDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *GrantedModuleLicense) *soap.DateTime { return &v.ExpiryDate }),
+var descGrantedModuleLicense = soapimpl.Struct{
+	Go:   "GrantedModuleLicense",
+	Type: xml.Name{Space: nsServices88, Local: "GrantedModuleLicense"},
+	Zero: (*GrantedModuleLicense)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GrantedModuleLicense)
+		if x == nil {
+			x = new(GrantedModuleLicense)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerID, &x.OwnerName, &x.OwnerDescription, &x.ModuleID, &x.Name, &x.Description, &x.Version, (*string)(&x.LicenseType), &x.ExtraFlags, &x.SortOrder, &x.LicenseNumber, &x.IsHidden, &x.IsUnrestricted, &x.ExpiryDate, &x.Presence, &x.Carrier
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "OwnerId", GoName: "OwnerID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "OwnerDescription", GoName: "OwnerDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleId", GoName: "ModuleID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Description", GoName: "Description", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Version", GoName: "Version", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "LicenseType", GoName: "LicenseType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecLicenseType},
+		{Space: nsServices88, Local: "ExtraFlags", GoName: "ExtraFlags", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "SortOrder", GoName: "SortOrder", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "LicenseNumber", GoName: "LicenseNumber", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsHidden", GoName: "IsHidden", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "IsUnrestricted", GoName: "IsUnrestricted", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "ExpiryDate", GoName: "ExpiryDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+	},
+	Presence: true,
+	Base:     true,
 }
+var tableGrantedModuleLicense = soapimpl.NewType(&descGrantedModuleLicense)
 
-func (*GrantedModuleLicense) SOAPType() soapimpl.Type { return tableGrantedModuleLicense }
+func (*GrantedModuleLicense) SOAPType() *soapimpl.Type { return tableGrantedModuleLicense }
 
 // LicenseInfo is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}LicenseInfo.
 type LicenseInfo struct {
@@ -330,34 +425,45 @@ type LicenseInfo struct {
 	Presence soap.Presence
 }
 
-var tableLicenseInfo = &soapimpl.Struct[*LicenseInfo]{
-	Go:       "LicenseInfo",
-	Type:     xml.Name{Space: nsServices88, Local: "LicenseInfo"},
-	New:      func() *LicenseInfo { return new(LicenseInfo) },
-	Presence: func(v *LicenseInfo) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*LicenseInfo]{
-		soapimpl.Elem(nsServices88, "CompanyName", "CompanyName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.CompanyName }),
-		soapimpl.Elem(nsServices88, "SerialNr", "SerialNr", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.SerialNr }),
-		soapimpl.Elem(nsServices88, "OwnerName", "OwnerName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.OwnerName }),
-		soapimpl.Elem(nsServices88, "OwnerDescription", "OwnerDescription", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.OwnerDescription }),
-		soapimpl.Elem(nsServices88, "NextCheckDate", "NextCheckDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *LicenseInfo) *soap.DateTime { return &v.NextCheckDate }),
-		soapimpl.Elem(nsServices88, "MaintenanceDate", "MaintenanceDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *LicenseInfo) *soap.DateTime { return &v.MaintenanceDate }),
-		soapimpl.Elem(nsServices88, "AdminWarningDate", "AdminWarningDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *LicenseInfo) *soap.DateTime { return &v.AdminWarningDate }),
-		soapimpl.Elem(nsServices88, "ExpiryDate", "ExpiryDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *LicenseInfo) *soap.DateTime { return &v.ExpiryDate }),
-		soapimpl.Elem(nsServices88, "GraceDate", "GraceDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *LicenseInfo) *soap.DateTime { return &v.GraceDate }),
-		soapimpl.Elem(nsServices88, "ExtraFlags", "ExtraFlags", soapimpl.Optional, soapimpl.XSInt, func(v *LicenseInfo) *int32 { return &v.ExtraFlags }),
-		soapimpl.Elem(nsServices88, "LicenseUrl", "LicenseURL", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.LicenseURL }),
-		soapimpl.Elem(nsServices88, "LicenseVersion", "LicenseVersion", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.LicenseVersion }),
-		soapimpl.Elem(nsServices88, "DeploymentType", "DeploymentType", soapimpl.Optional, soapimpl.XSInt, func(v *LicenseInfo) *int32 { return &v.DeploymentType }),
-		soapimpl.Elem(nsServices88, "ProductType", "ProductType", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.ProductType }),
-		soapimpl.Elem(nsServices88, "ProductDescription", "ProductDescription", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.ProductDescription }),
-		soapimpl.Elem(nsServices88, "ModuleLicenses", "ModuleLicenses", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, arrayOfModuleLicense, func(v *LicenseInfo) *[]*ModuleLicense { return &v.ModuleLicenses }),
-		soapimpl.Elem(nsServices88, "PublicKey", "PublicKey", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SignedPublicKey](), func(v *LicenseInfo) **SignedPublicKey { return &v.PublicKey }),
-		soapimpl.Elem(nsServices88, "Signature", "Signature", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *LicenseInfo) *string { return &v.Signature }),
+var descLicenseInfo = soapimpl.Struct{
+	Go:   "LicenseInfo",
+	Type: xml.Name{Space: nsServices88, Local: "LicenseInfo"},
+	Zero: (*LicenseInfo)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*LicenseInfo)
+		if x == nil {
+			x = new(LicenseInfo)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18] = &x.CompanyName, &x.SerialNr, &x.OwnerName, &x.OwnerDescription, &x.NextCheckDate, &x.MaintenanceDate, &x.AdminWarningDate, &x.ExpiryDate, &x.GraceDate, &x.ExtraFlags, &x.LicenseURL, &x.LicenseVersion, &x.DeploymentType, &x.ProductType, &x.ProductDescription, &x.ModuleLicenses, &x.PublicKey, &x.Signature, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "CompanyName", GoName: "CompanyName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SerialNr", GoName: "SerialNr", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "OwnerDescription", GoName: "OwnerDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "NextCheckDate", GoName: "NextCheckDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "MaintenanceDate", GoName: "MaintenanceDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "AdminWarningDate", GoName: "AdminWarningDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "ExpiryDate", GoName: "ExpiryDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "GraceDate", GoName: "GraceDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "ExtraFlags", GoName: "ExtraFlags", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "LicenseUrl", GoName: "LicenseURL", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "LicenseVersion", GoName: "LicenseVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DeploymentType", GoName: "DeploymentType", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ProductType", GoName: "ProductType", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ProductDescription", GoName: "ProductDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleLicenses", GoName: "ModuleLicenses", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfModuleLicense},
+		{Space: nsServices88, Local: "PublicKey", GoName: "PublicKey", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSignedPublicKey},
+		{Space: nsServices88, Local: "Signature", GoName: "Signature", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableLicenseInfo = soapimpl.NewType(&descLicenseInfo)
 
-func (*LicenseInfo) SOAPType() soapimpl.Type { return tableLicenseInfo }
+func (*LicenseInfo) SOAPType() *soapimpl.Type { return tableLicenseInfo }
 
 // LicenseType is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}LicenseType: an enumeration. WCF declares its CLR type as short.
 type LicenseType string
@@ -399,7 +505,7 @@ func (v LicenseType) Number() (int64, bool) {
 }
 
 // codecLicenseType converts LicenseType values to and from text.
-var codecLicenseType = soapimpl.StringType[LicenseType](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "LicenseType"})
+var codecLicenseType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "LicenseType"})
 
 // ModuleLicense is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ModuleLicense.
 type ModuleLicense struct {
@@ -437,31 +543,42 @@ type ModuleLicense struct {
 	Presence soap.Presence
 }
 
-var tableModuleLicense = &soapimpl.Struct[*ModuleLicense]{
-	Go:       "ModuleLicense",
-	Type:     xml.Name{Space: nsServices88, Local: "ModuleLicense"},
-	New:      func() *ModuleLicense { return new(ModuleLicense) },
-	Presence: func(v *ModuleLicense) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*ModuleLicense]{
-		soapimpl.Elem(nsServices88, "OwnerName", "OwnerName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.OwnerName }),
-		soapimpl.Elem(nsServices88, "ModuleName", "ModuleName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.ModuleName }),
-		soapimpl.Elem(nsServices88, "ModuleDescription", "ModuleDescription", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.ModuleDescription }),
-		soapimpl.Elem(nsServices88, "ModuleTooltip", "ModuleTooltip", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.ModuleTooltip }),
-		soapimpl.Elem(nsServices88, "ModuleVersion", "ModuleVersion", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.ModuleVersion }),
-		soapimpl.Elem(nsServices88, "LicenseType", "LicenseType", soapimpl.Optional|soapimpl.ZeroUnset, codecLicenseType, func(v *ModuleLicense) *LicenseType { return &v.LicenseType }),
-		soapimpl.Elem(nsServices88, "Unrestricted", "Unrestricted", soapimpl.Optional, soapimpl.XSBoolean, func(v *ModuleLicense) *bool { return &v.Unrestricted }),
-		soapimpl.Elem(nsServices88, "AllowedUserType", "AllowedUserType", soapimpl.Optional|soapimpl.ZeroUnset, codecUserType, func(v *ModuleLicense) *UserType { return &v.AllowedUserType }),
-		soapimpl.Elem(nsServices88, "NumberOfLicenses", "NumberOfLicenses", soapimpl.Optional, soapimpl.XSInt, func(v *ModuleLicense) *int32 { return &v.NumberOfLicenses }),
-		soapimpl.Elem(nsServices88, "ExtraFlags", "ExtraFlags", soapimpl.Optional, soapimpl.XSInt, func(v *ModuleLicense) *int32 { return &v.ExtraFlags }),
-		soapimpl.Elem(nsServices88, "ExtraInfo", "ExtraInfo", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.ExtraInfo }),
-		soapimpl.Elem(nsServices88, "SortOrder", "SortOrder", soapimpl.Optional, soapimpl.XSInt, func(v *ModuleLicense) *int32 { return &v.SortOrder }),
-		soapimpl.Elem(nsServices88, "IsHidden", "IsHidden", soapimpl.Optional, soapimpl.XSBoolean, func(v *ModuleLicense) *bool { return &v.IsHidden }),
-		soapimpl.Elem(nsServices88, "PrerequisiteModuleName", "PrerequisiteModuleName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.PrerequisiteModuleName }),
-		soapimpl.Elem(nsServices88, "Signature", "Signature", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ModuleLicense) *string { return &v.Signature }),
+var descModuleLicense = soapimpl.Struct{
+	Go:   "ModuleLicense",
+	Type: xml.Name{Space: nsServices88, Local: "ModuleLicense"},
+	Zero: (*ModuleLicense)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*ModuleLicense)
+		if x == nil {
+			x = new(ModuleLicense)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerName, &x.ModuleName, &x.ModuleDescription, &x.ModuleTooltip, &x.ModuleVersion, (*string)(&x.LicenseType), &x.Unrestricted, (*string)(&x.AllowedUserType), &x.NumberOfLicenses, &x.ExtraFlags, &x.ExtraInfo, &x.SortOrder, &x.IsHidden, &x.PrerequisiteModuleName, &x.Signature, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleName", GoName: "ModuleName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleDescription", GoName: "ModuleDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleTooltip", GoName: "ModuleTooltip", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleVersion", GoName: "ModuleVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "LicenseType", GoName: "LicenseType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecLicenseType},
+		{Space: nsServices88, Local: "Unrestricted", GoName: "Unrestricted", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "AllowedUserType", GoName: "AllowedUserType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecUserType},
+		{Space: nsServices88, Local: "NumberOfLicenses", GoName: "NumberOfLicenses", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ExtraFlags", GoName: "ExtraFlags", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ExtraInfo", GoName: "ExtraInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SortOrder", GoName: "SortOrder", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsHidden", GoName: "IsHidden", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "PrerequisiteModuleName", GoName: "PrerequisiteModuleName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Signature", GoName: "Signature", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableModuleLicense = soapimpl.NewType(&descModuleLicense)
 
-func (*ModuleLicense) SOAPType() soapimpl.Type { return tableModuleLicense }
+func (*ModuleLicense) SOAPType() *soapimpl.Type { return tableModuleLicense }
 
 // NetServerBuildType is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}NetServerBuildType: an enumeration.
 type NetServerBuildType string
@@ -511,7 +628,7 @@ func (v NetServerBuildType) Number() (int64, bool) {
 }
 
 // codecNetServerBuildType converts NetServerBuildType values to and from text.
-var codecNetServerBuildType = soapimpl.StringType[NetServerBuildType](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "NetServerBuildType"})
+var codecNetServerBuildType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "NetServerBuildType"})
 
 // ProvidedCredential is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ProvidedCredential.
 type ProvidedCredential struct {
@@ -527,20 +644,31 @@ type ProvidedCredential struct {
 	Presence soap.Presence
 }
 
-var tableProvidedCredential = &soapimpl.Struct[*ProvidedCredential]{
-	Go:       "ProvidedCredential",
-	Type:     xml.Name{Space: nsServices88, Local: "ProvidedCredential"},
-	New:      func() *ProvidedCredential { return new(ProvidedCredential) },
-	Presence: func(v *ProvidedCredential) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*ProvidedCredential]{
-		soapimpl.Elem(nsServices88, "Type", "Type", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ProvidedCredential) *string { return &v.Type }),
-		soapimpl.Elem(nsServices88, "SearchName", "SearchName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ProvidedCredential) *string { return &v.SearchName }),
-		soapimpl.Elem(nsServices88, "DisplayName", "DisplayName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *ProvidedCredential) *string { return &v.DisplayName }),
-		soapimpl.Elem(nsServices88, "CredentialId", "CredentialID", soapimpl.Optional, soapimpl.XSInt, func(v *ProvidedCredential) *int32 { return &v.CredentialID }),
+var descProvidedCredential = soapimpl.Struct{
+	Go:   "ProvidedCredential",
+	Type: xml.Name{Space: nsServices88, Local: "ProvidedCredential"},
+	Zero: (*ProvidedCredential)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*ProvidedCredential)
+		if x == nil {
+			x = new(ProvidedCredential)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4] = &x.Type, &x.SearchName, &x.DisplayName, &x.CredentialID, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Type", GoName: "Type", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SearchName", GoName: "SearchName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DisplayName", GoName: "DisplayName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "CredentialId", GoName: "CredentialID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
+	Presence: true,
 }
+var tableProvidedCredential = soapimpl.NewType(&descProvidedCredential)
 
-func (*ProvidedCredential) SOAPType() soapimpl.Type { return tableProvidedCredential }
+func (*ProvidedCredential) SOAPType() *soapimpl.Type { return tableProvidedCredential }
 
 // RoleType is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}RoleType: an enumeration. WCF declares its CLR type as short.
 type RoleType string
@@ -582,7 +710,7 @@ func (v RoleType) Number() (int64, bool) {
 }
 
 // codecRoleType converts RoleType values to and from text.
-var codecRoleType = soapimpl.StringType[RoleType](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "RoleType"})
+var codecRoleType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "RoleType"})
 
 // SignedPublicKey is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SignedPublicKey.
 type SignedPublicKey struct {
@@ -600,21 +728,32 @@ type SignedPublicKey struct {
 	Presence soap.Presence
 }
 
-var tableSignedPublicKey = &soapimpl.Struct[*SignedPublicKey]{
-	Go:       "SignedPublicKey",
-	Type:     xml.Name{Space: nsServices88, Local: "SignedPublicKey"},
-	New:      func() *SignedPublicKey { return new(SignedPublicKey) },
-	Presence: func(v *SignedPublicKey) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SignedPublicKey]{
-		soapimpl.Elem(nsServices88, "OwnerName", "OwnerName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SignedPublicKey) *string { return &v.OwnerName }),
-		soapimpl.Elem(nsServices88, "SignDate", "SignDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *SignedPublicKey) *soap.DateTime { return &v.SignDate }),
-		soapimpl.Elem(nsServices88, "ExpiryDate", "ExpiryDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *SignedPublicKey) *soap.DateTime { return &v.ExpiryDate }),
-		soapimpl.Elem(nsServices88, "Key", "Key", soapimpl.Optional|soapimpl.ZeroUnset, soapimpl.Ptr[*DSAParameters](), func(v *SignedPublicKey) **DSAParameters { return &v.Key }),
-		soapimpl.Elem(nsServices88, "Signature", "Signature", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SignedPublicKey) *string { return &v.Signature }),
+var descSignedPublicKey = soapimpl.Struct{
+	Go:   "SignedPublicKey",
+	Type: xml.Name{Space: nsServices88, Local: "SignedPublicKey"},
+	Zero: (*SignedPublicKey)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SignedPublicKey)
+		if x == nil {
+			x = new(SignedPublicKey)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5] = &x.OwnerName, &x.SignDate, &x.ExpiryDate, &x.Key, &x.Signature, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SignDate", GoName: "SignDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "ExpiryDate", GoName: "ExpiryDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "Key", GoName: "Key", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrDSAParameters},
+		{Space: nsServices88, Local: "Signature", GoName: "Signature", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableSignedPublicKey = soapimpl.NewType(&descSignedPublicKey)
 
-func (*SignedPublicKey) SOAPType() soapimpl.Type { return tableSignedPublicKey }
+func (*SignedPublicKey) SOAPType() *soapimpl.Type { return tableSignedPublicKey }
 
 // SoPrincipalCarrier is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoPrincipalCarrier.
 type SoPrincipalCarrier struct {
@@ -674,42 +813,53 @@ type SoPrincipalCarrier struct {
 	Presence soap.Presence
 }
 
-var tableSoPrincipalCarrier = &soapimpl.Struct[*SoPrincipalCarrier]{
-	Go:       "SoPrincipalCarrier",
-	Type:     xml.Name{Space: nsServices88, Local: "SoPrincipalCarrier"},
-	New:      func() *SoPrincipalCarrier { return new(SoPrincipalCarrier) },
-	Presence: func(v *SoPrincipalCarrier) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SoPrincipalCarrier]{
-		soapimpl.Elem(nsServices88, "UserType", "UserType", soapimpl.Optional|soapimpl.ZeroUnset, codecUserType, func(v *SoPrincipalCarrier) *UserType { return &v.UserType }),
-		soapimpl.Elem(nsServices88, "Associate", "Associate", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoPrincipalCarrier) *string { return &v.Associate }),
-		soapimpl.Elem(nsServices88, "AssociateId", "AssociateID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.AssociateID }),
-		soapimpl.Elem(nsServices88, "IsPerson", "IsPerson", soapimpl.Optional, soapimpl.XSBoolean, func(v *SoPrincipalCarrier) *bool { return &v.IsPerson }),
-		soapimpl.Elem(nsServices88, "PersonId", "PersonID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.PersonID }),
-		soapimpl.Elem(nsServices88, "CountryId", "CountryID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.CountryID }),
-		soapimpl.Elem(nsServices88, "HomeCountryId", "HomeCountryID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.HomeCountryID }),
-		soapimpl.Elem(nsServices88, "ContactId", "ContactID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.ContactID }),
-		soapimpl.Elem(nsServices88, "GroupId", "GroupID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.GroupID }),
-		soapimpl.Elem(nsServices88, "BusinessId", "BusinessID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.BusinessID }),
-		soapimpl.Elem(nsServices88, "CategoryId", "CategoryID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.CategoryID }),
-		soapimpl.Elem(nsServices88, "ContactOwner", "ContactOwner", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.ContactOwner }),
-		soapimpl.Elem(nsServices88, "RoleId", "RoleID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.RoleID }),
-		soapimpl.Elem(nsServices88, "RoleName", "RoleName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoPrincipalCarrier) *string { return &v.RoleName }),
-		soapimpl.Elem(nsServices88, "RoleDescription", "RoleDescription", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoPrincipalCarrier) *string { return &v.RoleDescription }),
-		soapimpl.Elem(nsServices88, "RoleType", "RoleType", soapimpl.Optional|soapimpl.ZeroUnset, codecRoleType, func(v *SoPrincipalCarrier) *RoleType { return &v.RoleType }),
-		soapimpl.Elem(nsServices88, "Licenses", "Licenses", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, arrayOfGrantedModuleLicense, func(v *SoPrincipalCarrier) *[]*GrantedModuleLicense { return &v.Licenses }),
-		soapimpl.Elem(nsServices88, "FullName", "FullName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoPrincipalCarrier) *string { return &v.FullName }),
-		soapimpl.Elem(nsServices88, "EMailAddress", "EMailAddress", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoPrincipalCarrier) *string { return &v.EMailAddress }),
-		soapimpl.Elem(nsServices88, "FunctionRights", "FunctionRights", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, arrayOfstring, func(v *SoPrincipalCarrier) *[]string { return &v.FunctionRights }),
-		soapimpl.Elem(nsServices88, "EjUserId", "EjUserID", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.EjUserID }),
-		soapimpl.Elem(nsServices88, "EjAccessLevel", "EjAccessLevel", soapimpl.Optional, soapimpl.XSInt, func(v *SoPrincipalCarrier) *int32 { return &v.EjAccessLevel }),
-		soapimpl.Elem(nsServices88, "EjUserStatus", "EjUserStatus", soapimpl.Optional|soapimpl.ZeroUnset, codecEjUserStatus, func(v *SoPrincipalCarrier) *EjUserStatus { return &v.EjUserStatus }),
-		soapimpl.Elem(nsServices88, "ProvidedCredentials", "ProvidedCredentials", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, arrayOfProvidedCredential, func(v *SoPrincipalCarrier) *[]*ProvidedCredential { return &v.ProvidedCredentials }),
-		soapimpl.Elem(nsServices88, "SecondaryGroups", "SecondaryGroups", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, arrayOfint, func(v *SoPrincipalCarrier) *[]int32 { return &v.SecondaryGroups }),
-		soapimpl.Elem(nsServices88, "DatabaseContextIdentifier", "DatabaseContextIdentifier", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoPrincipalCarrier) *string { return &v.DatabaseContextIdentifier }),
+var descSoPrincipalCarrier = soapimpl.Struct{
+	Go:   "SoPrincipalCarrier",
+	Type: xml.Name{Space: nsServices88, Local: "SoPrincipalCarrier"},
+	Zero: (*SoPrincipalCarrier)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SoPrincipalCarrier)
+		if x == nil {
+			x = new(SoPrincipalCarrier)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22], p[23], p[24], p[25], p[26] = (*string)(&x.UserType), &x.Associate, &x.AssociateID, &x.IsPerson, &x.PersonID, &x.CountryID, &x.HomeCountryID, &x.ContactID, &x.GroupID, &x.BusinessID, &x.CategoryID, &x.ContactOwner, &x.RoleID, &x.RoleName, &x.RoleDescription, (*string)(&x.RoleType), &x.Licenses, &x.FullName, &x.EMailAddress, &x.FunctionRights, &x.EjUserID, &x.EjAccessLevel, (*string)(&x.EjUserStatus), &x.ProvidedCredentials, &x.SecondaryGroups, &x.DatabaseContextIdentifier, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "UserType", GoName: "UserType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecUserType},
+		{Space: nsServices88, Local: "Associate", GoName: "Associate", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "AssociateId", GoName: "AssociateID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsPerson", GoName: "IsPerson", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "PersonId", GoName: "PersonID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "CountryId", GoName: "CountryID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "HomeCountryId", GoName: "HomeCountryID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ContactId", GoName: "ContactID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "GroupId", GoName: "GroupID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "BusinessId", GoName: "BusinessID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "CategoryId", GoName: "CategoryID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ContactOwner", GoName: "ContactOwner", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "RoleId", GoName: "RoleID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "RoleName", GoName: "RoleName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "RoleDescription", GoName: "RoleDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "RoleType", GoName: "RoleType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecRoleType},
+		{Space: nsServices88, Local: "Licenses", GoName: "Licenses", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfGrantedModuleLicense},
+		{Space: nsServices88, Local: "FullName", GoName: "FullName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "EMailAddress", GoName: "EMailAddress", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "FunctionRights", GoName: "FunctionRights", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfstring},
+		{Space: nsServices88, Local: "EjUserId", GoName: "EjUserID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "EjAccessLevel", GoName: "EjAccessLevel", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "EjUserStatus", GoName: "EjUserStatus", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecEjUserStatus},
+		{Space: nsServices88, Local: "ProvidedCredentials", GoName: "ProvidedCredentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfProvidedCredential},
+		{Space: nsServices88, Local: "SecondaryGroups", GoName: "SecondaryGroups", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfint},
+		{Space: nsServices88, Local: "DatabaseContextIdentifier", GoName: "DatabaseContextIdentifier", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableSoPrincipalCarrier = soapimpl.NewType(&descSoPrincipalCarrier)
 
-func (*SoPrincipalCarrier) SOAPType() soapimpl.Type { return tableSoPrincipalCarrier }
+func (*SoPrincipalCarrier) SOAPType() *soapimpl.Type { return tableSoPrincipalCarrier }
 
 // SoSystemInfoCarrier is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoSystemInfoCarrier. It extends Carrier, whose fields it embeds and encodes first.
 type SoSystemInfoCarrier struct {
@@ -758,34 +908,45 @@ type SoSystemInfoCarrier struct {
 	Presence soap.Presence
 }
 
-var tableSoSystemInfoCarrier = &soapimpl.Struct[*SoSystemInfoCarrier]{
-	Go:       "SoSystemInfoCarrier",
-	Type:     xml.Name{Space: nsServices88, Local: "SoSystemInfoCarrier"},
-	New:      func() *SoSystemInfoCarrier { return new(SoSystemInfoCarrier) },
-	Base:     soapimpl.Extends(func(v *SoSystemInfoCarrier) *Carrier { return &v.Carrier }),
-	Presence: func(v *SoSystemInfoCarrier) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SoSystemInfoCarrier]{
-		soapimpl.Elem(nsServices88, "License", "License", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*LicenseInfo](), func(v *SoSystemInfoCarrier) **LicenseInfo { return &v.License }),
-		soapimpl.Elem(nsServices88, "WarningEnglish", "WarningEnglish", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.WarningEnglish }),
-		soapimpl.Elem(nsServices88, "WarningResource", "WarningResource", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.WarningResource }),
-		soapimpl.Elem(nsServices88, "BranchName", "BranchName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.BranchName }),
-		soapimpl.Elem(nsServices88, "BuildLabel", "BuildLabel", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.BuildLabel }),
-		soapimpl.Elem(nsServices88, "AssemblyVersion", "AssemblyVersion", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.AssemblyVersion }),
-		soapimpl.Elem(nsServices88, "AccumulatedNextCheckDate", "AccumulatedNextCheckDate", soapimpl.Optional, soapimpl.XSDateTime, func(v *SoSystemInfoCarrier) *soap.DateTime { return &v.AccumulatedNextCheckDate }),
-		soapimpl.Elem(nsServices88, "FileVersion", "FileVersion", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.FileVersion }),
-		soapimpl.Elem(nsServices88, "Description", "Description", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.Description }),
-		soapimpl.Elem(nsServices88, "DaysUntilNetServerExpiry", "DaysUntilNetServerExpiry", soapimpl.Optional, soapimpl.XSInt, func(v *SoSystemInfoCarrier) *int32 { return &v.DaysUntilNetServerExpiry }),
-		soapimpl.Elem(nsServices88, "BuildType", "BuildType", soapimpl.Optional|soapimpl.ZeroUnset, codecNetServerBuildType, func(v *SoSystemInfoCarrier) *NetServerBuildType { return &v.BuildType }),
-		soapimpl.Elem(nsServices88, "DatabaseVersion", "DatabaseVersion", soapimpl.Optional, soapimpl.XSInt, func(v *SoSystemInfoCarrier) *int32 { return &v.DatabaseVersion }),
-		soapimpl.Elem(nsServices88, "IsUnicode", "IsUnicode", soapimpl.Optional, soapimpl.XSBoolean, func(v *SoSystemInfoCarrier) *bool { return &v.IsUnicode }),
-		soapimpl.Elem(nsServices88, "CompanyName", "CompanyName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.CompanyName }),
-		soapimpl.Elem(nsServices88, "CompanyId", "CompanyID", soapimpl.Optional, soapimpl.XSInt, func(v *SoSystemInfoCarrier) *int32 { return &v.CompanyID }),
-		soapimpl.Elem(nsServices88, "DatabaseType", "DatabaseType", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.DatabaseType }),
-		soapimpl.Elem(nsServices88, "DatabaseMinor", "DatabaseMinor", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.DatabaseMinor }),
-		soapimpl.Elem(nsServices88, "DatabaseName", "DatabaseName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoSystemInfoCarrier) *string { return &v.DatabaseName }),
-		soapimpl.Elem(nsServices88, "IsOnTravel", "IsOnTravel", soapimpl.Optional, soapimpl.XSBoolean, func(v *SoSystemInfoCarrier) *bool { return &v.IsOnTravel }),
-		soapimpl.Elem(nsServices88, "IsSatellite", "IsSatellite", soapimpl.Optional, soapimpl.XSBoolean, func(v *SoSystemInfoCarrier) *bool { return &v.IsSatellite }),
+var descSoSystemInfoCarrier = soapimpl.Struct{
+	Go:   "SoSystemInfoCarrier",
+	Type: xml.Name{Space: nsServices88, Local: "SoSystemInfoCarrier"},
+	Zero: (*SoSystemInfoCarrier)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SoSystemInfoCarrier)
+		if x == nil {
+			x = new(SoSystemInfoCarrier)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21] = &x.License, &x.WarningEnglish, &x.WarningResource, &x.BranchName, &x.BuildLabel, &x.AssemblyVersion, &x.AccumulatedNextCheckDate, &x.FileVersion, &x.Description, &x.DaysUntilNetServerExpiry, (*string)(&x.BuildType), &x.DatabaseVersion, &x.IsUnicode, &x.CompanyName, &x.CompanyID, &x.DatabaseType, &x.DatabaseMinor, &x.DatabaseName, &x.IsOnTravel, &x.IsSatellite, &x.Presence, &x.Carrier
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "License", GoName: "License", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrLicenseInfo},
+		{Space: nsServices88, Local: "WarningEnglish", GoName: "WarningEnglish", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "WarningResource", GoName: "WarningResource", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "BranchName", GoName: "BranchName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "BuildLabel", GoName: "BuildLabel", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "AssemblyVersion", GoName: "AssemblyVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "AccumulatedNextCheckDate", GoName: "AccumulatedNextCheckDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "FileVersion", GoName: "FileVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Description", GoName: "Description", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DaysUntilNetServerExpiry", GoName: "DaysUntilNetServerExpiry", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "BuildType", GoName: "BuildType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecNetServerBuildType},
+		{Space: nsServices88, Local: "DatabaseVersion", GoName: "DatabaseVersion", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsUnicode", GoName: "IsUnicode", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "CompanyName", GoName: "CompanyName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "CompanyId", GoName: "CompanyID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "DatabaseType", GoName: "DatabaseType", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DatabaseMinor", GoName: "DatabaseMinor", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DatabaseName", GoName: "DatabaseName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "IsOnTravel", GoName: "IsOnTravel", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "IsSatellite", GoName: "IsSatellite", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+	},
+	Presence: true,
+	Base:     true,
 }
+var tableSoSystemInfoCarrier = soapimpl.NewType(&descSoSystemInfoCarrier)
 
-func (*SoSystemInfoCarrier) SOAPType() soapimpl.Type { return tableSoSystemInfoCarrier }
+func (*SoSystemInfoCarrier) SOAPType() *soapimpl.Type { return tableSoSystemInfoCarrier }

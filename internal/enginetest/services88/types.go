@@ -60,18 +60,36 @@ var typeRegistry = soapimpl.NewRegistry(
 	tableWebhook,
 	tableWebhookResult,
 )
-var arrayOfGrantedModuleLicense = soapimpl.NewArray(nsServices88, "GrantedModuleLicense", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*GrantedModuleLicense]())
-var arrayOfModuleLicense = soapimpl.NewArray(nsServices88, "ModuleLicense", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*ModuleLicense]())
-var arrayOfProvidedCredential = soapimpl.NewArray(nsServices88, "ProvidedCredential", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*ProvidedCredential]())
-var arrayOfWebhook = soapimpl.NewArray(nsServices88, "Webhook", soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Webhook]())
-var arrayOfint = soapimpl.NewArray(nsArrays, "int", 0, soapimpl.XSInt)
-var arrayOfstring = soapimpl.NewArray(nsArrays, "string", soapimpl.Nillable, soapimpl.XSString)
-var dictAuthenticationGenericData = soapimpl.NewDict(soapimpl.NewName(nsServices88, "AuthenticationGenericDataKeyValuePair"), soapimpl.NewField(nsServices88, "Key", "", soapimpl.Nillable), soapimpl.XSString, soapimpl.NewField(nsServices88, "Value", "", soapimpl.Nillable), soapimpl.XSString, strings.Compare)
-var dictFieldPropertyDictionary = soapimpl.NewDict(soapimpl.NewName(nsServices88, "FieldPropertyDictionaryKeyValuePair"), soapimpl.NewField(nsServices88, "Key", "", soapimpl.Nillable), soapimpl.XSString, soapimpl.NewField(nsServices88, "Value", "", soapimpl.Nillable|soapimpl.ZeroUnset), soapimpl.Ptr[*FieldProperty](), strings.Compare)
-var dictSoExceptionInfoParameters = soapimpl.NewDict(soapimpl.NewName(nsServices88, "SoExceptionInfoParametersKeyValuePair"), soapimpl.NewField(nsServices88, "Key", "", soapimpl.Nillable), soapimpl.XSString, soapimpl.NewField(nsServices88, "Value", "", soapimpl.Nillable), soapimpl.XSString, strings.Compare)
-var dictSoExtraInfo = soapimpl.NewDict(soapimpl.NewName(nsServices88, "ExtraInfoNameValuePair"), soapimpl.NewField(nsServices88, "Key", "", soapimpl.Nillable), soapimpl.XSString, soapimpl.NewField(nsServices88, "Value", "", soapimpl.Nillable), soapimpl.XSString, strings.Compare)
-var dictStringDictionary = soapimpl.NewDict(soapimpl.NewName(nsServices88, "StringKeyValuePair"), soapimpl.NewField(nsServices88, "Key", "", soapimpl.Nillable), soapimpl.XSString, soapimpl.NewField(nsServices88, "Value", "", soapimpl.Nillable), soapimpl.XSString, strings.Compare)
-var dictStringObjectDictionary = soapimpl.NewDict(soapimpl.NewName(nsServices88, "StringObjectKeyValuePair"), soapimpl.NewField(nsServices88, "Key", "", soapimpl.Nillable), soapimpl.XSString, soapimpl.NewField(nsServices88, "Value", "", soapimpl.Nillable|soapimpl.ZeroUnset), soapimpl.Any, strings.Compare)
+var arrayOfGrantedModuleLicense = soapimpl.NewArray(nsServices88, "GrantedModuleLicense", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrGrantedModuleLicense)
+var arrayOfModuleLicense = soapimpl.NewArray(nsServices88, "ModuleLicense", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrModuleLicense)
+var arrayOfProvidedCredential = soapimpl.NewArray(nsServices88, "ProvidedCredential", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrProvidedCredential)
+var arrayOfWebhook = soapimpl.NewArray(nsServices88, "Webhook", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrWebhook)
+var arrayOfint = soapimpl.NewArray(nsArrays, "int", 0, &soapimpl.XSInt)
+var arrayOfstring = soapimpl.NewArray(nsArrays, "string", soapimpl.Nillable, &soapimpl.XSString)
+var dictAuthenticationGenericData = soapimpl.NewDict[string, string](nsServices88, "AuthenticationGenericDataKeyValuePair", nsServices88, "Key", soapimpl.Nillable, &soapimpl.XSString, nsServices88, "Value", soapimpl.Nillable, &soapimpl.XSString, strings.Compare)
+var dictFieldPropertyDictionary = soapimpl.NewDict[string, *FieldProperty](nsServices88, "FieldPropertyDictionaryKeyValuePair", nsServices88, "Key", soapimpl.Nillable, &soapimpl.XSString, nsServices88, "Value", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrFieldProperty, strings.Compare)
+var dictSoExceptionInfoParameters = soapimpl.NewDict[string, string](nsServices88, "SoExceptionInfoParametersKeyValuePair", nsServices88, "Key", soapimpl.Nillable, &soapimpl.XSString, nsServices88, "Value", soapimpl.Nillable, &soapimpl.XSString, strings.Compare)
+var dictSoExtraInfo = soapimpl.NewDict[string, string](nsServices88, "ExtraInfoNameValuePair", nsServices88, "Key", soapimpl.Nillable, &soapimpl.XSString, nsServices88, "Value", soapimpl.Nillable, &soapimpl.XSString, strings.Compare)
+var dictStringDictionary = soapimpl.NewDict[string, string](nsServices88, "StringKeyValuePair", nsServices88, "Key", soapimpl.Nillable, &soapimpl.XSString, nsServices88, "Value", soapimpl.Nillable, &soapimpl.XSString, strings.Compare)
+var dictStringObjectDictionary = soapimpl.NewDict[string, any](nsServices88, "StringObjectKeyValuePair", nsServices88, "Key", soapimpl.Nillable, &soapimpl.XSString, nsServices88, "Value", soapimpl.Nillable|soapimpl.ZeroUnset, &soapimpl.Any, strings.Compare)
+var ptrAssociate = soapimpl.Ptr[*Associate]()
+var ptrDSAParameters = soapimpl.Ptr[*DSAParameters]()
+var ptrFieldProperty = soapimpl.Ptr[*FieldProperty]()
+var ptrFieldRight = soapimpl.Ptr[*FieldRight]()
+var ptrGrantedModuleLicense = soapimpl.Ptr[*GrantedModuleLicense]()
+var ptrLicenseInfo = soapimpl.Ptr[*LicenseInfo]()
+var ptrModuleLicense = soapimpl.Ptr[*ModuleLicense]()
+var ptrProvidedCredential = soapimpl.Ptr[*ProvidedCredential]()
+var ptrSignedPublicKey = soapimpl.Ptr[*SignedPublicKey]()
+var ptrSoCredentials = soapimpl.Ptr[*SoCredentials]()
+var ptrSoExceptionInfo = soapimpl.Ptr[*SoExceptionInfo]()
+var ptrSoPrincipalCarrier = soapimpl.Ptr[*SoPrincipalCarrier]()
+var ptrSoSystemInfoCarrier = soapimpl.Ptr[*SoSystemInfoCarrier]()
+var ptrSoTimeZone = soapimpl.Ptr[*SoTimeZone]()
+var ptrTableRight = soapimpl.Ptr[*TableRight]()
+var ptrWebhook = soapimpl.Ptr[*Webhook]()
+var ptrWebhookResult = soapimpl.Ptr[*WebhookResult]()
+var polyCarrier = soapimpl.Poly[AnyCarrier, *Carrier]()
 
 // Carrier is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}Carrier. Types derived from it implement AnyCarrier; fields declared with this type hold an AnyCarrier.
 type Carrier struct {
@@ -94,24 +112,35 @@ func (v *Carrier) AsCarrier() *Carrier {
 	return v
 }
 
-var tableCarrier = &soapimpl.Struct[*Carrier]{
-	Go:       "Carrier",
-	Type:     xml.Name{Space: nsServices88, Local: "Carrier"},
-	New:      func() *Carrier { return new(Carrier) },
-	Presence: func(v *Carrier) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*Carrier]{
-		soapimpl.Elem(nsServices88, "TableRight", "TableRight", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*TableRight](), func(v *Carrier) **TableRight { return &v.TableRight }),
-		soapimpl.Elem(nsServices88, "FieldProperties", "FieldProperties", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictFieldPropertyDictionary, func(v *Carrier) *map[string]*FieldProperty { return &v.FieldProperties }),
+var descCarrier = soapimpl.Struct{
+	Go:   "Carrier",
+	Type: xml.Name{Space: nsServices88, Local: "Carrier"},
+	Zero: (*Carrier)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*Carrier)
+		if x == nil {
+			x = new(Carrier)
+		}
+		if p != nil {
+			p[0], p[1], p[2] = &x.TableRight, &x.FieldProperties, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "TableRight", GoName: "TableRight", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrTableRight},
+		{Space: nsServices88, Local: "FieldProperties", GoName: "FieldProperties", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictFieldPropertyDictionary},
+	},
+	Presence: true,
 }
+var tableCarrier = soapimpl.NewType(&descCarrier)
 
-func (*Carrier) SOAPType() soapimpl.Type { return tableCarrier }
+func (*Carrier) SOAPType() *soapimpl.Type { return tableCarrier }
 
 // Char is the simple type {http://schemas.microsoft.com/2003/10/Serialization/}char: a restriction of xs:int.
 type Char int32
 
 // codecChar converts Char values to and from text.
-var codecChar = soapimpl.Int32Type[Char](soapimpl.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
+var codecChar = soapimpl.Named(&soapimpl.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
 
 // EFieldRight is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}EFieldRight: a list of EFieldRightFlag values (flags), kept as the text received so that it is sent back unchanged.
 type EFieldRight string
@@ -142,7 +171,7 @@ func (v EFieldRight) Number() (int64, bool) {
 }
 
 // codecEFieldRight converts EFieldRight values to and from text.
-var codecEFieldRight = soapimpl.StringType[EFieldRight](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EFieldRight"})
+var codecEFieldRight = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EFieldRight"})
 
 // EFieldRightFlag is one flag of EFieldRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type EFieldRightFlag string
@@ -208,7 +237,7 @@ func (v EFieldRightFlag) Number() (int64, bool) {
 }
 
 // codecEFieldRightFlag converts EFieldRightFlag values to and from text.
-var codecEFieldRightFlag = soapimpl.StringType[EFieldRightFlag](soapimpl.XSString, xml.Name{})
+var codecEFieldRightFlag = soapimpl.Named(&soapimpl.XSString, xml.Name{})
 
 // ETableRight is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}ETableRight: a list of ETableRightFlag values (flags), kept as the text received so that it is sent back unchanged.
 type ETableRight string
@@ -239,7 +268,7 @@ func (v ETableRight) Number() (int64, bool) {
 }
 
 // codecETableRight converts ETableRight values to and from text.
-var codecETableRight = soapimpl.StringType[ETableRight](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "ETableRight"})
+var codecETableRight = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "ETableRight"})
 
 // ETableRightFlag is one flag of ETableRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type ETableRightFlag string
@@ -305,7 +334,7 @@ func (v ETableRightFlag) Number() (int64, bool) {
 }
 
 // codecETableRightFlag converts ETableRightFlag values to and from text.
-var codecETableRightFlag = soapimpl.StringType[ETableRightFlag](soapimpl.XSString, xml.Name{})
+var codecETableRightFlag = soapimpl.Named(&soapimpl.XSString, xml.Name{})
 
 // FieldProperty is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}FieldProperty.
 type FieldProperty struct {
@@ -319,19 +348,30 @@ type FieldProperty struct {
 	Presence soap.Presence
 }
 
-var tableFieldProperty = &soapimpl.Struct[*FieldProperty]{
-	Go:       "FieldProperty",
-	Type:     xml.Name{Space: nsServices88, Local: "FieldProperty"},
-	New:      func() *FieldProperty { return new(FieldProperty) },
-	Presence: func(v *FieldProperty) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*FieldProperty]{
-		soapimpl.Elem(nsServices88, "FieldRight", "FieldRight", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*FieldRight](), func(v *FieldProperty) **FieldRight { return &v.FieldRight }),
-		soapimpl.Elem(nsServices88, "FieldType", "FieldType", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *FieldProperty) *string { return &v.FieldType }),
-		soapimpl.Elem(nsServices88, "FieldLength", "FieldLength", soapimpl.Optional, soapimpl.XSInt, func(v *FieldProperty) *int32 { return &v.FieldLength }),
+var descFieldProperty = soapimpl.Struct{
+	Go:   "FieldProperty",
+	Type: xml.Name{Space: nsServices88, Local: "FieldProperty"},
+	Zero: (*FieldProperty)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*FieldProperty)
+		if x == nil {
+			x = new(FieldProperty)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3] = &x.FieldRight, &x.FieldType, &x.FieldLength, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "FieldRight", GoName: "FieldRight", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrFieldRight},
+		{Space: nsServices88, Local: "FieldType", GoName: "FieldType", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "FieldLength", GoName: "FieldLength", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
+	Presence: true,
 }
+var tableFieldProperty = soapimpl.NewType(&descFieldProperty)
 
-func (*FieldProperty) SOAPType() soapimpl.Type { return tableFieldProperty }
+func (*FieldProperty) SOAPType() *soapimpl.Type { return tableFieldProperty }
 
 // FieldRight is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}FieldRight.
 type FieldRight struct {
@@ -343,24 +383,35 @@ type FieldRight struct {
 	Presence soap.Presence
 }
 
-var tableFieldRight = &soapimpl.Struct[*FieldRight]{
-	Go:       "FieldRight",
-	Type:     xml.Name{Space: nsServices88, Local: "FieldRight"},
-	New:      func() *FieldRight { return new(FieldRight) },
-	Presence: func(v *FieldRight) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*FieldRight]{
-		soapimpl.Elem(nsServices88, "Mask", "Mask", soapimpl.Optional, codecEFieldRight, func(v *FieldRight) *EFieldRight { return &v.Mask }),
-		soapimpl.Elem(nsServices88, "Reason", "Reason", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *FieldRight) *string { return &v.Reason }),
+var descFieldRight = soapimpl.Struct{
+	Go:   "FieldRight",
+	Type: xml.Name{Space: nsServices88, Local: "FieldRight"},
+	Zero: (*FieldRight)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*FieldRight)
+		if x == nil {
+			x = new(FieldRight)
+		}
+		if p != nil {
+			p[0], p[1], p[2] = (*string)(&x.Mask), &x.Reason, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Mask", GoName: "Mask", Flags: soapimpl.Optional, Codec: &codecEFieldRight},
+		{Space: nsServices88, Local: "Reason", GoName: "Reason", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableFieldRight = soapimpl.NewType(&descFieldRight)
 
-func (*FieldRight) SOAPType() soapimpl.Type { return tableFieldRight }
+func (*FieldRight) SOAPType() *soapimpl.Type { return tableFieldRight }
 
 // GUID is the simple type {http://schemas.microsoft.com/2003/10/Serialization/}guid: a restriction of xs:string. The schema restricts it with pattern "[\\da-fA-F]{8}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{12}"; sogen does not check these facets.
 type GUID string
 
 // codecGUID converts GUID values to and from text.
-var codecGUID = soapimpl.StringType[GUID](soapimpl.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
+var codecGUID = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
 
 // SoCredentials is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoCredentials.
 type SoCredentials struct {
@@ -370,17 +421,28 @@ type SoCredentials struct {
 	Presence soap.Presence
 }
 
-var tableSoCredentials = &soapimpl.Struct[*SoCredentials]{
-	Go:       "SoCredentials",
-	Type:     xml.Name{Space: nsServices88, Local: "SoCredentials"},
-	New:      func() *SoCredentials { return new(SoCredentials) },
-	Presence: func(v *SoCredentials) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SoCredentials]{
-		soapimpl.Elem(nsServices88, "Ticket", "Ticket", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoCredentials) *string { return &v.Ticket }),
+var descSoCredentials = soapimpl.Struct{
+	Go:   "SoCredentials",
+	Type: xml.Name{Space: nsServices88, Local: "SoCredentials"},
+	Zero: (*SoCredentials)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SoCredentials)
+		if x == nil {
+			x = new(SoCredentials)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Ticket, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Ticket", GoName: "Ticket", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableSoCredentials = soapimpl.NewType(&descSoCredentials)
 
-func (*SoCredentials) SOAPType() soapimpl.Type { return tableSoCredentials }
+func (*SoCredentials) SOAPType() *soapimpl.Type { return tableSoCredentials }
 
 // SoExceptionInfo is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoExceptionInfo.
 type SoExceptionInfo struct {
@@ -402,23 +464,34 @@ type SoExceptionInfo struct {
 	Presence soap.Presence
 }
 
-var tableSoExceptionInfo = &soapimpl.Struct[*SoExceptionInfo]{
-	Go:       "SoExceptionInfo",
-	Type:     xml.Name{Space: nsServices88, Local: "SoExceptionInfo"},
-	New:      func() *SoExceptionInfo { return new(SoExceptionInfo) },
-	Presence: func(v *SoExceptionInfo) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SoExceptionInfo]{
-		soapimpl.Elem(nsServices88, "Message", "Message", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoExceptionInfo) *string { return &v.Message }),
-		soapimpl.Elem(nsServices88, "StackTrace", "StackTrace", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoExceptionInfo) *string { return &v.StackTrace }),
-		soapimpl.Elem(nsServices88, "FriendlyText", "FriendlyText", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoExceptionInfo) *string { return &v.FriendlyText }),
-		soapimpl.Elem(nsServices88, "ExceptionType", "ExceptionType", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoExceptionInfo) *string { return &v.ExceptionType }),
-		soapimpl.Elem(nsServices88, "Source", "Source", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoExceptionInfo) *string { return &v.Source }),
-		soapimpl.Elem(nsServices88, "InnerException", "InnerException", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoExceptionInfo](), func(v *SoExceptionInfo) **SoExceptionInfo { return &v.InnerException }),
-		soapimpl.Elem(nsServices88, "Parameters", "Parameters", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictSoExceptionInfoParameters, func(v *SoExceptionInfo) *map[string]string { return &v.Parameters }),
+var descSoExceptionInfo = soapimpl.Struct{
+	Go:   "SoExceptionInfo",
+	Type: xml.Name{Space: nsServices88, Local: "SoExceptionInfo"},
+	Zero: (*SoExceptionInfo)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SoExceptionInfo)
+		if x == nil {
+			x = new(SoExceptionInfo)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = &x.Message, &x.StackTrace, &x.FriendlyText, &x.ExceptionType, &x.Source, &x.InnerException, &x.Parameters, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Message", GoName: "Message", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "StackTrace", GoName: "StackTrace", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "FriendlyText", GoName: "FriendlyText", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ExceptionType", GoName: "ExceptionType", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Source", GoName: "Source", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "InnerException", GoName: "InnerException", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoExceptionInfo},
+		{Space: nsServices88, Local: "Parameters", GoName: "Parameters", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictSoExceptionInfoParameters},
+	},
+	Presence: true,
 }
+var tableSoExceptionInfo = soapimpl.NewType(&descSoExceptionInfo)
 
-func (*SoExceptionInfo) SOAPType() soapimpl.Type { return tableSoExceptionInfo }
+func (*SoExceptionInfo) SOAPType() *soapimpl.Type { return tableSoExceptionInfo }
 
 // SoTimeZone is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoTimeZone.
 type SoTimeZone struct {
@@ -430,18 +503,29 @@ type SoTimeZone struct {
 	Presence soap.Presence
 }
 
-var tableSoTimeZone = &soapimpl.Struct[*SoTimeZone]{
-	Go:       "SoTimeZone",
-	Type:     xml.Name{Space: nsServices88, Local: "SoTimeZone"},
-	New:      func() *SoTimeZone { return new(SoTimeZone) },
-	Presence: func(v *SoTimeZone) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SoTimeZone]{
-		soapimpl.Elem(nsServices88, "SoTimeZoneId", "SoTimeZoneID", soapimpl.Optional, soapimpl.XSInt, func(v *SoTimeZone) *int32 { return &v.SoTimeZoneID }),
-		soapimpl.Elem(nsServices88, "SoTimeZoneLocationCode", "SoTimeZoneLocationCode", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SoTimeZone) *string { return &v.SoTimeZoneLocationCode }),
+var descSoTimeZone = soapimpl.Struct{
+	Go:   "SoTimeZone",
+	Type: xml.Name{Space: nsServices88, Local: "SoTimeZone"},
+	Zero: (*SoTimeZone)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SoTimeZone)
+		if x == nil {
+			x = new(SoTimeZone)
+		}
+		if p != nil {
+			p[0], p[1], p[2] = &x.SoTimeZoneID, &x.SoTimeZoneLocationCode, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "SoTimeZoneId", GoName: "SoTimeZoneID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "SoTimeZoneLocationCode", GoName: "SoTimeZoneLocationCode", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableSoTimeZone = soapimpl.NewType(&descSoTimeZone)
 
-func (*SoTimeZone) SOAPType() soapimpl.Type { return tableSoTimeZone }
+func (*SoTimeZone) SOAPType() *soapimpl.Type { return tableSoTimeZone }
 
 // TableRight is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}TableRight.
 type TableRight struct {
@@ -453,18 +537,29 @@ type TableRight struct {
 	Presence soap.Presence
 }
 
-var tableTableRight = &soapimpl.Struct[*TableRight]{
-	Go:       "TableRight",
-	Type:     xml.Name{Space: nsServices88, Local: "TableRight"},
-	New:      func() *TableRight { return new(TableRight) },
-	Presence: func(v *TableRight) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*TableRight]{
-		soapimpl.Elem(nsServices88, "Mask", "Mask", soapimpl.Optional, codecETableRight, func(v *TableRight) *ETableRight { return &v.Mask }),
-		soapimpl.Elem(nsServices88, "Reason", "Reason", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *TableRight) *string { return &v.Reason }),
+var descTableRight = soapimpl.Struct{
+	Go:   "TableRight",
+	Type: xml.Name{Space: nsServices88, Local: "TableRight"},
+	Zero: (*TableRight)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*TableRight)
+		if x == nil {
+			x = new(TableRight)
+		}
+		if p != nil {
+			p[0], p[1], p[2] = (*string)(&x.Mask), &x.Reason, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Mask", GoName: "Mask", Flags: soapimpl.Optional, Codec: &codecETableRight},
+		{Space: nsServices88, Local: "Reason", GoName: "Reason", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableTableRight = soapimpl.NewType(&descTableRight)
 
-func (*TableRight) SOAPType() soapimpl.Type { return tableTableRight }
+func (*TableRight) SOAPType() *soapimpl.Type { return tableTableRight }
 
 // UserType is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}UserType: an enumeration.
 type UserType string
@@ -514,4 +609,4 @@ func (v UserType) Number() (int64, bool) {
 }
 
 // codecUserType converts UserType values to and from text.
-var codecUserType = soapimpl.StringType[UserType](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "UserType"})
+var codecUserType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "UserType"})

@@ -15,18 +15,29 @@ type WebhookRequestHeader struct {
 	TimeZone *SoTimeZone
 }
 
-var tableWebhookRequestHeader = &soapimpl.Struct[*WebhookRequestHeader]{
+var descWebhookRequestHeader = soapimpl.Struct{
 	Go:   "WebhookRequestHeader",
 	Kind: soapimpl.Header,
-	New:  func() *WebhookRequestHeader { return new(WebhookRequestHeader) },
-	Fields: []soapimpl.FieldOf[*WebhookRequestHeader]{
-		soapimpl.Elem(nsServices88, "ApplicationToken", "ApplicationToken", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *WebhookRequestHeader) *string { return &v.ApplicationToken }),
-		soapimpl.Elem(nsServices88, "Credentials", "Credentials", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoCredentials](), func(v *WebhookRequestHeader) **SoCredentials { return &v.Credentials }),
-		soapimpl.Elem(nsServices88, "TimeZone", "TimeZone", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoTimeZone](), func(v *WebhookRequestHeader) **SoTimeZone { return &v.TimeZone }),
+	Zero: (*WebhookRequestHeader)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*WebhookRequestHeader)
+		if x == nil {
+			x = new(WebhookRequestHeader)
+		}
+		if p != nil {
+			p[0], p[1], p[2] = &x.ApplicationToken, &x.Credentials, &x.TimeZone
+		}
+		return x
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ApplicationToken", GoName: "ApplicationToken", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Credentials", GoName: "Credentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoCredentials},
+		{Space: nsServices88, Local: "TimeZone", GoName: "TimeZone", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoTimeZone},
 	},
 }
+var tableWebhookRequestHeader = soapimpl.NewType(&descWebhookRequestHeader)
 
-func (*WebhookRequestHeader) SOAPType() soapimpl.Type { return tableWebhookRequestHeader }
+func (*WebhookRequestHeader) SOAPType() *soapimpl.Type { return tableWebhookRequestHeader }
 
 // WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
 type WebhookResponseHeader struct {
@@ -40,16 +51,27 @@ type WebhookResponseHeader struct {
 	TimeZone *SoTimeZone
 }
 
-var tableWebhookResponseHeader = &soapimpl.Struct[*WebhookResponseHeader]{
+var descWebhookResponseHeader = soapimpl.Struct{
 	Go:   "WebhookResponseHeader",
 	Kind: soapimpl.Header,
-	New:  func() *WebhookResponseHeader { return new(WebhookResponseHeader) },
-	Fields: []soapimpl.FieldOf[*WebhookResponseHeader]{
-		soapimpl.Elem(nsServices88, "ExceptionInfo", "ExceptionInfo", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoExceptionInfo](), func(v *WebhookResponseHeader) **SoExceptionInfo { return &v.ExceptionInfo }),
-		soapimpl.Elem(nsServices88, "ExtraInfo", "ExtraInfo", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictSoExtraInfo, func(v *WebhookResponseHeader) *map[string]string { return &v.ExtraInfo }),
-		soapimpl.Elem(nsServices88, "Succeeded", "Succeeded", soapimpl.Optional|soapimpl.ZeroUnset, soapimpl.Ref(soapimpl.XSBoolean), func(v *WebhookResponseHeader) **bool { return &v.Succeeded }),
-		soapimpl.Elem(nsServices88, "TimeZone", "TimeZone", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*SoTimeZone](), func(v *WebhookResponseHeader) **SoTimeZone { return &v.TimeZone }),
+	Zero: (*WebhookResponseHeader)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*WebhookResponseHeader)
+		if x == nil {
+			x = new(WebhookResponseHeader)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3] = &x.ExceptionInfo, &x.ExtraInfo, &x.Succeeded, &x.TimeZone
+		}
+		return x
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ExceptionInfo", GoName: "ExceptionInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoExceptionInfo},
+		{Space: nsServices88, Local: "ExtraInfo", GoName: "ExtraInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictSoExtraInfo},
+		{Space: nsServices88, Local: "Succeeded", GoName: "Succeeded", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "TimeZone", GoName: "TimeZone", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoTimeZone},
 	},
 }
+var tableWebhookResponseHeader = soapimpl.NewType(&descWebhookResponseHeader)
 
-func (*WebhookResponseHeader) SOAPType() soapimpl.Type { return tableWebhookResponseHeader }
+func (*WebhookResponseHeader) SOAPType() *soapimpl.Type { return tableWebhookResponseHeader }

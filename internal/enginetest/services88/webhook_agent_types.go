@@ -44,41 +44,60 @@ type Associate struct {
 	Presence soap.Presence
 }
 
-var tableAssociate = &soapimpl.Struct[*Associate]{
-	Go:       "Associate",
-	Type:     xml.Name{Space: nsServices88, Local: "Associate"},
-	New:      func() *Associate { return new(Associate) },
-	Base:     soapimpl.Extends(func(v *Associate) *Carrier { return &v.Carrier }),
-	Presence: func(v *Associate) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*Associate]{
-		soapimpl.Elem(nsServices88, "AssociateId", "AssociateID", soapimpl.Optional, soapimpl.XSInt, func(v *Associate) *int32 { return &v.AssociateID }),
-		soapimpl.Elem(nsServices88, "Name", "Name", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Associate) *string { return &v.Name }),
-		soapimpl.Elem(nsServices88, "PersonId", "PersonID", soapimpl.Optional, soapimpl.XSInt, func(v *Associate) *int32 { return &v.PersonID }),
-		soapimpl.Elem(nsServices88, "Rank", "Rank", soapimpl.Optional, soapimpl.XSShort, func(v *Associate) *int16 { return &v.Rank }),
-		soapimpl.Elem(nsServices88, "Tooltip", "Tooltip", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Associate) *string { return &v.Tooltip }),
-		soapimpl.Elem(nsServices88, "Type", "Type", soapimpl.Optional|soapimpl.ZeroUnset, codecUserType, func(v *Associate) *UserType { return &v.Type }),
-		soapimpl.Elem(nsServices88, "GroupIdx", "GroupIdx", soapimpl.Optional, soapimpl.XSInt, func(v *Associate) *int32 { return &v.GroupIdx }),
-		soapimpl.Elem(nsServices88, "FullName", "FullName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Associate) *string { return &v.FullName }),
-		soapimpl.Elem(nsServices88, "FormalName", "FormalName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Associate) *string { return &v.FormalName }),
-		soapimpl.Elem(nsServices88, "Deleted", "Deleted", soapimpl.Optional, soapimpl.XSBoolean, func(v *Associate) *bool { return &v.Deleted }),
-		soapimpl.Elem(nsServices88, "EjUserId", "EjUserID", soapimpl.Optional, soapimpl.XSInt, func(v *Associate) *int32 { return &v.EjUserID }),
-		soapimpl.Elem(nsServices88, "UserName", "UserName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Associate) *string { return &v.UserName }),
-		soapimpl.Elem(nsServices88, "ExtraFields", "ExtraFields", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictStringDictionary, func(v *Associate) *map[string]string { return &v.ExtraFields }),
-		soapimpl.Elem(nsServices88, "CustomFields", "CustomFields", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictStringDictionary, func(v *Associate) *map[string]string { return &v.CustomFields }),
+var descAssociate = soapimpl.Struct{
+	Go:   "Associate",
+	Type: xml.Name{Space: nsServices88, Local: "Associate"},
+	Zero: (*Associate)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*Associate)
+		if x == nil {
+			x = new(Associate)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.AssociateID, &x.Name, &x.PersonID, &x.Rank, &x.Tooltip, (*string)(&x.Type), &x.GroupIdx, &x.FullName, &x.FormalName, &x.Deleted, &x.EjUserID, &x.UserName, &x.ExtraFields, &x.CustomFields, &x.Presence, &x.Carrier
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "AssociateId", GoName: "AssociateID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "PersonId", GoName: "PersonID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Rank", GoName: "Rank", Flags: soapimpl.Optional, Codec: &soapimpl.XSShort},
+		{Space: nsServices88, Local: "Tooltip", GoName: "Tooltip", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Type", GoName: "Type", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecUserType},
+		{Space: nsServices88, Local: "GroupIdx", GoName: "GroupIdx", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "FullName", GoName: "FullName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "FormalName", GoName: "FormalName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Deleted", GoName: "Deleted", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "EjUserId", GoName: "EjUserID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "UserName", GoName: "UserName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ExtraFields", GoName: "ExtraFields", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringDictionary},
+		{Space: nsServices88, Local: "CustomFields", GoName: "CustomFields", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringDictionary},
+	},
+	Presence: true,
+	Base:     true,
 }
+var tableAssociate = soapimpl.NewType(&descAssociate)
 
-func (*Associate) SOAPType() soapimpl.Type { return tableAssociate }
+func (*Associate) SOAPType() *soapimpl.Type { return tableAssociate }
 
 // CreateDefaultWebhook is the content of the element of the same name.
 type CreateDefaultWebhook struct{}
 
-var tableCreateDefaultWebhook = &soapimpl.Struct[*CreateDefaultWebhook]{
-	Go:  "CreateDefaultWebhook",
-	New: func() *CreateDefaultWebhook { return new(CreateDefaultWebhook) },
+var descCreateDefaultWebhook = soapimpl.Struct{
+	Go:   "CreateDefaultWebhook",
+	Zero: (*CreateDefaultWebhook)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*CreateDefaultWebhook)
+		if x == nil {
+			x = new(CreateDefaultWebhook)
+		}
+		return x
+	},
 }
+var tableCreateDefaultWebhook = soapimpl.NewType(&descCreateDefaultWebhook)
 
-func (*CreateDefaultWebhook) SOAPType() soapimpl.Type { return tableCreateDefaultWebhook }
+func (*CreateDefaultWebhook) SOAPType() *soapimpl.Type { return tableCreateDefaultWebhook }
 
 // CreateDefaultWebhookResponse is the content of the element of the same name.
 type CreateDefaultWebhookResponse struct {
@@ -88,16 +107,27 @@ type CreateDefaultWebhookResponse struct {
 	Presence soap.Presence
 }
 
-var tableCreateDefaultWebhookResponse = &soapimpl.Struct[*CreateDefaultWebhookResponse]{
-	Go:       "CreateDefaultWebhookResponse",
-	New:      func() *CreateDefaultWebhookResponse { return new(CreateDefaultWebhookResponse) },
-	Presence: func(v *CreateDefaultWebhookResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*CreateDefaultWebhookResponse]{
-		soapimpl.Elem(nsServices88, "Response", "Response", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Webhook](), func(v *CreateDefaultWebhookResponse) **Webhook { return &v.Response }),
+var descCreateDefaultWebhookResponse = soapimpl.Struct{
+	Go:   "CreateDefaultWebhookResponse",
+	Zero: (*CreateDefaultWebhookResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*CreateDefaultWebhookResponse)
+		if x == nil {
+			x = new(CreateDefaultWebhookResponse)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Response, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
+	Presence: true,
 }
+var tableCreateDefaultWebhookResponse = soapimpl.NewType(&descCreateDefaultWebhookResponse)
 
-func (*CreateDefaultWebhookResponse) SOAPType() soapimpl.Type {
+func (*CreateDefaultWebhookResponse) SOAPType() *soapimpl.Type {
 	return tableCreateDefaultWebhookResponse
 }
 
@@ -109,26 +139,45 @@ type DeleteWebhook struct {
 	Presence soap.Presence
 }
 
-var tableDeleteWebhook = &soapimpl.Struct[*DeleteWebhook]{
-	Go:       "DeleteWebhook",
-	New:      func() *DeleteWebhook { return new(DeleteWebhook) },
-	Presence: func(v *DeleteWebhook) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*DeleteWebhook]{
-		soapimpl.Elem(nsServices88, "WebhookId", "WebhookID", soapimpl.Optional, soapimpl.XSInt, func(v *DeleteWebhook) *int32 { return &v.WebhookID }),
+var descDeleteWebhook = soapimpl.Struct{
+	Go:   "DeleteWebhook",
+	Zero: (*DeleteWebhook)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*DeleteWebhook)
+		if x == nil {
+			x = new(DeleteWebhook)
+		}
+		if p != nil {
+			p[0], p[1] = &x.WebhookID, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
+	Presence: true,
 }
+var tableDeleteWebhook = soapimpl.NewType(&descDeleteWebhook)
 
-func (*DeleteWebhook) SOAPType() soapimpl.Type { return tableDeleteWebhook }
+func (*DeleteWebhook) SOAPType() *soapimpl.Type { return tableDeleteWebhook }
 
 // DeleteWebhookResponse is the content of the element of the same name.
 type DeleteWebhookResponse struct{}
 
-var tableDeleteWebhookResponse = &soapimpl.Struct[*DeleteWebhookResponse]{
-	Go:  "DeleteWebhookResponse",
-	New: func() *DeleteWebhookResponse { return new(DeleteWebhookResponse) },
+var descDeleteWebhookResponse = soapimpl.Struct{
+	Go:   "DeleteWebhookResponse",
+	Zero: (*DeleteWebhookResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*DeleteWebhookResponse)
+		if x == nil {
+			x = new(DeleteWebhookResponse)
+		}
+		return x
+	},
 }
+var tableDeleteWebhookResponse = soapimpl.NewType(&descDeleteWebhookResponse)
 
-func (*DeleteWebhookResponse) SOAPType() soapimpl.Type { return tableDeleteWebhookResponse }
+func (*DeleteWebhookResponse) SOAPType() *soapimpl.Type { return tableDeleteWebhookResponse }
 
 // GetAllWebhooks is the content of the element of the same name.
 type GetAllWebhooks struct {
@@ -142,18 +191,29 @@ type GetAllWebhooks struct {
 	Presence soap.Presence
 }
 
-var tableGetAllWebhooks = &soapimpl.Struct[*GetAllWebhooks]{
-	Go:       "GetAllWebhooks",
-	New:      func() *GetAllWebhooks { return new(GetAllWebhooks) },
-	Presence: func(v *GetAllWebhooks) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GetAllWebhooks]{
-		soapimpl.Elem(nsServices88, "NameFilter", "NameFilter", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GetAllWebhooks) *string { return &v.NameFilter }),
-		soapimpl.Elem(nsServices88, "EventFilter", "EventFilter", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GetAllWebhooks) *string { return &v.EventFilter }),
-		soapimpl.Elem(nsServices88, "StatusFilter", "StatusFilter", soapimpl.Optional|soapimpl.ZeroUnset, codecWebhookState, func(v *GetAllWebhooks) *WebhookState { return &v.StatusFilter }),
+var descGetAllWebhooks = soapimpl.Struct{
+	Go:   "GetAllWebhooks",
+	Zero: (*GetAllWebhooks)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetAllWebhooks)
+		if x == nil {
+			x = new(GetAllWebhooks)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3] = &x.NameFilter, &x.EventFilter, (*string)(&x.StatusFilter), &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "NameFilter", GoName: "NameFilter", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "EventFilter", GoName: "EventFilter", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "StatusFilter", GoName: "StatusFilter", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecWebhookState},
+	},
+	Presence: true,
 }
+var tableGetAllWebhooks = soapimpl.NewType(&descGetAllWebhooks)
 
-func (*GetAllWebhooks) SOAPType() soapimpl.Type { return tableGetAllWebhooks }
+func (*GetAllWebhooks) SOAPType() *soapimpl.Type { return tableGetAllWebhooks }
 
 // GetAllWebhooksResponse is the content of the element of the same name.
 type GetAllWebhooksResponse struct {
@@ -163,16 +223,27 @@ type GetAllWebhooksResponse struct {
 	Presence soap.Presence
 }
 
-var tableGetAllWebhooksResponse = &soapimpl.Struct[*GetAllWebhooksResponse]{
-	Go:       "GetAllWebhooksResponse",
-	New:      func() *GetAllWebhooksResponse { return new(GetAllWebhooksResponse) },
-	Presence: func(v *GetAllWebhooksResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GetAllWebhooksResponse]{
-		soapimpl.Elem(nsServices88, "Response", "Response", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, arrayOfWebhook, func(v *GetAllWebhooksResponse) *[]*Webhook { return &v.Response }),
+var descGetAllWebhooksResponse = soapimpl.Struct{
+	Go:   "GetAllWebhooksResponse",
+	Zero: (*GetAllWebhooksResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetAllWebhooksResponse)
+		if x == nil {
+			x = new(GetAllWebhooksResponse)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Response, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfWebhook},
+	},
+	Presence: true,
 }
+var tableGetAllWebhooksResponse = soapimpl.NewType(&descGetAllWebhooksResponse)
 
-func (*GetAllWebhooksResponse) SOAPType() soapimpl.Type { return tableGetAllWebhooksResponse }
+func (*GetAllWebhooksResponse) SOAPType() *soapimpl.Type { return tableGetAllWebhooksResponse }
 
 // GetLastError is the content of the element of the same name.
 type GetLastError struct {
@@ -182,16 +253,27 @@ type GetLastError struct {
 	Presence soap.Presence
 }
 
-var tableGetLastError = &soapimpl.Struct[*GetLastError]{
-	Go:       "GetLastError",
-	New:      func() *GetLastError { return new(GetLastError) },
-	Presence: func(v *GetLastError) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GetLastError]{
-		soapimpl.Elem(nsServices88, "WebhookId", "WebhookID", soapimpl.Optional, soapimpl.XSInt, func(v *GetLastError) *int32 { return &v.WebhookID }),
+var descGetLastError = soapimpl.Struct{
+	Go:   "GetLastError",
+	Zero: (*GetLastError)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetLastError)
+		if x == nil {
+			x = new(GetLastError)
+		}
+		if p != nil {
+			p[0], p[1] = &x.WebhookID, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
+	Presence: true,
 }
+var tableGetLastError = soapimpl.NewType(&descGetLastError)
 
-func (*GetLastError) SOAPType() soapimpl.Type { return tableGetLastError }
+func (*GetLastError) SOAPType() *soapimpl.Type { return tableGetLastError }
 
 // GetLastErrorResponse is the content of the element of the same name.
 type GetLastErrorResponse struct {
@@ -201,16 +283,27 @@ type GetLastErrorResponse struct {
 	Presence soap.Presence
 }
 
-var tableGetLastErrorResponse = &soapimpl.Struct[*GetLastErrorResponse]{
-	Go:       "GetLastErrorResponse",
-	New:      func() *GetLastErrorResponse { return new(GetLastErrorResponse) },
-	Presence: func(v *GetLastErrorResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GetLastErrorResponse]{
-		soapimpl.Elem(nsServices88, "Response", "Response", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *GetLastErrorResponse) *string { return &v.Response }),
+var descGetLastErrorResponse = soapimpl.Struct{
+	Go:   "GetLastErrorResponse",
+	Zero: (*GetLastErrorResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetLastErrorResponse)
+		if x == nil {
+			x = new(GetLastErrorResponse)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Response, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableGetLastErrorResponse = soapimpl.NewType(&descGetLastErrorResponse)
 
-func (*GetLastErrorResponse) SOAPType() soapimpl.Type { return tableGetLastErrorResponse }
+func (*GetLastErrorResponse) SOAPType() *soapimpl.Type { return tableGetLastErrorResponse }
 
 // GetWebhook is the content of the element of the same name.
 type GetWebhook struct {
@@ -220,16 +313,27 @@ type GetWebhook struct {
 	Presence soap.Presence
 }
 
-var tableGetWebhook = &soapimpl.Struct[*GetWebhook]{
-	Go:       "GetWebhook",
-	New:      func() *GetWebhook { return new(GetWebhook) },
-	Presence: func(v *GetWebhook) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GetWebhook]{
-		soapimpl.Elem(nsServices88, "WebhookId", "WebhookID", soapimpl.Optional, soapimpl.XSInt, func(v *GetWebhook) *int32 { return &v.WebhookID }),
+var descGetWebhook = soapimpl.Struct{
+	Go:   "GetWebhook",
+	Zero: (*GetWebhook)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetWebhook)
+		if x == nil {
+			x = new(GetWebhook)
+		}
+		if p != nil {
+			p[0], p[1] = &x.WebhookID, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
+	Presence: true,
 }
+var tableGetWebhook = soapimpl.NewType(&descGetWebhook)
 
-func (*GetWebhook) SOAPType() soapimpl.Type { return tableGetWebhook }
+func (*GetWebhook) SOAPType() *soapimpl.Type { return tableGetWebhook }
 
 // GetWebhookResponse is the content of the element of the same name.
 type GetWebhookResponse struct {
@@ -239,16 +343,27 @@ type GetWebhookResponse struct {
 	Presence soap.Presence
 }
 
-var tableGetWebhookResponse = &soapimpl.Struct[*GetWebhookResponse]{
-	Go:       "GetWebhookResponse",
-	New:      func() *GetWebhookResponse { return new(GetWebhookResponse) },
-	Presence: func(v *GetWebhookResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*GetWebhookResponse]{
-		soapimpl.Elem(nsServices88, "Response", "Response", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Webhook](), func(v *GetWebhookResponse) **Webhook { return &v.Response }),
+var descGetWebhookResponse = soapimpl.Struct{
+	Go:   "GetWebhookResponse",
+	Zero: (*GetWebhookResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*GetWebhookResponse)
+		if x == nil {
+			x = new(GetWebhookResponse)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Response, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
+	Presence: true,
 }
+var tableGetWebhookResponse = soapimpl.NewType(&descGetWebhookResponse)
 
-func (*GetWebhookResponse) SOAPType() soapimpl.Type { return tableGetWebhookResponse }
+func (*GetWebhookResponse) SOAPType() *soapimpl.Type { return tableGetWebhookResponse }
 
 // SaveWebhook is the content of the element of the same name.
 type SaveWebhook struct {
@@ -258,16 +373,27 @@ type SaveWebhook struct {
 	Presence soap.Presence
 }
 
-var tableSaveWebhook = &soapimpl.Struct[*SaveWebhook]{
-	Go:       "SaveWebhook",
-	New:      func() *SaveWebhook { return new(SaveWebhook) },
-	Presence: func(v *SaveWebhook) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SaveWebhook]{
-		soapimpl.Elem(nsServices88, "Webhook", "Webhook", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Webhook](), func(v *SaveWebhook) **Webhook { return &v.Webhook }),
+var descSaveWebhook = soapimpl.Struct{
+	Go:   "SaveWebhook",
+	Zero: (*SaveWebhook)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SaveWebhook)
+		if x == nil {
+			x = new(SaveWebhook)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Webhook, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Webhook", GoName: "Webhook", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
+	Presence: true,
 }
+var tableSaveWebhook = soapimpl.NewType(&descSaveWebhook)
 
-func (*SaveWebhook) SOAPType() soapimpl.Type { return tableSaveWebhook }
+func (*SaveWebhook) SOAPType() *soapimpl.Type { return tableSaveWebhook }
 
 // SaveWebhookResponse is the content of the element of the same name.
 type SaveWebhookResponse struct {
@@ -277,16 +403,27 @@ type SaveWebhookResponse struct {
 	Presence soap.Presence
 }
 
-var tableSaveWebhookResponse = &soapimpl.Struct[*SaveWebhookResponse]{
-	Go:       "SaveWebhookResponse",
-	New:      func() *SaveWebhookResponse { return new(SaveWebhookResponse) },
-	Presence: func(v *SaveWebhookResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SaveWebhookResponse]{
-		soapimpl.Elem(nsServices88, "Response", "Response", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Webhook](), func(v *SaveWebhookResponse) **Webhook { return &v.Response }),
+var descSaveWebhookResponse = soapimpl.Struct{
+	Go:   "SaveWebhookResponse",
+	Zero: (*SaveWebhookResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SaveWebhookResponse)
+		if x == nil {
+			x = new(SaveWebhookResponse)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Response, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
+	Presence: true,
 }
+var tableSaveWebhookResponse = soapimpl.NewType(&descSaveWebhookResponse)
 
-func (*SaveWebhookResponse) SOAPType() soapimpl.Type { return tableSaveWebhookResponse }
+func (*SaveWebhookResponse) SOAPType() *soapimpl.Type { return tableSaveWebhookResponse }
 
 // SignalEvent is the content of the element of the same name.
 type SignalEvent struct {
@@ -300,28 +437,47 @@ type SignalEvent struct {
 	Presence soap.Presence
 }
 
-var tableSignalEvent = &soapimpl.Struct[*SignalEvent]{
-	Go:       "SignalEvent",
-	New:      func() *SignalEvent { return new(SignalEvent) },
-	Presence: func(v *SignalEvent) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*SignalEvent]{
-		soapimpl.Elem(nsServices88, "EventName", "EventName", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *SignalEvent) *string { return &v.EventName }),
-		soapimpl.Elem(nsServices88, "PrimaryKey", "PrimaryKey", soapimpl.Optional, soapimpl.XSInt, func(v *SignalEvent) *int32 { return &v.PrimaryKey }),
-		soapimpl.Elem(nsServices88, "Data", "Data", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictStringObjectDictionary, func(v *SignalEvent) *map[string]any { return &v.Data }),
+var descSignalEvent = soapimpl.Struct{
+	Go:   "SignalEvent",
+	Zero: (*SignalEvent)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SignalEvent)
+		if x == nil {
+			x = new(SignalEvent)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3] = &x.EventName, &x.PrimaryKey, &x.Data, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "EventName", GoName: "EventName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "PrimaryKey", GoName: "PrimaryKey", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Data", GoName: "Data", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringObjectDictionary},
+	},
+	Presence: true,
 }
+var tableSignalEvent = soapimpl.NewType(&descSignalEvent)
 
-func (*SignalEvent) SOAPType() soapimpl.Type { return tableSignalEvent }
+func (*SignalEvent) SOAPType() *soapimpl.Type { return tableSignalEvent }
 
 // SignalEventResponse is the content of the element of the same name.
 type SignalEventResponse struct{}
 
-var tableSignalEventResponse = &soapimpl.Struct[*SignalEventResponse]{
-	Go:  "SignalEventResponse",
-	New: func() *SignalEventResponse { return new(SignalEventResponse) },
+var descSignalEventResponse = soapimpl.Struct{
+	Go:   "SignalEventResponse",
+	Zero: (*SignalEventResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*SignalEventResponse)
+		if x == nil {
+			x = new(SignalEventResponse)
+		}
+		return x
+	},
 }
+var tableSignalEventResponse = soapimpl.NewType(&descSignalEventResponse)
 
-func (*SignalEventResponse) SOAPType() soapimpl.Type { return tableSignalEventResponse }
+func (*SignalEventResponse) SOAPType() *soapimpl.Type { return tableSignalEventResponse }
 
 // TestWebhook is the content of the element of the same name.
 type TestWebhook struct {
@@ -331,16 +487,27 @@ type TestWebhook struct {
 	Presence soap.Presence
 }
 
-var tableTestWebhook = &soapimpl.Struct[*TestWebhook]{
-	Go:       "TestWebhook",
-	New:      func() *TestWebhook { return new(TestWebhook) },
-	Presence: func(v *TestWebhook) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*TestWebhook]{
-		soapimpl.Elem(nsServices88, "Webhook", "Webhook", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Webhook](), func(v *TestWebhook) **Webhook { return &v.Webhook }),
+var descTestWebhook = soapimpl.Struct{
+	Go:   "TestWebhook",
+	Zero: (*TestWebhook)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*TestWebhook)
+		if x == nil {
+			x = new(TestWebhook)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Webhook, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Webhook", GoName: "Webhook", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
+	Presence: true,
 }
+var tableTestWebhook = soapimpl.NewType(&descTestWebhook)
 
-func (*TestWebhook) SOAPType() soapimpl.Type { return tableTestWebhook }
+func (*TestWebhook) SOAPType() *soapimpl.Type { return tableTestWebhook }
 
 // TestWebhookResponse is the content of the element of the same name.
 type TestWebhookResponse struct {
@@ -350,16 +517,27 @@ type TestWebhookResponse struct {
 	Presence soap.Presence
 }
 
-var tableTestWebhookResponse = &soapimpl.Struct[*TestWebhookResponse]{
-	Go:       "TestWebhookResponse",
-	New:      func() *TestWebhookResponse { return new(TestWebhookResponse) },
-	Presence: func(v *TestWebhookResponse) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*TestWebhookResponse]{
-		soapimpl.Elem(nsServices88, "Response", "Response", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*WebhookResult](), func(v *TestWebhookResponse) **WebhookResult { return &v.Response }),
+var descTestWebhookResponse = soapimpl.Struct{
+	Go:   "TestWebhookResponse",
+	Zero: (*TestWebhookResponse)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*TestWebhookResponse)
+		if x == nil {
+			x = new(TestWebhookResponse)
+		}
+		if p != nil {
+			p[0], p[1] = &x.Response, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhookResult},
+	},
+	Presence: true,
 }
+var tableTestWebhookResponse = soapimpl.NewType(&descTestWebhookResponse)
 
-func (*TestWebhookResponse) SOAPType() soapimpl.Type { return tableTestWebhookResponse }
+func (*TestWebhookResponse) SOAPType() *soapimpl.Type { return tableTestWebhookResponse }
 
 // Webhook is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}Webhook.
 type Webhook struct {
@@ -395,30 +573,41 @@ type Webhook struct {
 	Presence soap.Presence
 }
 
-var tableWebhook = &soapimpl.Struct[*Webhook]{
-	Go:       "Webhook",
-	Type:     xml.Name{Space: nsServices88, Local: "Webhook"},
-	New:      func() *Webhook { return new(Webhook) },
-	Presence: func(v *Webhook) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*Webhook]{
-		soapimpl.Elem(nsServices88, "WebhookId", "WebhookID", soapimpl.Optional, soapimpl.XSInt, func(v *Webhook) *int32 { return &v.WebhookID }),
-		soapimpl.Elem(nsServices88, "Name", "Name", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Webhook) *string { return &v.Name }),
-		soapimpl.Elem(nsServices88, "Events", "Events", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, arrayOfstring, func(v *Webhook) *[]string { return &v.Events }),
-		soapimpl.Elem(nsServices88, "TargetUrl", "TargetURL", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Webhook) *string { return &v.TargetURL }),
-		soapimpl.Elem(nsServices88, "Secret", "Secret", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Webhook) *string { return &v.Secret }),
-		soapimpl.Elem(nsServices88, "State", "State", soapimpl.Optional|soapimpl.ZeroUnset, codecWebhookState, func(v *Webhook) *WebhookState { return &v.State }),
-		soapimpl.Elem(nsServices88, "Type", "Type", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Webhook) *string { return &v.Type }),
-		soapimpl.Elem(nsServices88, "Headers", "Headers", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictStringDictionary, func(v *Webhook) *map[string]string { return &v.Headers }),
-		soapimpl.Elem(nsServices88, "Properties", "Properties", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, dictStringObjectDictionary, func(v *Webhook) *map[string]any { return &v.Properties }),
-		soapimpl.Elem(nsServices88, "Registered", "Registered", soapimpl.Optional, soapimpl.XSDateTime, func(v *Webhook) *soap.DateTime { return &v.Registered }),
-		soapimpl.Elem(nsServices88, "RegisteredAssociate", "RegisteredAssociate", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Associate](), func(v *Webhook) **Associate { return &v.RegisteredAssociate }),
-		soapimpl.Elem(nsServices88, "Updated", "Updated", soapimpl.Optional, soapimpl.XSDateTime, func(v *Webhook) *soap.DateTime { return &v.Updated }),
-		soapimpl.Elem(nsServices88, "UpdatedAssociate", "UpdatedAssociate", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.Ptr[*Associate](), func(v *Webhook) **Associate { return &v.UpdatedAssociate }),
-		soapimpl.Elem(nsServices88, "ErrorsEmail", "ErrorsEmail", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *Webhook) *string { return &v.ErrorsEmail }),
+var descWebhook = soapimpl.Struct{
+	Go:   "Webhook",
+	Type: xml.Name{Space: nsServices88, Local: "Webhook"},
+	Zero: (*Webhook)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*Webhook)
+		if x == nil {
+			x = new(Webhook)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14] = &x.WebhookID, &x.Name, &x.Events, &x.TargetURL, &x.Secret, (*string)(&x.State), &x.Type, &x.Headers, &x.Properties, &x.Registered, &x.RegisteredAssociate, &x.Updated, &x.UpdatedAssociate, &x.ErrorsEmail, &x.Presence
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Events", GoName: "Events", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfstring},
+		{Space: nsServices88, Local: "TargetUrl", GoName: "TargetURL", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Secret", GoName: "Secret", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "State", GoName: "State", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecWebhookState},
+		{Space: nsServices88, Local: "Type", GoName: "Type", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Headers", GoName: "Headers", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringDictionary},
+		{Space: nsServices88, Local: "Properties", GoName: "Properties", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringObjectDictionary},
+		{Space: nsServices88, Local: "Registered", GoName: "Registered", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "RegisteredAssociate", GoName: "RegisteredAssociate", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAssociate},
+		{Space: nsServices88, Local: "Updated", GoName: "Updated", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "UpdatedAssociate", GoName: "UpdatedAssociate", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAssociate},
+		{Space: nsServices88, Local: "ErrorsEmail", GoName: "ErrorsEmail", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
 }
+var tableWebhook = soapimpl.NewType(&descWebhook)
 
-func (*Webhook) SOAPType() soapimpl.Type { return tableWebhook }
+func (*Webhook) SOAPType() *soapimpl.Type { return tableWebhook }
 
 // WebhookResult is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}WebhookResult. It extends Carrier, whose fields it embeds and encodes first.
 type WebhookResult struct {
@@ -431,19 +620,30 @@ type WebhookResult struct {
 	Presence soap.Presence
 }
 
-var tableWebhookResult = &soapimpl.Struct[*WebhookResult]{
-	Go:       "WebhookResult",
-	Type:     xml.Name{Space: nsServices88, Local: "WebhookResult"},
-	New:      func() *WebhookResult { return new(WebhookResult) },
-	Base:     soapimpl.Extends(func(v *WebhookResult) *Carrier { return &v.Carrier }),
-	Presence: func(v *WebhookResult) *soap.Presence { return &v.Presence },
-	Fields: []soapimpl.FieldOf[*WebhookResult]{
-		soapimpl.Elem(nsServices88, "Success", "Success", soapimpl.Optional, soapimpl.XSBoolean, func(v *WebhookResult) *bool { return &v.Success }),
-		soapimpl.Elem(nsServices88, "Message", "Message", soapimpl.Optional|soapimpl.Nillable|soapimpl.ZeroUnset, soapimpl.XSString, func(v *WebhookResult) *string { return &v.Message }),
+var descWebhookResult = soapimpl.Struct{
+	Go:   "WebhookResult",
+	Type: xml.Name{Space: nsServices88, Local: "WebhookResult"},
+	Zero: (*WebhookResult)(nil),
+	Ptrs: func(v any, p []any) any {
+		x, _ := v.(*WebhookResult)
+		if x == nil {
+			x = new(WebhookResult)
+		}
+		if p != nil {
+			p[0], p[1], p[2], p[3] = &x.Success, &x.Message, &x.Presence, &x.Carrier
+		}
+		return x
 	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Success", GoName: "Success", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "Message", GoName: "Message", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Presence: true,
+	Base:     true,
 }
+var tableWebhookResult = soapimpl.NewType(&descWebhookResult)
 
-func (*WebhookResult) SOAPType() soapimpl.Type { return tableWebhookResult }
+func (*WebhookResult) SOAPType() *soapimpl.Type { return tableWebhookResult }
 
 // WebhookState is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}WebhookState: an enumeration. WCF declares its CLR type as short.
 type WebhookState string
@@ -485,4 +685,4 @@ func (v WebhookState) Number() (int64, bool) {
 }
 
 // codecWebhookState converts WebhookState values to and from text.
-var codecWebhookState = soapimpl.StringType[WebhookState](soapimpl.XSString, xml.Name{Space: nsServices88, Local: "WebhookState"})
+var codecWebhookState = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "WebhookState"})
