@@ -66,12 +66,19 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 		return fmt.Errorf("invalid SOAP version %d in the Operation", int(op.Version))
 	}
 	o := collectOptions(opts)
-	endpoint := call.Endpoint
+	// source names, in errors, what gave the endpoint: what the user set.
+	endpoint, source := call.Endpoint, "Call.Endpoint"
+	if call.Caller != "" {
+		source = call.Caller + ".Endpoint"
+	}
 	if o.hasEndpoint {
-		endpoint = o.endpoint
+		endpoint, source = o.endpoint, "soap.WithEndpoint"
 	}
 	if endpoint == "" {
-		return errors.New("no endpoint: set Call.Endpoint or use WithEndpoint")
+		if o.hasEndpoint {
+			return errors.New("soap.WithEndpoint was given an empty URL")
+		}
+		return fmt.Errorf("%s is empty: set it, or pass soap.WithEndpoint", source)
 	}
 	body, secrets, err := encodeEnvelope(op, call)
 	secrets.fromHTTP(endpoint, o.headers)
@@ -80,7 +87,7 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
 	if err != nil {
-		return secrets.hide(err)
+		return secrets.hide(&prefixedError{prefix: source + ": ", err: err})
 	}
 	setHeaders(req, op, o.headers)
 
