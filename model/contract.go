@@ -167,7 +167,7 @@ func (b *builder) contract(c *Client, h *Header) error {
 			return nil
 		}
 	}
-	b.completeContract(h, ct)
+	completeContract(ct)
 	h.Contract = ct
 	var what []string
 	if ct.Status != nil {
@@ -176,7 +176,11 @@ func (b *builder) contract(c *Client, h *Header) error {
 	if ct.Error != nil {
 		what = append(what, fmt.Sprintf("that carries a header block %s", ct.Error.Elem.Local))
 	}
-	key := fmt.Sprintf("reply-header status contract: a reply %s is an error", strings.Join(what, ", or ")+strings.Repeat(",", len(what)-1))
+	reply := "a reply " + strings.Join(what, ", or ")
+	if len(what) > 1 {
+		reply += ","
+	}
+	key := "reply-header status contract: " + reply + " is an error"
 	if ct.Error != nil {
 		key += fmt.Sprintf(", a *%s", ct.Error.Value.Type.GoName)
 	}
@@ -192,7 +196,7 @@ func (b *builder) contract(c *Client, h *Header) error {
 }
 
 // completeContract fills in the texts of ct and the error methods of its error type.
-func (b *builder) completeContract(h *Header, ct *Contract) {
+func completeContract(ct *Contract) {
 	var checks []string
 	if ct.Error != nil {
 		checks = append(checks, fmt.Sprintf("a non-nil %s is returned as it is", ct.Error.GoName))
