@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/apidiff"
 	"github.com/sogen-go/sogen/internal/golden"
 	"github.com/sogen-go/sogen/model"
 )
@@ -218,5 +219,39 @@ func TestStatusOptionErrors(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join("golden", "errors", tc.name+".txt"), []byte(err.Error()+"\n"))
 		})
+	}
+}
+
+// TestStatusDiff checks that sogen diff reports the methods the contract adds or removes: turning it
+// off removes CheckResponse and makes *SoExceptionInfo no longer an error (breaking).
+func TestStatusDiff(t *testing.T) {
+	build := func(cfg sogen.Config) *model.Package {
+		p, err := sogen.Model(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	on := build(caseConfig(t, "services88"))
+	off := build(withStatus(caseConfig(t, "services88"), model.StatusHeaders{Off: true}))
+	added := apidiff.Compare(off, on).Text()
+	for _, want := range []string{
+		"- method `func (*WebhookResponseHeader) CheckResponse() error`: a reply whose header blocks report a failure (status Succeeded, error ExceptionInfo) is an error of `WebhookClient`\n",
+		"- method `func (*SoExceptionInfo) Error() string`: `*SoExceptionInfo` is an error (a reply-header status contract's error block)\n",
+		"- method `func (*SoExceptionInfo) Unwrap() error` (returns `InnerException`)\n",
+		"0 breaking changes, 0 other changes, 4 additions.",
+	} {
+		if !strings.Contains(added, want) {
+			t.Errorf("turning the contract on: the report lacks %q:\n%s", want, added)
+		}
+	}
+	removed := apidiff.Compare(on, off)
+	if !removed.Breaking() || !strings.Contains(removed.Text(), "method `SoPrincipalResponseHeader.CheckResponse` removed") ||
+		!strings.Contains(removed.Text(), "method `SoExceptionInfo.Error` removed: `*SoExceptionInfo` is no longer an error") {
+		t.Errorf("turning the contract off: report\n%s", removed.Text())
+	}
+	named := build(withStatus(caseConfig(t, "services88"), model.StatusHeaders{Error: "ExceptionInfo"}))
+	if got, want := apidiff.Compare(on, named).Text(), "`WebhookResponseHeader.CheckResponse`: the header blocks reporting a failure were status Succeeded, error ExceptionInfo, now error ExceptionInfo"; !strings.Contains(got, want) {
+		t.Errorf("changing the blocks: the report lacks %q:\n%s", want, got)
 	}
 }
