@@ -40,10 +40,12 @@ type Client struct {
 // is), or, when its detail holds the element of a fault op declares (Operation.Faults), as that
 // fault's typed error wrapping the *Fault; otherwise the Body must hold op.Response, and a non-2xx status is an *HTTPError. A reply that is
 // not an envelope is an *HTTPError, except an empty 200, 202 or 204 reply to a one-way operation
-// (op.Response zero), which is success. After a reply decoded without error, if call.ResponseHeader
-// implements ResponseChecker, Do returns the error of its CheckResponse; when the reply's body could not
-// be used (and is not a fault), a failure CheckResponse reports is returned instead of the body's
-// error, which its message keeps: the header says why the body is odd.
+// (op.Response zero), which is success. Each header block call.ResponseHeader knows may occur once: a
+// repeated one is a *DecodeError. After a reply decoded without error, if call.ResponseHeader
+// implements ResponseChecker, Do returns the error of its CheckResponse (ResultDecoded reports true
+// for it: call.Result holds the body); when the reply's body could not be used (and is not a fault), a
+// failure CheckResponse reports is returned instead of the body's error, which its message keeps: the
+// header says why the body is odd.
 //
 // Every error is returned as "soap: <op.Name>: ..." wrapping the cause, so that errors.As finds a
 // *Fault, *HTTPError or *DecodeError, and errors.Is finds context.DeadlineExceeded or
