@@ -478,7 +478,7 @@ func exception(e *Error, data []byte, std stdFacts) (ok bool) {
 	case errAttrSpace:
 		return e.Offset > 0 && (data[e.Offset-1] == '"' || data[e.Offset-1] == '\'')
 	case errOutside:
-		return std.outside || at("<![CDATA[")
+		return std.outside || at("<![CDATA[") || at("&") // a reference is character data, white space or not
 	case errAfterRoot:
 		return std.roots > 1
 	case errNoRoot:
