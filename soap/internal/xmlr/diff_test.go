@@ -508,8 +508,8 @@ var (
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// TestDifferential runs the differential test on the documents of the repository (see corpus) and
-// on every prefix of the small ones (truncated documents).
+// TestDifferential runs the differential test on the documents of the repository (see corpus) and,
+// but with -short or -race, on every prefix of the small ones (truncated documents).
 func TestDifferential(t *testing.T) {
 	docs := corpus(t)
 	if len(docs) < 50 {
@@ -520,7 +520,7 @@ func TestDifferential(t *testing.T) {
 		t.Run(doc.name, func(t *testing.T) {
 			compare(t, doc.data)
 			n++
-			if len(doc.data) <= 2048 && !testing.Short() {
+			if len(doc.data) <= 2048 && !testing.Short() && !raceEnabled {
 				for i := range len(doc.data) {
 					compare(t, doc.data[:i])
 					n++
