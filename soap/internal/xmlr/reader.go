@@ -101,11 +101,11 @@ type Reader struct {
 	stack []frame
 	scope []binding // namespace bindings in scope, innermost last
 	heads [nbuckets]int32
-	gen   uint32 // changes whenever scope does
-	// The last prefix lookup, valid while gen has not changed.
+	// The last prefix looked up and its binding, while no binding of that prefix was declared
+	// since and the binding is in scope.
 	cachePrefix []byte
 	cacheIdx    int32
-	cacheGen    uint32
+	cacheOK     bool
 	seed        maphash.Seed
 	seeded      bool
 
@@ -189,8 +189,6 @@ func (r *Reader) Reset(buf []byte) {
 		local:      r.local,
 		localBytes: r.localBytes,
 		arena:      r.arena[:0],
-		cacheIdx:   -1,
-		cacheGen:   ^uint32(0),
 		mark:       lineMark{line: 1},
 	}
 	// Unregistered namespaces are remembered from one document to the next (a client meets the same
@@ -616,9 +614,11 @@ func (r *Reader) declare(f *frame) error {
 			bd.bucket = r.bucket(prefix)
 			bd.next = r.heads[bd.bucket]
 			r.heads[bd.bucket] = idx
+			if r.cacheOK && string(prefix) == string(r.cachePrefix) {
+				r.cacheOK = false
+			}
 		}
 		r.scope = append(r.scope, bd)
-		r.gen++
 	}
 	return nil
 }
@@ -629,12 +629,12 @@ func (r *Reader) bucket(prefix []byte) uint8 {
 
 // lookup returns the index in scope of the binding of prefix (not empty), or -1.
 func (r *Reader) lookup(prefix []byte) int32 {
-	if r.cacheGen == r.gen && bytes.Equal(prefix, r.cachePrefix) {
+	if r.cacheOK && string(prefix) == string(r.cachePrefix) {
 		return r.cacheIdx
 	}
 	for i := r.heads[r.bucket(prefix)]; i >= 0; i = r.scope[i].next {
 		if bytes.Equal(r.scope[i].Prefix, prefix) {
-			r.cachePrefix, r.cacheIdx, r.cacheGen = r.scope[i].Prefix, i, r.gen
+			r.cachePrefix, r.cacheIdx, r.cacheOK = r.scope[i].Prefix, i, true
 			return i
 		}
 	}
@@ -656,6 +656,11 @@ func (r *Reader) resolve(n *Name, start, colon, end int, def int32, elem bool) e
 		return nil
 	}
 	n.Prefix, n.Local = b[start:colon], b[colon+1:end]
+	if r.cacheOK && string(n.Prefix) == string(r.cachePrefix) { // never xml nor xmlns
+		bd := &r.scope[r.cacheIdx]
+		n.NS, n.Space = bd.NS, bd.URI
+		return nil
+	}
 	switch string(n.Prefix) {
 	case "xml":
 		n.NS, n.Space = XML, xmlNamespace
@@ -743,7 +748,9 @@ func (r *Reader) popElement() {
 			}
 		}
 		r.scope = r.scope[:n]
-		r.gen++
+		if r.cacheIdx >= int32(n) {
+			r.cacheOK = false
+		}
 	}
 	r.stack = r.stack[:len(r.stack)-1]
 	if len(r.stack) == 0 {
