@@ -139,7 +139,7 @@ func isNilValue(v any) bool {
 // encoding error.
 func EncodeAny(e *Encoder, f *Field, p *Presence, v any) {
 	unset := isNilValue(v)
-	switch f.state(p, unset) {
+	switch f.valueState(e, p, unset) {
 	case Absent:
 		return
 	case Nil:
