@@ -232,6 +232,8 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 			g.Add(comment(fd.Doc))
 			g.Id(fd.GoName).Add(e.goType(fd.Type))
 		}
+		g.Comment(h.Presence + " overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.")
+		g.Id(h.Presence).Add(e.soap("Presence"))
 	})
 	f.Commentf("%s describes the header blocks of %s.", h.FieldsVar, h.GoName)
 	e.fieldsVar(f, h.FieldsVar, h.Fields)
@@ -240,10 +242,11 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 	f.Func().Params(recv).Id(h.Marshal).Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("which").Index().Int()).Block(
 		jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return()),
 		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
+		e.soap("CheckPresence").Call(jen.Id("e"), jen.Op("&").Id("h").Dot(h.Presence), jen.Id("f").Index(jen.Op(":")), jen.Lit(h.GoName)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("which")).Block(
 			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
 				for i, fd := range h.Fields {
-					g.Case(jen.Lit(i)).Block(e.headerEncode(i, fd))
+					g.Case(jen.Lit(i)).Block(e.headerEncode(h, i, fd))
 				}
 			}),
 		),
@@ -253,31 +256,32 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
 		jen.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
 			for i, fd := range h.Fields {
-				g.Case(jen.Id("f").Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(jen.True(), e.headerDecode(i, fd)))
+				g.Case(jen.Id("f").Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(jen.True(), e.headerDecode(h, i, fd)))
 			}
 		}),
 		jen.Return(jen.False(), jen.Nil()),
 	)
 }
 
-func (e *emitter) headerEncode(i int, fd *model.Field) *jen.Statement {
+func (e *emitter) headerEncode(h *model.Header, i int, fd *model.Field) *jen.Statement {
 	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
 	val := jen.Id("h").Dot(fd.GoName)
+	pres := jen.Op("&").Id("h").Dot(h.Presence)
 	switch {
 	case fd.Shape == model.Wrapped:
-		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, jen.Nil(), val)
+		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
 	case fd.Shape == model.Dictionary:
-		return jen.Id(fd.Dict.Var).Dot("Encode").Call(jen.Id("e"), desc, jen.Nil(), val)
+		return jen.Id(fd.Dict.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
 	case fd.Ref:
-		return e.codec(fd.Value.Codec).Dot("EncodeRef").Call(jen.Id("e"), desc, jen.Nil(), val)
+		return e.codec(fd.Value.Codec).Dot("EncodeRef").Call(jen.Id("e"), desc, pres, val)
 	}
-	return e.encodeFunc(fd.Value).Call(jen.Id("e"), desc, jen.Nil(), val)
+	return e.encodeFunc(fd.Value).Call(jen.Id("e"), desc, pres, val)
 }
 
-func (e *emitter) headerDecode(i int, fd *model.Field) *jen.Statement {
+func (e *emitter) headerDecode(h *model.Header, i int, fd *model.Field) *jen.Statement {
 	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
 	dst := jen.Op("&").Id("h").Dot(fd.GoName)
-	args := []jen.Code{jen.Id("d"), jen.Id("se"), desc, jen.Nil(), dst}
+	args := []jen.Code{jen.Id("d"), jen.Id("se"), desc, jen.Op("&").Id("h").Dot(h.Presence), dst}
 	switch {
 	case fd.Shape == model.Wrapped:
 		return jen.Id(fd.Array.Var).Dot("Decode").Call(args...)

@@ -387,7 +387,7 @@ func (e *emitter) encodeField(l level, i int, fd *model.Field) *jen.Statement {
 	case model.Choices:
 		return e.soap("EncodeItems").Call(jen.Id("e"), val)
 	case model.Repeated:
-		return e.soap("EncodeRepeated").Call(jen.Id("e"), desc, val, e.encodeFunc(fd.Value))
+		return e.soap("EncodeRepeated").Call(jen.Id("e"), desc, pres, val, e.encodeFunc(fd.Value))
 	case model.Wrapped:
 		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
 	case model.Dictionary:
@@ -403,7 +403,7 @@ func (e *emitter) decodeField(l level, i int, fd *model.Field) *jen.Statement {
 	dst := jen.Op("&").Add(sel(l.path, fd.GoName))
 	switch fd.Shape {
 	case model.Repeated:
-		return e.soap("DecodeAppend").Call(jen.Id("d"), jen.Id("se"), desc, dst, e.decodeFunc(fd.Value))
+		return e.soap("DecodeAppend").Call(jen.Id("d"), jen.Id("se"), desc, pres, dst, e.decodeFunc(fd.Value))
 	case model.Wrapped:
 		return jen.Id(fd.Array.Var).Dot("Decode").Call(jen.Id("d"), jen.Id("se"), desc, pres, dst)
 	case model.Dictionary:

@@ -266,8 +266,8 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	}
 	hd := &Header{GoName: b.scope.Claim(name)}
 	hd.Doc = fmt.Sprintf(doc, hd.GoName, client)
-	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse")
-	hd.Marshal, hd.Unmarshal = "marshalSOAPHeader", "UnmarshalSOAPHeader"
+	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse", "Presence")
+	hd.Marshal, hd.Unmarshal, hd.Presence = "marshalSOAPHeader", "UnmarshalSOAPHeader", "Presence"
 	for i, n := range h.elems {
 		e := b.set.Elements[n]
 		gt, v, err := b.elementValue(e, hd.GoName+Exported(n.Local))

@@ -415,6 +415,9 @@ type Header struct {
 	// Marshal is the unexported method writing the blocks (the client sends a request header's; a
 	// response header's lets tests and fakes write replies) and Unmarshal the method reading one block.
 	Marshal, Unmarshal string
+	// Presence is the field holding the blocks' wire states (soap.Presence): a block sent empty or as
+	// xsi:nil, nil items and dictionary values of the blocks holding arrays and dictionaries.
+	Presence string
 }
 
 // ClientBinding is one SOAP binding of a client's port type.
