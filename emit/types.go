@@ -29,9 +29,18 @@ func (e *emitter) codecVar(f *jen.File, t *model.Type) {
 	f.Commentf("%s converts %s values to and from text.", c.Name, t.GoName)
 	if c.Item != nil {
 		f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codec(c.Item), qname(c.Type))
+	} else {
+		f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.soap(c.BaseCodec), qname(c.Type))
+	}
+	if !t.Registered {
 		return
 	}
-	f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.soap(c.BaseCodec), qname(c.Type))
+	f.Commentf("SOAPType returns the schema type of %s, %s, written as xsi:type when a %s fills an xs:anyType slot.", t.GoName, qstring(t.QName), t.GoName)
+	f.Func().Params(jen.Id(t.GoName)).Id("SOAPType").Params().Qual(xmlPkg, "Name").Block(jen.Return(jen.Id(c.Name).Dot("Type")))
+	f.Commentf("MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a %s is written so.", t.GoName)
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("start").Add(e.soap("Start"))).Block(
+		jen.Id(c.Name).Dot("MarshalElement").Call(jen.Id("e"), jen.Id("start"), jen.Id("v")),
+	)
 }
 
 func (e *emitter) enumType(f *jen.File, t *model.Type) {

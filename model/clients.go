@@ -493,6 +493,13 @@ func (b *builder) finish() error {
 	for _, w := range b.structList {
 		b.pkg.Types = append(b.pkg.Types, w.t)
 	}
+	// A named simple type is registered too, so that a value of it in an xs:anyType slot decodes to
+	// it; it gets the methods writing it there with its xsi:type.
+	for _, t := range b.pkg.Types {
+		if t.Kind != Struct && !t.QName.IsZero() {
+			t.Registered = true
+		}
+	}
 	sort.Slice(b.pkg.Types, func(i, j int) bool { return b.pkg.Types[i].GoName < b.pkg.Types[j].GoName })
 	sort.Slice(b.pkg.Arrays, func(i, j int) bool { return b.pkg.Arrays[i].Var < b.pkg.Arrays[j].Var })
 	sort.Slice(b.pkg.Dicts, func(i, j int) bool { return b.pkg.Dicts[i].Var < b.pkg.Dicts[j].Var })

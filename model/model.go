@@ -123,7 +123,9 @@ type Type struct {
 	FieldsVar string
 	// Poly is set when other types derive from this one: the interface they all implement.
 	Poly *Poly
-	// Registered is true when the type is in the package's type registry.
+	// Registered is true when the type is in the package's type registry: a struct, or a named simple
+	// type (Enum, Flags, Scalar), which then also has the methods SOAPType and MarshalSOAP writing a
+	// value of it into an xs:anyType slot with its xsi:type.
 	Registered bool
 	// Abstract is true for an abstract complex type: a value of it cannot be sent, only values of the
 	// types derived from it.
