@@ -406,6 +406,11 @@ type Client struct {
 	Operations []*Operation
 	// CallMethod is the unexported method sending one call.
 	CallMethod string
+	// Messages is the method returning the client's message-level view of its operations, and
+	// MessagesType that view's type (WebhookAgentMessages): a method per operation taking its whole
+	// request and returning its whole response (see Operation.Message). Both are empty when no
+	// operation needs one.
+	Messages, MessagesType string
 }
 
 // Header is a struct holding the SOAP header blocks of a client's requests or responses.
@@ -506,6 +511,18 @@ type Operation struct {
 	RequestSimple, ResponseSimple *SimpleBody
 	// Faults are the typed errors of the faults the operation declares.
 	Faults []*FaultType
+	// Message is true when the operation has a message-level method, on the client's Messages view:
+	// one taking the whole request (the wrapper struct, Presence included, or a soap.BareValue for a
+	// simple-typed bare body) and returning the whole response, so that every state the wire allows
+	// can be sent and read. It is false when the method above already takes and returns the whole
+	// messages (a bare request struct or none; a whole response struct, or none); otherwise the method
+	// above is a thin layer over the message-level one.
+	Message bool
+	// MessageDoc documents the message-level method.
+	MessageDoc string
+	// ResponseNillable is true when the response body element is nillable: a reply sending it as
+	// xsi:nil gives a nil response struct (the methods returning the reply's child return its zero).
+	ResponseNillable bool
 }
 
 // Param is a method parameter: one child of the request wrapper (Field), or the whole request.
