@@ -786,8 +786,9 @@ func (t *Dict[K, V]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presen
 			return d.Unknown(kv)
 		})
 		m[k] = v
-		if p != nil {
-			// A later entry with the same key replaces the earlier one, its record included.
+		if p != nil && (lost || p.hasNils(f.GoName)) {
+			// A later entry with the same key replaces the earlier one, its record included. (Only
+			// then: k in an interface would cost an allocation per entry.)
 			p.setNil(f.GoName, -1, k, lost)
 		}
 		return err
