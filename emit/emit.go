@@ -255,7 +255,7 @@ func (e *emitter) shared(f *jen.File) {
 	pkg := e.pkg
 	f.Comment("This is a compile-time check that the generated code matches the soap runtime it is built with;")
 	f.Comment("if it fails, regenerate the package with the sogen version that matches the runtime.")
-	f.Const().Id("_").Op("=").Add(e.soap("SupportPackageIsVersion1"))
+	f.Const().Id("_").Op("=").Add(e.soap("SupportPackageIsVersion2"))
 	if len(pkg.Namespaces) > 0 {
 		f.Comment("XML namespaces of the schemas.")
 		f.Const().DefsFunc(func(g *jen.Group) {
