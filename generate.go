@@ -2,7 +2,8 @@
 //
 // Generate runs the whole pipeline in memory — parser (WSDL/XSD to raw definitions) -> model (every Go
 // name and type decided) -> emit (Go source rendered with jennifer) — and returns the files; only
-// the sogen command writes them to disk. See the README for the mapping and the command line.
+// the sogen command writes them to disk. See the README for the command line and docs/mapping.md for
+// the mapping.
 package sogen
 
 import (

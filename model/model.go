@@ -2,7 +2,7 @@
 // sogen emits: every type, field, constant, client, method and helper variable with its final Go
 // name, in a deterministic order. The emitter renders this description and decides nothing itself.
 //
-// Mapping rules (what each schema construct becomes) are documented on Build and in the README.
+// Mapping rules (what each schema construct becomes) are documented on Build and in docs/mapping.md.
 // The model refuses, with an error rather than silently, what sogen does not support yet: substitution
 // groups, repeated model groups, and rpc or encoded bindings.
 package model
