@@ -586,6 +586,12 @@ func FuzzAnyRoundTrip(f *testing.F) {
 		`<v xmlns:a="urn:a" xmlns:xsi="` + encXSI + `" xsi:type="a:T" a:x="1" y="&#9;">t<a:c>&#xD;</a:c><![CDATA[x]]></v>`,
 		`<?xml version="1.0"?><!-- c --><r xmlns="urn:d"><a xml:lang="en">x</a></r>`,
 		`<p:r xmlns:p="urn:p"><p:a p:b="1"/><c xmlns=""/></p:r>`,
+		`<v xmlns:xsi="` + encXSI + `" xmlns:xsd="` + encXSD + `" xsi:type="xsd:token"> a &#9; b </v>`,
+		`<v xmlns:xsi="` + encXSI + `" xmlns:xsd="` + encXSD + `" xsi:type="xsd:hexBinary">0a</v>`,
+		`<v xmlns:xsi="` + encXSI + `" xmlns:xsd="` + encXSD + `" xsi:type="xsd:integer">-007</v>`,
+		`<v xmlns:xsi="` + encXSI + `" xmlns:xsd="` + encXSD + `" xsi:type="xsd:anySimpleType"> x&#xD; </v>`,
+		`<v xmlns:xsi="` + encXSI + `" xmlns:s="` + soap.SerializationNamespace + `" xsi:type="s:duration"> PT1H </v>`,
+		`<v xmlns:xsi="` + encXSI + `" xmlns:s="` + soap.SerializationNamespace + `" xsi:type="s:char">65</v>`,
 	} {
 		f.Add([]byte(s))
 	}
