@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -249,7 +250,25 @@ func TestMessagesNilRequest(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 	var zero services88.WebhookAgentMessages
-	if _, err := zero.GetWebhook(context.Background(), &services88.GetWebhook{}); err == nil || !strings.Contains(err.Error(), "used without one of its constructors") {
+	if _, err := zero.GetWebhook(context.Background(), &services88.GetWebhook{}); err == nil || !strings.Contains(err.Error(), "was not created with NewWebhookAgent") {
 		t.Errorf("zero view: error %v", err)
+	}
+}
+
+func TestMessagesFailureWithResult(t *testing.T) {
+	// A reply whose headers report a failure: the message-level method returns the error (the
+	// *SoExceptionInfo) together with the whole response the body carried, as the method above does
+	// with its child.
+	srv := soaptest.NewServer(t, http.StatusOK, "text/xml; charset=utf-8", envelope11(
+		`<ExceptionInfo><Message>Webhook 7 is paused</Message></ExceptionInfo><Succeeded>false</Succeeded>`,
+		`<GetLastErrorResponse><Response i:nil="true"/></GetLastErrorResponse>`))
+	w, _ := newAgents(srv.Server, nil)
+	resp, err := w.Messages().GetLastError(context.Background(), &services88.GetLastError{WebhookID: 7})
+	var exc *services88.SoExceptionInfo
+	if !errors.As(err, &exc) || exc.Message != "Webhook 7 is paused" || !soap.ResultDecoded(err) {
+		t.Fatalf("error %v, want the *SoExceptionInfo with the result decoded", err)
+	}
+	if resp == nil || !resp.Presence.IsNil("Response") {
+		t.Errorf("response %#v, want the decoded wrapper", resp)
 	}
 }

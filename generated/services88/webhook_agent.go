@@ -62,7 +62,7 @@ func (h *WebhookRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Start
 	return false, nil
 }
 
-// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type WebhookResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
 	ExceptionInfo *SoExceptionInfo
@@ -121,7 +121,18 @@ func (h *WebhookResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Star
 	return false, nil
 }
 
-// WebhookAgent is a client for the port type Webhook. Create one with NewWebhookAgent; a client is safe for concurrent use once its fields are set.
+// CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil ExceptionInfo is returned as it is; otherwise a Succeeded of false is a *SoExceptionInfo whose Message says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
+func (h *WebhookResponseHeader) CheckResponse() error {
+	if h.ExceptionInfo != nil {
+		return h.ExceptionInfo
+	}
+	if h.Succeeded != nil && !*h.Succeeded {
+		return &SoExceptionInfo{Message: "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"}
+	}
+	return nil
+}
+
+// WebhookAgent is a client for the port type Webhook. Create one with NewWebhookAgent; a client is safe for concurrent use once its fields are set. A reply whose header blocks report a failure (see WebhookResponseHeader.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.
 type WebhookAgent struct {
 	// Client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
 	Client *soap.Client
@@ -157,7 +168,7 @@ func NewWebhookAgent(client *soap.Client) *WebhookAgent {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
-		return errors.New("services88: WebhookAgent used without one of its constructors")
+		return errors.New("services88: WebhookAgent was not created with NewWebhookAgent, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -175,6 +186,7 @@ func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "services88.WebhookAgent",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)
@@ -189,19 +201,19 @@ func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp
 // CreateDefaultWebhook calls the operation CreateDefaultWebhook, sending CreateDefaultWebhook. It returns the Response of the CreateDefaultWebhookResponse reply. It calls WebhookAgentMessages.CreateDefaultWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) CreateDefaultWebhook(ctx context.Context, opts ...soap.CallOption) (*Webhook, error) {
 	resp, err := c.Messages().CreateDefaultWebhook(ctx, &CreateDefaultWebhook{}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // SaveWebhook calls the operation SaveWebhook, sending SaveWebhook. It returns the Response of the SaveWebhookResponse reply. It calls WebhookAgentMessages.SaveWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) SaveWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*Webhook, error) {
 	resp, err := c.Messages().SaveWebhook(ctx, &SaveWebhook{Webhook: webhook}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // DeleteWebhook calls the operation DeleteWebhook, sending DeleteWebhook. Its reply, DeleteWebhookResponse, is empty. It calls WebhookAgentMessages.DeleteWebhook, which takes and returns the whole messages.
@@ -213,28 +225,28 @@ func (c *WebhookAgent) DeleteWebhook(ctx context.Context, webhookID int32, opts 
 // GetWebhook calls the operation GetWebhook, sending GetWebhook. It returns the Response of the GetWebhookResponse reply. It calls WebhookAgentMessages.GetWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) GetWebhook(ctx context.Context, webhookID int32, opts ...soap.CallOption) (*Webhook, error) {
 	resp, err := c.Messages().GetWebhook(ctx, &GetWebhook{WebhookID: webhookID}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // GetAllWebhooks calls the operation GetAllWebhooks, sending GetAllWebhooks. It returns the Response of the GetAllWebhooksResponse reply. It calls WebhookAgentMessages.GetAllWebhooks, which takes and returns the whole messages.
 func (c *WebhookAgent) GetAllWebhooks(ctx context.Context, nameFilter string, eventFilter string, statusFilter WebhookState, opts ...soap.CallOption) ([]*Webhook, error) {
 	resp, err := c.Messages().GetAllWebhooks(ctx, &GetAllWebhooks{NameFilter: nameFilter, EventFilter: eventFilter, StatusFilter: statusFilter}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // TestWebhook calls the operation TestWebhook, sending TestWebhook. It returns the Response of the TestWebhookResponse reply. It calls WebhookAgentMessages.TestWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) TestWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*WebhookResult, error) {
 	resp, err := c.Messages().TestWebhook(ctx, &TestWebhook{Webhook: webhook}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // SignalEvent calls the operation SignalEvent, sending SignalEvent. Its reply, SignalEventResponse, is empty. It calls WebhookAgentMessages.SignalEvent, which takes and returns the whole messages.
@@ -246,10 +258,10 @@ func (c *WebhookAgent) SignalEvent(ctx context.Context, eventName string, primar
 // GetLastError calls the operation GetLastError, sending GetLastError. It returns the Response of the GetLastErrorResponse reply. It calls WebhookAgentMessages.GetLastError, which takes and returns the whole messages.
 func (c *WebhookAgent) GetLastError(ctx context.Context, webhookID int32, opts ...soap.CallOption) (string, error) {
 	resp, err := c.Messages().GetLastError(ctx, &GetLastError{WebhookID: webhookID}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // WebhookAgentMessages calls the operations of WebhookAgent with their whole messages; get one with WebhookAgent.Messages.
@@ -268,10 +280,11 @@ func (m WebhookAgentMessages) CreateDefaultWebhook(ctx context.Context, req *Cre
 		return nil, errors.New("services88: WebhookAgent.Messages().CreateDefaultWebhook: req is nil, and the element CreateDefaultWebhook is not nillable")
 	}
 	resp := new(CreateDefaultWebhookResponse)
-	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // SaveWebhook calls the operation SaveWebhook, sending the whole SaveWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole SaveWebhookResponse reply, its Presence included.
@@ -280,10 +293,11 @@ func (m WebhookAgentMessages) SaveWebhook(ctx context.Context, req *SaveWebhook,
 		return nil, errors.New("services88: WebhookAgent.Messages().SaveWebhook: req is nil, and the element SaveWebhook is not nillable")
 	}
 	resp := new(SaveWebhookResponse)
-	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 1, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // DeleteWebhook calls the operation DeleteWebhook, sending the whole DeleteWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the DeleteWebhookResponse reply, which has no content.
@@ -292,10 +306,11 @@ func (m WebhookAgentMessages) DeleteWebhook(ctx context.Context, req *DeleteWebh
 		return nil, errors.New("services88: WebhookAgent.Messages().DeleteWebhook: req is nil, and the element DeleteWebhook is not nillable")
 	}
 	resp := new(DeleteWebhookResponse)
-	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 2, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // GetWebhook calls the operation GetWebhook, sending the whole GetWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetWebhookResponse reply, its Presence included.
@@ -304,10 +319,11 @@ func (m WebhookAgentMessages) GetWebhook(ctx context.Context, req *GetWebhook, o
 		return nil, errors.New("services88: WebhookAgent.Messages().GetWebhook: req is nil, and the element GetWebhook is not nillable")
 	}
 	resp := new(GetWebhookResponse)
-	if err := m.c.call(ctx, 3, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 3, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // GetAllWebhooks calls the operation GetAllWebhooks, sending the whole GetAllWebhooks request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetAllWebhooksResponse reply, its Presence included.
@@ -316,10 +332,11 @@ func (m WebhookAgentMessages) GetAllWebhooks(ctx context.Context, req *GetAllWeb
 		return nil, errors.New("services88: WebhookAgent.Messages().GetAllWebhooks: req is nil, and the element GetAllWebhooks is not nillable")
 	}
 	resp := new(GetAllWebhooksResponse)
-	if err := m.c.call(ctx, 4, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 4, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // TestWebhook calls the operation TestWebhook, sending the whole TestWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole TestWebhookResponse reply, its Presence included.
@@ -328,10 +345,11 @@ func (m WebhookAgentMessages) TestWebhook(ctx context.Context, req *TestWebhook,
 		return nil, errors.New("services88: WebhookAgent.Messages().TestWebhook: req is nil, and the element TestWebhook is not nillable")
 	}
 	resp := new(TestWebhookResponse)
-	if err := m.c.call(ctx, 5, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 5, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // SignalEvent calls the operation SignalEvent, sending the whole SignalEvent request, its Presence included (nil is an error: the element is not nillable). It returns the SignalEventResponse reply, which has no content.
@@ -340,10 +358,11 @@ func (m WebhookAgentMessages) SignalEvent(ctx context.Context, req *SignalEvent,
 		return nil, errors.New("services88: WebhookAgent.Messages().SignalEvent: req is nil, and the element SignalEvent is not nillable")
 	}
 	resp := new(SignalEventResponse)
-	if err := m.c.call(ctx, 6, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 6, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // GetLastError calls the operation GetLastError, sending the whole GetLastError request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetLastErrorResponse reply, its Presence included.
@@ -352,8 +371,9 @@ func (m WebhookAgentMessages) GetLastError(ctx context.Context, req *GetLastErro
 		return nil, errors.New("services88: WebhookAgent.Messages().GetLastError: req is nil, and the element GetLastError is not nillable")
 	}
 	resp := new(GetLastErrorResponse)
-	if err := m.c.call(ctx, 7, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 7, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }

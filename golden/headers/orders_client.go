@@ -62,7 +62,7 @@ func (h *OrdersRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartE
 	return false, nil
 }
 
-// OrdersResponseHeader holds the SOAP header blocks of replies to OrdersClient; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// OrdersResponseHeader holds the SOAP header blocks of replies to OrdersClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type OrdersResponseHeader struct {
 	// Succeeded is the header block Succeeded (nil when the reply did not carry it).
 	Succeeded *bool
@@ -145,7 +145,7 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
-		return errors.New("headers: OrdersClient used without one of its constructors")
+		return errors.New("headers: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -163,6 +163,7 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "headers.OrdersClient",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)
@@ -177,10 +178,10 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 // PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the OrderId of the PlaceOrderResponse reply. It calls OrdersClientMessages.PlaceOrder, which takes and returns the whole messages.
 func (c *OrdersClient) PlaceOrder(ctx context.Context, sku string, quantity int32, opts ...soap.CallOption) (int32, error) {
 	resp, err := c.Messages().PlaceOrder(ctx, &PlaceOrder{Sku: sku, Quantity: quantity}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return 0, err
 	}
-	return resp.OrderID, nil
+	return resp.OrderID, err
 }
 
 // CancelOrder calls the operation CancelOrder, sending CancelOrder. Its reply, CancelOrderResponse, is empty. It calls OrdersClientMessages.CancelOrder, which takes and returns the whole messages.
@@ -192,10 +193,10 @@ func (c *OrdersClient) CancelOrder(ctx context.Context, orderID int32, opts ...s
 // Ping calls the operation Ping, sending Ping. It returns the Response of the PingResponse reply. It calls OrdersClientMessages.Ping, which takes and returns the whole messages.
 func (c *OrdersClient) Ping(ctx context.Context, opts ...soap.CallOption) (string, error) {
 	resp, err := c.Messages().Ping(ctx, &Ping{}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // OrdersClientMessages calls the operations of OrdersClient with their whole messages; get one with OrdersClient.Messages.
@@ -214,10 +215,11 @@ func (m OrdersClientMessages) PlaceOrder(ctx context.Context, req *PlaceOrder, o
 		return nil, errors.New("headers: OrdersClient.Messages().PlaceOrder: req is nil, and the element PlaceOrder is not nillable")
 	}
 	resp := new(PlaceOrderResponse)
-	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // CancelOrder calls the operation CancelOrder, sending the whole CancelOrder request, its Presence included (nil is an error: the element is not nillable). It returns the CancelOrderResponse reply, which has no content.
@@ -226,10 +228,11 @@ func (m OrdersClientMessages) CancelOrder(ctx context.Context, req *CancelOrder,
 		return nil, errors.New("headers: OrdersClient.Messages().CancelOrder: req is nil, and the element CancelOrder is not nillable")
 	}
 	resp := new(CancelOrderResponse)
-	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 1, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // Ping calls the operation Ping, sending the Ping request, which has no content (nil is an error: the element is not nillable). It returns the whole PingResponse reply, its Presence included.
@@ -238,8 +241,9 @@ func (m OrdersClientMessages) Ping(ctx context.Context, req *Ping, opts ...soap.
 		return nil, errors.New("headers: OrdersClient.Messages().Ping: req is nil, and the element Ping is not nillable")
 	}
 	resp := new(PingResponse)
-	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 2, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }

@@ -48,7 +48,7 @@ func (h *SoPrincipalRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.S
 	return false, nil
 }
 
-// SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalClient; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type SoPrincipalResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
 	ExceptionInfo *SoExceptionInfo
@@ -107,7 +107,18 @@ func (h *SoPrincipalResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.
 	return false, nil
 }
 
-// SoPrincipalClient is a client for the port type SoPrincipal. Create one with NewSoPrincipalClient; a client is safe for concurrent use once its fields are set.
+// CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil ExceptionInfo is returned as it is; otherwise a Succeeded of false is a *SoExceptionInfo whose Message says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
+func (h *SoPrincipalResponseHeader) CheckResponse() error {
+	if h.ExceptionInfo != nil {
+		return h.ExceptionInfo
+	}
+	if h.Succeeded != nil && !*h.Succeeded {
+		return &SoExceptionInfo{Message: "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"}
+	}
+	return nil
+}
+
+// SoPrincipalClient is a client for the port type SoPrincipal. Create one with NewSoPrincipalClient; a client is safe for concurrent use once its fields are set. A reply whose header blocks report a failure (see SoPrincipalResponseHeader.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.
 type SoPrincipalClient struct {
 	// Client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
 	Client *soap.Client
@@ -140,7 +151,7 @@ func NewSoPrincipalClient(client *soap.Client) *SoPrincipalClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *SoPrincipalClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
-		return errors.New("services88: SoPrincipalClient used without one of its constructors")
+		return errors.New("services88: SoPrincipalClient was not created with NewSoPrincipalClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -158,6 +169,7 @@ func (c *SoPrincipalClient) call(ctx context.Context, i int, req soap.Marshaler,
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "services88.SoPrincipalClient",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)
@@ -172,20 +184,21 @@ func (c *SoPrincipalClient) call(ctx context.Context, i int, req soap.Marshaler,
 // GetSystemInfo calls the operation GetSystemInfo, sending GetSystemInfo. It returns the SystemInfo of the GetSystemInfoResponse reply. It calls SoPrincipalClientMessages.GetSystemInfo, which takes and returns the whole messages.
 func (c *SoPrincipalClient) GetSystemInfo(ctx context.Context, opts ...soap.CallOption) (*SoSystemInfoCarrier, error) {
 	resp, err := c.Messages().GetSystemInfo(ctx, &GetSystemInfo{}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.SystemInfo, nil
+	return resp.SystemInfo, err
 }
 
 // AuthenticateImplicit calls the operation AuthenticateImplicit, sending AuthenticateImplicit. It returns the whole AuthenticateResponse reply.
 func (c *SoPrincipalClient) AuthenticateImplicit(ctx context.Context, opts ...soap.CallOption) (*AuthenticateResponse, error) {
 	req := &AuthenticateImplicit{}
 	resp := new(AuthenticateResponse)
-	if err := c.call(ctx, 1, req, resp, opts); err != nil {
+	err := c.call(ctx, 1, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // AuthenticateUsernamePassword calls the operation AuthenticateUsernamePassword, sending AuthenticateUsernamePassword. It returns the whole AuthenticateResponse reply. It calls SoPrincipalClientMessages.AuthenticateUsernamePassword, which takes and returns the whole messages.
@@ -219,10 +232,11 @@ func (m SoPrincipalClientMessages) GetSystemInfo(ctx context.Context, req *GetSy
 		return nil, errors.New("services88: SoPrincipalClient.Messages().GetSystemInfo: req is nil, and the element GetSystemInfo is not nillable")
 	}
 	resp := new(GetSystemInfoResponse)
-	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // AuthenticateUsernamePassword calls the operation AuthenticateUsernamePassword, sending the whole AuthenticateUsernamePassword request, its Presence included (nil is an error: the element is not nillable). It returns the whole AuthenticateResponse reply, its Presence included.
@@ -231,10 +245,11 @@ func (m SoPrincipalClientMessages) AuthenticateUsernamePassword(ctx context.Cont
 		return nil, errors.New("services88: SoPrincipalClient.Messages().AuthenticateUsernamePassword: req is nil, and the element AuthenticateUsernamePassword is not nillable")
 	}
 	resp := new(AuthenticateResponse)
-	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 2, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // AuthenticateGeneric calls the operation AuthenticateGeneric, sending the whole AuthenticateGeneric request, its Presence included (nil is an error: the element is not nillable). It returns the whole AuthenticateResponse reply, its Presence included.
@@ -243,10 +258,11 @@ func (m SoPrincipalClientMessages) AuthenticateGeneric(ctx context.Context, req 
 		return nil, errors.New("services88: SoPrincipalClient.Messages().AuthenticateGeneric: req is nil, and the element AuthenticateGeneric is not nillable")
 	}
 	resp := new(AuthenticateResponse)
-	if err := m.c.call(ctx, 3, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 3, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // AuthenticateWithAccessToken calls the operation AuthenticateWithAccessToken, sending the whole AuthenticateWithAccessToken request, its Presence included (nil is an error: the element is not nillable). It returns the whole AuthenticateResponse reply, its Presence included.
@@ -255,8 +271,9 @@ func (m SoPrincipalClientMessages) AuthenticateWithAccessToken(ctx context.Conte
 		return nil, errors.New("services88: SoPrincipalClient.Messages().AuthenticateWithAccessToken: req is nil, and the element AuthenticateWithAccessToken is not nillable")
 	}
 	resp := new(AuthenticateResponse)
-	if err := m.c.call(ctx, 4, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 4, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }

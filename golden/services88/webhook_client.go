@@ -62,7 +62,7 @@ func (h *WebhookRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Start
 	return false, nil
 }
 
-// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookClient; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type WebhookResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
 	ExceptionInfo *SoExceptionInfo
@@ -121,7 +121,18 @@ func (h *WebhookResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Star
 	return false, nil
 }
 
-// WebhookClient is a client for the port type Webhook. Create one with NewWebhookClient; a client is safe for concurrent use once its fields are set.
+// CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil ExceptionInfo is returned as it is; otherwise a Succeeded of false is a *SoExceptionInfo whose Message says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
+func (h *WebhookResponseHeader) CheckResponse() error {
+	if h.ExceptionInfo != nil {
+		return h.ExceptionInfo
+	}
+	if h.Succeeded != nil && !*h.Succeeded {
+		return &SoExceptionInfo{Message: "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"}
+	}
+	return nil
+}
+
+// WebhookClient is a client for the port type Webhook. Create one with NewWebhookClient; a client is safe for concurrent use once its fields are set. A reply whose header blocks report a failure (see WebhookResponseHeader.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.
 type WebhookClient struct {
 	// Client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
 	Client *soap.Client
@@ -157,7 +168,7 @@ func NewWebhookClient(client *soap.Client) *WebhookClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WebhookClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
-		return errors.New("services88: WebhookClient used without one of its constructors")
+		return errors.New("services88: WebhookClient was not created with NewWebhookClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -175,6 +186,7 @@ func (c *WebhookClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "services88.WebhookClient",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)
@@ -189,19 +201,19 @@ func (c *WebhookClient) call(ctx context.Context, i int, req soap.Marshaler, res
 // CreateDefaultWebhook calls the operation CreateDefaultWebhook, sending CreateDefaultWebhook. It returns the Response of the CreateDefaultWebhookResponse reply. It calls WebhookClientMessages.CreateDefaultWebhook, which takes and returns the whole messages.
 func (c *WebhookClient) CreateDefaultWebhook(ctx context.Context, opts ...soap.CallOption) (*Webhook, error) {
 	resp, err := c.Messages().CreateDefaultWebhook(ctx, &CreateDefaultWebhook{}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // SaveWebhook calls the operation SaveWebhook, sending SaveWebhook. It returns the Response of the SaveWebhookResponse reply. It calls WebhookClientMessages.SaveWebhook, which takes and returns the whole messages.
 func (c *WebhookClient) SaveWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*Webhook, error) {
 	resp, err := c.Messages().SaveWebhook(ctx, &SaveWebhook{Webhook: webhook}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // DeleteWebhook calls the operation DeleteWebhook, sending DeleteWebhook. Its reply, DeleteWebhookResponse, is empty. It calls WebhookClientMessages.DeleteWebhook, which takes and returns the whole messages.
@@ -213,28 +225,28 @@ func (c *WebhookClient) DeleteWebhook(ctx context.Context, webhookID int32, opts
 // GetWebhook calls the operation GetWebhook, sending GetWebhook. It returns the Response of the GetWebhookResponse reply. It calls WebhookClientMessages.GetWebhook, which takes and returns the whole messages.
 func (c *WebhookClient) GetWebhook(ctx context.Context, webhookID int32, opts ...soap.CallOption) (*Webhook, error) {
 	resp, err := c.Messages().GetWebhook(ctx, &GetWebhook{WebhookID: webhookID}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // GetAllWebhooks calls the operation GetAllWebhooks, sending GetAllWebhooks. It returns the Response of the GetAllWebhooksResponse reply. It calls WebhookClientMessages.GetAllWebhooks, which takes and returns the whole messages.
 func (c *WebhookClient) GetAllWebhooks(ctx context.Context, nameFilter string, eventFilter string, statusFilter WebhookState, opts ...soap.CallOption) ([]*Webhook, error) {
 	resp, err := c.Messages().GetAllWebhooks(ctx, &GetAllWebhooks{NameFilter: nameFilter, EventFilter: eventFilter, StatusFilter: statusFilter}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // TestWebhook calls the operation TestWebhook, sending TestWebhook. It returns the Response of the TestWebhookResponse reply. It calls WebhookClientMessages.TestWebhook, which takes and returns the whole messages.
 func (c *WebhookClient) TestWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*WebhookResult, error) {
 	resp, err := c.Messages().TestWebhook(ctx, &TestWebhook{Webhook: webhook}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // SignalEvent calls the operation SignalEvent, sending SignalEvent. Its reply, SignalEventResponse, is empty. It calls WebhookClientMessages.SignalEvent, which takes and returns the whole messages.
@@ -246,10 +258,10 @@ func (c *WebhookClient) SignalEvent(ctx context.Context, eventName string, prima
 // GetLastError calls the operation GetLastError, sending GetLastError. It returns the Response of the GetLastErrorResponse reply. It calls WebhookClientMessages.GetLastError, which takes and returns the whole messages.
 func (c *WebhookClient) GetLastError(ctx context.Context, webhookID int32, opts ...soap.CallOption) (string, error) {
 	resp, err := c.Messages().GetLastError(ctx, &GetLastError{WebhookID: webhookID}, opts...)
-	if err != nil {
+	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // WebhookClientMessages calls the operations of WebhookClient with their whole messages; get one with WebhookClient.Messages.
@@ -268,10 +280,11 @@ func (m WebhookClientMessages) CreateDefaultWebhook(ctx context.Context, req *Cr
 		return nil, errors.New("services88: WebhookClient.Messages().CreateDefaultWebhook: req is nil, and the element CreateDefaultWebhook is not nillable")
 	}
 	resp := new(CreateDefaultWebhookResponse)
-	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // SaveWebhook calls the operation SaveWebhook, sending the whole SaveWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole SaveWebhookResponse reply, its Presence included.
@@ -280,10 +293,11 @@ func (m WebhookClientMessages) SaveWebhook(ctx context.Context, req *SaveWebhook
 		return nil, errors.New("services88: WebhookClient.Messages().SaveWebhook: req is nil, and the element SaveWebhook is not nillable")
 	}
 	resp := new(SaveWebhookResponse)
-	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 1, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // DeleteWebhook calls the operation DeleteWebhook, sending the whole DeleteWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the DeleteWebhookResponse reply, which has no content.
@@ -292,10 +306,11 @@ func (m WebhookClientMessages) DeleteWebhook(ctx context.Context, req *DeleteWeb
 		return nil, errors.New("services88: WebhookClient.Messages().DeleteWebhook: req is nil, and the element DeleteWebhook is not nillable")
 	}
 	resp := new(DeleteWebhookResponse)
-	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 2, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // GetWebhook calls the operation GetWebhook, sending the whole GetWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetWebhookResponse reply, its Presence included.
@@ -304,10 +319,11 @@ func (m WebhookClientMessages) GetWebhook(ctx context.Context, req *GetWebhook, 
 		return nil, errors.New("services88: WebhookClient.Messages().GetWebhook: req is nil, and the element GetWebhook is not nillable")
 	}
 	resp := new(GetWebhookResponse)
-	if err := m.c.call(ctx, 3, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 3, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // GetAllWebhooks calls the operation GetAllWebhooks, sending the whole GetAllWebhooks request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetAllWebhooksResponse reply, its Presence included.
@@ -316,10 +332,11 @@ func (m WebhookClientMessages) GetAllWebhooks(ctx context.Context, req *GetAllWe
 		return nil, errors.New("services88: WebhookClient.Messages().GetAllWebhooks: req is nil, and the element GetAllWebhooks is not nillable")
 	}
 	resp := new(GetAllWebhooksResponse)
-	if err := m.c.call(ctx, 4, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 4, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // TestWebhook calls the operation TestWebhook, sending the whole TestWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole TestWebhookResponse reply, its Presence included.
@@ -328,10 +345,11 @@ func (m WebhookClientMessages) TestWebhook(ctx context.Context, req *TestWebhook
 		return nil, errors.New("services88: WebhookClient.Messages().TestWebhook: req is nil, and the element TestWebhook is not nillable")
 	}
 	resp := new(TestWebhookResponse)
-	if err := m.c.call(ctx, 5, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 5, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // SignalEvent calls the operation SignalEvent, sending the whole SignalEvent request, its Presence included (nil is an error: the element is not nillable). It returns the SignalEventResponse reply, which has no content.
@@ -340,10 +358,11 @@ func (m WebhookClientMessages) SignalEvent(ctx context.Context, req *SignalEvent
 		return nil, errors.New("services88: WebhookClient.Messages().SignalEvent: req is nil, and the element SignalEvent is not nillable")
 	}
 	resp := new(SignalEventResponse)
-	if err := m.c.call(ctx, 6, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 6, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
 
 // GetLastError calls the operation GetLastError, sending the whole GetLastError request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetLastErrorResponse reply, its Presence included.
@@ -352,8 +371,9 @@ func (m WebhookClientMessages) GetLastError(ctx context.Context, req *GetLastErr
 		return nil, errors.New("services88: WebhookClient.Messages().GetLastError: req is nil, and the element GetLastError is not nillable")
 	}
 	resp := new(GetLastErrorResponse)
-	if err := m.c.call(ctx, 7, req, resp, opts); err != nil {
+	err := m.c.call(ctx, 7, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp, nil
+	return resp, err
 }
