@@ -14,6 +14,8 @@ import (
 type SoPrincipalRequestHeader struct {
 	// ApplicationToken is the header block ApplicationToken (sent when set).
 	ApplicationToken string
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsSoPrincipalRequestHeader describes the header blocks of SoPrincipalRequestHeader.
@@ -27,10 +29,11 @@ func (h *SoPrincipalRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []in
 		return
 	}
 	f := &fieldsSoPrincipalRequestHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "SoPrincipalRequestHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSString.Encode(e, &f[0], nil, h.ApplicationToken)
+			soap.XSString.Encode(e, &f[0], &h.Presence, h.ApplicationToken)
 		}
 	}
 }
@@ -40,7 +43,7 @@ func (h *SoPrincipalRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.S
 	f := &fieldsSoPrincipalRequestHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.ApplicationToken)
+		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.ApplicationToken)
 	}
 	return false, nil
 }
@@ -55,6 +58,8 @@ type SoPrincipalResponseHeader struct {
 	Succeeded *bool
 	// TimeZone is the header block TimeZone (nil when the reply did not carry it).
 	TimeZone *SoTimeZone
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsSoPrincipalResponseHeader describes the header blocks of SoPrincipalResponseHeader.
@@ -71,16 +76,17 @@ func (h *SoPrincipalResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []i
 		return
 	}
 	f := &fieldsSoPrincipalResponseHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "SoPrincipalResponseHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.EncodePtr[SoExceptionInfo](e, &f[0], nil, h.ExceptionInfo)
+			soap.EncodePtr[SoExceptionInfo](e, &f[0], &h.Presence, h.ExceptionInfo)
 		case 1:
-			dictSoExtraInfo.Encode(e, &f[1], nil, h.ExtraInfo)
+			dictSoExtraInfo.Encode(e, &f[1], &h.Presence, h.ExtraInfo)
 		case 2:
-			soap.XSBoolean.EncodeRef(e, &f[2], nil, h.Succeeded)
+			soap.XSBoolean.EncodeRef(e, &f[2], &h.Presence, h.Succeeded)
 		case 3:
-			soap.EncodePtr[SoTimeZone](e, &f[3], nil, h.TimeZone)
+			soap.EncodePtr[SoTimeZone](e, &f[3], &h.Presence, h.TimeZone)
 		}
 	}
 }
@@ -90,13 +96,13 @@ func (h *SoPrincipalResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.
 	f := &fieldsSoPrincipalResponseHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.DecodePtr[SoExceptionInfo](d, se, &f[0], nil, &h.ExceptionInfo)
+		return true, soap.DecodePtr[SoExceptionInfo](d, se, &f[0], &h.Presence, &h.ExceptionInfo)
 	case f[1].Name:
-		return true, dictSoExtraInfo.Decode(d, se, &f[1], nil, &h.ExtraInfo)
+		return true, dictSoExtraInfo.Decode(d, se, &f[1], &h.Presence, &h.ExtraInfo)
 	case f[2].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[2], nil, &h.Succeeded)
+		return true, soap.XSBoolean.DecodeRef(d, se, &f[2], &h.Presence, &h.Succeeded)
 	case f[3].Name:
-		return true, soap.DecodePtr[SoTimeZone](d, se, &f[3], nil, &h.TimeZone)
+		return true, soap.DecodePtr[SoTimeZone](d, se, &f[3], &h.Presence, &h.TimeZone)
 	}
 	return false, nil
 }
@@ -144,7 +150,7 @@ func NewSoPrincipalAgent(client *soap.Client) *SoPrincipalAgent {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *SoPrincipalAgent) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("services88: SoPrincipalAgent was not created with NewSoPrincipalAgent, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -175,11 +181,9 @@ func (c *SoPrincipalAgent) call(ctx context.Context, i int, req soap.Marshaler, 
 	}, opts...)
 }
 
-// GetSystemInfo calls the operation GetSystemInfo, sending GetSystemInfo. It returns the SystemInfo of the GetSystemInfoResponse reply.
+// GetSystemInfo calls the operation GetSystemInfo, sending GetSystemInfo. It returns the SystemInfo of the GetSystemInfoResponse reply. It calls SoPrincipalAgentMessages.GetSystemInfo, which takes and returns the whole messages.
 func (c *SoPrincipalAgent) GetSystemInfo(ctx context.Context, opts ...soap.CallOption) (*SoSystemInfoCarrier, error) {
-	req := &GetSystemInfo{}
-	var resp GetSystemInfoResponse
-	err := c.call(ctx, 0, req, &resp, opts)
+	resp, err := c.Messages().GetSystemInfo(ctx, &GetSystemInfo{}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
@@ -189,43 +193,87 @@ func (c *SoPrincipalAgent) GetSystemInfo(ctx context.Context, opts ...soap.CallO
 // AuthenticateImplicit calls the operation AuthenticateImplicit, sending AuthenticateImplicit. It returns the whole AuthenticateResponse reply.
 func (c *SoPrincipalAgent) AuthenticateImplicit(ctx context.Context, opts ...soap.CallOption) (*AuthenticateResponse, error) {
 	req := &AuthenticateImplicit{}
-	var resp AuthenticateResponse
-	err := c.call(ctx, 1, req, &resp, opts)
+	resp := new(AuthenticateResponse)
+	err := c.call(ctx, 1, req, resp, opts)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return &resp, err
+	return resp, err
 }
 
-// AuthenticateUsernamePassword calls the operation AuthenticateUsernamePassword, sending AuthenticateUsernamePassword. It returns the whole AuthenticateResponse reply.
+// AuthenticateUsernamePassword calls the operation AuthenticateUsernamePassword, sending AuthenticateUsernamePassword. It returns the whole AuthenticateResponse reply. It calls SoPrincipalAgentMessages.AuthenticateUsernamePassword, which takes and returns the whole messages.
 func (c *SoPrincipalAgent) AuthenticateUsernamePassword(ctx context.Context, userName string, password string, opts ...soap.CallOption) (*AuthenticateResponse, error) {
-	req := &AuthenticateUsernamePassword{UserName: userName, Password: password}
-	var resp AuthenticateResponse
-	err := c.call(ctx, 2, req, &resp, opts)
-	if err != nil && !soap.ResultDecoded(err) {
-		return nil, err
-	}
-	return &resp, err
+	return c.Messages().AuthenticateUsernamePassword(ctx, &AuthenticateUsernamePassword{UserName: userName, Password: password}, opts...)
 }
 
-// AuthenticateGeneric calls the operation AuthenticateGeneric, sending AuthenticateGeneric. It returns the whole AuthenticateResponse reply.
+// AuthenticateGeneric calls the operation AuthenticateGeneric, sending AuthenticateGeneric. It returns the whole AuthenticateResponse reply. It calls SoPrincipalAgentMessages.AuthenticateGeneric, which takes and returns the whole messages.
 func (c *SoPrincipalAgent) AuthenticateGeneric(ctx context.Context, authenticationData map[string]string, opts ...soap.CallOption) (*AuthenticateResponse, error) {
-	req := &AuthenticateGeneric{AuthenticationData: authenticationData}
-	var resp AuthenticateResponse
-	err := c.call(ctx, 3, req, &resp, opts)
-	if err != nil && !soap.ResultDecoded(err) {
-		return nil, err
-	}
-	return &resp, err
+	return c.Messages().AuthenticateGeneric(ctx, &AuthenticateGeneric{AuthenticationData: authenticationData}, opts...)
 }
 
-// AuthenticateWithAccessToken calls the operation AuthenticateWithAccessToken, sending AuthenticateWithAccessToken. It returns the whole AuthenticateResponse reply.
+// AuthenticateWithAccessToken calls the operation AuthenticateWithAccessToken, sending AuthenticateWithAccessToken. It returns the whole AuthenticateResponse reply. It calls SoPrincipalAgentMessages.AuthenticateWithAccessToken, which takes and returns the whole messages.
 func (c *SoPrincipalAgent) AuthenticateWithAccessToken(ctx context.Context, accessToken string, opts ...soap.CallOption) (*AuthenticateResponse, error) {
-	req := &AuthenticateWithAccessToken{AccessToken: accessToken}
-	var resp AuthenticateResponse
-	err := c.call(ctx, 4, req, &resp, opts)
+	return c.Messages().AuthenticateWithAccessToken(ctx, &AuthenticateWithAccessToken{AccessToken: accessToken}, opts...)
+}
+
+// SoPrincipalAgentMessages calls the operations of SoPrincipalAgent with their whole messages; get one with SoPrincipalAgent.Messages.
+type SoPrincipalAgentMessages struct {
+	c *SoPrincipalAgent
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of SoPrincipalAgent that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *SoPrincipalAgent) Messages() SoPrincipalAgentMessages {
+	return SoPrincipalAgentMessages{c}
+}
+
+// GetSystemInfo calls the operation GetSystemInfo, sending the GetSystemInfo request, which has no content (nil is an error: the element is not nillable). It returns the whole GetSystemInfoResponse reply, its Presence included.
+func (m SoPrincipalAgentMessages) GetSystemInfo(ctx context.Context, req *GetSystemInfo, opts ...soap.CallOption) (*GetSystemInfoResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: SoPrincipalAgent.Messages().GetSystemInfo: req is nil, and the element GetSystemInfo is not nillable")
+	}
+	resp := new(GetSystemInfoResponse)
+	err := m.c.call(ctx, 0, req, resp, opts)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return &resp, err
+	return resp, err
+}
+
+// AuthenticateUsernamePassword calls the operation AuthenticateUsernamePassword, sending the whole AuthenticateUsernamePassword request, its Presence included (nil is an error: the element is not nillable). It returns the whole AuthenticateResponse reply, its Presence included.
+func (m SoPrincipalAgentMessages) AuthenticateUsernamePassword(ctx context.Context, req *AuthenticateUsernamePassword, opts ...soap.CallOption) (*AuthenticateResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: SoPrincipalAgent.Messages().AuthenticateUsernamePassword: req is nil, and the element AuthenticateUsernamePassword is not nillable")
+	}
+	resp := new(AuthenticateResponse)
+	err := m.c.call(ctx, 2, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// AuthenticateGeneric calls the operation AuthenticateGeneric, sending the whole AuthenticateGeneric request, its Presence included (nil is an error: the element is not nillable). It returns the whole AuthenticateResponse reply, its Presence included.
+func (m SoPrincipalAgentMessages) AuthenticateGeneric(ctx context.Context, req *AuthenticateGeneric, opts ...soap.CallOption) (*AuthenticateResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: SoPrincipalAgent.Messages().AuthenticateGeneric: req is nil, and the element AuthenticateGeneric is not nillable")
+	}
+	resp := new(AuthenticateResponse)
+	err := m.c.call(ctx, 3, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// AuthenticateWithAccessToken calls the operation AuthenticateWithAccessToken, sending the whole AuthenticateWithAccessToken request, its Presence included (nil is an error: the element is not nillable). It returns the whole AuthenticateResponse reply, its Presence included.
+func (m SoPrincipalAgentMessages) AuthenticateWithAccessToken(ctx context.Context, req *AuthenticateWithAccessToken, opts ...soap.CallOption) (*AuthenticateResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: SoPrincipalAgent.Messages().AuthenticateWithAccessToken: req is nil, and the element AuthenticateWithAccessToken is not nillable")
+	}
+	resp := new(AuthenticateResponse)
+	err := m.c.call(ctx, 4, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
 }

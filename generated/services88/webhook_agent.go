@@ -18,6 +18,8 @@ type WebhookRequestHeader struct {
 	Credentials *SoCredentials
 	// TimeZone is the header block TimeZone (sent when set).
 	TimeZone *SoTimeZone
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsWebhookRequestHeader describes the header blocks of WebhookRequestHeader.
@@ -33,14 +35,15 @@ func (h *WebhookRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsWebhookRequestHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "WebhookRequestHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSString.Encode(e, &f[0], nil, h.ApplicationToken)
+			soap.XSString.Encode(e, &f[0], &h.Presence, h.ApplicationToken)
 		case 1:
-			soap.EncodePtr[SoCredentials](e, &f[1], nil, h.Credentials)
+			soap.EncodePtr[SoCredentials](e, &f[1], &h.Presence, h.Credentials)
 		case 2:
-			soap.EncodePtr[SoTimeZone](e, &f[2], nil, h.TimeZone)
+			soap.EncodePtr[SoTimeZone](e, &f[2], &h.Presence, h.TimeZone)
 		}
 	}
 }
@@ -50,11 +53,11 @@ func (h *WebhookRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Start
 	f := &fieldsWebhookRequestHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.ApplicationToken)
+		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.ApplicationToken)
 	case f[1].Name:
-		return true, soap.DecodePtr[SoCredentials](d, se, &f[1], nil, &h.Credentials)
+		return true, soap.DecodePtr[SoCredentials](d, se, &f[1], &h.Presence, &h.Credentials)
 	case f[2].Name:
-		return true, soap.DecodePtr[SoTimeZone](d, se, &f[2], nil, &h.TimeZone)
+		return true, soap.DecodePtr[SoTimeZone](d, se, &f[2], &h.Presence, &h.TimeZone)
 	}
 	return false, nil
 }
@@ -69,6 +72,8 @@ type WebhookResponseHeader struct {
 	Succeeded *bool
 	// TimeZone is the header block TimeZone (nil when the reply did not carry it).
 	TimeZone *SoTimeZone
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsWebhookResponseHeader describes the header blocks of WebhookResponseHeader.
@@ -85,16 +90,17 @@ func (h *WebhookResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) 
 		return
 	}
 	f := &fieldsWebhookResponseHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "WebhookResponseHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.EncodePtr[SoExceptionInfo](e, &f[0], nil, h.ExceptionInfo)
+			soap.EncodePtr[SoExceptionInfo](e, &f[0], &h.Presence, h.ExceptionInfo)
 		case 1:
-			dictSoExtraInfo.Encode(e, &f[1], nil, h.ExtraInfo)
+			dictSoExtraInfo.Encode(e, &f[1], &h.Presence, h.ExtraInfo)
 		case 2:
-			soap.XSBoolean.EncodeRef(e, &f[2], nil, h.Succeeded)
+			soap.XSBoolean.EncodeRef(e, &f[2], &h.Presence, h.Succeeded)
 		case 3:
-			soap.EncodePtr[SoTimeZone](e, &f[3], nil, h.TimeZone)
+			soap.EncodePtr[SoTimeZone](e, &f[3], &h.Presence, h.TimeZone)
 		}
 	}
 }
@@ -104,13 +110,13 @@ func (h *WebhookResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Star
 	f := &fieldsWebhookResponseHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.DecodePtr[SoExceptionInfo](d, se, &f[0], nil, &h.ExceptionInfo)
+		return true, soap.DecodePtr[SoExceptionInfo](d, se, &f[0], &h.Presence, &h.ExceptionInfo)
 	case f[1].Name:
-		return true, dictSoExtraInfo.Decode(d, se, &f[1], nil, &h.ExtraInfo)
+		return true, dictSoExtraInfo.Decode(d, se, &f[1], &h.Presence, &h.ExtraInfo)
 	case f[2].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[2], nil, &h.Succeeded)
+		return true, soap.XSBoolean.DecodeRef(d, se, &f[2], &h.Presence, &h.Succeeded)
 	case f[3].Name:
-		return true, soap.DecodePtr[SoTimeZone](d, se, &f[3], nil, &h.TimeZone)
+		return true, soap.DecodePtr[SoTimeZone](d, se, &f[3], &h.Presence, &h.TimeZone)
 	}
 	return false, nil
 }
@@ -161,7 +167,7 @@ func NewWebhookAgent(client *soap.Client) *WebhookAgent {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("services88: WebhookAgent was not created with NewWebhookAgent, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -192,82 +198,182 @@ func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
-// CreateDefaultWebhook calls the operation CreateDefaultWebhook, sending CreateDefaultWebhook. It returns the Response of the CreateDefaultWebhookResponse reply.
+// CreateDefaultWebhook calls the operation CreateDefaultWebhook, sending CreateDefaultWebhook. It returns the Response of the CreateDefaultWebhookResponse reply. It calls WebhookAgentMessages.CreateDefaultWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) CreateDefaultWebhook(ctx context.Context, opts ...soap.CallOption) (*Webhook, error) {
-	req := &CreateDefaultWebhook{}
-	var resp CreateDefaultWebhookResponse
-	err := c.call(ctx, 0, req, &resp, opts)
+	resp, err := c.Messages().CreateDefaultWebhook(ctx, &CreateDefaultWebhook{}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
 	return resp.Response, err
 }
 
-// SaveWebhook calls the operation SaveWebhook, sending SaveWebhook. It returns the Response of the SaveWebhookResponse reply.
+// SaveWebhook calls the operation SaveWebhook, sending SaveWebhook. It returns the Response of the SaveWebhookResponse reply. It calls WebhookAgentMessages.SaveWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) SaveWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*Webhook, error) {
-	req := &SaveWebhook{Webhook: webhook}
-	var resp SaveWebhookResponse
-	err := c.call(ctx, 1, req, &resp, opts)
+	resp, err := c.Messages().SaveWebhook(ctx, &SaveWebhook{Webhook: webhook}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
 	return resp.Response, err
 }
 
-// DeleteWebhook calls the operation DeleteWebhook, sending DeleteWebhook. Its reply, DeleteWebhookResponse, is empty.
+// DeleteWebhook calls the operation DeleteWebhook, sending DeleteWebhook. Its reply, DeleteWebhookResponse, is empty. It calls WebhookAgentMessages.DeleteWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) DeleteWebhook(ctx context.Context, webhookID int32, opts ...soap.CallOption) error {
-	req := &DeleteWebhook{WebhookID: webhookID}
-	var resp DeleteWebhookResponse
-	return c.call(ctx, 2, req, &resp, opts)
+	_, err := c.Messages().DeleteWebhook(ctx, &DeleteWebhook{WebhookID: webhookID}, opts...)
+	return err
 }
 
-// GetWebhook calls the operation GetWebhook, sending GetWebhook. It returns the Response of the GetWebhookResponse reply.
+// GetWebhook calls the operation GetWebhook, sending GetWebhook. It returns the Response of the GetWebhookResponse reply. It calls WebhookAgentMessages.GetWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) GetWebhook(ctx context.Context, webhookID int32, opts ...soap.CallOption) (*Webhook, error) {
-	req := &GetWebhook{WebhookID: webhookID}
-	var resp GetWebhookResponse
-	err := c.call(ctx, 3, req, &resp, opts)
+	resp, err := c.Messages().GetWebhook(ctx, &GetWebhook{WebhookID: webhookID}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
 	return resp.Response, err
 }
 
-// GetAllWebhooks calls the operation GetAllWebhooks, sending GetAllWebhooks. It returns the Response of the GetAllWebhooksResponse reply.
+// GetAllWebhooks calls the operation GetAllWebhooks, sending GetAllWebhooks. It returns the Response of the GetAllWebhooksResponse reply. It calls WebhookAgentMessages.GetAllWebhooks, which takes and returns the whole messages.
 func (c *WebhookAgent) GetAllWebhooks(ctx context.Context, nameFilter string, eventFilter string, statusFilter WebhookState, opts ...soap.CallOption) ([]*Webhook, error) {
-	req := &GetAllWebhooks{NameFilter: nameFilter, EventFilter: eventFilter, StatusFilter: statusFilter}
-	var resp GetAllWebhooksResponse
-	err := c.call(ctx, 4, req, &resp, opts)
+	resp, err := c.Messages().GetAllWebhooks(ctx, &GetAllWebhooks{NameFilter: nameFilter, EventFilter: eventFilter, StatusFilter: statusFilter}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
 	return resp.Response, err
 }
 
-// TestWebhook calls the operation TestWebhook, sending TestWebhook. It returns the Response of the TestWebhookResponse reply.
+// TestWebhook calls the operation TestWebhook, sending TestWebhook. It returns the Response of the TestWebhookResponse reply. It calls WebhookAgentMessages.TestWebhook, which takes and returns the whole messages.
 func (c *WebhookAgent) TestWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*WebhookResult, error) {
-	req := &TestWebhook{Webhook: webhook}
-	var resp TestWebhookResponse
-	err := c.call(ctx, 5, req, &resp, opts)
+	resp, err := c.Messages().TestWebhook(ctx, &TestWebhook{Webhook: webhook}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
 	return resp.Response, err
 }
 
-// SignalEvent calls the operation SignalEvent, sending SignalEvent. Its reply, SignalEventResponse, is empty.
+// SignalEvent calls the operation SignalEvent, sending SignalEvent. Its reply, SignalEventResponse, is empty. It calls WebhookAgentMessages.SignalEvent, which takes and returns the whole messages.
 func (c *WebhookAgent) SignalEvent(ctx context.Context, eventName string, primaryKey int32, data map[string]any, opts ...soap.CallOption) error {
-	req := &SignalEvent{EventName: eventName, PrimaryKey: primaryKey, Data: data}
-	var resp SignalEventResponse
-	return c.call(ctx, 6, req, &resp, opts)
+	_, err := c.Messages().SignalEvent(ctx, &SignalEvent{EventName: eventName, PrimaryKey: primaryKey, Data: data}, opts...)
+	return err
 }
 
-// GetLastError calls the operation GetLastError, sending GetLastError. It returns the Response of the GetLastErrorResponse reply.
+// GetLastError calls the operation GetLastError, sending GetLastError. It returns the Response of the GetLastErrorResponse reply. It calls WebhookAgentMessages.GetLastError, which takes and returns the whole messages.
 func (c *WebhookAgent) GetLastError(ctx context.Context, webhookID int32, opts ...soap.CallOption) (string, error) {
-	req := &GetLastError{WebhookID: webhookID}
-	var resp GetLastErrorResponse
-	err := c.call(ctx, 7, req, &resp, opts)
+	resp, err := c.Messages().GetLastError(ctx, &GetLastError{WebhookID: webhookID}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
 	return resp.Response, err
+}
+
+// WebhookAgentMessages calls the operations of WebhookAgent with their whole messages; get one with WebhookAgent.Messages.
+type WebhookAgentMessages struct {
+	c *WebhookAgent
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of WebhookAgent that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *WebhookAgent) Messages() WebhookAgentMessages {
+	return WebhookAgentMessages{c}
+}
+
+// CreateDefaultWebhook calls the operation CreateDefaultWebhook, sending the CreateDefaultWebhook request, which has no content (nil is an error: the element is not nillable). It returns the whole CreateDefaultWebhookResponse reply, its Presence included.
+func (m WebhookAgentMessages) CreateDefaultWebhook(ctx context.Context, req *CreateDefaultWebhook, opts ...soap.CallOption) (*CreateDefaultWebhookResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().CreateDefaultWebhook: req is nil, and the element CreateDefaultWebhook is not nillable")
+	}
+	resp := new(CreateDefaultWebhookResponse)
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// SaveWebhook calls the operation SaveWebhook, sending the whole SaveWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole SaveWebhookResponse reply, its Presence included.
+func (m WebhookAgentMessages) SaveWebhook(ctx context.Context, req *SaveWebhook, opts ...soap.CallOption) (*SaveWebhookResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().SaveWebhook: req is nil, and the element SaveWebhook is not nillable")
+	}
+	resp := new(SaveWebhookResponse)
+	err := m.c.call(ctx, 1, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// DeleteWebhook calls the operation DeleteWebhook, sending the whole DeleteWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the DeleteWebhookResponse reply, which has no content.
+func (m WebhookAgentMessages) DeleteWebhook(ctx context.Context, req *DeleteWebhook, opts ...soap.CallOption) (*DeleteWebhookResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().DeleteWebhook: req is nil, and the element DeleteWebhook is not nillable")
+	}
+	resp := new(DeleteWebhookResponse)
+	err := m.c.call(ctx, 2, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// GetWebhook calls the operation GetWebhook, sending the whole GetWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetWebhookResponse reply, its Presence included.
+func (m WebhookAgentMessages) GetWebhook(ctx context.Context, req *GetWebhook, opts ...soap.CallOption) (*GetWebhookResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().GetWebhook: req is nil, and the element GetWebhook is not nillable")
+	}
+	resp := new(GetWebhookResponse)
+	err := m.c.call(ctx, 3, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// GetAllWebhooks calls the operation GetAllWebhooks, sending the whole GetAllWebhooks request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetAllWebhooksResponse reply, its Presence included.
+func (m WebhookAgentMessages) GetAllWebhooks(ctx context.Context, req *GetAllWebhooks, opts ...soap.CallOption) (*GetAllWebhooksResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().GetAllWebhooks: req is nil, and the element GetAllWebhooks is not nillable")
+	}
+	resp := new(GetAllWebhooksResponse)
+	err := m.c.call(ctx, 4, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// TestWebhook calls the operation TestWebhook, sending the whole TestWebhook request, its Presence included (nil is an error: the element is not nillable). It returns the whole TestWebhookResponse reply, its Presence included.
+func (m WebhookAgentMessages) TestWebhook(ctx context.Context, req *TestWebhook, opts ...soap.CallOption) (*TestWebhookResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().TestWebhook: req is nil, and the element TestWebhook is not nillable")
+	}
+	resp := new(TestWebhookResponse)
+	err := m.c.call(ctx, 5, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// SignalEvent calls the operation SignalEvent, sending the whole SignalEvent request, its Presence included (nil is an error: the element is not nillable). It returns the SignalEventResponse reply, which has no content.
+func (m WebhookAgentMessages) SignalEvent(ctx context.Context, req *SignalEvent, opts ...soap.CallOption) (*SignalEventResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().SignalEvent: req is nil, and the element SignalEvent is not nillable")
+	}
+	resp := new(SignalEventResponse)
+	err := m.c.call(ctx, 6, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// GetLastError calls the operation GetLastError, sending the whole GetLastError request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetLastErrorResponse reply, its Presence included.
+func (m WebhookAgentMessages) GetLastError(ctx context.Context, req *GetLastError, opts ...soap.CallOption) (*GetLastErrorResponse, error) {
+	if req == nil {
+		return nil, errors.New("services88: WebhookAgent.Messages().GetLastError: req is nil, and the element GetLastError is not nillable")
+	}
+	resp := new(GetLastErrorResponse)
+	err := m.c.call(ctx, 7, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
 }

@@ -14,6 +14,8 @@ import (
 type BillingRequestHeader struct {
 	// Credentials is the header block Credentials (sent when set).
 	Credentials *Credentials
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsBillingRequestHeader describes the header blocks of BillingRequestHeader.
@@ -27,10 +29,11 @@ func (h *BillingRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsBillingRequestHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "BillingRequestHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.EncodePtr[Credentials](e, &f[0], nil, h.Credentials)
+			soap.EncodePtr[Credentials](e, &f[0], &h.Presence, h.Credentials)
 		}
 	}
 }
@@ -40,7 +43,7 @@ func (h *BillingRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Start
 	f := &fieldsBillingRequestHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.DecodePtr[Credentials](d, se, &f[0], nil, &h.Credentials)
+		return true, soap.DecodePtr[Credentials](d, se, &f[0], &h.Presence, &h.Credentials)
 	}
 	return false, nil
 }
@@ -73,7 +76,7 @@ func NewBillingClient(client *soap.Client) *BillingClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *BillingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("agents: BillingClient was not created with NewBillingClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -98,12 +101,33 @@ func (c *BillingClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}, opts...)
 }
 
-// SendInvoice calls the operation SendInvoice, sending SendInvoice. It returns the Response of the SendInvoiceResponse reply.
+// SendInvoice calls the operation SendInvoice, sending SendInvoice. It returns the Response of the SendInvoiceResponse reply. It calls BillingClientMessages.SendInvoice, which takes and returns the whole messages.
 func (c *BillingClient) SendInvoice(ctx context.Context, customer *Customer, amount *Money, opts ...soap.CallOption) (*Invoice, error) {
-	req := &SendInvoice{Customer: customer, Amount: amount}
-	var resp SendInvoiceResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().SendInvoice(ctx, &SendInvoice{Customer: customer, Amount: amount}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// BillingClientMessages calls the operations of BillingClient with their whole messages; get one with BillingClient.Messages.
+type BillingClientMessages struct {
+	c *BillingClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of BillingClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *BillingClient) Messages() BillingClientMessages {
+	return BillingClientMessages{c}
+}
+
+// SendInvoice calls the operation SendInvoice, sending the whole SendInvoice request, its Presence included (nil is an error: the element is not nillable). It returns the whole SendInvoiceResponse reply, its Presence included.
+func (m BillingClientMessages) SendInvoice(ctx context.Context, req *SendInvoice, opts ...soap.CallOption) (*SendInvoiceResponse, error) {
+	if req == nil {
+		return nil, errors.New("agents: BillingClient.Messages().SendInvoice: req is nil, and the element SendInvoice is not nillable")
+	}
+	resp := new(SendInvoiceResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

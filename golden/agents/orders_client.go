@@ -14,6 +14,8 @@ import (
 type OrdersRequestHeader struct {
 	// Credentials is the header block Credentials (sent when set).
 	Credentials *Credentials
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsOrdersRequestHeader describes the header blocks of OrdersRequestHeader.
@@ -27,10 +29,11 @@ func (h *OrdersRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsOrdersRequestHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "OrdersRequestHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.EncodePtr[Credentials](e, &f[0], nil, h.Credentials)
+			soap.EncodePtr[Credentials](e, &f[0], &h.Presence, h.Credentials)
 		}
 	}
 }
@@ -40,7 +43,7 @@ func (h *OrdersRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartE
 	f := &fieldsOrdersRequestHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.DecodePtr[Credentials](d, se, &f[0], nil, &h.Credentials)
+		return true, soap.DecodePtr[Credentials](d, se, &f[0], &h.Presence, &h.Credentials)
 	}
 	return false, nil
 }
@@ -74,7 +77,7 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("agents: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -99,22 +102,54 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
-// GetCustomer calls the operation GetCustomer, sending GetCustomer. It returns the Response of the GetCustomerResponse reply.
+// GetCustomer calls the operation GetCustomer, sending GetCustomer. It returns the Response of the GetCustomerResponse reply. It calls OrdersClientMessages.GetCustomer, which takes and returns the whole messages.
 func (c *OrdersClient) GetCustomer(ctx context.Context, customerID int32, opts ...soap.CallOption) (*Customer, error) {
-	req := &GetCustomer{CustomerID: customerID}
-	var resp GetCustomerResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().GetCustomer(ctx, &GetCustomer{CustomerID: customerID}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
 }
 
-// PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the Response of the PlaceOrderResponse reply.
+// PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the Response of the PlaceOrderResponse reply. It calls OrdersClientMessages.PlaceOrder, which takes and returns the whole messages.
 func (c *OrdersClient) PlaceOrder(ctx context.Context, order *Order, opts ...soap.CallOption) (*Order, error) {
-	req := &PlaceOrder{Order: order}
-	var resp PlaceOrderResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().PlaceOrder(ctx, &PlaceOrder{Order: order}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// OrdersClientMessages calls the operations of OrdersClient with their whole messages; get one with OrdersClient.Messages.
+type OrdersClientMessages struct {
+	c *OrdersClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of OrdersClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *OrdersClient) Messages() OrdersClientMessages {
+	return OrdersClientMessages{c}
+}
+
+// GetCustomer calls the operation GetCustomer, sending the whole GetCustomer request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetCustomerResponse reply, its Presence included.
+func (m OrdersClientMessages) GetCustomer(ctx context.Context, req *GetCustomer, opts ...soap.CallOption) (*GetCustomerResponse, error) {
+	if req == nil {
+		return nil, errors.New("agents: OrdersClient.Messages().GetCustomer: req is nil, and the element GetCustomer is not nillable")
+	}
+	resp := new(GetCustomerResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// PlaceOrder calls the operation PlaceOrder, sending the whole PlaceOrder request, its Presence included (nil is an error: the element is not nillable). It returns the whole PlaceOrderResponse reply, its Presence included.
+func (m OrdersClientMessages) PlaceOrder(ctx context.Context, req *PlaceOrder, opts ...soap.CallOption) (*PlaceOrderResponse, error) {
+	if req == nil {
+		return nil, errors.New("agents: OrdersClient.Messages().PlaceOrder: req is nil, and the element PlaceOrder is not nillable")
+	}
+	resp := new(PlaceOrderResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -29,11 +29,12 @@ var namespaces = []string{
 	nsAgents,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
 var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsAgents, Local: "Credentials"}: func() soap.Unmarshaler {
 		return new(Credentials)
 	},
+	xml.Name{Space: nsAgents, Local: "Currency"}: soap.SimpleValue(codecCurrency),
 	xml.Name{Space: nsAgents, Local: "Customer"}: func() soap.Unmarshaler {
 		return new(Customer)
 	},
@@ -136,6 +137,16 @@ func (v Currency) Known() bool {
 
 // codecCurrency converts Currency values to and from text.
 var codecCurrency = soap.StringType[Currency](soap.XSString, xml.Name{Space: nsAgents, Local: "Currency"})
+
+// SOAPType returns the schema type of Currency, {http://example.com/sogen/agents}Currency, written as xsi:type when a Currency fills an xs:anyType slot.
+func (Currency) SOAPType() xml.Name {
+	return codecCurrency.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Currency is written so.
+func (v Currency) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecCurrency.MarshalElement(e, start, v)
+}
 
 // Customer is the complex type {http://example.com/sogen/agents}Customer.
 type Customer struct {

@@ -36,7 +36,7 @@ func NewAnythingClient(client *soap.Client) *AnythingClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AnythingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("anytype: AnythingClient was not created with NewAnythingClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +54,54 @@ func (c *AnythingClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}, opts...)
 }
 
-// Echo calls the operation Echo, sending Echo. It returns the Response of the EchoResponse reply.
+// Echo calls the operation Echo, sending Echo. It returns the Response of the EchoResponse reply. It calls AnythingClientMessages.Echo, which takes and returns the whole messages.
 func (c *AnythingClient) Echo(ctx context.Context, value any, opts ...soap.CallOption) (any, error) {
-	req := &Echo{Value: value}
-	var resp EchoResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Echo(ctx, &Echo{Value: value}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
 }
 
-// Pack calls the operation Pack, sending Pack. It returns the Response of the PackResponse reply.
+// Pack calls the operation Pack, sending Pack. It returns the Response of the PackResponse reply. It calls AnythingClientMessages.Pack, which takes and returns the whole messages.
 func (c *AnythingClient) Pack(ctx context.Context, bag *Bag, opts ...soap.CallOption) (*Bag, error) {
-	req := &Pack{Bag: bag}
-	var resp PackResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Pack(ctx, &Pack{Bag: bag}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// AnythingClientMessages calls the operations of AnythingClient with their whole messages; get one with AnythingClient.Messages.
+type AnythingClientMessages struct {
+	c *AnythingClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of AnythingClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *AnythingClient) Messages() AnythingClientMessages {
+	return AnythingClientMessages{c}
+}
+
+// Echo calls the operation Echo, sending the whole Echo request, its Presence included (nil is an error: the element is not nillable). It returns the whole EchoResponse reply, its Presence included.
+func (m AnythingClientMessages) Echo(ctx context.Context, req *Echo, opts ...soap.CallOption) (*EchoResponse, error) {
+	if req == nil {
+		return nil, errors.New("anytype: AnythingClient.Messages().Echo: req is nil, and the element Echo is not nillable")
+	}
+	resp := new(EchoResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Pack calls the operation Pack, sending the whole Pack request, its Presence included (nil is an error: the element is not nillable). It returns the whole PackResponse reply, its Presence included.
+func (m AnythingClientMessages) Pack(ctx context.Context, req *Pack, opts ...soap.CallOption) (*PackResponse, error) {
+	if req == nil {
+		return nil, errors.New("anytype: AnythingClient.Messages().Pack: req is nil, and the element Pack is not nillable")
+	}
+	resp := new(PackResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -45,7 +45,7 @@ func (v *Bag) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.CheckPresence(e, &v.Presence, f0[:], "Bag")
 	soap.EncodeAny(e, &f0[0], &v.Presence, v.Maybe)
 	soap.EncodeAny(e, &f0[1], &v.Presence, v.Always)
-	soap.EncodeRepeated(e, &f0[2], v.Many, soap.EncodeAny)
+	soap.EncodeRepeated(e, &f0[2], &v.Presence, v.Many, soap.EncodeAny)
 	e.EndElement()
 }
 
@@ -70,7 +70,7 @@ func (v *Bag) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.DecodeAny(d, se, &f0[1], &v.Presence, &v.Always)
 		case f0[2].Name:
 			seen0[2] = true
-			err = soap.DecodeAppend(d, se, &f0[2], &v.Many, soap.DecodeAny)
+			err = soap.DecodeAppend(d, se, &f0[2], &v.Presence, &v.Many, soap.DecodeAny)
 		default:
 			err = d.Unknown(se)
 		}

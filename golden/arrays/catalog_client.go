@@ -37,7 +37,7 @@ func NewCatalogClient(client *soap.Client) *CatalogClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CatalogClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("arrays: CatalogClient was not created with NewCatalogClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -55,32 +55,75 @@ func (c *CatalogClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}, opts...)
 }
 
-// FindItems calls the operation FindItems, sending FindItems. It returns the Response of the FindItemsResponse reply.
+// FindItems calls the operation FindItems, sending FindItems. It returns the Response of the FindItemsResponse reply. It calls CatalogClientMessages.FindItems, which takes and returns the whole messages.
 func (c *CatalogClient) FindItems(ctx context.Context, names []string, opts ...soap.CallOption) ([]*Item, error) {
-	req := &FindItems{Names: names}
-	var resp FindItemsResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().FindItems(ctx, &FindItems{Names: names}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
 }
 
-// GetMatrix calls the operation GetMatrix, sending GetMatrix. It returns the Response of the GetMatrixResponse reply.
+// GetMatrix calls the operation GetMatrix, sending GetMatrix. It returns the Response of the GetMatrixResponse reply. It calls CatalogClientMessages.GetMatrix, which takes and returns the whole messages.
 func (c *CatalogClient) GetMatrix(ctx context.Context, rows []int32, opts ...soap.CallOption) ([][]string, error) {
-	req := &GetMatrix{Rows: rows}
-	var resp GetMatrixResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().GetMatrix(ctx, &GetMatrix{Rows: rows}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
 }
 
-// Rank calls the operation Rank, sending Rank. It returns the Response of the RankResponse reply.
+// Rank calls the operation Rank, sending Rank. It returns the Response of the RankResponse reply. It calls CatalogClientMessages.Rank, which takes and returns the whole messages.
 func (c *CatalogClient) Rank(ctx context.Context, order *Order, opts ...soap.CallOption) (*TopFive, error) {
-	req := &Rank{Order: order}
-	var resp RankResponse
-	if err := c.call(ctx, 2, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Rank(ctx, &Rank{Order: order}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// CatalogClientMessages calls the operations of CatalogClient with their whole messages; get one with CatalogClient.Messages.
+type CatalogClientMessages struct {
+	c *CatalogClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of CatalogClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *CatalogClient) Messages() CatalogClientMessages {
+	return CatalogClientMessages{c}
+}
+
+// FindItems calls the operation FindItems, sending the whole FindItems request, its Presence included (nil is an error: the element is not nillable). It returns the whole FindItemsResponse reply, its Presence included.
+func (m CatalogClientMessages) FindItems(ctx context.Context, req *FindItems, opts ...soap.CallOption) (*FindItemsResponse, error) {
+	if req == nil {
+		return nil, errors.New("arrays: CatalogClient.Messages().FindItems: req is nil, and the element FindItems is not nillable")
+	}
+	resp := new(FindItemsResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// GetMatrix calls the operation GetMatrix, sending the whole GetMatrix request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetMatrixResponse reply, its Presence included.
+func (m CatalogClientMessages) GetMatrix(ctx context.Context, req *GetMatrix, opts ...soap.CallOption) (*GetMatrixResponse, error) {
+	if req == nil {
+		return nil, errors.New("arrays: CatalogClient.Messages().GetMatrix: req is nil, and the element GetMatrix is not nillable")
+	}
+	resp := new(GetMatrixResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Rank calls the operation Rank, sending the whole Rank request, its Presence included (nil is an error: the element is not nillable). It returns the whole RankResponse reply, its Presence included.
+func (m CatalogClientMessages) Rank(ctx context.Context, req *Rank, opts ...soap.CallOption) (*RankResponse, error) {
+	if req == nil {
+		return nil, errors.New("arrays: CatalogClient.Messages().Rank: req is nil, and the element Rank is not nillable")
+	}
+	resp := new(RankResponse)
+	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -361,8 +361,8 @@ func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	f0 := &fieldsOrder
 	soap.CheckPresence(e, &v.Presence, f0[:], "Order")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Reference)
-	soap.EncodeRepeated(e, &f0[1], v.Line, soap.EncodePtr[Item])
-	soap.EncodeRepeated(e, &f0[2], v.Note, soap.XSString.Encode)
+	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Line, soap.EncodePtr[Item])
+	soap.EncodeRepeated(e, &f0[2], &v.Presence, v.Note, soap.XSString.Encode)
 	arrayOfint.Encode(e, &f0[3], &v.Presence, v.Quantities)
 	e.EndElement()
 }
@@ -385,10 +385,10 @@ func (v *Order) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Reference)
 		case f0[1].Name:
 			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Line, soap.DecodePtr[Item])
+			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Line, soap.DecodePtr[Item])
 		case f0[2].Name:
 			seen0[2] = true
-			err = soap.DecodeAppend(d, se, &f0[2], &v.Note, soap.XSString.Decode)
+			err = soap.DecodeAppend(d, se, &f0[2], &v.Presence, &v.Note, soap.XSString.Decode)
 		case f0[3].Name:
 			seen0[3] = true
 			err = arrayOfint.Decode(d, se, &f0[3], &v.Presence, &v.Quantities)
@@ -552,7 +552,7 @@ func (v *TopFive) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	e.StartElement(start)
 	f0 := &fieldsTopFive
 	soap.CheckPresence(e, &v.Presence, f0[:], "TopFive")
-	soap.EncodeRepeated(e, &f0[0], v.Score, soap.XSInt.Encode)
+	soap.EncodeRepeated(e, &f0[0], &v.Presence, v.Score, soap.XSInt.Encode)
 	e.EndElement()
 }
 
@@ -571,7 +571,7 @@ func (v *TopFive) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 		switch se.Name {
 		case f0[0].Name:
 			seen0[0] = true
-			err = soap.DecodeAppend(d, se, &f0[0], &v.Score, soap.XSInt.Decode)
+			err = soap.DecodeAppend(d, se, &f0[0], &v.Presence, &v.Score, soap.XSInt.Decode)
 		default:
 			err = d.Unknown(se)
 		}

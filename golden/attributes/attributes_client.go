@@ -35,7 +35,7 @@ func NewAttributesClient(client *soap.Client) *AttributesClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AttributesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("attributes: AttributesClient was not created with NewAttributesClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,29 @@ func (c *AttributesClient) call(ctx context.Context, i int, req soap.Marshaler, 
 	}, opts...)
 }
 
-// Store calls the operation Store, sending Store. It returns the whole StoreResponse reply.
+// Store calls the operation Store, sending Store. It returns the whole StoreResponse reply. It calls AttributesClientMessages.Store, which takes and returns the whole messages.
 func (c *AttributesClient) Store(ctx context.Context, item AnyItem, total *Amount, capped *Capped, note *StoreNote, opts ...soap.CallOption) (*StoreResponse, error) {
-	req := &Store{Item: item, Total: total, Capped: capped, Note: note}
-	var resp StoreResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	return c.Messages().Store(ctx, &Store{Item: item, Total: total, Capped: capped, Note: note}, opts...)
+}
+
+// AttributesClientMessages calls the operations of AttributesClient with their whole messages; get one with AttributesClient.Messages.
+type AttributesClientMessages struct {
+	c *AttributesClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of AttributesClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *AttributesClient) Messages() AttributesClientMessages {
+	return AttributesClientMessages{c}
+}
+
+// Store calls the operation Store, sending the whole Store request, its Presence included (nil is an error: the element is not nillable). It returns the whole StoreResponse reply, its Presence included.
+func (m AttributesClientMessages) Store(ctx context.Context, req *Store, opts ...soap.CallOption) (*StoreResponse, error) {
+	if req == nil {
+		return nil, errors.New("attributes: AttributesClient.Messages().Store: req is nil, and the element Store is not nillable")
+	}
+	resp := new(StoreResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
 }

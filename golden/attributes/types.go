@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -29,7 +29,7 @@ var namespaces = []string{
 	nsAttributes,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
 var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsAttributes, Local: "Amount"}: func() soap.Unmarshaler {
 		return new(Amount)
@@ -40,6 +40,7 @@ var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsAttributes, Local: "Item"}: func() soap.Unmarshaler {
 		return new(Item)
 	},
+	xml.Name{Space: nsAttributes, Local: "Kind"}: soap.SimpleValue(codecKind),
 	xml.Name{Space: nsAttributes, Local: "Price"}: func() soap.Unmarshaler {
 		return new(Price)
 	},
@@ -82,6 +83,16 @@ func (v Kind) Known() bool {
 
 // codecKind converts Kind values to and from text.
 var codecKind = soap.StringType[Kind](soap.XSString, xml.Name{Space: nsAttributes, Local: "Kind"})
+
+// SOAPType returns the schema type of Kind, {http://example.com/sogen/attributes}Kind, written as xsi:type when a Kind fills an xs:anyType slot.
+func (Kind) SOAPType() xml.Name {
+	return codecKind.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Kind is written so.
+func (v Kind) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecKind.MarshalElement(e, start, v)
+}
 
 // Price is the complex type {http://example.com/sogen/attributes}Price. It has simple content: a value with attributes.
 type Price struct {

@@ -36,7 +36,7 @@ func NewQueryClient(client *soap.Client) *QueryClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *QueryClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("barearrays: QueryClient was not created with NewQueryClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,25 +54,52 @@ func (c *QueryClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// GetQueryNames calls the operation GetQueryNames, sending GetQueryNames. It returns the value of the GetQueryNamesResult reply.
+// GetQueryNames calls the operation GetQueryNames, sending GetQueryNames. It returns the value of the GetQueryNamesResult reply. It calls QueryClientMessages.GetQueryNames, which takes and returns the whole messages.
 func (c *QueryClient) GetQueryNames(ctx context.Context, getQueryNames *EmptyParms, opts ...soap.CallOption) ([]string, error) {
-	if getQueryNames == nil {
-		return nil, errors.New("barearrays: QueryClient.GetQueryNames: getQueryNames is nil, and the element GetQueryNames is not nillable")
-	}
-	req := getQueryNames
-	resp := soap.BareArray[string]{Array: arrayOfString}
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().GetQueryNames(ctx, getQueryNames, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Value, nil
 }
 
-// CountWords calls the operation CountWords, sending CountWords. It returns the value of the WordCounts reply.
+// CountWords calls the operation CountWords, sending CountWords. It returns the value of the WordCounts reply. It calls QueryClientMessages.CountWords, which takes and returns the whole messages.
 func (c *QueryClient) CountWords(ctx context.Context, countWords []string, opts ...soap.CallOption) (map[string]int32, error) {
-	req := &soap.BareArray[string]{Array: arrayOfString, Value: countWords}
-	resp := soap.BareDict[string, int32]{Dict: dictCounts}
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().CountWords(ctx, soap.BareValue[[]string]{Value: countWords}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Value, nil
+}
+
+// QueryClientMessages calls the operations of QueryClient with their whole messages; get one with QueryClient.Messages.
+type QueryClientMessages struct {
+	c *QueryClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of QueryClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *QueryClient) Messages() QueryClientMessages {
+	return QueryClientMessages{c}
+}
+
+// GetQueryNames calls the operation GetQueryNames, sending the GetQueryNames request, which has no content (nil is an error: the element is not nillable). It returns the value of the GetQueryNamesResult reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
+func (m QueryClientMessages) GetQueryNames(ctx context.Context, req *EmptyParms, opts ...soap.CallOption) (soap.BareValue[[]string], error) {
+	if req == nil {
+		return soap.BareValue[[]string]{}, errors.New("barearrays: QueryClient.Messages().GetQueryNames: req is nil, and the element GetQueryNames is not nillable")
+	}
+	resp := soap.BareArray[string]{Array: arrayOfString}
+	if err := m.c.call(ctx, 0, req, &resp, opts); err != nil {
+		return soap.BareValue[[]string]{}, err
+	}
+	return soap.BareValue[[]string]{Value: resp.Value, Presence: resp.Presence}, nil
+}
+
+// CountWords calls the operation CountWords, sending the value of the CountWords body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the WordCounts reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
+func (m QueryClientMessages) CountWords(ctx context.Context, req soap.BareValue[[]string], opts ...soap.CallOption) (soap.BareValue[map[string]int32], error) {
+	r := &soap.BareArray[string]{Array: arrayOfString, Value: req.Value, Presence: req.Presence}
+	resp := soap.BareDict[string, int32]{Dict: dictCounts}
+	if err := m.c.call(ctx, 1, r, &resp, opts); err != nil {
+		return soap.BareValue[map[string]int32]{}, err
+	}
+	return soap.BareValue[map[string]int32]{Value: resp.Value, Presence: resp.Presence}, nil
 }

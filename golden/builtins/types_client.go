@@ -35,7 +35,7 @@ func NewTypesClient(client *soap.Client) *TypesClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *TypesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("builtins: TypesClient was not created with NewTypesClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,33 @@ func (c *TypesClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// EchoBuiltins calls the operation EchoBuiltins, sending EchoBuiltins. It returns the Response of the EchoBuiltinsResponse reply.
+// EchoBuiltins calls the operation EchoBuiltins, sending EchoBuiltins. It returns the Response of the EchoBuiltinsResponse reply. It calls TypesClientMessages.EchoBuiltins, which takes and returns the whole messages.
 func (c *TypesClient) EchoBuiltins(ctx context.Context, value *Builtins, opts ...soap.CallOption) (*Builtins, error) {
-	req := &EchoBuiltins{Value: value}
-	var resp EchoBuiltinsResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().EchoBuiltins(ctx, &EchoBuiltins{Value: value}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// TypesClientMessages calls the operations of TypesClient with their whole messages; get one with TypesClient.Messages.
+type TypesClientMessages struct {
+	c *TypesClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of TypesClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *TypesClient) Messages() TypesClientMessages {
+	return TypesClientMessages{c}
+}
+
+// EchoBuiltins calls the operation EchoBuiltins, sending the whole EchoBuiltins request, its Presence included (nil is an error: the element is not nillable). It returns the whole EchoBuiltinsResponse reply, its Presence included.
+func (m TypesClientMessages) EchoBuiltins(ctx context.Context, req *EchoBuiltins, opts ...soap.CallOption) (*EchoBuiltinsResponse, error) {
+	if req == nil {
+		return nil, errors.New("builtins: TypesClient.Messages().EchoBuiltins: req is nil, and the element EchoBuiltins is not nillable")
+	}
+	resp := new(EchoBuiltinsResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

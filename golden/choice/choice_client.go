@@ -36,7 +36,7 @@ func NewChoiceClient(client *soap.Client) *ChoiceClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *ChoiceClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("choice: ChoiceClient was not created with NewChoiceClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,19 +54,47 @@ func (c *ChoiceClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
-// Log calls the operation Log, sending Log. Its reply, LogResponse, is empty.
+// Log calls the operation Log, sending Log. Its reply, LogResponse, is empty. It calls ChoiceClientMessages.Log, which takes and returns the whole messages.
 func (c *ChoiceClient) Log(ctx context.Context, journal *Journal, marks *Marks, opts ...soap.CallOption) error {
-	req := &Log{Journal: journal, Marks: marks}
-	var resp LogResponse
-	return c.call(ctx, 0, req, &resp, opts)
+	_, err := c.Messages().Log(ctx, &Log{Journal: journal, Marks: marks}, opts...)
+	return err
 }
 
-// Reach calls the operation Reach, sending Reach. It returns the whole ReachResponse reply.
+// Reach calls the operation Reach, sending Reach. It returns the whole ReachResponse reply. It calls ChoiceClientMessages.Reach, which takes and returns the whole messages.
 func (c *ChoiceClient) Reach(ctx context.Context, contact *Contact, urgent bool, opts ...soap.CallOption) (*ReachResponse, error) {
-	req := &Reach{Contact: contact, Urgent: urgent}
-	var resp ReachResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	return c.Messages().Reach(ctx, &Reach{Contact: contact, Urgent: urgent}, opts...)
+}
+
+// ChoiceClientMessages calls the operations of ChoiceClient with their whole messages; get one with ChoiceClient.Messages.
+type ChoiceClientMessages struct {
+	c *ChoiceClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of ChoiceClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *ChoiceClient) Messages() ChoiceClientMessages {
+	return ChoiceClientMessages{c}
+}
+
+// Log calls the operation Log, sending the whole Log request, its Presence included (nil is an error: the element is not nillable). It returns the LogResponse reply, which has no content.
+func (m ChoiceClientMessages) Log(ctx context.Context, req *Log, opts ...soap.CallOption) (*LogResponse, error) {
+	if req == nil {
+		return nil, errors.New("choice: ChoiceClient.Messages().Log: req is nil, and the element Log is not nillable")
+	}
+	resp := new(LogResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
+}
+
+// Reach calls the operation Reach, sending the whole Reach request, its Presence included (nil is an error: the element is not nillable). It returns the whole ReachResponse reply, its Presence included.
+func (m ChoiceClientMessages) Reach(ctx context.Context, req *Reach, opts ...soap.CallOption) (*ReachResponse, error) {
+	if req == nil {
+		return nil, errors.New("choice: ChoiceClient.Messages().Reach: req is nil, and the element Reach is not nillable")
+	}
+	resp := new(ReachResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

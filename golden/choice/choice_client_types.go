@@ -80,7 +80,7 @@ func (v *Contact) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.XSString.EncodeRef(e, &f0[4], &v.Presence, v.City)
 	soap.XSString.EncodeRef(e, &f0[5], &v.Presence, v.Fax)
 	soap.EncodePtr[Pager](e, &f0[6], &v.Presence, v.Pager)
-	soap.EncodeRepeated(e, &f0[7], v.Tags, soap.XSString.Encode)
+	soap.EncodeRepeated(e, &f0[7], &v.Presence, v.Tags, soap.XSString.Encode)
 	e.EndElement()
 }
 
@@ -120,7 +120,7 @@ func (v *Contact) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.DecodePtr[Pager](d, se, &f0[6], &v.Presence, &v.Pager)
 		case f0[7].Name:
 			seen0[7] = true
-			err = soap.DecodeAppend(d, se, &f0[7], &v.Tags, soap.XSString.Decode)
+			err = soap.DecodeAppend(d, se, &f0[7], &v.Presence, &v.Tags, soap.XSString.Decode)
 		default:
 			err = d.Unknown(se)
 		}

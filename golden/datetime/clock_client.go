@@ -35,7 +35,7 @@ func NewClockClient(client *soap.Client) *ClockClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *ClockClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("datetime: ClockClient was not created with NewClockClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,33 @@ func (c *ClockClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// EchoTimes calls the operation EchoTimes, sending EchoTimes. It returns the Response of the EchoTimesResponse reply.
+// EchoTimes calls the operation EchoTimes, sending EchoTimes. It returns the Response of the EchoTimesResponse reply. It calls ClockClientMessages.EchoTimes, which takes and returns the whole messages.
 func (c *ClockClient) EchoTimes(ctx context.Context, times *Times, at soap.DateTime, opts ...soap.CallOption) (*Times, error) {
-	req := &EchoTimes{Times: times, At: at}
-	var resp EchoTimesResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().EchoTimes(ctx, &EchoTimes{Times: times, At: at}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// ClockClientMessages calls the operations of ClockClient with their whole messages; get one with ClockClient.Messages.
+type ClockClientMessages struct {
+	c *ClockClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of ClockClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *ClockClient) Messages() ClockClientMessages {
+	return ClockClientMessages{c}
+}
+
+// EchoTimes calls the operation EchoTimes, sending the whole EchoTimes request, its Presence included (nil is an error: the element is not nillable). It returns the whole EchoTimesResponse reply, its Presence included.
+func (m ClockClientMessages) EchoTimes(ctx context.Context, req *EchoTimes, opts ...soap.CallOption) (*EchoTimesResponse, error) {
+	if req == nil {
+		return nil, errors.New("datetime: ClockClient.Messages().EchoTimes: req is nil, and the element EchoTimes is not nillable")
+	}
+	resp := new(EchoTimesResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

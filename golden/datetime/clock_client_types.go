@@ -188,7 +188,7 @@ func (v *Times) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.XSDate.Encode(e, &f0[3], &v.Presence, v.Birthday)
 	soap.XSTime.Encode(e, &f0[4], &v.Presence, v.Alarm)
 	soap.XSDuration.Encode(e, &f0[5], &v.Presence, v.Timeout)
-	soap.EncodeRepeated(e, &f0[6], v.History, soap.XSDateTime.Encode)
+	soap.EncodeRepeated(e, &f0[6], &v.Presence, v.History, soap.XSDateTime.Encode)
 	e.EndElement()
 }
 
@@ -225,7 +225,7 @@ func (v *Times) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSDuration.Decode(d, se, &f0[5], &v.Presence, &v.Timeout)
 		case f0[6].Name:
 			seen0[6] = true
-			err = soap.DecodeAppend(d, se, &f0[6], &v.History, soap.XSDateTime.Decode)
+			err = soap.DecodeAppend(d, se, &f0[6], &v.Presence, &v.History, soap.XSDateTime.Decode)
 		default:
 			err = d.Unknown(se)
 		}

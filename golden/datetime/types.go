@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -29,7 +29,7 @@ var namespaces = []string{
 	nsDatetime,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
 var typeRegistry = soap.TypeRegistry{xml.Name{Space: nsDatetime, Local: "Times"}: func() soap.Unmarshaler {
 	return new(Times)
 }}

@@ -36,7 +36,7 @@ func NewAddressBooksClient(client *soap.Client) *AddressBooksClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AddressBooksClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("dictionary: AddressBooksClient was not created with NewAddressBooksClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +54,54 @@ func (c *AddressBooksClient) call(ctx context.Context, i int, req soap.Marshaler
 	}, opts...)
 }
 
-// UpdateAddressBook calls the operation UpdateAddressBook, sending UpdateAddressBook. It returns the Response of the UpdateAddressBookResponse reply.
+// UpdateAddressBook calls the operation UpdateAddressBook, sending UpdateAddressBook. It returns the Response of the UpdateAddressBookResponse reply. It calls AddressBooksClientMessages.UpdateAddressBook, which takes and returns the whole messages.
 func (c *AddressBooksClient) UpdateAddressBook(ctx context.Context, book *AddressBook, extra map[string]any, opts ...soap.CallOption) (map[string]*Contact, error) {
-	req := &UpdateAddressBook{Book: book, Extra: extra}
-	var resp UpdateAddressBookResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().UpdateAddressBook(ctx, &UpdateAddressBook{Book: book, Extra: extra}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
 }
 
-// TranslateLabels calls the operation TranslateLabels, sending TranslateLabels. It returns the Response of the TranslateLabelsResponse reply.
+// TranslateLabels calls the operation TranslateLabels, sending TranslateLabels. It returns the Response of the TranslateLabelsResponse reply. It calls AddressBooksClientMessages.TranslateLabels, which takes and returns the whole messages.
 func (c *AddressBooksClient) TranslateLabels(ctx context.Context, labels map[string]string, opts ...soap.CallOption) (map[string]string, error) {
-	req := &TranslateLabels{Labels: labels}
-	var resp TranslateLabelsResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().TranslateLabels(ctx, &TranslateLabels{Labels: labels}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// AddressBooksClientMessages calls the operations of AddressBooksClient with their whole messages; get one with AddressBooksClient.Messages.
+type AddressBooksClientMessages struct {
+	c *AddressBooksClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of AddressBooksClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *AddressBooksClient) Messages() AddressBooksClientMessages {
+	return AddressBooksClientMessages{c}
+}
+
+// UpdateAddressBook calls the operation UpdateAddressBook, sending the whole UpdateAddressBook request, its Presence included (nil is an error: the element is not nillable). It returns the whole UpdateAddressBookResponse reply, its Presence included.
+func (m AddressBooksClientMessages) UpdateAddressBook(ctx context.Context, req *UpdateAddressBook, opts ...soap.CallOption) (*UpdateAddressBookResponse, error) {
+	if req == nil {
+		return nil, errors.New("dictionary: AddressBooksClient.Messages().UpdateAddressBook: req is nil, and the element UpdateAddressBook is not nillable")
+	}
+	resp := new(UpdateAddressBookResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// TranslateLabels calls the operation TranslateLabels, sending the whole TranslateLabels request, its Presence included (nil is an error: the element is not nillable). It returns the whole TranslateLabelsResponse reply, its Presence included.
+func (m AddressBooksClientMessages) TranslateLabels(ctx context.Context, req *TranslateLabels, opts ...soap.CallOption) (*TranslateLabelsResponse, error) {
+	if req == nil {
+		return nil, errors.New("dictionary: AddressBooksClient.Messages().TranslateLabels: req is nil, and the element TranslateLabels is not nillable")
+	}
+	resp := new(TranslateLabelsResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -14,6 +14,8 @@ import (
 type BankRequestHeader struct {
 	// Session is the header block Session (sent when set).
 	Session string
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsBankRequestHeader describes the header blocks of BankRequestHeader.
@@ -27,10 +29,11 @@ func (h *BankRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsBankRequestHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "BankRequestHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSString.Encode(e, &f[0], nil, h.Session)
+			soap.XSString.Encode(e, &f[0], &h.Presence, h.Session)
 		}
 	}
 }
@@ -40,7 +43,7 @@ func (h *BankRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartEle
 	f := &fieldsBankRequestHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.Session)
+		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.Session)
 	}
 	return false, nil
 }
@@ -74,7 +77,7 @@ func NewBankClient(client *soap.Client) *BankClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *BankClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("docparts: BankClient was not created with NewBankClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -99,22 +102,46 @@ func (c *BankClient) call(ctx context.Context, i int, req soap.Marshaler, resp s
 	}, opts...)
 }
 
-// Transfer calls the operation Transfer, sending the elements Source, Target, Amount and Tags side by side. It returns the reply's parts, the elements Receipt and Balance side by side.
+// Transfer calls the operation Transfer, sending the elements Source, Target, Amount and Tags side by side. It returns the reply's parts, the elements Receipt and Balance side by side. It calls BankClientMessages.Transfer, which takes and returns the whole messages.
 func (c *BankClient) Transfer(ctx context.Context, from *Account, to *Account, amount soap.Decimal, tags []string, opts ...soap.CallOption) (*Booking, error) {
-	req := &TransferRequest{From: from, To: to, Amount: amount, Tags: tags}
-	var resp Booking
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
-		return nil, err
-	}
-	return &resp, nil
+	return c.Messages().Transfer(ctx, &TransferRequest{From: from, To: to, Amount: amount, Tags: tags}, opts...)
 }
 
-// Refund calls the operation Refund, sending the elements Target and Amount side by side. It returns the reply's parts, the elements Receipt and Balance side by side.
+// Refund calls the operation Refund, sending the elements Target and Amount side by side. It returns the reply's parts, the elements Receipt and Balance side by side. It calls BankClientMessages.Refund, which takes and returns the whole messages.
 func (c *BankClient) Refund(ctx context.Context, to *Account, amount soap.Decimal, opts ...soap.CallOption) (*Booking, error) {
-	req := &RefundRequest{To: to, Amount: amount}
-	var resp Booking
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	return c.Messages().Refund(ctx, &RefundRequest{To: to, Amount: amount}, opts...)
+}
+
+// BankClientMessages calls the operations of BankClient with their whole messages; get one with BankClient.Messages.
+type BankClientMessages struct {
+	c *BankClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of BankClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *BankClient) Messages() BankClientMessages {
+	return BankClientMessages{c}
+}
+
+// Transfer calls the operation Transfer, sending the request's parts, the elements Source, Target, Amount and Tags side by side. It returns the reply's parts, the elements Receipt and Balance side by side.
+func (m BankClientMessages) Transfer(ctx context.Context, req *TransferRequest, opts ...soap.CallOption) (*Booking, error) {
+	if req == nil {
+		return nil, errors.New("docparts: BankClient.Messages().Transfer: req is nil (it holds the parts of the request)")
+	}
+	resp := new(Booking)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
+}
+
+// Refund calls the operation Refund, sending the request's parts, the elements Target and Amount side by side. It returns the reply's parts, the elements Receipt and Balance side by side.
+func (m BankClientMessages) Refund(ctx context.Context, req *RefundRequest, opts ...soap.CallOption) (*Booking, error) {
+	if req == nil {
+		return nil, errors.New("docparts: BankClient.Messages().Refund: req is nil (it holds the parts of the request)")
+	}
+	resp := new(Booking)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -43,7 +43,7 @@ func NewDirectoryClient(client *soap.Client) *DirectoryClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *DirectoryClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("encoded: DirectoryClient was not created with NewDirectoryClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -62,74 +62,63 @@ func (c *DirectoryClient) call(ctx context.Context, i int, req soap.Marshaler, r
 }
 
 /*
-Echo calls the operation Echo, sending Echo. It returns the return of the EchoResponse reply.
+Echo calls the operation Echo, sending Echo. It returns the return of the EchoResponse reply. It calls DirectoryClientMessages.Echo, which takes and returns the whole messages.
 
 Echo returns text repeated count times.
 */
 func (c *DirectoryClient) Echo(ctx context.Context, text string, count int32, opts ...soap.CallOption) (string, error) {
-	req := &Echo{Text: text, Count: count}
-	var resp EchoResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Echo(ctx, &Echo{Text: text, Count: count}, opts...)
+	if err != nil {
 		return "", err
 	}
 	return resp.Return, nil
 }
 
-// GetPerson calls the operation GetPerson, sending GetPerson. It returns the return of the GetPersonResponse reply.
+// GetPerson calls the operation GetPerson, sending GetPerson. It returns the return of the GetPersonResponse reply. It calls DirectoryClientMessages.GetPerson, which takes and returns the whole messages.
 func (c *DirectoryClient) GetPerson(ctx context.Context, id int32, opts ...soap.CallOption) (*Person, error) {
-	req := &GetPerson{ID: id}
-	var resp GetPersonResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().GetPerson(ctx, &GetPerson{ID: id}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Return, nil
 }
 
-// SavePerson calls the operation SavePerson, sending SavePerson. It returns the whole SavePersonResponse reply.
+// SavePerson calls the operation SavePerson, sending SavePerson. It returns the whole SavePersonResponse reply. It calls DirectoryClientMessages.SavePerson, which takes and returns the whole messages.
 func (c *DirectoryClient) SavePerson(ctx context.Context, person *Person, opts ...soap.CallOption) (*SavePersonResponse, error) {
-	req := &SavePerson{Person: person}
-	var resp SavePersonResponse
-	if err := c.call(ctx, 2, req, &resp, opts); err != nil {
-		return nil, err
-	}
-	return &resp, nil
+	return c.Messages().SavePerson(ctx, &SavePerson{Person: person}, opts...)
 }
 
-// Split calls the operation Split, sending Split. It returns the return of the SplitResponse reply.
+// Split calls the operation Split, sending Split. It returns the return of the SplitResponse reply. It calls DirectoryClientMessages.Split, which takes and returns the whole messages.
 func (c *DirectoryClient) Split(ctx context.Context, text string, separator string, opts ...soap.CallOption) ([]string, error) {
-	req := &Split{Text: text, Separator: separator}
-	var resp SplitResponse
-	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Split(ctx, &Split{Text: text, Separator: separator}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Return, nil
 }
 
-// FindPeople calls the operation FindPeople, sending FindPeople. It returns the return of the FindPeopleResponse reply.
+// FindPeople calls the operation FindPeople, sending FindPeople. It returns the return of the FindPeopleResponse reply. It calls DirectoryClientMessages.FindPeople, which takes and returns the whole messages.
 func (c *DirectoryClient) FindPeople(ctx context.Context, names []string, opts ...soap.CallOption) ([]*Person, error) {
-	req := &FindPeople{Names: names}
-	var resp FindPeopleResponse
-	if err := c.call(ctx, 4, req, &resp, opts); err != nil {
+	resp, err := c.Messages().FindPeople(ctx, &FindPeople{Names: names}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Return, nil
 }
 
-// Sum calls the operation Sum, sending Sum. It returns the return of the SumResponse reply.
+// Sum calls the operation Sum, sending Sum. It returns the return of the SumResponse reply. It calls DirectoryClientMessages.Sum, which takes and returns the whole messages.
 func (c *DirectoryClient) Sum(ctx context.Context, numbers []int32, opts ...soap.CallOption) (int64, error) {
-	req := &Sum{Numbers: numbers}
-	var resp SumResponse
-	if err := c.call(ctx, 5, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Sum(ctx, &Sum{Numbers: numbers}, opts...)
+	if err != nil {
 		return 0, err
 	}
 	return resp.Return, nil
 }
 
-// Inspect calls the operation Inspect, sending Inspect. It returns the return of the InspectResponse reply.
+// Inspect calls the operation Inspect, sending Inspect. It returns the return of the InspectResponse reply. It calls DirectoryClientMessages.Inspect, which takes and returns the whole messages.
 func (c *DirectoryClient) Inspect(ctx context.Context, values []any, opts ...soap.CallOption) (any, error) {
-	req := &Inspect{Values: values}
-	var resp InspectResponse
-	if err := c.call(ctx, 6, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Inspect(ctx, &Inspect{Values: values}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Return, nil
@@ -138,12 +127,113 @@ func (c *DirectoryClient) Inspect(ctx context.Context, values []any, opts ...soa
 // Ping calls the operation Ping, sending Ping. Its reply, PingResponse, is empty.
 func (c *DirectoryClient) Ping(ctx context.Context, opts ...soap.CallOption) error {
 	req := &Ping{}
-	var resp PingResponse
-	return c.call(ctx, 7, req, &resp, opts)
+	resp := new(PingResponse)
+	return c.call(ctx, 7, req, resp, opts)
 }
 
-// Notify calls the operation Notify, sending Notify. It is a one-way operation: no reply is expected.
+// Notify calls the operation Notify, sending Notify. It is a one-way operation: no reply is expected. It calls DirectoryClientMessages.Notify, which takes and returns the whole messages.
 func (c *DirectoryClient) Notify(ctx context.Context, message string, opts ...soap.CallOption) error {
-	req := &Notify{Message: message}
-	return c.call(ctx, 8, req, nil, opts)
+	return c.Messages().Notify(ctx, &Notify{Message: message}, opts...)
+}
+
+// DirectoryClientMessages calls the operations of DirectoryClient with their whole messages; get one with DirectoryClient.Messages.
+type DirectoryClientMessages struct {
+	c *DirectoryClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of DirectoryClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *DirectoryClient) Messages() DirectoryClientMessages {
+	return DirectoryClientMessages{c}
+}
+
+// Echo calls the operation Echo, sending the whole Echo request, its Presence included (nil is an error: the element is not nillable). It returns the whole EchoResponse reply, its Presence included.
+func (m DirectoryClientMessages) Echo(ctx context.Context, req *Echo, opts ...soap.CallOption) (*EchoResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: DirectoryClient.Messages().Echo: req is nil, and the element Echo is not nillable")
+	}
+	resp := new(EchoResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// GetPerson calls the operation GetPerson, sending the whole GetPerson request, its Presence included (nil is an error: the element is not nillable). It returns the whole GetPersonResponse reply, its Presence included.
+func (m DirectoryClientMessages) GetPerson(ctx context.Context, req *GetPerson, opts ...soap.CallOption) (*GetPersonResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: DirectoryClient.Messages().GetPerson: req is nil, and the element GetPerson is not nillable")
+	}
+	resp := new(GetPersonResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// SavePerson calls the operation SavePerson, sending the whole SavePerson request, its Presence included (nil is an error: the element is not nillable). It returns the whole SavePersonResponse reply, its Presence included.
+func (m DirectoryClientMessages) SavePerson(ctx context.Context, req *SavePerson, opts ...soap.CallOption) (*SavePersonResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: DirectoryClient.Messages().SavePerson: req is nil, and the element SavePerson is not nillable")
+	}
+	resp := new(SavePersonResponse)
+	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Split calls the operation Split, sending the whole Split request, its Presence included (nil is an error: the element is not nillable). It returns the whole SplitResponse reply, its Presence included.
+func (m DirectoryClientMessages) Split(ctx context.Context, req *Split, opts ...soap.CallOption) (*SplitResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: DirectoryClient.Messages().Split: req is nil, and the element Split is not nillable")
+	}
+	resp := new(SplitResponse)
+	if err := m.c.call(ctx, 3, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// FindPeople calls the operation FindPeople, sending the whole FindPeople request, its Presence included (nil is an error: the element is not nillable). It returns the whole FindPeopleResponse reply, its Presence included.
+func (m DirectoryClientMessages) FindPeople(ctx context.Context, req *FindPeople, opts ...soap.CallOption) (*FindPeopleResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: DirectoryClient.Messages().FindPeople: req is nil, and the element FindPeople is not nillable")
+	}
+	resp := new(FindPeopleResponse)
+	if err := m.c.call(ctx, 4, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Sum calls the operation Sum, sending the whole Sum request, its Presence included (nil is an error: the element is not nillable). It returns the whole SumResponse reply, its Presence included.
+func (m DirectoryClientMessages) Sum(ctx context.Context, req *Sum, opts ...soap.CallOption) (*SumResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: DirectoryClient.Messages().Sum: req is nil, and the element Sum is not nillable")
+	}
+	resp := new(SumResponse)
+	if err := m.c.call(ctx, 5, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Inspect calls the operation Inspect, sending the whole Inspect request, its Presence included (nil is an error: the element is not nillable). It returns the whole InspectResponse reply, its Presence included.
+func (m DirectoryClientMessages) Inspect(ctx context.Context, req *Inspect, opts ...soap.CallOption) (*InspectResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: DirectoryClient.Messages().Inspect: req is nil, and the element Inspect is not nillable")
+	}
+	resp := new(InspectResponse)
+	if err := m.c.call(ctx, 6, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Notify calls the operation Notify, sending the whole Notify request, its Presence included (nil is an error: the element is not nillable). It returns only an error (a one-way operation, or an empty reply).
+func (m DirectoryClientMessages) Notify(ctx context.Context, req *Notify, opts ...soap.CallOption) error {
+	if req == nil {
+		return errors.New("encoded: DirectoryClient.Messages().Notify: req is nil, and the element Notify is not nillable")
+	}
+	return m.c.call(ctx, 8, req, nil, opts)
 }

@@ -1122,6 +1122,16 @@ func (v Status) Known() bool {
 // codecStatus converts Status values to and from text.
 var codecStatus = soap.StringType[Status](soap.XSString, xml.Name{Space: nsDirectory, Local: "Status"})
 
+// SOAPType returns the schema type of Status, {urn:example:directory}Status, written as xsi:type when a Status fills an xs:anyType slot.
+func (Status) SOAPType() xml.Name {
+	return codecStatus.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Status is written so.
+func (v Status) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecStatus.MarshalElement(e, start, v)
+}
+
 /*
 Sum is the content of the element of the same name.
 

@@ -36,7 +36,7 @@ func NewFilesClient(client *soap.Client) *FilesClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *FilesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("encoded: FilesClient was not created with NewFilesClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +54,54 @@ func (c *FilesClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// List calls the operation List, sending List. It returns the files of the ListResponse reply.
+// List calls the operation List, sending List. It returns the files of the ListResponse reply. It calls FilesClientMessages.List, which takes and returns the whole messages.
 func (c *FilesClient) List(ctx context.Context, dir string, patterns []string, opts ...soap.CallOption) ([]string, error) {
-	req := &List{Dir: dir, Patterns: patterns}
-	var resp ListResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().List(ctx, &List{Dir: dir, Patterns: patterns}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Files, nil
 }
 
-// Stat calls the operation Stat, sending Stat. It returns the info of the StatResponse reply.
+// Stat calls the operation Stat, sending Stat. It returns the info of the StatResponse reply. It calls FilesClientMessages.Stat, which takes and returns the whole messages.
 func (c *FilesClient) Stat(ctx context.Context, name string, opts ...soap.CallOption) (*FileInfo, error) {
-	req := &Stat{Name: name}
-	var resp StatResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Stat(ctx, &Stat{Name: name}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Info, nil
+}
+
+// FilesClientMessages calls the operations of FilesClient with their whole messages; get one with FilesClient.Messages.
+type FilesClientMessages struct {
+	c *FilesClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of FilesClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *FilesClient) Messages() FilesClientMessages {
+	return FilesClientMessages{c}
+}
+
+// List calls the operation List, sending the whole List request, its Presence included (nil is an error: the element is not nillable). It returns the whole ListResponse reply, its Presence included.
+func (m FilesClientMessages) List(ctx context.Context, req *List, opts ...soap.CallOption) (*ListResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: FilesClient.Messages().List: req is nil, and the element List is not nillable")
+	}
+	resp := new(ListResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Stat calls the operation Stat, sending the whole Stat request, its Presence included (nil is an error: the element is not nillable). It returns the whole StatResponse reply, its Presence included.
+func (m FilesClientMessages) Stat(ctx context.Context, req *Stat, opts ...soap.CallOption) (*StatResponse, error) {
+	if req == nil {
+		return nil, errors.New("encoded: FilesClient.Messages().Stat: req is nil, and the element Stat is not nillable")
+	}
+	resp := new(StatResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

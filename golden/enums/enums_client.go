@@ -36,7 +36,7 @@ func NewEnumsClient(client *soap.Client) *EnumsClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *EnumsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("enums: EnumsClient was not created with NewEnumsClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +54,54 @@ func (c *EnumsClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// ApplySettings calls the operation ApplySettings, sending ApplySettings. It returns the Response of the ApplySettingsResponse reply.
+// ApplySettings calls the operation ApplySettings, sending ApplySettings. It returns the Response of the ApplySettingsResponse reply. It calls EnumsClientMessages.ApplySettings, which takes and returns the whole messages.
 func (c *EnumsClient) ApplySettings(ctx context.Context, settings *Settings, opts ...soap.CallOption) (*Settings, error) {
-	req := &ApplySettings{Settings: settings}
-	var resp ApplySettingsResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().ApplySettings(ctx, &ApplySettings{Settings: settings}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
 }
 
-// StatusOf calls the operation StatusOf, sending StatusOf. It returns the Response of the StatusOfResponse reply.
+// StatusOf calls the operation StatusOf, sending StatusOf. It returns the Response of the StatusOfResponse reply. It calls EnumsClientMessages.StatusOf, which takes and returns the whole messages.
 func (c *EnumsClient) StatusOf(ctx context.Context, color Color, power Switch, opts ...soap.CallOption) ([]Status, error) {
-	req := &StatusOf{Color: color, Power: power}
-	var resp StatusOfResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().StatusOf(ctx, &StatusOf{Color: color, Power: power}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// EnumsClientMessages calls the operations of EnumsClient with their whole messages; get one with EnumsClient.Messages.
+type EnumsClientMessages struct {
+	c *EnumsClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of EnumsClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *EnumsClient) Messages() EnumsClientMessages {
+	return EnumsClientMessages{c}
+}
+
+// ApplySettings calls the operation ApplySettings, sending the whole ApplySettings request, its Presence included (nil is an error: the element is not nillable). It returns the whole ApplySettingsResponse reply, its Presence included.
+func (m EnumsClientMessages) ApplySettings(ctx context.Context, req *ApplySettings, opts ...soap.CallOption) (*ApplySettingsResponse, error) {
+	if req == nil {
+		return nil, errors.New("enums: EnumsClient.Messages().ApplySettings: req is nil, and the element ApplySettings is not nillable")
+	}
+	resp := new(ApplySettingsResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// StatusOf calls the operation StatusOf, sending the whole StatusOf request, its Presence included (nil is an error: the element is not nillable). It returns the whole StatusOfResponse reply, its Presence included.
+func (m EnumsClientMessages) StatusOf(ctx context.Context, req *StatusOf, opts ...soap.CallOption) (*StatusOfResponse, error) {
+	if req == nil {
+		return nil, errors.New("enums: EnumsClient.Messages().StatusOf: req is nil, and the element StatusOf is not nillable")
+	}
+	resp := new(StatusOfResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

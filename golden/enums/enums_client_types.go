@@ -153,6 +153,16 @@ func (v Color) Known() bool {
 // codecColor converts Color values to and from text.
 var codecColor = soap.StringType[Color](soap.XSString, xml.Name{Space: nsEnums, Local: "Color"})
 
+// SOAPType returns the schema type of Color, {http://example.com/sogen/enums}Color, written as xsi:type when a Color fills an xs:anyType slot.
+func (Color) SOAPType() xml.Name {
+	return codecColor.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Color is written so.
+func (v Color) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecColor.MarshalElement(e, start, v)
+}
+
 // Phase is the simple type {http://example.com/sogen/enums}Phase: an enumeration.
 type Phase string
 
@@ -179,6 +189,16 @@ func (v Phase) Known() bool {
 
 // codecPhase converts Phase values to and from text.
 var codecPhase = soap.StringType[Phase](soap.XSString, xml.Name{Space: nsEnums, Local: "Phase"})
+
+// SOAPType returns the schema type of Phase, {http://example.com/sogen/enums}Phase, written as xsi:type when a Phase fills an xs:anyType slot.
+func (Phase) SOAPType() xml.Name {
+	return codecPhase.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Phase is written so.
+func (v Phase) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecPhase.MarshalElement(e, start, v)
+}
 
 // Settings is the complex type {http://example.com/sogen/enums}Settings.
 type Settings struct {
@@ -223,7 +243,7 @@ func (v *Settings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.CheckPresence(e, &v.Presence, f0[:], "Settings")
 	codecColor.Encode(e, &f0[0], &v.Presence, v.Favourite)
 	codecStatus.Encode(e, &f0[1], &v.Presence, v.Status)
-	soap.EncodeRepeated(e, &f0[2], v.Palette, codecColor.Encode)
+	soap.EncodeRepeated(e, &f0[2], &v.Presence, v.Palette, codecColor.Encode)
 	codecPhase.Encode(e, &f0[3], &v.Presence, v.Phase)
 	codecSwitch.Encode(e, &f0[4], &v.Presence, v.Power)
 	e.EndElement()
@@ -250,7 +270,7 @@ func (v *Settings) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error 
 			err = codecStatus.Decode(d, se, &f0[1], &v.Presence, &v.Status)
 		case f0[2].Name:
 			seen0[2] = true
-			err = soap.DecodeAppend(d, se, &f0[2], &v.Palette, codecColor.Decode)
+			err = soap.DecodeAppend(d, se, &f0[2], &v.Presence, &v.Palette, codecColor.Decode)
 		case f0[3].Name:
 			seen0[3] = true
 			err = codecPhase.Decode(d, se, &f0[3], &v.Presence, &v.Phase)
@@ -309,6 +329,16 @@ func (v Status) Number() (int64, bool) {
 
 // codecStatus converts Status values to and from text.
 var codecStatus = soap.StringType[Status](soap.XSString, xml.Name{Space: nsEnums, Local: "Status"})
+
+// SOAPType returns the schema type of Status, {http://example.com/sogen/enums}Status, written as xsi:type when a Status fills an xs:anyType slot.
+func (Status) SOAPType() xml.Name {
+	return codecStatus.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Status is written so.
+func (v Status) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecStatus.MarshalElement(e, start, v)
+}
 
 // StatusOf is the content of the element of the same name.
 type StatusOf struct {
@@ -406,7 +436,7 @@ func (v *StatusOfResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	e.StartElement(start)
 	f0 := &fieldsStatusOfResponse
 	soap.CheckPresence(e, &v.Presence, f0[:], "StatusOfResponse")
-	soap.EncodeRepeated(e, &f0[0], v.Response, codecStatus.Encode)
+	soap.EncodeRepeated(e, &f0[0], &v.Presence, v.Response, codecStatus.Encode)
 	e.EndElement()
 }
 
@@ -425,7 +455,7 @@ func (v *StatusOfResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement
 		switch se.Name {
 		case f0[0].Name:
 			seen0[0] = true
-			err = soap.DecodeAppend(d, se, &f0[0], &v.Response, codecStatus.Decode)
+			err = soap.DecodeAppend(d, se, &f0[0], &v.Presence, &v.Response, codecStatus.Decode)
 		default:
 			err = d.Unknown(se)
 		}
@@ -461,3 +491,13 @@ func (v Switch) Known() bool {
 
 // codecSwitch converts Switch values to and from text.
 var codecSwitch = soap.StringType[Switch](soap.XSString, xml.Name{Space: nsEnums, Local: "Switch"})
+
+// SOAPType returns the schema type of Switch, {http://example.com/sogen/enums}Switch, written as xsi:type when a Switch fills an xs:anyType slot.
+func (Switch) SOAPType() xml.Name {
+	return codecSwitch.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Switch is written so.
+func (v Switch) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecSwitch.MarshalElement(e, start, v)
+}

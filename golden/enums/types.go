@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -29,10 +29,16 @@ var namespaces = []string{
 	nsEnums,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
-var typeRegistry = soap.TypeRegistry{xml.Name{Space: nsEnums, Local: "Settings"}: func() soap.Unmarshaler {
-	return new(Settings)
-}}
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
+var typeRegistry = soap.TypeRegistry{
+	xml.Name{Space: nsEnums, Local: "Color"}: soap.SimpleValue(codecColor),
+	xml.Name{Space: nsEnums, Local: "Phase"}: soap.SimpleValue(codecPhase),
+	xml.Name{Space: nsEnums, Local: "Settings"}: func() soap.Unmarshaler {
+		return new(Settings)
+	},
+	xml.Name{Space: nsEnums, Local: "Status"}: soap.SimpleValue(codecStatus),
+	xml.Name{Space: nsEnums, Local: "Switch"}: soap.SimpleValue(codecSwitch),
+}
 
 // operation describes one operation of a binding: what the runtime needs, and which request headers it sends.
 type operation struct {

@@ -36,7 +36,7 @@ func NewShelterClient(client *soap.Client) *ShelterClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *ShelterClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("extension: ShelterClient was not created with NewShelterClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +54,54 @@ func (c *ShelterClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}, opts...)
 }
 
-// AdoptAnimal calls the operation AdoptAnimal, sending AdoptAnimal. It returns the Kennel of the AdoptAnimalResponse reply.
+// AdoptAnimal calls the operation AdoptAnimal, sending AdoptAnimal. It returns the Kennel of the AdoptAnimalResponse reply. It calls ShelterClientMessages.AdoptAnimal, which takes and returns the whole messages.
 func (c *ShelterClient) AdoptAnimal(ctx context.Context, animal AnyAnimal, opts ...soap.CallOption) (*Kennel, error) {
-	req := &AdoptAnimal{Animal: animal}
-	var resp AdoptAnimalResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().AdoptAnimal(ctx, &AdoptAnimal{Animal: animal}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Kennel, nil
 }
 
-// PaintSign calls the operation PaintSign, sending PaintSign. It returns the Circle of the PaintSignResponse reply.
+// PaintSign calls the operation PaintSign, sending PaintSign. It returns the Circle of the PaintSignResponse reply. It calls ShelterClientMessages.PaintSign, which takes and returns the whole messages.
 func (c *ShelterClient) PaintSign(ctx context.Context, shape AnyShape, opts ...soap.CallOption) (*Circle, error) {
-	req := &PaintSign{Shape: shape}
-	var resp PaintSignResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().PaintSign(ctx, &PaintSign{Shape: shape}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Circle, nil
+}
+
+// ShelterClientMessages calls the operations of ShelterClient with their whole messages; get one with ShelterClient.Messages.
+type ShelterClientMessages struct {
+	c *ShelterClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of ShelterClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *ShelterClient) Messages() ShelterClientMessages {
+	return ShelterClientMessages{c}
+}
+
+// AdoptAnimal calls the operation AdoptAnimal, sending the whole AdoptAnimal request, its Presence included (nil is an error: the element is not nillable). It returns the whole AdoptAnimalResponse reply, its Presence included.
+func (m ShelterClientMessages) AdoptAnimal(ctx context.Context, req *AdoptAnimal, opts ...soap.CallOption) (*AdoptAnimalResponse, error) {
+	if req == nil {
+		return nil, errors.New("extension: ShelterClient.Messages().AdoptAnimal: req is nil, and the element AdoptAnimal is not nillable")
+	}
+	resp := new(AdoptAnimalResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// PaintSign calls the operation PaintSign, sending the whole PaintSign request, its Presence included (nil is an error: the element is not nillable). It returns the whole PaintSignResponse reply, its Presence included.
+func (m ShelterClientMessages) PaintSign(ctx context.Context, req *PaintSign, opts ...soap.CallOption) (*PaintSignResponse, error) {
+	if req == nil {
+		return nil, errors.New("extension: ShelterClient.Messages().PaintSign: req is nil, and the element PaintSign is not nillable")
+	}
+	resp := new(PaintSignResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -414,7 +414,7 @@ func (v *Kennel) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	f0 := &fieldsKennel
 	soap.CheckPresence(e, &v.Presence, f0[:], "Kennel")
 	polyAnimal.Encode(e, &f0[0], &v.Presence, v.Resident)
-	soap.EncodeRepeated(e, &f0[1], v.Animal, polyAnimal.Encode)
+	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Animal, polyAnimal.Encode)
 	polyShape.Encode(e, &f0[2], &v.Presence, v.Sign)
 	e.EndElement()
 }
@@ -437,7 +437,7 @@ func (v *Kennel) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = polyAnimal.Decode(d, se, &f0[0], &v.Presence, &v.Resident)
 		case f0[1].Name:
 			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Animal, polyAnimal.Decode)
+			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Animal, polyAnimal.Decode)
 		case f0[2].Name:
 			seen0[2] = true
 			err = polyShape.Decode(d, se, &f0[2], &v.Presence, &v.Sign)

@@ -60,7 +60,7 @@ func NewCalculatorClientSoap12(client *soap.Client) *CalculatorClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CalculatorClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("faults: CalculatorClient was not created with NewCalculatorClientCalculatorServiceSoap11 or NewCalculatorClientBackupServiceSoap11 or NewCalculatorClientSoap12, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -78,22 +78,54 @@ func (c *CalculatorClient) call(ctx context.Context, i int, req soap.Marshaler, 
 	}, opts...)
 }
 
-// Divide calls the operation Divide, sending Divide. It returns the Quotient of the DivideResponse reply. A fault whose detail is DivideByZero is returned as a *DivideByZeroFault. A fault whose detail is ServiceFault is returned as a *ServiceFaultError.
+// Divide calls the operation Divide, sending Divide. It returns the Quotient of the DivideResponse reply. A fault whose detail is DivideByZero is returned as a *DivideByZeroFault. A fault whose detail is ServiceFault is returned as a *ServiceFaultError. It calls CalculatorClientMessages.Divide, which takes and returns the whole messages.
 func (c *CalculatorClient) Divide(ctx context.Context, dividend int32, divisor int32, opts ...soap.CallOption) (int32, error) {
-	req := &Divide{Dividend: dividend, Divisor: divisor}
-	var resp DivideResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Divide(ctx, &Divide{Dividend: dividend, Divisor: divisor}, opts...)
+	if err != nil {
 		return 0, err
 	}
 	return resp.Quotient, nil
 }
 
-// Sqrt calls the operation Sqrt, sending Sqrt. It returns the Root of the SqrtResponse reply. A fault whose detail is ServiceFault is returned as a *ServiceFaultError.
+// Sqrt calls the operation Sqrt, sending Sqrt. It returns the Root of the SqrtResponse reply. A fault whose detail is ServiceFault is returned as a *ServiceFaultError. It calls CalculatorClientMessages.Sqrt, which takes and returns the whole messages.
 func (c *CalculatorClient) Sqrt(ctx context.Context, value float64, opts ...soap.CallOption) (float64, error) {
-	req := &Sqrt{Value: value}
-	var resp SqrtResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Sqrt(ctx, &Sqrt{Value: value}, opts...)
+	if err != nil {
 		return 0, err
 	}
 	return resp.Root, nil
+}
+
+// CalculatorClientMessages calls the operations of CalculatorClient with their whole messages; get one with CalculatorClient.Messages.
+type CalculatorClientMessages struct {
+	c *CalculatorClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of CalculatorClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *CalculatorClient) Messages() CalculatorClientMessages {
+	return CalculatorClientMessages{c}
+}
+
+// Divide calls the operation Divide, sending the whole Divide request, its Presence included (nil is an error: the element is not nillable). It returns the whole DivideResponse reply, its Presence included.
+func (m CalculatorClientMessages) Divide(ctx context.Context, req *Divide, opts ...soap.CallOption) (*DivideResponse, error) {
+	if req == nil {
+		return nil, errors.New("faults: CalculatorClient.Messages().Divide: req is nil, and the element Divide is not nillable")
+	}
+	resp := new(DivideResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Sqrt calls the operation Sqrt, sending the whole Sqrt request, its Presence included (nil is an error: the element is not nillable). It returns the whole SqrtResponse reply, its Presence included.
+func (m CalculatorClientMessages) Sqrt(ctx context.Context, req *Sqrt, opts ...soap.CallOption) (*SqrtResponse, error) {
+	if req == nil {
+		return nil, errors.New("faults: CalculatorClient.Messages().Sqrt: req is nil, and the element Sqrt is not nillable")
+	}
+	resp := new(SqrtResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -36,7 +36,7 @@ func NewAccessClient(client *soap.Client) *AccessClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AccessClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("flags: AccessClient was not created with NewAccessClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +54,54 @@ func (c *AccessClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
-// Grant calls the operation Grant, sending Grant. It returns the Response of the GrantResponse reply.
+// Grant calls the operation Grant, sending Grant. It returns the Response of the GrantResponse reply. It calls AccessClientMessages.Grant, which takes and returns the whole messages.
 func (c *AccessClient) Grant(ctx context.Context, rule *AccessRule, extra Permission, opts ...soap.CallOption) (*AccessRule, error) {
-	req := &Grant{Rule: rule, Extra: extra}
-	var resp GrantResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Grant(ctx, &Grant{Rule: rule, Extra: extra}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
 }
 
-// EffectiveMask calls the operation EffectiveMask, sending EffectiveMask. It returns the Response of the EffectiveMaskResponse reply.
+// EffectiveMask calls the operation EffectiveMask, sending EffectiveMask. It returns the Response of the EffectiveMaskResponse reply. It calls AccessClientMessages.EffectiveMask, which takes and returns the whole messages.
 func (c *AccessClient) EffectiveMask(ctx context.Context, subject string, opts ...soap.CallOption) (Permission, error) {
-	req := &EffectiveMask{Subject: subject}
-	var resp EffectiveMaskResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().EffectiveMask(ctx, &EffectiveMask{Subject: subject}, opts...)
+	if err != nil {
 		return "", err
 	}
 	return resp.Response, nil
+}
+
+// AccessClientMessages calls the operations of AccessClient with their whole messages; get one with AccessClient.Messages.
+type AccessClientMessages struct {
+	c *AccessClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of AccessClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *AccessClient) Messages() AccessClientMessages {
+	return AccessClientMessages{c}
+}
+
+// Grant calls the operation Grant, sending the whole Grant request, its Presence included (nil is an error: the element is not nillable). It returns the whole GrantResponse reply, its Presence included.
+func (m AccessClientMessages) Grant(ctx context.Context, req *Grant, opts ...soap.CallOption) (*GrantResponse, error) {
+	if req == nil {
+		return nil, errors.New("flags: AccessClient.Messages().Grant: req is nil, and the element Grant is not nillable")
+	}
+	resp := new(GrantResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// EffectiveMask calls the operation EffectiveMask, sending the whole EffectiveMask request, its Presence included (nil is an error: the element is not nillable). It returns the whole EffectiveMaskResponse reply, its Presence included.
+func (m AccessClientMessages) EffectiveMask(ctx context.Context, req *EffectiveMask, opts ...soap.CallOption) (*EffectiveMaskResponse, error) {
+	if req == nil {
+		return nil, errors.New("flags: AccessClient.Messages().EffectiveMask: req is nil, and the element EffectiveMask is not nillable")
+	}
+	resp := new(EffectiveMaskResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -240,6 +240,16 @@ func (v Feature) Number() (int64, bool) {
 // codecFeature converts Feature values to and from text.
 var codecFeature = soap.StringType[Feature](soap.XSString, xml.Name{Space: nsFlags, Local: "Feature"})
 
+// SOAPType returns the schema type of Feature, {http://example.com/sogen/flags}Feature, written as xsi:type when a Feature fills an xs:anyType slot.
+func (Feature) SOAPType() xml.Name {
+	return codecFeature.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Feature is written so.
+func (v Feature) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecFeature.MarshalElement(e, start, v)
+}
+
 // FeatureFlag is one flag of Feature, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type FeatureFlag string
 
@@ -448,6 +458,16 @@ func (v Permission) Number() (int64, bool) {
 // codecPermission converts Permission values to and from text.
 var codecPermission = soap.StringType[Permission](soap.XSString, xml.Name{Space: nsFlags, Local: "Permission"})
 
+// SOAPType returns the schema type of Permission, {http://example.com/sogen/flags}Permission, written as xsi:type when a Permission fills an xs:anyType slot.
+func (Permission) SOAPType() xml.Name {
+	return codecPermission.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Permission is written so.
+func (v Permission) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecPermission.MarshalElement(e, start, v)
+}
+
 // PermissionFlag is one flag of Permission, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type PermissionFlag string
 
@@ -539,6 +559,16 @@ func (v Weekday) Known() bool {
 // codecWeekday converts Weekday values to and from text.
 var codecWeekday = soap.StringType[Weekday](soap.XSString, xml.Name{Space: nsFlags, Local: "Weekday"})
 
+// SOAPType returns the schema type of Weekday, {http://example.com/sogen/flags}Weekday, written as xsi:type when a Weekday fills an xs:anyType slot.
+func (Weekday) SOAPType() xml.Name {
+	return codecWeekday.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Weekday is written so.
+func (v Weekday) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecWeekday.MarshalElement(e, start, v)
+}
+
 // WeekdayList is the simple type {http://example.com/sogen/flags}WeekdayList: a list of Weekday values (flags), kept as the text received so that it is sent back unchanged.
 type WeekdayList string
 
@@ -564,3 +594,13 @@ func (v WeekdayList) Without(flags ...Weekday) WeekdayList {
 
 // codecWeekdayList converts WeekdayList values to and from text.
 var codecWeekdayList = soap.StringType[WeekdayList](soap.XSString, xml.Name{Space: nsFlags, Local: "WeekdayList"})
+
+// SOAPType returns the schema type of WeekdayList, {http://example.com/sogen/flags}WeekdayList, written as xsi:type when a WeekdayList fills an xs:anyType slot.
+func (WeekdayList) SOAPType() xml.Name {
+	return codecWeekdayList.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a WeekdayList is written so.
+func (v WeekdayList) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecWeekdayList.MarshalElement(e, start, v)
+}

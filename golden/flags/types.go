@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -29,10 +29,16 @@ var namespaces = []string{
 	nsFlags,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
-var typeRegistry = soap.TypeRegistry{xml.Name{Space: nsFlags, Local: "AccessRule"}: func() soap.Unmarshaler {
-	return new(AccessRule)
-}}
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
+var typeRegistry = soap.TypeRegistry{
+	xml.Name{Space: nsFlags, Local: "AccessRule"}: func() soap.Unmarshaler {
+		return new(AccessRule)
+	},
+	xml.Name{Space: nsFlags, Local: "Feature"}:     soap.SimpleValue(codecFeature),
+	xml.Name{Space: nsFlags, Local: "Permission"}:  soap.SimpleValue(codecPermission),
+	xml.Name{Space: nsFlags, Local: "Weekday"}:     soap.SimpleValue(codecWeekday),
+	xml.Name{Space: nsFlags, Local: "WeekdayList"}: soap.SimpleValue(codecWeekdayList),
+}
 
 // operation describes one operation of a binding: what the runtime needs, and which request headers it sends.
 type operation struct {

@@ -35,7 +35,7 @@ func NewFormsClient(client *soap.Client) *FormsClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *FormsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("forms: FormsClient was not created with NewFormsClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,33 @@ func (c *FormsClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// Send calls the operation Send, sending Send. It returns the item of the SendResponse reply.
+// Send calls the operation Send, sending Send. It returns the item of the SendResponse reply. It calls FormsClientMessages.Send, which takes and returns the whole messages.
 func (c *FormsClient) Send(ctx context.Context, item *Item, opts ...soap.CallOption) (*ItemType, error) {
-	req := &Send{Item: item}
-	var resp SendResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Send(ctx, &Send{Item: item}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Item, nil
+}
+
+// FormsClientMessages calls the operations of FormsClient with their whole messages; get one with FormsClient.Messages.
+type FormsClientMessages struct {
+	c *FormsClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of FormsClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *FormsClient) Messages() FormsClientMessages {
+	return FormsClientMessages{c}
+}
+
+// Send calls the operation Send, sending the whole Send request, its Presence included (nil is an error: the element is not nillable). It returns the whole SendResponse reply, its Presence included.
+func (m FormsClientMessages) Send(ctx context.Context, req *Send, opts ...soap.CallOption) (*SendResponse, error) {
+	if req == nil {
+		return nil, errors.New("forms: FormsClient.Messages().Send: req is nil, and the element Send is not nillable")
+	}
+	resp := new(SendResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

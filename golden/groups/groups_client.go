@@ -35,7 +35,7 @@ func NewGroupsClient(client *soap.Client) *GroupsClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *GroupsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("groups: GroupsClient was not created with NewGroupsClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,29 @@ func (c *GroupsClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
-// Find calls the operation Find, sending Find. It returns the whole FindResponse reply.
+// Find calls the operation Find, sending Find. It returns the whole FindResponse reply. It calls GroupsClientMessages.Find, which takes and returns the whole messages.
 func (c *GroupsClient) Find(ctx context.Context, byID *int32, byName *string, settings *Settings, opts ...soap.CallOption) (*FindResponse, error) {
-	req := &Find{ByID: byID, ByName: byName, Settings: settings}
-	var resp FindResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	return c.Messages().Find(ctx, &Find{ByID: byID, ByName: byName, Settings: settings}, opts...)
+}
+
+// GroupsClientMessages calls the operations of GroupsClient with their whole messages; get one with GroupsClient.Messages.
+type GroupsClientMessages struct {
+	c *GroupsClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of GroupsClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *GroupsClient) Messages() GroupsClientMessages {
+	return GroupsClientMessages{c}
+}
+
+// Find calls the operation Find, sending the whole Find request, its Presence included (nil is an error: the element is not nillable). It returns the whole FindResponse reply, its Presence included.
+func (m GroupsClientMessages) Find(ctx context.Context, req *Find, opts ...soap.CallOption) (*FindResponse, error) {
+	if req == nil {
+		return nil, errors.New("groups: GroupsClient.Messages().Find: req is nil, and the element Find is not nillable")
+	}
+	resp := new(FindResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
 }

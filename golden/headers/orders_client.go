@@ -18,6 +18,8 @@ type OrdersRequestHeader struct {
 	Credentials *Credentials
 	// TraceID is the header block TraceId (sent when set).
 	TraceID string
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsOrdersRequestHeader describes the header blocks of OrdersRequestHeader.
@@ -33,14 +35,15 @@ func (h *OrdersRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsOrdersRequestHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "OrdersRequestHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSString.Encode(e, &f[0], nil, h.AuthToken)
+			soap.XSString.Encode(e, &f[0], &h.Presence, h.AuthToken)
 		case 1:
-			soap.EncodePtr[Credentials](e, &f[1], nil, h.Credentials)
+			soap.EncodePtr[Credentials](e, &f[1], &h.Presence, h.Credentials)
 		case 2:
-			soap.XSString.Encode(e, &f[2], nil, h.TraceID)
+			soap.XSString.Encode(e, &f[2], &h.Presence, h.TraceID)
 		}
 	}
 }
@@ -50,11 +53,11 @@ func (h *OrdersRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartE
 	f := &fieldsOrdersRequestHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.AuthToken)
+		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.AuthToken)
 	case f[1].Name:
-		return true, soap.DecodePtr[Credentials](d, se, &f[1], nil, &h.Credentials)
+		return true, soap.DecodePtr[Credentials](d, se, &f[1], &h.Presence, &h.Credentials)
 	case f[2].Name:
-		return true, soap.XSString.Decode(d, se, &f[2], nil, &h.TraceID)
+		return true, soap.XSString.Decode(d, se, &f[2], &h.Presence, &h.TraceID)
 	}
 	return false, nil
 }
@@ -67,6 +70,8 @@ type OrdersResponseHeader struct {
 	ServerInfo *ServerInfo
 	// TraceID is the header block TraceId (nil when the reply did not carry it).
 	TraceID *string
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsOrdersResponseHeader describes the header blocks of OrdersResponseHeader.
@@ -82,14 +87,15 @@ func (h *OrdersResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsOrdersResponseHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "OrdersResponseHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], nil, h.Succeeded)
+			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Succeeded)
 		case 1:
-			soap.EncodePtr[ServerInfo](e, &f[1], nil, h.ServerInfo)
+			soap.EncodePtr[ServerInfo](e, &f[1], &h.Presence, h.ServerInfo)
 		case 2:
-			soap.XSString.EncodeRef(e, &f[2], nil, h.TraceID)
+			soap.XSString.EncodeRef(e, &f[2], &h.Presence, h.TraceID)
 		}
 	}
 }
@@ -99,11 +105,11 @@ func (h *OrdersResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Start
 	f := &fieldsOrdersResponseHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], nil, &h.Succeeded)
+		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Succeeded)
 	case f[1].Name:
-		return true, soap.DecodePtr[ServerInfo](d, se, &f[1], nil, &h.ServerInfo)
+		return true, soap.DecodePtr[ServerInfo](d, se, &f[1], &h.Presence, &h.ServerInfo)
 	case f[2].Name:
-		return true, soap.XSString.DecodeRef(d, se, &f[2], nil, &h.TraceID)
+		return true, soap.XSString.DecodeRef(d, se, &f[2], &h.Presence, &h.TraceID)
 	}
 	return false, nil
 }
@@ -138,7 +144,7 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("headers: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -169,31 +175,75 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
-// PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the OrderId of the PlaceOrderResponse reply.
+// PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the OrderId of the PlaceOrderResponse reply. It calls OrdersClientMessages.PlaceOrder, which takes and returns the whole messages.
 func (c *OrdersClient) PlaceOrder(ctx context.Context, sku string, quantity int32, opts ...soap.CallOption) (int32, error) {
-	req := &PlaceOrder{Sku: sku, Quantity: quantity}
-	var resp PlaceOrderResponse
-	err := c.call(ctx, 0, req, &resp, opts)
+	resp, err := c.Messages().PlaceOrder(ctx, &PlaceOrder{Sku: sku, Quantity: quantity}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return 0, err
 	}
 	return resp.OrderID, err
 }
 
-// CancelOrder calls the operation CancelOrder, sending CancelOrder. Its reply, CancelOrderResponse, is empty.
+// CancelOrder calls the operation CancelOrder, sending CancelOrder. Its reply, CancelOrderResponse, is empty. It calls OrdersClientMessages.CancelOrder, which takes and returns the whole messages.
 func (c *OrdersClient) CancelOrder(ctx context.Context, orderID int32, opts ...soap.CallOption) error {
-	req := &CancelOrder{OrderID: orderID}
-	var resp CancelOrderResponse
-	return c.call(ctx, 1, req, &resp, opts)
+	_, err := c.Messages().CancelOrder(ctx, &CancelOrder{OrderID: orderID}, opts...)
+	return err
 }
 
-// Ping calls the operation Ping, sending Ping. It returns the Response of the PingResponse reply.
+// Ping calls the operation Ping, sending Ping. It returns the Response of the PingResponse reply. It calls OrdersClientMessages.Ping, which takes and returns the whole messages.
 func (c *OrdersClient) Ping(ctx context.Context, opts ...soap.CallOption) (string, error) {
-	req := &Ping{}
-	var resp PingResponse
-	err := c.call(ctx, 2, req, &resp, opts)
+	resp, err := c.Messages().Ping(ctx, &Ping{}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
 	return resp.Response, err
+}
+
+// OrdersClientMessages calls the operations of OrdersClient with their whole messages; get one with OrdersClient.Messages.
+type OrdersClientMessages struct {
+	c *OrdersClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of OrdersClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *OrdersClient) Messages() OrdersClientMessages {
+	return OrdersClientMessages{c}
+}
+
+// PlaceOrder calls the operation PlaceOrder, sending the whole PlaceOrder request, its Presence included (nil is an error: the element is not nillable). It returns the whole PlaceOrderResponse reply, its Presence included.
+func (m OrdersClientMessages) PlaceOrder(ctx context.Context, req *PlaceOrder, opts ...soap.CallOption) (*PlaceOrderResponse, error) {
+	if req == nil {
+		return nil, errors.New("headers: OrdersClient.Messages().PlaceOrder: req is nil, and the element PlaceOrder is not nillable")
+	}
+	resp := new(PlaceOrderResponse)
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// CancelOrder calls the operation CancelOrder, sending the whole CancelOrder request, its Presence included (nil is an error: the element is not nillable). It returns the CancelOrderResponse reply, which has no content.
+func (m OrdersClientMessages) CancelOrder(ctx context.Context, req *CancelOrder, opts ...soap.CallOption) (*CancelOrderResponse, error) {
+	if req == nil {
+		return nil, errors.New("headers: OrdersClient.Messages().CancelOrder: req is nil, and the element CancelOrder is not nillable")
+	}
+	resp := new(CancelOrderResponse)
+	err := m.c.call(ctx, 1, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// Ping calls the operation Ping, sending the Ping request, which has no content (nil is an error: the element is not nillable). It returns the whole PingResponse reply, its Presence included.
+func (m OrdersClientMessages) Ping(ctx context.Context, req *Ping, opts ...soap.CallOption) (*PingResponse, error) {
+	if req == nil {
+		return nil, errors.New("headers: OrdersClient.Messages().Ping: req is nil, and the element Ping is not nillable")
+	}
+	resp := new(PingResponse)
+	err := m.c.call(ctx, 2, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
 }

@@ -35,7 +35,7 @@ func NewOrderingClient(client *soap.Client) *OrderingClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *OrderingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("imports: OrderingClient was not created with NewOrderingClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,29 @@ func (c *OrderingClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}, opts...)
 }
 
-// PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the whole PlaceOrderResponse reply.
+// PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the whole PlaceOrderResponse reply. It calls OrderingClientMessages.PlaceOrder, which takes and returns the whole messages.
 func (c *OrderingClient) PlaceOrder(ctx context.Context, order *Order, opts ...soap.CallOption) (*PlaceOrderResponse, error) {
-	req := &PlaceOrder{Order: order}
-	var resp PlaceOrderResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	return c.Messages().PlaceOrder(ctx, &PlaceOrder{Order: order}, opts...)
+}
+
+// OrderingClientMessages calls the operations of OrderingClient with their whole messages; get one with OrderingClient.Messages.
+type OrderingClientMessages struct {
+	c *OrderingClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of OrderingClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *OrderingClient) Messages() OrderingClientMessages {
+	return OrderingClientMessages{c}
+}
+
+// PlaceOrder calls the operation PlaceOrder, sending the whole PlaceOrder request, its Presence included (nil is an error: the element is not nillable). It returns the whole PlaceOrderResponse reply, its Presence included.
+func (m OrderingClientMessages) PlaceOrder(ctx context.Context, req *PlaceOrder, opts ...soap.CallOption) (*PlaceOrderResponse, error) {
+	if req == nil {
+		return nil, errors.New("imports: OrderingClient.Messages().PlaceOrder: req is nil, and the element PlaceOrder is not nillable")
+	}
+	resp := new(PlaceOrderResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
 }

@@ -14,6 +14,16 @@ type CurrencyCode string
 // codecCurrencyCode converts CurrencyCode values to and from text.
 var codecCurrencyCode = soap.StringType[CurrencyCode](soap.XSString, xml.Name{Space: nsCommon, Local: "CurrencyCode"})
 
+// SOAPType returns the schema type of CurrencyCode, {http://example.com/sogen/imports/common}CurrencyCode, written as xsi:type when a CurrencyCode fills an xs:anyType slot.
+func (CurrencyCode) SOAPType() xml.Name {
+	return codecCurrencyCode.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a CurrencyCode is written so.
+func (v CurrencyCode) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecCurrencyCode.MarshalElement(e, start, v)
+}
+
 // Line is the complex type {http://example.com/sogen/imports/a}Line.
 type Line struct {
 	// Sku is the element Sku (xs:string; optional).
@@ -129,7 +139,7 @@ func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
 	soap.EncodePtr[Party](e, &f0[1], &v.Presence, v.Buyer)
 	codecCurrencyCode.Encode(e, &f0[2], &v.Presence, v.Currency)
-	soap.EncodeRepeated(e, &f0[3], v.Line, soap.EncodePtr[Line])
+	soap.EncodeRepeated(e, &f0[3], &v.Presence, v.Line, soap.EncodePtr[Line])
 	e.EndElement()
 }
 
@@ -157,7 +167,7 @@ func (v *Order) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = codecCurrencyCode.Decode(d, se, &f0[2], &v.Presence, &v.Currency)
 		case f0[3].Name:
 			seen0[3] = true
-			err = soap.DecodeAppend(d, se, &f0[3], &v.Line, soap.DecodePtr[Line])
+			err = soap.DecodeAppend(d, se, &f0[3], &v.Presence, &v.Line, soap.DecodePtr[Line])
 		default:
 			err = d.Unknown(se)
 		}
@@ -329,7 +339,7 @@ func (v *PlaceOrderResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	f0 := &fieldsPlaceOrderResponse
 	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrderResponse")
 	soap.EncodePtr[Party](e, &f0[0], &v.Presence, v.Buyer)
-	soap.EncodeRepeated(e, &f0[1], v.Lines, soap.EncodePtr[Line])
+	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Lines, soap.EncodePtr[Line])
 	e.EndElement()
 }
 
@@ -351,7 +361,7 @@ func (v *PlaceOrderResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartEleme
 			err = soap.DecodePtr[Party](d, se, &f0[0], &v.Presence, &v.Buyer)
 		case f0[1].Name:
 			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Lines, soap.DecodePtr[Line])
+			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Lines, soap.DecodePtr[Line])
 		default:
 			err = d.Unknown(se)
 		}

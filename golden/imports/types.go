@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -33,7 +33,7 @@ var namespaces = []string{
 	nsCommon,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
 var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsA, Local: "Line"}: func() soap.Unmarshaler {
 		return new(Line)
@@ -41,6 +41,7 @@ var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsA, Local: "Order"}: func() soap.Unmarshaler {
 		return new(Order)
 	},
+	xml.Name{Space: nsCommon, Local: "CurrencyCode"}: soap.SimpleValue(codecCurrencyCode),
 	xml.Name{Space: nsCommon, Local: "Party"}: func() soap.Unmarshaler {
 		return new(Party)
 	},

@@ -35,7 +35,7 @@ func NewListsClient(client *soap.Client) *ListsClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *ListsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("lists: ListsClient was not created with NewListsClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,15 +53,33 @@ func (c *ListsClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// Measure calls the operation Measure, sending Measure. It returns the sizes of the MeasureResponse reply.
+// Measure calls the operation Measure, sending Measure. It returns the sizes of the MeasureResponse reply. It calls ListsClientMessages.Measure, which takes and returns the whole messages.
 func (c *ListsClient) Measure(ctx context.Context, measure *Measure, opts ...soap.CallOption) (Sizes, error) {
-	if measure == nil {
-		return nil, errors.New("lists: ListsClient.Measure: measure is nil, and the element Measure is not nillable")
-	}
-	req := measure
-	var resp MeasureResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Measure(ctx, measure, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Sizes, nil
+}
+
+// ListsClientMessages calls the operations of ListsClient with their whole messages; get one with ListsClient.Messages.
+type ListsClientMessages struct {
+	c *ListsClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of ListsClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *ListsClient) Messages() ListsClientMessages {
+	return ListsClientMessages{c}
+}
+
+// Measure calls the operation Measure, sending the whole Measure request, its Presence included (nil is an error: the element is not nillable). It returns the whole MeasureResponse reply, its Presence included.
+func (m ListsClientMessages) Measure(ctx context.Context, req *Measure, opts ...soap.CallOption) (*MeasureResponse, error) {
+	if req == nil {
+		return nil, errors.New("lists: ListsClient.Messages().Measure: req is nil, and the element Measure is not nillable")
+	}
+	resp := new(MeasureResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

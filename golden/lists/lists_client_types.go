@@ -14,17 +14,47 @@ type Codes []Code
 // codecCodes converts Codes values to and from text.
 var codecCodes = soap.ListType[Codes](codecCode, xml.Name{Space: nsLists, Local: "Codes"})
 
+// SOAPType returns the schema type of Codes, {http://example.com/sogen/lists}Codes, written as xsi:type when a Codes fills an xs:anyType slot.
+func (Codes) SOAPType() xml.Name {
+	return codecCodes.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Codes is written so.
+func (v Codes) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecCodes.MarshalElement(e, start, v)
+}
+
 // Days is the simple type {http://example.com/sogen/lists}Days: a list of soap.Date values, written separated by spaces; nil is no value and an empty non-nil slice the empty list.
 type Days []soap.Date
 
 // codecDays converts Days values to and from text.
 var codecDays = soap.ListType[Days](soap.XSDate, xml.Name{Space: nsLists, Local: "Days"})
 
+// SOAPType returns the schema type of Days, {http://example.com/sogen/lists}Days, written as xsi:type when a Days fills an xs:anyType slot.
+func (Days) SOAPType() xml.Name {
+	return codecDays.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Days is written so.
+func (v Days) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecDays.MarshalElement(e, start, v)
+}
+
 // Flexible is the simple type {http://example.com/sogen/lists}Flexible: a union of simple types, kept as its text.
 type Flexible string
 
 // codecFlexible converts Flexible values to and from text.
 var codecFlexible = soap.StringType[Flexible](soap.XSString, xml.Name{Space: nsLists, Local: "Flexible"})
+
+// SOAPType returns the schema type of Flexible, {http://example.com/sogen/lists}Flexible, written as xsi:type when a Flexible fills an xs:anyType slot.
+func (Flexible) SOAPType() xml.Name {
+	return codecFlexible.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Flexible is written so.
+func (v Flexible) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecFlexible.MarshalElement(e, start, v)
+}
 
 // Measure is the content of the element of the same name.
 type Measure struct {
@@ -81,7 +111,7 @@ func (v *Measure) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	codecSizes.Encode(e, &f0[0], &v.Presence, v.Sizes)
 	codecDays.Encode(e, &f0[1], &v.Presence, v.Days)
 	codecCodes.Encode(e, &f0[2], &v.Presence, v.Codes)
-	soap.EncodeRepeated(e, &f0[3], v.Ratios, codecRatios.Encode)
+	soap.EncodeRepeated(e, &f0[3], &v.Presence, v.Ratios, codecRatios.Encode)
 	codecSizeOrName.Encode(e, &f0[4], &v.Presence, v.Either)
 	codecFlexible.Encode(e, &f0[5], &v.Presence, v.Expires)
 	e.EndElement()
@@ -121,7 +151,7 @@ func (v *Measure) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = codecCodes.Decode(d, se, &f0[2], &v.Presence, &v.Codes)
 		case f0[3].Name:
 			seen0[3] = true
-			err = soap.DecodeAppend(d, se, &f0[3], &v.Ratios, codecRatios.Decode)
+			err = soap.DecodeAppend(d, se, &f0[3], &v.Presence, &v.Ratios, codecRatios.Decode)
 		case f0[4].Name:
 			seen0[4] = true
 			err = codecSizeOrName.Decode(d, se, &f0[4], &v.Presence, &v.Either)
@@ -205,14 +235,44 @@ type Ratios []RatiosItem
 // codecRatios converts Ratios values to and from text.
 var codecRatios = soap.ListType[Ratios](codecRatiosItem, xml.Name{Space: nsLists, Local: "Ratios"})
 
+// SOAPType returns the schema type of Ratios, {http://example.com/sogen/lists}Ratios, written as xsi:type when a Ratios fills an xs:anyType slot.
+func (Ratios) SOAPType() xml.Name {
+	return codecRatios.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Ratios is written so.
+func (v Ratios) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecRatios.MarshalElement(e, start, v)
+}
+
 // SizeOrName is the simple type {http://example.com/sogen/lists}SizeOrName: a union of simple types, kept as its text.
 type SizeOrName string
 
 // codecSizeOrName converts SizeOrName values to and from text.
 var codecSizeOrName = soap.StringType[SizeOrName](soap.XSString, xml.Name{Space: nsLists, Local: "SizeOrName"})
 
+// SOAPType returns the schema type of SizeOrName, {http://example.com/sogen/lists}SizeOrName, written as xsi:type when a SizeOrName fills an xs:anyType slot.
+func (SizeOrName) SOAPType() xml.Name {
+	return codecSizeOrName.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a SizeOrName is written so.
+func (v SizeOrName) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecSizeOrName.MarshalElement(e, start, v)
+}
+
 // Sizes is the simple type {http://example.com/sogen/lists}Sizes: a list of int32 values, written separated by spaces; nil is no value and an empty non-nil slice the empty list.
 type Sizes []int32
 
 // codecSizes converts Sizes values to and from text.
 var codecSizes = soap.ListType[Sizes](soap.XSInt, xml.Name{Space: nsLists, Local: "Sizes"})
+
+// SOAPType returns the schema type of Sizes, {http://example.com/sogen/lists}Sizes, written as xsi:type when a Sizes fills an xs:anyType slot.
+func (Sizes) SOAPType() xml.Name {
+	return codecSizes.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Sizes is written so.
+func (v Sizes) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecSizes.MarshalElement(e, start, v)
+}

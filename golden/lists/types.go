@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -29,8 +29,16 @@ var namespaces = []string{
 	nsLists,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
-var typeRegistry = soap.TypeRegistry{}
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
+var typeRegistry = soap.TypeRegistry{
+	xml.Name{Space: nsLists, Local: "Code"}:       soap.SimpleValue(codecCode),
+	xml.Name{Space: nsLists, Local: "Codes"}:      soap.SimpleValue(codecCodes),
+	xml.Name{Space: nsLists, Local: "Days"}:       soap.SimpleValue(codecDays),
+	xml.Name{Space: nsLists, Local: "Flexible"}:   soap.SimpleValue(codecFlexible),
+	xml.Name{Space: nsLists, Local: "Ratios"}:     soap.SimpleValue(codecRatios),
+	xml.Name{Space: nsLists, Local: "SizeOrName"}: soap.SimpleValue(codecSizeOrName),
+	xml.Name{Space: nsLists, Local: "Sizes"}:      soap.SimpleValue(codecSizes),
+}
 
 // operation describes one operation of a binding: what the runtime needs, and which request headers it sends.
 type operation struct {
@@ -43,6 +51,16 @@ type Code string
 
 // codecCode converts Code values to and from text.
 var codecCode = soap.StringType[Code](soap.XSToken, xml.Name{Space: nsLists, Local: "Code"})
+
+// SOAPType returns the schema type of Code, {http://example.com/sogen/lists}Code, written as xsi:type when a Code fills an xs:anyType slot.
+func (Code) SOAPType() xml.Name {
+	return codecCode.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Code is written so.
+func (v Code) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecCode.MarshalElement(e, start, v)
+}
 
 // RatiosItem is an anonymous simple type: a restriction of xs:double. The schema restricts it with minInclusive "0"; sogen does not check these facets.
 type RatiosItem float64

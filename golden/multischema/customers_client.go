@@ -35,7 +35,7 @@ func NewCustomersClient(client *soap.Client) *CustomersClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CustomersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("multischema: CustomersClient was not created with NewCustomersClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,29 @@ func (c *CustomersClient) call(ctx context.Context, i int, req soap.Marshaler, r
 	}, opts...)
 }
 
-// Register calls the operation Register, sending Register. It returns the whole RegisterResponse reply.
+// Register calls the operation Register, sending Register. It returns the whole RegisterResponse reply. It calls CustomersClientMessages.Register, which takes and returns the whole messages.
 func (c *CustomersClient) Register(ctx context.Context, customer *Customer, opts ...soap.CallOption) (*RegisterResponse, error) {
-	req := &Register{Customer: customer}
-	var resp RegisterResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	return c.Messages().Register(ctx, &Register{Customer: customer}, opts...)
+}
+
+// CustomersClientMessages calls the operations of CustomersClient with their whole messages; get one with CustomersClient.Messages.
+type CustomersClientMessages struct {
+	c *CustomersClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of CustomersClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *CustomersClient) Messages() CustomersClientMessages {
+	return CustomersClientMessages{c}
+}
+
+// Register calls the operation Register, sending the whole Register request, its Presence included (nil is an error: the element is not nillable). It returns the whole RegisterResponse reply, its Presence included.
+func (m CustomersClientMessages) Register(ctx context.Context, req *Register, opts ...soap.CallOption) (*RegisterResponse, error) {
+	if req == nil {
+		return nil, errors.New("multischema: CustomersClient.Messages().Register: req is nil, and the element Register is not nillable")
+	}
+	resp := new(RegisterResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
 }

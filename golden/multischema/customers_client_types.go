@@ -114,6 +114,16 @@ func (v CountryCode) Known() bool {
 // codecCountryCode converts CountryCode values to and from text.
 var codecCountryCode = soap.StringType[CountryCode](soap.XSString, xml.Name{Space: nsC, Local: "CountryCode"})
 
+// SOAPType returns the schema type of CountryCode, {http://example.com/sogen/multischema/c}CountryCode, written as xsi:type when a CountryCode fills an xs:anyType slot.
+func (CountryCode) SOAPType() xml.Name {
+	return codecCountryCode.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a CountryCode is written so.
+func (v CountryCode) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecCountryCode.MarshalElement(e, start, v)
+}
+
 // Customer is the complex type {http://example.com/sogen/multischema}Customer.
 type Customer struct {
 	// Name is the element Name (xs:string; optional, nillable).
@@ -355,7 +365,7 @@ func (v *RegisterResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	f0 := &fieldsRegisterResponse
 	soap.CheckPresence(e, &v.Presence, f0[:], "RegisterResponse")
 	soap.EncodePtr[Address](e, &f0[0], &v.Presence, v.Shipping)
-	soap.EncodeRepeated(e, &f0[1], v.Contact, soap.EncodePtr[Phone])
+	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Contact, soap.EncodePtr[Phone])
 	e.EndElement()
 }
 
@@ -377,7 +387,7 @@ func (v *RegisterResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement
 			err = soap.DecodePtr[Address](d, se, &f0[0], &v.Presence, &v.Shipping)
 		case f0[1].Name:
 			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Contact, soap.DecodePtr[Phone])
+			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Contact, soap.DecodePtr[Phone])
 		default:
 			err = d.Unknown(se)
 		}

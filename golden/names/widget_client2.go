@@ -16,13 +16,14 @@ type WidgetClient2 struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[3]operation
 }
 
 // opsWidget describes the operations of binding Widget, in the order of WidgetClient2's methods.
-var opsWidget = [2]operation{
+var opsWidget = [3]operation{
 	{Operation: soap.Operation{Name: "Widget.Do", Action: "http://example.com/sogen/names/Do", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Do"}, Response: xml.Name{Space: nsNames, Local: "DoResponse"}}},
 	{Operation: soap.Operation{Name: "Widget.Close", Action: "http://example.com/sogen/names/Close", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Close"}, Response: xml.Name{Space: nsNames, Local: "CloseResponse"}}},
+	{Operation: soap.Operation{Name: "Widget.Messages", Action: "http://example.com/sogen/names/Messages", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Close"}, Response: xml.Name{Space: nsNames, Local: "CloseResponse"}}},
 }
 
 // NewWidgetClient2 returns a WidgetClient2 for the port Widget of service WidgetService (SOAP 1.1, endpoint http://example.com/names). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,7 +37,7 @@ func NewWidgetClient2(client *soap.Client) *WidgetClient2 {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WidgetClient2) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("names: WidgetClient2 was not created with NewWidgetClient2, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +55,71 @@ func (c *WidgetClient2) call(ctx context.Context, i int, req soap.Marshaler, res
 	}, opts...)
 }
 
-// Do calls the operation Do, sending Do. It returns the whole DoResponse reply.
+// Do calls the operation Do, sending Do. It returns the whole DoResponse reply. It calls WidgetClient2Messages.Do, which takes and returns the whole messages.
 func (c *WidgetClient2) Do(ctx context.Context, ctx2 string, widget *Widget, item *Item, item2 ItemType, opts ...soap.CallOption) (*DoResponse, error) {
-	req := &Do{Ctx: ctx2, Widget: widget, Item: item, Item2: item2}
-	var resp DoResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
-		return nil, err
-	}
-	return &resp, nil
+	return c.Messages().Do(ctx, &Do{Ctx: ctx2, Widget: widget, Item: item, Item2: item2}, opts...)
 }
 
-// Close calls the operation Close, sending Close. It returns the Response of the CloseResponse reply.
+// Close calls the operation Close, sending Close. It returns the Response of the CloseResponse reply. It calls WidgetClient2Messages.Close, which takes and returns the whole messages.
 func (c *WidgetClient2) Close(ctx context.Context, keywords *Keywords, opts ...soap.CallOption) (*Hostile, error) {
-	req := &Close{Keywords: keywords}
-	var resp CloseResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Close(ctx, &Close{Keywords: keywords}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// MessagesOp calls the operation Messages, sending Close. It returns the Response of the CloseResponse reply. It calls WidgetClient2Messages.MessagesOp, which takes and returns the whole messages.
+func (c *WidgetClient2) MessagesOp(ctx context.Context, keywords *Keywords, opts ...soap.CallOption) (*Hostile, error) {
+	resp, err := c.Messages().MessagesOp(ctx, &Close{Keywords: keywords}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Response, nil
+}
+
+// WidgetClient2Messages calls the operations of WidgetClient2 with their whole messages; get one with WidgetClient2.Messages.
+type WidgetClient2Messages struct {
+	c *WidgetClient2
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of WidgetClient2 that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *WidgetClient2) Messages() WidgetClient2Messages {
+	return WidgetClient2Messages{c}
+}
+
+// Do calls the operation Do, sending the whole Do request, its Presence included (nil is an error: the element is not nillable). It returns the whole DoResponse reply, its Presence included.
+func (m WidgetClient2Messages) Do(ctx context.Context, req *Do, opts ...soap.CallOption) (*DoResponse, error) {
+	if req == nil {
+		return nil, errors.New("names: WidgetClient2.Messages().Do: req is nil, and the element Do is not nillable")
+	}
+	resp := new(DoResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Close calls the operation Close, sending the whole Close request, its Presence included (nil is an error: the element is not nillable). It returns the whole CloseResponse reply, its Presence included.
+func (m WidgetClient2Messages) Close(ctx context.Context, req *Close, opts ...soap.CallOption) (*CloseResponse, error) {
+	if req == nil {
+		return nil, errors.New("names: WidgetClient2.Messages().Close: req is nil, and the element Close is not nillable")
+	}
+	resp := new(CloseResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// MessagesOp calls the operation Messages, sending the whole Close request, its Presence included (nil is an error: the element is not nillable). It returns the whole CloseResponse reply, its Presence included.
+func (m WidgetClient2Messages) MessagesOp(ctx context.Context, req *Close, opts ...soap.CallOption) (*CloseResponse, error) {
+	if req == nil {
+		return nil, errors.New("names: WidgetClient2.Messages().MessagesOp: req is nil, and the element Close is not nillable")
+	}
+	resp := new(CloseResponse)
+	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

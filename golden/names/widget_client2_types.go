@@ -556,6 +556,16 @@ func (v ItemType) Known() bool {
 // codecItemType converts ItemType values to and from text.
 var codecItemType = soap.StringType[ItemType](soap.XSString, xml.Name{Space: nsNames, Local: "Item"})
 
+// SOAPType returns the schema type of ItemType, {http://example.com/sogen/names}Item, written as xsi:type when a ItemType fills an xs:anyType slot.
+func (ItemType) SOAPType() xml.Name {
+	return codecItemType.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a ItemType is written so.
+func (v ItemType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecItemType.MarshalElement(e, start, v)
+}
+
 // Keywords is the complex type {http://example.com/sogen/names}Keywords.
 type Keywords struct {
 	// Type is the element type (xs:string; optional).

@@ -16,12 +16,13 @@ type MatricesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[2]operation
 }
 
 // opsMatricesSOAP describes the operations of binding MatricesSoap, in the order of MatricesClient's methods.
-var opsMatricesSOAP = [1]operation{
+var opsMatricesSOAP = [2]operation{
 	{Operation: soap.Operation{Name: "Matrices.EchoMatrix", Action: "http://example.com/sogen/nillable/EchoMatrix", Version: soap.V11, Request: xml.Name{Space: nsNillable, Local: "EchoMatrix"}, Response: xml.Name{Space: nsNillable, Local: "EchoMatrixResponse"}}},
+	{Operation: soap.Operation{Name: "Matrices.EchoInner", Action: "http://example.com/sogen/nillable/EchoInner", Version: soap.V11, Request: xml.Name{Space: nsNillable, Local: "Inner"}, Response: xml.Name{Space: nsNillable, Local: "Inner"}}},
 }
 
 // NewMatricesClient returns a MatricesClient for the port MatricesSoap of service NillableService (SOAP 1.1, endpoint http://example.com/nillable). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,7 +36,7 @@ func NewMatricesClient(client *soap.Client) *MatricesClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *MatricesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("nillable: MatricesClient was not created with NewMatricesClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +54,46 @@ func (c *MatricesClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}, opts...)
 }
 
-// EchoMatrix calls the operation EchoMatrix, sending EchoMatrix. It returns the Response of the EchoMatrixResponse reply.
+// EchoMatrix calls the operation EchoMatrix, sending EchoMatrix. It returns the Response of the EchoMatrixResponse reply. It calls MatricesClientMessages.EchoMatrix, which takes and returns the whole messages.
 func (c *MatricesClient) EchoMatrix(ctx context.Context, matrix *Matrix, opts ...soap.CallOption) (*Matrix, error) {
-	req := &EchoMatrix{Matrix: matrix}
-	var resp EchoMatrixResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().EchoMatrix(ctx, &EchoMatrix{Matrix: matrix}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// EchoInner calls the operation EchoInner, sending Inner. It returns the whole Inner reply, or nil when the reply sends it as xsi:nil.
+func (c *MatricesClient) EchoInner(ctx context.Context, inner *Inner, opts ...soap.CallOption) (*Inner, error) {
+	resp := new(Inner)
+	var isNil bool
+	if err := c.call(ctx, 1, inner, soap.NillableResult(resp, &isNil), opts); err != nil {
+		return nil, err
+	}
+	if isNil {
+		return nil, nil
+	}
+	return resp, nil
+}
+
+// MatricesClientMessages calls the operations of MatricesClient with their whole messages; get one with MatricesClient.Messages.
+type MatricesClientMessages struct {
+	c *MatricesClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of MatricesClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *MatricesClient) Messages() MatricesClientMessages {
+	return MatricesClientMessages{c}
+}
+
+// EchoMatrix calls the operation EchoMatrix, sending the whole EchoMatrix request, its Presence included (nil is an error: the element is not nillable). It returns the whole EchoMatrixResponse reply, its Presence included.
+func (m MatricesClientMessages) EchoMatrix(ctx context.Context, req *EchoMatrix, opts ...soap.CallOption) (*EchoMatrixResponse, error) {
+	if req == nil {
+		return nil, errors.New("nillable: MatricesClient.Messages().EchoMatrix: req is nil, and the element EchoMatrix is not nillable")
+	}
+	resp := new(EchoMatrixResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -314,34 +314,34 @@ func (v *Matrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	soap.XSString.Encode(e, &f0[1], &v.Presence, v.StrOptNoNil)
 	soap.XSString.Encode(e, &f0[2], &v.Presence, v.StrReqNil)
 	soap.XSString.Encode(e, &f0[3], &v.Presence, v.StrReqNoNil)
-	soap.EncodeRepeated(e, &f0[4], v.StrListOptNil, soap.XSString.Encode)
-	soap.EncodeRepeated(e, &f0[5], v.StrListOptNoNil, soap.XSString.Encode)
-	soap.EncodeRepeated(e, &f0[6], v.StrListReqNil, soap.XSString.Encode)
-	soap.EncodeRepeated(e, &f0[7], v.StrListReqNoNil, soap.XSString.Encode)
+	soap.EncodeRepeated(e, &f0[4], &v.Presence, v.StrListOptNil, soap.XSString.Encode)
+	soap.EncodeRepeated(e, &f0[5], &v.Presence, v.StrListOptNoNil, soap.XSString.Encode)
+	soap.EncodeRepeated(e, &f0[6], &v.Presence, v.StrListReqNil, soap.XSString.Encode)
+	soap.EncodeRepeated(e, &f0[7], &v.Presence, v.StrListReqNoNil, soap.XSString.Encode)
 	soap.XSInt.Encode(e, &f0[8], &v.Presence, v.IntOptNil)
 	soap.XSInt.Encode(e, &f0[9], &v.Presence, v.IntOptNoNil)
 	soap.XSInt.Encode(e, &f0[10], &v.Presence, v.IntReqNil)
 	soap.XSInt.Encode(e, &f0[11], &v.Presence, v.IntReqNoNil)
-	soap.EncodeRepeated(e, &f0[12], v.IntListOptNil, soap.XSInt.EncodeRef)
-	soap.EncodeRepeated(e, &f0[13], v.IntListOptNoNil, soap.XSInt.Encode)
-	soap.EncodeRepeated(e, &f0[14], v.IntListReqNil, soap.XSInt.EncodeRef)
-	soap.EncodeRepeated(e, &f0[15], v.IntListReqNoNil, soap.XSInt.Encode)
+	soap.EncodeRepeated(e, &f0[12], &v.Presence, v.IntListOptNil, soap.XSInt.EncodeRef)
+	soap.EncodeRepeated(e, &f0[13], &v.Presence, v.IntListOptNoNil, soap.XSInt.Encode)
+	soap.EncodeRepeated(e, &f0[14], &v.Presence, v.IntListReqNil, soap.XSInt.EncodeRef)
+	soap.EncodeRepeated(e, &f0[15], &v.Presence, v.IntListReqNoNil, soap.XSInt.Encode)
 	soap.XSBoolean.Encode(e, &f0[16], &v.Presence, v.BoolOptNil)
 	soap.XSBoolean.Encode(e, &f0[17], &v.Presence, v.BoolOptNoNil)
 	soap.XSBoolean.Encode(e, &f0[18], &v.Presence, v.BoolReqNil)
 	soap.XSBoolean.Encode(e, &f0[19], &v.Presence, v.BoolReqNoNil)
-	soap.EncodeRepeated(e, &f0[20], v.BoolListOptNil, soap.XSBoolean.EncodeRef)
-	soap.EncodeRepeated(e, &f0[21], v.BoolListOptNoNil, soap.XSBoolean.Encode)
-	soap.EncodeRepeated(e, &f0[22], v.BoolListReqNil, soap.XSBoolean.EncodeRef)
-	soap.EncodeRepeated(e, &f0[23], v.BoolListReqNoNil, soap.XSBoolean.Encode)
+	soap.EncodeRepeated(e, &f0[20], &v.Presence, v.BoolListOptNil, soap.XSBoolean.EncodeRef)
+	soap.EncodeRepeated(e, &f0[21], &v.Presence, v.BoolListOptNoNil, soap.XSBoolean.Encode)
+	soap.EncodeRepeated(e, &f0[22], &v.Presence, v.BoolListReqNil, soap.XSBoolean.EncodeRef)
+	soap.EncodeRepeated(e, &f0[23], &v.Presence, v.BoolListReqNoNil, soap.XSBoolean.Encode)
 	soap.EncodePtr[Inner](e, &f0[24], &v.Presence, v.ObjOptNil)
 	soap.EncodePtr[Inner](e, &f0[25], &v.Presence, v.ObjOptNoNil)
 	soap.EncodePtr[Inner](e, &f0[26], &v.Presence, v.ObjReqNil)
 	soap.EncodePtr[Inner](e, &f0[27], &v.Presence, v.ObjReqNoNil)
-	soap.EncodeRepeated(e, &f0[28], v.ObjListOptNil, soap.EncodePtr[Inner])
-	soap.EncodeRepeated(e, &f0[29], v.ObjListOptNoNil, soap.EncodePtr[Inner])
-	soap.EncodeRepeated(e, &f0[30], v.ObjListReqNil, soap.EncodePtr[Inner])
-	soap.EncodeRepeated(e, &f0[31], v.ObjListReqNoNil, soap.EncodePtr[Inner])
+	soap.EncodeRepeated(e, &f0[28], &v.Presence, v.ObjListOptNil, soap.EncodePtr[Inner])
+	soap.EncodeRepeated(e, &f0[29], &v.Presence, v.ObjListOptNoNil, soap.EncodePtr[Inner])
+	soap.EncodeRepeated(e, &f0[30], &v.Presence, v.ObjListReqNil, soap.EncodePtr[Inner])
+	soap.EncodeRepeated(e, &f0[31], &v.Presence, v.ObjListReqNoNil, soap.EncodePtr[Inner])
 	e.EndElement()
 }
 
@@ -372,16 +372,16 @@ func (v *Matrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.StrReqNoNil)
 		case f0[4].Name:
 			seen0[4] = true
-			err = soap.DecodeAppend(d, se, &f0[4], &v.StrListOptNil, soap.XSString.Decode)
+			err = soap.DecodeAppend(d, se, &f0[4], &v.Presence, &v.StrListOptNil, soap.XSString.Decode)
 		case f0[5].Name:
 			seen0[5] = true
-			err = soap.DecodeAppend(d, se, &f0[5], &v.StrListOptNoNil, soap.XSString.Decode)
+			err = soap.DecodeAppend(d, se, &f0[5], &v.Presence, &v.StrListOptNoNil, soap.XSString.Decode)
 		case f0[6].Name:
 			seen0[6] = true
-			err = soap.DecodeAppend(d, se, &f0[6], &v.StrListReqNil, soap.XSString.Decode)
+			err = soap.DecodeAppend(d, se, &f0[6], &v.Presence, &v.StrListReqNil, soap.XSString.Decode)
 		case f0[7].Name:
 			seen0[7] = true
-			err = soap.DecodeAppend(d, se, &f0[7], &v.StrListReqNoNil, soap.XSString.Decode)
+			err = soap.DecodeAppend(d, se, &f0[7], &v.Presence, &v.StrListReqNoNil, soap.XSString.Decode)
 		case f0[8].Name:
 			seen0[8] = true
 			err = soap.XSInt.Decode(d, se, &f0[8], &v.Presence, &v.IntOptNil)
@@ -396,16 +396,16 @@ func (v *Matrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSInt.Decode(d, se, &f0[11], &v.Presence, &v.IntReqNoNil)
 		case f0[12].Name:
 			seen0[12] = true
-			err = soap.DecodeAppend(d, se, &f0[12], &v.IntListOptNil, soap.XSInt.DecodeRef)
+			err = soap.DecodeAppend(d, se, &f0[12], &v.Presence, &v.IntListOptNil, soap.XSInt.DecodeRef)
 		case f0[13].Name:
 			seen0[13] = true
-			err = soap.DecodeAppend(d, se, &f0[13], &v.IntListOptNoNil, soap.XSInt.Decode)
+			err = soap.DecodeAppend(d, se, &f0[13], &v.Presence, &v.IntListOptNoNil, soap.XSInt.Decode)
 		case f0[14].Name:
 			seen0[14] = true
-			err = soap.DecodeAppend(d, se, &f0[14], &v.IntListReqNil, soap.XSInt.DecodeRef)
+			err = soap.DecodeAppend(d, se, &f0[14], &v.Presence, &v.IntListReqNil, soap.XSInt.DecodeRef)
 		case f0[15].Name:
 			seen0[15] = true
-			err = soap.DecodeAppend(d, se, &f0[15], &v.IntListReqNoNil, soap.XSInt.Decode)
+			err = soap.DecodeAppend(d, se, &f0[15], &v.Presence, &v.IntListReqNoNil, soap.XSInt.Decode)
 		case f0[16].Name:
 			seen0[16] = true
 			err = soap.XSBoolean.Decode(d, se, &f0[16], &v.Presence, &v.BoolOptNil)
@@ -420,16 +420,16 @@ func (v *Matrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSBoolean.Decode(d, se, &f0[19], &v.Presence, &v.BoolReqNoNil)
 		case f0[20].Name:
 			seen0[20] = true
-			err = soap.DecodeAppend(d, se, &f0[20], &v.BoolListOptNil, soap.XSBoolean.DecodeRef)
+			err = soap.DecodeAppend(d, se, &f0[20], &v.Presence, &v.BoolListOptNil, soap.XSBoolean.DecodeRef)
 		case f0[21].Name:
 			seen0[21] = true
-			err = soap.DecodeAppend(d, se, &f0[21], &v.BoolListOptNoNil, soap.XSBoolean.Decode)
+			err = soap.DecodeAppend(d, se, &f0[21], &v.Presence, &v.BoolListOptNoNil, soap.XSBoolean.Decode)
 		case f0[22].Name:
 			seen0[22] = true
-			err = soap.DecodeAppend(d, se, &f0[22], &v.BoolListReqNil, soap.XSBoolean.DecodeRef)
+			err = soap.DecodeAppend(d, se, &f0[22], &v.Presence, &v.BoolListReqNil, soap.XSBoolean.DecodeRef)
 		case f0[23].Name:
 			seen0[23] = true
-			err = soap.DecodeAppend(d, se, &f0[23], &v.BoolListReqNoNil, soap.XSBoolean.Decode)
+			err = soap.DecodeAppend(d, se, &f0[23], &v.Presence, &v.BoolListReqNoNil, soap.XSBoolean.Decode)
 		case f0[24].Name:
 			seen0[24] = true
 			err = soap.DecodePtr[Inner](d, se, &f0[24], &v.Presence, &v.ObjOptNil)
@@ -444,16 +444,16 @@ func (v *Matrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.DecodePtr[Inner](d, se, &f0[27], &v.Presence, &v.ObjReqNoNil)
 		case f0[28].Name:
 			seen0[28] = true
-			err = soap.DecodeAppend(d, se, &f0[28], &v.ObjListOptNil, soap.DecodePtr[Inner])
+			err = soap.DecodeAppend(d, se, &f0[28], &v.Presence, &v.ObjListOptNil, soap.DecodePtr[Inner])
 		case f0[29].Name:
 			seen0[29] = true
-			err = soap.DecodeAppend(d, se, &f0[29], &v.ObjListOptNoNil, soap.DecodePtr[Inner])
+			err = soap.DecodeAppend(d, se, &f0[29], &v.Presence, &v.ObjListOptNoNil, soap.DecodePtr[Inner])
 		case f0[30].Name:
 			seen0[30] = true
-			err = soap.DecodeAppend(d, se, &f0[30], &v.ObjListReqNil, soap.DecodePtr[Inner])
+			err = soap.DecodeAppend(d, se, &f0[30], &v.Presence, &v.ObjListReqNil, soap.DecodePtr[Inner])
 		case f0[31].Name:
 			seen0[31] = true
-			err = soap.DecodeAppend(d, se, &f0[31], &v.ObjListReqNoNil, soap.DecodePtr[Inner])
+			err = soap.DecodeAppend(d, se, &f0[31], &v.Presence, &v.ObjListReqNoNil, soap.DecodePtr[Inner])
 		default:
 			err = d.Unknown(se)
 		}

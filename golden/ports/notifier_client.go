@@ -53,7 +53,7 @@ func NewNotifierClientSoap12(client *soap.Client) *NotifierClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *NotifierClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("ports: NotifierClient was not created with NewNotifierClientSoap11 or NewNotifierClientSoap12, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -80,8 +80,7 @@ func (c *NotifierClient) Notify(ctx context.Context, notification *Event, opts .
 	if notification == nil {
 		return errors.New("ports: NotifierClient.Notify: notification is nil, and the element Notification is not nillable")
 	}
-	req := notification
-	return c.call(ctx, 0, req, nil, opts)
+	return c.call(ctx, 0, notification, nil, opts)
 }
 
 // Status calls the operation Status, sending Query. It returns the whole Report reply.
@@ -89,12 +88,11 @@ func (c *NotifierClient) Status(ctx context.Context, query *StatusQuery, opts ..
 	if query == nil {
 		return nil, errors.New("ports: NotifierClient.Status: query is nil, and the element Query is not nillable")
 	}
-	req := query
-	var resp StatusReport
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp := new(StatusReport)
+	if err := c.call(ctx, 1, query, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
 }
 
 // Reset calls the operation Reset, sending an empty body. Its reply has an empty body.

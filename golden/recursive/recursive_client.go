@@ -35,7 +35,7 @@ func NewRecursiveClient(client *soap.Client) *RecursiveClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *RecursiveClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("recursive: RecursiveClient was not created with NewRecursiveClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,33 @@ func (c *RecursiveClient) call(ctx context.Context, i int, req soap.Marshaler, r
 	}, opts...)
 }
 
-// Walk calls the operation Walk, sending Walk. It returns the visited of the WalkResponse reply.
+// Walk calls the operation Walk, sending Walk. It returns the visited of the WalkResponse reply. It calls RecursiveClientMessages.Walk, which takes and returns the whole messages.
 func (c *RecursiveClient) Walk(ctx context.Context, root *Node, options *WalkOptions, opts ...soap.CallOption) (int32, error) {
-	req := &Walk{Root: root, Options: options}
-	var resp WalkResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Walk(ctx, &Walk{Root: root, Options: options}, opts...)
+	if err != nil {
 		return 0, err
 	}
 	return resp.Visited, nil
+}
+
+// RecursiveClientMessages calls the operations of RecursiveClient with their whole messages; get one with RecursiveClient.Messages.
+type RecursiveClientMessages struct {
+	c *RecursiveClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of RecursiveClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *RecursiveClient) Messages() RecursiveClientMessages {
+	return RecursiveClientMessages{c}
+}
+
+// Walk calls the operation Walk, sending the whole Walk request, its Presence included (nil is an error: the element is not nillable). It returns the whole WalkResponse reply, its Presence included.
+func (m RecursiveClientMessages) Walk(ctx context.Context, req *Walk, opts ...soap.CallOption) (*WalkResponse, error) {
+	if req == nil {
+		return nil, errors.New("recursive: RecursiveClient.Messages().Walk: req is nil, and the element Walk is not nillable")
+	}
+	resp := new(WalkResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

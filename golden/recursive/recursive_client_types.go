@@ -104,7 +104,7 @@ func (v *Node) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	f0 := &fieldsNode
 	soap.CheckPresence(e, &v.Presence, f0[:], "Node")
 	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.EncodeRepeated(e, &f0[1], v.Child, soap.EncodePtr[Node])
+	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Child, soap.EncodePtr[Node])
 	soap.EncodePtr[Link](e, &f0[2], &v.Presence, v.Link)
 	e.EndElement()
 }
@@ -127,7 +127,7 @@ func (v *Node) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
 		case f0[1].Name:
 			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Child, soap.DecodePtr[Node])
+			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Child, soap.DecodePtr[Node])
 		case f0[2].Name:
 			seen0[2] = true
 			err = soap.DecodePtr[Link](d, se, &f0[2], &v.Presence, &v.Link)

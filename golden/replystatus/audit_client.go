@@ -14,6 +14,8 @@ import (
 type AuditResponseHeader struct {
 	// Done is the header block Done (nil when the reply did not carry it).
 	Done *bool
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsAuditResponseHeader describes the header blocks of AuditResponseHeader.
@@ -27,10 +29,11 @@ func (h *AuditResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsAuditResponseHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "AuditResponseHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], nil, h.Done)
+			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Done)
 		}
 	}
 }
@@ -40,7 +43,7 @@ func (h *AuditResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartE
 	f := &fieldsAuditResponseHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], nil, &h.Done)
+		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Done)
 	}
 	return false, nil
 }
@@ -78,7 +81,7 @@ func NewAuditClient(client *soap.Client) *AuditClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AuditClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("replystatus: AuditClient was not created with NewAuditClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -102,13 +105,34 @@ func (c *AuditClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// Record calls the operation Record, sending Record. It returns the Sequence of the RecordResponse reply.
+// Record calls the operation Record, sending Record. It returns the Sequence of the RecordResponse reply. It calls AuditClientMessages.Record, which takes and returns the whole messages.
 func (c *AuditClient) Record(ctx context.Context, entry string, opts ...soap.CallOption) (int64, error) {
-	req := &Record{Entry: entry}
-	var resp RecordResponse
-	err := c.call(ctx, 0, req, &resp, opts)
+	resp, err := c.Messages().Record(ctx, &Record{Entry: entry}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return 0, err
 	}
 	return resp.Sequence, err
+}
+
+// AuditClientMessages calls the operations of AuditClient with their whole messages; get one with AuditClient.Messages.
+type AuditClientMessages struct {
+	c *AuditClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of AuditClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *AuditClient) Messages() AuditClientMessages {
+	return AuditClientMessages{c}
+}
+
+// Record calls the operation Record, sending the whole Record request, its Presence included (nil is an error: the element is not nillable). It returns the whole RecordResponse reply, its Presence included.
+func (m AuditClientMessages) Record(ctx context.Context, req *Record, opts ...soap.CallOption) (*RecordResponse, error) {
+	if req == nil {
+		return nil, errors.New("replystatus: AuditClient.Messages().Record: req is nil, and the element Record is not nillable")
+	}
+	resp := new(RecordResponse)
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
 }

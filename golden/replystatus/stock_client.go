@@ -14,6 +14,8 @@ import (
 type StockRequestHeader struct {
 	// APIKey is the header block ApiKey (sent when set).
 	APIKey string
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsStockRequestHeader describes the header blocks of StockRequestHeader.
@@ -27,10 +29,11 @@ func (h *StockRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsStockRequestHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "StockRequestHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSString.Encode(e, &f[0], nil, h.APIKey)
+			soap.XSString.Encode(e, &f[0], &h.Presence, h.APIKey)
 		}
 	}
 }
@@ -40,7 +43,7 @@ func (h *StockRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartEl
 	f := &fieldsStockRequestHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], nil, &h.APIKey)
+		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.APIKey)
 	}
 	return false, nil
 }
@@ -53,6 +56,8 @@ type StockResponseHeader struct {
 	Problem *ProblemReport
 	// RequestID is the header block RequestId (nil when the reply did not carry it).
 	RequestID *string
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsStockResponseHeader describes the header blocks of StockResponseHeader.
@@ -68,14 +73,15 @@ func (h *StockResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
 		return
 	}
 	f := &fieldsStockResponseHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "StockResponseHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], nil, h.Done)
+			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Done)
 		case 1:
-			soap.EncodePtr[ProblemReport](e, &f[1], nil, h.Problem)
+			soap.EncodePtr[ProblemReport](e, &f[1], &h.Presence, h.Problem)
 		case 2:
-			soap.XSString.EncodeRef(e, &f[2], nil, h.RequestID)
+			soap.XSString.EncodeRef(e, &f[2], &h.Presence, h.RequestID)
 		}
 	}
 }
@@ -85,11 +91,11 @@ func (h *StockResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartE
 	f := &fieldsStockResponseHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], nil, &h.Done)
+		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Done)
 	case f[1].Name:
-		return true, soap.DecodePtr[ProblemReport](d, se, &f[1], nil, &h.Problem)
+		return true, soap.DecodePtr[ProblemReport](d, se, &f[1], &h.Presence, &h.Problem)
 	case f[2].Name:
-		return true, soap.XSString.DecodeRef(d, se, &f[2], nil, &h.RequestID)
+		return true, soap.XSString.DecodeRef(d, se, &f[2], &h.Presence, &h.RequestID)
 	}
 	return false, nil
 }
@@ -134,7 +140,7 @@ func NewStockClient(client *soap.Client) *StockClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *StockClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("replystatus: StockClient was not created with NewStockClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -165,20 +171,53 @@ func (c *StockClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// Reserve calls the operation Reserve, sending Reserve. It returns the ReservationId of the ReserveResponse reply.
+// Reserve calls the operation Reserve, sending Reserve. It returns the ReservationId of the ReserveResponse reply. It calls StockClientMessages.Reserve, which takes and returns the whole messages.
 func (c *StockClient) Reserve(ctx context.Context, sku string, quantity int32, opts ...soap.CallOption) (string, error) {
-	req := &Reserve{Sku: sku, Quantity: quantity}
-	var resp ReserveResponse
-	err := c.call(ctx, 0, req, &resp, opts)
+	resp, err := c.Messages().Reserve(ctx, &Reserve{Sku: sku, Quantity: quantity}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
 	return resp.ReservationID, err
 }
 
-// Release calls the operation Release, sending Release. Its reply, ReleaseResponse, is empty.
+// Release calls the operation Release, sending Release. Its reply, ReleaseResponse, is empty. It calls StockClientMessages.Release, which takes and returns the whole messages.
 func (c *StockClient) Release(ctx context.Context, reservationID string, opts ...soap.CallOption) error {
-	req := &Release{ReservationID: reservationID}
-	var resp ReleaseResponse
-	return c.call(ctx, 1, req, &resp, opts)
+	_, err := c.Messages().Release(ctx, &Release{ReservationID: reservationID}, opts...)
+	return err
+}
+
+// StockClientMessages calls the operations of StockClient with their whole messages; get one with StockClient.Messages.
+type StockClientMessages struct {
+	c *StockClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of StockClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *StockClient) Messages() StockClientMessages {
+	return StockClientMessages{c}
+}
+
+// Reserve calls the operation Reserve, sending the whole Reserve request, its Presence included (nil is an error: the element is not nillable). It returns the whole ReserveResponse reply, its Presence included.
+func (m StockClientMessages) Reserve(ctx context.Context, req *Reserve, opts ...soap.CallOption) (*ReserveResponse, error) {
+	if req == nil {
+		return nil, errors.New("replystatus: StockClient.Messages().Reserve: req is nil, and the element Reserve is not nillable")
+	}
+	resp := new(ReserveResponse)
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
+}
+
+// Release calls the operation Release, sending the whole Release request, its Presence included (nil is an error: the element is not nillable). It returns the ReleaseResponse reply, which has no content.
+func (m StockClientMessages) Release(ctx context.Context, req *Release, opts ...soap.CallOption) (*ReleaseResponse, error) {
+	if req == nil {
+		return nil, errors.New("replystatus: StockClient.Messages().Release: req is nil, and the element Release is not nillable")
+	}
+	resp := new(ReleaseResponse)
+	err := m.c.call(ctx, 1, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
 }

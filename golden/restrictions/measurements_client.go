@@ -35,7 +35,7 @@ func NewMeasurementsClient(client *soap.Client) *MeasurementsClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *MeasurementsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("restrictions: MeasurementsClient was not created with NewMeasurementsClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,33 @@ func (c *MeasurementsClient) call(ctx context.Context, i int, req soap.Marshaler
 	}, opts...)
 }
 
-// Record calls the operation Record, sending Record. It returns the Response of the RecordResponse reply.
+// Record calls the operation Record, sending Record. It returns the Response of the RecordResponse reply. It calls MeasurementsClientMessages.Record, which takes and returns the whole messages.
 func (c *MeasurementsClient) Record(ctx context.Context, measurement *Measurement, correlation GUID, opts ...soap.CallOption) (*Measurement, error) {
-	req := &Record{Measurement: measurement, Correlation: correlation}
-	var resp RecordResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Record(ctx, &Record{Measurement: measurement, Correlation: correlation}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Response, nil
+}
+
+// MeasurementsClientMessages calls the operations of MeasurementsClient with their whole messages; get one with MeasurementsClient.Messages.
+type MeasurementsClientMessages struct {
+	c *MeasurementsClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of MeasurementsClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *MeasurementsClient) Messages() MeasurementsClientMessages {
+	return MeasurementsClientMessages{c}
+}
+
+// Record calls the operation Record, sending the whole Record request, its Presence included (nil is an error: the element is not nillable). It returns the whole RecordResponse reply, its Presence included.
+func (m MeasurementsClientMessages) Record(ctx context.Context, req *Record, opts ...soap.CallOption) (*RecordResponse, error) {
+	if req == nil {
+		return nil, errors.New("restrictions: MeasurementsClient.Messages().Record: req is nil, and the element Record is not nillable")
+	}
+	resp := new(RecordResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -14,17 +14,47 @@ type Char int32
 // codecChar converts Char values to and from text.
 var codecChar = soap.Int32Type[Char](soap.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
 
+// SOAPType returns the schema type of Char, {http://schemas.microsoft.com/2003/10/Serialization/}char, written as xsi:type when a Char fills an xs:anyType slot.
+func (Char) SOAPType() xml.Name {
+	return codecChar.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Char is written so.
+func (v Char) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecChar.MarshalElement(e, start, v)
+}
+
 // CurrencyCode is the simple type {http://example.com/sogen/restrictions}CurrencyCode: a restriction of xs:string. The schema restricts it with maxLength "3", pattern "[A-Z]{3}"; sogen does not check these facets.
 type CurrencyCode string
 
 // codecCurrencyCode converts CurrencyCode values to and from text.
 var codecCurrencyCode = soap.StringType[CurrencyCode](soap.XSString, xml.Name{Space: nsRestrictions, Local: "CurrencyCode"})
 
+// SOAPType returns the schema type of CurrencyCode, {http://example.com/sogen/restrictions}CurrencyCode, written as xsi:type when a CurrencyCode fills an xs:anyType slot.
+func (CurrencyCode) SOAPType() xml.Name {
+	return codecCurrencyCode.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a CurrencyCode is written so.
+func (v CurrencyCode) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecCurrencyCode.MarshalElement(e, start, v)
+}
+
 // GUID is the simple type {http://schemas.microsoft.com/2003/10/Serialization/}guid: a restriction of xs:string. The schema restricts it with pattern "[\\da-fA-F]{8}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{12}"; sogen does not check these facets.
 type GUID string
 
 // codecGUID converts GUID values to and from text.
 var codecGUID = soap.StringType[GUID](soap.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
+
+// SOAPType returns the schema type of GUID, {http://schemas.microsoft.com/2003/10/Serialization/}guid, written as xsi:type when a GUID fills an xs:anyType slot.
+func (GUID) SOAPType() xml.Name {
+	return codecGUID.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a GUID is written so.
+func (v GUID) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecGUID.MarshalElement(e, start, v)
+}
 
 // Measurement is the complex type {http://example.com/sogen/restrictions}Measurement.
 type Measurement struct {
@@ -87,7 +117,7 @@ func (v *Measurement) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	codecPercent.Encode(e, &f0[5], &v.Presence, v.Progress)
 	codecSmallPercent.Encode(e, &f0[6], &v.Presence, v.Discount)
 	soap.XSDecimal.Encode(e, &f0[7], &v.Presence, v.Amount)
-	soap.EncodeRepeated(e, &f0[8], v.PreviousIds, codecGUID.Encode)
+	soap.EncodeRepeated(e, &f0[8], &v.Presence, v.PreviousIds, codecGUID.Encode)
 	e.EndElement()
 }
 
@@ -130,7 +160,7 @@ func (v *Measurement) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) err
 			err = soap.XSDecimal.Decode(d, se, &f0[7], &v.Presence, &v.Amount)
 		case f0[8].Name:
 			seen0[8] = true
-			err = soap.DecodeAppend(d, se, &f0[8], &v.PreviousIds, codecGUID.Decode)
+			err = soap.DecodeAppend(d, se, &f0[8], &v.Presence, &v.PreviousIds, codecGUID.Decode)
 		default:
 			err = d.Unknown(se)
 		}
@@ -147,6 +177,16 @@ type Percent int32
 
 // codecPercent converts Percent values to and from text.
 var codecPercent = soap.Int32Type[Percent](soap.XSInt, xml.Name{Space: nsRestrictions, Local: "Percent"})
+
+// SOAPType returns the schema type of Percent, {http://example.com/sogen/restrictions}Percent, written as xsi:type when a Percent fills an xs:anyType slot.
+func (Percent) SOAPType() xml.Name {
+	return codecPercent.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Percent is written so.
+func (v Percent) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecPercent.MarshalElement(e, start, v)
+}
 
 // Record is the content of the element of the same name.
 type Record struct {
@@ -281,8 +321,28 @@ type ShortName string
 // codecShortName converts ShortName values to and from text.
 var codecShortName = soap.StringType[ShortName](soap.XSString, xml.Name{Space: nsRestrictions, Local: "ShortName"})
 
+// SOAPType returns the schema type of ShortName, {http://example.com/sogen/restrictions}ShortName, written as xsi:type when a ShortName fills an xs:anyType slot.
+func (ShortName) SOAPType() xml.Name {
+	return codecShortName.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a ShortName is written so.
+func (v ShortName) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecShortName.MarshalElement(e, start, v)
+}
+
 // SmallPercent is the simple type {http://example.com/sogen/restrictions}SmallPercent: a restriction of xs:int. The schema restricts it with maxInclusive "10"; sogen does not check these facets.
 type SmallPercent int32
 
 // codecSmallPercent converts SmallPercent values to and from text.
 var codecSmallPercent = soap.Int32Type[SmallPercent](soap.XSInt, xml.Name{Space: nsRestrictions, Local: "SmallPercent"})
+
+// SOAPType returns the schema type of SmallPercent, {http://example.com/sogen/restrictions}SmallPercent, written as xsi:type when a SmallPercent fills an xs:anyType slot.
+func (SmallPercent) SOAPType() xml.Name {
+	return codecSmallPercent.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a SmallPercent is written so.
+func (v SmallPercent) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecSmallPercent.MarshalElement(e, start, v)
+}

@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -31,10 +31,18 @@ var namespaces = []string{
 	nsSerialization,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
-var typeRegistry = soap.TypeRegistry{xml.Name{Space: nsRestrictions, Local: "Measurement"}: func() soap.Unmarshaler {
-	return new(Measurement)
-}}
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
+var typeRegistry = soap.TypeRegistry{
+	xml.Name{Space: nsRestrictions, Local: "CurrencyCode"}: soap.SimpleValue(codecCurrencyCode),
+	xml.Name{Space: nsRestrictions, Local: "Measurement"}: func() soap.Unmarshaler {
+		return new(Measurement)
+	},
+	xml.Name{Space: nsRestrictions, Local: "Percent"}:      soap.SimpleValue(codecPercent),
+	xml.Name{Space: nsRestrictions, Local: "ShortName"}:    soap.SimpleValue(codecShortName),
+	xml.Name{Space: nsRestrictions, Local: "SmallPercent"}: soap.SimpleValue(codecSmallPercent),
+	xml.Name{Space: nsSerialization, Local: "char"}:        soap.SimpleValue(codecChar),
+	xml.Name{Space: nsSerialization, Local: "guid"}:        soap.SimpleValue(codecGUID),
+}
 
 // operation describes one operation of a binding: what the runtime needs, and which request headers it sends.
 type operation struct {

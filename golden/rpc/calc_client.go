@@ -38,7 +38,7 @@ func NewCalcClient(client *soap.Client) *CalcClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CalcClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("rpc: CalcClient was not created with NewCalcClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -57,41 +57,87 @@ func (c *CalcClient) call(ctx context.Context, i int, req soap.Marshaler, resp s
 }
 
 /*
-Add calls the operation Add, sending Add. It returns the sum of the AddResponse reply.
+Add calls the operation Add, sending Add. It returns the sum of the AddResponse reply. It calls CalcClientMessages.Add, which takes and returns the whole messages.
 
 Add returns a+b.
 */
 func (c *CalcClient) Add(ctx context.Context, a int32, b int32, opts ...soap.CallOption) (int32, error) {
-	req := &Add{A: a, B: b}
-	var resp AddResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Add(ctx, &Add{A: a, B: b}, opts...)
+	if err != nil {
 		return 0, err
 	}
 	return resp.Sum, nil
 }
 
-// Quote calls the operation Quote, sending Quote. It returns the whole QuoteResponse reply.
+// Quote calls the operation Quote, sending Quote. It returns the whole QuoteResponse reply. It calls CalcClientMessages.Quote, which takes and returns the whole messages.
 func (c *CalcClient) Quote(ctx context.Context, instrument *Instrument, opts ...soap.CallOption) (*QuoteResponse, error) {
-	req := &Quote{Instrument: instrument}
-	var resp QuoteResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
-		return nil, err
-	}
-	return &resp, nil
+	return c.Messages().Quote(ctx, &Quote{Instrument: instrument}, opts...)
 }
 
-// Log calls the operation Log, sending Log. It is a one-way operation: no reply is expected.
+// Log calls the operation Log, sending Log. It is a one-way operation: no reply is expected. It calls CalcClientMessages.Log, which takes and returns the whole messages.
 func (c *CalcClient) Log(ctx context.Context, line string, opts ...soap.CallOption) error {
-	req := &Log{Line: line}
-	return c.call(ctx, 2, req, nil, opts)
+	return c.Messages().Log(ctx, &Log{Line: line}, opts...)
 }
 
-// Lookup calls the operation Lookup, sending Lookup. It returns the name of the LookupResponse reply.
+// Lookup calls the operation Lookup, sending Lookup. It returns the name of the LookupResponse reply. It calls CalcClientMessages.Lookup, which takes and returns the whole messages.
 func (c *CalcClient) Lookup(ctx context.Context, key *LookupKey, opts ...soap.CallOption) (string, error) {
-	req := &Lookup{Key: key}
-	var resp LookupResponse
-	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Lookup(ctx, &Lookup{Key: key}, opts...)
+	if err != nil {
 		return "", err
 	}
 	return resp.Name, nil
+}
+
+// CalcClientMessages calls the operations of CalcClient with their whole messages; get one with CalcClient.Messages.
+type CalcClientMessages struct {
+	c *CalcClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of CalcClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *CalcClient) Messages() CalcClientMessages {
+	return CalcClientMessages{c}
+}
+
+// Add calls the operation Add, sending the whole Add request, its Presence included (nil is an error: the element is not nillable). It returns the whole AddResponse reply, its Presence included.
+func (m CalcClientMessages) Add(ctx context.Context, req *Add, opts ...soap.CallOption) (*AddResponse, error) {
+	if req == nil {
+		return nil, errors.New("rpc: CalcClient.Messages().Add: req is nil, and the element Add is not nillable")
+	}
+	resp := new(AddResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Quote calls the operation Quote, sending the whole Quote request, its Presence included (nil is an error: the element is not nillable). It returns the whole QuoteResponse reply, its Presence included.
+func (m CalcClientMessages) Quote(ctx context.Context, req *Quote, opts ...soap.CallOption) (*QuoteResponse, error) {
+	if req == nil {
+		return nil, errors.New("rpc: CalcClient.Messages().Quote: req is nil, and the element Quote is not nillable")
+	}
+	resp := new(QuoteResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Log calls the operation Log, sending the whole Log request, its Presence included (nil is an error: the element is not nillable). It returns only an error (a one-way operation, or an empty reply).
+func (m CalcClientMessages) Log(ctx context.Context, req *Log, opts ...soap.CallOption) error {
+	if req == nil {
+		return errors.New("rpc: CalcClient.Messages().Log: req is nil, and the element Log is not nillable")
+	}
+	return m.c.call(ctx, 2, req, nil, opts)
+}
+
+// Lookup calls the operation Lookup, sending the whole Lookup request, its Presence included (nil is an error: the element is not nillable). It returns the whole LookupResponse reply, its Presence included.
+func (m CalcClientMessages) Lookup(ctx context.Context, req *Lookup, opts ...soap.CallOption) (*LookupResponse, error) {
+	if req == nil {
+		return nil, errors.New("rpc: CalcClient.Messages().Lookup: req is nil, and the element Lookup is not nillable")
+	}
+	resp := new(LookupResponse)
+	if err := m.c.call(ctx, 3, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

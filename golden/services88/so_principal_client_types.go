@@ -462,6 +462,16 @@ func (v EjUserStatus) Number() (int64, bool) {
 // codecEjUserStatus converts EjUserStatus values to and from text.
 var codecEjUserStatus = soap.StringType[EjUserStatus](soap.XSString, xml.Name{Space: nsServices88, Local: "EjUserStatus"})
 
+// SOAPType returns the schema type of EjUserStatus, {http://www.superoffice.net/ws/crm/NetServer/Services88}EjUserStatus, written as xsi:type when a EjUserStatus fills an xs:anyType slot.
+func (EjUserStatus) SOAPType() xml.Name {
+	return codecEjUserStatus.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a EjUserStatus is written so.
+func (v EjUserStatus) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecEjUserStatus.MarshalElement(e, start, v)
+}
+
 // GetSystemInfo is the content of the element of the same name.
 type GetSystemInfo struct{}
 
@@ -945,6 +955,16 @@ func (v LicenseType) Number() (int64, bool) {
 // codecLicenseType converts LicenseType values to and from text.
 var codecLicenseType = soap.StringType[LicenseType](soap.XSString, xml.Name{Space: nsServices88, Local: "LicenseType"})
 
+// SOAPType returns the schema type of LicenseType, {http://www.superoffice.net/ws/crm/NetServer/Services88}LicenseType, written as xsi:type when a LicenseType fills an xs:anyType slot.
+func (LicenseType) SOAPType() xml.Name {
+	return codecLicenseType.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a LicenseType is written so.
+func (v LicenseType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecLicenseType.MarshalElement(e, start, v)
+}
+
 // ModuleLicense is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ModuleLicense.
 type ModuleLicense struct {
 	// OwnerName is the element OwnerName (xs:string; optional, nillable).
@@ -1153,6 +1173,16 @@ func (v NetServerBuildType) Number() (int64, bool) {
 // codecNetServerBuildType converts NetServerBuildType values to and from text.
 var codecNetServerBuildType = soap.StringType[NetServerBuildType](soap.XSString, xml.Name{Space: nsServices88, Local: "NetServerBuildType"})
 
+// SOAPType returns the schema type of NetServerBuildType, {http://www.superoffice.net/ws/crm/NetServer/Services88}NetServerBuildType, written as xsi:type when a NetServerBuildType fills an xs:anyType slot.
+func (NetServerBuildType) SOAPType() xml.Name {
+	return codecNetServerBuildType.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a NetServerBuildType is written so.
+func (v NetServerBuildType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecNetServerBuildType.MarshalElement(e, start, v)
+}
+
 // ProvidedCredential is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ProvidedCredential.
 type ProvidedCredential struct {
 	// Type is the element Type (xs:string; optional, nillable).
@@ -1275,6 +1305,16 @@ func (v RoleType) Number() (int64, bool) {
 
 // codecRoleType converts RoleType values to and from text.
 var codecRoleType = soap.StringType[RoleType](soap.XSString, xml.Name{Space: nsServices88, Local: "RoleType"})
+
+// SOAPType returns the schema type of RoleType, {http://www.superoffice.net/ws/crm/NetServer/Services88}RoleType, written as xsi:type when a RoleType fills an xs:anyType slot.
+func (RoleType) SOAPType() xml.Name {
+	return codecRoleType.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a RoleType is written so.
+func (v RoleType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecRoleType.MarshalElement(e, start, v)
+}
 
 // SignedPublicKey is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SignedPublicKey.
 type SignedPublicKey struct {

@@ -18,7 +18,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -36,14 +36,19 @@ var namespaces = []string{
 	nsArrays,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
 var typeRegistry = soap.TypeRegistry{
+	xml.Name{Space: nsSerialization, Local: "char"}: soap.SimpleValue(codecChar),
+	xml.Name{Space: nsSerialization, Local: "guid"}: soap.SimpleValue(codecGUID),
 	xml.Name{Space: nsServices88, Local: "Associate"}: func() soap.Unmarshaler {
 		return new(Associate)
 	},
 	xml.Name{Space: nsServices88, Local: "Carrier"}: func() soap.Unmarshaler {
 		return new(Carrier)
 	},
+	xml.Name{Space: nsServices88, Local: "EFieldRight"}:  soap.SimpleValue(codecEFieldRight),
+	xml.Name{Space: nsServices88, Local: "ETableRight"}:  soap.SimpleValue(codecETableRight),
+	xml.Name{Space: nsServices88, Local: "EjUserStatus"}: soap.SimpleValue(codecEjUserStatus),
 	xml.Name{Space: nsServices88, Local: "FieldProperty"}: func() soap.Unmarshaler {
 		return new(FieldProperty)
 	},
@@ -56,12 +61,15 @@ var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsServices88, Local: "LicenseInfo"}: func() soap.Unmarshaler {
 		return new(LicenseInfo)
 	},
+	xml.Name{Space: nsServices88, Local: "LicenseType"}: soap.SimpleValue(codecLicenseType),
 	xml.Name{Space: nsServices88, Local: "ModuleLicense"}: func() soap.Unmarshaler {
 		return new(ModuleLicense)
 	},
+	xml.Name{Space: nsServices88, Local: "NetServerBuildType"}: soap.SimpleValue(codecNetServerBuildType),
 	xml.Name{Space: nsServices88, Local: "ProvidedCredential"}: func() soap.Unmarshaler {
 		return new(ProvidedCredential)
 	},
+	xml.Name{Space: nsServices88, Local: "RoleType"}: soap.SimpleValue(codecRoleType),
 	xml.Name{Space: nsServices88, Local: "SignedPublicKey"}: func() soap.Unmarshaler {
 		return new(SignedPublicKey)
 	},
@@ -83,12 +91,14 @@ var typeRegistry = soap.TypeRegistry{
 	xml.Name{Space: nsServices88, Local: "TableRight"}: func() soap.Unmarshaler {
 		return new(TableRight)
 	},
+	xml.Name{Space: nsServices88, Local: "UserType"}: soap.SimpleValue(codecUserType),
 	xml.Name{Space: nsServices88, Local: "Webhook"}: func() soap.Unmarshaler {
 		return new(Webhook)
 	},
 	xml.Name{Space: nsServices88, Local: "WebhookResult"}: func() soap.Unmarshaler {
 		return new(WebhookResult)
 	},
+	xml.Name{Space: nsServices88, Local: "WebhookState"}: soap.SimpleValue(codecWebhookState),
 	xml.Name{Space: nsSystemSecurityCryptography, Local: "DSAParameters"}: func() soap.Unmarshaler {
 		return new(DSAParameters)
 	},
@@ -306,6 +316,16 @@ type Char int32
 // codecChar converts Char values to and from text.
 var codecChar = soap.Int32Type[Char](soap.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
 
+// SOAPType returns the schema type of Char, {http://schemas.microsoft.com/2003/10/Serialization/}char, written as xsi:type when a Char fills an xs:anyType slot.
+func (Char) SOAPType() xml.Name {
+	return codecChar.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Char is written so.
+func (v Char) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecChar.MarshalElement(e, start, v)
+}
+
 // EFieldRight is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}EFieldRight: a list of EFieldRightFlag values (flags), kept as the text received so that it is sent back unchanged.
 type EFieldRight string
 
@@ -336,6 +356,16 @@ func (v EFieldRight) Number() (int64, bool) {
 
 // codecEFieldRight converts EFieldRight values to and from text.
 var codecEFieldRight = soap.StringType[EFieldRight](soap.XSString, xml.Name{Space: nsServices88, Local: "EFieldRight"})
+
+// SOAPType returns the schema type of EFieldRight, {http://www.superoffice.net/ws/crm/NetServer/Services88}EFieldRight, written as xsi:type when a EFieldRight fills an xs:anyType slot.
+func (EFieldRight) SOAPType() xml.Name {
+	return codecEFieldRight.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a EFieldRight is written so.
+func (v EFieldRight) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecEFieldRight.MarshalElement(e, start, v)
+}
 
 // EFieldRightFlag is one flag of EFieldRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type EFieldRightFlag string
@@ -433,6 +463,16 @@ func (v ETableRight) Number() (int64, bool) {
 
 // codecETableRight converts ETableRight values to and from text.
 var codecETableRight = soap.StringType[ETableRight](soap.XSString, xml.Name{Space: nsServices88, Local: "ETableRight"})
+
+// SOAPType returns the schema type of ETableRight, {http://www.superoffice.net/ws/crm/NetServer/Services88}ETableRight, written as xsi:type when a ETableRight fills an xs:anyType slot.
+func (ETableRight) SOAPType() xml.Name {
+	return codecETableRight.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a ETableRight is written so.
+func (v ETableRight) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecETableRight.MarshalElement(e, start, v)
+}
 
 // ETableRightFlag is one flag of ETableRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type ETableRightFlag string
@@ -646,6 +686,16 @@ type GUID string
 
 // codecGUID converts GUID values to and from text.
 var codecGUID = soap.StringType[GUID](soap.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
+
+// SOAPType returns the schema type of GUID, {http://schemas.microsoft.com/2003/10/Serialization/}guid, written as xsi:type when a GUID fills an xs:anyType slot.
+func (GUID) SOAPType() xml.Name {
+	return codecGUID.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a GUID is written so.
+func (v GUID) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecGUID.MarshalElement(e, start, v)
+}
 
 // SoCredentials is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoCredentials.
 type SoCredentials struct {
@@ -1013,3 +1063,13 @@ func (v UserType) Number() (int64, bool) {
 
 // codecUserType converts UserType values to and from text.
 var codecUserType = soap.StringType[UserType](soap.XSString, xml.Name{Space: nsServices88, Local: "UserType"})
+
+// SOAPType returns the schema type of UserType, {http://www.superoffice.net/ws/crm/NetServer/Services88}UserType, written as xsi:type when a UserType fills an xs:anyType slot.
+func (UserType) SOAPType() xml.Name {
+	return codecUserType.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a UserType is written so.
+func (v UserType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecUserType.MarshalElement(e, start, v)
+}

@@ -1365,3 +1365,13 @@ func (v WebhookState) Number() (int64, bool) {
 
 // codecWebhookState converts WebhookState values to and from text.
 var codecWebhookState = soap.StringType[WebhookState](soap.XSString, xml.Name{Space: nsServices88, Local: "WebhookState"})
+
+// SOAPType returns the schema type of WebhookState, {http://www.superoffice.net/ws/crm/NetServer/Services88}WebhookState, written as xsi:type when a WebhookState fills an xs:anyType slot.
+func (WebhookState) SOAPType() xml.Name {
+	return codecWebhookState.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a WebhookState is written so.
+func (v WebhookState) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecWebhookState.MarshalElement(e, start, v)
+}

@@ -39,7 +39,7 @@ func NewQuotesClient(client *soap.Client) *QuotesClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *QuotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("simplebare: QuotesClient was not created with NewQuotesClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -57,48 +57,99 @@ func (c *QuotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}, opts...)
 }
 
-// GetPrice calls the operation GetPrice, sending Symbol. It returns the value of the Price reply.
+// GetPrice calls the operation GetPrice, sending Symbol. It returns the value of the Price reply. It calls QuotesClientMessages.GetPrice, which takes and returns the whole messages.
 func (c *QuotesClient) GetPrice(ctx context.Context, symbol string, opts ...soap.CallOption) (soap.Decimal, error) {
-	req := &soap.Bare[string]{Codec: soap.XSString, Value: symbol}
-	resp := soap.Bare[soap.Decimal]{Codec: soap.XSDecimal}
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().GetPrice(ctx, soap.BareValue[string]{Value: symbol}, opts...)
+	if err != nil {
 		return soap.Decimal{}, err
 	}
 	return resp.Value, nil
 }
 
-// GetMarket calls the operation GetMarket, sending Symbol. It returns the value of the Market reply.
+// GetMarket calls the operation GetMarket, sending Symbol. It returns the value of the Market reply. It calls QuotesClientMessages.GetMarket, which takes and returns the whole messages.
 func (c *QuotesClient) GetMarket(ctx context.Context, symbol string, opts ...soap.CallOption) (MarketState, error) {
-	req := &soap.Bare[string]{Codec: soap.XSString, Value: symbol}
-	resp := soap.Bare[MarketState]{Codec: codecMarketState}
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().GetMarket(ctx, soap.BareValue[string]{Value: symbol}, opts...)
+	if err != nil {
 		return "", err
 	}
 	return resp.Value, nil
 }
 
-// Cancel calls the operation Cancel, sending OrderID. It is a one-way operation: no reply is expected.
+// Cancel calls the operation Cancel, sending OrderID. It is a one-way operation: no reply is expected. It calls QuotesClientMessages.Cancel, which takes and returns the whole messages.
 func (c *QuotesClient) Cancel(ctx context.Context, orderID int32, opts ...soap.CallOption) error {
-	req := &soap.Bare[int32]{Codec: soap.XSInt, Value: orderID}
-	return c.call(ctx, 2, req, nil, opts)
+	return c.Messages().Cancel(ctx, soap.BareValue[int32]{Value: orderID}, opts...)
 }
 
-// Halt calls the operation Halt, sending Reason. It returns the value of the Reason reply.
+// Halt calls the operation Halt, sending Reason. It returns the value of the Reason reply. It calls QuotesClientMessages.Halt, which takes and returns the whole messages.
 func (c *QuotesClient) Halt(ctx context.Context, reason Reason, opts ...soap.CallOption) (Reason, error) {
-	req := &soap.Bare[Reason]{Codec: codecReason, Value: reason}
-	resp := soap.Bare[Reason]{Codec: codecReason}
-	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Halt(ctx, soap.BareValue[Reason]{Value: reason}, opts...)
+	if err != nil {
 		return "", err
 	}
 	return resp.Value, nil
 }
 
-// Echo calls the operation Echo, sending Note. It returns the value of the Note reply.
+// Echo calls the operation Echo, sending Note. It returns the value of the Note reply. It calls QuotesClientMessages.Echo, which takes and returns the whole messages.
 func (c *QuotesClient) Echo(ctx context.Context, note any, opts ...soap.CallOption) (any, error) {
-	req := &soap.BareAny{Value: note}
-	var resp soap.BareAny
-	if err := c.call(ctx, 4, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Echo(ctx, soap.BareValue[any]{Value: note}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Value, nil
+}
+
+// QuotesClientMessages calls the operations of QuotesClient with their whole messages; get one with QuotesClient.Messages.
+type QuotesClientMessages struct {
+	c *QuotesClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of QuotesClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *QuotesClient) Messages() QuotesClientMessages {
+	return QuotesClientMessages{c}
+}
+
+// GetPrice calls the operation GetPrice, sending the value of the Symbol body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Price reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
+func (m QuotesClientMessages) GetPrice(ctx context.Context, req soap.BareValue[string], opts ...soap.CallOption) (soap.BareValue[soap.Decimal], error) {
+	r := &soap.Bare[string]{Codec: soap.XSString, Value: req.Value, Presence: req.Presence}
+	resp := soap.Bare[soap.Decimal]{Codec: soap.XSDecimal}
+	if err := m.c.call(ctx, 0, r, &resp, opts); err != nil {
+		return soap.BareValue[soap.Decimal]{}, err
+	}
+	return soap.BareValue[soap.Decimal]{Value: resp.Value, Presence: resp.Presence}, nil
+}
+
+// GetMarket calls the operation GetMarket, sending the value of the Symbol body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Market reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
+func (m QuotesClientMessages) GetMarket(ctx context.Context, req soap.BareValue[string], opts ...soap.CallOption) (soap.BareValue[MarketState], error) {
+	r := &soap.Bare[string]{Codec: soap.XSString, Value: req.Value, Presence: req.Presence}
+	resp := soap.Bare[MarketState]{Codec: codecMarketState}
+	if err := m.c.call(ctx, 1, r, &resp, opts); err != nil {
+		return soap.BareValue[MarketState]{}, err
+	}
+	return soap.BareValue[MarketState]{Value: resp.Value, Presence: resp.Presence}, nil
+}
+
+// Cancel calls the operation Cancel, sending the value of the OrderID body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns only an error (a one-way operation, or an empty reply).
+func (m QuotesClientMessages) Cancel(ctx context.Context, req soap.BareValue[int32], opts ...soap.CallOption) error {
+	r := &soap.Bare[int32]{Codec: soap.XSInt, Value: req.Value, Presence: req.Presence}
+	return m.c.call(ctx, 2, r, nil, opts)
+}
+
+// Halt calls the operation Halt, sending the value of the Reason body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Reason reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
+func (m QuotesClientMessages) Halt(ctx context.Context, req soap.BareValue[Reason], opts ...soap.CallOption) (soap.BareValue[Reason], error) {
+	r := &soap.Bare[Reason]{Codec: codecReason, Value: req.Value, Presence: req.Presence}
+	resp := soap.Bare[Reason]{Codec: codecReason}
+	if err := m.c.call(ctx, 3, r, &resp, opts); err != nil {
+		return soap.BareValue[Reason]{}, err
+	}
+	return soap.BareValue[Reason]{Value: resp.Value, Presence: resp.Presence}, nil
+}
+
+// Echo calls the operation Echo, sending the value of the Note body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Note reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
+func (m QuotesClientMessages) Echo(ctx context.Context, req soap.BareValue[any], opts ...soap.CallOption) (soap.BareValue[any], error) {
+	r := &soap.BareAny{Value: req.Value, Presence: req.Presence}
+	var resp soap.BareAny
+	if err := m.c.call(ctx, 4, r, &resp, opts); err != nil {
+		return soap.BareValue[any]{}, err
+	}
+	return soap.BareValue[any]{Value: resp.Value, Presence: resp.Presence}, nil
 }

@@ -17,7 +17,7 @@ import (
 
 // This is a compile-time check that the generated code matches the soap runtime it is built with;
 // if it fails, regenerate the package with the sogen version that matches the runtime.
-const _ = soap.SupportPackageIsVersion1
+const _ = soap.SupportPackageIsVersion2
 
 // XML namespaces of the schemas.
 const (
@@ -29,8 +29,8 @@ var namespaces = []string{
 	nsSimplebare,
 }
 
-// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
-var typeRegistry = soap.TypeRegistry{}
+// typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
+var typeRegistry = soap.TypeRegistry{xml.Name{Space: nsSimplebare, Local: "MarketState"}: soap.SimpleValue(codecMarketState)}
 
 // operation describes one operation of a binding: what the runtime needs, and which request headers it sends.
 type operation struct {
@@ -60,6 +60,16 @@ func (v MarketState) Known() bool {
 
 // codecMarketState converts MarketState values to and from text.
 var codecMarketState = soap.StringType[MarketState](soap.XSString, xml.Name{Space: nsSimplebare, Local: "MarketState"})
+
+// SOAPType returns the schema type of MarketState, {http://example.com/sogen/simplebare}MarketState, written as xsi:type when a MarketState fills an xs:anyType slot.
+func (MarketState) SOAPType() xml.Name {
+	return codecMarketState.Type
+}
+
+// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a MarketState is written so.
+func (v MarketState) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	codecMarketState.MarshalElement(e, start, v)
+}
 
 // Reason is an anonymous simple type: an enumeration.
 type Reason string

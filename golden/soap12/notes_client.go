@@ -36,7 +36,7 @@ func NewNotesClient(client *soap.Client) *NotesClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *NotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("soap12: NotesClient was not created with NewNotesClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -54,22 +54,54 @@ func (c *NotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}, opts...)
 }
 
-// SaveNote calls the operation SaveNote, sending SaveNote. It returns the Id of the SaveNoteResponse reply.
+// SaveNote calls the operation SaveNote, sending SaveNote. It returns the Id of the SaveNoteResponse reply. It calls NotesClientMessages.SaveNote, which takes and returns the whole messages.
 func (c *NotesClient) SaveNote(ctx context.Context, note *Note, opts ...soap.CallOption) (int32, error) {
-	req := &SaveNote{Note: note}
-	var resp SaveNoteResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().SaveNote(ctx, &SaveNote{Note: note}, opts...)
+	if err != nil {
 		return 0, err
 	}
 	return resp.ID, nil
 }
 
-// Echo calls the operation Echo, sending Echo. It returns the Response of the EchoResponse reply.
+// Echo calls the operation Echo, sending Echo. It returns the Response of the EchoResponse reply. It calls NotesClientMessages.Echo, which takes and returns the whole messages.
 func (c *NotesClient) Echo(ctx context.Context, text string, opts ...soap.CallOption) (string, error) {
-	req := &Echo{Text: text}
-	var resp EchoResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Echo(ctx, &Echo{Text: text}, opts...)
+	if err != nil {
 		return "", err
 	}
 	return resp.Response, nil
+}
+
+// NotesClientMessages calls the operations of NotesClient with their whole messages; get one with NotesClient.Messages.
+type NotesClientMessages struct {
+	c *NotesClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of NotesClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *NotesClient) Messages() NotesClientMessages {
+	return NotesClientMessages{c}
+}
+
+// SaveNote calls the operation SaveNote, sending the whole SaveNote request, its Presence included (nil is an error: the element is not nillable). It returns the whole SaveNoteResponse reply, its Presence included.
+func (m NotesClientMessages) SaveNote(ctx context.Context, req *SaveNote, opts ...soap.CallOption) (*SaveNoteResponse, error) {
+	if req == nil {
+		return nil, errors.New("soap12: NotesClient.Messages().SaveNote: req is nil, and the element SaveNote is not nillable")
+	}
+	resp := new(SaveNoteResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// Echo calls the operation Echo, sending the whole Echo request, its Presence included (nil is an error: the element is not nillable). It returns the whole EchoResponse reply, its Presence included.
+func (m NotesClientMessages) Echo(ctx context.Context, req *Echo, opts ...soap.CallOption) (*EchoResponse, error) {
+	if req == nil {
+		return nil, errors.New("soap12: NotesClient.Messages().Echo: req is nil, and the element Echo is not nillable")
+	}
+	resp := new(EchoResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

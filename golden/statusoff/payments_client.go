@@ -16,6 +16,8 @@ type PaymentsResponseHeader struct {
 	Success *bool
 	// ErrorInfo is the header block ErrorInfo (nil when the reply did not carry it).
 	ErrorInfo *ErrorDetails
+	// Presence overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
 }
 
 // fieldsPaymentsResponseHeader describes the header blocks of PaymentsResponseHeader.
@@ -30,12 +32,13 @@ func (h *PaymentsResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int)
 		return
 	}
 	f := &fieldsPaymentsResponseHeader
+	soap.CheckPresence(e, &h.Presence, f[:], "PaymentsResponseHeader")
 	for _, i := range which {
 		switch i {
 		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], nil, h.Success)
+			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Success)
 		case 1:
-			soap.EncodePtr[ErrorDetails](e, &f[1], nil, h.ErrorInfo)
+			soap.EncodePtr[ErrorDetails](e, &f[1], &h.Presence, h.ErrorInfo)
 		}
 	}
 }
@@ -45,9 +48,9 @@ func (h *PaymentsResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Sta
 	f := &fieldsPaymentsResponseHeader
 	switch se.Name {
 	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], nil, &h.Success)
+		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Success)
 	case f[1].Name:
-		return true, soap.DecodePtr[ErrorDetails](d, se, &f[1], nil, &h.ErrorInfo)
+		return true, soap.DecodePtr[ErrorDetails](d, se, &f[1], &h.Presence, &h.ErrorInfo)
 	}
 	return false, nil
 }
@@ -77,7 +80,7 @@ func NewPaymentsClient(client *soap.Client) *PaymentsClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *PaymentsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("statusoff: PaymentsClient was not created with NewPaymentsClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -101,13 +104,34 @@ func (c *PaymentsClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}, opts...)
 }
 
-// Charge calls the operation Charge, sending Charge. It returns the TransactionId of the ChargeResponse reply.
+// Charge calls the operation Charge, sending Charge. It returns the TransactionId of the ChargeResponse reply. It calls PaymentsClientMessages.Charge, which takes and returns the whole messages.
 func (c *PaymentsClient) Charge(ctx context.Context, amount soap.Decimal, opts ...soap.CallOption) (string, error) {
-	req := &Charge{Amount: amount}
-	var resp ChargeResponse
-	err := c.call(ctx, 0, req, &resp, opts)
+	resp, err := c.Messages().Charge(ctx, &Charge{Amount: amount}, opts...)
 	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
 	return resp.TransactionID, err
+}
+
+// PaymentsClientMessages calls the operations of PaymentsClient with their whole messages; get one with PaymentsClient.Messages.
+type PaymentsClientMessages struct {
+	c *PaymentsClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of PaymentsClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *PaymentsClient) Messages() PaymentsClientMessages {
+	return PaymentsClientMessages{c}
+}
+
+// Charge calls the operation Charge, sending the whole Charge request, its Presence included (nil is an error: the element is not nillable). It returns the whole ChargeResponse reply, its Presence included.
+func (m PaymentsClientMessages) Charge(ctx context.Context, req *Charge, opts ...soap.CallOption) (*ChargeResponse, error) {
+	if req == nil {
+		return nil, errors.New("statusoff: PaymentsClient.Messages().Charge: req is nil, and the element Charge is not nillable")
+	}
+	resp := new(ChargeResponse)
+	err := m.c.call(ctx, 0, req, resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
+		return nil, err
+	}
+	return resp, err
 }

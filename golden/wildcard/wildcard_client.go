@@ -35,7 +35,7 @@ func NewWildcardClient(client *soap.Client) *WildcardClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WildcardClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("wildcard: WildcardClient was not created with NewWildcardClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -53,12 +53,33 @@ func (c *WildcardClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}, opts...)
 }
 
-// Post calls the operation Post, sending Post. It returns the  of the PostResponse reply.
+// Post calls the operation Post, sending Post. It returns the  of the PostResponse reply. It calls WildcardClientMessages.Post, which takes and returns the whole messages.
 func (c *WildcardClient) Post(ctx context.Context, payload *Extensible, text *Para, label *Label, opts ...soap.CallOption) ([]*soap.Element, error) {
-	req := &Post{Payload: payload, Text: text, Label: label}
-	var resp PostResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Post(ctx, &Post{Payload: payload, Text: text, Label: label}, opts...)
+	if err != nil {
 		return nil, err
 	}
 	return resp.Any, nil
+}
+
+// WildcardClientMessages calls the operations of WildcardClient with their whole messages; get one with WildcardClient.Messages.
+type WildcardClientMessages struct {
+	c *WildcardClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of WildcardClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *WildcardClient) Messages() WildcardClientMessages {
+	return WildcardClientMessages{c}
+}
+
+// Post calls the operation Post, sending the whole Post request, its Presence included (nil is an error: the element is not nillable). It returns the whole PostResponse reply, its Presence included.
+func (m WildcardClientMessages) Post(ctx context.Context, req *Post, opts ...soap.CallOption) (*PostResponse, error) {
+	if req == nil {
+		return nil, errors.New("wildcard: WildcardClient.Messages().Post: req is nil, and the element Post is not nillable")
+	}
+	resp := new(PostResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }

@@ -38,7 +38,7 @@ func NewWrappedClient(client *soap.Client) *WrappedClient {
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WrappedClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
-	if c.ops == nil {
+	if c == nil || c.ops == nil {
 		return errors.New("wrapped: WrappedClient was not created with NewWrappedClient, so it has no operations")
 	}
 	op := &c.ops[i]
@@ -56,39 +56,85 @@ func (c *WrappedClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}, opts...)
 }
 
-// Ping calls the operation Ping, sending Ping. It returns the Response of the PingResponse reply.
+// Ping calls the operation Ping, sending Ping. It returns the Response of the PingResponse reply. It calls WrappedClientMessages.Ping, which takes and returns the whole messages.
 func (c *WrappedClient) Ping(ctx context.Context, opts ...soap.CallOption) (string, error) {
-	req := &Ping{}
-	var resp PingResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	resp, err := c.Messages().Ping(ctx, &Ping{}, opts...)
+	if err != nil {
 		return "", err
 	}
 	return resp.Response, nil
 }
 
-// Fire calls the operation Fire, sending Fire. Its reply, FireResponse, is empty.
+// Fire calls the operation Fire, sending Fire. Its reply, FireResponse, is empty. It calls WrappedClientMessages.Fire, which takes and returns the whole messages.
 func (c *WrappedClient) Fire(ctx context.Context, eventName string, priority int32, at soap.DateTime, payload *Session, opts ...soap.CallOption) error {
-	req := &Fire{EventName: eventName, Priority: priority, At: at, Payload: payload}
-	var resp FireResponse
-	return c.call(ctx, 1, req, &resp, opts)
+	_, err := c.Messages().Fire(ctx, &Fire{EventName: eventName, Priority: priority, At: at, Payload: payload}, opts...)
+	return err
 }
 
-// LoginPassword calls the operation LoginPassword, sending LoginPassword. It returns the whole LoginResponse reply.
+// LoginPassword calls the operation LoginPassword, sending LoginPassword. It returns the whole LoginResponse reply. It calls WrappedClientMessages.LoginPassword, which takes and returns the whole messages.
 func (c *WrappedClient) LoginPassword(ctx context.Context, userName string, password string, opts ...soap.CallOption) (*LoginResponse, error) {
-	req := &LoginPassword{UserName: userName, Password: password}
-	var resp LoginResponse
-	if err := c.call(ctx, 2, req, &resp, opts); err != nil {
-		return nil, err
-	}
-	return &resp, nil
+	return c.Messages().LoginPassword(ctx, &LoginPassword{UserName: userName, Password: password}, opts...)
 }
 
-// LoginToken calls the operation LoginToken, sending LoginToken. It returns the whole LoginResponse reply.
+// LoginToken calls the operation LoginToken, sending LoginToken. It returns the whole LoginResponse reply. It calls WrappedClientMessages.LoginToken, which takes and returns the whole messages.
 func (c *WrappedClient) LoginToken(ctx context.Context, token string, urgent bool, opts ...soap.CallOption) (*LoginResponse, error) {
-	req := &LoginToken{Token: token, Urgent: urgent}
-	var resp LoginResponse
-	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
+	return c.Messages().LoginToken(ctx, &LoginToken{Token: token, Urgent: urgent}, opts...)
+}
+
+// WrappedClientMessages calls the operations of WrappedClient with their whole messages; get one with WrappedClient.Messages.
+type WrappedClientMessages struct {
+	c *WrappedClient
+}
+
+// Messages returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of WrappedClient that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.
+func (c *WrappedClient) Messages() WrappedClientMessages {
+	return WrappedClientMessages{c}
+}
+
+// Ping calls the operation Ping, sending the Ping request, which has no content (nil is an error: the element is not nillable). It returns the whole PingResponse reply, its Presence included.
+func (m WrappedClientMessages) Ping(ctx context.Context, req *Ping, opts ...soap.CallOption) (*PingResponse, error) {
+	if req == nil {
+		return nil, errors.New("wrapped: WrappedClient.Messages().Ping: req is nil, and the element Ping is not nillable")
+	}
+	resp := new(PingResponse)
+	if err := m.c.call(ctx, 0, req, resp, opts); err != nil {
 		return nil, err
 	}
-	return &resp, nil
+	return resp, nil
+}
+
+// Fire calls the operation Fire, sending the whole Fire request, its Presence included (nil is an error: the element is not nillable). It returns the FireResponse reply, which has no content.
+func (m WrappedClientMessages) Fire(ctx context.Context, req *Fire, opts ...soap.CallOption) (*FireResponse, error) {
+	if req == nil {
+		return nil, errors.New("wrapped: WrappedClient.Messages().Fire: req is nil, and the element Fire is not nillable")
+	}
+	resp := new(FireResponse)
+	if err := m.c.call(ctx, 1, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// LoginPassword calls the operation LoginPassword, sending the whole LoginPassword request, its Presence included (nil is an error: the element is not nillable). It returns the whole LoginResponse reply, its Presence included.
+func (m WrappedClientMessages) LoginPassword(ctx context.Context, req *LoginPassword, opts ...soap.CallOption) (*LoginResponse, error) {
+	if req == nil {
+		return nil, errors.New("wrapped: WrappedClient.Messages().LoginPassword: req is nil, and the element LoginPassword is not nillable")
+	}
+	resp := new(LoginResponse)
+	if err := m.c.call(ctx, 2, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// LoginToken calls the operation LoginToken, sending the whole LoginToken request, its Presence included (nil is an error: the element is not nillable). It returns the whole LoginResponse reply, its Presence included.
+func (m WrappedClientMessages) LoginToken(ctx context.Context, req *LoginToken, opts ...soap.CallOption) (*LoginResponse, error) {
+	if req == nil {
+		return nil, errors.New("wrapped: WrappedClient.Messages().LoginToken: req is nil, and the element LoginToken is not nillable")
+	}
+	resp := new(LoginResponse)
+	if err := m.c.call(ctx, 3, req, resp, opts); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }
