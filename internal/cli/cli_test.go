@@ -394,3 +394,15 @@ func TestFetchRootURL(t *testing.T) {
 		t.Errorf("files:\n%v", files)
 	}
 }
+
+func TestVersionFlag(t *testing.T) {
+	var out, errs bytes.Buffer
+	if err := Run([]string{"-version"}, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	// The tests run from a checkout: the version says so (the build information cases are in
+	// internal/version; the installed tool's is checked in internal/userpath).
+	if got := out.String(); !strings.HasPrefix(got, "sogen (devel), a checkout") || !strings.HasSuffix(got, "\n") || errs.Len() != 0 {
+		t.Errorf("sogen -version printed %q on stdout and %q on stderr", got, errs.String())
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/internal/version"
 )
 
 // UsageError is a problem with the command line (exit status 2).
@@ -33,7 +34,8 @@ Flags:
 const examples = `
 Examples:
   sogen -o ./services88 -pkg services88 -client-suffix Agent Webhook.wsdl SoPrincipal.wsdl
-  //go:generate go run github.com/sogen-go/sogen/cmd/sogen -pkg stockquote stockquote.wsdl
+  //go:generate go tool sogen -pkg stockquote stockquote.wsdl
+    (after go get -tool github.com/sogen-go/sogen/cmd/sogen@latest in the module)
 
 Imports (wsdl:import, xs:import, xs:include) are followed relative to the importing
 file and must stay under the directory holding all the inputs, symbolic links
@@ -64,6 +66,7 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	pkg := fs.String("pkg", "", "Go package `name` (default: the output directory's name)")
 	suffix := fs.String("client-suffix", "Client", "`suffix` appended to port type names to name client types, e.g. Agent")
 	inFlags := addInputFlags(fs)
+	showVersion := fs.Bool("version", false, "print sogen's version and exit")
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -74,6 +77,10 @@ func Run(args []string, stdout, stderr io.Writer) error {
 			return ErrHelp
 		}
 		return UsageError{err.Error()}
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, version.Read())
+		return nil
 	}
 	names := fs.Args()
 	if len(names) == 0 {
