@@ -57,7 +57,7 @@ func FromBuildInfo(bi *debug.BuildInfo) Info {
 		info.From = "no build information for " + Module
 	case mod.Replace != nil:
 		info.From = fmt.Sprintf("%s %s replaced by %s", Module, mod.Version, mod.Replace.Path)
-		if mod.Replace.Version != "" {
+		if mod.Replace.Version != "" && mod.Replace.Version != Devel { // a module, not a directory
 			info.From += " " + mod.Replace.Version
 		}
 	case main && vcs(bi) != "":

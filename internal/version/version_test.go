@@ -24,7 +24,7 @@ func TestFromBuildInfo(t *testing.T) {
 			&debug.BuildInfo{GoVersion: "go1.26.0", Main: *dep(Module, "v0.0.0-20250101120000-abcdef123456", nil)},
 			"v0.0.0-20250101120000-abcdef123456", "sogen v0.0.0-20250101120000-abcdef123456, built with go1.26.0"},
 		{"replaced by a directory",
-			&debug.BuildInfo{GoVersion: "go1.26.0", Main: *dep(Module, "v0.0.0", dep("../sogen", "", nil))},
+			&debug.BuildInfo{GoVersion: "go1.26.0", Main: *dep(Module, "v0.0.0", dep("../sogen", "(devel)", nil))},
 			Devel, "sogen (devel), github.com/sogen-go/sogen v0.0.0 replaced by ../sogen, built with go1.26.0"},
 		{"replaced by a fork",
 			&debug.BuildInfo{GoVersion: "go1.26.0", Main: *dep(Module, "v1.2.3", dep("example.com/fork", "v1.2.4", nil))},
