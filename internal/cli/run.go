@@ -118,9 +118,10 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	report(stderr, "", res.Warnings, res.Notices)
 	if *checkOnly {
+		// Only the differences: the notes and warnings are the generating run's to print.
 		return check(dir, res.Files)
 	}
+	report(stderr, "", res.Warnings, res.Notices)
 	return writeFiles(dir, res.Files, stderr)
 }

@@ -1,11 +1,13 @@
 package userpath
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -90,26 +93,26 @@ func fenced(text, info string) []string {
 }
 
 // userModule is a directory outside the repository where the go command runs as a user's would,
-// offline: dependencies come from the module cache, and sogen from this checkout through a replace
-// directive (standing in for the module proxy).
+// offline: dependencies come from the module cache, and sogen from this checkout (through a replace
+// directive, or a module proxy on disk, standing in for the real one).
 type userModule struct {
 	t   *testing.T
 	dir string
 	env []string
 }
 
-func newUserModule(t *testing.T) *userModule {
+func newUserModule(t *testing.T, env ...string) *userModule {
 	dir := t.TempDir()
 	if rel, err := filepath.Rel(repoRoot(t), dir); err == nil && !strings.HasPrefix(rel, "..") {
 		t.Fatalf("the temporary directory %s is inside the repository", dir)
 	}
-	env := append(os.Environ(),
+	env = append(append(os.Environ(),
 		"GOFLAGS=",          // none of the caller's
 		"GOWORK=off",        // no workspace
 		"GOPROXY=off",       // nothing downloaded: the dependencies come from the module cache,
 		"GOSUMDB=off",       // and go get records their checksums in go.sum from there
 		"GOTOOLCHAIN=local", // this Go
-	)
+	), env...) // the test's own settings win
 	return &userModule{t: t, dir: dir, env: env}
 }
 
@@ -128,7 +131,9 @@ func (m *userModule) run(sub, line string, env ...string) (string, error) {
 // must runs a command line that must succeed, and returns its output.
 func (m *userModule) must(sub, line string, env ...string) string {
 	m.t.Helper()
+	start := time.Now()
 	out, err := m.run(sub, line, env...)
+	m.t.Logf("%s: %.1fs", line, time.Since(start).Seconds())
 	if err != nil {
 		m.t.Fatalf("%s (in %s): %v\n%s", line, filepath.Join(m.dir, sub), err, out)
 	}
@@ -169,11 +174,11 @@ func (m *userModule) snapshot(sub string) map[string]string {
 	return out
 }
 
-// requiresSogen checks that go.mod keeps sogen as a tool and a requirement.
-func (m *userModule) requiresSogen(when string) {
+// requiresSogen checks that go.mod keeps sogen as a tool and a requirement, at version.
+func (m *userModule) requiresSogen(version, when string) {
 	m.t.Helper()
 	gomod := m.read("go.mod")
-	for _, want := range []string{"\ntool " + modulePath + "/cmd/sogen\n", modulePath + " v0.0.0"} {
+	for _, want := range []string{"\ntool " + modulePath + "/cmd/sogen\n", modulePath + " " + version} {
 		if !strings.Contains(gomod, want) {
 			m.t.Fatalf("%s: go.mod lost %q:\n%s", when, strings.TrimSpace(want), gomod)
 		}
@@ -191,66 +196,15 @@ func TestReadmeUserPath(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module; skipped with -short")
 	}
-	install := readmeSection(t, "Install")
 	quick := readmeSection(t, "Quick start")
 	m := newUserModule(t)
-
-	// "In your module — or a new one, made with `go mod init example.com/app` — add it as a tool".
-	if !strings.Contains(install, "`go mod init example.com/app`") {
-		t.Fatal("the Install section no longer says `go mod init example.com/app`")
-	}
-	m.must("", "go mod init example.com/app")
-	shell := fenced(install, "")
-	if len(shell) < 2 {
-		t.Fatalf("the Install section has %d shell blocks, want the go get line and the generate commands", len(shell))
-	}
-	get := strings.TrimSpace(shell[0])
-	if !strings.HasPrefix(get, "go get -tool "+modulePath+"/cmd/sogen@latest") || strings.Contains(get, "\n") {
-		t.Fatalf("the Install section's first command is %q, want go get -tool %s/cmd/sogen@latest", get, modulePath)
-	}
 	// The replace directive stands in for the module proxy, which would serve @latest.
+	m.must("", "go mod init example.com/app")
 	m.must("", "go mod edit -replace "+modulePath+"="+repoRoot(t))
-	m.must("", strings.Replace(get, "@latest", "@v0.0.0", 1))
-	m.requiresSogen("after go get -tool")
-	// The tool directive keeps the requirement although nothing imports the runtime yet.
-	m.must("", "go mod tidy")
-	m.requiresSogen("after go mod tidy, before generating")
-
-	// The package directory: the WSDLs and the README's file with the go:generate line.
-	gofiles := fenced(install, "go")
-	if len(gofiles) != 1 || !strings.HasPrefix(gofiles[0], "package services88\n") {
-		t.Fatalf("the Install section's Go block is %q, want the file holding the go:generate line", gofiles)
-	}
-	m.write("services88/gen.go", gofiles[0])
-	for _, w := range wsdls {
-		b, err := os.ReadFile(w)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m.write(filepath.Join("services88", filepath.Base(w)), string(b))
-	}
-	for _, line := range strings.Split(strings.TrimSpace(shell[1]), "\n") {
-		if !strings.HasPrefix(line, "go ") {
-			t.Fatalf("the Install section's commands hold %q, not a go command", line)
-		}
-		m.must("", line)
-	}
-	// Exactly the package: no leftover of the run, no hand-written file but gen.go.
-	pkg := m.snapshot("services88")
-	var names []string
-	for n := range pkg {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	want := []string{"SoPrincipal.wsdl", "Webhook.wsdl", "gen.go", "so_principal_agent.go", "so_principal_agent_types.go",
-		"types.go", "webhook_agent.go", "webhook_agent_types.go"}
-	if diff := cmp.Diff(want, names); diff != "" {
-		t.Fatalf("services88 holds (-want +got):\n%s", diff)
-	}
+	genFile, pkg := m.install(wsdls, "v0.0.0", func(get string) string { return strings.Replace(get, "@latest", "@v0.0.0", 1) })
 	if !strings.HasPrefix(pkg["types.go"], "// Code generated by sogen. DO NOT EDIT.\n// Generator: sogen (devel)\n") {
 		t.Errorf("types.go starts %q, want the marker and the generator built from a replace, sogen (devel)", strings.SplitN(pkg["types.go"], "\n", 3)[:2])
 	}
-	m.must("", "go vet ./...")
 
 	// sogen -version: a replaced module says so.
 	version := m.must("", "go tool sogen -version")
@@ -286,7 +240,7 @@ func TestReadmeUserPath(t *testing.T) {
 	}
 
 	// sogen -check, with the go:generate line's arguments, in the package directory.
-	args := goGenerateArgs(t, gofiles[0])
+	args := goGenerateArgs(t, genFile)
 	checkLine := "go tool sogen -check " + args
 	if out, err := m.run("services88", checkLine); err != nil {
 		t.Errorf("%s on fresh output: %v\n%s", checkLine, err, out)
@@ -315,8 +269,70 @@ func TestReadmeUserPath(t *testing.T) {
 
 	// go mod tidy keeps everything, now that a package imports the runtime.
 	m.must("", "go mod tidy")
-	m.requiresSogen("after go mod tidy")
+	m.requiresSogen("v0.0.0", "after go mod tidy")
 	m.must("", "go build ./...")
+}
+
+// install follows the README's Install section in the module, made with go mod init example.com/app:
+// its go get line (as edit returns it), go mod tidy before anything imports the runtime, the file
+// holding the go:generate line beside the WSDLs in services88/, and the commands that generate and
+// build. It checks that go.mod keeps sogen (at version) as a tool and a requirement, and that the
+// package directory holds exactly the generated package, which vets. It returns the go:generate
+// file and the package directory's files.
+func (m *userModule) install(wsdls []string, version string, edit func(get string) string) (genFile string, pkg map[string]string) {
+	t := m.t
+	t.Helper()
+	install := readmeSection(t, "Install")
+	if !strings.Contains(install, "`go mod init example.com/app`") {
+		t.Fatal("the Install section no longer says `go mod init example.com/app`")
+	}
+	shell := fenced(install, "")
+	if len(shell) < 2 {
+		t.Fatalf("the Install section has %d shell blocks, want the go get line and the generate commands", len(shell))
+	}
+	get := strings.TrimSpace(shell[0])
+	if !strings.HasPrefix(get, "go get -tool "+modulePath+"/cmd/sogen@latest") || strings.Contains(get, "\n") {
+		t.Fatalf("the Install section's first command is %q, want go get -tool %s/cmd/sogen@latest", get, modulePath)
+	}
+	m.must("", edit(get))
+	m.requiresSogen(version, "after go get -tool")
+	// The tool directive keeps the requirement although nothing imports the runtime yet.
+	m.must("", "go mod tidy")
+	m.requiresSogen(version, "after go mod tidy, before generating")
+
+	// The package directory: the WSDLs and the README's file with the go:generate line.
+	gofiles := fenced(install, "go")
+	if len(gofiles) != 1 || !strings.HasPrefix(gofiles[0], "package services88\n") {
+		t.Fatalf("the Install section's Go block is %q, want the file holding the go:generate line", gofiles)
+	}
+	m.write("services88/gen.go", gofiles[0])
+	for _, w := range wsdls {
+		b, err := os.ReadFile(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.write(filepath.Join("services88", filepath.Base(w)), string(b))
+	}
+	for _, line := range strings.Split(strings.TrimSpace(shell[1]), "\n") {
+		if !strings.HasPrefix(line, "go ") {
+			t.Fatalf("the Install section's commands hold %q, not a go command", line)
+		}
+		m.must("", line)
+	}
+	// Exactly the package: no leftover of the run, no hand-written file but gen.go.
+	pkg = m.snapshot("services88")
+	var names []string
+	for n := range pkg {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	want := []string{"SoPrincipal.wsdl", "Webhook.wsdl", "gen.go", "so_principal_agent.go", "so_principal_agent_types.go",
+		"types.go", "webhook_agent.go", "webhook_agent_types.go"}
+	if diff := cmp.Diff(want, names); diff != "" {
+		t.Fatalf("services88 holds (-want +got):\n%s", diff)
+	}
+	m.must("", "go vet ./...")
+	return gofiles[0], pkg
 }
 
 // goGenerateArgs returns the arguments of the go:generate line running go tool sogen in file.
@@ -399,4 +415,104 @@ func netServer(t *testing.T, refuse bool) *httptest.Server {
 			fail(w, "Unknown", "SoServerException", "unexpected SOAPAction "+action)
 		}
 	}))
+}
+
+// TestReadmeInstallFromProxy follows the Install section word for word — go get -tool ...@latest —
+// against a module proxy on disk that serves this checkout as the release v0.1.0 (and the
+// dependencies from the module cache's download directory), with a module cache of its own: the
+// go.sum entries are right the first time, the package generates, builds and vets, and sogen
+// -version and the generated files' header name the release.
+func TestReadmeInstallFromProxy(t *testing.T) {
+	wsdls := corpusWSDLs(t, "Webhook.wsdl", "SoPrincipal.wsdl")
+	if testing.Short() {
+		t.Skip("builds a module; skipped with -short")
+	}
+	proxy := t.TempDir()
+	writeProxy(t, proxy, "v0.1.0")
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	download := filepath.Join(strings.TrimSpace(string(out)), "cache", "download")
+	m := newUserModule(t,
+		"GOPROXY=file://"+filepath.ToSlash(proxy)+",file://"+filepath.ToSlash(download),
+		"GOMODCACHE="+t.TempDir(), // the pretended release stays out of the real module cache
+		"GOFLAGS=-modcacherw",     // so that the test can remove it
+	)
+	m.must("", "go mod init example.com/app")
+	_, pkg := m.install(wsdls, "v0.1.0", func(get string) string { return get })
+	if !strings.HasPrefix(pkg["types.go"], "// Code generated by sogen. DO NOT EDIT.\n// Generator: sogen v0.1.0\n") {
+		t.Errorf("types.go starts %q, want the marker and the release, sogen v0.1.0", strings.SplitN(pkg["types.go"], "\n", 3)[:2])
+	}
+	if got, want := m.must("", "go tool sogen -version"), "sogen v0.1.0, built with "+runtime.Version()+"\n"; got != want {
+		t.Errorf("go tool sogen -version printed %q, want %q", got, want)
+	}
+	sum := m.read("go.sum")
+	for _, want := range []string{modulePath + " v0.1.0 h1:", modulePath + " v0.1.0/go.mod h1:"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("go.sum has no %q:\n%s", want, sum)
+		}
+	}
+	m.must("", "go mod verify")
+}
+
+// writeProxy writes, under dir, a module proxy (GOPROXY=file://dir) serving this checkout as the
+// given version of the module: its files but .git, as the go command would zip a release.
+func writeProxy(t *testing.T, dir, version string) {
+	t.Helper()
+	root := repoRoot(t)
+	at := filepath.Join(dir, filepath.FromSlash(modulePath), "@v")
+	if err := os.MkdirAll(at, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Name() == ".git" {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil // a worktree's .git file
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		w, err := zw.Create(modulePath + "@" + version + "/" + filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	})
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string][]byte{
+		"list":            []byte(version + "\n"),
+		version + ".info": []byte(fmt.Sprintf(`{"Version":%q,"Time":"2026-01-01T00:00:00Z"}`, version)),
+		version + ".mod":  gomod,
+		version + ".zip":  zipped.Bytes(),
+	} {
+		if err := os.WriteFile(filepath.Join(at, name), content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
