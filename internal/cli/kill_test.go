@@ -116,9 +116,10 @@ func withHand(files map[string]string) map[string]string {
 	return out
 }
 
-// TestKilledRun kills a run at each of its file system steps and checks that what is left is the
-// old package or, once the next run has recovered, the old or the new one exactly, nothing else;
-// the same while a failing run undoes its renames.
+// TestKilledRun kills a run at each of its file system steps and checks that, once the next run has
+// recovered what it left, the directory holds the old package or the new one exactly, nothing else
+// (the old one when the kill came before the journal was written); the same while a failing run
+// undoes its renames. Some kills must leave a mix until then: the recovery is what the test checks.
 func TestKilledRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a process per step; skipped with -short")
