@@ -40,6 +40,9 @@ func check(dir string, files []emit.File) error {
 	for _, t := range temps {
 		problems = append(problems, t+": left by an interrupted sogen run; the next sogen run removes it")
 	}
+	if err := checkFileNames(files); err != nil {
+		return err
+	}
 	changes, err := plan(dir, files)
 	if err != nil {
 		return err
