@@ -32,6 +32,7 @@ func Model(cfg Config) (*model.Package, error) {
 	}
 	pkg, err := model.Build(set, model.Options{
 		Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Generator: version.Read().Generator(),
+		StatusHeaders: cfg.StatusHeaders,
 	})
 	if err != nil {
 		return nil, err

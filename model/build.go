@@ -28,6 +28,8 @@ type Options struct {
 	Generator string
 	// Runtime is the import path of the soap runtime (default DefaultRuntime).
 	Runtime string
+	// StatusHeaders says which response header blocks report a call's failure (see StatusHeaders).
+	StatusHeaders StatusHeaders
 }
 
 // Error is a model error: a construct sogen cannot map, located in the input.
@@ -92,6 +94,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		b.buildSimpleTypes,
 		b.buildStructs,
 		b.buildClients,
+		b.checkNamed,
 		b.finish,
 	}
 	for _, step := range steps {
@@ -129,6 +132,9 @@ type builder struct {
 
 	// partsElems are the stand-in body elements of messages with several body parts (see partsElement).
 	partsElems map[string]*parser.Element
+
+	// contracts collects the clients' reply-header status contracts.
+	contracts contracts
 }
 
 // structWork is a struct type still to be filled.
