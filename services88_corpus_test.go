@@ -16,6 +16,7 @@ import (
 	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/emit"
 	"github.com/sogen-go/sogen/internal/soaptest"
+	"github.com/sogen-go/sogen/internal/version"
 	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
@@ -50,7 +51,7 @@ func TestServices88Corpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkg, err := model.Build(set, model.Options{Package: "services88", ClientSuffix: "Agent", Sources: roots})
+	pkg, err := model.Build(set, model.Options{Package: "services88", ClientSuffix: "Agent", Sources: roots, Generator: version.Read().Generator()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,6 +34,9 @@ func Files(pkg *model.Package) ([]File, error) {
 		f.ImportName(pkg.Runtime, "soap")
 		f.ImportName(xmlPkg, "xml")
 		header := Marker
+		if pkg.Generator != "" {
+			header += "\n// Generator: " + pkg.Generator
+		}
 		if len(pkg.Sources) > 0 {
 			header += "\n// Source: " + strings.Join(pkg.Sources, ", ")
 		}

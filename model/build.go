@@ -23,6 +23,9 @@ type Options struct {
 	ClientSuffix string
 	// Sources are the input file names recorded in the generated files' header.
 	Sources []string
+	// Generator names the generator and its version in the generated files' header ("sogen v1.2.3");
+	// empty records none.
+	Generator string
 	// Runtime is the import path of the soap runtime (default DefaultRuntime).
 	Runtime string
 	// StatusHeaders says which response header blocks report a call's failure (see StatusHeaders).
@@ -70,7 +73,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 	b := &builder{
 		set:     set,
 		opts:    opts,
-		pkg:     &Package{Name: opts.Package, Sources: opts.Sources, Runtime: opts.Runtime},
+		pkg:     &Package{Name: opts.Package, Sources: opts.Sources, Generator: opts.Generator, Runtime: opts.Runtime},
 		scope:   NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
 		ns:      map[string]*Namespace{},
 		structs: map[*parser.ComplexType]*Type{},

@@ -19,6 +19,8 @@ type Package struct {
 	Name string
 	// Sources are the input files, as given, for the generated-code header.
 	Sources []string
+	// Generator names the generator and its version for the generated-code header ("sogen (devel)").
+	Generator string
 	// Runtime is the import path of the soap runtime package.
 	Runtime string
 	// Namespaces are the XML namespaces the generated code names, sorted by URI.
