@@ -33,7 +33,7 @@ var tableSoPrincipalRequestHeader = soapimpl.NewType(&descSoPrincipalRequestHead
 
 func (*SoPrincipalRequestHeader) SOAPType() *soapimpl.Type { return tableSoPrincipalRequestHeader }
 
-// SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalAgent; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type SoPrincipalResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
 	ExceptionInfo *SoExceptionInfo

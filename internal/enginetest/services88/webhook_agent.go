@@ -39,7 +39,7 @@ var tableWebhookRequestHeader = soapimpl.NewType(&descWebhookRequestHeader)
 
 func (*WebhookRequestHeader) SOAPType() *soapimpl.Type { return tableWebhookRequestHeader }
 
-// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type WebhookResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
 	ExceptionInfo *SoExceptionInfo

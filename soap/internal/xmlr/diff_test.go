@@ -478,7 +478,7 @@ func exception(e *Error, data []byte, std stdFacts) (ok bool) {
 	case errAttrSpace:
 		return e.Offset > 0 && (data[e.Offset-1] == '"' || data[e.Offset-1] == '\'')
 	case errOutside:
-		return std.outside || at("<![CDATA[")
+		return std.outside || at("<![CDATA[") || at("&") // a reference is character data, white space or not
 	case errAfterRoot:
 		return std.roots > 1
 	case errNoRoot:
@@ -508,8 +508,8 @@ var (
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// TestDifferential runs the differential test on the documents of the repository (see corpus) and
-// on every prefix of the small ones (truncated documents).
+// TestDifferential runs the differential test on the documents of the repository (see corpus) and,
+// but with -short or -race, on every prefix of the small ones (truncated documents).
 func TestDifferential(t *testing.T) {
 	docs := corpus(t)
 	if len(docs) < 50 {
@@ -520,7 +520,7 @@ func TestDifferential(t *testing.T) {
 		t.Run(doc.name, func(t *testing.T) {
 			compare(t, doc.data)
 			n++
-			if len(doc.data) <= 2048 && !testing.Short() {
+			if len(doc.data) <= 2048 && !testing.Short() && !raceEnabled {
 				for i := range len(doc.data) {
 					compare(t, doc.data[:i])
 					n++

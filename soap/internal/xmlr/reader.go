@@ -101,11 +101,11 @@ type Reader struct {
 	stack []frame
 	scope []binding // namespace bindings in scope, innermost last
 	heads [nbuckets]int32
-	gen   uint32 // changes whenever scope does
-	// The last prefix lookup, valid while gen has not changed.
+	// The last prefix looked up and its binding, while no binding of that prefix was declared
+	// since and the binding is in scope.
 	cachePrefix []byte
 	cacheIdx    int32
-	cacheGen    uint32
+	cacheOK     bool
 	seed        maphash.Seed
 	seeded      bool
 
@@ -189,8 +189,6 @@ func (r *Reader) Reset(buf []byte) {
 		local:      r.local,
 		localBytes: r.localBytes,
 		arena:      r.arena[:0],
-		cacheIdx:   -1,
-		cacheGen:   ^uint32(0),
 		mark:       lineMark{line: 1},
 	}
 	// Unregistered namespaces are remembered from one document to the next (a client meets the same
@@ -320,7 +318,7 @@ func (r *Reader) startTag() (Kind, error) {
 			return 0, r.fail(p, errSyntax, "expected /> in element")
 		}
 		if p == q {
-			if nameStart[c] || c >= utf8.RuneSelf {
+			if nameStart[c] || c == ':' || c >= utf8.RuneSelf {
 				return 0, r.fail(p, errAttrSpace, "no white space before attribute")
 			}
 			return 0, r.fail(p, errSyntax, "invalid character %q in start tag", c)
@@ -528,18 +526,21 @@ end:
 // open processes the start tag just scanned: the namespace declarations, the names, the rules.
 func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 	b := r.buf
-	f := frame{start: nstart, end: nend, tag: tag, scope: int32(len(r.scope)), def: -1}
+	def := int32(-1)
 	if n := len(r.stack); n > 0 {
-		f.def = r.stack[n-1].def
+		def = r.stack[n-1].def
 	}
+	// The frame is filled in place (it is large); an error leaves it on the stack, but the Reader
+	// stops then.
+	r.stack = append(r.stack, frame{start: nstart, end: nend, tag: tag, scope: int32(len(r.scope)), def: def})
+	f := &r.stack[len(r.stack)-1]
 	r.attrs = r.attrs[:0]
 	if len(r.raws) > 0 {
-		if err := r.declare(&f); err != nil {
+		if err := r.declare(f); err != nil {
 			return 0, err
 		}
 	}
-	var err error
-	if f.name, err = r.resolve(nstart, colon, nend, f.def, true); err != nil {
+	if err := r.resolve(&f.name, nstart, colon, nend, f.def, true); err != nil {
 		return 0, err
 	}
 	if len(r.raws) > 0 {
@@ -548,11 +549,10 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 			if a.decl {
 				continue
 			}
-			n, err := r.resolve(a.start, a.colon, a.end, -1, false)
-			if err != nil {
+			r.attrs = append(r.attrs, attr{vstart: a.vstart, vend: a.vend, dec: a.dec, val: b[a.vstart:a.vend]})
+			if err := r.resolve(&r.attrs[len(r.attrs)-1].name, a.start, a.colon, a.end, -1, false); err != nil {
 				return 0, err
 			}
-			r.attrs = append(r.attrs, attr{name: n, vstart: a.vstart, vend: a.vend, dec: a.dec, val: b[a.vstart:a.vend]})
 		}
 		if len(r.raws) > 1 {
 			if err := r.unique(); err != nil {
@@ -560,7 +560,6 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 			}
 		}
 	}
-	r.stack = append(r.stack, f)
 	r.empty = empty
 	r.kind = StartElement
 	r.root = 1
@@ -615,9 +614,11 @@ func (r *Reader) declare(f *frame) error {
 			bd.bucket = r.bucket(prefix)
 			bd.next = r.heads[bd.bucket]
 			r.heads[bd.bucket] = idx
+			if r.cacheOK && string(prefix) == string(r.cachePrefix) {
+				r.cacheOK = false
+			}
 		}
 		r.scope = append(r.scope, bd)
-		r.gen++
 	}
 	return nil
 }
@@ -628,12 +629,12 @@ func (r *Reader) bucket(prefix []byte) uint8 {
 
 // lookup returns the index in scope of the binding of prefix (not empty), or -1.
 func (r *Reader) lookup(prefix []byte) int32 {
-	if r.cacheGen == r.gen && bytes.Equal(prefix, r.cachePrefix) {
+	if r.cacheOK && string(prefix) == string(r.cachePrefix) {
 		return r.cacheIdx
 	}
 	for i := r.heads[r.bucket(prefix)]; i >= 0; i = r.scope[i].next {
 		if bytes.Equal(r.scope[i].Prefix, prefix) {
-			r.cachePrefix, r.cacheIdx, r.cacheGen = r.scope[i].Prefix, i, r.gen
+			r.cachePrefix, r.cacheIdx, r.cacheOK = r.scope[i].Prefix, i, true
 			return i
 		}
 	}
@@ -642,32 +643,37 @@ func (r *Reader) lookup(prefix []byte) int32 {
 
 var xmlNamespace = []byte(XMLNamespace)
 
-// resolve resolves the qualified name b[start:end]; def is the default namespace binding in force
-// for an element name.
-func (r *Reader) resolve(start, colon, end int, def int32, elem bool) (Name, error) {
+// resolve resolves the qualified name b[start:end] into n; def is the default namespace binding in
+// force for an element name.
+func (r *Reader) resolve(n *Name, start, colon, end int, def int32, elem bool) error {
 	b := r.buf
 	if colon < 0 {
-		n := Name{Local: b[start:end]}
+		n.Local = b[start:end]
 		if elem && def >= 0 {
 			bd := &r.scope[def]
 			n.NS, n.Space = bd.NS, bd.URI
 		}
-		return n, nil
+		return nil
 	}
-	n := Name{Prefix: b[start:colon], Local: b[colon+1 : end]}
+	n.Prefix, n.Local = b[start:colon], b[colon+1:end]
+	if r.cacheOK && string(n.Prefix) == string(r.cachePrefix) { // never xml nor xmlns
+		bd := &r.scope[r.cacheIdx]
+		n.NS, n.Space = bd.NS, bd.URI
+		return nil
+	}
 	switch string(n.Prefix) {
 	case "xml":
 		n.NS, n.Space = XML, xmlNamespace
-		return n, nil
+		return nil
 	case "xmlns":
-		return n, r.fail(start, errReserved, "an element name must not have the prefix xmlns")
+		return r.fail(start, errReserved, "an element name must not have the prefix xmlns")
 	}
 	i := r.lookup(n.Prefix)
 	if i < 0 {
-		return n, r.fail(start, errUnbound, "undeclared namespace prefix %q", n.Prefix)
+		return r.fail(start, errUnbound, "undeclared namespace prefix %q", n.Prefix)
 	}
 	n.NS, n.Space = r.scope[i].NS, r.scope[i].URI
-	return n, nil
+	return nil
 }
 
 // unique checks that no two attributes of the start tag (namespace declarations included) have the
@@ -742,7 +748,9 @@ func (r *Reader) popElement() {
 			}
 		}
 		r.scope = r.scope[:n]
-		r.gen++
+		if r.cacheIdx >= int32(n) {
+			r.cacheOK = false
+		}
 	}
 	r.stack = r.stack[:len(r.stack)-1]
 	if len(r.stack) == 0 {
@@ -922,18 +930,18 @@ func (r *Reader) cdata(p int) (int, int, error) {
 func (r *Reader) pi(p int) (int, error) {
 	b := r.buf
 	tstart := p + 2
-	colon, end, err := r.qname(tstart)
+	end, err := r.piTarget(tstart)
 	if err != nil {
 		return 0, err
 	}
-	if colon >= 0 {
-		return 0, r.fail(tstart, errPITarget, "a processing instruction target must not contain a colon")
-	}
 	if target := b[tstart:end]; len(target) == 3 && strings.EqualFold(string(target), "xml") {
-		if tstart-2 == r.docStart {
-			return r.xmlDecl(end)
+		switch {
+		case string(target) != "xml":
+			return 0, r.fail(tstart, errPITarget, "the processing instruction target %s is reserved", target)
+		case tstart-2 != r.docStart:
+			return 0, r.fail(p, errPITarget, "the XML declaration is only allowed at the start of the document")
 		}
-		return 0, r.fail(p, errPITarget, "the XML declaration is only allowed at the start of the document")
+		return r.xmlDecl(end)
 	}
 	p = end
 	if p+1 < len(b) && b[p] == '?' && b[p+1] == '>' {
@@ -960,6 +968,37 @@ func (r *Reader) pi(p int) (int, error) {
 			return 0, err
 		}
 	}
+}
+
+// piTarget scans the target of a processing instruction at p: a Name (production [5]) without a
+// colon (Namespaces in XML 1.0, section 7).
+func (r *Reader) piTarget(p int) (int, error) {
+	b := r.buf
+	start := p
+	for p < len(b) {
+		c := b[p]
+		if c < utf8.RuneSelf {
+			if !nameByte[c] && c != ':' || p == start && !nameStart[c] && c != ':' {
+				break
+			}
+			p++
+			continue
+		}
+		ru, n := utf8.DecodeRune(b[p:])
+		if p == start && !isNameStartRune(ru) || !isNameRune(ru) {
+			return 0, r.fail(p, errName, "invalid character %U in a processing instruction target", ru)
+		}
+		p += n
+	}
+	switch {
+	case p >= len(b):
+		return 0, r.fail(p, errSyntax, "unexpected EOF in processing instruction")
+	case p == start:
+		return 0, r.fail(p, errSyntax, "expected target name after <?")
+	case bytes.IndexByte(b[start:p], ':') >= 0:
+		return 0, r.fail(start, errPITarget, "a processing instruction target must not contain a colon")
+	}
+	return p, nil
 }
 
 // xmlDecl reads the XML declaration from p, after "<?xml" (production [23] XMLDecl): a version
@@ -990,7 +1029,7 @@ func (r *Reader) xmlDecl(p int) (int, error) {
 		}
 		e := bytes.IndexByte(b[q+1:], b[q])
 		if e < 0 {
-			return 0, r.fail(q, errSyntax, "unexpected EOF in the XML declaration")
+			return 0, r.fail(q, errDecl, "unexpected EOF in the XML declaration")
 		}
 		v := string(b[q+1 : q+1+e])
 		switch name {
