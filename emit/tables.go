@@ -80,9 +80,17 @@ func (e *emitter) sharedTables(f *jen.File) {
 	}
 	f.Commentf("%s maps schema type names to Go types, to decode values whose xsi:type names a derived type.", pkg.Registry)
 	f.Var().Id(pkg.Registry).Op("=").Add(e.impl("NewRegistry")).CallFunc(func(g *jen.Group) {
+		g.Line().Index().Op("*").Add(e.impl("Type")).ValuesFunc(func(g *jen.Group) {
+			for _, t := range pkg.Types {
+				if t.Kind == model.Struct && t.Registered {
+					g.Line().Id(t.TableVar)
+				}
+			}
+			g.Line()
+		})
 		for _, t := range pkg.Types {
-			if t.Kind == model.Struct && t.Registered {
-				g.Line().Id(t.TableVar)
+			if t.Kind != model.Struct && t.Registered {
+				g.Line().Op("&").Id(t.Codec.Name)
 			}
 		}
 		g.Line()

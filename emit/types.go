@@ -31,15 +31,17 @@ func (e *emitter) codecVar(f *jen.File, t *model.Type) {
 	c := t.Codec
 	f.Commentf("%s converts %s values to and from text.", c.Name, t.GoName)
 	if e.tables {
-		if c.Item == nil && !c.Typed {
+		switch {
+		case c.Item == nil && !c.Typed:
 			f.Var().Id(c.Name).Op("=").Add(e.gen("Named")).Call(e.codecArg(e.gen(c.BaseCodec)), qname(c.Type))
-			return
-		}
-		if c.Item != nil {
+		case c.Item != nil:
 			f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codecArg(e.codec(c.Item)), qname(c.Type))
-			return
+		default:
+			f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codecArg(e.gen(c.BaseCodec)), qname(c.Type))
 		}
-		f.Var().Id(c.Name).Op("=").Add(e.gen(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codecArg(e.gen(c.BaseCodec)), qname(c.Type))
+		if t.Registered {
+			f.Func().Params(jen.Id(t.GoName)).Id("SOAPCodec").Params().Op("*").Add(e.impl("Codec")).Op("{ return &" + c.Name + " }")
+		}
 		return
 	}
 	if c.Item != nil {

@@ -654,6 +654,9 @@ func (b *builder) typedCodecs() {
 		}
 		if t.Codec != nil {
 			mark(t.Codec.Item)
+			if t.Registered {
+				mark(t.Codec) // a value of it in an xs:anyType slot is held as itself
+			}
 		}
 	}
 	for _, a := range b.pkg.Arrays {

@@ -32,9 +32,14 @@ type ops[T any] struct {
 	// error naming the field.
 	noEmpty bool
 	// elem and elemDec, set for the values that are not simple, write v (whose state is Present) as
-	// the element f, and read the element just started (not xsi:nil) into *dst.
-	elem    func(e *Encoder, f *elem, owner string, v T)
-	elemDec func(d *Decoder, dst *T) error
+	// the element f, and read the element just started (not xsi:nil) into *dst. p is the Presence of
+	// the struct holding the field (nil for items, keys and values), where arrays and dictionaries
+	// find and record their nil items and values.
+	elem    func(e *Encoder, f *elem, owner string, p *soap.Presence, v T)
+	elemDec func(d *Decoder, f *elem, p *soap.Presence, dst *T) error
+	// items is set for arrays and dictionaries: a Presence may record nil items or values of their
+	// fields, and of no other field.
+	items bool
 }
 
 // textOf writes v as the content of the element whose start tag is open.
@@ -64,9 +69,9 @@ func attrOf[T any](c *ops[T], e *Encoder, n *Name, v T) {
 
 // encodeValue writes v, whose state is Present, as the element f; owner names the Go type holding the
 // field, for errors.
-func encodeValue[T any](c *ops[T], e *Encoder, f *elem, owner string, v T) {
+func encodeValue[T any](c *ops[T], e *Encoder, f *elem, owner string, p *soap.Presence, v T) {
 	if c.elem != nil {
-		c.elem(e, f, owner, v)
+		c.elem(e, f, owner, p, v)
 		return
 	}
 	var typ xml.Name
@@ -79,9 +84,9 @@ func encodeValue[T any](c *ops[T], e *Encoder, f *elem, owner string, v T) {
 }
 
 // decodeValue reads the element just started, which is not xsi:nil, into *dst.
-func decodeValue[T any](c *ops[T], d *Decoder, dst *T) error {
+func decodeValue[T any](c *ops[T], d *Decoder, f *elem, p *soap.Presence, dst *T) error {
 	if c.elemDec != nil {
-		return c.elemDec(d, dst)
+		return c.elemDec(d, f, p, dst)
 	}
 	return decodeSimple(c, d, dst)
 }
@@ -102,6 +107,9 @@ func decodeSimple[T any](c *ops[T], d *Decoder, dst *T) error {
 
 // encodeField writes v as the element f following its state.
 func encodeField[T any](e *Encoder, c *ops[T], f *elem, owner string, p *soap.Presence, v T) {
+	if p != nil && !c.items && hasNils(p, f.goName) {
+		e.Errorf("soap: Presence records nil items or dictionary values for %q, which holds neither an array nor a dictionary", f.goName)
+	}
 	switch f.state(p, c.zero(v)) {
 	case soap.Absent:
 	case soap.Nil:
@@ -111,9 +119,9 @@ func encodeField[T any](e *Encoder, c *ops[T], f *elem, owner string, p *soap.Pr
 			e.Errorf("soap: %s has no value, but the element %s is required and not nillable", where(owner, f), f.name.Local)
 			return
 		}
-		encodeValue(c, e, f, owner, v)
+		encodeValue(c, e, f, owner, p, v)
 	default:
-		encodeValue(c, e, f, owner, v)
+		encodeValue(c, e, f, owner, p, v)
 	}
 }
 
@@ -125,7 +133,7 @@ func decodeField[T any](d *Decoder, c *ops[T], f *elem, p *soap.Presence, dst *T
 		f.observe(p, soap.Nil, true)
 		return d.skip()
 	}
-	if err := decodeValue(c, d, dst); err != nil {
+	if err := decodeValue(c, d, f, p, dst); err != nil {
 		return err
 	}
 	f.observe(p, soap.Present, c.zero(*dst))
@@ -168,6 +176,10 @@ type codec struct {
 	// retype returns the codec with another schema type (a generated simple type whose Go values
 	// are the type's).
 	retype func(typ xml.Name) Codec
+	// anyEnc writes v, a value of the Go type, as the element n with the schema type as xsi:type, and
+	// anyDec parses a value of it, returned in an any: for simple values in xs:anyType slots.
+	anyEnc func(e *Encoder, n *Name, v any)
+	anyDec func(d *Decoder, s []byte) (any, error)
 	// table, set for the codec of a generated struct held by pointer (Ptr), returns its table; the
 	// slice functions handle a *[]*T of them (the occurrences of a repeated choice).
 	table       func() *Type
@@ -190,9 +202,7 @@ func wrap[T any](c *ops[T]) Codec {
 		case Ref:
 			encodeField(e, rc, f, owner, p, *field.(**T))
 		case Repeated | Ref:
-			for _, x := range *field.(*[]*T) {
-				encodeField(e, rc, f, owner, nil, x)
-			}
+			encodeRepeated(e, rc, f, owner, p, *field.(*[]*T))
 		default:
 			single(mode, e, f, owner, p, field)
 		}
@@ -203,6 +213,7 @@ func wrap[T any](c *ops[T]) Codec {
 			return decodeField(d, rc, f, p, field.(**T))
 		case Repeated | Ref:
 			dst := field.(*[]*T)
+			recordNilItem(d, f, p, len(*dst))
 			*dst = append(*dst, nil)
 			return decodeField(d, rc, f, nil, &(*dst)[len(*dst)-1])
 		}
@@ -239,6 +250,18 @@ func wrap[T any](c *ops[T]) Codec {
 	}
 	w.c.text = func(e *Encoder, field any) { textOf(c, e, *field.(*T)) }
 	w.c.textDec = func(d *Decoder, field any) error { return decodeSimple(c, d, field.(*T)) }
+	w.c.anyEnc = func(e *Encoder, n *Name, v any) {
+		e.startName(n, c.typ)
+		textOf(c, e, v.(T))
+		e.EndElement()
+	}
+	w.c.anyDec = func(d *Decoder, s []byte) (any, error) {
+		v, err := c.parse(d, s)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
 	w.c.retype = func(typ xml.Name) Codec {
 		c2 := *c
 		c2.typ = typ
@@ -259,15 +282,14 @@ func wrapBase[T any](c *ops[T]) Codec {
 			encodeField(e, c, f, owner, p, *field.(*T))
 			return
 		}
-		for _, x := range *field.(*[]T) {
-			encodeField(e, c, f, owner, nil, x)
-		}
+		encodeRepeated(e, c, f, owner, p, *field.(*[]T))
 	}
 	w.dec = func(mode Flags, d *Decoder, f *elem, p *soap.Presence, field any) error {
 		if mode&Repeated == 0 {
 			return decodeField(d, c, f, p, field.(*T))
 		}
 		dst := field.(*[]T)
+		recordNilItem(d, f, p, len(*dst))
 		var zero T
 		*dst = append(*dst, zero) // decoded in place: a local would escape
 		return decodeField(d, c, f, nil, &(*dst)[len(*dst)-1])
@@ -302,16 +324,16 @@ func refOps[T any](c *ops[T]) *ops[*T] {
 		typ:     c.typ,
 		zero:    func(v *T) bool { return v == nil },
 		noEmpty: true,
-		elem: func(e *Encoder, f *elem, owner string, v *T) {
+		elem: func(e *Encoder, f *elem, owner string, p *soap.Presence, v *T) {
 			var x T
 			if v != nil {
 				x = *v
 			}
-			encodeValue(c, e, f, owner, x)
+			encodeValue(c, e, f, owner, p, x)
 		},
-		elemDec: func(d *Decoder, dst **T) error {
+		elemDec: func(d *Decoder, f *elem, p *soap.Presence, dst **T) error {
 			v := new(T)
-			if err := decodeValue(c, d, v); err != nil {
+			if err := decodeValue(c, d, f, p, v); err != nil {
 				return err
 			}
 			*dst = v
@@ -353,12 +375,13 @@ func sameText[T any](e *Encoder, c *ops[T], s, fixed string) bool {
 func xsd(local string) xml.Name { return xml.Name{Space: soap.XSDNamespace, Local: local} }
 
 // collapse applies XML Schema's whiteSpace="collapse": trim, and fold inner runs of whitespace to one
-// space.
+// space. White space is XML's: space, tab, line feed and carriage return (XML Schema Part 2, section
+// 4.3.6), not the other Unicode spaces (a no-break space is kept).
 func collapse(s string) string {
 	if !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") {
-		return strings.TrimSpace(s)
+		return strings.Trim(s, " ")
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }), " ")
 }
 
 // replaceWS applies XML Schema's whiteSpace="replace": tab, newline and carriage return become spaces.

@@ -130,10 +130,8 @@ func (f *elem) observe(p *soap.Presence, seen soap.State, unset bool) {
 	}
 }
 
-var zeroPresence soap.Presence
-
 // empty reports whether p records nothing.
-func empty(p *soap.Presence) bool { return p.Equal(zeroPresence) }
+func empty(p *soap.Presence) bool { return presenceEmpty(p) }
 
 // where names a field in errors: "Webhook.Name", or the element's local name when the field has no
 // Go name of its own.

@@ -406,6 +406,15 @@ func (t *Type) checkPresence(e *Encoder, p *soap.Presence) {
 			e.Errorf("soap: %s.Presence holds %s for %q, a repeated element: its occurrences are the values of the slice", t.s.Go, p.State(name), name)
 		}
 	}
+	for _, name := range presenceNilFields(p) {
+		found := false
+		for i := range own {
+			found = found || own[i].goName == name
+		}
+		if !found {
+			e.Errorf("soap: %s.Presence records nil items or dictionary values for %q, which is not a field of %s", t.s.Go, name, t.s.Go)
+		}
+	}
 }
 
 // EncodeHeader writes the header blocks of v (a pointer to the header struct) listed in which

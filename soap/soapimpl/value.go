@@ -42,7 +42,7 @@ func Ptr[P any]() Codec {
 	c := wrapBase(&ops[P]{
 		zero:    isZero[P],
 		noEmpty: true,
-		elem: func(e *Encoder, f *elem, _ string, v P) {
+		elem: func(e *Encoder, f *elem, _ string, _ *soap.Presence, v P) {
 			t := table()
 			var x any = v
 			if isZero(v) {
@@ -54,7 +54,7 @@ func Ptr[P any]() Codec {
 			}
 			t.encodeElem(e, &f.name, typ, x)
 		},
-		elemDec: func(d *Decoder, dst *P) error {
+		elemDec: func(d *Decoder, _ *elem, _ *soap.Presence, dst *P) error {
 			t := table()
 			v := t.newValue()
 			if err := t.decode(d, v); err != nil {
@@ -83,7 +83,7 @@ func Poly[I, B any]() Codec {
 	return withArrays[I](wrapBase(&ops[I]{
 		zero:    func(v I) bool { _, t := message(v); return t == nil },
 		noEmpty: true,
-		elem: func(e *Encoder, f *elem, _ string, v I) {
+		elem: func(e *Encoder, f *elem, _ string, _ *soap.Presence, v I) {
 			m, t := message(v)
 			if t == nil {
 				e.startName(&f.name, xml.Name{})
@@ -96,7 +96,7 @@ func Poly[I, B any]() Codec {
 			}
 			t.encodeElem(e, &f.name, typ, m)
 		},
-		elemDec: func(d *Decoder, dst *I) error {
+		elemDec: func(d *Decoder, _ *elem, _ *soap.Presence, dst *I) error {
 			typ, typed, err := d.xsiTypeRaw()
 			if err != nil {
 				return err
@@ -189,17 +189,19 @@ func newArray[T any](space, local string, flags Flags, item *codec, arrayType xm
 //go:noinline
 func arrayCodec[T any](a *array[T]) Codec {
 	return wrapBase(&ops[[]T]{
-		zero: func(v []T) bool { return v == nil },
-		elem: func(e *Encoder, f *elem, owner string, v []T) {
+		zero:  func(v []T) bool { return v == nil },
+		items: true,
+		elem: func(e *Encoder, f *elem, owner string, p *soap.Presence, v []T) {
 			if a.arrayType != (xml.Name{}) {
-				encodeSOAPArray(a, e, f, owner, v, false)
+				encodeSOAPArray(a, e, f, owner, p, v, false)
 				return
 			}
+			nils := nilItems(e, a.c, f, p, v)
 			e.startName(&f.name, xml.Name{})
-			encodeItems(a, e, f, owner, v)
+			encodeItems(a, e, f, owner, v, nils)
 			e.EndElement()
 		},
-		elemDec: func(d *Decoder, dst *[]T) error { return decodeArray(a, d, dst) },
+		elemDec: func(d *Decoder, f *elem, p *soap.Presence, dst *[]T) error { return decodeArray(a, d, f, p, dst) },
 	})
 }
 
@@ -214,8 +216,14 @@ func itemOps[T any](item *Codec, flags Flags) *ops[T] {
 	return item.c.t.(*ops[T])
 }
 
-func encodeItems[T any](a *array[T], e *Encoder, f *elem, owner string, v []T) {
+// encodeItems writes the items of v; those at the positions nils lists are written as xsi:nil.
+func encodeItems[T any](a *array[T], e *Encoder, f *elem, owner string, v []T, nils []int) {
 	for i, x := range v {
+		if len(nils) > 0 && nils[0] == i {
+			nils = nils[1:]
+			e.nilName(&a.item.name)
+			continue
+		}
 		switch a.item.defaultState(a.c.zero(x)) {
 		case soap.Absent:
 		case soap.Nil:
@@ -225,17 +233,22 @@ func encodeItems[T any](a *array[T], e *Encoder, f *elem, owner string, v []T) {
 				e.Errorf("soap: %s: item %d has no value, but the item element %s is not nillable", where(owner, f), i, a.item.name.Local)
 				continue
 			}
-			encodeValue(a.c, e, &a.item, owner, x)
+			encodeValue(a.c, e, &a.item, owner, nil, x)
 		default:
-			encodeValue(a.c, e, &a.item, owner, x)
+			encodeValue(a.c, e, &a.item, owner, nil, x)
 		}
 	}
 }
 
-func decodeArray[T any](a *array[T], d *Decoder, dst *[]T) error {
+// decodeArray reads the items of the array element f just started into *dst; the items sent as
+// xsi:nil that their Go values cannot hold are recorded in p, those recorded before are cleared.
+func decodeArray[T any](a *array[T], d *Decoder, f *elem, p *soap.Presence, dst *[]T) error {
 	soapArray := a.arrayType != (xml.Name{})
 	if soapArray && d.hasEncAttr("offset") {
 		return d.Errorf("partially transmitted SOAP-ENC arrays (soapenc:offset) are not supported")
+	}
+	if p != nil {
+		p.ClearNil(f.goName)
 	}
 	out := make([]T, 0, 4)
 	for {
@@ -257,6 +270,9 @@ func decodeArray[T any](a *array[T], d *Decoder, dst *[]T) error {
 			}
 			continue
 		}
+		if p != nil && lostNil(d, &a.item) {
+			p.SetNilItem(f.goName, len(out))
+		}
 		var zero T
 		out = append(out, zero) // decoded in place: a local would escape, one allocation per item
 		if err := decodeField(d, a.c, &a.item, nil, &out[len(out)-1]); err != nil {
@@ -273,9 +289,10 @@ var encArrayTypeAttr = NewName(soap.SOAPEncNamespace, "arrayType")
 // encodeSOAPArray writes v as the SOAP-ENC array element f (SOAP 1.1 section 5.4.2). The array
 // carries xsi:type="soapenc:Array" when e follows the SOAP encoding or typed is set (a value in an
 // xs:anyType slot).
-func encodeSOAPArray[T any](a *array[T], e *Encoder, f *elem, owner string, v []T, typed bool) {
+func encodeSOAPArray[T any](a *array[T], e *Encoder, f *elem, owner string, p *soap.Presence, v []T, typed bool) {
+	nils := nilItems(e, a.c, f, p, v)
 	startSOAPArray(e, f, a.arrayType, len(v), typed)
-	encodeItems(a, e, f, owner, v)
+	encodeItems(a, e, f, owner, v, nils)
 	e.EndElement()
 }
 
@@ -347,24 +364,33 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 	kf, vf := newElem(keySpace, keyLocal, keyFlags), newElem(valueSpace, valueLocal, valueFlags)
 	kc, vc := itemOps[K](key, keyFlags), itemOps[V](value, valueFlags)
 	return wrap(&ops[map[K]V]{
-		zero: func(m map[K]V) bool { return m == nil },
-		elem: func(e *Encoder, f *elem, owner string, m map[K]V) {
+		zero:  func(m map[K]V) bool { return m == nil },
+		items: true,
+		elem: func(e *Encoder, f *elem, owner string, p *soap.Presence, m map[K]V) {
 			var buf [16]K
 			keys := buf[:0]
 			for k := range m {
 				keys = append(keys, k)
 			}
 			heapSort(keys, compare)
+			nils := nilValues(e, vc, f, p, m)
 			e.startName(&f.name, xml.Name{})
 			for _, k := range keys {
 				e.startName(&pair, xml.Name{})
 				encodeField(e, kc, &kf, owner, nil, k)
-				encodeField(e, vc, &vf, owner, nil, m[k])
+				if _, ok := nils[k]; ok {
+					e.nilName(&vf.name)
+				} else {
+					encodeField(e, vc, &vf, owner, nil, m[k])
+				}
 				e.EndElement()
 			}
 			e.EndElement()
 		},
-		elemDec: func(d *Decoder, dst *map[K]V) error {
+		elemDec: func(d *Decoder, f *elem, p *soap.Presence, dst *map[K]V) error {
+			if p != nil {
+				p.ClearNil(f.goName)
+			}
 			m := make(map[K]V)
 			// One pair decoded into, reused: locals passed to the codecs would escape, two
 			// allocations per entry.
@@ -389,6 +415,7 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 				var zk K
 				var zv V
 				kv.k, kv.v = zk, zv
+				lost := false
 				for {
 					ok, err := d.child()
 					if err != nil {
@@ -401,6 +428,7 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 					case d.match(&kf.name):
 						err = decodeField(d, kc, &kf, nil, &kv.k)
 					case d.match(&vf.name):
+						lost = p != nil && lostNil(d, &vf)
 						err = decodeField(d, vc, &vf, nil, &kv.v)
 					default:
 						err = d.unknown()
@@ -410,9 +438,48 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 					}
 				}
 				m[kv.k] = kv.v
+				if p != nil && (lost || hasNils(p, f.goName)) {
+					// A later entry with the same key replaces the earlier one, its record included.
+					// (Only then: the key in an interface would cost an allocation per entry.)
+					if lost {
+						p.SetNilValue(f.goName, kv.k)
+					} else {
+						p.ClearNilValue(f.goName, kv.k)
+					}
+				}
 			}
 			*dst = m
 			return nil
 		},
 	})
+}
+
+// nilValues returns the keys of m whose values p records as xsi:nil (see soap.Presence.SetNilValue),
+// and records an encoding error for a record that does not fit m: an item position, a key of another
+// type or not in m, or a value that is not the zero value.
+func nilValues[K comparable, V any](e *Encoder, vc *ops[V], f *elem, p *soap.Presence, m map[K]V) map[K]struct{} {
+	if !hasNils(p, f.goName) {
+		return nil
+	}
+	for _, i := range p.NilItems(f.goName) {
+		e.Errorf("soap: Presence records item %d of %q as nil, which holds a dictionary", i, f.goName)
+	}
+	out := map[K]struct{}{}
+	for _, key := range p.NilValues(f.goName) {
+		k, ok := key.(K)
+		if !ok {
+			e.Errorf("soap: Presence records a nil value for key %v (%T) of %q, whose keys are %T", key, key, f.goName, k)
+			continue
+		}
+		v, ok := m[k]
+		switch {
+		case !ok:
+			e.Errorf("soap: Presence records the value of key %v of %q as nil, but the map has no such key", key, f.goName)
+		case !vc.zero(v):
+			e.Errorf("soap: Presence records the value of key %v of %q as nil, but it holds a value (%v)", key, f.goName, v)
+		default:
+			out[k] = struct{}{}
+		}
+	}
+	return out
 }

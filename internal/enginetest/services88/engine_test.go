@@ -197,7 +197,7 @@ func differential(t *testing.T, data []byte) {
 	var nv Webhook
 	nerr := decodeNew(data, &nv, false)
 	if (oerr == nil) != (nerr == nil) {
-		if oerr != nil && isXMLError(oerr) {
+		if oerr != nil && isXMLError(oerr) || oerr == nil && !wellFormed(data) {
 			return // encoding/xml is laxer or stricter than the reader in documented ways; the reader is tested against it itself
 		}
 		t.Fatalf("input %q:\ncurrent runtime: %v\nengine: %v", data, oerr, nerr)
@@ -210,6 +210,13 @@ func differential(t *testing.T, data []byte) {
 	if (oerr == nil) != (nerr == nil) || oerr == nil && !bytes.Equal(ob, nb) {
 		t.Fatalf("input %q:\ncurrent runtime: %s (%v)\nengine: %s (%v)", data, ob, oerr, nb, nerr)
 	}
+}
+
+// wellFormed reports whether the engine's reader reads data to its end (the reader refuses some
+// documents encoding/xml accepts, an undeclared prefix for instance: see soap/internal/xmlr).
+func wellFormed(data []byte) bool {
+	d := soapimpl.NewDecoder(append([]byte(nil), data...), nil)
+	return d.Root() == nil && d.Skip() == nil
 }
 
 func isXMLError(err error) bool {
@@ -239,6 +246,19 @@ var seeds = []string{
 	`<Webhook xmlns="` + ns88 + `"><WebhookId>x</WebhookId></Webhook>`,
 	`<Webhook xmlns="` + ns88 + `" xmlns:i="` + nsXSIns + `" xmlns:b="http://www.w3.org/2001/XMLSchema"><Properties xmlns:a="` + nsArr + `"><StringObjectKeyValuePair><Key>n</Key><Value i:type="b:int">5</Value></StringObjectKeyValuePair><StringObjectKeyValuePair><Key>m</Key><Value i:type="b:token"> a  b </Value></StringObjectKeyValuePair></Properties></Webhook>`,
 	`<Webhook xmlns="` + ns88 + `" xmlns:i="` + nsXSIns + `"><RegisteredAssociate i:type="Associate"><AssociateId>3</AssociateId><TableRight><Mask>Select  Update</Mask></TableRight></RegisteredAssociate></Webhook>`,
+	`<Webhook xmlns="` + ns88 + `" xmlns:i="` + nsXSIns + `"><Events xmlns:a="` + nsArr + `"><a:string i:nil="true"/><a:string/><a:string i:nil="1"/></Events>` +
+		`<Headers><StringKeyValuePair><Key>k</Key><Value i:nil="true"/></StringKeyValuePair><StringKeyValuePair><Key>j</Key><Value/></StringKeyValuePair><StringKeyValuePair><Key>j</Key><Value i:nil="true"/></StringKeyValuePair></Headers></Webhook>`,
+	`<Webhook xmlns="` + ns88 + `" xmlns:i="` + nsXSIns + `" xmlns:b="http://www.w3.org/2001/XMLSchema" xmlns:s="http://schemas.microsoft.com/2003/10/Serialization/" xmlns:e="http://schemas.xmlsoap.org/soap/encoding/"><Properties>` +
+		`<StringObjectKeyValuePair><Key>a</Key><Value i:type="b:hexBinary">0aFF</Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>b</Key><Value i:type="s:guid">c56a4180-65aa-42ec-a945-5fd21dec0538</Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>c</Key><Value i:type="s:char">65</Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>d</Key><Value i:type="s:duration">PT1H</Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>e</Key><Value i:type="b:integer"> 12 </Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>f</Key><Value i:type="e:string">x</Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>g</Key><Value i:type="b:anySimpleType"> y </Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>h</Key><Value i:type="b:token" b:x="1">z</Value></StringObjectKeyValuePair>` +
+		`<StringObjectKeyValuePair><Key>i</Key><Value i:type="b:anyType"><q>1</q></Value></StringObjectKeyValuePair>` +
+		`</Properties></Webhook>`,
 	`<Webhook xmlns="` + ns88 + `"><State>Weird</State><Registered>2020-01-01T00:00:00&#x5A;</Registered><Name><![CDATA[a<b]]>&amp;c</Name></Webhook>`,
 }
 

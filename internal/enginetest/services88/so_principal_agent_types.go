@@ -261,7 +261,9 @@ func (v EjUserStatus) Number() (int64, bool) {
 }
 
 // codecEjUserStatus converts EjUserStatus values to and from text.
-var codecEjUserStatus = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EjUserStatus"})
+var codecEjUserStatus = soapimpl.StringType[EjUserStatus](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EjUserStatus"})
+
+func (EjUserStatus) SOAPCodec() *soapimpl.Codec { return &codecEjUserStatus }
 
 // GetSystemInfo is the content of the element of the same name.
 type GetSystemInfo struct{}
@@ -356,7 +358,7 @@ var descGrantedModuleLicense = soapimpl.Struct{
 			x = new(GrantedModuleLicense)
 		}
 		if p != nil {
-			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerID, &x.OwnerName, &x.OwnerDescription, &x.ModuleID, &x.Name, &x.Description, &x.Version, (*string)(&x.LicenseType), &x.ExtraFlags, &x.SortOrder, &x.LicenseNumber, &x.IsHidden, &x.IsUnrestricted, &x.ExpiryDate, &x.Presence, &x.Carrier
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerID, &x.OwnerName, &x.OwnerDescription, &x.ModuleID, &x.Name, &x.Description, &x.Version, &x.LicenseType, &x.ExtraFlags, &x.SortOrder, &x.LicenseNumber, &x.IsHidden, &x.IsUnrestricted, &x.ExpiryDate, &x.Presence, &x.Carrier
 		}
 		return x
 	},
@@ -505,7 +507,9 @@ func (v LicenseType) Number() (int64, bool) {
 }
 
 // codecLicenseType converts LicenseType values to and from text.
-var codecLicenseType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "LicenseType"})
+var codecLicenseType = soapimpl.StringType[LicenseType](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "LicenseType"})
+
+func (LicenseType) SOAPCodec() *soapimpl.Codec { return &codecLicenseType }
 
 // ModuleLicense is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ModuleLicense.
 type ModuleLicense struct {
@@ -553,7 +557,7 @@ var descModuleLicense = soapimpl.Struct{
 			x = new(ModuleLicense)
 		}
 		if p != nil {
-			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerName, &x.ModuleName, &x.ModuleDescription, &x.ModuleTooltip, &x.ModuleVersion, (*string)(&x.LicenseType), &x.Unrestricted, (*string)(&x.AllowedUserType), &x.NumberOfLicenses, &x.ExtraFlags, &x.ExtraInfo, &x.SortOrder, &x.IsHidden, &x.PrerequisiteModuleName, &x.Signature, &x.Presence
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerName, &x.ModuleName, &x.ModuleDescription, &x.ModuleTooltip, &x.ModuleVersion, &x.LicenseType, &x.Unrestricted, &x.AllowedUserType, &x.NumberOfLicenses, &x.ExtraFlags, &x.ExtraInfo, &x.SortOrder, &x.IsHidden, &x.PrerequisiteModuleName, &x.Signature, &x.Presence
 		}
 		return x
 	},
@@ -628,7 +632,9 @@ func (v NetServerBuildType) Number() (int64, bool) {
 }
 
 // codecNetServerBuildType converts NetServerBuildType values to and from text.
-var codecNetServerBuildType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "NetServerBuildType"})
+var codecNetServerBuildType = soapimpl.StringType[NetServerBuildType](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "NetServerBuildType"})
+
+func (NetServerBuildType) SOAPCodec() *soapimpl.Codec { return &codecNetServerBuildType }
 
 // ProvidedCredential is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ProvidedCredential.
 type ProvidedCredential struct {
@@ -710,7 +716,9 @@ func (v RoleType) Number() (int64, bool) {
 }
 
 // codecRoleType converts RoleType values to and from text.
-var codecRoleType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "RoleType"})
+var codecRoleType = soapimpl.StringType[RoleType](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "RoleType"})
+
+func (RoleType) SOAPCodec() *soapimpl.Codec { return &codecRoleType }
 
 // SignedPublicKey is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SignedPublicKey.
 type SignedPublicKey struct {
@@ -823,7 +831,7 @@ var descSoPrincipalCarrier = soapimpl.Struct{
 			x = new(SoPrincipalCarrier)
 		}
 		if p != nil {
-			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22], p[23], p[24], p[25], p[26] = (*string)(&x.UserType), &x.Associate, &x.AssociateID, &x.IsPerson, &x.PersonID, &x.CountryID, &x.HomeCountryID, &x.ContactID, &x.GroupID, &x.BusinessID, &x.CategoryID, &x.ContactOwner, &x.RoleID, &x.RoleName, &x.RoleDescription, (*string)(&x.RoleType), &x.Licenses, &x.FullName, &x.EMailAddress, &x.FunctionRights, &x.EjUserID, &x.EjAccessLevel, (*string)(&x.EjUserStatus), &x.ProvidedCredentials, &x.SecondaryGroups, &x.DatabaseContextIdentifier, &x.Presence
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22], p[23], p[24], p[25], p[26] = &x.UserType, &x.Associate, &x.AssociateID, &x.IsPerson, &x.PersonID, &x.CountryID, &x.HomeCountryID, &x.ContactID, &x.GroupID, &x.BusinessID, &x.CategoryID, &x.ContactOwner, &x.RoleID, &x.RoleName, &x.RoleDescription, &x.RoleType, &x.Licenses, &x.FullName, &x.EMailAddress, &x.FunctionRights, &x.EjUserID, &x.EjAccessLevel, &x.EjUserStatus, &x.ProvidedCredentials, &x.SecondaryGroups, &x.DatabaseContextIdentifier, &x.Presence
 		}
 		return x
 	},
@@ -918,7 +926,7 @@ var descSoSystemInfoCarrier = soapimpl.Struct{
 			x = new(SoSystemInfoCarrier)
 		}
 		if p != nil {
-			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21] = &x.License, &x.WarningEnglish, &x.WarningResource, &x.BranchName, &x.BuildLabel, &x.AssemblyVersion, &x.AccumulatedNextCheckDate, &x.FileVersion, &x.Description, &x.DaysUntilNetServerExpiry, (*string)(&x.BuildType), &x.DatabaseVersion, &x.IsUnicode, &x.CompanyName, &x.CompanyID, &x.DatabaseType, &x.DatabaseMinor, &x.DatabaseName, &x.IsOnTravel, &x.IsSatellite, &x.Presence, &x.Carrier
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21] = &x.License, &x.WarningEnglish, &x.WarningResource, &x.BranchName, &x.BuildLabel, &x.AssemblyVersion, &x.AccumulatedNextCheckDate, &x.FileVersion, &x.Description, &x.DaysUntilNetServerExpiry, &x.BuildType, &x.DatabaseVersion, &x.IsUnicode, &x.CompanyName, &x.CompanyID, &x.DatabaseType, &x.DatabaseMinor, &x.DatabaseName, &x.IsOnTravel, &x.IsSatellite, &x.Presence, &x.Carrier
 		}
 		return x
 	},

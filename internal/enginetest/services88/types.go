@@ -41,24 +41,36 @@ var namespaces = []string{
 
 // typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
 var typeRegistry = soapimpl.NewRegistry(
-	tableAssociate,
-	tableCarrier,
-	tableDSAParameters,
-	tableFieldProperty,
-	tableFieldRight,
-	tableGrantedModuleLicense,
-	tableLicenseInfo,
-	tableModuleLicense,
-	tableProvidedCredential,
-	tableSignedPublicKey,
-	tableSoCredentials,
-	tableSoExceptionInfo,
-	tableSoPrincipalCarrier,
-	tableSoSystemInfoCarrier,
-	tableSoTimeZone,
-	tableTableRight,
-	tableWebhook,
-	tableWebhookResult,
+	[]*soapimpl.Type{
+		tableAssociate,
+		tableCarrier,
+		tableDSAParameters,
+		tableFieldProperty,
+		tableFieldRight,
+		tableGrantedModuleLicense,
+		tableLicenseInfo,
+		tableModuleLicense,
+		tableProvidedCredential,
+		tableSignedPublicKey,
+		tableSoCredentials,
+		tableSoExceptionInfo,
+		tableSoPrincipalCarrier,
+		tableSoSystemInfoCarrier,
+		tableSoTimeZone,
+		tableTableRight,
+		tableWebhook,
+		tableWebhookResult,
+	},
+	&codecChar,
+	&codecEFieldRight,
+	&codecETableRight,
+	&codecEjUserStatus,
+	&codecGUID,
+	&codecLicenseType,
+	&codecNetServerBuildType,
+	&codecRoleType,
+	&codecUserType,
+	&codecWebhookState,
 )
 var arrayOfGrantedModuleLicense = soapimpl.NewArray(nsServices88, "GrantedModuleLicense", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrGrantedModuleLicense)
 var arrayOfModuleLicense = soapimpl.NewArray(nsServices88, "ModuleLicense", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrModuleLicense)
@@ -140,7 +152,9 @@ func (*Carrier) SOAPType() *soapimpl.Type { return tableCarrier }
 type Char int32
 
 // codecChar converts Char values to and from text.
-var codecChar = soapimpl.Named(&soapimpl.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
+var codecChar = soapimpl.Int32Type[Char](&soapimpl.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
+
+func (Char) SOAPCodec() *soapimpl.Codec { return &codecChar }
 
 // EFieldRight is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}EFieldRight: a list of EFieldRightFlag values (flags), kept as the text received so that it is sent back unchanged.
 type EFieldRight string
@@ -171,7 +185,9 @@ func (v EFieldRight) Number() (int64, bool) {
 }
 
 // codecEFieldRight converts EFieldRight values to and from text.
-var codecEFieldRight = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EFieldRight"})
+var codecEFieldRight = soapimpl.StringType[EFieldRight](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EFieldRight"})
+
+func (EFieldRight) SOAPCodec() *soapimpl.Codec { return &codecEFieldRight }
 
 // EFieldRightFlag is one flag of EFieldRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type EFieldRightFlag string
@@ -268,7 +284,9 @@ func (v ETableRight) Number() (int64, bool) {
 }
 
 // codecETableRight converts ETableRight values to and from text.
-var codecETableRight = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "ETableRight"})
+var codecETableRight = soapimpl.StringType[ETableRight](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "ETableRight"})
+
+func (ETableRight) SOAPCodec() *soapimpl.Codec { return &codecETableRight }
 
 // ETableRightFlag is one flag of ETableRight, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type ETableRightFlag string
@@ -393,7 +411,7 @@ var descFieldRight = soapimpl.Struct{
 			x = new(FieldRight)
 		}
 		if p != nil {
-			p[0], p[1], p[2] = (*string)(&x.Mask), &x.Reason, &x.Presence
+			p[0], p[1], p[2] = &x.Mask, &x.Reason, &x.Presence
 		}
 		return x
 	},
@@ -411,7 +429,9 @@ func (*FieldRight) SOAPType() *soapimpl.Type { return tableFieldRight }
 type GUID string
 
 // codecGUID converts GUID values to and from text.
-var codecGUID = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
+var codecGUID = soapimpl.StringType[GUID](&soapimpl.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
+
+func (GUID) SOAPCodec() *soapimpl.Codec { return &codecGUID }
 
 // SoCredentials is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoCredentials.
 type SoCredentials struct {
@@ -547,7 +567,7 @@ var descTableRight = soapimpl.Struct{
 			x = new(TableRight)
 		}
 		if p != nil {
-			p[0], p[1], p[2] = (*string)(&x.Mask), &x.Reason, &x.Presence
+			p[0], p[1], p[2] = &x.Mask, &x.Reason, &x.Presence
 		}
 		return x
 	},
@@ -609,4 +629,6 @@ func (v UserType) Number() (int64, bool) {
 }
 
 // codecUserType converts UserType values to and from text.
-var codecUserType = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "UserType"})
+var codecUserType = soapimpl.StringType[UserType](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "UserType"})
+
+func (UserType) SOAPCodec() *soapimpl.Codec { return &codecUserType }

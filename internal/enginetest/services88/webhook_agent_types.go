@@ -54,7 +54,7 @@ var descAssociate = soapimpl.Struct{
 			x = new(Associate)
 		}
 		if p != nil {
-			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.AssociateID, &x.Name, &x.PersonID, &x.Rank, &x.Tooltip, (*string)(&x.Type), &x.GroupIdx, &x.FullName, &x.FormalName, &x.Deleted, &x.EjUserID, &x.UserName, &x.ExtraFields, &x.CustomFields, &x.Presence, &x.Carrier
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.AssociateID, &x.Name, &x.PersonID, &x.Rank, &x.Tooltip, &x.Type, &x.GroupIdx, &x.FullName, &x.FormalName, &x.Deleted, &x.EjUserID, &x.UserName, &x.ExtraFields, &x.CustomFields, &x.Presence, &x.Carrier
 		}
 		return x
 	},
@@ -200,7 +200,7 @@ var descGetAllWebhooks = soapimpl.Struct{
 			x = new(GetAllWebhooks)
 		}
 		if p != nil {
-			p[0], p[1], p[2], p[3] = &x.NameFilter, &x.EventFilter, (*string)(&x.StatusFilter), &x.Presence
+			p[0], p[1], p[2], p[3] = &x.NameFilter, &x.EventFilter, &x.StatusFilter, &x.Presence
 		}
 		return x
 	},
@@ -583,7 +583,7 @@ var descWebhook = soapimpl.Struct{
 			x = new(Webhook)
 		}
 		if p != nil {
-			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14] = &x.WebhookID, &x.Name, &x.Events, &x.TargetURL, &x.Secret, (*string)(&x.State), &x.Type, &x.Headers, &x.Properties, &x.Registered, &x.RegisteredAssociate, &x.Updated, &x.UpdatedAssociate, &x.ErrorsEmail, &x.Presence
+			p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14] = &x.WebhookID, &x.Name, &x.Events, &x.TargetURL, &x.Secret, &x.State, &x.Type, &x.Headers, &x.Properties, &x.Registered, &x.RegisteredAssociate, &x.Updated, &x.UpdatedAssociate, &x.ErrorsEmail, &x.Presence
 		}
 		return x
 	},
@@ -685,4 +685,6 @@ func (v WebhookState) Number() (int64, bool) {
 }
 
 // codecWebhookState converts WebhookState values to and from text.
-var codecWebhookState = soapimpl.Named(&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "WebhookState"})
+var codecWebhookState = soapimpl.StringType[WebhookState](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "WebhookState"})
+
+func (WebhookState) SOAPCodec() *soapimpl.Codec { return &codecWebhookState }

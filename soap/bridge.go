@@ -1,0 +1,19 @@
+package soap
+
+import "github.com/sogen-go/sogen/soap/internal/bridge"
+
+// init hands package soapimpl, through the internal bridge, what it needs of soap and users must not
+// see.
+func init() {
+	bridge.PresenceHasNils = func(p *Presence, field string) bool { return p.hasNils(field) }
+	bridge.PresenceNilFields = func(p *Presence) []string {
+		var out []string
+		for i, n := range p.nils {
+			if i == 0 || p.nils[i-1].field != n.field {
+				out = append(out, n.field)
+			}
+		}
+		return out
+	}
+	bridge.PresenceEmpty = func(p *Presence) bool { return p == nil || len(p.entries) == 0 && len(p.nils) == 0 }
+}
