@@ -93,7 +93,9 @@ var (
 		func(t soap.TimeSpan) soap.Duration { return t.Duration })
 )
 
-func serType(local string) xml.Name { return xml.Name{Space: soap.SerializationNamespace, Local: local} }
+func serType(local string) xml.Name {
+	return xml.Name{Space: soap.SerializationNamespace, Local: local}
+}
 
 // anyBuiltins are the codecs of the simple types an xs:anyType value decodes to a Go value for, by
 // namespace (XML Schema's, WCF's serialization schema) and local name.
