@@ -25,7 +25,7 @@ func TestLenientBadInputs(t *testing.T) {
 			warnings: []string{`spaced-name.wsdl: ` + def + `/wsdl:types/xs:schema/xs:element[@name='PingResponse']/xs:complexType/xs:sequence/xs:element[@name='ResultCode ']: name "ResultCode " trimmed to "ResultCode" (-lenient)`},
 			want: []string{
 				`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (int32, error)`,
-				`{Name: xml.Name{Space: nsBad, Local: "ResultCode"}, GoName: "ResultCode"}`,
+				`{Space: nsBad, Local: "ResultCode", GoName: "ResultCode", Codec: &soapimpl.XSInt}`,
 			},
 		},
 		{

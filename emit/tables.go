@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -10,53 +8,9 @@ import (
 	"github.com/sogen-go/sogen/model"
 )
 
-// ImplPath is the import path of the generated-code runtime package of the table-driven backend.
-const ImplPath = "github.com/sogen-go/sogen/soap/soapimpl"
-
-// TableFiles renders the types of pkg for the table-driven runtime (soap/soapimpl): every struct is
-// described by one descriptor table, from which the runtime's engine encodes and decodes it. It
-// renders the package-level helpers and the types, not the clients.
-func TableFiles(pkg *model.Package) ([]File, error) {
-	var out []File
-	for _, mf := range pkg.Files {
-		e := &emitter{pkg: pkg, rt: pkg.Runtime, tables: true}
-		f := jen.NewFile(pkg.Name)
-		f.ImportName(pkg.Runtime, "soap")
-		f.ImportName(ImplPath, "soapimpl")
-		f.ImportName(xmlPkg, "xml")
-		header := Marker
-		if len(pkg.Sources) > 0 {
-			header += "\n// Source: " + strings.Join(pkg.Sources, ", ")
-		}
-		f.HeaderComment(header)
-		if mf.Shared {
-			f.PackageComment(packageDoc(pkg))
-			e.sharedTables(f)
-		}
-		for _, t := range mf.Types {
-			e.typTable(f, t)
-		}
-		for _, c := range mf.Clients {
-			for _, h := range []*model.Header{c.RequestHeader, c.ResponseHeader} {
-				if h != nil {
-					e.headerTable(f, h)
-				}
-			}
-		}
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("rendering %s: %w", mf.Name, err)
-		}
-		out = append(out, File{Name: mf.Name, Content: buf.Bytes()})
-	}
-	return out, nil
-}
-
-func (e *emitter) impl(name string) *jen.Statement { return jen.Qual(ImplPath, name) }
-
-// sharedTables renders the package-level declarations: the version guard, namespaces, registry,
-// arrays and dictionaries.
-func (e *emitter) sharedTables(f *jen.File) {
+// shared renders the package-level declarations: the version guard, namespaces, registry, arrays,
+// dictionaries, and the codecs of structs held by pointer and of polymorphic fields.
+func (e *emitter) shared(f *jen.File) {
 	pkg := e.pkg
 	f.Comment("The generated code and the runtime check at compile time that they match (see soapimpl.EnforceVersion).")
 	f.Const().Defs(
@@ -415,7 +369,8 @@ func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
 		more = []string{"Repeated"}
 	}
 	simpleRef := ref || fd.Value != nil && fd.Value.Kind == model.SimpleValue && fd.Value.Ref
-	if flags := flagsExpr(e, fd.Optional, fd.Nillable, fd.ZeroUnset, simpleRef, more...); fmt.Sprint(flags) != "0" {
+	if fd.Optional || fd.Nillable || fd.ZeroUnset || simpleRef || len(more) > 0 {
+		flags := flagsExpr(e, fd.Optional, fd.Nillable, fd.ZeroUnset, simpleRef, more...)
 		kv = append(kv, jen.Id("Flags").Op(":").Add(flags))
 	}
 	switch {
@@ -430,31 +385,4 @@ func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
 		kv = append(kv, jen.Id("Codec").Op(":").Add(e.valueExpr(fd.Value)))
 	}
 	return jen.Values(kv...)
-}
-
-// headerTable renders a header struct and its descriptor table.
-func (e *emitter) headerTable(f *jen.File, h *model.Header) {
-	f.Add(comment(h.Doc))
-	f.Type().Id(h.GoName).StructFunc(func(g *jen.Group) {
-		for _, fd := range h.Fields {
-			g.Add(comment(fd.Doc))
-			g.Id(fd.GoName).Add(e.goType(fd.Type))
-		}
-	})
-	var ptrs []jen.Code
-	for _, fd := range h.Fields {
-		ptrs = append(ptrs, e.fieldPtr(fd.GoName, fd.Type))
-	}
-	e.table(f, h.GoName, h.DescVar, h.TableVar, []jen.Code{
-		jen.Id("Go").Op(":").Lit(h.GoName),
-		jen.Id("Kind").Op(":").Add(e.impl("Header")),
-		jen.Id("Zero").Op(":").Parens(jen.Op("*").Id(h.GoName)).Call(jen.Nil()),
-		jen.Id("Ptrs").Op(":").Add(ptrsFunc(h.GoName, ptrs)),
-		jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
-			for _, fd := range h.Fields {
-				g.Line().Add(e.fieldTable(fd, fd.Ref))
-			}
-			g.Line()
-		}),
-	})
 }

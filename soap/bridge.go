@@ -16,4 +16,6 @@ func init() {
 		return out
 	}
 	bridge.PresenceEmpty = func(p *Presence) bool { return p == nil || len(p.entries) == 0 && len(p.nils) == 0 }
+	bridge.ApplyCallOption = func(opt CallOption, o *bridge.CallOptions) { opt.applyCallOption(o) }
+	bridge.NewCheckedError = func(err error) error { return &checkedError{err} }
 }

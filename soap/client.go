@@ -9,6 +9,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/sogen-go/sogen/soap/internal/bridge"
 )
 
 // DefaultMaxResponseSize is the reply size, in bytes, a Client accepts unless MaxResponseSize says
@@ -73,17 +75,17 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	if call.Caller != "" {
 		source = call.Caller + ".Endpoint"
 	}
-	if o.hasEndpoint {
-		endpoint, source = o.endpoint, "soap.WithEndpoint"
+	if o.HasEndpoint {
+		endpoint, source = o.Endpoint, "soap.WithEndpoint"
 	}
 	if endpoint == "" {
-		if o.hasEndpoint {
+		if o.HasEndpoint {
 			return errors.New("soap.WithEndpoint was given an empty URL")
 		}
 		return fmt.Errorf("%s is empty: set it, or pass soap.WithEndpoint", source)
 	}
 	body, secrets, err := encodeEnvelope(op, call)
-	secrets.fromHTTP(endpoint, o.headers)
+	secrets.fromHTTP(endpoint, o.Headers)
 	if err != nil {
 		return secrets.hide(&prefixedError{prefix: "encoding the request: ", err: err})
 	}
@@ -91,7 +93,7 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	if err != nil {
 		return secrets.hide(&prefixedError{prefix: source + ": ", err: err})
 	}
-	setHeaders(req, op, o.headers)
+	setHeaders(req, op, o.Headers)
 
 	hc := c.HTTPClient
 	if hc == nil {
@@ -136,7 +138,7 @@ func sameOriginBodies(req *http.Request, via []*http.Request) error {
 }
 
 // setHeaders sets the SOAP headers of the HTTP binding, then those given with WithHTTPHeader.
-func setHeaders(req *http.Request, op *Operation, extra []headerField) {
+func setHeaders(req *http.Request, op *Operation, extra []bridge.HeaderField) {
 	if op.Version == V11 {
 		// SOAP 1.1 section 6.1.1: the SOAPAction header must be sent with every request; its value is a
 		// quoted URI-reference, "" meaning the request URI. (Header names are case-insensitive; Go
@@ -155,16 +157,16 @@ func setHeaders(req *http.Request, op *Operation, extra []headerField) {
 	}
 	replaced := map[string]bool{}
 	for _, h := range extra {
-		if strings.EqualFold(h.key, "Host") {
-			req.Host = h.value
+		if strings.EqualFold(h.Key, "Host") {
+			req.Host = h.Value
 			continue
 		}
-		k := http.CanonicalHeaderKey(h.key)
+		k := http.CanonicalHeaderKey(h.Key)
 		if !replaced[k] {
 			replaced[k] = true
 			req.Header.Del(k)
 		}
-		req.Header.Add(k, h.value)
+		req.Header.Add(k, h.Value)
 	}
 }
 

@@ -3,6 +3,8 @@ package soap
 import (
 	"fmt"
 	"reflect"
+
+	"github.com/sogen-go/sogen/soap/internal/bridge"
 )
 
 // CallOption changes one call. Options are applied in order; for those that set a single value, the
@@ -11,18 +13,7 @@ type CallOption interface {
 	applyCallOption(o *callOptions)
 }
 
-type callOptions struct {
-	endpoint    string
-	hasEndpoint bool
-	headers     []headerField
-
-	requestHeader     any
-	hasRequestHeader  bool
-	responseHeader    any
-	hasResponseHeader bool
-}
-
-type headerField struct{ key, value string }
+type callOptions = bridge.CallOptions
 
 type optionFunc func(o *callOptions)
 
@@ -41,7 +32,7 @@ func collectOptions(opts []CallOption) *callOptions {
 // WithEndpoint posts this call to url instead of Call.Endpoint.
 func WithEndpoint(url string) CallOption {
 	return optionFunc(func(o *callOptions) {
-		o.endpoint, o.hasEndpoint = url, true
+		o.Endpoint, o.HasEndpoint = url, true
 	})
 }
 
@@ -50,7 +41,7 @@ func WithEndpoint(url string) CallOption {
 // the key "Host" sets the request's Host.
 func WithHTTPHeader(key, value string) CallOption {
 	return optionFunc(func(o *callOptions) {
-		o.headers = append(o.headers, headerField{key, value})
+		o.Headers = append(o.Headers, bridge.HeaderField{Key: key, Value: value})
 	})
 }
 
@@ -59,7 +50,7 @@ func WithHTTPHeader(key, value string) CallOption {
 // RequestHeaderFrom.
 func WithRequestHeader(h any) CallOption {
 	return optionFunc(func(o *callOptions) {
-		o.requestHeader, o.hasRequestHeader = h, true
+		o.RequestHeader, o.HasRequestHeader = h, true
 	})
 }
 
@@ -68,7 +59,7 @@ func WithRequestHeader(h any) CallOption {
 // reply's header blocks into it. Generated code reads it with ResponseHeaderFrom.
 func WithResponseHeader(dst any) CallOption {
 	return optionFunc(func(o *callOptions) {
-		o.responseHeader, o.hasResponseHeader = dst, true
+		o.ResponseHeader, o.HasResponseHeader = dst, true
 	})
 }
 
@@ -77,10 +68,10 @@ func WithResponseHeader(dst any) CallOption {
 // another type is an error naming both types.
 func RequestHeaderFrom[H any](def *H, opts []CallOption) (*H, error) {
 	o := collectOptions(opts)
-	if !o.hasRequestHeader {
+	if !o.HasRequestHeader {
 		return def, nil
 	}
-	switch h := o.requestHeader.(type) {
+	switch h := o.RequestHeader.(type) {
 	case nil:
 		return nil, nil
 	case *H:
@@ -89,7 +80,7 @@ func RequestHeaderFrom[H any](def *H, opts []CallOption) (*H, error) {
 		return &h, nil
 	}
 	t := reflect.TypeFor[H]()
-	return nil, fmt.Errorf("soap: WithRequestHeader: got a %T, want *%v or %v", o.requestHeader, t, t)
+	return nil, fmt.Errorf("soap: WithRequestHeader: got a %T, want *%v or %v", o.RequestHeader, t, t)
 }
 
 // ResponseHeaderFrom returns where to decode the reply's SOAP headers: the *H given with
@@ -99,10 +90,10 @@ func RequestHeaderFrom[H any](def *H, opts []CallOption) (*H, error) {
 // given; a nil *H, or a value of another type, is an error naming both types.
 func ResponseHeaderFrom[H any](local *H, opts []CallOption) (*H, error) {
 	o := collectOptions(opts)
-	if !o.hasResponseHeader || o.responseHeader == nil {
+	if !o.HasResponseHeader || o.ResponseHeader == nil {
 		return local, nil
 	}
-	h, ok := o.responseHeader.(*H)
+	h, ok := o.ResponseHeader.(*H)
 	switch {
 	case ok && h != nil:
 		var zero H
@@ -111,5 +102,5 @@ func ResponseHeaderFrom[H any](local *H, opts []CallOption) (*H, error) {
 	case ok:
 		return nil, fmt.Errorf("soap: WithResponseHeader: got a nil %T, want a non-nil one", h)
 	}
-	return nil, fmt.Errorf("soap: WithResponseHeader: got a %T, want a non-nil *%v", o.responseHeader, reflect.TypeFor[H]())
+	return nil, fmt.Errorf("soap: WithResponseHeader: got a %T, want a non-nil *%v", o.ResponseHeader, reflect.TypeFor[H]())
 }

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/sogen-go/sogen/soap/internal/bridge"
 )
 
 // Redacted replaces a secret of the request wherever it would appear in an error of Client.Do.
@@ -138,21 +140,21 @@ func (s secrets) fault(f *Fault) {
 // fromHTTP adds the secrets of the request's URL (a password in it) and of the HTTP headers given with
 // WithHTTPHeader: Authorization, Proxy-Authorization and Cookie, and headers named like a secret
 // (X-Api-Token).
-func (s *secrets) fromHTTP(endpoint string, headers []headerField) {
+func (s *secrets) fromHTTP(endpoint string, headers []bridge.HeaderField) {
 	if u, err := url.Parse(endpoint); err == nil && u.User != nil {
 		if p, ok := u.User.Password(); ok {
 			s.add(p)
 		}
 	}
 	for _, h := range headers {
-		switch k := strings.ToLower(h.key); {
+		switch k := strings.ToLower(h.Key); {
 		case k == "authorization" || k == "proxy-authorization":
-			s.add(h.value)
-			if _, cred, ok := strings.Cut(strings.TrimSpace(h.value), " "); ok {
+			s.add(h.Value)
+			if _, cred, ok := strings.Cut(strings.TrimSpace(h.Value), " "); ok {
 				s.add(cred) // the token of "Bearer <token>", which a server may echo alone
 			}
 		case k == "cookie" || IsSecretName(strings.ReplaceAll(k, "-", "")):
-			s.add(h.value)
+			s.add(h.Value)
 		}
 	}
 }

@@ -16,9 +16,7 @@ import (
 
 const nsAnytype = "http://example.com/sogen/anytype"
 
-var anytypeTypes = soap.TypeRegistry{
-	{Space: nsAnytype, Local: "Bag"}: func() soap.Unmarshaler { return new(anytype.Bag) },
-}
+var anytypeTypes = types(new(anytype.Bag))
 
 func mustDate(t *testing.T, s string) soap.Date {
 	t.Helper()

@@ -6,16 +6,11 @@ import (
 	"testing"
 
 	"github.com/sogen-go/sogen/golden/arrays"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const nsArrays = "http://example.com/sogen/arrays"
 
-var arraysTypes = soap.TypeRegistry{
-	{Space: nsArrays, Local: "Item"}:    func() soap.Unmarshaler { return new(arrays.Item) },
-	{Space: nsArrays, Local: "Order"}:   func() soap.Unmarshaler { return new(arrays.Order) },
-	{Space: nsArrays, Local: "TopFive"}: func() soap.Unmarshaler { return new(arrays.TopFive) },
-}
+var arraysTypes = types(new(arrays.Item), new(arrays.Order), new(arrays.TopFive))
 
 // TestArrays checks WCF's ArrayOfX wrappers (an element holding one item element per value, the items
 // in the namespace of the schema that declares the ArrayOf type, since it is elementFormDefault

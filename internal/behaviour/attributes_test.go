@@ -16,10 +16,7 @@ const (
 	nsOther      = "urn:other"
 )
 
-var attributesTypes = soap.TypeRegistry{
-	{Space: nsAttributes, Local: "Item"}:        func() soap.Unmarshaler { return new(attributes.Item) },
-	{Space: nsAttributes, Local: "SpecialItem"}: func() soap.Unmarshaler { return new(attributes.SpecialItem) },
-}
+var attributesTypes = types(new(attributes.Item), new(attributes.SpecialItem))
 
 // attrMap returns n's attributes (namespace declarations, xsi:type and xsi:nil left out) by name.
 func (n *node) attrMap() map[xml.Name]string {

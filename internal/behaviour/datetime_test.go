@@ -12,9 +12,7 @@ import (
 
 const nsDatetime = "http://example.com/sogen/datetime"
 
-var datetimeTypes = soap.TypeRegistry{
-	{Space: nsDatetime, Local: "Times"}: func() soap.Unmarshaler { return new(datetime.Times) },
-}
+var datetimeTypes = types(new(datetime.Times))
 
 // TestDateTime checks xs:dateTime, xs:date, xs:time and xs:duration (XML Schema Part 2 sections
 // 3.2.6 to 3.2.9): every lexical form a server may send is kept as written and sent back unchanged.

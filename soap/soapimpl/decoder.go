@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/sogen-go/sogen/soap"
 	"github.com/sogen-go/sogen/soap/internal/xmlr"
@@ -29,8 +30,8 @@ type Decoder struct {
 	// ctx, when set, is checked every checkEvery elements, so that a huge reply stops with its call.
 	ctx    context.Context
 	budget int
-	// redact, when set, keeps the request's secrets out of the errors.
-	redact func(string) string
+	// secrets are kept out of the errors (a call sets them to the request's).
+	secrets secrets
 	// rp serves the tokens of a buffered Body (rpc/encoded replies) instead of r.
 	rp *replay
 	// spaces holds the namespace names met, so that each is made a string once.
@@ -75,23 +76,8 @@ func (d *Decoder) wrap(err error) error {
 	} else {
 		line, col = d.position()
 	}
-	if d.redact != nil {
-		path = d.redact(path)
-		if msg := err.Error(); d.redact(msg) != msg {
-			err = &redactedError{msg: d.redact(msg), err: err}
-		}
-	}
-	return &soap.DecodeError{Path: path, Line: line, Column: col, Err: err}
+	return &soap.DecodeError{Path: d.secrets.redact(path), Line: line, Column: col, Err: d.secrets.hideIfShown(err)}
 }
-
-// redactedError is an error whose message had secrets replaced.
-type redactedError struct {
-	msg string
-	err error
-}
-
-func (e *redactedError) Error() string { return e.msg }
-func (e *redactedError) Unwrap() error { return e.err }
 
 func (d *Decoder) path() string {
 	if d.rp != nil {
@@ -497,6 +483,32 @@ func Encode(e *Encoder, name xml.Name, v Message) {
 	v.SOAPType().encodeElem(e, &n, xml.Name{}, v)
 }
 
+// decoderPool keeps Decoders for reuse, with the memory they allocated.
+type decoderPool struct{ p sync.Pool }
+
+func newDecoderPool() *decoderPool { return &decoderPool{} }
+
+// get returns a Decoder reading data with types.
+func (p *decoderPool) get(data []byte, types *Registry) *Decoder {
+	d, _ := p.p.Get().(*Decoder)
+	if d == nil {
+		return NewDecoder(data, types)
+	}
+	d.Reset(data)
+	d.types = types
+	return d
+}
+
+// put returns d to the pool, keeping nothing of the document it read.
+func (p *decoderPool) put(d *Decoder) {
+	d.r.Reset(nil)
+	d.types, d.secrets, d.ctx, d.disallowUnknown = nil, nil, nil, false
+	if len(d.spaces) > 64 {
+		d.spaces = nil
+	}
+	p.p.Put(d)
+}
+
 // Reset makes d read the document data, keeping its registry and the memory it allocated.
 func (d *Decoder) Reset(data []byte) {
 	if d.r == nil {
@@ -506,3 +518,24 @@ func (d *Decoder) Reset(data []byte) {
 	}
 	d.encoded, d.rp, d.budget = false, nil, 0
 }
+
+// Finish reads the rest of the document after the root element, which must hold nothing but white
+// space, comments and processing instructions.
+func (d *Decoder) Finish() error {
+	for {
+		_, err := d.r.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return d.wrap(err)
+		}
+		return d.Errorf("content after the root element")
+	}
+}
+
+// BufferEncoded prepares d to read the SOAP Body whose start tag was just read as the Body of an
+// rpc/encoded message: the rest of the Body is read into memory, and served again with every
+// accessor referring to a multi-reference value (href="#x", SOAP 1.1 section 5.4.1; enc:ref, SOAP 1.2
+// Part 2 section 3.1.5.1) read as that value.
+func (d *Decoder) BufferEncoded() error { return d.bufferEncoded() }

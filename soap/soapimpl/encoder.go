@@ -43,8 +43,8 @@ type Encoder struct {
 	nsFloor int // every nsN prefix with N below it is bound (see newPrefix)
 	hint    map[string]string
 	err     error
-	secrets []string // values written in elements and attributes named like secrets
-	ptrs    ptrs     // pointers to the fields of the structs being encoded
+	secrets secrets // values written in elements and attributes named like secrets
+	ptrs    ptrs    // pointers to the fields of the structs being encoded
 }
 
 type openTag struct {
@@ -561,7 +561,7 @@ func (e *Encoder) Raw(s string) {
 }
 
 // addSecret records v (and v trimmed of surrounding space) as a secret.
-func (e *Encoder) addSecret(v string) { e.secrets = append(e.secrets, v) }
+func (e *Encoder) addSecret(v string) { e.secrets.add(v) }
 
 // errInvalidText is recorded for text XML 1.0 cannot carry; see appendText.
 var errInvalidText = errors.New("invalid text")
@@ -666,3 +666,9 @@ func validName(s string) bool {
 	}
 	return true
 }
+
+// SetEncoding makes e follow the SOAP encoding whose namespace is ns (soap.SOAPEncNamespace for SOAP
+// 1.1's, soap.SOAP12EncNamespace for SOAP 1.2's) in what it writes next, as the body of an rpc/encoded
+// operation does: values with xsi:type, SOAP-ENC arrays with their array attributes. An empty ns
+// stops it.
+func (e *Encoder) SetEncoding(ns string) { e.encoded, e.encNS = ns != "", ns }

@@ -426,3 +426,7 @@ func (rp *replay) skip(d *Decoder) error {
 		}
 	}
 }
+
+// multiRef reports whether the element just started, in a buffered encoded Body, is an independent
+// multi-reference value (an id, and not soapenc:root="1").
+func (d *Decoder) multiRef() bool { return d.rp != nil && multiRef(d.rp.cur()) }

@@ -418,32 +418,48 @@ func (t *Type) checkPresence(e *Encoder, p *soap.Presence) {
 }
 
 // EncodeHeader writes the header blocks of v (a pointer to the header struct) listed in which
-// (indexes into the table's fields); a nil v writes none.
+// (indexes into the table's fields); a nil v writes none. The struct's Presence may hold states for
+// its blocks only.
 func (t *Type) EncodeHeader(e *Encoder, v any, which []int) {
 	if t.isNil(v) {
 		return
 	}
 	block, mark := e.ptrs.push(t, v)
 	defer e.ptrs.pop(mark)
-	own := t.info().own
+	inf := t.info()
+	pres := inf.presenceAt(block)
+	t.checkPresence(e, pres)
 	for _, i := range which {
-		t.encodeField(e, &own[i], nil, block[i])
+		t.encodeField(e, &inf.own[i], pres, block[i])
 	}
+}
+
+// headerBlock returns the index of the header block just started among the table's fields, or -1.
+func (t *Type) headerBlock(d *Decoder) int {
+	own := t.info().own
+	for i := range own {
+		if d.match(&own[i].name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// decodeHeaderBlock decodes the header block just started, field i of the table, into v.
+func (t *Type) decodeHeaderBlock(d *Decoder, v any, i int) error {
+	block, mark := d.ptrs.push(t, v)
+	defer d.ptrs.pop(mark)
+	return t.decodeField(d, &t.info().own[i], t.info().presenceAt(block), block[i])
 }
 
 // DecodeHeader decodes the header block just started into v when it is one of the table's fields,
 // and reports whether it was.
 func (t *Type) DecodeHeader(d *Decoder, v any) (bool, error) {
-	own := t.info().own
-	for i := range own {
-		f := &own[i]
-		if d.match(&f.name) {
-			block, mark := d.ptrs.push(t, v)
-			defer d.ptrs.pop(mark)
-			return true, t.decodeField(d, f, nil, block[i])
-		}
+	i := t.headerBlock(d)
+	if i < 0 {
+		return false, nil
 	}
-	return false, nil
+	return true, t.decodeHeaderBlock(d, v, i)
 }
 
 // decodeField reads the element just started into field f, whose Go field ptr points to.

@@ -17,3 +17,30 @@ var (
 	// PresenceEmpty is a func(p *soap.Presence) bool reporting whether p records nothing.
 	PresenceEmpty any
 )
+
+// CallOptions is what the options of one call (soap.CallOption) set, in the order given.
+type CallOptions struct {
+	// Endpoint replaces the client's endpoint when HasEndpoint is set (soap.WithEndpoint).
+	Endpoint    string
+	HasEndpoint bool
+	// Headers are the HTTP request headers added (soap.WithHTTPHeader).
+	Headers []HeaderField
+	// RequestHeader replaces the client's SOAP request header when HasRequestHeader is set
+	// (soap.WithRequestHeader); ResponseHeader receives the reply's when HasResponseHeader is set
+	// (soap.WithResponseHeader).
+	RequestHeader     any
+	HasRequestHeader  bool
+	ResponseHeader    any
+	HasResponseHeader bool
+}
+
+// HeaderField is one HTTP header given with soap.WithHTTPHeader.
+type HeaderField struct{ Key, Value string }
+
+var (
+	// ApplyCallOption is a func(opt soap.CallOption, o *CallOptions) applying opt to o.
+	ApplyCallOption any
+	// NewCheckedError is a func(err error) error returning err, the failure a reply's header blocks
+	// report for a reply whose body was decoded, as an error soap.ResultDecoded reports true for.
+	NewCheckedError any
+)

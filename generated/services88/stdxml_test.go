@@ -1,4 +1,4 @@
-package services88
+package services88_test
 
 // Hand-written encoding/xml tagged structs of the Webhook types, the baseline of the benchmarks: what
 // a Go developer would write for this API with the standard library (dates and enumerations as
@@ -8,7 +8,7 @@ import (
 	"encoding/xml"
 	"sort"
 
-	old "github.com/sogen-go/sogen/generated/services88"
+	"github.com/sogen-go/sogen/generated/services88"
 )
 
 type xEnvelope struct {
@@ -105,7 +105,7 @@ func xKVs(m map[string]string) []xKV {
 	return out
 }
 
-func xAssociateOf(a *old.Associate) *xAssociate {
+func xAssociateOf(a *services88.Associate) *xAssociate {
 	if a == nil {
 		return nil
 	}
@@ -128,7 +128,7 @@ func xAssociateOf(a *old.Associate) *xAssociate {
 }
 
 // xSaveWebhookOf returns the encoding/xml equivalent of a SaveWebhook of w.
-func xSaveWebhookOf(w *old.Webhook) *xSaveWebhook {
+func xSaveWebhookOf(w *services88.Webhook) *xSaveWebhook {
 	x := &xWebhook{
 		WebhookID: w.WebhookID, Name: w.Name, Events: w.Events, TargetURL: w.TargetURL, Secret: w.Secret,
 		State: string(w.State), Type: w.Type, Headers: xKVs(w.Headers), Registered: w.Registered.String(),
