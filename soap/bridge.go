@@ -18,4 +18,9 @@ func init() {
 	bridge.PresenceEmpty = func(p *Presence) bool { return p == nil || len(p.entries) == 0 && len(p.nils) == 0 }
 	bridge.ApplyCallOption = func(opt CallOption, o *bridge.CallOptions) { opt.applyCallOption(o) }
 	bridge.NewCheckedError = func(err error) error { return &checkedError{err} }
+	bridge.DateTimeFromWire = dateTimeFromWire
+	bridge.DateFromWire = dateFromWire
+	bridge.TimeOfDayFromWire = timeOfDayFromWire
+	bridge.DurationFromWire = durationFromWire
+	bridge.DecimalFromWire = decimalFromWire
 }

@@ -3,10 +3,12 @@ package soapimpl
 import (
 	"encoding/base64"
 	"encoding/xml"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/internal/bridge"
 )
 
 // ops are the operations of a codec on values of type T. Generic code (arrays, dictionaries,
@@ -470,47 +472,47 @@ var (
 	XSGDay             = wrap(stringOps("gDay", collapse))
 	XSGMonth           = wrap(stringOps("gMonth", collapse))
 
-	XSBoolean = wrap(numberOps("boolean", ParseBool[[]byte], AppendBool))
+	XSBoolean = wrap(numberOps("boolean", parseBool[[]byte], appendBool))
 
-	XSByte  = wrap(numberOps("byte", ParseInt8[[]byte], appendSigned[int8]))
-	XSShort = wrap(numberOps("short", ParseInt16[[]byte], appendSigned[int16]))
-	XSInt   = wrap(numberOps("int", ParseInt32[[]byte], appendSigned[int32]))
-	XSLong  = wrap(numberOps("long", ParseInt64[[]byte], appendSigned[int64]))
+	XSByte  = wrap(numberOps("byte", parseInt8[[]byte], appendSigned[int8]))
+	XSShort = wrap(numberOps("short", parseInt16[[]byte], appendSigned[int16]))
+	XSInt   = wrap(numberOps("int", parseInt32[[]byte], appendSigned[int32]))
+	XSLong  = wrap(numberOps("long", parseInt64[[]byte], appendSigned[int64]))
 	// XSInteger, XSNonPositiveInteger and XSNegativeInteger are unbounded in XML Schema; sogen maps
 	// them to int64, and a value out of its range is a decoding error.
-	XSInteger            = wrap(numberOps("integer", ParseInt64[[]byte], appendSigned[int64]))
-	XSNonPositiveInteger = wrap(numberOps("nonPositiveInteger", ParseInt64[[]byte], appendSigned[int64]))
-	XSNegativeInteger    = wrap(numberOps("negativeInteger", ParseInt64[[]byte], appendSigned[int64]))
+	XSInteger            = wrap(numberOps("integer", parseInt64[[]byte], appendSigned[int64]))
+	XSNonPositiveInteger = wrap(numberOps("nonPositiveInteger", parseInt64[[]byte], appendSigned[int64]))
+	XSNegativeInteger    = wrap(numberOps("negativeInteger", parseInt64[[]byte], appendSigned[int64]))
 
-	XSUnsignedByte  = wrap(numberOps("unsignedByte", ParseUint8[[]byte], appendUnsigned[uint8]))
-	XSUnsignedShort = wrap(numberOps("unsignedShort", ParseUint16[[]byte], appendUnsigned[uint16]))
-	XSUnsignedInt   = wrap(numberOps("unsignedInt", ParseUint32[[]byte], appendUnsigned[uint32]))
-	XSUnsignedLong  = wrap(numberOps("unsignedLong", ParseUint64[[]byte], appendUnsigned[uint64]))
+	XSUnsignedByte  = wrap(numberOps("unsignedByte", parseUint8[[]byte], appendUnsigned[uint8]))
+	XSUnsignedShort = wrap(numberOps("unsignedShort", parseUint16[[]byte], appendUnsigned[uint16]))
+	XSUnsignedInt   = wrap(numberOps("unsignedInt", parseUint32[[]byte], appendUnsigned[uint32]))
+	XSUnsignedLong  = wrap(numberOps("unsignedLong", parseUint64[[]byte], appendUnsigned[uint64]))
 	// XSNonNegativeInteger and XSPositiveInteger are unbounded in XML Schema; sogen maps them to uint64.
-	XSNonNegativeInteger = wrap(numberOps("nonNegativeInteger", ParseUint64[[]byte], appendUnsigned[uint64]))
-	XSPositiveInteger    = wrap(numberOps("positiveInteger", ParseUint64[[]byte], appendUnsigned[uint64]))
+	XSNonNegativeInteger = wrap(numberOps("nonNegativeInteger", parseUint64[[]byte], appendUnsigned[uint64]))
+	XSPositiveInteger    = wrap(numberOps("positiveInteger", parseUint64[[]byte], appendUnsigned[uint64]))
 
-	XSFloat  = wrap(numberOps("float", ParseFloat32[[]byte], func(b []byte, v float32) []byte { return appendFloat(b, float64(v), 32) }))
-	XSDouble = wrap(numberOps("double", ParseFloat64[[]byte], func(b []byte, v float64) []byte { return appendFloat(b, v, 64) }))
+	XSFloat  = wrap(numberOps("float", parseFloat32[[]byte], func(b []byte, v float32) []byte { return appendFloat(b, float64(v), 32) }))
+	XSDouble = wrap(numberOps("double", parseFloat64[[]byte], func(b []byte, v float64) []byte { return appendFloat(b, v, 64) }))
 
-	XSDecimal  = wrap(lexOps("decimal", soap.Decimal.String, soap.DecimalFromWire, soap.Decimal.IsZero))
-	XSDateTime = wrap(lexOps("dateTime", soap.DateTime.String, soap.DateTimeFromWire, soap.DateTime.IsZero))
-	XSDate     = wrap(lexOps("date", soap.Date.String, soap.DateFromWire, soap.Date.IsZero))
-	XSTime     = wrap(lexOps("time", soap.TimeOfDay.String, soap.TimeOfDayFromWire, soap.TimeOfDay.IsZero))
-	XSDuration = wrap(lexOps("duration", soap.Duration.String, soap.DurationFromWire, soap.Duration.IsZero))
+	XSDecimal  = wrap(lexOps("decimal", soap.Decimal.String, bridge.DecimalFromWire.(func(string) soap.Decimal), soap.Decimal.IsZero))
+	XSDateTime = wrap(lexOps("dateTime", soap.DateTime.String, bridge.DateTimeFromWire.(func(string) soap.DateTime), soap.DateTime.IsZero))
+	XSDate     = wrap(lexOps("date", soap.Date.String, bridge.DateFromWire.(func(string) soap.Date), soap.Date.IsZero))
+	XSTime     = wrap(lexOps("time", soap.TimeOfDay.String, bridge.TimeOfDayFromWire.(func(string) soap.TimeOfDay), soap.TimeOfDay.IsZero))
+	XSDuration = wrap(lexOps("duration", soap.Duration.String, bridge.DurationFromWire.(func(string) soap.Duration), soap.Duration.IsZero))
 
 	XSBase64Binary = wrap(&ops[[]byte]{
 		typ:    xsd("base64Binary"),
 		safe:   func(b []byte, v []byte) []byte { return base64.StdEncoding.AppendEncode(b, v) },
 		format: func(_ *Encoder, v []byte) string { return base64.StdEncoding.EncodeToString(v) },
-		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return ParseBase64(s) },
+		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return parseBase64(s) },
 		zero:   func(v []byte) bool { return v == nil },
 	})
 	XSHexBinary = wrap(&ops[[]byte]{
 		typ:    xsd("hexBinary"),
 		safe:   appendHex,
 		format: func(_ *Encoder, v []byte) string { return string(appendHex(nil, v)) },
-		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return ParseHex(s) },
+		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return parseHex(s) },
 		zero:   func(v []byte) bool { return v == nil },
 	})
 
@@ -680,4 +682,14 @@ func ListType[L ~[]T, T any](item *Codec, typ xml.Name) Codec {
 		},
 		zero: func(v L) bool { return v == nil },
 	})
+}
+
+// Parse converts s, the text of an element or attribute, as decoding does, and returns the value of
+// the codec's Go type in an any. The date/time and decimal types keep the text unchecked, as decoding
+// does. A QName, whose value depends on the namespaces in scope, cannot be parsed here.
+func (c *Codec) Parse(s string) (any, error) {
+	if c.c.anyDec == nil || c.c.typ == xsd("QName") {
+		return nil, fmt.Errorf("soapimpl: the codec of %s cannot parse text on its own", c.c.typ.Local)
+	}
+	return c.c.anyDec(nil, []byte(s))
 }

@@ -70,10 +70,21 @@ func (d *Decoder) wrap(err error) error {
 	var line, col int
 	path := d.path()
 	var xe *xmlr.Error
-	if errors.As(err, &xe) {
+	switch {
+	case errors.As(err, &xe):
+		// A document that is not well-formed: the cause is an *xml.SyntaxError, as encoding/xml
+		// reports it, located where the reader found the problem; a document whose shape is refused
+		// (a DTD, text before the root element) has the message alone.
 		line, col = xe.Line, xe.Column
-		err = errors.New(xe.Msg)
-	} else {
+		if xe.Document() {
+			err = errors.New(xe.Msg)
+		} else {
+			err = &xml.SyntaxError{Msg: xe.Msg, Line: xe.Line}
+		}
+	case err == io.ErrUnexpectedEOF:
+		line, col = d.position()
+		err = &xml.SyntaxError{Msg: "unexpected EOF", Line: line}
+	default:
 		line, col = d.position()
 	}
 	return &soap.DecodeError{Path: d.secrets.redact(path), Line: line, Column: col, Err: d.secrets.hideIfShown(err)}

@@ -41,9 +41,9 @@ func lexTrim[S text](s S) S {
 
 func lexEqual[S text](s S, lit string) bool { return string(s) == lit }
 
-// ParseBool parses an xs:boolean: "true", "false", "1" or "0" after whitespace collapse. Anything
+// parseBool parses an xs:boolean: "true", "false", "1" or "0" after whitespace collapse. Anything
 // else (including "True" or "TRUE") is an error.
-func ParseBool[S text](s S) (bool, error) {
+func parseBool[S text](s S) (bool, error) {
 	switch t := lexTrim(s); {
 	case lexEqual(t, "true"), lexEqual(t, "1"):
 		return true, nil
@@ -53,8 +53,8 @@ func ParseBool[S text](s S) (bool, error) {
 	return false, lexErr("xs:boolean", s, nil)
 }
 
-// AppendBool appends the canonical xs:boolean form of v: "true" or "false".
-func AppendBool(b []byte, v bool) []byte {
+// appendBool appends the canonical xs:boolean form of v: "true" or "false".
+func appendBool(b []byte, v bool) []byte {
 	if v {
 		return append(b, "true"...)
 	}
@@ -154,54 +154,54 @@ func parseUnsigned[S text](s S, typ string, bits int) (uint64, error) {
 	return u, nil
 }
 
-// ParseInt8 parses an xs:byte: an optional '+' or '-' sign followed by decimal digits (leading zeros
+// parseInt8 parses an xs:byte: an optional '+' or '-' sign followed by decimal digits (leading zeros
 // allowed), in the range -128..127. A value outside the range is a *soap.LexicalError wrapping
 // strconv.ErrRange.
-func ParseInt8[S text](s S) (int8, error) {
+func parseInt8[S text](s S) (int8, error) {
 	v, err := parseSigned(s, "xs:byte", 8)
 	return int8(v), err
 }
 
-// ParseInt16 parses an xs:short (see ParseInt8 for the syntax).
-func ParseInt16[S text](s S) (int16, error) {
+// parseInt16 parses an xs:short (see parseInt8 for the syntax).
+func parseInt16[S text](s S) (int16, error) {
 	v, err := parseSigned(s, "xs:short", 16)
 	return int16(v), err
 }
 
-// ParseInt32 parses an xs:int (see ParseInt8 for the syntax).
-func ParseInt32[S text](s S) (int32, error) {
+// parseInt32 parses an xs:int (see parseInt8 for the syntax).
+func parseInt32[S text](s S) (int32, error) {
 	v, err := parseSigned(s, "xs:int", 32)
 	return int32(v), err
 }
 
-// ParseInt64 parses an xs:long (see ParseInt8 for the syntax). It is also used for xs:integer and its
+// parseInt64 parses an xs:long (see parseInt8 for the syntax). It is also used for xs:integer and its
 // signed subtypes whose values fit in an int64; errors name the type as "xs:long".
-func ParseInt64[S text](s S) (int64, error) { return parseSigned(s, "xs:long", 64) }
+func parseInt64[S text](s S) (int64, error) { return parseSigned(s, "xs:long", 64) }
 
-// ParseUint8 parses an xs:unsignedByte: an optional '+' sign followed by decimal digits, in the range
+// parseUint8 parses an xs:unsignedByte: an optional '+' sign followed by decimal digits, in the range
 // 0..255. As for xs:nonNegativeInteger, "-0" is accepted as zero; any other negative value is a
 // *soap.LexicalError wrapping strconv.ErrRange.
-func ParseUint8[S text](s S) (uint8, error) {
+func parseUint8[S text](s S) (uint8, error) {
 	v, err := parseUnsigned(s, "xs:unsignedByte", 8)
 	return uint8(v), err
 }
 
-// ParseUint16 parses an xs:unsignedShort (see ParseUint8 for the syntax).
-func ParseUint16[S text](s S) (uint16, error) {
+// parseUint16 parses an xs:unsignedShort (see parseUint8 for the syntax).
+func parseUint16[S text](s S) (uint16, error) {
 	v, err := parseUnsigned(s, "xs:unsignedShort", 16)
 	return uint16(v), err
 }
 
-// ParseUint32 parses an xs:unsignedInt (see ParseUint8 for the syntax).
-func ParseUint32[S text](s S) (uint32, error) {
+// parseUint32 parses an xs:unsignedInt (see parseUint8 for the syntax).
+func parseUint32[S text](s S) (uint32, error) {
 	v, err := parseUnsigned(s, "xs:unsignedInt", 32)
 	return uint32(v), err
 }
 
-// ParseUint64 parses an xs:unsignedLong (see ParseUint8 for the syntax). It is also used for
+// parseUint64 parses an xs:unsignedLong (see parseUint8 for the syntax). It is also used for
 // xs:nonNegativeInteger and xs:positiveInteger values that fit in a uint64; errors name the type as
 // "xs:unsignedLong".
-func ParseUint64[S text](s S) (uint64, error) { return parseUnsigned(s, "xs:unsignedLong", 64) }
+func parseUint64[S text](s S) (uint64, error) { return parseUnsigned(s, "xs:unsignedLong", 64) }
 
 // isFloat reports whether s matches the finite xs:float/xs:double lexical form: an optional sign, a
 // mantissa of digits with an optional '.' and fraction (at least one digit in all: "5", "5.", ".5",
@@ -269,17 +269,17 @@ func parseFloat[S text](s S, typ string, bits int) (float64, error) {
 	return v, nil
 }
 
-// ParseFloat32 parses an xs:float: an optional sign, digits with an optional fraction, an optional
+// parseFloat32 parses an xs:float: an optional sign, digits with an optional fraction, an optional
 // exponent, or one of "INF", "+INF", "-INF", "NaN". Spellings that strconv accepts but XSD does not
 // ("Inf", "nan", "0x1p-2", "1_000") are errors; a magnitude beyond the float32 range is a
 // *soap.LexicalError wrapping strconv.ErrRange.
-func ParseFloat32[S text](s S) (float32, error) {
+func parseFloat32[S text](s S) (float32, error) {
 	v, err := parseFloat(s, "xs:float", 32)
 	return float32(v), err
 }
 
-// ParseFloat64 parses an xs:double; the syntax is that of ParseFloat32.
-func ParseFloat64[S text](s S) (float64, error) { return parseFloat(s, "xs:double", 64) }
+// parseFloat64 parses an xs:double; the syntax is that of parseFloat32.
+func parseFloat64[S text](s S) (float64, error) { return parseFloat(s, "xs:double", 64) }
 
 // appendFloat appends an xs:float (bits 32) or xs:double (bits 64) literal for v: "NaN", "INF",
 // "-INF", or the shortest decimal that parses back to v (strconv 'G' format, e.g. "0.1", "1E+21",
@@ -296,10 +296,10 @@ func appendFloat(b []byte, v float64, bits int) []byte {
 	return strconv.AppendFloat(b, v, 'G', -1, bits)
 }
 
-// ParseBase64 parses an xs:base64Binary. XML whitespace anywhere in s is ignored (servers commonly
+// parseBase64 parses an xs:base64Binary. XML whitespace anywhere in s is ignored (servers commonly
 // wrap base64 at 76 columns); the rest must be standard base64 with '=' padding. The empty string
 // yields an empty, non-nil slice.
-func ParseBase64[S text](s S) ([]byte, error) {
+func parseBase64[S text](s S) ([]byte, error) {
 	src := append([]byte(nil), s...) // compacted below: never the caller's bytes
 	n := 0
 	for _, c := range src {
@@ -317,9 +317,9 @@ func ParseBase64[S text](s S) ([]byte, error) {
 	return out[:m:m], nil
 }
 
-// ParseHex parses an xs:hexBinary: pairs of hexadecimal digits in either case, after whitespace
+// parseHex parses an xs:hexBinary: pairs of hexadecimal digits in either case, after whitespace
 // collapse. The empty string yields an empty, non-nil slice.
-func ParseHex[S text](s S) ([]byte, error) {
+func parseHex[S text](s S) ([]byte, error) {
 	t := lexTrim(s)
 	out := make([]byte, len(t)/2)
 	if _, err := hex.Decode(out, []byte(t)); err != nil || len(t)%2 != 0 {

@@ -44,3 +44,8 @@ var (
 	// report for a reply whose body was decoded, as an error soap.ResultDecoded reports true for.
 	NewCheckedError any
 )
+
+// The constructors of the date/time and decimal types from the text of a reply, kept unchecked (a
+// malformed value from a peer is kept and sent back as it came; its conversion methods report it):
+// a func(string) soap.DateTime, soap.Date, soap.TimeOfDay, soap.Duration or soap.Decimal.
+var DateTimeFromWire, DateFromWire, TimeOfDayFromWire, DurationFromWire, DecimalFromWire any

@@ -776,6 +776,9 @@ func (r *Reader) endTag() (Kind, error) {
 		if err != nil {
 			return 0, err
 		}
+		if end >= len(b) { // the document ends inside the end tag
+			return 0, r.fail(end, errSyntax, "unexpected EOF in end tag")
+		}
 		return 0, r.fail(tag, errSyntax, "element <%s> closed by </%s>", name, b[p:end])
 	}
 	for p < len(b) && isSpace(b[p]) {

@@ -1,15 +1,16 @@
-package soap
+package soapimpl
 
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/sogen-go/sogen/soap"
 )
 
 // replyTransport answers every request with one canned reply, without a network.
@@ -41,20 +42,6 @@ func (rt replyTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 // fuzzSecret is the token the fuzzed calls send in their request header.
 const fuzzSecret = "s3cr3t-T0ken/+=="
 
-// fuzzResult records that the response element was decoded.
-type fuzzResult struct {
-	echoResponse
-	decoded bool
-}
-
-func (r *fuzzResult) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
-	if err := r.echoResponse.UnmarshalSOAP(d, start); err != nil {
-		return err
-	}
-	r.decoded = true
-	return nil
-}
-
 // checkReplyError fails unless err is a typed error of the runtime (or the header checker's) and keeps
 // the request's secret out of its message.
 func checkReplyError(t *testing.T, err error) {
@@ -64,36 +51,36 @@ func checkReplyError(t *testing.T, err error) {
 			t.Fatalf("the error shows the request's secret: %s", msg)
 		}
 	}
-	var f *Fault
-	var he *HTTPError
-	var de *DecodeError
+	var f *soap.Fault
+	var he *soap.HTTPError
+	var de *soap.DecodeError
 	var ae *apiError
 	switch {
 	case errors.As(err, &f):
 		if strings.Contains(f.Error(), fuzzSecret) {
-			t.Fatalf("the Fault shows the request's secret: %s", f.Error())
+			t.Fatalf("the soap.Fault shows the request's secret: %s", f.Error())
 		}
 	case errors.As(err, &he):
 		if strings.Contains(he.Error(), fuzzSecret) || strings.Contains(he.Excerpt, fuzzSecret) {
-			t.Fatalf("the HTTPError shows the request's secret: %s", he.Error())
+			t.Fatalf("the soap.HTTPError shows the request's secret: %s", he.Error())
 		}
 	case errors.As(err, &de):
 		if strings.Contains(de.Error(), fuzzSecret) {
-			t.Fatalf("the DecodeError shows the request's secret: %s", de.Error())
+			t.Fatalf("the soap.DecodeError shows the request's secret: %s", de.Error())
 		}
-	case errors.As(err, &ae), errors.Is(err, ErrResponseTooLarge):
+	case errors.As(err, &ae), errors.Is(err, soap.ErrResponseTooLarge):
 	default:
 		t.Fatalf("untyped error %T: %v", errors.Unwrap(err), err)
 	}
 }
 
 // FuzzReply sends a request carrying a secret token and decodes an arbitrary reply (status, content
-// type, body; to a SOAP 1.1 or 1.2 operation) through Client.Do: envelope, headers, faults of both
+// type, body; to a SOAP 1.1 or 1.2 operation) through Invoke: envelope, headers, faults of both
 // versions, HTML pages. It must never panic; a call without error must have decoded the response
-// element from a 2xx reply; an error must be a *Fault, *HTTPError, *DecodeError, the header checker's
-// error or ErrResponseTooLarge, and must not show the secret.
+// element from a 2xx reply; an error must be a *soap.Fault, *soap.HTTPError, *soap.DecodeError, the header checker's
+// error or soap.ErrResponseTooLarge, and must not show the secret.
 //
-//	go test -run '^$' -fuzz '^FuzzReply$' -fuzztime 10m -parallel 1 ./soap
+//	go test -run '^$' -fuzz '^FuzzReply$' -fuzztime 10m -parallel 1 ./soap/soapimpl
 func FuzzReply(f *testing.F) {
 	status := `<t:Status><t:succeeded>true</t:succeeded><t:message>` + fuzzSecret + `</t:message></t:Status>`
 	seeds := []struct {
@@ -104,9 +91,9 @@ func FuzzReply(f *testing.F) {
 	}{
 		{200, "text/xml; charset=utf-8", env11(status, echoReply), false},
 		{200, "application/soap+xml", env12(status, echoReply), true},
-		{500, "text/xml", env11("", `<s:Fault><faultcode>s:Client</faultcode><faultstring>Invalid ticket `+fuzzSecret+`</faultstring><detail><t:info a="`+fuzzSecret+`">`+fuzzSecret+`</t:info></detail></s:Fault>`), false},
-		{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>t:Bad</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">token `+fuzzSecret+`</env:Text></env:Reason><env:Detail>`+fuzzSecret+`</env:Detail></env:Fault>`), true},
-		{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:VersionMismatch</env:Value></env:Code><env:Reason><env:Text xml:lang="en">wrong version</env:Text></env:Reason></env:Fault>`), false},
+		{500, "text/xml", env11("", `<s:soap.Fault><faultcode>s:Client</faultcode><faultstring>Invalid ticket `+fuzzSecret+`</faultstring><detail><t:info a="`+fuzzSecret+`">`+fuzzSecret+`</t:info></detail></s:soap.Fault>`), false},
+		{500, "application/soap+xml", env12("", `<env:soap.Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>t:Bad</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">token `+fuzzSecret+`</env:Text></env:Reason><env:Detail>`+fuzzSecret+`</env:Detail></env:soap.Fault>`), true},
+		{500, "application/soap+xml", env12("", `<env:soap.Fault><env:Code><env:Value>env:VersionMismatch</env:Value></env:Code><env:Reason><env:Text xml:lang="en">wrong version</env:Text></env:Reason></env:soap.Fault>`), false},
 		{200, "text/html", "<!DOCTYPE html><html><body>Log in again, " + fuzzSecret + "</body></html>", false},
 		{200, "text/html", "<html><body><p>token=" + fuzzSecret + "</p></body></html>", false},
 		{200, "text/xml", env11("", `<t:EchoResponse><t:text>hi</t:text>`), false},
@@ -130,22 +117,22 @@ func FuzzReply(f *testing.F) {
 			HTTPClient:      &http.Client{Transport: replyTransport{status, contentType, body}},
 			MaxResponseSize: 1 << 16,
 		}
-		res := new(fuzzResult)
+		// The response element is decoded as an xs:anyType value: the value is set once it is.
+		var decoded any
 		hdr := new(checkedHeader)
-		auth := &authHeader{Token: fuzzSecret}
 		err := client.Do(context.Background(), op, &Call{
 			Endpoint:       "http://soap.invalid/echo",
 			Namespaces:     []string{testNS},
-			Header:         auth.write,
-			Body:           &echoRequest{Text: "hi", Count: 3},
-			Result:         res,
+			Header:         auth(fuzzSecret),
+			Request:        &echoRequest{Text: "hi", Count: 3},
+			Response:       &Bare{Codec: &Any, Value: &decoded},
 			ResponseHeader: hdr,
 		})
 		if err == nil {
 			if status < 200 || status > 299 {
 				t.Fatalf("HTTP %d without an error", status)
 			}
-			if !res.decoded {
+			if decoded == nil {
 				t.Fatal("no error, but the response element was not decoded")
 			}
 			return

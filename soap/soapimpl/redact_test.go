@@ -1,26 +1,16 @@
-package soap
+package soapimpl
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
-)
 
-func TestIsSecretName(t *testing.T) {
-	for name, want := range map[string]bool{
-		"Ticket": true, "ticket": true, "ApplicationToken": true, "token": true, "AccessToken": true,
-		"Password": true, "password": true, "NewPassword": true, "passwd": true, "Secret": true,
-		"ClientSecret": true, "ApiKey": true, "apikey": true,
-		"Name": false, "TicketId": false, "Tokens": false, "UserName": false, "SecretQuestionHint": false, "": false,
-	} {
-		if got := IsSecretName(name); got != want {
-			t.Errorf("IsSecretName(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
+	"github.com/sogen-go/sogen/soap"
+)
 
 func TestRedactForms(t *testing.T) {
 	s := secrets{}
@@ -33,7 +23,7 @@ func TestRedactForms(t *testing.T) {
 		`strconv.ParseInt: parsing "7T:a<b&\"c\"": invalid`, // %q
 	} {
 		got := s.redact(text)
-		if strings.Contains(got, "7T:a") || !strings.Contains(got, Redacted) {
+		if strings.Contains(got, "7T:a") || !strings.Contains(got, soap.Redacted) {
 			t.Errorf("redact(%s) = %s", text, got)
 		}
 	}
@@ -45,7 +35,7 @@ func TestRedactForms(t *testing.T) {
 	nested := secrets{}
 	nested.add("token")
 	nested.add("token-and-more")
-	if got := nested.redact("x token-and-more y"); got != "x "+Redacted+" y" {
+	if got := nested.redact("x token-and-more y"); got != "x "+soap.Redacted+" y" {
 		t.Errorf("nested secrets: %s", got)
 	}
 }
@@ -56,12 +46,12 @@ const testToken = "Tk-8f14e45fceea167a5a36dedd4bea2543"
 // secretCall is a call whose header carries testToken in an element named "token".
 func secretCall(endpoint string) (*Call, *echoResponse) {
 	call, res := echoCall(endpoint)
-	call.Header = (&authHeader{Token: testToken}).write
+	call.Header = auth(testToken)
 	call.ResponseHeader = new(checkedHeader)
 	return call, res
 }
 
-// checkRedacted fails if the secret shows in any way err can be printed, and unless Redacted does
+// checkRedacted fails if the secret shows in any way err can be printed, and unless soap.Redacted does
 // (in the message, or in the excerpt when the message shows less of it).
 func checkRedacted(t *testing.T, err error, secret string) {
 	t.Helper()
@@ -74,26 +64,26 @@ func checkRedacted(t *testing.T, err error, secret string) {
 			t.Errorf("%s shows the secret: %s", verb, msg)
 		}
 	}
-	var he *HTTPError
-	if !strings.Contains(err.Error(), Redacted) && !(errors.As(err, &he) && strings.Contains(he.Excerpt, Redacted)) {
+	var he *soap.HTTPError
+	if !strings.Contains(err.Error(), soap.Redacted) && !(errors.As(err, &he) && strings.Contains(he.Excerpt, soap.Redacted)) {
 		t.Errorf("the message does not say something was redacted: %s", err)
 	}
 	// Each typed error in the chain is clean on its own too.
 	if errors.As(err, &he) {
 		if s := fmt.Sprintf("%s %+v", he, *he); strings.Contains(s, secret) {
-			t.Errorf("the HTTPError shows the secret: %s", s)
+			t.Errorf("the soap.HTTPError shows the secret: %s", s)
 		}
 	}
-	var f *Fault
+	var f *soap.Fault
 	if errors.As(err, &f) {
 		if s := fmt.Sprintf("%s %+v %+v", f, *f, f.Detail); strings.Contains(s, secret) {
-			t.Errorf("the Fault shows the secret: %s", s)
+			t.Errorf("the soap.Fault shows the secret: %s", s)
 		}
 	}
-	var de *DecodeError
+	var de *soap.DecodeError
 	if errors.As(err, &de) {
 		if strings.Contains(de.Error(), secret) {
-			t.Errorf("the DecodeError shows the secret: %s", de)
+			t.Errorf("the soap.DecodeError shows the secret: %s", de)
 		}
 	}
 }
@@ -111,16 +101,16 @@ func TestSecretsRedacted(t *testing.T) {
 			`soap: Echo.Echo: HTTP 403 Forbidden (text/html): not a SOAP envelope: "<p>Tk&#45;8f14e45fceea167a5a36dedd4bea2543</p><p>[REDACTED]</p>"`},
 		{"SOAP 1.1 fault", cannedReply{500, "text/xml", env11("", `<s:Fault><faultcode>s:Client</faultcode><faultstring>Invalid ticket `+testToken+`</faultstring><faultactor>urn:`+testToken+`</faultactor><detail><t:Info t:token="`+testToken+`">`+testToken+`</t:Info></detail></s:Fault>`)},
 			`soap: Echo.Echo: soap fault (SOAP 1.1, HTTP 500): Client: Invalid ticket [REDACTED]`},
-		{"SOAP 1.2 fault", cannedReply{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>`+testToken+`</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">bad `+testToken+`</env:Text><env:Text xml:lang="no">feil `+testToken+`</env:Text></env:Reason><env:Node>`+testToken+`</env:Node><env:Detail>`+testToken+`</env:Detail></env:Fault>`)},
+		{"SOAP 1.2 fault", cannedReply{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>`+testToken+`</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">bad `+testToken+`</env:Text><env:Text xml:lang="no">feil `+testToken+`</env:Text></env:Reason><env:soap.Node>`+testToken+`</env:soap.Node><env:Detail>`+testToken+`</env:Detail></env:Fault>`)},
 			`soap: Echo.Echo: soap fault (SOAP 1.2, HTTP 500): Sender/[REDACTED]: bad [REDACTED]`},
 		{"decoding error quoting the value", cannedReply{200, "text/xml", env11(status, `<t:EchoResponse><t:text>x</t:text><t:count>`+testToken+`</t:count></t:EchoResponse>`)},
-			`soap: Echo.Echo: decode: Envelope/Body/EchoResponse/count (line 2, column 259): count: strconv.Atoi: parsing "[REDACTED]": invalid syntax`},
+			`soap: Echo.Echo: decode: Envelope/Body/EchoResponse/count (line 2, column 259): soap: "[REDACTED]" is not a valid xs:int`},
 		{"header checker's error", cannedReply{200, "text/xml", env11(`<t:Status><t:succeeded>false</t:succeeded><t:message>ticket `+testToken+` expired</t:message></t:Status>`, echoReply)},
 			`soap: Echo.Echo: api error: ticket [REDACTED] expired`},
 		{"token at the end of the excerpt", cannedReply{502, "text/plain", strings.Repeat(".", maxExcerpt-10) + testToken + strings.Repeat(".", 100)},
 			""},
 		{"not XML", cannedReply{200, "text/plain", testToken + " <"},
-			`soap: Echo.Echo: HTTP 200 OK (text/plain): not XML (decode: line 1, column 37: text before the root element): "[REDACTED] <"`},
+			`soap: Echo.Echo: HTTP 200 OK (text/plain): not XML (decode: line 1, column 1: text before the root element): "[REDACTED] <"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,7 +128,7 @@ func TestSecretsRedacted(t *testing.T) {
 			if tt.want != "" && err.Error() != tt.want {
 				t.Errorf("message %s\nwant    %s", err, tt.want)
 			}
-			var he *HTTPError
+			var he *soap.HTTPError
 			if errors.As(err, &he) && strings.Contains(he.Excerpt, testToken[:8]) {
 				t.Errorf("the excerpt shows part of the token: %q", he.Excerpt)
 			}
@@ -150,13 +140,13 @@ func TestHTTPSecretsRedacted(t *testing.T) {
 	t.Run("Authorization header", func(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{401, "text/plain", "bearer token " + testToken + " rejected"})
 		call, _ := echoCall(s.URL)
-		err := new(Client).Do(context.Background(), echo11, call, WithHTTPHeader("Authorization", "Bearer "+testToken))
+		err := new(Client).Do(context.Background(), echo11, call, soap.WithHTTPHeader("Authorization", "Bearer "+testToken))
 		checkRedacted(t, err, testToken)
 	})
 	t.Run("API key header", func(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{401, "text/plain", "key " + testToken + " rejected"})
 		call, _ := echoCall(s.URL)
-		err := new(Client).Do(context.Background(), echo11, call, WithHTTPHeader("X-Api-Key", testToken))
+		err := new(Client).Do(context.Background(), echo11, call, soap.WithHTTPHeader("X-Api-Key", testToken))
 		checkRedacted(t, err, testToken)
 	})
 	t.Run("password in the endpoint URL", func(t *testing.T) {
@@ -178,14 +168,14 @@ func TestHTTPSecretsRedacted(t *testing.T) {
 		call, _ := secretCall(s.URL + "/soap")
 		err := new(Client).Do(context.Background(), echo11, call)
 		checkRedacted(t, err, testToken)
-		var he *HTTPError
-		if !errors.As(err, &he) || !strings.HasSuffix(he.URL, "/login?ticket="+Redacted) {
+		var he *soap.HTTPError
+		if !errors.As(err, &he) || !strings.HasSuffix(he.URL, "/login?ticket="+soap.Redacted) {
 			t.Errorf("error %v", err)
 		}
 	})
 	t.Run("encoding error", func(t *testing.T) {
 		call, _ := echoCall("http://soap.invalid/")
-		call.Header = (&authHeader{Token: testToken + "\x01"}).write
+		call.Header = auth(testToken + "\x01")
 		err := new(Client).Do(context.Background(), echo11, call)
 		if err == nil || strings.Contains(fmt.Sprintf("%v %+v", err, err), testToken) {
 			t.Errorf("error %v", err)
@@ -201,4 +191,14 @@ func TestRedactedErrorsUnwrap(t *testing.T) {
 	if !errors.As(err, &ae) || ae.Message != testToken {
 		t.Fatalf("errors.As does not reach the checker's own error: %v", err)
 	}
+}
+
+// allocated returns the bytes allocated while f runs.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }

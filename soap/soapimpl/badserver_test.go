@@ -1,4 +1,4 @@
-package soap
+package soapimpl
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/sogen-go/sogen/soap"
 )
 
 // The tests in this file play servers that misbehave: they answer with what is not a SOAP reply, with
@@ -66,7 +68,7 @@ func TestBadServerReplies(t *testing.T) {
 		{name: "HTML page with status 200", op: echo11,
 			reply: cannedReply{200, "text/html", "<html><body><h1>Welcome</h1></body></html>"},
 			check: func(t *testing.T, err error) {
-				he := wantTyped[*HTTPError](t, err)
+				he := wantTyped[*soap.HTTPError](t, err)
 				if he.StatusCode != 200 || he.Reason != "not a SOAP envelope" || he.ContentType != "text/html" {
 					t.Errorf("%+v", he)
 				}
@@ -74,7 +76,7 @@ func TestBadServerReplies(t *testing.T) {
 		{name: "HTML error page with status 500", op: echo11,
 			reply: cannedReply{500, "text/html", "<html><body>Internal Server Error</body></html>"},
 			check: func(t *testing.T, err error) {
-				he := wantTyped[*HTTPError](t, err)
+				he := wantTyped[*soap.HTTPError](t, err)
 				if he.StatusCode != 500 || !strings.Contains(he.Excerpt, "Internal Server Error") {
 					t.Errorf("%+v", he)
 				}
@@ -82,16 +84,16 @@ func TestBadServerReplies(t *testing.T) {
 		{name: "JSON with status 200", op: echo11,
 			reply: cannedReply{200, "application/json", `{"error":"use the REST API"}`},
 			check: func(t *testing.T, err error) {
-				he := wantTyped[*HTTPError](t, err)
+				he := wantTyped[*soap.HTTPError](t, err)
 				if he.Reason != "not XML" || he.ContentType != "application/json" || he.Excerpt != `{"error":"use the REST API"}` {
 					t.Errorf("%+v", he)
 				}
-				wantTyped[*DecodeError](t, err)
+				wantTyped[*soap.DecodeError](t, err)
 			}},
 		{name: "binary garbage", op: echo11,
 			reply: cannedReply{200, "application/octet-stream", "\x00\x01\xff\xfe<\x80garbage"},
 			check: func(t *testing.T, err error) {
-				he := wantTyped[*HTTPError](t, err)
+				he := wantTyped[*soap.HTTPError](t, err)
 				if he.Reason != "not XML" || !strings.Contains(he.Excerpt, "\uFFFD") {
 					t.Errorf("%+v", he)
 				}
@@ -99,21 +101,21 @@ func TestBadServerReplies(t *testing.T) {
 		{name: "empty body with status 200", op: echo12,
 			reply: cannedReply{200, "application/soap+xml", ""},
 			check: func(t *testing.T, err error) {
-				if he := wantTyped[*HTTPError](t, err); he.Reason != "empty body" {
+				if he := wantTyped[*soap.HTTPError](t, err); he.Reason != "empty body" {
 					t.Errorf("%+v", he)
 				}
 			}},
 		{name: "empty body with status 401", op: echo11,
 			reply: cannedReply{401, "", ""},
 			check: func(t *testing.T, err error) {
-				if he := wantTyped[*HTTPError](t, err); he.StatusCode != 401 || he.Reason != "empty body" {
+				if he := wantTyped[*soap.HTTPError](t, err); he.StatusCode != 401 || he.Reason != "empty body" {
 					t.Errorf("%+v", he)
 				}
 			}},
 		{name: "white space only", op: echo11,
 			reply: cannedReply{200, "text/xml", " \r\n\t "},
 			check: func(t *testing.T, err error) {
-				if he := wantTyped[*HTTPError](t, err); he.Reason != "empty body" {
+				if he := wantTyped[*soap.HTTPError](t, err); he.Reason != "empty body" {
 					t.Errorf("%+v", he)
 				}
 			}},
@@ -124,59 +126,59 @@ func TestBadServerReplies(t *testing.T) {
 		{name: "SOAP 1.1 fault to a SOAP 1.2 client", op: echo12,
 			reply: cannedReply{500, "text/xml", fault11},
 			check: func(t *testing.T, err error) {
-				f := wantTyped[*Fault](t, err)
-				if f.Version != V11 || f.Code.Local != "Server" || f.Reason != "it broke" || f.HTTPStatus != 500 {
+				f := wantTyped[*soap.Fault](t, err)
+				if f.Version != soap.V11 || f.Code.Local != "Server" || f.Reason != "it broke" || f.HTTPStatus != 500 {
 					t.Errorf("%+v", f)
 				}
 			}},
 		{name: "SOAP 1.2 fault to a SOAP 1.1 client", op: echo11,
 			reply: cannedReply{500, "application/soap+xml", fault12},
 			check: func(t *testing.T, err error) {
-				f := wantTyped[*Fault](t, err)
-				if f.Version != V12 || f.Code.Local != "Receiver" || f.Reason != "it broke" {
+				f := wantTyped[*soap.Fault](t, err)
+				if f.Version != soap.V12 || f.Code.Local != "Receiver" || f.Reason != "it broke" {
 					t.Errorf("%+v", f)
 				}
 			}},
 		{name: "SOAP 1.1 fault with status 200", op: echo11,
 			reply: cannedReply{200, "text/xml", fault11},
 			check: func(t *testing.T, err error) {
-				if f := wantTyped[*Fault](t, err); f.HTTPStatus != 200 {
+				if f := wantTyped[*soap.Fault](t, err); f.HTTPStatus != 200 {
 					t.Errorf("%+v", f)
 				}
 			}},
 		{name: "a fault in a truncated envelope", op: echo11,
 			reply: cannedReply{500, "text/xml", fault11[:strings.Index(fault11, "</s:Body>")]},
 			check: func(t *testing.T, err error) {
-				de := wantTyped[*DecodeError](t, err)
-				f := wantTyped[*Fault](t, err)
+				de := wantTyped[*soap.DecodeError](t, err)
+				f := wantTyped[*soap.Fault](t, err)
 				if de.Path != "Envelope/Body" || f.Reason != "it broke" {
 					t.Errorf("%v", err)
 				}
-				if want := "soap: Echo.Echo: decode: Envelope/Body (line 2, column 183): XML syntax error on line 2: unexpected EOF; the reply carried soap fault (SOAP 1.1, HTTP 500): Server: it broke"; err.Error() != want {
+				if want := "soap: Echo.Echo: decode: Envelope/Body (line 2, column 183): XML syntax error on line 2: unexpected EOF: element <Body> is not closed; the reply carried soap fault (SOAP 1.1, HTTP 500): Server: it broke"; err.Error() != want {
 					t.Errorf("message %s\nwant    %s", err, want)
 				}
 			}},
 		{name: "SOAP 1.1 reply (no fault) to a SOAP 1.2 client", op: echo12,
 			reply: cannedReply{200, "text/xml", env11("", echoReply)},
 			check: func(t *testing.T, err error) {
-				if de := wantTyped[*DecodeError](t, err); !strings.Contains(de.Error(), "the reply is a SOAP 1.1 envelope, the operation expects SOAP 1.2") {
+				if de := wantTyped[*soap.DecodeError](t, err); !strings.Contains(de.Error(), "the reply is a SOAP 1.1 envelope, the operation expects SOAP 1.2") {
 					t.Error(de)
 				}
 			}},
 		{name: "billion laughs", op: echo11,
 			reply: cannedReply{200, "text/xml", billionLaughs},
 			check: func(t *testing.T, err error) {
-				if he := wantTyped[*HTTPError](t, err); he.Reason != "not XML" {
+				if he := wantTyped[*soap.HTTPError](t, err); he.Reason != "not XML" {
 					t.Errorf("%+v", he)
 				}
 			}},
 		{name: "undefined entity", op: echo11,
 			reply: cannedReply{200, "text/xml", env11("", `<t:EchoResponse><t:text>&lol9;</t:text></t:EchoResponse>`)},
-			check: func(t *testing.T, err error) { wantTyped[*DecodeError](t, err) }},
+			check: func(t *testing.T, err error) { wantTyped[*soap.DecodeError](t, err) }},
 		{name: "nesting deeper than the limit", op: echo11,
 			reply: cannedReply{200, "text/xml", env11("", `<t:EchoResponse>`+strings.Repeat("<a>", 100000)+strings.Repeat("</a>", 100000)+`</t:EchoResponse>`)},
 			check: func(t *testing.T, err error) {
-				if de := wantTyped[*DecodeError](t, err); !strings.Contains(de.Error(), "elements nested deeper than 256") {
+				if de := wantTyped[*soap.DecodeError](t, err); !strings.Contains(de.Error(), "elements nested deeper than 256") {
 					t.Error(de)
 				}
 			}},
@@ -184,7 +186,7 @@ func TestBadServerReplies(t *testing.T) {
 			reply: cannedReply{200, "text/xml", env11("", echoReply+echoReply)}},
 		{name: "another element in the Body", op: echo11,
 			reply: cannedReply{200, "text/xml", env11("", `<t:Other/>`)},
-			check: func(t *testing.T, err error) { wantTyped[*DecodeError](t, err) }},
+			check: func(t *testing.T, err error) { wantTyped[*soap.DecodeError](t, err) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -226,8 +228,8 @@ func TestTruncatedReplies(t *testing.T) {
 					op = echo12
 				}
 				err := client.Do(context.Background(), op, call)
-				var he *HTTPError
-				var de *DecodeError
+				var he *soap.HTTPError
+				var de *soap.DecodeError
 				switch {
 				case err == nil:
 					t.Fatalf("%d of %d bytes decoded without error: %+v", n, len(body), res)
@@ -260,7 +262,7 @@ func TestEndlessReply(t *testing.T) {
 	call, _ := echoCall(s.URL)
 	start := time.Now()
 	err := (&Client{MaxResponseSize: 1 << 20}).Do(context.Background(), echo11, call)
-	if !errors.Is(err, ErrResponseTooLarge) {
+	if !errors.Is(err, soap.ErrResponseTooLarge) {
 		t.Fatalf("error %v: want ErrResponseTooLarge", err)
 	}
 	select {
@@ -288,7 +290,7 @@ func TestDeclaredLengthTooLarge(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err := new(Client).Do(ctx, echo11, call)
-	if !errors.Is(err, ErrResponseTooLarge) {
+	if !errors.Is(err, soap.ErrResponseTooLarge) {
 		t.Fatalf("error %v: want ErrResponseTooLarge", err)
 	}
 }
@@ -312,7 +314,7 @@ func TestCompressedBomb(t *testing.T) {
 	call, _ := echoCall(s.URL)
 	n := allocated(func() {
 		err := (&Client{MaxResponseSize: 1 << 20}).Do(context.Background(), echo11, call)
-		if !errors.Is(err, ErrResponseTooLarge) {
+		if !errors.Is(err, soap.ErrResponseTooLarge) {
 			t.Errorf("error %v: want ErrResponseTooLarge", err)
 		}
 	})
@@ -421,7 +423,7 @@ func TestRedirects(t *testing.T) {
 		hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 		call, _ := echoCall(s.URL)
 		err := (&Client{HTTPClient: hc}).Do(context.Background(), echo11, call)
-		he := wantTyped[*HTTPError](t, err)
+		he := wantTyped[*soap.HTTPError](t, err)
 		if he.StatusCode != http.StatusFound {
 			t.Errorf("%+v", he)
 		}
@@ -431,7 +433,7 @@ func TestRedirects(t *testing.T) {
 // tokenCall is echoCall with testToken in its request header.
 func tokenCall(endpoint string) (*Call, *echoResponse) {
 	call, res := echoCall(endpoint)
-	call.Header = (&authHeader{Token: testToken}).write
+	call.Header = auth(testToken)
 	return call, res
 }
 

@@ -1,4 +1,4 @@
-package soap
+package soapimpl
 
 import (
 	"context"
@@ -17,125 +17,14 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sogen-go/sogen/soap"
 )
 
-// Hand-written stand-ins for generated code.
-
-const testNS = "urn:sogen:test"
-
-func tn(local string) xml.Name { return xml.Name{Space: testNS, Local: local} }
-
-// echoRequest is a request body: a string and an int child.
-type echoRequest struct {
-	Text  string
-	Count int
-}
-
-func (r *echoRequest) SOAPType() xml.Name { return xml.Name{} }
-
-func (r *echoRequest) MarshalSOAP(e *Encoder, start Start) {
-	e.StartElement(start)
-	e.TextElement(tn("text"), r.Text)
-	e.TextElement(tn("count"), strconv.Itoa(r.Count))
-	e.EndElement()
-}
-
-// echoResponse is the matching response body.
-type echoResponse struct {
-	Text  string
-	Count int
-}
-
-func (r *echoResponse) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil || !ok {
-			return err
-		}
-		switch se.Name {
-		case tn("text"):
-			r.Text, err = d.Text()
-		case tn("count"):
-			var s string
-			if s, err = d.Text(); err == nil {
-				r.Count, err = strconv.Atoi(s)
-				if err != nil {
-					err = d.Errorf("count: %v", err)
-				}
-			}
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
-// authHeader is a request header block carrying a token.
-type authHeader struct{ Token string }
-
-func (h *authHeader) write(e *Encoder) {
-	if h == nil {
-		return
-	}
-	e.StartElement(Start{Name: tn("Auth")})
-	e.TextElement(tn("token"), h.Token)
-	e.EndElement()
-}
-
-// statusHeader is a response header struct: a bool out of the <Status> block.
-type statusHeader struct {
-	Succeeded bool
-	Message   string
-	Blocks    int // header blocks decoded
-}
-
-func (h *statusHeader) UnmarshalSOAPHeader(d *Decoder, se xml.StartElement) (bool, error) {
-	if se.Name != tn("Status") {
-		return false, nil
-	}
-	h.Blocks++
-	for {
-		c, ok, err := d.Child()
-		if err != nil || !ok {
-			return true, err
-		}
-		switch c.Name {
-		case tn("succeeded"):
-			var s string
-			if s, err = d.Text(); err == nil {
-				h.Succeeded = s == "true" || s == "1"
-			}
-		case tn("message"):
-			h.Message, err = d.Text()
-		default:
-			err = d.Skip()
-		}
-		if err != nil {
-			return true, err
-		}
-	}
-}
-
-// checkedHeader reports a failure signalled in the header, as SuperOffice does.
-type checkedHeader struct{ statusHeader }
-
-type apiError struct{ Message string }
-
-func (e *apiError) Error() string { return "api error: " + e.Message }
-
-func (h *checkedHeader) CheckResponse() error {
-	if !h.Succeeded {
-		return &apiError{Message: h.Message}
-	}
-	return nil
-}
-
 var (
-	echo11 = &Operation{Name: "Echo.Echo", Action: "urn:sogen:test/Echo", Version: V11, Request: tn("Echo"), Response: tn("EchoResponse")}
-	echo12 = &Operation{Name: "Echo.Echo12", Action: "urn:sogen:test/Echo", Version: V12, Request: tn("Echo"), Response: tn("EchoResponse")}
-	notify = &Operation{Name: "Echo.Notify", Version: V11, Request: tn("Notify")}
+	echo11 = &Operation{Name: "Echo.Echo", Action: "urn:sogen:test/Echo", Version: soap.V11, Request: tn("Echo"), Response: tn("EchoResponse"), Headers: []int{0}}
+	echo12 = &Operation{Name: "Echo.Echo12", Action: "urn:sogen:test/Echo", Version: soap.V12, Request: tn("Echo"), Response: tn("EchoResponse"), Headers: []int{0}}
+	notify = &Operation{Name: "Echo.Notify", Version: soap.V11, Request: tn("Notify")}
 )
 
 // seenRequest is what a test server received.
@@ -209,8 +98,8 @@ func echoCall(endpoint string) (*Call, *echoResponse) {
 	return &Call{
 		Endpoint:   endpoint,
 		Namespaces: []string{testNS},
-		Body:       &echoRequest{Text: "hi", Count: 3},
-		Result:     res,
+		Request:    &echoRequest{Text: "hi", Count: 3},
+		Response:   res,
 	}, res
 }
 
@@ -224,7 +113,7 @@ func TestRequest(t *testing.T) {
 	t.Run("SOAP 1.1 exact request", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{contentType: "text/xml; charset=utf-8", body: env11("", echoReply)})
 		call, _ := echoCall(s.URL + "/services/echo")
-		call.Header = (&authHeader{Token: "s3cret"}).write
+		call.Header = auth("s3cret")
 		if err := new(Client).Do(context.Background(), echo11, call); err != nil {
 			t.Fatal(err)
 		}
@@ -238,7 +127,7 @@ func TestRequest(t *testing.T) {
 
 	t.Run("SOAP 1.1 empty action is sent as a quoted empty string", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env11("", "")})
-		op := &Operation{Name: "X.Notify", Version: V11, Request: tn("Notify")}
+		op := &Operation{Name: "X.Notify", Version: soap.V11, Request: tn("Notify")}
 		if err := new(Client).Do(context.Background(), op, &Call{Endpoint: s.URL}); err != nil {
 			t.Fatal(err)
 		}
@@ -249,7 +138,7 @@ func TestRequest(t *testing.T) {
 
 	t.Run("SOAP 1.1 action with quote and backslash is escaped", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env11("", "")})
-		op := &Operation{Name: "X.Notify", Action: `urn:a"b\c`, Version: V11, Request: tn("Notify")}
+		op := &Operation{Name: "X.Notify", Action: `urn:a"b\c`, Version: soap.V11, Request: tn("Notify")}
 		if err := new(Client).Do(context.Background(), op, &Call{Endpoint: s.URL}); err != nil {
 			t.Fatal(err)
 		}
@@ -279,7 +168,7 @@ func TestRequest(t *testing.T) {
 
 	t.Run("SOAP 1.2 without action has no action parameter", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env12("", "")})
-		op := &Operation{Name: "X.Notify", Version: V12, Request: tn("Notify")}
+		op := &Operation{Name: "X.Notify", Version: soap.V12, Request: tn("Notify")}
 		if err := new(Client).Do(context.Background(), op, &Call{Endpoint: s.URL}); err != nil {
 			t.Fatal(err)
 		}
@@ -292,7 +181,7 @@ func TestRequest(t *testing.T) {
 	t.Run("header function writing nothing gives no Header element", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env11("", echoReply)})
 		call, _ := echoCall(s.URL)
-		call.Header = (*authHeader)(nil).write
+		call.Header = (*authHeader)(nil)
 		if err := new(Client).Do(context.Background(), echo11, call); err != nil {
 			t.Fatal(err)
 		}
@@ -322,7 +211,7 @@ func TestReply(t *testing.T) {
 		if diff := cmp.Diff(&echoResponse{Text: "hi", Count: 3}, res); diff != "" {
 			t.Errorf("result (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff(&statusHeader{Succeeded: true, Message: "fine", Blocks: 1}, hdr); diff != "" {
+		if diff := cmp.Diff(&statusHeader{Status: &statusBlock{Succeeded: true, Message: "fine"}}, hdr); diff != "" {
 			t.Errorf("header (-want +got):\n%s", diff)
 		}
 	})
@@ -353,8 +242,8 @@ func TestReply(t *testing.T) {
 		if res.Text != "hi" {
 			t.Errorf("the result was not decoded: %+v", res)
 		}
-		if !ResultDecoded(err) {
-			t.Error("ResultDecoded = false for a header failure of a reply whose body was decoded")
+		if !soap.ResultDecoded(err) {
+			t.Error("soap.ResultDecoded = false for a header failure of a reply whose body was decoded")
 		}
 	})
 
@@ -370,8 +259,8 @@ func TestReply(t *testing.T) {
 		if want := "soap: Echo.Echo: api error: ticket expired (and the reply body could not be used: "; !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("message %q, want it to start with %q", err, want)
 		}
-		if ResultDecoded(err) {
-			t.Error("ResultDecoded = true, but the body was not decoded")
+		if soap.ResultDecoded(err) {
+			t.Error("soap.ResultDecoded = true, but the body was not decoded")
 		}
 	})
 
@@ -383,21 +272,21 @@ func TestReply(t *testing.T) {
 		call, _ := echoCall(s.URL)
 		call.ResponseHeader = new(checkedHeader)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var de *DecodeError
+		var de *soap.DecodeError
 		if !errors.As(err, &de) || de.Path != "Envelope/Header/Status" {
-			t.Fatalf("error %v: want a *DecodeError at Envelope/Header/Status", err)
+			t.Fatalf("error %v: want a *soap.DecodeError at Envelope/Header/Status", err)
 		}
 		if want := "the reply carries the header block {urn:sogen:test}Status more than once"; de.Err.Error() != want {
 			t.Errorf("error %q, want %q", de.Err, want)
 		}
-		if ResultDecoded(err) {
-			t.Error("ResultDecoded = true for a reply that could not be decoded")
+		if soap.ResultDecoded(err) {
+			t.Error("soap.ResultDecoded = true for a reply that could not be decoded")
 		}
 	})
 
 	t.Run("a header block twice in two Header elements", func(t *testing.T) {
 		hdr := `<t:Status><t:succeeded>true</t:succeeded></t:Status>`
-		s, _ := newTestServer(t, cannedReply{body: `<s:Envelope xmlns:s="` + envelope11 + `" xmlns:t="` + testNS + `">` +
+		s, _ := newTestServer(t, cannedReply{body: `<s:Envelope xmlns:s="` + envelope[soap.V11] + `" xmlns:t="` + testNS + `">` +
 			`<s:Header>` + hdr + `</s:Header><s:Header>` + hdr + `</s:Header><s:Body>` + echoReply + `</s:Body></s:Envelope>`})
 		call, _ := echoCall(s.URL)
 		call.ResponseHeader = new(statusHeader)
@@ -415,7 +304,7 @@ func TestReply(t *testing.T) {
 		if err := new(Client).Do(context.Background(), echo11, call); err != nil {
 			t.Fatal(err)
 		}
-		if !hdr.Succeeded || hdr.Blocks != 1 {
+		if !hdr.succeeded() {
 			t.Errorf("header %+v", hdr)
 		}
 	})
@@ -434,12 +323,12 @@ func TestReply(t *testing.T) {
 		call, _ := echoCall(s.URL)
 		call.ResponseHeader = new(checkedHeader)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var f *Fault
+		var f *soap.Fault
 		if !errors.As(err, &f) {
-			t.Fatalf("error %v: want a *Fault", err)
+			t.Fatalf("error %v: want a *soap.Fault", err)
 		}
-		if ResultDecoded(err) {
-			t.Error("ResultDecoded = true for a fault")
+		if soap.ResultDecoded(err) {
+			t.Error("soap.ResultDecoded = true for a fault")
 		}
 	})
 
@@ -457,16 +346,16 @@ func TestReply(t *testing.T) {
 		call, _ := echoCall(s.URL)
 		call.ResponseHeader = new(statusHeader)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var de *DecodeError
+		var de *soap.DecodeError
 		if !errors.As(err, &de) || de.Path != "Envelope/Header/Status/succeeded/b" {
-			t.Fatalf("error %v: want a *DecodeError at Envelope/Header/Status/succeeded/b", err)
+			t.Fatalf("error %v: want a *soap.DecodeError at Envelope/Header/Status/succeeded/b", err)
 		}
 	})
 
 	t.Run("nil Result skips the body element", func(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: env11("", echoReply)})
 		call, _ := echoCall(s.URL)
-		call.Result = nil
+		call.Response = nil
 		if err := new(Client).Do(context.Background(), echo11, call); err != nil {
 			t.Fatal(err)
 		}
@@ -476,9 +365,9 @@ func TestReply(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: env11("", `<t:PingResponse/>`)})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var de *DecodeError
+		var de *soap.DecodeError
 		if !errors.As(err, &de) {
-			t.Fatalf("error %v: want a *DecodeError", err)
+			t.Fatalf("error %v: want a *soap.DecodeError", err)
 		}
 		want := "soap: Echo.Echo: decode: Envelope/Body/PingResponse (line 2, column 115): " +
 			"unexpected element {urn:sogen:test}PingResponse in the reply Body, expected {urn:sogen:test}EchoResponse"
@@ -510,10 +399,10 @@ func TestReply(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: full[:len(full)-40]})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var de *DecodeError
+		var de *soap.DecodeError
 		var se *xml.SyntaxError
-		if !errors.As(err, &de) || !errors.As(err, &se) || se.Msg != "unexpected EOF" {
-			t.Fatalf("error %v: want a *DecodeError wrapping an unexpected EOF *xml.SyntaxError", err)
+		if !errors.As(err, &de) || !errors.As(err, &se) || !strings.HasPrefix(se.Msg, "unexpected EOF") {
+			t.Fatalf("error %v: want a *soap.DecodeError wrapping an unexpected EOF *xml.SyntaxError", err)
 		}
 		if de.Line != 2 || de.Column == 0 || !strings.Contains(err.Error(), "line 2, column") {
 			t.Errorf("error %v: want the position", err)
@@ -527,10 +416,10 @@ func TestReply(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: env11("", `<t:EchoResponse><t:text>a & b</t:text></t:EchoResponse>`)})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var de *DecodeError
+		var de *soap.DecodeError
 		var se *xml.SyntaxError
 		if !errors.As(err, &de) || !errors.As(err, &se) || de.Line != 2 {
-			t.Fatalf("error %v: want a *DecodeError on line 2 wrapping an *xml.SyntaxError", err)
+			t.Fatalf("error %v: want a *soap.DecodeError on line 2 wrapping an *xml.SyntaxError", err)
 		}
 	})
 
@@ -539,9 +428,9 @@ func TestReply(t *testing.T) {
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
 		want := "soap: Echo.Echo: decode: Envelope/Body/EchoResponse (line 1, column 118): the reply is a SOAP 1.2 envelope, the operation expects SOAP 1.1"
-		var de *DecodeError
+		var de *soap.DecodeError
 		if err == nil || err.Error() != want || !errors.As(err, &de) {
-			t.Fatalf("error %v, want the *DecodeError %s", err, want)
+			t.Fatalf("error %v, want the *soap.DecodeError %s", err, want)
 		}
 	})
 
@@ -550,47 +439,23 @@ func TestReply(t *testing.T) {
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo12, call)
 		want := "soap: Echo.Echo12: decode: Envelope/Body/EchoResponse (line 2, column 114): the reply is a SOAP 1.1 envelope, the operation expects SOAP 1.2"
-		var de *DecodeError
+		var de *soap.DecodeError
 		if err == nil || err.Error() != want || !errors.As(err, &de) {
-			t.Fatalf("error %v, want the *DecodeError %s", err, want)
+			t.Fatalf("error %v, want the *soap.DecodeError %s", err, want)
 		}
 	})
 
 	t.Run("xsi:type resolved through call.Types", func(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: env11("", `<t:EchoResponse xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><t:any xsi:type="t:Thing"><t:text>x</t:text></t:any></t:EchoResponse>`)})
 		res := new(anyHolder)
-		call := &Call{Endpoint: s.URL, Result: res, Types: TypeRegistry{tn("Thing"): func() Unmarshaler { return new(echoResponse) }}}
+		call := &Call{Endpoint: s.URL, Response: res, Types: NewRegistry([]*Type{tableThing})}
 		if err := new(Client).Do(context.Background(), echo11, call); err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(&echoResponse{Text: "x"}, res.V); diff != "" {
+		if diff := cmp.Diff(&thing{Text: "x"}, res.V); diff != "" {
 			t.Errorf("value (-want +got):\n%s", diff)
 		}
 	})
-}
-
-// anyHolder decodes its <any> child through the Decoder's TypeRegistry.
-type anyHolder struct{ V any }
-
-func (h *anyHolder) UnmarshalSOAP(d *Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil || !ok {
-			return err
-		}
-		t, typed, err := d.XSIType(se)
-		if err != nil {
-			return err
-		}
-		if !typed || d.Types[t] == nil {
-			return d.Errorf("no type for %v", t)
-		}
-		u := d.Types[t]()
-		if err := u.UnmarshalSOAP(d, se); err != nil {
-			return err
-		}
-		h.V = u
-	}
 }
 
 func TestHTTPErrors(t *testing.T) {
@@ -600,23 +465,23 @@ func TestHTTPErrors(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{contentType: "text/html; charset=utf-8", body: login})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) {
-			t.Fatalf("error %v: want an *HTTPError", err)
+			t.Fatalf("error %v: want an *soap.HTTPError", err)
 		}
-		wantMsg := `soap: Echo.Echo: HTTP 200 OK (text/html; charset=utf-8): not XML (decode: line 1, column 16: document type declarations are not accepted): "<!DOCTYPE html> <html><head><title>Sign in</title></head><body><form>Password:</form></body></html>"`
+		wantMsg := `soap: Echo.Echo: HTTP 200 OK (text/html; charset=utf-8): not XML (decode: line 1, column 1: document type declarations are not accepted): "<!DOCTYPE html> <html><head><title>Sign in</title></head><body><form>Password:</form></body></html>"`
 		if err.Error() != wantMsg {
 			t.Errorf("message\n%s\nwant\n%s", err, wantMsg)
 		}
-		var de *DecodeError
+		var de *soap.DecodeError
 		if !errors.As(he.Err, &de) || !errors.As(err, &de) {
-			t.Errorf("Err %v: want a *DecodeError", he.Err)
+			t.Errorf("Err %v: want a *soap.DecodeError", he.Err)
 		}
 		he.Err = nil
-		want := &HTTPError{StatusCode: 200, Status: "200 OK", ContentType: "text/html; charset=utf-8",
+		want := &soap.HTTPError{StatusCode: 200, Status: "200 OK", ContentType: "text/html; charset=utf-8",
 			Excerpt: strings.Replace(login, "\r\n", "\n", 1), Reason: "not XML"}
 		if diff := cmp.Diff(want, he); diff != "" {
-			t.Errorf("HTTPError (-want +got):\n%s", diff)
+			t.Errorf("soap.HTTPError (-want +got):\n%s", diff)
 		}
 	})
 
@@ -633,14 +498,14 @@ func TestHTTPErrors(t *testing.T) {
 		defer s.Close()
 		call, _ := echoCall(s.URL + "/soap")
 		err := new(Client).Do(context.Background(), echo11, call)
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) {
-			t.Fatalf("error %v: want an *HTTPError", err)
+			t.Fatalf("error %v: want an *soap.HTTPError", err)
 		}
-		want := &HTTPError{StatusCode: 200, Status: "200 OK", ContentType: "text/html",
+		want := &soap.HTTPError{StatusCode: 200, Status: "200 OK", ContentType: "text/html",
 			Excerpt: `<html><body><h1>Log in</h1></body></html>`, Reason: "not a SOAP envelope", URL: s.URL + "/login?next=soap"}
 		if diff := cmp.Diff(want, he); diff != "" {
-			t.Errorf("HTTPError (-want +got):\n%s", diff)
+			t.Errorf("soap.HTTPError (-want +got):\n%s", diff)
 		}
 		if !strings.Contains(err.Error(), "after redirect to "+s.URL+"/login?next=soap: not a SOAP envelope") {
 			t.Errorf("message %q", err)
@@ -651,15 +516,15 @@ func TestHTTPErrors(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{status: 502, contentType: "text/plain", body: "upstream connect error\n"})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) {
-			t.Fatalf("error %v: want an *HTTPError", err)
+			t.Fatalf("error %v: want an *soap.HTTPError", err)
 		}
 		he.Err = nil
-		want := &HTTPError{StatusCode: 502, Status: "502 Bad Gateway", ContentType: "text/plain",
+		want := &soap.HTTPError{StatusCode: 502, Status: "502 Bad Gateway", ContentType: "text/plain",
 			Excerpt: "upstream connect error\n", Reason: "not XML"}
 		if diff := cmp.Diff(want, he); diff != "" {
-			t.Errorf("HTTPError (-want +got):\n%s", diff)
+			t.Errorf("soap.HTTPError (-want +got):\n%s", diff)
 		}
 	})
 
@@ -667,9 +532,9 @@ func TestHTTPErrors(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{status: 503, contentType: "text/xml", body: env11("", echoReply)})
 		call, res := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) || he.StatusCode != 503 || he.Reason != "HTTP status" || he.Status != "503 Service Unavailable" {
-			t.Fatalf("error %#v: want an *HTTPError 503 with Reason HTTP status", err)
+			t.Fatalf("error %#v: want an *soap.HTTPError 503 with Reason HTTP status", err)
 		}
 		if res.Text != "" {
 			t.Errorf("the result was decoded: %+v", res)
@@ -680,9 +545,9 @@ func TestHTTPErrors(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{status: 200, contentType: "text/xml", body: `<error><code>42</code></error>`})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) || he.Reason != "not a SOAP envelope" || he.Err != nil {
-			t.Fatalf("error %v: want an *HTTPError not a SOAP envelope", err)
+			t.Fatalf("error %v: want an *soap.HTTPError not a SOAP envelope", err)
 		}
 	})
 
@@ -690,9 +555,9 @@ func TestHTTPErrors(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{body: `<Envelope xmlns="http://www.w3.org/2001/12/soap-envelope"><Body/></Envelope>`})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) || he.Reason != "not a SOAP envelope" {
-			t.Fatalf("error %v: want an *HTTPError not a SOAP envelope", err)
+			t.Fatalf("error %v: want an *soap.HTTPError not a SOAP envelope", err)
 		}
 	})
 
@@ -700,13 +565,13 @@ func TestHTTPErrors(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{status: 200})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call)
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) {
-			t.Fatalf("error %v: want an *HTTPError", err)
+			t.Fatalf("error %v: want an *soap.HTTPError", err)
 		}
-		want := &HTTPError{StatusCode: 200, Status: "200 OK", Reason: "empty body"}
+		want := &soap.HTTPError{StatusCode: 200, Status: "200 OK", Reason: "empty body"}
 		if diff := cmp.Diff(want, he); diff != "" {
-			t.Errorf("HTTPError (-want +got):\n%s", diff)
+			t.Errorf("soap.HTTPError (-want +got):\n%s", diff)
 		}
 		if got, want := err.Error(), "soap: Echo.Echo: HTTP 200 OK: empty body"; got != want {
 			t.Errorf("message %q, want %q", got, want)
@@ -716,16 +581,16 @@ func TestHTTPErrors(t *testing.T) {
 	t.Run("empty 500 body for a one-way operation", func(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{status: 500})
 		err := new(Client).Do(context.Background(), notify, &Call{Endpoint: s.URL})
-		var he *HTTPError
+		var he *soap.HTTPError
 		if !errors.As(err, &he) || he.Reason != "empty body" || he.StatusCode != 500 {
-			t.Fatalf("error %v: want an *HTTPError 500 empty body", err)
+			t.Fatalf("error %v: want an *soap.HTTPError 500 empty body", err)
 		}
 	})
 
 	for _, status := range []int{200, 202, 204} {
 		t.Run(fmt.Sprintf("empty %d body for a one-way operation", status), func(t *testing.T) {
 			s, got := newTestServer(t, cannedReply{status: status})
-			if err := new(Client).Do(context.Background(), notify, &Call{Endpoint: s.URL, Body: &echoRequest{Text: "x"}}); err != nil {
+			if err := new(Client).Do(context.Background(), notify, &Call{Endpoint: s.URL, Request: &echoRequest{Text: "x"}}); err != nil {
 				t.Fatal(err)
 			}
 			if g := got(); !strings.Contains(g.Body, "<ns1:Notify") {
@@ -757,8 +622,8 @@ func TestResponseTooLarge(t *testing.T) {
 			defer s.Close()
 			call, _ := echoCall(s.URL)
 			err := (&Client{MaxResponseSize: 1024}).Do(context.Background(), echo11, call)
-			if !errors.Is(err, ErrResponseTooLarge) {
-				t.Fatalf("error %v: want ErrResponseTooLarge", err)
+			if !errors.Is(err, soap.ErrResponseTooLarge) {
+				t.Fatalf("error %v: want soap.ErrResponseTooLarge", err)
 			}
 			if got, want := err.Error(), "soap: Echo.Echo: response too large: more than 1024 bytes (MaxResponseSize)"; got != want {
 				t.Errorf("message %q, want %q", got, want)
@@ -887,10 +752,10 @@ func TestOptions(t *testing.T) {
 		}
 	})
 
-	t.Run("WithEndpoint", func(t *testing.T) {
+	t.Run("soap.WithEndpoint", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env11("", echoReply)})
 		call, _ := echoCall("http://127.0.0.1:1/unused")
-		if err := new(Client).Do(context.Background(), echo11, call, WithEndpoint(s.URL+"/other")); err != nil {
+		if err := new(Client).Do(context.Background(), echo11, call, soap.WithEndpoint(s.URL+"/other")); err != nil {
 			t.Fatal(err)
 		}
 		if p := got().Path; p != "/other" {
@@ -912,24 +777,24 @@ func TestOptions(t *testing.T) {
 			t.Fatalf("error %v, want %s", err, want)
 		}
 		call.Endpoint = "http://127.0.0.1:1/"
-		err = new(Client).Do(context.Background(), echo11, call, WithEndpoint(""))
+		err = new(Client).Do(context.Background(), echo11, call, soap.WithEndpoint(""))
 		if want := "soap: Echo.Echo: soap.WithEndpoint was given an empty URL"; err == nil || err.Error() != want {
 			t.Fatalf("error %v, want %s", err, want)
 		}
-		err = new(Client).Do(context.Background(), echo11, call, WithEndpoint("://y"))
+		err = new(Client).Do(context.Background(), echo11, call, soap.WithEndpoint("://y"))
 		if want := `soap: Echo.Echo: soap.WithEndpoint: parse "://y": missing protocol scheme`; err == nil || err.Error() != want {
 			t.Fatalf("error %v, want %s", err, want)
 		}
 	})
 
-	t.Run("WithHTTPHeader", func(t *testing.T) {
+	t.Run("soap.WithHTTPHeader", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env11("", echoReply)})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo11, call,
-			WithHTTPHeader("X-Trace", "a"), WithHTTPHeader("x-trace", "b"),
-			WithHTTPHeader("Authorization", "Bearer t"),
-			WithHTTPHeader("SOAPAction", `"urn:override"`),
-			WithHTTPHeader("Host", "example.test"),
+			soap.WithHTTPHeader("X-Trace", "a"), soap.WithHTTPHeader("x-trace", "b"),
+			soap.WithHTTPHeader("Authorization", "Bearer t"),
+			soap.WithHTTPHeader("SOAPAction", `"urn:override"`),
+			soap.WithHTTPHeader("Host", "example.test"),
 			nil)
 		if err != nil {
 			t.Fatal(err)
@@ -952,10 +817,10 @@ func TestOptions(t *testing.T) {
 		}
 	})
 
-	t.Run("WithHTTPHeader replaces Content-Type", func(t *testing.T) {
+	t.Run("soap.WithHTTPHeader replaces Content-Type", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env12("", echoReply)})
 		call, _ := echoCall(s.URL)
-		if err := new(Client).Do(context.Background(), echo12, call, WithHTTPHeader("content-type", "application/soap+xml")); err != nil {
+		if err := new(Client).Do(context.Background(), echo12, call, soap.WithHTTPHeader("content-type", "application/soap+xml")); err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff([]string{"application/soap+xml"}, got().Header.Values("Content-Type")); diff != "" {
@@ -963,9 +828,9 @@ func TestOptions(t *testing.T) {
 		}
 	})
 
-	t.Run("WithRequestHeader and WithResponseHeader through generated-style code", func(t *testing.T) {
+	t.Run("soap.WithRequestHeader and soap.WithResponseHeader through generated-style code", func(t *testing.T) {
 		s, got := newTestServer(t, cannedReply{body: env11(`<t:Status><t:succeeded>true</t:succeeded></t:Status>`, echoReply)})
-		gc := &genClient{endpoint: s.URL, header: &authHeader{Token: "default"}}
+		gc := &genClient{endpoint: s.URL, header: auth("default")}
 
 		if _, err := gc.Echo(context.Background(), &echoRequest{Text: "hi"}); err != nil {
 			t.Fatal(err)
@@ -976,28 +841,28 @@ func TestOptions(t *testing.T) {
 
 		out := new(statusHeader)
 		if _, err := gc.Echo(context.Background(), &echoRequest{Text: "hi"},
-			WithRequestHeader(&authHeader{Token: "ptr"}), WithResponseHeader(out)); err != nil {
+			soap.WithRequestHeader(auth("ptr")), soap.WithResponseHeader(out)); err != nil {
 			t.Fatal(err)
 		}
 		if b := got().Body; !strings.Contains(b, "<ns1:token>ptr</ns1:token>") {
 			t.Errorf("pointer header not sent: %s", b)
 		}
-		if !out.Succeeded || out.Blocks != 1 {
+		if !out.succeeded() {
 			t.Errorf("response header %+v", out)
 		}
 
-		if _, err := gc.Echo(context.Background(), &echoRequest{Text: "hi"}, WithRequestHeader(authHeader{Token: "value"})); err != nil {
+		if _, err := gc.Echo(context.Background(), &echoRequest{Text: "hi"}, soap.WithRequestHeader(*auth("value"))); err != nil {
 			t.Fatal(err)
 		}
 		if b := got().Body; !strings.Contains(b, "<ns1:token>value</ns1:token>") {
 			t.Errorf("value header not sent: %s", b)
 		}
 
-		if _, err := gc.Echo(context.Background(), &echoRequest{Text: "hi"}, WithRequestHeader(nil)); err != nil {
+		if _, err := gc.Echo(context.Background(), &echoRequest{Text: "hi"}, soap.WithRequestHeader(nil)); err != nil {
 			t.Fatal(err)
 		}
 		if b := got().Body; strings.Contains(b, "Header") {
-			t.Errorf("header sent despite WithRequestHeader(nil): %s", b)
+			t.Errorf("header sent despite soap.WithRequestHeader(nil): %s", b)
 		}
 	})
 }
@@ -1009,7 +874,7 @@ type genClient struct {
 	client   Client
 }
 
-func (c *genClient) Echo(ctx context.Context, req *echoRequest, opts ...CallOption) (*echoResponse, error) {
+func (c *genClient) Echo(ctx context.Context, req *echoRequest, opts ...soap.CallOption) (*echoResponse, error) {
 	h, err := RequestHeaderFrom(c.header, opts)
 	if err != nil {
 		return nil, err
@@ -1021,8 +886,8 @@ func (c *genClient) Echo(ctx context.Context, req *echoRequest, opts ...CallOpti
 	}
 	res := new(echoResponse)
 	err = c.client.Do(ctx, echo11, &Call{
-		Endpoint: c.endpoint, Namespaces: []string{testNS}, Header: h.write,
-		Body: req, Result: res, ResponseHeader: rh,
+		Endpoint: c.endpoint, Namespaces: []string{testNS}, Header: h,
+		Request: req, Response: res, ResponseHeader: rh,
 	}, opts...)
 	if err != nil {
 		return nil, err
@@ -1031,35 +896,35 @@ func (c *genClient) Echo(ctx context.Context, req *echoRequest, opts ...CallOpti
 }
 
 func TestHeaderFrom(t *testing.T) {
-	def := &authHeader{Token: "def"}
+	def := auth("def")
 	t.Run("request default", func(t *testing.T) {
-		h, err := RequestHeaderFrom(def, []CallOption{WithEndpoint("x")})
+		h, err := RequestHeaderFrom(def, []soap.CallOption{soap.WithEndpoint("x")})
 		if err != nil || h != def {
 			t.Fatalf("got %v, %v; want the default", h, err)
 		}
 	})
 	t.Run("request pointer", func(t *testing.T) {
-		p := &authHeader{Token: "p"}
-		h, err := RequestHeaderFrom(def, []CallOption{WithRequestHeader(&authHeader{}), WithRequestHeader(p)})
+		p := auth("p")
+		h, err := RequestHeaderFrom(def, []soap.CallOption{soap.WithRequestHeader(&authHeader{}), soap.WithRequestHeader(p)})
 		if err != nil || h != p {
 			t.Fatalf("got %v, %v; want the last pointer given", h, err)
 		}
 	})
 	t.Run("request value", func(t *testing.T) {
-		h, err := RequestHeaderFrom(def, []CallOption{WithRequestHeader(authHeader{Token: "v"})})
-		if err != nil || h == nil || h.Token != "v" {
+		h, err := RequestHeaderFrom(def, []soap.CallOption{soap.WithRequestHeader(*auth("v"))})
+		if err != nil || h == nil || h.Auth.Token != "v" {
 			t.Fatalf("got %v, %v; want a copy of the value", h, err)
 		}
 	})
 	t.Run("request nil", func(t *testing.T) {
-		h, err := RequestHeaderFrom(def, []CallOption{WithRequestHeader(nil)})
+		h, err := RequestHeaderFrom(def, []soap.CallOption{soap.WithRequestHeader(nil)})
 		if err != nil || h != nil {
 			t.Fatalf("got %v, %v; want nil", h, err)
 		}
 	})
 	t.Run("request wrong type", func(t *testing.T) {
-		_, err := RequestHeaderFrom(def, []CallOption{WithRequestHeader(&statusHeader{})})
-		want := "soap: WithRequestHeader: got a *soap.statusHeader, want *soap.authHeader or soap.authHeader"
+		_, err := RequestHeaderFrom(def, []soap.CallOption{soap.WithRequestHeader(&statusHeader{})})
+		want := "soap: WithRequestHeader: got a *soapimpl.statusHeader, want *soapimpl.authHeader or soapimpl.authHeader"
 		if err == nil || err.Error() != want {
 			t.Fatalf("error %v, want %s", err, want)
 		}
@@ -1072,8 +937,8 @@ func TestHeaderFrom(t *testing.T) {
 		}
 	})
 	t.Run("response given", func(t *testing.T) {
-		dst := &statusHeader{Succeeded: true, Message: "from an earlier reply", Blocks: 1}
-		h, err := ResponseHeaderFrom(local, []CallOption{WithResponseHeader(dst)})
+		dst := &statusHeader{Status: &statusBlock{Succeeded: true, Message: "from an earlier reply"}}
+		h, err := ResponseHeaderFrom(local, []soap.CallOption{soap.WithResponseHeader(dst)})
 		if err != nil || h != dst {
 			t.Fatalf("got %v, %v; want dst", h, err)
 		}
@@ -1083,22 +948,22 @@ func TestHeaderFrom(t *testing.T) {
 		}
 	})
 	t.Run("response untyped nil", func(t *testing.T) {
-		h, err := ResponseHeaderFrom(local, []CallOption{WithResponseHeader(nil)})
+		h, err := ResponseHeaderFrom(local, []soap.CallOption{soap.WithResponseHeader(nil)})
 		if err != nil || h != local {
 			t.Fatalf("got %v, %v; want local", h, err)
 		}
 	})
 	t.Run("response nil pointer", func(t *testing.T) {
-		_, err := ResponseHeaderFrom(local, []CallOption{WithResponseHeader((*statusHeader)(nil))})
-		want := "soap: WithResponseHeader: got a nil *soap.statusHeader, want a non-nil one"
+		_, err := ResponseHeaderFrom(local, []soap.CallOption{soap.WithResponseHeader((*statusHeader)(nil))})
+		want := "soap: WithResponseHeader: got a nil *soapimpl.statusHeader, want a non-nil one"
 		if err == nil || err.Error() != want {
 			t.Fatalf("error %v, want %s", err, want)
 		}
 	})
 	t.Run("response wrong type", func(t *testing.T) {
 		for _, v := range []any{statusHeader{}, &authHeader{}} {
-			_, err := ResponseHeaderFrom(local, []CallOption{WithResponseHeader(v)})
-			want := fmt.Sprintf("soap: WithResponseHeader: got a %T, want a non-nil *soap.statusHeader", v)
+			_, err := ResponseHeaderFrom(local, []soap.CallOption{soap.WithResponseHeader(v)})
+			want := fmt.Sprintf("soap: WithResponseHeader: got a %T, want a non-nil *soapimpl.statusHeader", v)
 			if err == nil || err.Error() != want {
 				t.Errorf("error %v, want %s", err, want)
 			}
@@ -1113,7 +978,7 @@ func TestDoArguments(t *testing.T) {
 		call *Call
 		want string
 	}{
-		{"nil operation", nil, &Call{}, "soap: Do: nil Operation"},
+		{"nil operation", nil, &Call{}, "soap: Invoke: nil Operation"},
 		{"nil call", echo11, nil, "soap: Echo.Echo: nil Call"},
 		{"bad version", &Operation{Name: "X.Y"}, &Call{Endpoint: "http://x"}, "soap: X.Y: invalid SOAP version 0 in the Operation"},
 		{"bad endpoint", echo11, &Call{Endpoint: "://x"}, `soap: Echo.Echo: Call.Endpoint: parse "://x": missing protocol scheme`},
@@ -1132,7 +997,7 @@ func TestDoArguments(t *testing.T) {
 		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { n.Add(1) }))
 		defer s.Close()
 		call, _ := echoCall(s.URL)
-		call.Body = &echoRequest{Text: "bad \x01 char"}
+		call.Request = &echoRequest{Text: "bad \x01 char"}
 		err := new(Client).Do(context.Background(), echo11, call)
 		want := "soap: Echo.Echo: encoding the request: text holds character U+0001, which XML 1.0 cannot carry"
 		if err == nil || err.Error() != want {
@@ -1166,12 +1031,12 @@ func TestConcurrent(t *testing.T) {
 			hdr := new(statusHeader)
 			err := client.Do(context.Background(), echo11, &Call{
 				Endpoint: s.URL, Namespaces: []string{testNS},
-				Body: &echoRequest{Text: text, Count: i}, Result: res, ResponseHeader: hdr,
+				Request: &echoRequest{Text: text, Count: int32(i)}, Response: res, ResponseHeader: hdr,
 			})
 			switch {
 			case err != nil:
 				errs[i] = err
-			case res.Text != text || res.Count != 7 || hdr.Message != text:
+			case res.Text != text || res.Count != 7 || hdr.Status == nil || hdr.Status.Message != text:
 				errs[i] = fmt.Errorf("call %d: got %+v %+v", i, res, hdr)
 			}
 		}()

@@ -1,10 +1,8 @@
-package soap_test
+package soapimpl
 
 import (
 	"slices"
 	"testing"
-
-	"github.com/sogen-go/sogen/soap"
 )
 
 type (
@@ -33,7 +31,7 @@ func TestListValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.in), func(t *testing.T) {
-			got := soap.ListValues[flagsFlag](tt.in)
+			got := ListValues[flagsFlag](tt.in)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("ListValues(%q) = %q, want %q", tt.in, got, tt.want)
 			}
@@ -59,7 +57,7 @@ func TestListHas(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.l)+"/"+string(tt.f), func(t *testing.T) {
-			if got := soap.ListHas(tt.l, tt.f); got != tt.want {
+			if got := ListHas(tt.l, tt.f); got != tt.want {
 				t.Errorf("ListHas(%q, %q) = %v, want %v", tt.l, tt.f, got, tt.want)
 			}
 		})
@@ -85,7 +83,7 @@ func TestListWith(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := soap.ListWith(tt.l, tt.fs...); got != tt.want {
+			if got := ListWith(tt.l, tt.fs...); got != tt.want {
 				t.Errorf("ListWith(%q, %q) = %q, want %q", tt.l, tt.fs, got, tt.want)
 			}
 		})
@@ -110,7 +108,7 @@ func TestListWithout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := soap.ListWithout(tt.l, tt.fs...); got != tt.want {
+			if got := ListWithout(tt.l, tt.fs...); got != tt.want {
 				t.Errorf("ListWithout(%q, %q) = %q, want %q", tt.l, tt.fs, got, tt.want)
 			}
 		})
@@ -134,7 +132,7 @@ func TestListNumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.l), func(t *testing.T) {
-			got, ok := soap.ListNumber(tt.l, flagsNumber)
+			got, ok := ListNumber(tt.l, flagsNumber)
 			if got != tt.want || ok != tt.ok {
 				t.Errorf("ListNumber(%q) = %d, %v; want %d, %v", tt.l, got, ok, tt.want, tt.ok)
 			}

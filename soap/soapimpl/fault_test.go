@@ -1,33 +1,33 @@
-package soap
+package soapimpl
 
 import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/sogen-go/sogen/soap"
 )
 
-// doFault sends an echo call answered by reply and returns the *Fault of the error.
-func doFault(t *testing.T, op *Operation, reply cannedReply) (*Fault, error) {
+// doFault sends an echo call answered by reply and returns the *soap.Fault of the error.
+func doFault(t *testing.T, op *Operation, reply cannedReply) (*soap.Fault, error) {
 	t.Helper()
 	s, _ := newTestServer(t, reply)
 	call, _ := echoCall(s.URL)
 	call.ResponseHeader = new(checkedHeader)
 	err := new(Client).Do(context.Background(), op, call)
-	var f *Fault
+	var f *soap.Fault
 	if !errors.As(err, &f) {
 		t.Fatalf("error %v: want a *Fault", err)
 	}
 	return f, err
 }
 
-func textNode(s string) Node { return Node{Text: s} }
+func textNode(s string) soap.Node { return soap.Node{Text: s} }
 
-func elemNode(name xml.Name, content ...Node) Node {
-	return Node{Element: &Element{Name: name, Content: content}}
+func elemNode(name xml.Name, content ...soap.Node) soap.Node {
+	return soap.Node{Element: &soap.Element{Name: name, Content: content}}
 }
 
 func TestFault11(t *testing.T) {
@@ -36,17 +36,17 @@ func TestFault11(t *testing.T) {
 			`<s:Fault><faultcode>s:Client</faultcode><faultstring xml:lang="en">Invalid ticket</faultstring>`+
 				`<faultactor>http://example.test/auth</faultactor>`+
 				`<detail><t:TicketError code="7"><t:reason>expired</t:reason></t:TicketError></detail></s:Fault>`)})
-		want := &Fault{
-			Version:    V11,
-			Code:       xml.Name{Space: envelope11, Local: "Client"},
+		want := &soap.Fault{
+			Version:    soap.V11,
+			Code:       xml.Name{Space: envelope[soap.V11], Local: "Client"},
 			Reason:     "Invalid ticket",
-			Reasons:    []FaultText{{Lang: "en", Text: "Invalid ticket"}},
+			Reasons:    []soap.FaultText{{Lang: "en", Text: "Invalid ticket"}},
 			Actor:      "http://example.test/auth",
 			HTTPStatus: 500,
-			Detail: &Element{Name: xml.Name{Local: "detail"}, Content: []Node{{Element: &Element{
+			Detail: &soap.Element{Name: xml.Name{Local: "detail"}, Content: []soap.Node{{Element: &soap.Element{
 				Name:    tn("TicketError"),
 				Attr:    []xml.Attr{{Name: xml.Name{Local: "code"}, Value: "7"}},
-				Content: []Node{elemNode(tn("reason"), textNode("expired"))},
+				Content: []soap.Node{elemNode(tn("reason"), textNode("expired"))},
 			}}}},
 		}
 		if diff := cmp.Diff(want, f); diff != "" {
@@ -63,7 +63,7 @@ func TestFault11(t *testing.T) {
 		if f.HTTPStatus != 200 || f.Code.Local != "Server" || f.Reason != "oops" || f.Detail != nil {
 			t.Errorf("fault %+v", f)
 		}
-		if diff := cmp.Diff([]FaultText{{Text: "oops"}}, f.Reasons); diff != "" {
+		if diff := cmp.Diff([]soap.FaultText{{Text: "oops"}}, f.Reasons); diff != "" {
 			t.Errorf("Reasons (-want +got):\n%s", diff)
 		}
 	})
@@ -107,16 +107,16 @@ func TestFault12(t *testing.T) {
 				`<env:Reason><env:Text xml:lang="fr">Délai dépassé</env:Text><env:Text xml:lang="en">Sender Timeout</env:Text></env:Reason>`+
 				`<env:Node>http://example.test/node</env:Node><env:Role>http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver</env:Role>`+
 				`<env:Detail><m:MaxTime>P5M</m:MaxTime></env:Detail></env:Fault>`)})
-		want := &Fault{
-			Version:  V12,
-			Code:     xml.Name{Space: envelope12, Local: "Sender"},
+		want := &soap.Fault{
+			Version:  soap.V12,
+			Code:     xml.Name{Space: envelope[soap.V12], Local: "Sender"},
 			Subcodes: []xml.Name{{Space: "http://www.example.org/timeouts", Local: "MessageTimeout"}, {Space: "urn:q", Local: "Deeper"}},
 			Reason:   "Sender Timeout",
-			Reasons:  []FaultText{{Lang: "fr", Text: "Délai dépassé"}, {Lang: "en", Text: "Sender Timeout"}},
+			Reasons:  []soap.FaultText{{Lang: "fr", Text: "Délai dépassé"}, {Lang: "en", Text: "Sender Timeout"}},
 			Node:     "http://example.test/node",
 			Actor:    "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
-			Detail: &Element{Name: xml.Name{Space: envelope12, Local: "Detail"},
-				Content: []Node{elemNode(xml.Name{Space: "http://www.example.org/timeouts", Local: "MaxTime"}, textNode("P5M"))}},
+			Detail: &soap.Element{Name: xml.Name{Space: envelope[soap.V12], Local: "Detail"},
+				Content: []soap.Node{elemNode(xml.Name{Space: "http://www.example.org/timeouts", Local: "MaxTime"}, textNode("P5M"))}},
 			HTTPStatus: 400,
 		}
 		if diff := cmp.Diff(want, f); diff != "" {
@@ -132,11 +132,11 @@ func TestFault12(t *testing.T) {
 			`<env:Upgrade><env:SupportedEnvelope qname="ns1:Envelope" xmlns:ns1="http://www.w3.org/2003/05/soap-envelope"/></env:Upgrade>`,
 			`<env:Fault><env:Code><env:Value>env:VersionMismatch</env:Value></env:Code>`+
 				`<env:Reason><env:Text xml:lang="en">Version Mismatch</env:Text></env:Reason></env:Fault>`)})
-		want := &Fault{
-			Version:    V12,
-			Code:       xml.Name{Space: envelope12, Local: "VersionMismatch"},
+		want := &soap.Fault{
+			Version:    soap.V12,
+			Code:       xml.Name{Space: envelope[soap.V12], Local: "VersionMismatch"},
 			Reason:     "Version Mismatch",
-			Reasons:    []FaultText{{Lang: "en", Text: "Version Mismatch"}},
+			Reasons:    []soap.FaultText{{Lang: "en", Text: "Version Mismatch"}},
 			HTTPStatus: 500,
 		}
 		if diff := cmp.Diff(want, f); diff != "" {
@@ -150,20 +150,20 @@ func TestFault12(t *testing.T) {
 	t.Run("SOAP 1.1 fault answering a SOAP 1.2 request", func(t *testing.T) {
 		f, _ := doFault(t, echo12, cannedReply{status: 500, body: env11("",
 			`<s:Fault><faultcode>s:VersionMismatch</faultcode><faultstring>wrong version</faultstring></s:Fault>`)})
-		if f.Version != V11 || f.Code != (xml.Name{Space: envelope11, Local: "VersionMismatch"}) {
+		if f.Version != soap.V11 || f.Code != (xml.Name{Space: envelope[soap.V11], Local: "VersionMismatch"}) {
 			t.Errorf("fault %+v", f)
 		}
 	})
 
 	t.Run("reason choice", func(t *testing.T) {
 		for _, tc := range []struct {
-			texts []FaultText
+			texts []soap.FaultText
 			want  string
 		}{
 			{nil, ""},
-			{[]FaultText{{"de", "a"}, {"fr", "b"}}, "a"},
-			{[]FaultText{{"de", "a"}, {"en-GB", "b"}}, "b"},
-			{[]FaultText{{"en-US", "a"}, {"EN", "b"}}, "b"},
+			{[]soap.FaultText{{Lang: "de", Text: "a"}, {Lang: "fr", Text: "b"}}, "a"},
+			{[]soap.FaultText{{Lang: "de", Text: "a"}, {Lang: "en-GB", Text: "b"}}, "b"},
+			{[]soap.FaultText{{Lang: "en-US", Text: "a"}, {Lang: "EN", Text: "b"}}, "b"},
 		} {
 			if got := pickReason(tc.texts); got != tc.want {
 				t.Errorf("pickReason(%v) = %q, want %q", tc.texts, got, tc.want)
@@ -183,33 +183,9 @@ func TestFault12(t *testing.T) {
 		s, _ := newTestServer(t, cannedReply{status: 500, body: env12("", `<env:Fault><env:Code><env:Value>env:<b/></env:Value></env:Code></env:Fault>`)})
 		call, _ := echoCall(s.URL)
 		err := new(Client).Do(context.Background(), echo12, call)
-		var de *DecodeError
+		var de *soap.DecodeError
 		if !errors.As(err, &de) || de.Path != "Envelope/Body/Fault/Code/Value/b" {
-			t.Fatalf("error %v: want a *DecodeError in Value", err)
+			t.Fatalf("error %v: want a *soap.DecodeError in Value", err)
 		}
 	})
-}
-
-func TestFaultError(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		f    Fault
-		want string
-	}{
-		{"empty", Fault{}, "soap fault"},
-		{"code only", Fault{Version: V11, Code: xml.Name{Local: "Server"}}, "soap fault (SOAP 1.1): Server"},
-		{"reason only", Fault{HTTPStatus: 500, Reason: "boom"}, "soap fault (HTTP 500): boom"},
-		{"control character", Fault{Reason: "a\x01b"}, `soap fault: "a\x01b"`},
-		{"leading space", Fault{Reason: " a"}, `soap fault: " a"`},
-		{"unicode", Fault{Reason: "Délai dépassé"}, "soap fault: Délai dépassé"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := tc.f.Error(); got != tc.want {
-				t.Errorf("Error() = %q, want %q", got, tc.want)
-			}
-			if strings.Contains(tc.f.Error(), "\n") {
-				t.Errorf("Error() has a line break")
-			}
-		})
-	}
 }
