@@ -217,7 +217,7 @@ func wrap[T any](c *ops[T]) Codec {
 			dst := field.(*[]*T)
 			recordNilItem(d, f, p, len(*dst))
 			*dst = append(*dst, nil)
-			return decodeField(d, rc, f, nil, &(*dst)[len(*dst)-1])
+			return dropOnError(dst, decodeField(d, rc, f, nil, &(*dst)[len(*dst)-1]))
 		}
 		return rep(mode, d, f, p, field)
 	}
@@ -294,7 +294,7 @@ func wrapBase[T any](c *ops[T]) Codec {
 		recordNilItem(d, f, p, len(*dst))
 		var zero T
 		*dst = append(*dst, zero) // decoded in place: a local would escape
-		return decodeField(d, c, f, nil, &(*dst)[len(*dst)-1])
+		return dropOnError(dst, decodeField(d, c, f, nil, &(*dst)[len(*dst)-1]))
 	}
 	w.unset = func(mode Flags, field any) bool {
 		if mode&Repeated == 0 {
@@ -303,6 +303,15 @@ func wrapBase[T any](c *ops[T]) Codec {
 		return len(*field.(*[]T)) == 0
 	}
 	return Codec{w}
+}
+
+// dropOnError removes the occurrence just appended to *dst when decoding it failed with err, so that
+// the slice holds only the occurrences decoded.
+func dropOnError[T any](dst *[]T, err error) error {
+	if err != nil {
+		*dst = (*dst)[:len(*dst)-1]
+	}
+	return err
 }
 
 // withArrays returns w, able to make arrays of its values (T).
