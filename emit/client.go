@@ -430,7 +430,7 @@ func (e *emitter) errorMethods(f *jen.File, t *model.Type) {
 	}
 	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Error").Params().String().Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Lit("<nil>"))),
-		jen.Return(e.soap("ErrorText").Call(jen.Lit(t.GoName), jen.Index().Add(e.soap("ErrorField")).Values(lines(fields...)...), inner)),
+		jen.Return(e.impl("ErrorText").Call(jen.Lit(t.GoName), jen.Index().Add(e.impl("ErrorField")).Values(lines(fields...)...), inner)),
 	)
 	if m.Unwrap != nil {
 		f.Add(comment(m.UnwrapDoc))

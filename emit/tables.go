@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sogen-go/sogen/model"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // shared renders the package-level declarations: the version guard, namespaces, registry, arrays,
@@ -14,8 +15,8 @@ func (e *emitter) shared(f *jen.File) {
 	pkg := e.pkg
 	f.Comment("The generated code and the runtime check at compile time that they match (see soapimpl.EnforceVersion).")
 	f.Const().Defs(
-		jen.Id("_").Op("=").Add(e.impl("EnforceVersion")).Call(jen.Lit(2).Op("-").Add(e.impl("MinVersion"))),
-		jen.Id("_").Op("=").Add(e.impl("EnforceVersion")).Call(e.impl("MaxVersion").Op("-").Lit(2)),
+		jen.Id("_").Op("=").Add(e.impl("EnforceVersion")).Call(jen.Lit(soapimpl.GenVersion).Op("-").Add(e.impl("MinVersion"))),
+		jen.Id("_").Op("=").Add(e.impl("EnforceVersion")).Call(e.impl("MaxVersion").Op("-").Lit(soapimpl.GenVersion)),
 	)
 	if len(pkg.Namespaces) > 0 {
 		f.Comment("XML namespaces of the schemas.")
