@@ -74,7 +74,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		set:     set,
 		opts:    opts,
 		pkg:     &Package{Name: opts.Package, Sources: opts.Sources, Generator: opts.Generator, Runtime: opts.Runtime},
-		scope:   NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
+		scope:   NewScope("soap", "soapimpl", "xml", "context", "errors", "strings", "cmp", "init", "main"),
 		ns:      map[string]*Namespace{},
 		structs: map[*parser.ComplexType]*Type{},
 		named:   map[xml.Name]*Type{},
@@ -427,9 +427,6 @@ func (b *builder) fillStruct(w *structWork) error {
 	}
 	t.Fields = fields
 	t.Choices = w.choices
-	for i, c := range t.Choices {
-		c.Var = b.scope.Claim(Unexported(fmt.Sprintf("choice%s%d", t.GoName, i)))
-	}
 	uses, anyAttr, err := b.attrUses(ct, 0)
 	if err != nil {
 		return err
@@ -442,16 +439,12 @@ func (b *builder) fillStruct(w *structWork) error {
 		a.Index = len(t.Attrs)
 		t.Attrs = append(t.Attrs, a)
 	}
-	if len(t.Attrs) > 0 {
-		t.AttrsVar = b.scope.Claim(Unexported("attrs" + t.GoName))
-	}
 	if anyAttr {
 		t.AnyAttr = w.scope.Claim("AnyAttr", "Wildcard")
 	}
 	t.Doc = joinDoc(t.Doc, ct.Doc)
 	if len(fields) > 0 {
 		t.Presence = w.scope.Claim("Presence", "XML")
-		t.FieldsVar = b.scope.Claim(Unexported("fields" + t.GoName))
 	}
 	return nil
 }

@@ -11,7 +11,6 @@ import (
 
 // buildClients makes one client per port type with at least one SOAP binding.
 func (b *builder) buildClients() error {
-	b.pkg.OperationType = b.scope.Claim("operation")
 	for _, pt := range b.set.PortTypes {
 		// A port type with a SOAP binding free of SOAP encoding gets its client from the literal
 		// bindings only: the encoded ones are skipped, with a notice.
@@ -280,8 +279,8 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	}
 	hd := &Header{GoName: b.scope.Claim(name)}
 	hd.Doc = fmt.Sprintf(doc, hd.GoName, client)
-	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse", "Presence")
-	hd.Marshal, hd.Unmarshal, hd.Presence = "marshalSOAPHeader", "UnmarshalSOAPHeader", "Presence"
+	fields := NewScope("UnmarshalSOAPHeader", "SOAPType", "CheckResponse", "Presence")
+	hd.Presence = "Presence"
 	for i, n := range h.elems {
 		e := b.set.Elements[n]
 		gt, v, err := b.elementValue(e, hd.GoName+Exported(n.Local))
@@ -308,7 +307,6 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 		f.Doc = joinDoc(fmt.Sprintf("%s is the header block %s (%s).", f.GoName, n.Local, what), e.Doc)
 		hd.Fields = append(hd.Fields, f)
 	}
-	hd.FieldsVar = b.scope.Claim(Unexported("fields" + hd.GoName))
 	return hd, nil
 }
 

@@ -61,7 +61,6 @@ func (b *builder) partsElement(m *parser.Message, parts []*parser.Part, pos pars
 		t.Fields = append(t.Fields, f)
 	}
 	t.Presence = goNames.Claim("Presence", "XML")
-	t.FieldsVar = b.scope.Claim(Unexported("fields" + t.GoName))
 	if b.partsElems == nil {
 		b.partsElems = map[string]*parser.Element{}
 	}
