@@ -378,15 +378,14 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 	e.table(f, h.GoName, h.DescVar, h.TableVar, []jen.Code{
 		jen.Id("Go").Op(":").Lit(h.GoName),
 		jen.Id("Kind").Op(":").Add(e.impl("Header")),
-		jen.Id("Zero").Op(":").Parens(jen.Op("*").Id(h.GoName)).Call(jen.Nil()),
-		jen.Id("Ptrs").Op(":").Add(ptrsFunc(h.GoName, ptrs)),
+		jen.Id("Presence").Op(":").True(),
+	}, ptrs, []jen.Code{
 		jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
 			for _, fd := range h.Fields {
 				g.Line().Add(e.fieldTable(fd, fd.Ref))
 			}
 			g.Line()
 		}),
-		jen.Id("Presence").Op(":").True(),
 	})
 	if h.Contract != nil {
 		e.checkResponse(f, h)

@@ -167,33 +167,21 @@ func (e *emitter) fieldPtr(name string, t *model.GoType) jen.Code {
 	return jen.Parens(jen.Op("*").Add(under)).Call(p)
 }
 
-// ptrsFunc renders the function returning v, a *T, or a new value when v is nil, and storing in p,
-// when it is not nil, pointers to the fields of the value:
+// ptrsFunc renders the function storing in p pointers to the fields of v, a *T:
 //
-//	func(v any, p []any) any {
-//		x, _ := v.(*T)
-//		if x == nil {
-//			x = new(T)
-//		}
-//		if p != nil {
-//			p[0], p[1] = &x.A, &x.B
-//		}
-//		return x
+//	func(v any, p []any) {
+//		x := v.(*T)
+//		p[0], p[1] = &x.A, &x.B
 //	}
 func ptrsFunc(t string, fields []jen.Code) *jen.Statement {
-	body := []jen.Code{
-		jen.List(jen.Id("x"), jen.Id("_")).Op(":=").Id("v").Assert(jen.Op("*").Id(t)),
-		jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Id("x").Op("=").New(jen.Id(t))),
+	var lhs []jen.Code
+	for i := range fields {
+		lhs = append(lhs, jen.Id("p").Index(jen.Lit(i)))
 	}
-	if len(fields) > 0 {
-		var lhs []jen.Code
-		for i := range fields {
-			lhs = append(lhs, jen.Id("p").Index(jen.Lit(i)))
-		}
-		body = append(body, jen.If(jen.Id("p").Op("!=").Nil()).Block(jen.List(lhs...).Op("=").List(fields...)))
-	}
-	body = append(body, jen.Return(jen.Id("x")))
-	return jen.Func().Params(jen.Id("v").Any(), jen.Id("p").Index().Any()).Any().Block(body...)
+	return jen.Func().Params(jen.Id("v").Any(), jen.Id("p").Index().Any()).Block(
+		jen.Id("x").Op(":=").Id("v").Assert(jen.Op("*").Id(t)),
+		jen.List(lhs...).Op("=").List(fields...),
+	)
 }
 
 func (e *emitter) typTable(f *jen.File, t *model.Type) {
@@ -268,7 +256,14 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 	case t.BodyParts:
 		items = append(items, jen.Id("Kind").Op(":").Add(e.impl("Parts")))
 	}
-	items = append(items, jen.Id("Zero").Op(":").Parens(jen.Op("*").Id(t.GoName)).Call(jen.Nil()))
+	for _, b := range []struct {
+		name string
+		on   bool
+	}{{"Mixed", t.Mixed != ""}, {"AnyAttr", t.AnyAttr != ""}, {"Presence", t.Presence != ""}, {"Base", t.Base != nil}} {
+		if b.on {
+			items = append(items, jen.Id(b.name).Op(":").True())
+		}
+	}
 	// The pointers Ptrs stores, in the runtime's order: fields, attributes, then the value of simple
 	// content, mixed content, the xs:anyAttribute field, Presence and the base value.
 	var ptrs []jen.Code
@@ -289,9 +284,9 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 	if t.Base != nil {
 		ptrs = append(ptrs, jen.Op("&").Id("x").Dot(t.Base.GoName))
 	}
-	items = append(items, jen.Id("Ptrs").Op(":").Add(ptrsFunc(t.GoName, ptrs)))
+	var rest []jen.Code // the entries written one per line
 	if len(t.Fields) > 0 {
-		items = append(items, jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
+		rest = append(rest, jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
 			for _, fd := range t.Fields {
 				g.Line().Add(e.fieldTable(fd, fd.Ref))
 			}
@@ -299,7 +294,7 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 		}))
 	}
 	if len(t.Attrs) > 0 {
-		items = append(items, jen.Id("Attrs").Op(":").Index().Add(e.impl("Attr")).ValuesFunc(func(g *jen.Group) {
+		rest = append(rest, jen.Id("Attrs").Op(":").Index().Add(e.impl("Attr")).ValuesFunc(func(g *jen.Group) {
 			for _, a := range t.Attrs {
 				space, local := nameArgs(a.Name)
 				kv := []jen.Code{jen.Id("Space").Op(":").Add(space), jen.Id("Local").Op(":").Add(local), jen.Id("GoName").Op(":").Lit(a.GoName),
@@ -316,7 +311,7 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 		}))
 	}
 	if len(t.Choices) > 0 {
-		items = append(items, jen.Id("Choices").Op(":").Index().Add(e.impl("Choice")).ValuesFunc(func(g *jen.Group) {
+		rest = append(rest, jen.Id("Choices").Op(":").Index().Add(e.impl("Choice")).ValuesFunc(func(g *jen.Group) {
 			for _, c := range t.Choices {
 				g.Values(
 					jen.Id("Required").Op(":").Lit(c.Required),
@@ -334,22 +329,29 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 		}))
 	}
 	if t.Text != nil {
-		items = append(items, jen.Id("Text").Op(":").Add(e.codecRef(t.Text.Codec)))
+		rest = append(rest, jen.Id("Text").Op(":").Add(e.codecRef(t.Text.Codec)))
 	}
-	for _, b := range []struct {
-		name string
-		on   bool
-	}{{"Mixed", t.Mixed != ""}, {"AnyAttr", t.AnyAttr != ""}, {"Presence", t.Presence != ""}, {"Base", t.Base != nil}} {
-		if b.on {
-			items = append(items, jen.Id(b.name).Op(":").True())
-		}
-	}
-	e.table(f, t.GoName, t.DescVar, t.TableVar, items)
+	e.table(f, t.GoName, t.DescVar, t.TableVar, items, ptrs, rest)
 }
 
-// table renders the description of a struct (static data), its table and its SOAPType method.
-func (e *emitter) table(f *jen.File, goName, desc, table string, items []jen.Code) {
-	f.Var().Id(desc).Op("=").Add(e.impl("Struct")).Values(lines(items...)...)
+// table renders the description of a struct (static data), its table and its SOAPType method. The
+// short entries of the description (head, then Zero and New) share its first line; the function
+// Ptrs, storing the pointers ptrs, and the entries of rest take one line each.
+func (e *emitter) table(f *jen.File, goName, desc, table string, head, ptrs, rest []jen.Code) {
+	items := append(head,
+		jen.Id("Zero").Op(":").Parens(jen.Op("*").Id(goName)).Call(jen.Nil()),
+		jen.Id("New").Op(":").Op("func() any { return new("+goName+") }"))
+	var lines []jen.Code
+	if len(ptrs) > 0 {
+		lines = append(lines, jen.Id("Ptrs").Op(":").Add(ptrsFunc(goName, ptrs)))
+	}
+	for _, r := range append(lines, rest...) {
+		items = append(items, jen.Line().Add(r))
+	}
+	if len(ptrs)+len(rest) > 0 {
+		items = append(items, jen.Line())
+	}
+	f.Var().Id(desc).Op("=").Add(e.impl("Struct")).Values(items...)
 	f.Var().Id(table).Op("=").Add(e.impl("NewType")).Call(jen.Op("&").Id(desc))
 	f.Func().Params(jen.Op("*").Id(goName)).Id("SOAPType").Params().Op("*").Add(e.impl("Type")).Op("{ return " + table + " }")
 }

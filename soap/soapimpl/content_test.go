@@ -97,15 +97,10 @@ type choiceT struct {
 
 var tableChoiceT = NewType(&Struct{
 	Go: "T", Zero: (*choiceT)(nil),
-	Ptrs: func(v any, p []any) any {
-		x, _ := v.(*choiceT)
-		if x == nil {
-			x = new(choiceT)
-		}
-		if p != nil {
-			p[0], p[1], p[2], p[3], p[4] = &x.A, &x.B, &x.C, &x.D, &x.Presence
-		}
-		return x
+	New: func() any { return new(choiceT) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*choiceT)
+		p[0], p[1], p[2], p[3], p[4] = &x.A, &x.B, &x.C, &x.D, &x.Presence
 	},
 	Fields: []Field{
 		{Local: "a", GoName: "A", Flags: Optional | ZeroUnset | Ref, Codec: &XSString},

@@ -174,15 +174,10 @@ type fldPoint struct {
 
 var tableFldPoint = NewType(&Struct{
 	Go: "fldPoint", Type: fldN("Point"), Zero: (*fldPoint)(nil),
-	Ptrs: func(v any, p []any) any {
-		x, _ := v.(*fldPoint)
-		if x == nil {
-			x = new(fldPoint)
-		}
-		if p != nil {
-			p[0], p[1] = &x.X, &x.Presence
-		}
-		return x
+	New: func() any { return new(fldPoint) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*fldPoint)
+		p[0], p[1] = &x.X, &x.Presence
 	},
 	Fields:   []Field{{Space: fldNS, Local: "X", GoName: "X", Flags: Optional, Codec: &XSInt}},
 	Presence: true,
@@ -202,15 +197,10 @@ type fldPoint3 struct {
 
 var tableFldPoint3 = NewType(&Struct{
 	Go: "fldPoint3", Type: fldN("Point3"), Zero: (*fldPoint3)(nil),
-	Ptrs: func(v any, p []any) any {
-		x, _ := v.(*fldPoint3)
-		if x == nil {
-			x = new(fldPoint3)
-		}
-		if p != nil {
-			p[0], p[1], p[2] = &x.Z, &x.Presence, &x.fldPoint
-		}
-		return x
+	New: func() any { return new(fldPoint3) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*fldPoint3)
+		p[0], p[1], p[2] = &x.Z, &x.Presence, &x.fldPoint
 	},
 	Fields:   []Field{{Space: fldNS, Local: "Z", GoName: "Z", Codec: &XSInt}},
 	Presence: true,
@@ -224,15 +214,10 @@ type fldOther struct{ Text string }
 
 var tableFldOther = NewType(&Struct{
 	Go: "fldOther", Type: fldN("Other"), Zero: (*fldOther)(nil),
-	Ptrs: func(v any, p []any) any {
-		x, _ := v.(*fldOther)
-		if x == nil {
-			x = new(fldOther)
-		}
-		if p != nil {
-			p[0] = &x.Text
-		}
-		return x
+	New: func() any { return new(fldOther) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*fldOther)
+		p[0] = &x.Text
 	},
 	Text: &XSString,
 })
@@ -252,12 +237,7 @@ var fldTypes = NewRegistry([]*Type{tableFldPoint, tableFldPoint3, tableFldOther}
 // fldAnon is a struct of an anonymous type.
 type fldAnon struct{}
 
-var tableFldAnon = NewType(&Struct{Go: "fldAnon", Zero: (*fldAnon)(nil), Ptrs: func(v any, p []any) any {
-	if x, _ := v.(*fldAnon); x != nil {
-		return x
-	}
-	return new(fldAnon)
-}})
+var tableFldAnon = NewType(&Struct{Go: "fldAnon", Zero: (*fldAnon)(nil), New: func() any { return new(fldAnon) }})
 
 func (*fldAnon) SOAPType() *Type { return tableFldAnon }
 

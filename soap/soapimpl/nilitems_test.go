@@ -148,15 +148,10 @@ type nilRecordsStruct struct {
 var tableNilRecordsStruct = NewType(&Struct{
 	Go:   "T",
 	Zero: (*nilRecordsStruct)(nil),
-	Ptrs: func(v any, p []any) any {
-		x, _ := v.(*nilRecordsStruct)
-		if x == nil {
-			x = new(nilRecordsStruct)
-		}
-		if p != nil {
-			p[0], p[1] = &x.A, &x.Presence
-		}
-		return x
+	New:  func() any { return new(nilRecordsStruct) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*nilRecordsStruct)
+		p[0], p[1] = &x.A, &x.Presence
 	},
 	Fields:   []Field{{Local: "a", GoName: "A", Codec: &nilStrings}},
 	Presence: true,

@@ -47,12 +47,13 @@ type Struct struct {
 	Kind Kind
 	// Zero is a nil pointer to the struct type.
 	Zero Message
-	// Ptrs returns v, a pointer to the struct, or a new value when v is nil; when p is not nil it
-	// stores there pointers to the Go fields of the value: those of Fields, then of Attrs, then the
-	// value of simple content, the mixed content, the field of an xs:anyAttribute, the Presence field
-	// and the embedded base value, those the type has (as Text, Mixed, AnyAttr, Presence and Base
-	// say).
-	Ptrs func(v any, p []any) any
+	// New returns a new value of the type: a pointer to a zero struct.
+	New func() any
+	// Ptrs stores in p pointers to the Go fields of v, a non-nil pointer to the struct: those of
+	// Fields, then of Attrs, then the value of simple content, the mixed content, the field of an
+	// xs:anyAttribute, the Presence field and the embedded base value, those the type has (as Text,
+	// Mixed, AnyAttr, Presence and Base say). It is nil for a type with none.
+	Ptrs func(v any, p []any)
 	// Fields are the type's own child elements, in schema order.
 	Fields []Field
 	// Attrs are the type's own attributes (those of a base type are in the base's table).
@@ -85,7 +86,7 @@ func NewType(s *Struct) *Type { return &Type{s: s} }
 
 func (t *Type) isNil(v any) bool { return v == nil || v == any(t.s.Zero) }
 
-func (t *Type) newValue() any { return t.s.Ptrs(nil, nil) }
+func (t *Type) newValue() any { return t.s.New() }
 
 // Name returns the schema type's name, zero for an anonymous type.
 func (t *Type) Name() xml.Name { return t.s.Type }
@@ -174,7 +175,7 @@ func (t *Type) info() *structInfo {
 		inf.levels, inf.off, inf.total = []*Type{t}, []int{0}, n
 		if s.Base {
 			p := make([]any, n)
-			s.Ptrs(nil, p)
+			s.Ptrs(s.New(), p)
 			b := p[inf.baseSlot].(Message).SOAPType().info()
 			for k, l := range b.levels {
 				inf.levels = append(inf.levels, l)
@@ -247,13 +248,16 @@ func (s *ptrs) push(t *Type, v any) (block []any, mark int) {
 	mark = len(*s)
 	*s = append(*s, make([]any, inf.total)...)
 	block = (*s)[mark:]
-	t.s.Ptrs(v, block[:inf.nptr:inf.nptr])
+	if inf.nptr > 0 {
+		t.s.Ptrs(v, block[:inf.nptr:inf.nptr])
+	}
 	for k := 1; k < len(inf.levels); k++ {
 		prev := inf.levels[k-1].info()
 		bv := block[inf.off[k-1]+prev.baseSlot]
 		l := inf.levels[k]
-		n := l.info().nptr
-		l.s.Ptrs(bv, block[inf.off[k]:inf.off[k]+n:inf.off[k]+n])
+		if n := l.info().nptr; n > 0 {
+			l.s.Ptrs(bv, block[inf.off[k]:inf.off[k]+n:inf.off[k]+n])
+		}
 	}
 	return block, mark
 }

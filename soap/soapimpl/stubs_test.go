@@ -35,15 +35,10 @@ func table[T any](goName string, typ xml.Name, kind Kind, ptrs func(x *T) []any,
 		Type: typ,
 		Kind: kind,
 		Zero: any(zero).(Message),
-		Ptrs: func(v any, p []any) any {
-			x, _ := v.(*T)
-			if x == nil {
-				x = new(T)
-			}
-			if p != nil {
-				copy(p, ptrs(x))
-			}
-			return x
+		New:  func() any { return new(T) },
+		Ptrs: func(v any, p []any) {
+			x := v.(*T)
+			copy(p, ptrs(x))
 		},
 		Fields: fields,
 	})
