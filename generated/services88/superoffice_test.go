@@ -77,8 +77,8 @@ func TestSucceededHeader(t *testing.T) {
 	hook := &services88.Webhook{
 		WebhookID:  99,
 		Name:       "hook",
-		Registered: soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
-		Updated:    soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
+		Registered: wireDateTime("2024-03-01T09:30:00Z"),
+		Updated:    wireDateTime("2024-03-01T09:30:00Z"),
 	}
 	const noException = "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"
 	cases := []struct {

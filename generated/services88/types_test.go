@@ -357,8 +357,8 @@ func TestNilAndEmpty(t *testing.T) {
 	base := func() *services88.Webhook {
 		return &services88.Webhook{
 			WebhookID:  1,
-			Registered: soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
-			Updated:    soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
+			Registered: wireDateTime("2024-03-01T09:30:00Z"),
+			Updated:    wireDateTime("2024-03-01T09:30:00Z"),
 		}
 	}
 	cases := []struct {
@@ -543,7 +543,7 @@ func TestDateTimeForms(t *testing.T) {
 			if h.Registered.String() != tc.text {
 				t.Errorf("Registered = %q, want %q", h.Registered.String(), tc.text)
 			}
-			if h.Registered != soap.DateTimeFromWire(tc.text) {
+			if h.Registered != wireDateTime(tc.text) {
 				t.Errorf("Registered = %#v, want DateTimeFromWire(%q)", h.Registered, tc.text)
 			}
 			if out := encodeSO(t, &h, "Webhook"); out != in {

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/sogen-go/sogen/golden/attributes"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const (
@@ -79,7 +78,7 @@ func TestAttributes(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := *item
-		want.SchemaVersion = soap.DecimalFromWire("2.0")
+		want.SchemaVersion = wireDecimal("2.0")
 		diff(t, "decoded item", &want, back.Item)
 		diff(t, "decoded total", total, back.Total)
 		diff(t, "decoded capped", capped, back.Capped)
@@ -125,7 +124,7 @@ func TestAttributes(t *testing.T) {
 		st := mustDateTime(t, "2024-01-01T00:00:00+01:00")
 		want := &attributes.SpecialItem{
 			Item: attributes.Item{
-				Name: "nut", ID: 9, SchemaVersion: soap.DecimalFromWire("2.0"), Stamp: &st, Lang: ptr("de"),
+				Name: "nut", ID: 9, SchemaVersion: wireDecimal("2.0"), Stamp: &st, Lang: ptr("de"),
 				AnyAttr: []xml.Attr{{Name: xml.Name{Space: nsOther, Local: "extra"}, Value: "x"}},
 			},
 			Reason:   "sale",

@@ -58,7 +58,7 @@ func TestDateTime(t *testing.T) {
 		checkGolden(t, "datetime", "EchoTimes.request.xml", req.Body)
 
 		want := &datetime.Times{
-			Updated:  soap.DateTimeFromWire("2024-06-30T23:59:60Z"),
+			Updated:  wireDateTime("2024-06-30T23:59:60Z"),
 			Created:  mustDateTime(t, "2001-01-01T00:00:00.0000001-00:00"),
 			Birthday: mustDate(t, "1990-07-15+02:00"),
 			Alarm:    mustTimeOfDay(t, "06:30:00"),
