@@ -26,7 +26,7 @@ var builtins = map[string]bool{
 // check verifies that every reference in s resolves, and that derivation chains end.
 func check(s *Set) error {
 	c := &checker{s: s}
-	components{c.simple, c.complex, c.element, c.attribute, c.particle}.walk(s)
+	walker{c.simple, c.complex, c.element, c.attribute, c.particle}.set(s)
 	if c.err != nil {
 		return c.err
 	}
@@ -136,30 +136,19 @@ func (c *checker) simpleRef(pos Pos, what string, n xml.Name) {
 }
 
 func (c *checker) simple(t *SimpleType) {
-	if t == nil {
-		return
-	}
 	switch {
 	case t.Restriction != nil:
 		c.simpleRef(t.Pos, "restriction base", t.Restriction.Base)
-		c.simple(t.Restriction.BaseType)
 	case t.List != nil:
 		c.simpleRef(t.Pos, "list itemType", t.List.ItemType)
-		c.simple(t.List.Item)
 	case t.Union != nil:
 		for _, m := range t.Union.MemberTypes {
 			c.simpleRef(t.Pos, "union member type", m)
-		}
-		for _, m := range t.Union.Members {
-			c.simple(m)
 		}
 	}
 }
 
 func (c *checker) complex(t *ComplexType) {
-	if t == nil {
-		return
-	}
 	if t.Base != (xml.Name{}) {
 		if t.Content == SimpleContent {
 			c.typeRef(t.Pos, "base type", t.Base)
@@ -171,26 +160,11 @@ func (c *checker) complex(t *ComplexType) {
 			}
 		}
 	}
-	c.particle(t.Particle)
-	for _, a := range t.Attributes {
-		c.attribute(a)
-	}
 }
 
 func (c *checker) particle(p *Particle) {
-	if p == nil {
-		return
-	}
-	switch p.Kind {
-	case ElementParticle:
-		c.element(p.Element)
-	case GroupRef:
-		if c.s.Groups[p.Ref] == nil {
-			c.fail(p.Pos, "group {%s}%s is not defined", p.Ref.Space, p.Ref.Local)
-		}
-	}
-	for _, ch := range p.Children {
-		c.particle(ch)
+	if p.Kind == GroupRef && c.s.Groups[p.Ref] == nil {
+		c.fail(p.Pos, "group {%s}%s is not defined", p.Ref.Space, p.Ref.Local)
 	}
 }
 
@@ -205,8 +179,6 @@ func (c *checker) element(e *Element) {
 	if e.SubstitutionGroup != (xml.Name{}) && c.s.Elements[e.SubstitutionGroup] == nil {
 		c.fail(e.Pos, "substitution group head {%s}%s is not defined", e.SubstitutionGroup.Space, e.SubstitutionGroup.Local)
 	}
-	c.simple(e.Simple)
-	c.complex(e.Complex)
 }
 
 func (c *checker) attribute(a *Attribute) {
@@ -221,7 +193,6 @@ func (c *checker) attribute(a *Attribute) {
 		}
 	default:
 		c.simpleRef(a.Pos, "attribute type", a.Type)
-		c.simple(a.Simple)
 	}
 }
 

@@ -83,68 +83,36 @@ func lenientFixups(s *Set) []fixup {
 		}
 		out = append(out, x)
 	}
-	var simple func(t *SimpleType)
-	simple = func(t *SimpleType) {
-		if t == nil {
-			return
-		}
-		switch {
-		case t.Restriction != nil:
-			ref(t.Pos, "type", "restriction base", &t.Restriction.Base)
-			simple(t.Restriction.BaseType)
-		case t.List != nil:
-			ref(t.Pos, "type", "list itemType", &t.List.ItemType)
-			simple(t.List.Item)
-		case t.Union != nil:
-			for i := range t.Union.MemberTypes {
-				ref(t.Pos, "type", "union member type", &t.Union.MemberTypes[i])
+	walker{
+		simple: func(t *SimpleType) {
+			switch {
+			case t.Restriction != nil:
+				ref(t.Pos, "type", "restriction base", &t.Restriction.Base)
+			case t.List != nil:
+				ref(t.Pos, "type", "list itemType", &t.List.ItemType)
+			case t.Union != nil:
+				for i := range t.Union.MemberTypes {
+					ref(t.Pos, "type", "union member type", &t.Union.MemberTypes[i])
+				}
 			}
-			for _, m := range t.Union.Members {
-				simple(m)
+		},
+		complex: func(t *ComplexType) { ref(t.Pos, "type", "base type", &t.Base) },
+		element: func(e *Element) {
+			ref(e.Pos, "element", "element", &e.Ref)
+			ref(e.Pos, "type", "type", &e.Type)
+			ref(e.Pos, "element", "substitution group head", &e.SubstitutionGroup)
+		},
+		attribute: func(a *Attribute) {
+			ref(a.Pos, "attribute group", "attribute group", &a.GroupRef)
+			ref(a.Pos, "attribute", "attribute", &a.Ref)
+			ref(a.Pos, "type", "attribute type", &a.Type)
+		},
+		particle: func(p *Particle) {
+			if p.Kind == GroupRef {
+				ref(p.Pos, "group", "group", &p.Ref)
 			}
-		}
-	}
-	var complexType func(t *ComplexType)
-	var element func(e *Element)
-	var particle func(p *Particle)
-	attribute := func(a *Attribute) {
-		ref(a.Pos, "attribute group", "attribute group", &a.GroupRef)
-		ref(a.Pos, "attribute", "attribute", &a.Ref)
-		ref(a.Pos, "type", "attribute type", &a.Type)
-		simple(a.Simple)
-	}
-	complexType = func(t *ComplexType) {
-		if t == nil {
-			return
-		}
-		ref(t.Pos, "type", "base type", &t.Base)
-		particle(t.Particle)
-		for _, a := range t.Attributes {
-			attribute(a)
-		}
-	}
-	element = func(e *Element) {
-		ref(e.Pos, "element", "element", &e.Ref)
-		ref(e.Pos, "type", "type", &e.Type)
-		ref(e.Pos, "element", "substitution group head", &e.SubstitutionGroup)
-		simple(e.Simple)
-		complexType(e.Complex)
-	}
-	particle = func(p *Particle) {
-		if p == nil {
-			return
-		}
-		if p.Kind == ElementParticle && p.Element != nil {
-			element(p.Element)
-		}
-		if p.Kind == GroupRef {
-			ref(p.Pos, "group", "group", &p.Ref)
-		}
-		for _, c := range p.Children {
-			particle(c)
-		}
-	}
-	components{simple, complexType, element, attribute, particle}.walk(s)
+		},
+	}.set(s)
 	for _, n := range sortedNames(s.Messages) {
 		m := s.Messages[n]
 		for _, p := range m.Parts {

@@ -31,110 +31,84 @@ func lenientDrop(s *Set) {
 	isSimple := func(n xml.Name) bool {
 		return n == (xml.Name{}) || IsBuiltin(n) || s.SimpleTypes[n] != nil
 	}
-	var simple func(t *SimpleType)
-	simple = func(t *SimpleType) {
-		if t == nil {
-			return
-		}
-		str := xml.Name{Space: NSXSD, Local: "string"}
-		switch {
-		case t.Restriction != nil:
-			if !isSimple(t.Restriction.Base) && s.ComplexTypes[t.Restriction.Base] == nil {
-				warn(t.Pos, "restriction base %s is not defined; read as xs:string", show(t.Restriction.Base))
-				t.Restriction.Base = str
-			}
-			simple(t.Restriction.BaseType)
-		case t.List != nil:
-			if !isSimple(t.List.ItemType) && s.ComplexTypes[t.List.ItemType] == nil {
-				warn(t.Pos, "list itemType %s is not defined; read as xs:string", show(t.List.ItemType))
-				t.List.ItemType = str
-			}
-			simple(t.List.Item)
-		case t.Union != nil:
-			var keep []xml.Name
-			for _, m := range t.Union.MemberTypes {
-				if isType(m) {
-					keep = append(keep, m)
-				} else {
-					warn(t.Pos, "union member type %s is not defined; left out", show(m))
+	str := xml.Name{Space: NSXSD, Local: "string"}
+	walker{
+		simple: func(t *SimpleType) {
+			switch {
+			case t.Restriction != nil:
+				if !isSimple(t.Restriction.Base) && s.ComplexTypes[t.Restriction.Base] == nil {
+					warn(t.Pos, "restriction base %s is not defined; read as xs:string", show(t.Restriction.Base))
+					t.Restriction.Base = str
 				}
+			case t.List != nil:
+				if !isSimple(t.List.ItemType) && s.ComplexTypes[t.List.ItemType] == nil {
+					warn(t.Pos, "list itemType %s is not defined; read as xs:string", show(t.List.ItemType))
+					t.List.ItemType = str
+				}
+			case t.Union != nil:
+				var keep []xml.Name
+				for _, m := range t.Union.MemberTypes {
+					if isType(m) {
+						keep = append(keep, m)
+					} else {
+						warn(t.Pos, "union member type %s is not defined; left out", show(m))
+					}
+				}
+				t.Union.MemberTypes = keep
 			}
-			t.Union.MemberTypes = keep
-			for _, m := range t.Union.Members {
-				simple(m)
+		},
+		complex: func(t *ComplexType) {
+			if t.Base != (xml.Name{}) && !isType(t.Base) {
+				warn(t.Pos, "base type %s is not defined; read as no base", show(t.Base))
+				t.Base, t.Derivation = xml.Name{}, NoDerivation
 			}
-		}
-	}
-	var complexType func(t *ComplexType)
-	var element func(e *Element)
-	var particle func(p *Particle)
-	attribute := func(a *Attribute) {
-		if a.Type != (xml.Name{}) && !isSimple(a.Type) {
-			warn(a.Pos, "attribute type %s is not defined; read as xs:string", show(a.Type))
-			a.Type = xml.Name{Space: NSXSD, Local: "string"}
-		}
-		simple(a.Simple)
-	}
-	complexType = func(t *ComplexType) {
-		if t == nil {
-			return
-		}
-		if t.Base != (xml.Name{}) && !isType(t.Base) {
-			warn(t.Pos, "base type %s is not defined; read as no base", show(t.Base))
-			t.Base, t.Derivation = xml.Name{}, NoDerivation
-		}
-		particle(t.Particle)
-		var attrs []*Attribute
-		for _, a := range t.Attributes {
-			switch {
-			case a.GroupRef != (xml.Name{}) && s.AttributeGroups[a.GroupRef] == nil:
-				warn(a.Pos, "attribute group %s is not defined; left out", show(a.GroupRef))
-				continue
-			case a.Ref != (xml.Name{}) && s.Attributes[a.Ref] == nil && a.Ref.Space != "http://www.w3.org/XML/1998/namespace":
-				warn(a.Pos, "attribute %s is not defined; left out", show(a.Ref))
-				continue
+			var attrs []*Attribute
+			for _, a := range t.Attributes {
+				switch {
+				case a.GroupRef != (xml.Name{}) && s.AttributeGroups[a.GroupRef] == nil:
+					warn(a.Pos, "attribute group %s is not defined; left out", show(a.GroupRef))
+					continue
+				case a.Ref != (xml.Name{}) && s.Attributes[a.Ref] == nil && a.Ref.Space != "http://www.w3.org/XML/1998/namespace":
+					warn(a.Pos, "attribute %s is not defined; left out", show(a.Ref))
+					continue
+				}
+				attrs = append(attrs, a)
 			}
-			attribute(a)
-			attrs = append(attrs, a)
-		}
-		t.Attributes = attrs
-	}
-	element = func(e *Element) {
-		if e.Type != (xml.Name{}) && !isType(e.Type) {
-			warn(e.Pos, "type %s is not defined; read as xs:anyType", show(e.Type))
-			e.Type = anyType
-		}
-		if e.SubstitutionGroup != (xml.Name{}) && s.Elements[e.SubstitutionGroup] == nil {
-			warn(e.Pos, "substitution group head %s is not defined; left out", show(e.SubstitutionGroup))
-			e.SubstitutionGroup = xml.Name{}
-		}
-		simple(e.Simple)
-		complexType(e.Complex)
-	}
-	particle = func(p *Particle) {
-		if p == nil {
-			return
-		}
-		if p.Kind == ElementParticle && p.Element != nil {
-			element(p.Element)
-		}
-		var keep []*Particle
-		for _, c := range p.Children {
-			switch {
-			case c.Kind == ElementParticle && c.Element != nil && c.Element.Ref != (xml.Name{}) && s.Elements[c.Element.Ref] == nil:
-				warn(c.Element.Pos, "element %s is not defined; left out", show(c.Element.Ref))
-				continue
-			case c.Kind == GroupRef && s.Groups[c.Ref] == nil:
-				warn(c.Pos, "group %s is not defined; left out", show(c.Ref))
-				continue
+			t.Attributes = attrs
+		},
+		element: func(e *Element) {
+			if e.Type != (xml.Name{}) && !isType(e.Type) {
+				warn(e.Pos, "type %s is not defined; read as xs:anyType", show(e.Type))
+				e.Type = anyType
 			}
-			particle(c)
-			keep = append(keep, c)
-		}
-		p.Children = keep
-	}
-	// Attribute groups' attributes too: an undefined type there is read as xs:string as well.
-	components{simple, complexType, element, attribute, particle}.walk(s)
+			if e.SubstitutionGroup != (xml.Name{}) && s.Elements[e.SubstitutionGroup] == nil {
+				warn(e.Pos, "substitution group head %s is not defined; left out", show(e.SubstitutionGroup))
+				e.SubstitutionGroup = xml.Name{}
+			}
+		},
+		// Attribute groups' attributes too: an undefined type there is read as xs:string as well.
+		attribute: func(a *Attribute) {
+			if a.Type != (xml.Name{}) && !isSimple(a.Type) {
+				warn(a.Pos, "attribute type %s is not defined; read as xs:string", show(a.Type))
+				a.Type = str
+			}
+		},
+		particle: func(p *Particle) {
+			var keep []*Particle
+			for _, c := range p.Children {
+				switch {
+				case c.Kind == ElementParticle && c.Element != nil && c.Element.Ref != (xml.Name{}) && s.Elements[c.Element.Ref] == nil:
+					warn(c.Element.Pos, "element %s is not defined; left out", show(c.Element.Ref))
+					continue
+				case c.Kind == GroupRef && s.Groups[c.Ref] == nil:
+					warn(c.Pos, "group %s is not defined; left out", show(c.Ref))
+					continue
+				}
+				keep = append(keep, c)
+			}
+			p.Children = keep
+		},
+	}.set(s)
 
 	// Messages: an undefined part type is xs:anyType; an undefined part element breaks the message.
 	broken := map[xml.Name]string{}

@@ -279,35 +279,7 @@ func refersTo(s *Set, n xml.Name) bool {
 			}
 		}
 	}
-	var inElem func(e *Element) bool
-	var inParticle func(p *Particle) bool
-	inType := func(ct *ComplexType) bool { return ct != nil && ct.Particle != nil && inParticle(ct.Particle) }
-	inElem = func(e *Element) bool { return e != nil && (e.Type == n || inType(e.Complex)) }
-	inParticle = func(p *Particle) bool {
-		if inElem(p.Element) {
-			return true
-		}
-		for _, c := range p.Children {
-			if inParticle(c) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, e := range s.Elements {
-		if inElem(e) {
-			return true
-		}
-	}
-	for _, ct := range s.ComplexTypes {
-		if inType(ct) {
-			return true
-		}
-	}
-	for _, g := range s.Groups {
-		if g.Particle != nil && inParticle(g.Particle) {
-			return true
-		}
-	}
-	return false
+	found := false
+	walker{element: func(e *Element) { found = found || e.Type == n }}.set(s)
+	return found
 }
