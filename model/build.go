@@ -113,12 +113,6 @@ type builder struct {
 	arrays  map[xml.Name]*Array
 	dicts   map[xml.Name]*Dict
 
-	// heads maps substitution group heads to their direct members, sorted.
-	heads map[xml.Name][]xml.Name
-	// synthetic marks the element references substitution made up (its branches), which stand for
-	// themselves only.
-	synthetic map[*parser.Element]bool
-
 	// work lists, in a deterministic order
 	structList []*structWork
 	simpleList []xml.Name
@@ -167,21 +161,6 @@ func (b *builder) primary() string {
 	return ""
 }
 
-// sortNames orders schema names: the primary namespace first, then by namespace and local name.
-func (b *builder) sortNames(names []xml.Name) {
-	p := b.primary()
-	sort.SliceStable(names, func(i, j int) bool {
-		pi, pj := names[i].Space == p, names[j].Space == p
-		if pi != pj {
-			return pi
-		}
-		if names[i].Space != names[j].Space {
-			return names[i].Space < names[j].Space
-		}
-		return names[i].Local < names[j].Local
-	})
-}
-
 func names[T any](m map[xml.Name]*T) []xml.Name {
 	out := make([]xml.Name, 0, len(m))
 	for n := range m {
@@ -194,19 +173,14 @@ func names[T any](m map[xml.Name]*T) []xml.Name {
 // elements with anonymous types become structs.
 func (b *builder) classify() error {
 	complexNames := names(b.set.ComplexTypes)
-	b.sortNames(complexNames)
-	bases := map[xml.Name]bool{}
-	for _, n := range complexNames {
-		if ct := b.set.ComplexTypes[n]; ct.Base != (xml.Name{}) {
-			bases[ct.Base] = true
-		}
-	}
+	b.set.SortNames(complexNames)
+	bases := b.set.Bases()
 	for _, n := range complexNames {
 		ct := b.set.ComplexTypes[n]
 		switch {
-		case ct.IsDictionary && dictShape(ct) != nil && !bases[n]:
+		case ct.IsDictionary && parser.DictEntry(ct) != nil && !bases[n]:
 			b.dicts[n] = &Dict{QName: b.qname(n)}
-		case arrayShape(ct) != nil && !bases[n]:
+		case parser.ArrayItem(ct) != nil && !bases[n]:
 			b.arrays[n] = &Array{QName: b.qname(n)}
 		default:
 			t := &Type{Kind: Struct, QName: b.qname(n), Registered: true}
@@ -216,7 +190,7 @@ func (b *builder) classify() error {
 		}
 	}
 	elemNames := names(b.set.Elements)
-	b.sortNames(elemNames)
+	b.set.SortNames(elemNames)
 	for _, n := range elemNames {
 		e := b.set.Elements[n]
 		if e.Complex == nil {
@@ -227,47 +201,9 @@ func (b *builder) classify() error {
 		b.structList = append(b.structList, &structWork{t: t, ct: e.Complex, elem: n})
 	}
 	simpleNames := names(b.set.SimpleTypes)
-	b.sortNames(simpleNames)
+	b.set.SortNames(simpleNames)
 	b.simpleList = simpleNames
 	return nil
-}
-
-// arrayShape returns the item element of an ArrayOfX type, or nil if ct is not one.
-func arrayShape(ct *parser.ComplexType) *parser.Particle {
-	if !strings.HasPrefix(ct.Name.Local, "ArrayOf") && ct.EncArray == (xml.Name{}) || ct.Base != (xml.Name{}) || len(ct.Attributes) > 0 ||
-		ct.AnyAttribute || ct.Mixed || ct.Content != parser.ElementContent || ct.Particle == nil {
-		return nil
-	}
-	p := ct.Particle
-	if p.Kind != parser.Sequence || p.MinOccurs != 1 || p.MaxOccurs != 1 || len(p.Children) != 1 {
-		return nil
-	}
-	item := p.Children[0]
-	if item.Kind != parser.ElementParticle || item.MaxOccurs == 1 {
-		return nil
-	}
-	return item
-}
-
-// dictShape returns the key and value elements of a WCF dictionary type, or nil.
-func dictShape(ct *parser.ComplexType) []*parser.Element {
-	if ct.Base != (xml.Name{}) || ct.Particle == nil || ct.Particle.Kind != parser.Sequence || len(ct.Particle.Children) != 1 {
-		return nil
-	}
-	pair := ct.Particle.Children[0]
-	if pair.Kind != parser.ElementParticle || pair.MaxOccurs == 1 || pair.Element.Complex == nil {
-		return nil
-	}
-	inner := pair.Element.Complex.Particle
-	if inner == nil || inner.Kind != parser.Sequence || len(inner.Children) != 2 {
-		return nil
-	}
-	k, v := inner.Children[0], inner.Children[1]
-	if k.Kind != parser.ElementParticle || v.Kind != parser.ElementParticle || k.MaxOccurs != 1 || v.MaxOccurs != 1 ||
-		k.Element.Ref != (xml.Name{}) || v.Element.Ref != (xml.Name{}) {
-		return nil
-	}
-	return []*parser.Element{pair.Element, k.Element, v.Element}
 }
 
 // nameTypes claims the Go names of the named types, the element wrapper structs, and the package
@@ -676,13 +612,7 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 	case parser.GroupRef:
 		g := b.set.Groups[p.Ref]
 		if p.MaxOccurs != 1 {
-			if g.Particle.Kind == parser.Choice && g.Particle.MaxOccurs == 1 {
-				// a choice repeated through its reference
-				rep := *g.Particle
-				rep.MinOccurs, rep.MaxOccurs, rep.Pos = p.MinOccurs*g.Particle.MinOccurs, p.MaxOccurs, p.Pos
-				return b.repeatedChoice(w, &rep, "", out)
-			}
-			return errorf(p.Pos, "a repeated reference to a group that is not a choice is not supported yet")
+			return errorf(p.Pos, "a repeated reference to a group is not supported yet")
 		}
 		if w.groups[p.Ref] {
 			return errorf(p.Pos, "group {%s}%s contains itself", p.Ref.Space, p.Ref.Local)
@@ -699,7 +629,7 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 		return b.particleFields(w, &inner, optional, choice, out)
 	case parser.Choice:
 		if p.MaxOccurs != 1 {
-			return b.repeatedChoice(w, p, "", out)
+			return b.repeatedChoice(w, p, out)
 		}
 		ch := &Choice{Required: !optional && p.MinOccurs > 0}
 		for _, c := range p.Children {
@@ -734,15 +664,6 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 		*out = append(*out, f)
 		return nil
 	}
-	if sub, err := b.substitution(p); err != nil || sub != nil {
-		if err != nil {
-			return err
-		}
-		if sub.MaxOccurs != 1 {
-			return b.repeatedChoice(w, sub, b.element(p.Element).Name.Local, out)
-		}
-		return b.particleFields(w, sub, optional, choice, out)
-	}
 	f, err := b.elementField(w, p, optional, choice)
 	if err != nil {
 		return err
@@ -752,27 +673,14 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 }
 
 // repeatedChoice appends the field of a repeated xs:choice: a slice of a struct holding one
-// occurrence (its branches must be single elements, so that each element on the wire starts an
-// occurrence). head names the substitution group the choice stands for, if any.
-func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, head string, out *[]*Field) error {
+// occurrence (p.Occurrence, whose branches are single elements, so that each element on the wire
+// starts an occurrence). A choice standing for a substitution group is named after its head.
+func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, out *[]*Field) error {
+	if p.Occurrence == nil {
+		return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) that the normalisation left as it is", occursText(p.MaxOccurs))
+	}
 	var names []string
-	inner := *p
-	inner.MinOccurs, inner.MaxOccurs, inner.Children = 1, 1, nil
-	for _, c := range p.Children {
-		if c.Kind != parser.ElementParticle && c.Kind != parser.AnyParticle {
-			return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) whose branches are not elements or wildcards is not supported yet", occursText(p.MaxOccurs))
-		}
-		if sub, err := b.substitution(c); err != nil || sub != nil {
-			if err == nil {
-				err = errorf(c.Pos, "a substitution group inside a repeated xs:choice is not supported yet")
-			}
-			return err
-		}
-		// Inside a repeated choice, a branch repeating itself is the choice repeating: (a* | b)*
-		// and (a | b)* allow the same sequences of elements, one occurrence per element.
-		one := *c
-		one.MinOccurs, one.MaxOccurs = 1, 1
-		inner.Children = append(inner.Children, &one)
+	for _, c := range p.Occurrence.Particle.Children {
 		if c.Kind == parser.AnyParticle {
 			names = append(names, "Any")
 		} else {
@@ -781,19 +689,19 @@ func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, head string,
 	}
 	base := "Choice"
 	switch {
-	case head != "":
-		base = Exported(head)
+	case p.Head != (xml.Name{}):
+		base = Exported(p.Head.Local)
 	case len(names) <= 3:
 		base = strings.Join(names, "Or")
 	}
 	f := &Field{GoName: w.scope.Claim(base, "Items"), Optional: true, ZeroUnset: true, Shape: Choices}
 	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfChoice: true}
-	b.structList = append(b.structList, &structWork{t: it, ct: &parser.ComplexType{Pos: p.Pos, Particle: &inner}})
+	b.structList = append(b.structList, &structWork{t: it, ct: p.Occurrence})
 	f.Type = &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: it}}}
 	f.Value = &Value{Kind: StructValue, Type: it}
 	what := "the repeated xs:choice"
-	if head != "" {
-		what = "the elements of the substitution group of " + head
+	if p.Head != (xml.Name{}) {
+		what = "the elements of the substitution group of " + p.Head.Local
 	}
 	f.Doc = fmt.Sprintf("%s holds the occurrences of %s (occurs %d to %s times), in order; each %s sets one branch.",
 		f.GoName, what, p.MinOccurs, occursText(p.MaxOccurs), it.GoName)
@@ -860,56 +768,6 @@ func (b *builder) elementField(w *structWork, p *parser.Particle, optional, choi
 		f.Doc += " It is a branch of an xs:choice: encoding fails when more than one branch is set."
 	}
 	return f, nil
-}
-
-// substitution returns, for an element particle referring to the head of a substitution group (or
-// to an abstract element), the xs:choice it stands for: the head unless it is abstract, and every
-// member, directly or through other members, that is not abstract, in name order. It returns nil for
-// any other particle.
-func (b *builder) substitution(p *parser.Particle) (*parser.Particle, error) {
-	if p.Kind != parser.ElementParticle || p.Element.Ref == (xml.Name{}) || b.synthetic[p.Element] {
-		return nil, nil
-	}
-	e := b.element(p.Element)
-	if b.heads == nil {
-		b.heads = map[xml.Name][]xml.Name{}
-		for _, n := range names(b.set.Elements) {
-			if m := b.set.Elements[n]; m.SubstitutionGroup != (xml.Name{}) {
-				b.heads[m.SubstitutionGroup] = append(b.heads[m.SubstitutionGroup], n)
-			}
-		}
-		for _, m := range b.heads {
-			b.sortNames(m)
-		}
-	}
-	if len(b.heads[e.Name]) == 0 && !e.Abstract {
-		return nil, nil
-	}
-	ch := &parser.Particle{Kind: parser.Choice, Pos: p.Pos, MinOccurs: p.MinOccurs, MaxOccurs: p.MaxOccurs}
-	seen := map[xml.Name]bool{}
-	var walk func(n xml.Name)
-	walk = func(n xml.Name) {
-		if seen[n] {
-			return
-		}
-		seen[n] = true
-		if !b.set.Elements[n].Abstract {
-			ref := &parser.Element{Pos: p.Pos, Ref: n}
-			if b.synthetic == nil {
-				b.synthetic = map[*parser.Element]bool{}
-			}
-			b.synthetic[ref] = true
-			ch.Children = append(ch.Children, &parser.Particle{Kind: parser.ElementParticle, Pos: p.Pos, MinOccurs: 1, MaxOccurs: 1, Element: ref})
-		}
-		for _, m := range b.heads[n] {
-			walk(m)
-		}
-	}
-	walk(e.Name)
-	if len(ch.Children) == 0 {
-		return nil, errorf(e.Pos, "element %s is abstract and no element that is not abstract substitutes for it", e.Name.Local)
-	}
-	return ch, nil
 }
 
 // fieldDoc documents a field with its element name, schema type and occurrence.
@@ -1071,7 +929,7 @@ func (b *builder) buildArray(n xml.Name, a *Array) error {
 	}
 	a.Var = "-"
 	ct := b.set.ComplexTypes[n]
-	it, err := b.item(arrayShape(ct).Element, Exported(n.Local)+"Item", false)
+	it, err := b.item(parser.ArrayItem(ct).Element, Exported(n.Local)+"Item", false)
 	if err != nil {
 		return err
 	}
@@ -1093,7 +951,7 @@ func (b *builder) buildDict(n xml.Name, d *Dict) error {
 	}
 	d.Var = "-"
 	ct := b.set.ComplexTypes[n]
-	shape := dictShape(ct)
+	shape := parser.DictEntry(ct)
 	d.Pair = b.qname(shape[0].Name)
 	var err error
 	if d.Key, err = b.item(shape[1], Exported(n.Local)+"Key", true); err != nil {

@@ -298,45 +298,15 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	return hd, nil
 }
 
-// bodyElement returns the element a binding puts in the body for message m, or nil when the message
-// puts nothing there (an empty body).
-func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos parser.Pos) (*parser.Element, error) {
-	if bio != nil && bio.Wrapper != nil {
-		return bio.Wrapper, nil // rpc style: the wrapper the parser made
-	}
-	var parts []*parser.Part
-	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {
-		for _, name := range bio.Body.Parts {
-			p := m.Part(name)
-			if p == nil {
-				return nil, errorf(pos, "soap:body part %s is not in message %s (run sogen with -lenient to leave the operation out, with a warning)", name, m.Name.Local)
-			}
-			parts = append(parts, p)
-		}
-	} else {
-		for _, p := range m.Parts {
-			header := false
-			if bio != nil {
-				for _, h := range bio.Headers {
-					if h.Message == m.Name && h.Part == p.Name {
-						header = true
-					}
-				}
-			}
-			if !header {
-				parts = append(parts, p)
-			}
+// bodyElement returns the element the normalised binding IO puts in the body, or nil when the body is
+// empty. Several parts side by side get the struct of their parts first (see partsType).
+func (b *builder) bodyElement(bio *parser.BindingIO) (*parser.Element, error) {
+	if bio.BodyKind == parser.PartsBody {
+		if _, err := b.partsType(bio); err != nil {
+			return nil, err
 		}
 	}
-	switch {
-	case len(parts) == 0:
-		return nil, nil
-	case len(parts) > 1:
-		return b.partsElement(m, parts, pos)
-	case parts[0].Element == (xml.Name{}):
-		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", parts[0].Name, m.Name.Local)
-	}
-	return b.set.Elements[parts[0].Element], nil
+	return bio.Element, nil
 }
 
 func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd *parser.Binding, bop *parser.BindingOperation) (*Operation, error) {
@@ -345,7 +315,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	}
 	o := &Operation{Name: op.Name, GoName: methods.Claim(Exported(op.Name), "Op")}
 	params := NewScope("c", "ctx", "opts", "req", "resp", "err", "context", "soap", "errors", "xml", "fmt")
-	in, err := b.bodyElement(b.set.Messages[op.Input.Message], bop.Input, op.Pos)
+	in, err := b.bodyElement(bop.Input)
 	if err != nil {
 		return nil, err
 	}
@@ -384,7 +354,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	}
 	var result string
 	if op.Output != nil {
-		out, err := b.bodyElement(b.set.Messages[op.Output.Message], bop.Output, op.Pos)
+		out, err := b.bodyElement(bop.Output)
 		if err != nil {
 			return nil, err
 		}

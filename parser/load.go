@@ -73,6 +73,8 @@ type Set struct {
 	Notices []string
 	// Warnings are the fix-ups Options.Lenient made, one each, naming the file and element.
 	Warnings []string
+
+	normalized bool // Normalize has run
 }
 
 // PortType returns the port type named n.
@@ -115,10 +117,24 @@ type loader struct {
 	remote map[string][]byte // remote locations read, by URL
 }
 
-// Parse reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
-// includes inside fsys, and checks that every reference resolves. A root may also be an absolute URL,
-// read through Options.Remote.
+// Parse reads the root files (WSDL documents or XML Schemas) from fsys with Load, and normalises what
+// it read with Normalize.
 func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
+	s, err := Load(fsys, roots, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := Normalize(s, opts); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Load reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
+// includes inside fsys, and resolves every QName to {namespace, local name}. A root may also be an
+// absolute URL, read through Options.Remote. Whether every reference names a definition is checked by
+// Normalize.
+func Load(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 	l := &loader{
 		fsys:   fsys,
 		opts:   opts.withDefaults(),
@@ -156,28 +172,6 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 		if err := l.load(r, "", Pos{}, ""); err != nil {
 			return nil, err
 		}
-	}
-	if err := refuseEncoded(l.set); err != nil {
-		return nil, err
-	}
-	if l.opts.Lenient {
-		if err := lenient(l.set); err != nil {
-			return nil, err
-		}
-		lenientDrop(l.set)
-		lenientTypeParts(l.set)
-	}
-	if err := check(l.set); err != nil {
-		var pe *Error
-		if !l.opts.Lenient && errors.As(err, &pe) {
-			if hint := lenientHint(l.set, err); hint != "" {
-				pe.Msg += hint
-			}
-		}
-		return nil, err
-	}
-	if err := rpcWrappers(l.set); err != nil {
-		return nil, err
 	}
 	return l.set, nil
 }

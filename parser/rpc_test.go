@@ -35,7 +35,7 @@ func TestRPCWrappers(t *testing.T) {
 			t.Fatal(err)
 		}
 		bop := s.Bindings[0].Operations[0]
-		in, out := bop.Input.Wrapper, bop.Output.Wrapper
+		in, out := bop.Input.Element, bop.Output.Element
 		if in == nil || in.Name != (xml.Name{Space: "urn:w", Local: "Op"}) || out == nil || out.Name != (xml.Name{Space: "urn:w", Local: "OpResponse"}) {
 			t.Fatalf("wrappers %+v %+v", in, out)
 		}
@@ -58,7 +58,7 @@ func TestRPCWrappers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w := s.Bindings[0].Operations[0].Input.Wrapper; w == nil || w.Name != (xml.Name{Local: "Op"}) {
+		if w := s.Bindings[0].Operations[0].Input.Element; w == nil || w.Name != (xml.Name{Local: "Op"}) {
 			t.Errorf("wrapper %+v", w)
 		}
 		if len(s.Notices) != 2 || !strings.Contains(s.Notices[0], "has no namespace attribute (WS-I BP R2717 requires one)") {
@@ -66,13 +66,18 @@ func TestRPCWrappers(t *testing.T) {
 		}
 	})
 	t.Run("soap:operation style document overrides the binding's rpc", func(t *testing.T) {
-		s, err := Parse(rpcWSDL(`namespace="urn:w"`, "document"), []string{"a.wsdl"}, Options{})
+		s, err := Load(rpcWSDL(`namespace="urn:w"`, "document"), []string{"a.wsdl"}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		b := s.Bindings[0]
-		if st := OperationStyle(b, b.Operations[0]); st != "document" || b.Operations[0].Input.Wrapper != nil {
-			t.Errorf("style %s, wrapper %v", st, b.Operations[0].Input.Wrapper)
+		if st := OperationStyle(b, b.Operations[0]); st != "document" {
+			t.Errorf("style %s", st)
+		}
+		// Document style puts the parts in the body as they are: a part naming a type cannot go there.
+		err = Normalize(s, Options{})
+		if err == nil || !strings.Contains(err.Error(), "part x of message In names a type, not an element, which a document-style binding cannot put in the body") {
+			t.Errorf("normalising: %v", err)
 		}
 	})
 }
@@ -131,7 +136,7 @@ func TestEncoded(t *testing.T) {
 				t.Errorf("item %+v %+v", item, item.Element)
 			}
 			bop := s.Bindings[0].Operations[0]
-			in := bop.Input.Wrapper
+			in := bop.Input.Element
 			if in == nil || !Encoded(bop) {
 				t.Fatalf("no wrapper for the encoded operation")
 			}
