@@ -1,8 +1,9 @@
 // Package sogen generates typed Go SOAP clients from WSDL 1.1 and XML Schema.
 //
-// Generate runs the whole pipeline in memory — parser (WSDL/XSD to raw definitions) -> model (every Go
-// name and type decided) -> emit (Go source rendered with jennifer) — and returns the files; only
-// the sogen command writes them to disk. See the README for the mapping and the command line.
+// Generate runs the whole pipeline in memory — parser (WSDL/XSD to raw definitions) -> normalisation
+// (parser.Normalize: every message body resolved, schema quirks rewritten, fix-ups made) -> model
+// (every Go name and type decided) -> emit (Go source rendered with jennifer) — and returns the files;
+// only the sogen command writes them to disk. See the README for the mapping and the command line.
 package sogen
 
 import (

@@ -21,8 +21,11 @@ func Model(cfg Config) (*model.Package, error) {
 		popts.Remote = rem.read
 	}
 	popts.Lenient = popts.Lenient || cfg.Lenient
-	set, err := parser.Parse(cfg.FS, cfg.Roots, popts)
+	set, err := parser.Load(cfg.FS, cfg.Roots, popts)
 	if err != nil {
+		return nil, err
+	}
+	if err := parser.Normalize(set, popts); err != nil {
 		return nil, err
 	}
 	sources := cfg.Sources

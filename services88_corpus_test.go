@@ -179,11 +179,10 @@ func exampleCases(t *testing.T, pkg *model.Package) []byte {
 				fmt.Fprintf(&b, "\t\tNewRespHdr: func() header { return new(%s) },\n\t\tRespHdrLen: %d,\n", h.GoName, len(h.Fields))
 			}
 			var args []string
-			switch {
-			case op.Request == nil:
-			case op.BareRequest:
+			switch op.RequestBody {
+			case model.WholeBody:
 				args = append(args, fmt.Sprintf("req.(*%s)", op.Request.GoName))
-			default:
+			case model.WrappedBody:
 				for _, p := range op.Params {
 					args = append(args, fmt.Sprintf("req.(*%s).%s", op.Request.GoName, p.Field.GoName))
 				}

@@ -132,46 +132,25 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Operation) {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.Params {
-		t := p.Type
-		if p.Field != nil {
-			t = p.Field.Type
-		}
-		params = append(params, jen.Id(p.Name).Add(e.goType(t)))
+		params = append(params, jen.Id(p.Name).Add(e.goType(p.Type)))
 	}
 	params = append(params, jen.Id("opts").Op("...").Add(e.soap("CallOption")))
 	var results []jen.Code
 	var zero *jen.Statement
-	switch op.Result {
-	case model.FieldResult:
-		results = append(results, e.goType(op.ResultField.Type))
-		zero = e.zero(op.ResultField.Type)
-	case model.WrapperResult:
-		results = append(results, jen.Op("*").Id(op.Response.GoName))
-		zero = jen.Nil()
-	case model.SimpleResult:
-		results = append(results, e.goType(op.ResponseSimple.Type))
-		zero = e.zero(op.ResponseSimple.Type)
+	if op.ResultType != nil {
+		results = append(results, e.goType(op.ResultType))
+		zero = e.zero(op.ResultType)
 	}
 	results = append(results, jen.Error())
 	f.Add(comment(op.Doc))
 	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
 		reqArg := jen.Id("req")
-		switch {
-		case op.RequestSimple != nil && op.RequestSimple.Value.Kind == model.AnyValue:
-			g.Id("req").Op(":=").Op("&").Add(e.soap("BareAny")).Values(jen.Id("Value").Op(":").Id(op.Params[0].Name))
-		case op.RequestSimple != nil && (op.RequestSimple.Value.Kind == model.ArrayValue || op.RequestSimple.Value.Kind == model.DictValue):
-			g.Id("req").Op(":=").Op("&").Add(e.bareArray(op.RequestSimple.Value)).Values(
-				jen.Id(e.bareVar(op.RequestSimple.Value)).Op(":").Id(e.bareVarName(op.RequestSimple.Value)),
-				jen.Id("Value").Op(":").Id(op.Params[0].Name),
-			)
-		case op.RequestSimple != nil:
-			g.Id("req").Op(":=").Op("&").Add(e.soap("Bare")).Types(e.goType(op.RequestSimple.Type)).Values(
-				jen.Id("Codec").Op(":").Add(e.codec(op.RequestSimple.Value.Codec)),
-				jen.Id("Value").Op(":").Id(op.Params[0].Name),
-			)
-		case op.Request == nil:
+		switch op.RequestBody {
+		case model.ValueBody:
+			g.Id("req").Op(":=").Op("&").Add(e.bare(op.RequestSimple, jen.Id("Value").Op(":").Id(op.Params[0].Name)))
+		case model.NoBody:
 			reqArg = jen.Nil()
-		case op.BareRequest:
+		case model.WholeBody:
 			if !op.RequestNillable {
 				msg := fmt.Sprintf("%s: %s.%s: %s is nil, and the element %s is not nillable", e.pkg.Name, c.GoName, op.GoName, op.Params[0].Name, op.RequestElem.Local)
 				ret := []jen.Code{jen.Qual("errors", "New").Call(jen.Lit(msg))}
@@ -181,7 +160,7 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 				g.If(jen.Id(op.Params[0].Name).Op("==").Nil()).Block(jen.Return(ret...))
 			}
 			g.Id("req").Op(":=").Id(op.Params[0].Name)
-		default:
+		case model.WrappedBody:
 			g.Id("req").Op(":=").Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {
 				for _, p := range op.Params {
 					g.Id(p.Field.GoName).Op(":").Id(p.Name)
@@ -190,20 +169,13 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 		}
 		respArg := jen.Nil()
 		switch {
-		case op.ResponseSimple != nil && op.ResponseSimple.Value.Kind == model.AnyValue:
+		case op.ResponseBody == model.ValueBody && op.ResponseSimple.Value.Kind == model.AnyValue:
 			g.Var().Id("resp").Add(e.soap("BareAny"))
 			respArg = jen.Op("&").Id("resp")
-		case op.ResponseSimple != nil && (op.ResponseSimple.Value.Kind == model.ArrayValue || op.ResponseSimple.Value.Kind == model.DictValue):
-			g.Id("resp").Op(":=").Add(e.bareArray(op.ResponseSimple.Value)).Values(
-				jen.Id(e.bareVar(op.ResponseSimple.Value)).Op(":").Id(e.bareVarName(op.ResponseSimple.Value)),
-			)
+		case op.ResponseBody == model.ValueBody:
+			g.Id("resp").Op(":=").Add(e.bare(op.ResponseSimple))
 			respArg = jen.Op("&").Id("resp")
-		case op.ResponseSimple != nil:
-			g.Id("resp").Op(":=").Add(e.soap("Bare")).Types(e.goType(op.ResponseSimple.Type)).Values(
-				jen.Id("Codec").Op(":").Add(e.codec(op.ResponseSimple.Value.Codec)),
-			)
-			respArg = jen.Op("&").Id("resp")
-		case op.Response != nil:
+		case op.ResponseBody != model.NoBody:
 			g.Var().Id("resp").Id(op.Response.GoName)
 			respArg = jen.Op("&").Id("resp")
 		}

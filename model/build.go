@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -39,7 +40,8 @@ func errorf(pos parser.Pos, format string, args ...any) error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
-// Build maps the parsed definitions to a Go package description.
+// Build maps the normalised definitions (see parser.Normalize) to a Go package description: it decides
+// every Go name and type, and rewrites nothing.
 //
 // The mapping, in short:
 //   - a named complex type becomes a struct; complexContent extension embeds the base struct, whose
@@ -59,6 +61,9 @@ func errorf(pos parser.Pos, format string, args ...any) error {
 //     parameters are the request wrapper's children and whose result is the response wrapper's child
 //     (or the wrapper itself when it has several children).
 func Build(set *parser.Set, opts Options) (*Package, error) {
+	if !set.Normalized() {
+		return nil, errors.New("model: the definitions are not normalised (parser.Normalize)")
+	}
 	if opts.ClientSuffix == "" {
 		opts.ClientSuffix = "Client"
 	}

@@ -329,13 +329,14 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	}
 	switch t := b.wrapper(in); {
 	case in == nil:
+		o.RequestBody = NoBody
 	case t != nil && in.Complex != nil && t.Base == nil && t.elementsOnly():
-		o.Request = t
+		o.RequestBody, o.Request = WrappedBody, t
 		for _, f := range t.Fields {
-			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f})
+			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f, Type: f.Type})
 		}
 	case t != nil:
-		o.Request, o.BareRequest, o.RequestNillable = t, true, in.Nillable
+		o.RequestBody, o.Request, o.RequestNillable = WholeBody, t, in.Nillable
 		gt, _, err := b.elementValue(in, "")
 		if err != nil {
 			return nil, err
@@ -349,7 +350,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		if sb == nil {
 			return nil, errorf(in.Pos, "operation %s: the request element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, in.Name.Local)
 		}
-		o.RequestSimple = sb
+		o.RequestBody, o.RequestSimple = ValueBody, sb
 		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: sb.Type})
 	}
 	var result string
@@ -372,23 +373,26 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 			if sb == nil {
 				return nil, errorf(out.Pos, "operation %s: the response element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, out.Name.Local)
 			}
-			o.ResponseSimple = sb
-			o.Result = SimpleResult
+			o.ResponseBody, o.ResponseSimple = ValueBody, sb
+			o.Result, o.ResultType = SimpleResult, sb.Type
 			result = fmt.Sprintf("It returns the value of the %s reply.", out.Name.Local)
 			goto done
 		}
 		o.Response = t
 		switch {
 		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1 || !t.elementsOnly():
-			o.Result = WrapperResult
+			o.ResponseBody = WholeBody
+			o.Result, o.ResultType = WrapperResult, &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: t}}
 			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
 			if t.BodyParts {
 				result = fmt.Sprintf("It returns the reply's parts, %s.", partsList(t))
 			}
 		case len(t.Fields) == 1:
-			o.Result, o.ResultField = FieldResult, t.Fields[0]
+			o.ResponseBody = WrappedBody
+			o.Result, o.ResultField, o.ResultType = FieldResult, t.Fields[0], t.Fields[0].Type
 			result = fmt.Sprintf("It returns the %s of the %s reply.", t.Fields[0].Elem.Local, out.Name.Local)
 		default:
+			o.ResponseBody = WrappedBody
 			result = fmt.Sprintf("Its reply, %s, is empty.", out.Name.Local)
 		}
 	} else {

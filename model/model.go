@@ -9,6 +9,8 @@ package model
 
 import (
 	"encoding/xml"
+	"fmt"
+	"strings"
 
 	"github.com/sogen-go/sogen/parser"
 )
@@ -473,31 +475,54 @@ type SimpleBody struct {
 	Value *Value
 }
 
+// BodyKind is how the request or the reply of an operation maps to its method: a closed set, on
+// which the emitter switches.
+type BodyKind int
+
+// Body kinds.
+const (
+	// NoBody: the request body is empty (the method takes no parameter), or the operation is one-way
+	// or its reply body is empty (the method returns only an error).
+	NoBody BodyKind = iota
+	// WrappedBody: a struct of elements only (Request or Response). The request's children are the
+	// method's parameters; the reply's single child, or the whole struct, is its result.
+	WrappedBody
+	// WholeBody: a struct passed or returned whole (Request or Response): a named type of the body
+	// element (document/literal bare), or a struct with attributes or several children.
+	WholeBody
+	// ValueBody: a simple value, an xs:anyType value, a wrapped array or a dictionary (RequestSimple
+	// or ResponseSimple), carried by soap.Bare, soap.BareAny, soap.BareArray or soap.BareDict.
+	ValueBody
+)
+
 // Operation is a method of a client.
 type Operation struct {
 	GoName string
 	Name   string
 	Doc    string
-	// Request is the request wrapper struct and RequestElem its element; both are zero when the request
-	// body is empty.
+	// RequestBody says how the request maps to the parameters.
+	RequestBody BodyKind
+	// Request is the request struct (WrappedBody, WholeBody) and RequestElem the request element
+	// (zero for NoBody).
 	Request     *Type
 	RequestElem QName
-	// BareRequest is true when the request element's type is a named struct passed whole (document/literal
-	// bare); Params then holds one parameter of that type.
-	BareRequest bool
-	// RequestNillable is true when the request element is nillable (a nil bare parameter may then be
-	// sent as xsi:nil; otherwise it is an error).
+	// RequestNillable is true when the request element is nillable (a nil WholeBody parameter may then
+	// be sent as xsi:nil; otherwise it is an error).
 	RequestNillable bool
-	Params          []*Param
-	// Response is the response wrapper struct (nil for a one-way operation) and ResponseElem its element.
+	// Params are the method's parameters after ctx, each with its Go type.
+	Params []*Param
+	// ResponseBody says how the reply maps to the result.
+	ResponseBody BodyKind
+	// Response is the response struct (WrappedBody, WholeBody) and ResponseElem the response element
+	// (zero for NoBody).
 	Response     *Type
 	ResponseElem QName
 	Result       ResultKind
+	// ResultType is the Go type of the method's result before the error (nil for NoResult).
+	ResultType *GoType
 	// ResultField is the response wrapper's field returned, for FieldResult.
 	ResultField *Field
-	// RequestSimple and ResponseSimple are set for a document/literal bare body element of a simple
-	// type: the value's Go type and encoding (a soap.Bare carries it). Request or Response is then nil;
-	// Params holds one parameter of that type, and the Result is SimpleResult.
+	// RequestSimple and ResponseSimple are the value's Go type and encoding of a ValueBody.
 	RequestSimple, ResponseSimple *SimpleBody
 	// Faults are the typed errors of the faults the operation declares.
 	Faults []*FaultType
@@ -505,7 +530,45 @@ type Operation struct {
 
 // Param is a method parameter: one child of the request wrapper (Field), or the whole request.
 type Param struct {
-	Name  string
+	Name string
+	// Field is the request wrapper's field the parameter sets (WrappedBody).
 	Field *Field
-	Type  *GoType
+	// Type is the parameter's Go type.
+	Type *GoType
+}
+
+// Signature renders the method's declaration as the generated code has it, for the client type
+// client: func (*Client) Name(ctx context.Context, a T, opts ...soap.CallOption) (R, error).
+func (o *Operation) Signature(client string) string {
+	params := o.ParamList()
+	if params != "" {
+		params += ", "
+	}
+	return fmt.Sprintf("func (*%s) %s(ctx context.Context, %sopts ...soap.CallOption) %s", client, o.GoName, params, o.Results())
+}
+
+// ParamList renders the parameters between ctx and opts: "a T, b U".
+func (o *Operation) ParamList() string {
+	var out []string
+	for _, p := range o.Params {
+		out = append(out, p.Name+" "+p.Type.String())
+	}
+	return strings.Join(out, ", ")
+}
+
+// ParamTypes renders the types of the parameters between ctx and opts: "T, U".
+func (o *Operation) ParamTypes() string {
+	var out []string
+	for _, p := range o.Params {
+		out = append(out, p.Type.String())
+	}
+	return strings.Join(out, ", ")
+}
+
+// Results renders the method's results: "error" or "(R, error)".
+func (o *Operation) Results() string {
+	if o.ResultType == nil {
+		return "error"
+	}
+	return "(" + o.ResultType.String() + ", error)"
 }
