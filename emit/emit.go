@@ -218,7 +218,7 @@ func (e *emitter) valueFunc(v *model.Value, verb string) *jen.Statement {
 func (e *emitter) fieldsVar(f *jen.File, name string, fields []*model.Field) {
 	f.Var().Id(name).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
 		for _, fd := range fields {
-			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset, fd.Shape == model.Repeated || fd.Shape == model.Wildcard || fd.Shape == model.Choices))
+			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset, repeats(fd)))
 		}
 		g.Line()
 	})

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -310,6 +311,9 @@ func (b *builder) fillStruct(w *structWork) error {
 	t, ct := w.t, w.ct
 	if t.ItemOfChoice {
 		t.Doc = fmt.Sprintf("%s is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.", t.GoName)
+	} else if t.ItemOfSequence {
+		t.Doc = fmt.Sprintf("%s is one occurrence of a repeated xs:sequence. It has no element of its own: it is written as its fields' elements, in order. "+
+			"When decoding, an element starts a new occurrence unless it can follow the elements of the last one in the sequence.", t.GoName)
 	} else if t.QName.IsZero() {
 		t.Doc = fmt.Sprintf("%s is the content of the element of the same name.", t.GoName)
 	} else {
@@ -606,7 +610,7 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 	switch p.Kind {
 	case parser.Sequence, parser.All:
 		if p.MaxOccurs != 1 {
-			return errorf(p.Pos, "a repeated xs:%s is not supported yet", p.Kind)
+			return b.repeatedSequence(w, p, out)
 		}
 		for _, c := range p.Children {
 			if err := b.particleFields(w, c, optional || p.MinOccurs == 0, choice, out); err != nil {
@@ -710,6 +714,42 @@ func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, out *[]*Fiel
 	}
 	f.Doc = fmt.Sprintf("%s holds the occurrences of %s (occurs %d to %s times), in order; each %s sets one branch.",
 		f.GoName, what, p.MinOccurs, occursText(p.MaxOccurs), it.GoName)
+	*out = append(*out, f)
+	return nil
+}
+
+// repeatedSequence appends the field of a repeated xs:sequence: a slice of a struct holding one
+// occurrence (p.Occurrence). It is named after the sequence's elements and group references
+// ("KeyAndValue") when it holds up to three, else "Sequence".
+func (b *builder) repeatedSequence(w *structWork, p *parser.Particle, out *[]*Field) error {
+	if p.Occurrence == nil {
+		return errorf(p.Pos, "a repeated xs:%s that the normalisation left as it is", p.Kind)
+	}
+	if w.t.ItemOfSequence {
+		return errorf(p.Pos, "a repeated xs:sequence inside a repeated xs:sequence is not supported yet")
+	}
+	var names []string
+	for _, c := range p.Occurrence.Particle.Children {
+		switch c.Kind {
+		case parser.ElementParticle:
+			names = append(names, Exported(b.element(c.Element).Name.Local))
+		case parser.GroupRef:
+			names = append(names, Exported(c.Ref.Local))
+		default:
+			names = append(names, "")
+		}
+	}
+	base := "Sequence"
+	if len(names) > 0 && len(names) <= 3 && !slices.Contains(names, "") {
+		base = strings.Join(names, "And")
+	}
+	f := &Field{GoName: w.scope.Claim(base, "Items"), Optional: true, ZeroUnset: true, Shape: Sequences}
+	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfSequence: true}
+	b.structList = append(b.structList, &structWork{t: it, ct: p.Occurrence})
+	f.Type = &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: it}}}
+	f.Value = &Value{Kind: StructValue, Type: it}
+	f.Doc = fmt.Sprintf("%s holds the occurrences of the repeated xs:sequence (occurs %d to %s times), in order; each %s is one occurrence, its fields written in schema order.",
+		f.GoName, p.MinOccurs, occursText(p.MaxOccurs), it.GoName)
 	*out = append(*out, f)
 	return nil
 }

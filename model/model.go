@@ -2,9 +2,10 @@
 // sogen emits: every type, field, constant, client, method and helper variable with its final Go
 // name, in a deterministic order. The emitter renders this description and decides nothing itself.
 //
-// Mapping rules (what each schema construct becomes) are documented on Build and in the README.
-// The model refuses, with an error rather than silently, what sogen does not support yet: substitution
-// groups, repeated model groups, and rpc or encoded bindings.
+// Mapping rules (what each schema construct becomes) are documented on Build and in the README. The
+// model maps a normalised parser.Set (see parser.Normalize, which resolves message bodies, substitution
+// groups and repeated model groups); it refuses, with an error naming the place rather than silently,
+// what sogen does not support.
 package model
 
 import (
@@ -148,6 +149,10 @@ type Type struct {
 	// element of its own; MarshalSOAP writes the chosen branch, and UnmarshalSOAP reads one branch
 	// element.
 	ItemOfChoice bool
+	// ItemOfSequence is true for the struct holding one occurrence of a repeated xs:sequence: it has
+	// no element of its own; MarshalSOAP writes its fields in order, and UnmarshalSOAP reads one element
+	// into its field (soap.DecodeOccurrence decides which occurrence an element belongs to).
+	ItemOfSequence bool
 	// BodyParts is true for the struct holding the parts of a document-style message that puts several
 	// in the SOAP Body: it has no element of its own; MarshalSOAP writes one element per field, in
 	// order, UnmarshalSOAP reads one part's element, and UnmarshalSOAPBody the reply's whole Body.
@@ -211,6 +216,9 @@ const (
 	// Choices is a repeated xs:choice (or a repeated reference to the head of a substitution group): a
 	// slice of pointers to a struct (Value.Type, an ItemOfChoice type) holding one occurrence each.
 	Choices
+	// Sequences is a repeated xs:sequence: a slice of pointers to a struct (Value.Type, an
+	// ItemOfSequence type) holding one occurrence each.
+	Sequences
 )
 
 // Attr is an attribute of a generated struct.
