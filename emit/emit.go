@@ -287,7 +287,11 @@ func (e *emitter) shared(f *jen.File) {
 		)
 	}
 	for _, a := range pkg.Arrays {
-		f.Commentf("%s encodes the array type %s.", a.Var, qstring(a.QName))
+		if a.QName.IsZero() {
+			f.Commentf("%s encodes the anonymous array type of the items of an array of arrays.", a.Var)
+		} else {
+			f.Commentf("%s encodes the array type %s.", a.Var, qstring(a.QName))
+		}
 		fields := []jen.Code{
 			jen.Id("Item").Op(":").Add(e.itemDesc(a.Item)),
 			jen.Id("EncodeItem").Op(":").Add(e.encodeFunc(a.Item.Value)),
@@ -296,7 +300,14 @@ func (e *emitter) shared(f *jen.File) {
 		if !a.EncItem.IsZero() {
 			fields = append(fields, jen.Id("ArrayType").Op(":").Add(qname(a.EncItem)))
 		}
-		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap("Array")).Types(e.goType(a.Item.Type)).Values(lines(fields...)...)
+		if a.EncItemRanks != "" {
+			fields = append(fields, jen.Id("ItemRanks").Op(":").Lit(a.EncItemRanks))
+		}
+		kind := "Array"
+		if a.Rank == 2 {
+			kind = "Array2D"
+		}
+		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap(kind)).Types(e.goType(a.Item.Type)).Values(lines(fields...)...)
 	}
 	for _, d := range pkg.Dicts {
 		f.Commentf("%s encodes the dictionary type %s.", d.Var, qstring(d.QName))

@@ -72,16 +72,17 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		opts.Runtime = DefaultRuntime
 	}
 	b := &builder{
-		set:     set,
-		opts:    opts,
-		pkg:     &Package{Name: opts.Package, Sources: opts.Sources, Runtime: opts.Runtime},
-		scope:   NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
-		ns:      map[string]*Namespace{},
-		structs: map[*parser.ComplexType]*Type{},
-		named:   map[xml.Name]*Type{},
-		simples: map[xml.Name]*simpleRes{},
-		arrays:  map[xml.Name]*Array{},
-		dicts:   map[xml.Name]*Dict{},
+		set:        set,
+		opts:       opts,
+		pkg:        &Package{Name: opts.Package, Sources: opts.Sources, Runtime: opts.Runtime},
+		scope:      NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
+		ns:         map[string]*Namespace{},
+		structs:    map[*parser.ComplexType]*Type{},
+		named:      map[xml.Name]*Type{},
+		simples:    map[xml.Name]*simpleRes{},
+		arrays:     map[xml.Name]*Array{},
+		anonArrays: map[*parser.ComplexType]*Array{},
+		dicts:      map[xml.Name]*Dict{},
 	}
 	for _, s := range set.Schemas {
 		if s.TargetNamespace == parser.NSSerialization {
@@ -117,7 +118,9 @@ type builder struct {
 	named   map[xml.Name]*Type            // named types by schema type name
 	simples map[xml.Name]*simpleRes       // named simple types, resolved
 	arrays  map[xml.Name]*Array
-	dicts   map[xml.Name]*Dict
+	// anonArrays are the anonymous SOAP-ENC array types of the items of arrays of arrays.
+	anonArrays map[*parser.ComplexType]*Array
+	dicts      map[xml.Name]*Dict
 
 	// work lists, in a deterministic order
 	structList []*structWork
@@ -893,6 +896,17 @@ func (g *GoType) stringKind() bool {
 // anonymous type declared inside e.
 func (b *builder) elementValue(e *parser.Element, anonName string) (*GoType, *Value, error) {
 	switch {
+	case e.Complex != nil && e.Complex.EncArray != (xml.Name{}):
+		// an array of arrays: its items are of an anonymous SOAP-ENC array type
+		a := b.anonArrays[e.Complex]
+		if a == nil {
+			a = &Array{}
+			b.anonArrays[e.Complex] = a
+			if err := b.fillArray(e.Complex, a, anonName); err != nil {
+				return nil, nil, err
+			}
+		}
+		return a.GoType(), &Value{Kind: ArrayValue, Array: a}, nil
 	case e.Complex != nil:
 		t := b.structs[e.Complex]
 		if t == nil {
@@ -933,7 +947,7 @@ func (b *builder) typeValue(n xml.Name, pos parser.Pos) (*GoType, *Value, error)
 		if err := b.buildArray(n, a); err != nil {
 			return nil, nil, err
 		}
-		return &GoType{Kind: Slice, Elem: a.Item.Type}, &Value{Kind: ArrayValue, Array: a}, nil
+		return a.GoType(), &Value{Kind: ArrayValue, Array: a}, nil
 	}
 	if d := b.dicts[n]; d != nil {
 		if err := b.buildDict(n, d); err != nil {
@@ -973,16 +987,24 @@ func (b *builder) buildArray(n xml.Name, a *Array) error {
 		return nil
 	}
 	a.Var = "-"
-	ct := b.set.ComplexTypes[n]
-	it, err := b.item(parser.ArrayItem(ct).Element, Exported(n.Local)+"Item", false)
+	return b.fillArray(b.set.ComplexTypes[n], a, Exported(n.Local))
+}
+
+// fillArray describes the array type ct in a, and declares its variable, named after name.
+func (b *builder) fillArray(ct *parser.ComplexType, a *Array, name string) error {
+	it, err := b.item(parser.ArrayItem(ct).Element, name+"Item", false)
 	if err != nil {
 		return err
 	}
 	a.Item = it
 	if ct.EncArray != (xml.Name{}) {
-		a.EncItem = b.qname(ct.EncArray)
+		a.EncItem, a.EncItemRanks = b.qname(ct.EncArray), ct.EncItemRanks
 	}
-	a.Var = b.scope.Claim(Unexported(n.Local))
+	a.Rank = 1
+	if ct.EncRank == 2 {
+		a.Rank = 2
+	}
+	a.Var = b.scope.Claim(Unexported(name))
 	b.pkg.Arrays = append(b.pkg.Arrays, a)
 	return nil
 }

@@ -419,6 +419,9 @@ func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v.Kind == ArrayValue && v.Array.Rank == 2 {
+		return nil, errorf(e.Pos, "element %s: a two-dimensional SOAP-ENC array as the whole body of a document-style message is not supported", e.Name.Local)
+	}
 	var sb *SimpleBody
 	if v.Kind == SimpleValue || v.Kind == AnyValue || v.Kind == ArrayValue || v.Kind == DictValue {
 		sb = &SimpleBody{Type: gt, Value: v}

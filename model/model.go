@@ -342,8 +342,23 @@ type Array struct {
 	QName QName
 	Item  *Item
 	// EncItem is, for a SOAP-ENC array (a restriction of soapenc:Array), the type of its items,
-	// written in the soapenc:arrayType attribute; zero otherwise.
-	EncItem QName
+	// written in the soapenc:arrayType attribute; zero otherwise. For an array of arrays it is the
+	// type of the innermost items, and EncItemRanks the ranks of the items that follow it there ("[]"
+	// for "xsd:byte[][n]").
+	EncItem      QName
+	EncItemRanks string
+	// Rank is 2 for a two-dimensional SOAP-ENC array (soap.Array2D, a [][]T sent row by row), 1
+	// otherwise (soap.Array, a []T).
+	Rank int
+}
+
+// GoType returns the Go type of the array's values: []T, or [][]T for Rank 2.
+func (a *Array) GoType() *GoType {
+	gt := &GoType{Kind: Slice, Elem: a.Item.Type}
+	if a.Rank == 2 {
+		gt = &GoType{Kind: Slice, Elem: gt}
+	}
+	return gt
 }
 
 // Dict is a package variable describing a dictionary type.

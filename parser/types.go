@@ -202,9 +202,17 @@ type ComplexType struct {
 	// IsDictionary and IsValueType are WCF's data-contract annotations.
 	IsDictionary bool
 	IsValueType  bool
-	// EncArray is, for a SOAP-ENC array type (a restriction of soapenc:Array), the type of its items;
-	// the parser has replaced the derivation by a sequence of one repeated item element.
+	// EncArray is, for a SOAP-ENC array type (a restriction of soapenc:Array), the type of its items
+	// (for an array of arrays, the type of the items of the innermost arrays); the parser has
+	// replaced the derivation by a sequence of one repeated item element.
 	EncArray xml.Name `json:",omitzero"`
+	// EncRank is, for a SOAP-ENC array, its number of dimensions: 1 (written as 0) or 2 (SOAP 1.1
+	// section 5.4.2, arrayType="xsd:string[,]": the items of all rows in one sequence, row by row).
+	EncRank int `json:",omitzero"`
+	// EncItemRanks is, for a SOAP-ENC array of arrays, the ranks of its items as the arrayType
+	// attribute writes them after EncArray ("[]" for "xsd:byte[][]"); the item element's type is then
+	// an anonymous SOAP-ENC array type. It is empty for an array of anything else.
+	EncItemRanks string `json:",omitzero"`
 }
 
 // ParticleKind is the kind of a Particle.
