@@ -3,7 +3,8 @@
 // Generate runs the whole pipeline in memory — parser (WSDL/XSD to raw definitions) -> normalisation
 // (parser.Normalize: every message body resolved, schema quirks rewritten, fix-ups made) -> model
 // (every Go name and type decided) -> emit (Go source rendered with jennifer) — and returns the files;
-// only the sogen command writes them to disk. See the README for the mapping and the command line.
+// only the sogen command writes them to disk. See the README for the command line and
+// docs/mapping.md for the mapping.
 package sogen
 
 import (

@@ -2,10 +2,10 @@
 // sogen emits: every type, field, constant, client, method and helper variable with its final Go
 // name, in a deterministic order. The emitter renders this description and decides nothing itself.
 //
-// Mapping rules (what each schema construct becomes) are documented on Build and in the README. The
-// model maps a normalised parser.Set (see parser.Normalize, which resolves message bodies, substitution
-// groups and repeated model groups); it refuses, with an error naming the place rather than silently,
-// what sogen does not support.
+// Mapping rules (what each schema construct becomes) are documented on Build and in docs/mapping.md.
+// The model maps a normalised parser.Set (see parser.Normalize, which resolves message bodies,
+// substitution groups and repeated model groups); it refuses, with an error naming the place rather
+// than silently, what sogen does not support.
 package model
 
 import (
