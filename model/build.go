@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"go/token"
 	"slices"
 	"sort"
 	"strings"
@@ -41,6 +42,21 @@ func errorf(pos parser.Pos, format string, args ...any) error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
+// CheckPackageName returns an error saying why name cannot name the generated package, or nil: it
+// must be a Go identifier other than a keyword and "_", and not "main", whose package is a program
+// that nothing can import (and that needs a func main to build).
+func CheckPackageName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("no package name")
+	case !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_":
+		return fmt.Errorf("%q is not a valid Go package name", name)
+	case name == "main":
+		return errors.New(`"main" cannot name the generated package: a main package is a program, which nothing can import, and needs a func main`)
+	}
+	return nil
+}
+
 // Build maps the normalised definitions (see parser.Normalize) to a Go package description: it decides
 // every Go name and type, and rewrites nothing.
 //
@@ -64,6 +80,9 @@ func errorf(pos parser.Pos, format string, args ...any) error {
 func Build(set *parser.Set, opts Options) (*Package, error) {
 	if !set.Normalized() {
 		return nil, errors.New("model: the definitions are not normalised (parser.Normalize)")
+	}
+	if err := CheckPackageName(opts.Package); err != nil {
+		return nil, err
 	}
 	if opts.ClientSuffix == "" {
 		opts.ClientSuffix = "Client"
@@ -395,9 +414,13 @@ func (b *builder) fillStruct(w *structWork) error {
 	return nil
 }
 
+// maxDepth bounds the chains of derivations and attribute groups the model follows. The normalisation
+// has refused circular ones (parser.Normalize), so a longer chain is a deep one, not a loop.
+const maxDepth = 100
+
 // mixed reports whether ct has mixed content, declared on it or inherited from its base.
 func (b *builder) mixed(ct *parser.ComplexType) bool {
-	for depth := 0; ct != nil && depth < 100; depth++ {
+	for depth := 0; ct != nil && depth < maxDepth; depth++ {
 		if ct.Mixed {
 			return true
 		}
@@ -413,8 +436,8 @@ func (b *builder) mixed(ct *parser.ComplexType) bool {
 // description of it: its base's value type (a simple type, or the value of a complex type with
 // simple content, whose facets a restriction may narrow but not change).
 func (b *builder) simpleContent(ct *parser.ComplexType, depth int) (*GoType, *Codec, string, error) {
-	if depth > 100 {
-		return nil, nil, "", errorf(ct.Pos, "simple content derives from itself")
+	if depth > maxDepth {
+		return nil, nil, "", errorf(ct.Pos, "the simple content of this type is derived through more than %d complex types, more than sogen follows", maxDepth)
 	}
 	base := ct.Base
 	if bt := b.set.ComplexTypes[base]; bt != nil {
@@ -448,8 +471,8 @@ func (b *builder) simpleContent(ct *parser.ComplexType, depth int) (*GoType, *Co
 // xs:anyAttribute applies. A restriction, and a type with simple content (whose struct does not embed
 // its base), start from the base's attributes.
 func (b *builder) attrUses(ct *parser.ComplexType, depth int) ([]*parser.Attribute, bool, error) {
-	if depth > 100 {
-		return nil, false, errorf(ct.Pos, "attributes of type {%s}%s derive from themselves", ct.Name.Space, ct.Name.Local)
+	if depth > maxDepth {
+		return nil, false, errorf(ct.Pos, "the attributes of this type are inherited through more than %d complex types, more than sogen follows", maxDepth)
 	}
 	var uses []*parser.Attribute
 	anyAttr := false
@@ -496,8 +519,8 @@ func (b *builder) expandAttrs(attrs []*parser.Attribute, out *[]*parser.Attribut
 			continue
 		}
 		g := b.set.AttributeGroups[a.GroupRef]
-		if depth > 100 {
-			return errorf(a.Pos, "attribute group {%s}%s refers to itself", a.GroupRef.Space, a.GroupRef.Local)
+		if depth > maxDepth {
+			return errorf(a.Pos, "attribute group {%s}%s nests attribute groups more than %d deep, more than sogen follows", a.GroupRef.Space, a.GroupRef.Local, maxDepth)
 		}
 		*anyAttr = *anyAttr || g.AnyAttribute
 		if err := b.expandAttrs(g.Attributes, out, anyAttr, depth+1); err != nil {

@@ -36,6 +36,10 @@ func check(s *Set) error {
 	for _, n := range sortedNames(s.SimpleTypes) {
 		c.simpleCycle(s.SimpleTypes[n])
 	}
+	done := map[xml.Name]bool{}
+	for _, n := range sortedNames(s.AttributeGroups) {
+		c.groupCycle(n, map[xml.Name]bool{}, done)
+	}
 	for _, n := range sortedNames(s.Messages) {
 		m := s.Messages[n]
 		for _, p := range m.Parts {
@@ -196,10 +200,11 @@ func (c *checker) attribute(a *Attribute) {
 	}
 }
 
-// cycle reports a complex type that derives from itself.
+// cycle reports a complex type that derives from itself, through complex types with element or
+// simple content.
 func (c *checker) cycle(t *ComplexType) {
 	seen := map[xml.Name]bool{t.Name: true}
-	for cur := t; cur != nil && cur.Base != (xml.Name{}) && cur.Content != SimpleContent; {
+	for cur := t; cur != nil && cur.Base != (xml.Name{}); {
 		if seen[cur.Base] {
 			c.fail(t.Pos, "type {%s}%s derives from itself", t.Name.Space, t.Name.Local)
 			return
@@ -230,5 +235,27 @@ func (c *checker) simpleCycle(t *SimpleType) {
 		}
 		seen[next] = true
 		cur = c.s.SimpleTypes[next]
+	}
+}
+
+// groupCycle reports an attribute group that refers to itself, directly or through other attribute
+// groups (XML Schema Part 1 section 3.6.6: circular attribute groups are only allowed in xs:redefine,
+// which sogen does not read). path holds the groups being followed, done those known to end.
+func (c *checker) groupCycle(n xml.Name, path, done map[xml.Name]bool) {
+	g := c.s.AttributeGroups[n]
+	if g == nil || c.err != nil || done[n] {
+		return
+	}
+	path[n] = true
+	defer func() { delete(path, n); done[n] = true }()
+	for _, a := range g.Attributes {
+		if a.GroupRef == (xml.Name{}) {
+			continue
+		}
+		if path[a.GroupRef] {
+			c.fail(a.Pos, "attribute group {%s}%s refers to itself, through the attribute groups it refers to (XML Schema Part 1 section 3.6.6)", a.GroupRef.Space, a.GroupRef.Local)
+			return
+		}
+		c.groupCycle(a.GroupRef, path, done)
 	}
 }

@@ -15,7 +15,9 @@ import (
 //  2. localNames resolves references that resolve only by their local name (see Options.Lenient);
 //  3. dropUndefined and typeParts, with Options.Lenient, make harmless the references that do not
 //     resolve at all, and read type parts of document-style bodies as elements;
-//  4. check verifies that every reference resolves and that derivations end;
+//  4. check verifies that every reference resolves and that derivations end, and extensions refuses
+//     what XML Schema forbids extensions to declare (an attribute or a differently typed element their
+//     base has);
 //  5. rpcBodies and documentBodies give every input and output of a SOAP binding operation its body
 //     (BindingIO.BodyKind and Element): the rpc wrapper, the element of the one part, or a stand-in
 //     for several parts;
@@ -36,6 +38,7 @@ func Normalize(s *Set, opts Options) error {
 		n.localNames,
 		n.dropUndefined,
 		n.check,
+		n.extensions,
 		n.rpcBodies,
 		n.documentBodies,
 		n.substitutionGroups,

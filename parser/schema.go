@@ -27,9 +27,13 @@ func (f *file) schema(el *etree.Element, chameleon string) error {
 	}
 	f.l.set.Schemas = append(f.l.set.Schemas, s)
 	r := &schemaReader{file: &sf, schema: s}
+	declared := map[string]map[xml.Name]Pos{} // symbol space -> name -> where this document declares it
 	for _, c := range el.ChildElements() {
 		if c.NamespaceURI() != NSXSD {
 			continue
+		}
+		if err := r.once(declared, c); err != nil {
+			return err
 		}
 		var err error
 		switch c.Tag {
@@ -89,6 +93,34 @@ func (f *file) schema(el *etree.Element, chameleon string) error {
 type schemaReader struct {
 	*file
 	schema *Schema
+}
+
+// symbolSpaces are the symbol spaces of the global components (XML Schema Part 1 section 2.5): the
+// simple and complex types share one.
+var symbolSpaces = map[string]string{
+	"simpleType": "type", "complexType": "type", "element": "element", "attribute": "attribute",
+	"group": "group", "attributeGroup": "attribute group",
+}
+
+// once refuses a second global declaration of a name in one schema document (XML Schema Part 1
+// section 3.15.6, Schema Properties Correct 2), even an identical one: sogen merges identical
+// definitions met in several documents, but within one document a repeated name is a mistake.
+func (r *schemaReader) once(declared map[string]map[xml.Name]Pos, c *etree.Element) error {
+	space, ok := symbolSpaces[c.Tag]
+	name := c.SelectAttrValue("name", "")
+	if !ok || !validNCName(name) {
+		return nil // reported when the declaration is read
+	}
+	n := xml.Name{Space: r.tns, Local: name}
+	if declared[space] == nil {
+		declared[space] = map[xml.Name]Pos{}
+	}
+	if first, dup := declared[space][n]; dup {
+		return errorf(r.pos(c), "%s {%s}%s is declared twice in this schema document (first at %s); XML Schema allows one global declaration of a name (Part 1 section 3.15.6, Schema Properties Correct)",
+			space, n.Space, n.Local, first.Path)
+	}
+	declared[space][n] = r.pos(c)
+	return nil
 }
 
 // notBoth reports a simple and a complex type sharing a name (they share one symbol space).

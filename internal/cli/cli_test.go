@@ -121,6 +121,8 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"-nope", "a.wsdl"}, "flag provided but not defined: -nope"},
 		{"bad package", []string{"-pkg", "not-valid", "a.wsdl"}, `"not-valid" is not a valid Go package name`},
 		{"keyword package", []string{"-pkg", "func", "a.wsdl"}, `"func" is not a valid Go package name`},
+		{"main package", []string{"-pkg", "main", "a.wsdl"}, `"main" cannot name the generated package: a main package is a program, which nothing can import, and needs a func main (use -pkg)`},
+		{"directory that is no package name", []string{"-o", "1st", "a.wsdl"}, `"1st" is not a valid Go package name (use -pkg)`},
 		{"missing input", []string{"-pkg", "x", "does/not/exist.wsdl"}, "input does/not/exist.wsdl: no such file or directory"},
 		{"directory input", []string{"-pkg", "x", "."}, "input . is a directory"},
 		{"bad suffix", []string{"-pkg", "x", "-client-suffix", "a-b", "a.wsdl"}, `-client-suffix "a-b" is not a valid`},

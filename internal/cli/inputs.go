@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/model"
 )
 
 // inputFlags are the flags saying how the inputs are read; generation and sogen diff share them.
@@ -115,8 +116,8 @@ func report(w io.Writer, side string, warnings, notices []string) {
 
 // checkNames checks the package name and the client suffix.
 func checkNames(pkg, suffix string) error {
-	if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) || pkg == "_" {
-		return UsageError{fmt.Sprintf("%q is not a valid Go package name (use -pkg)", pkg)}
+	if err := model.CheckPackageName(pkg); err != nil {
+		return UsageError{err.Error() + " (use -pkg)"}
 	}
 	if !token.IsIdentifier(suffix) && suffix != "" {
 		return UsageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", suffix)}
