@@ -1,8 +1,6 @@
 package sogen
 
 import (
-	"errors"
-
 	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
@@ -12,8 +10,8 @@ import (
 // package's Notices include the parser's and the downloads', and its Warnings are the parser's
 // lenient fix-ups. sogen diff compares two of these.
 func Model(cfg Config) (*model.Package, error) {
-	if cfg.Package == "" {
-		return nil, errors.New("no package name")
+	if err := model.CheckPackageName(cfg.Package); err != nil {
+		return nil, err
 	}
 	popts := cfg.Parse
 	rem := newRemote(&cfg)
