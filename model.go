@@ -7,8 +7,8 @@ import (
 
 // Model reads the inputs and returns the description of the Go package Generate would emit from
 // them, without rendering it: every type, field, constant and client with its final Go name. The
-// package's Notices include the parser's and the downloads', and its Warnings are the parser's
-// lenient fix-ups. sogen diff compares two of these.
+// package's Notices include the parser's and the downloads', and its Fixups the normalisation's and
+// the model's. sogen diff compares two of these.
 func Model(cfg Config) (*model.Package, error) {
 	if err := model.CheckPackageName(cfg.Package); err != nil {
 		return nil, err
@@ -19,6 +19,7 @@ func Model(cfg Config) (*model.Package, error) {
 		popts.Remote = rem.read
 	}
 	popts.Lenient = popts.Lenient || cfg.Lenient
+	popts.Strict = popts.Strict || cfg.Strict
 	set, err := parser.Load(cfg.FS, cfg.Roots, popts)
 	if err != nil {
 		return nil, err
@@ -40,6 +41,6 @@ func Model(cfg Config) (*model.Package, error) {
 	}
 	notices = append(notices, set.Notices...)
 	pkg.Notices = append(notices, pkg.Notices...)
-	pkg.Warnings = set.Warnings
+	pkg.Fixups = append(append([]parser.Fixup(nil), set.Fixups...), pkg.Fixups...)
 	return pkg, nil
 }

@@ -48,8 +48,9 @@ type Package struct {
 	bare map[*parser.Element]*SimpleBody // simple-typed bare body elements, resolved once
 	// Notices are things the user should know about the generation (skipped bindings, ...).
 	Notices []string
-	// Warnings are the fix-ups the parser made in lenient mode, each naming its file and element.
-	Warnings []string
+	// Fixups are the repairs made to the inputs (the normalisation's, then the model's), each naming
+	// its file and element.
+	Fixups []parser.Fixup
 	// Files lists the output files and what each holds.
 	Files []*File
 }

@@ -151,30 +151,36 @@ func lenientFixups(s *Set) []fixup {
 	return out
 }
 
-// lenient resolves, with Options.Lenient, the references that resolve only by their local name,
-// recording a warning for each; a reference with an undeclared prefix and no single candidate is an
-// error (other unresolved references are left for check to report).
-func lenient(s *Set) error {
+// lenient resolves, unless Options.Strict, the references that resolve only by their local name,
+// recording a fix-up for each. A reference with an undeclared prefix that no single definition
+// matches is an error, unless lossy (Options.Lenient) leaves it for lenientDrop; other unresolved
+// references are left for check (or lenientDrop) to report.
+func lenient(s *Set, lossy bool) error {
 	for _, x := range lenientFixups(s) {
 		if x.to == (xml.Name{}) {
-			if strings.HasPrefix(x.ref.Space, undeclared) && x.n > 1 {
-				return errorf(x.pos, "%s: -lenient found %d definitions named %s, not one", x.from(), x.n, x.ref.Local)
+			switch {
+			case !strings.HasPrefix(x.ref.Space, undeclared):
+			case x.n > 1:
+				return errorf(x.pos, "%s: %d definitions have the local name %s, so sogen cannot tell which one is meant", x.from(), x.n, x.ref.Local)
+			case !lossy:
+				return errorf(x.pos, "%s: nothing of that kind has the local name %s (run sogen with -lenient to generate the rest, leaving this out or reading it as xs:anyType, with a warning)", x.from(), x.ref.Local)
 			}
-			continue // left for lenientDrop
+			continue // left for check or lenientDrop
 		}
-		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: %s resolved by its local name to {%s}%s (-lenient)", x.pos, x.from(), x.to.Space, x.to.Local))
+		s.fixup(LocalName, x.pos, "%s resolved by its local name to {%s}%s", x.from(), x.to.Space, x.to.Local)
 		*x.ref = x.to
 	}
 	return nil
 }
 
-// lenientHint returns, for the error of a strict run about a reference, advice to use -lenient: which
-// definition it would resolve to by its local name, or that it would be left out.
-func lenientHint(s *Set, err error) string {
+// lenientHint returns, for the error of a run without Options.Lenient about a reference, advice: with
+// Options.Strict, which definition it would resolve to by its local name without -strict; else that
+// -lenient would leave it out.
+func lenientHint(s *Set, err error, strict bool) string {
 	msg := err.Error()
 	for _, x := range lenientFixups(s) {
-		if x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
-			return fmt.Sprintf(" (only {%s}%s has that local name: run sogen with -lenient to resolve references by their local name, with a warning for each)", x.to.Space, x.to.Local)
+		if strict && x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
+			return fmt.Sprintf(" (only {%s}%s has that local name: run sogen without -strict to resolve references by their local name, with a warning)", x.to.Space, x.to.Local)
 		}
 	}
 	if strings.Contains(msg, " is not defined") || strings.Contains(msg, " is not in ") {

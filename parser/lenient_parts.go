@@ -56,8 +56,8 @@ func lenientTypeParts(s *Set) {
 				s.Elements[name] = &Element{Name: name, Pos: u.m.Pos, Type: p.Type,
 					Doc: fmt.Sprintf("The part %s of message %s, which names a type: read as an element named after the part (-lenient).", p.Name, u.m.Name.Local)}
 			}
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: part %s names the type %s, not an element, which a document-style body needs; read as an element %s in no namespace of that type (-lenient)",
-				u.m.Pos, p.Name, show(p.Type), p.Name))
+			s.fixup(TypePart, u.m.Pos, "part %s names the type %s, not an element, which a document-style body needs; read as an element %s in no namespace of that type",
+				p.Name, show(p.Type), p.Name)
 			p.Element, p.Type = name, xml.Name{}
 		}
 	}

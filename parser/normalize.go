@@ -12,7 +12,7 @@ import (
 //  1. encodedArrays defines soapenc:Array when an encoded binding refers to it, and refuses the SOAP
 //     encodings sogen does not support (before references are checked: encoded schemas refer to the
 //     SOAP encoding schema, which is not read);
-//  2. localNames resolves references that resolve only by their local name (see Options.Lenient);
+//  2. localNames resolves references that resolve only by their local name (unless Options.Strict);
 //  3. dropUndefined and typeParts, with Options.Lenient, make harmless the references that do not
 //     resolve at all, and read type parts of document-style bodies as elements;
 //  4. check verifies that every reference resolves and that derivations end, and extensions refuses
@@ -27,7 +27,7 @@ import (
 //     a repeated sequence of one element (or wildcard, or choice) as that particle repeated, and gives
 //     every other repeated choice and sequence the type of one occurrence (Particle.Occurrence).
 //
-// Each fix-up is recorded in Set.Warnings. The model maps a normalised Set only.
+// Each fix-up is recorded in Set.Fixups. The model maps a normalised Set only.
 func Normalize(s *Set, opts Options) error {
 	if s.normalized {
 		return errors.New("parser: the set is already normalised")
@@ -63,10 +63,10 @@ type normalizer struct {
 func (n *normalizer) encodedArrays() error { return refuseEncoded(n.s) }
 
 func (n *normalizer) localNames() error {
-	if !n.opts.Lenient {
+	if n.opts.Strict {
 		return nil
 	}
-	return lenient(n.s)
+	return lenient(n.s, n.opts.Lenient)
 }
 
 func (n *normalizer) dropUndefined() error {
@@ -81,7 +81,7 @@ func (n *normalizer) check() error {
 	err := check(n.s)
 	var pe *Error
 	if err != nil && !n.opts.Lenient && errors.As(err, &pe) {
-		if hint := lenientHint(n.s, err); hint != "" {
+		if hint := lenientHint(n.s, err, n.opts.Strict); hint != "" {
 			pe.Msg += hint
 		}
 	}
