@@ -89,3 +89,39 @@ func TestFixupBadInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestUnmappableCase: the golden case testdata/wsdl/unmappable is generated with Config.Lenient (its
+// flags file), which keeps what sogen cannot map as XML or leaves it out, an Unmapped fix-up each,
+// naming the file and element; without it, the first of them is an error suggesting -lenient.
+func TestUnmappableCase(t *testing.T) {
+	dir := os.DirFS("testdata/wsdl/unmappable")
+	_, err := sogen.Generate(sogen.Config{FS: dir, Roots: []string{"unmappable.wsdl"}, Package: "unmappable"})
+	if err == nil || !strings.Contains(err.Error(), "(run sogen with -lenient to keep the content of the type as XML, with a warning)") {
+		t.Errorf("without Lenient: %v", err)
+	}
+	res, err := sogen.Generate(sogen.Config{FS: dir, Roots: []string{"unmappable.wsdl"}, Package: "unmappable", Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const p = "unmappable.wsdl: /wsdl:definitions[@name='Unmappable']/"
+	want := []string{
+		p + "wsdl:types/xs:schema/xs:complexType[@name='Log']/xs:sequence/xs:choice: a repeated xs:choice (maxOccurs unbounded) whose branches are not elements or wildcards is not supported yet: its elements are kept as XML, as if it were xs:any",
+		p + "wsdl:types/xs:schema/xs:complexType[@name='Cube']: the complex type {http://example.com/sogen/unmappable}Cube kept as XML in the fields Content and AnyAttr of Cube, since sogen cannot map it: " +
+			p + "wsdl:types/xs:schema/xs:complexType[@name='Cube']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType=\"xs:int[,,]\": SOAP-ENC arrays of more than two dimensions are not supported",
+		p + "wsdl:types/xs:schema/xs:complexType[@name='RichNote']: the complex type {http://example.com/sogen/unmappable}RichNote kept as XML in the fields Content and AnyAttr of RichNote, since sogen cannot map it: mixed content in a type that extends or is extended by another is not supported yet",
+		p + "wsdl:types/xs:schema/xs:complexType[@name='SignedNote']: the complex type {http://example.com/sogen/unmappable}SignedNote kept as XML in the fields Content and AnyAttr of SignedNote, since sogen cannot map it: it extends {http://example.com/sogen/unmappable}RichNote, which sogen cannot map",
+		p + "wsdl:binding[@name='UnmappableBinding']/wsdl:operation[@name='Post']: the soap:header session of message SessionHeader left out, since sogen cannot map it: encoded SOAP headers are not supported",
+		p + "wsdl:portType[@name='Unmappable']/wsdl:operation[@name='SendGrid']: operation SendGrid left out, since sogen cannot map it: " +
+			p + "wsdl:types/xs:schema/xs:element[@name='GridRequest']: element GridRequest: a two-dimensional SOAP-ENC array as the whole body of a document-style message is not supported",
+	}
+	var got []string
+	for _, f := range res.Fixups {
+		got = append(got, f.String())
+		if f.Kind != parser.Unmapped {
+			t.Errorf("%s: kind %d, want Unmapped", f, f.Kind)
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("fix-ups (-want +got):\n%s", d)
+	}
+}

@@ -38,7 +38,8 @@ func goldenCases(t *testing.T) []string {
 	return out
 }
 
-// generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root.
+// generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root,
+// read with the flags of its file "flags", if any.
 func generateCase(t *testing.T, name string) *sogen.Result {
 	t.Helper()
 	dir := filepath.Join("testdata", "wsdl", name)
@@ -52,7 +53,8 @@ func generateCase(t *testing.T, name string) *sogen.Result {
 		rel = append(rel, filepath.Base(r))
 		sources = append(sources, filepath.ToSlash(r))
 	}
-	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: rel, Package: name, Sources: sources})
+	lenient, strict := golden.CaseFlags(t, dir)
+	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: rel, Package: name, Sources: sources, Lenient: lenient, Strict: strict})
 	if err != nil {
 		t.Fatalf("generating %s: %v", name, err)
 	}

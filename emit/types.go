@@ -178,8 +178,12 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 		for _, d := range t.Poly.Derived {
 			derived = append(derived, "*"+d.GoName)
 		}
-		f.Commentf("%s is implemented by *%s and by the types derived from it (%s), so that a field declared with type %s can hold any of them.",
-			t.Poly.Interface, t.GoName, strings.Join(derived, ", "), t.GoName)
+		if len(derived) > 0 {
+			f.Commentf("%s is implemented by *%s and by the types derived from it (%s), so that a field declared with type %s can hold any of them.",
+				t.Poly.Interface, t.GoName, strings.Join(derived, ", "), t.GoName)
+		} else {
+			f.Commentf("%s is implemented by *%s; the types the schema derives from it are kept as XML, and do not implement it.", t.Poly.Interface, t.GoName)
+		}
 		f.Type().Id(t.Poly.Interface).Interface(
 			e.soap("Marshaler"),
 			jen.Id(t.Poly.Method).Params().Op("*").Id(t.GoName),

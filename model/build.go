@@ -28,6 +28,10 @@ type Options struct {
 	Sources []string
 	// Runtime is the import path of the soap runtime (default DefaultRuntime).
 	Runtime string
+	// Lenient keeps a complex type sogen cannot map as XML (its content in a []soap.Node, its
+	// attributes in a []xml.Attr) and leaves out an operation or header it cannot map, each a
+	// parser.Unmapped fix-up in Package.Fixups. Without it, these are errors suggesting it.
+	Lenient bool
 }
 
 // Error is a model error: a construct sogen cannot map, located in the input.
@@ -36,7 +40,20 @@ type Error struct {
 	Msg string
 }
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+// at returns the message of e for a report located at pos: without e's position when it is pos.
+func (e *Error) at(pos parser.Pos) string {
+	if e.Pos == pos {
+		return e.Msg
+	}
+	return e.Error()
+}
+
+func (e *Error) Error() string {
+	if e.Pos.File == "" {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
 
 func errorf(pos parser.Pos, format string, args ...any) error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
@@ -160,6 +177,8 @@ type structWork struct {
 	// being expanded (to stop a group containing itself).
 	choices []*Choice
 	groups  map[xml.Name]bool
+	// raw is set once the struct keeps its content as XML (see rawStruct).
+	raw bool
 }
 
 func (b *builder) namespace(uri string) *Namespace {
@@ -319,14 +338,68 @@ func (b *builder) buildSimpleTypes() error {
 
 // buildStructs fills every struct's fields; anonymous types met on the way are appended to the work
 // list and filled in turn.
+//
+// A struct that cannot be filled is, with Options.Lenient, kept as XML (see rawStruct), and so are
+// the types derived from it; without, the error suggests -lenient.
 func (b *builder) buildStructs() error {
 	for i := 0; i < len(b.structList); i++ {
 		w := b.structList[i]
-		if err := b.fillStruct(w); err != nil {
+		if w.raw {
+			continue // made raw as a type derived from one that is
+		}
+		err := b.fillStruct(w)
+		if err == nil {
+			continue
+		}
+		t := w.t
+		var me *Error
+		if t.ItemOfChoice || t.ItemOfSequence || t.BodyParts || !errors.As(err, &me) {
 			return err
+		}
+		if !b.opts.Lenient {
+			me.Msg += " (run sogen with -lenient to keep the content of the type as XML, with a warning)"
+			return err
+		}
+		b.rawStruct(w, me.at(w.ct.Pos))
+		if t.Poly != nil {
+			for _, d := range t.Poly.Derived {
+				for _, dw := range b.structList {
+					if dw.t == d && !dw.raw {
+						b.rawStruct(dw, fmt.Sprintf("it extends %s, which sogen cannot map", qstring(t.QName)))
+					}
+				}
+			}
+			t.Poly.Derived = nil
 		}
 	}
 	return nil
+}
+
+// rawStruct makes the struct of w, whose content sogen cannot map (why), hold it as XML: its text
+// and child elements in document order in a []soap.Node, its attributes in a []xml.Attr, both written
+// back unchanged (the emitter writes it as mixed content with an attribute wildcard). It no longer
+// embeds its base. A parser.Unmapped fix-up records it.
+func (b *builder) rawStruct(w *structWork, why string) {
+	t := w.t
+	w.raw = true
+	for _, x := range b.structList {
+		if p := x.t.Poly; p != nil {
+			p.Derived = slices.DeleteFunc(p.Derived, func(d *Type) bool { return d == t })
+		}
+	}
+	t.Base = nil
+	t.Fields, t.Choices, t.Attrs, t.AttrsVar, t.Text, t.Presence, t.FieldsVar = nil, nil, nil, "", nil, "", ""
+	w.scope = NewScope(structReserved(t)...)
+	t.Mixed = w.scope.Claim("Content")
+	t.AnyAttr = w.scope.Claim("AnyAttr", "Wildcard")
+	what := "the anonymous type of the element " + t.GoName
+	if !t.QName.IsZero() {
+		what = "the complex type " + qstring(t.QName)
+	}
+	t.Doc = joinDoc(fmt.Sprintf("%s is %s, which sogen cannot map (%s): %s holds its text and child elements in document order, the elements as *soap.Element, and %s its attributes; both are written back unchanged.",
+		t.GoName, what, why, t.Mixed, t.AnyAttr), w.ct.Doc)
+	b.pkg.Fixups = append(b.pkg.Fixups, parser.Fixup{Kind: parser.Unmapped, Pos: w.ct.Pos,
+		Msg: fmt.Sprintf("%s kept as XML in the fields %s and %s of %s, since sogen cannot map it: %s", what, t.Mixed, t.AnyAttr, t.GoName, why)})
 }
 
 func (b *builder) fillStruct(w *structWork) error {
@@ -352,6 +425,9 @@ func (b *builder) fillStruct(w *structWork) error {
 		t.Doc += " The schema declares it abstract: only values of the types derived from it can be sent."
 	}
 	w.scope = NewScope(structReserved(t)...)
+	if ct.Unmapped != "" {
+		return &Error{Msg: ct.Unmapped} // located already
+	}
 	var fields []*Field
 	switch {
 	case ct.Content == parser.SimpleContent:

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -65,23 +66,24 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		c.GoName, pt.Name.Local, "New"+c.GoName), pt.Doc)
 	methods := NewScope("Client", "Endpoint", "Header")
 	c.CallMethod = methods.Claim("call")
-	first := bindings[0]
 	// Headers: the union over bindings and operations, in order of first use.
 	reqHeaders := &headerSet{response: false}
 	respHeaders := &headerSet{response: true}
 	for _, bd := range bindings {
 		for _, bop := range bd.Operations {
-			if bop.Input != nil {
-				for _, h := range bop.Input.Headers {
-					if err := reqHeaders.add(b, h, bop.Pos); err != nil {
-						return nil, err
-					}
+			for _, x := range []struct {
+				bio *parser.BindingIO
+				set *headerSet
+			}{{bop.Input, reqHeaders}, {bop.Output, respHeaders}} {
+				if x.bio == nil {
+					continue
 				}
-			}
-			if bop.Output != nil {
-				for _, h := range bop.Output.Headers {
-					if err := respHeaders.add(b, h, bop.Pos); err != nil {
-						return nil, err
+				for _, h := range x.bio.Headers {
+					if err := x.set.add(b, h, bop.Pos); err != nil {
+						if err := b.leaveOut(err, bop.Pos, fmt.Sprintf("the soap:header %s of message %s", h.Part, h.Message.Local), "the header"); err != nil {
+							return nil, err
+						}
+						x.set.skip(h)
 					}
 				}
 			}
@@ -97,16 +99,16 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.", c.GoName); err != nil {
 		return nil, err
 	}
-	ops := b.callable(pt)
-	for _, op := range ops {
-		bop := bindingOp(first, op.Name)
-		if bop == nil {
-			return nil, errorf(first.Pos, "binding %s has no operation %s", first.Name.Local, op.Name)
-		}
-		o, err := b.operation(c, methods, op, first, bop)
+	var ops []*parser.Operation
+	for _, op := range b.callable(pt) {
+		o, err := b.clientOperation(c, methods, op, bindings)
 		if err != nil {
-			return nil, err
+			if err := b.leaveOut(err, op.Pos, "operation "+op.Name, "the operation"); err != nil {
+				return nil, err
+			}
+			continue
 		}
+		ops = append(ops, op)
 		c.Operations = append(c.Operations, o)
 	}
 	for _, bd := range bindings {
@@ -117,16 +119,12 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		}
 		for _, op := range ops {
 			bop := bindingOp(bd, op.Name)
-			if bop == nil {
-				return nil, errorf(bd.Pos, "binding %s has no operation %s", bd.Name.Local, op.Name)
-			}
-			if err := b.checkStyle(bd, bop); err != nil {
-				return nil, err
-			}
 			x := &BindingOp{Name: op.Name, Action: bop.Action, Encoded: parser.Encoded(bop)}
 			if bop.Input != nil && c.RequestHeader != nil {
 				for _, h := range bop.Input.Headers {
-					x.InHeaders = append(x.InHeaders, reqHeaders.index(b, h))
+					if i := reqHeaders.index(b, h); i >= 0 {
+						x.InHeaders = append(x.InHeaders, i)
+					}
 				}
 			}
 			cb.Ops = append(cb.Ops, x)
@@ -179,6 +177,40 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 	return c, nil
 }
 
+// clientOperation builds the method of op, from the first of the bindings; every binding must bind
+// op as sogen supports.
+func (b *builder) clientOperation(c *Client, methods *Scope, op *parser.Operation, bindings []*parser.Binding) (*Operation, error) {
+	for _, bd := range bindings {
+		bop := bindingOp(bd, op.Name)
+		if bop == nil {
+			return nil, errorf(bd.Pos, "binding %s has no operation %s", bd.Name.Local, op.Name)
+		}
+		if err := b.checkStyle(bd, bop); err != nil {
+			return nil, err
+		}
+	}
+	return b.operation(c, methods, op, bindings[0], bindingOp(bindings[0], op.Name))
+}
+
+// leaveOut returns, for err, an error mapping what (an operation, a header) met: without
+// Options.Lenient err, suggesting -lenient to leave it (it) out; with it, nil, having recorded a
+// parser.Unmapped fix-up at pos.
+func (b *builder) leaveOut(err error, pos parser.Pos, what, it string) error {
+	if !b.opts.Lenient {
+		var me *Error
+		if errors.As(err, &me) && !strings.Contains(me.Msg, "-lenient") {
+			me.Msg += " (run sogen with -lenient to leave " + it + " out, with a warning)"
+		}
+		return err
+	}
+	why := err.Error()
+	if me := (*Error)(nil); errors.As(err, &me) {
+		why = me.at(pos)
+	}
+	b.pkg.Fixups = append(b.pkg.Fixups, parser.Fixup{Kind: parser.Unmapped, Pos: pos, Msg: fmt.Sprintf("%s left out, since sogen cannot map it: %s", what, why)})
+	return nil
+}
+
 // callable returns the operations of pt a client can call, in order. Notification and
 // solicit-response operations (an output without input: WSDL 1.1 sections 2.4.3 and 2.4.4) start with
 // a message from the server, which a request-response client cannot receive; they are skipped with a
@@ -218,6 +250,7 @@ func (b *builder) checkStyle(bd *parser.Binding, bop *parser.BindingOperation) e
 type headerSet struct {
 	response bool
 	elems    []xml.Name
+	skipped  map[*parser.Header]bool // headers left out (Options.Lenient)
 }
 
 func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.Name, error) {
@@ -250,7 +283,18 @@ func (h *headerSet) add(b *builder, hd *parser.Header, pos parser.Pos) error {
 	return nil
 }
 
+// skip marks hd as left out: index reports it as -1.
+func (h *headerSet) skip(hd *parser.Header) {
+	if h.skipped == nil {
+		h.skipped = map[*parser.Header]bool{}
+	}
+	h.skipped[hd] = true
+}
+
 func (h *headerSet) index(b *builder, hd *parser.Header) int {
+	if h.skipped[hd] {
+		return -1
+	}
 	e, _ := h.element(b, hd, parser.Pos{})
 	for i, x := range h.elems {
 		if x == e {
@@ -310,9 +354,6 @@ func (b *builder) bodyElement(bio *parser.BindingIO) (*parser.Element, error) {
 }
 
 func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd *parser.Binding, bop *parser.BindingOperation) (*Operation, error) {
-	if err := b.checkStyle(bd, bop); err != nil {
-		return nil, err
-	}
 	o := &Operation{Name: op.Name, GoName: methods.Claim(Exported(op.Name), "Op")}
 	params := NewScope("c", "ctx", "opts", "req", "resp", "err", "context", "soap", "errors", "xml", "fmt")
 	in, err := b.bodyElement(bop.Input)

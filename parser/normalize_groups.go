@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -132,14 +133,69 @@ func (n *normalizer) substitutionGroups() error {
 //     (Particle.Occurrence): in it, each branch or particle occurs as in one occurrence of the group.
 //
 // xs:all may not repeat (XML Schema Part 1 section 3.8.6).
+//
+// A repeated group sogen does not map is, with Options.Lenient, read as a wildcard: its elements are
+// kept as XML (an Unmapped fix-up); without, the error suggests -lenient.
 func (n *normalizer) repeatedGroups() error {
 	var err error
+	var sequences []*Particle // with an occurrence type
+	unmapped := func(p *Particle, e error) {
+		var pe *Error
+		if e == nil || !errors.As(e, &pe) || !pe.unmappable {
+			err = e
+			return
+		}
+		if !n.opts.Lenient {
+			pe.Msg += " (run sogen with -lenient to keep its elements as XML, with a warning)"
+			err = e
+			return
+		}
+		n.s.fixup(Unmapped, pe.Pos, "%s: its elements are kept as XML, as if it were xs:any", pe.Msg)
+		*p = Particle{Kind: AnyParticle, Pos: p.Pos, MinOccurs: 0, MaxOccurs: Unbounded, Namespace: "##any"}
+	}
 	walker{particle: func(p *Particle) {
 		if err == nil {
-			err = n.repeated(p)
+			unmapped(p, n.repeated(p))
+			if p.Occurrence != nil && p.Kind == Sequence {
+				sequences = append(sequences, p)
+			}
 		}
 	}}.set(n.s)
+	for _, p := range sequences {
+		if err == nil && p.Occurrence != nil && n.holdsRepeatedSequence(p.Occurrence.Particle, map[xml.Name]bool{}) {
+			unmapped(p, unsupported(p.Pos, "a repeated xs:sequence holding another repeated xs:sequence is not supported yet"))
+		}
+	}
 	return err
+}
+
+// holdsRepeatedSequence reports whether the model group p holds, directly or through group
+// references, a repeated sequence with an occurrence type.
+func (n *normalizer) holdsRepeatedSequence(p *Particle, groups map[xml.Name]bool) bool {
+	for _, c := range p.Children {
+		switch {
+		case c.Kind == Sequence && c.Occurrence != nil:
+			return true
+		case c.Kind == GroupRef && !groups[c.Ref]:
+			groups[c.Ref] = true
+			if g := n.s.Groups[c.Ref]; g != nil && n.holdsRepeatedSequence(&Particle{Children: []*Particle{g.Particle}}, groups) {
+				return true
+			}
+		case c.Kind == Sequence || c.Kind == Choice || c.Kind == All:
+			if n.holdsRepeatedSequence(c, groups) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unsupported returns the error for a construct at pos that is valid but that sogen does not map
+// (see repeatedGroups).
+func unsupported(pos Pos, format string, args ...any) *Error {
+	e := errorf(pos, format, args...)
+	e.unmappable = true
+	return e
 }
 
 // repeated rewrites particle p when it is a repeated model group or group reference.
@@ -162,7 +218,7 @@ func (n *normalizer) repeated(p *Particle) error {
 			ref := &Particle{Kind: GroupRef, Pos: p.Pos, MinOccurs: 1, MaxOccurs: 1, Ref: p.Ref}
 			p.Kind, p.Ref, p.Children = Sequence, xml.Name{}, []*Particle{ref}
 		default:
-			return errorf(p.Pos, "a repeated reference to group {%s}%s, whose %s repeats itself too, is not supported yet", p.Ref.Space, p.Ref.Local, g.Kind)
+			return unsupported(p.Pos, "a repeated reference to group {%s}%s, whose %s repeats itself too, is not supported yet", p.Ref.Space, p.Ref.Local, g.Kind)
 		}
 		return n.repeated(p)
 	case All:
@@ -179,7 +235,7 @@ func (n *normalizer) repeated(p *Particle) error {
 		}
 		for _, c := range p.Children {
 			if c.Kind == AnyParticle {
-				return errorf(p.Pos, "a repeated xs:sequence (maxOccurs %s) holding a wildcard (xs:any) is not supported yet", occurs(p.MaxOccurs))
+				return unsupported(p.Pos, "a repeated xs:sequence (maxOccurs %s) holding a wildcard (xs:any) is not supported yet", occurs(p.MaxOccurs))
 			}
 		}
 		inner := *p
@@ -209,7 +265,7 @@ func (n *normalizer) repeated(p *Particle) error {
 		inner.MinOccurs, inner.MaxOccurs, inner.Children = 1, 1, nil
 		for _, c := range p.Children {
 			if c.Kind != ElementParticle && c.Kind != AnyParticle {
-				return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) whose branches are not elements or wildcards is not supported yet", occurs(p.MaxOccurs))
+				return unsupported(p.Pos, "a repeated xs:choice (maxOccurs %s) whose branches are not elements or wildcards is not supported yet", occurs(p.MaxOccurs))
 			}
 			// Inside a repeated choice, a branch repeating itself is the choice repeating: (a* | b)*
 			// and (a | b)* allow the same sequences of elements, one occurrence per element.

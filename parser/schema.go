@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -422,7 +423,19 @@ func (r *schemaReader) derivation(t *ComplexType, el *etree.Element) error {
 		t.Derivation = Restricted
 	}
 	if (t.Base == xml.Name{Space: NSSOAPEnc11, Local: "Array"} || t.Base == xml.Name{Space: NSSOAPEnc12, Local: "Array"}) && el.Tag == "complexContent" {
-		return r.soapEncArray(t, d)
+		err := r.soapEncArray(t, d)
+		var pe *Error
+		switch {
+		case err == nil || !errors.As(err, &pe) || !pe.unmappable:
+		case r.l.opts.Lenient:
+			// Kept as XML by the model (an Unmapped fix-up there).
+			t.Base, t.Derivation, t.Attributes, t.AnyAttribute, t.Particle = xml.Name{}, NoDerivation, nil, false, nil
+			t.Unmapped = pe.Error()
+			return nil
+		default:
+			pe.Msg += " (run sogen with -lenient to keep the content of the type as XML, with a warning)"
+		}
+		return err
 	}
 	for _, c := range d.ChildElements() {
 		if c.NamespaceURI() != NSXSD {
@@ -758,7 +771,9 @@ func (r *schemaReader) soapEncArray(t *ComplexType, d *etree.Element) error {
 				}
 				v, rs, err := arrayTypeValue(a.Value)
 				if err != nil {
-					return errorf(r.pos(c), "wsdl:arrayType=%q: %v", a.Value, err)
+					e := errorf(r.pos(c), "wsdl:arrayType=%q: %v", a.Value, err)
+					e.unmappable = true
+					return e
 				}
 				if item, err = r.resolve(c, "wsdl:arrayType", v); err != nil {
 					return err

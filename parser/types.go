@@ -53,6 +53,10 @@ type Error struct {
 	Pos Pos
 	Msg string
 	Err error
+
+	// unmappable marks an error about a construct that is valid but that sogen does not map, inside
+	// a complex type: with Options.Lenient the type is kept as XML instead.
+	unmappable bool
 }
 
 func (e *Error) Error() string {
@@ -213,6 +217,9 @@ type ComplexType struct {
 	// attribute writes them after EncArray ("[]" for "xsd:byte[][]"); the item element's type is then
 	// an anonymous SOAP-ENC array type. It is empty for an array of anything else.
 	EncItemRanks string `json:",omitzero"`
+	// Unmapped is, with Options.Lenient, why sogen cannot map the type (set while reading it); the
+	// model keeps its content as XML. Empty otherwise.
+	Unmapped string `json:",omitzero"`
 }
 
 // ParticleKind is the kind of a Particle.

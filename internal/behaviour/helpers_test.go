@@ -418,7 +418,8 @@ func generateFixture(t *testing.T, name string) *sogen.Result {
 	for i, r := range roots {
 		roots[i] = filepath.Base(r)
 	}
-	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: roots, Package: name})
+	lenient, strict := golden.CaseFlags(t, dir)
+	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: roots, Package: name, Lenient: lenient, Strict: strict})
 	if err != nil {
 		t.Fatal(err)
 	}
