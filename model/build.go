@@ -712,7 +712,7 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 	switch p.Kind {
 	case parser.Sequence, parser.All:
 		if p.MaxOccurs != 1 {
-			return b.repeatedSequence(w, p, out)
+			return b.occurrences(w, p, out)
 		}
 		for _, c := range p.Children {
 			if err := b.particleFields(w, c, optional || p.MinOccurs == 0, choice, out); err != nil {
@@ -740,7 +740,7 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 		return b.particleFields(w, &inner, optional, choice, out)
 	case parser.Choice:
 		if p.MaxOccurs != 1 {
-			return b.repeatedChoice(w, p, out)
+			return b.occurrences(w, p, out)
 		}
 		ch := &Choice{Required: !optional && p.MinOccurs > 0}
 		for _, c := range p.Children {
@@ -783,51 +783,18 @@ func (b *builder) particleFields(w *structWork, p *parser.Particle, optional, ch
 	return nil
 }
 
-// repeatedChoice appends the field of a repeated xs:choice: a slice of a struct holding one
-// occurrence (p.Occurrence, whose branches are single elements, so that each element on the wire
-// starts an occurrence). A choice standing for a substitution group is named after its head.
-func (b *builder) repeatedChoice(w *structWork, p *parser.Particle, out *[]*Field) error {
-	if p.Occurrence == nil {
-		return errorf(p.Pos, "a repeated xs:choice (maxOccurs %s) that the normalisation left as it is", occursText(p.MaxOccurs))
-	}
-	var names []string
-	for _, c := range p.Occurrence.Particle.Children {
-		if c.Kind == parser.AnyParticle {
-			names = append(names, "Any")
-		} else {
-			names = append(names, Exported(b.element(c.Element).Name.Local))
-		}
-	}
-	base := "Choice"
+// occurrences appends the field of a repeated xs:choice or xs:sequence: a slice of a struct holding
+// one occurrence (p.Occurrence). A choice's occurrence has single elements for branches, so that each
+// element on the wire starts an occurrence; it is named after its branches ("NoteOrCount") when it has
+// up to three, after the head of the substitution group it stands for, else "Choice". A sequence's is
+// named after its elements and group references ("KeyAndValue") when it holds up to three, else
+// "Sequence".
+func (b *builder) occurrences(w *structWork, p *parser.Particle, out *[]*Field) error {
+	choice := p.Kind == parser.Choice
 	switch {
-	case p.Head != (xml.Name{}):
-		base = Exported(p.Head.Local)
-	case len(names) <= 3:
-		base = strings.Join(names, "Or")
-	}
-	f := &Field{GoName: w.scope.Claim(base, "Items"), Optional: true, ZeroUnset: true, Shape: Choices}
-	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfChoice: true}
-	b.structList = append(b.structList, &structWork{t: it, ct: p.Occurrence})
-	f.Type = &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: it}}}
-	f.Value = &Value{Kind: StructValue, Type: it}
-	what := "the repeated xs:choice"
-	if p.Head != (xml.Name{}) {
-		what = "the elements of the substitution group of " + p.Head.Local
-	}
-	f.Doc = fmt.Sprintf("%s holds the occurrences of %s (occurs %d to %s times), in order; each %s sets one branch.",
-		f.GoName, what, p.MinOccurs, occursText(p.MaxOccurs), it.GoName)
-	*out = append(*out, f)
-	return nil
-}
-
-// repeatedSequence appends the field of a repeated xs:sequence: a slice of a struct holding one
-// occurrence (p.Occurrence). It is named after the sequence's elements and group references
-// ("KeyAndValue") when it holds up to three, else "Sequence".
-func (b *builder) repeatedSequence(w *structWork, p *parser.Particle, out *[]*Field) error {
-	if p.Occurrence == nil {
+	case p.Occurrence == nil:
 		return errorf(p.Pos, "a repeated xs:%s that the normalisation left as it is", p.Kind)
-	}
-	if w.t.ItemOfSequence {
+	case !choice && w.t.ItemOfSequence:
 		return errorf(p.Pos, "a repeated xs:sequence inside a repeated xs:sequence is not supported yet")
 	}
 	var names []string
@@ -835,23 +802,38 @@ func (b *builder) repeatedSequence(w *structWork, p *parser.Particle, out *[]*Fi
 		switch c.Kind {
 		case parser.ElementParticle:
 			names = append(names, Exported(b.element(c.Element).Name.Local))
+		case parser.AnyParticle:
+			names = append(names, "Any")
 		case parser.GroupRef:
 			names = append(names, Exported(c.Ref.Local))
 		default:
 			names = append(names, "")
 		}
 	}
-	base := "Sequence"
-	if len(names) > 0 && len(names) <= 3 && !slices.Contains(names, "") {
-		base = strings.Join(names, "And")
+	base, join, what := "Sequence", "And", "the repeated xs:sequence"
+	if choice {
+		base, join, what = "Choice", "Or", "the repeated xs:choice"
+	}
+	switch {
+	case p.Head != (xml.Name{}):
+		base, what = Exported(p.Head.Local), "the elements of the substitution group of "+p.Head.Local
+	case len(names) > 0 && len(names) <= 3 && !slices.Contains(names, ""):
+		base = strings.Join(names, join)
 	}
 	f := &Field{GoName: w.scope.Claim(base, "Items"), Optional: true, ZeroUnset: true, Shape: Sequences}
-	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfSequence: true}
+	it := &Type{Kind: Struct, GoName: b.scope.Claim(w.t.GoName+f.GoName, "Item"), ItemOfSequence: !choice, ItemOfChoice: choice}
+	if choice {
+		f.Shape = Choices
+	}
 	b.structList = append(b.structList, &structWork{t: it, ct: p.Occurrence})
 	f.Type = &GoType{Kind: Slice, Elem: &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: it}}}
 	f.Value = &Value{Kind: StructValue, Type: it}
-	f.Doc = fmt.Sprintf("%s holds the occurrences of the repeated xs:sequence (occurs %d to %s times), in order; each %s is one occurrence, its fields written in schema order.",
-		f.GoName, p.MinOccurs, occursText(p.MaxOccurs), it.GoName)
+	each := "is one occurrence, its fields written in schema order"
+	if choice {
+		each = "sets one branch"
+	}
+	f.Doc = fmt.Sprintf("%s holds the occurrences of %s (occurs %d to %s times), in order; each %s %s.",
+		f.GoName, what, p.MinOccurs, occursText(p.MaxOccurs), it.GoName, each)
 	*out = append(*out, f)
 	return nil
 }

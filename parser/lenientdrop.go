@@ -135,33 +135,24 @@ func lenientDrop(s *Set) {
 	}
 	// Bindings naming body parts their messages lack: the part is left out of the body (zeep, too,
 	// keeps the operation).
-	for _, b := range s.Bindings {
-		pt := s.PortType(b.Type)
-		if pt == nil {
-			continue
-		}
-		for _, bop := range b.Operations {
-			op := pt.Operation(bop.Name)
-			if op == nil {
+	s.boundOperations(func(b *Binding, bop *BindingOperation, op *Operation) error {
+		for i, bio := range []*BindingIO{bop.Input, bop.Output} {
+			io := []*IO{op.Input, op.Output}[i]
+			if bio == nil || bio.Body == nil || bio.Body.Parts == nil || io == nil || s.Messages[io.Message] == nil {
 				continue
 			}
-			for i, bio := range []*BindingIO{bop.Input, bop.Output} {
-				io := []*IO{op.Input, op.Output}[i]
-				if bio == nil || bio.Body == nil || bio.Body.Parts == nil || io == nil || s.Messages[io.Message] == nil {
+			keep := []string{}
+			for _, part := range bio.Body.Parts {
+				if s.Messages[io.Message].Part(part) == nil {
+					leaveOut(bop.Pos, "soap:body part %s left out: message %s has no such part", part, io.Message.Local)
 					continue
 				}
-				keep := []string{}
-				for _, part := range bio.Body.Parts {
-					if s.Messages[io.Message].Part(part) == nil {
-						leaveOut(bop.Pos, "soap:body part %s left out: message %s has no such part", part, io.Message.Local)
-						continue
-					}
-					keep = append(keep, part)
-				}
-				bio.Body.Parts = keep
+				keep = append(keep, part)
 			}
+			bio.Body.Parts = keep
 		}
-	}
+		return nil
+	})
 	for _, pt := range s.PortTypes {
 		var keep []*Operation
 		for _, op := range pt.Operations {

@@ -113,21 +113,27 @@ func (s *Set) SortNames(names []xml.Name) {
 // encoded operation sogen refuses are left out: they are refused or skipped), with the port type
 // operation it binds, in document order.
 func (s *Set) soapOperations(f func(b *Binding, bop *BindingOperation, op *Operation) error) error {
-	for _, b := range s.Bindings {
+	return s.boundOperations(func(b *Binding, bop *BindingOperation, op *Operation) error {
 		if b.Protocol != SOAP11 && b.Protocol != SOAP12 || EncodedBinding(b) != nil {
-			continue
+			return nil
 		}
+		return f(b, bop, op)
+	})
+}
+
+// boundOperations calls f for every operation of every binding whose port type has it, with that
+// port type operation, in document order.
+func (s *Set) boundOperations(f func(b *Binding, bop *BindingOperation, op *Operation) error) error {
+	for _, b := range s.Bindings {
 		pt := s.PortType(b.Type)
 		if pt == nil {
 			continue
 		}
 		for _, bop := range b.Operations {
-			op := pt.Operation(bop.Name)
-			if op == nil {
-				continue
-			}
-			if err := f(b, bop, op); err != nil {
-				return err
+			if op := pt.Operation(bop.Name); op != nil {
+				if err := f(b, bop, op); err != nil {
+					return err
+				}
 			}
 		}
 	}
