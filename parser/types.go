@@ -1,5 +1,7 @@
 // Package parser reads WSDL 1.1 documents and the XML Schemas they hold or import into raw
-// definitions, with every QName resolved to {namespace, local name}.
+// definitions, with every QName resolved to {namespace, local name} (Load), and normalises them for
+// the model (Normalize: fix-ups, reference and XML Schema checks, message bodies, substitution groups
+// and repeated groups rewritten); Parse does both.
 //
 // Input comes from an fs.FS and a list of root file names; the parser never touches the network or
 // the file system outside that FS. Files reached through wsdl:import, xs:import and xs:include are
