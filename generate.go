@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/sogen-go/sogen/emit"
+	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
 
@@ -53,6 +54,12 @@ type Config struct {
 	// parser.FixupKind): references that resolve only by their local name, names with white space
 	// around them, model groups directly inside xs:element, soap:input written for wsdl:input.
 	Strict bool
+	// StatusHeaders says which response header blocks report that a call failed (the reply-header
+	// status contract): the zero value recognises them by name and type (SuperOffice's Succeeded and
+	// ExceptionInfo), and each client where it applies gets a notice; Status and Error name them
+	// instead, and Off turns the contract off. A named block that no client has, or of the wrong kind,
+	// is an error wrapping a *model.OptionError. See model.StatusHeaders and the README.
+	StatusHeaders model.StatusHeaders
 }
 
 // Result is the outcome of a generation.

@@ -31,7 +31,7 @@ func Model(cfg Config) (*model.Package, error) {
 	if sources == nil {
 		sources = cfg.Roots
 	}
-	pkg, err := model.Build(set, model.Options{Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Lenient: popts.Lenient})
+	pkg, err := model.Build(set, model.Options{Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Lenient: popts.Lenient, StatusHeaders: cfg.StatusHeaders})
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,10 @@ import (
 //   - the package builds and vets;
 //   - every documented request and response example round-trips through the generated types and
 //     the generated client (testdata/roundtrip/examples_test.go, run inside the temporary module
-//     with a table of the operations written from the model).
+//     with a table of the operations written from the model);
+//   - every agent has SuperOffice's reply-header status contract, generated: each operation, called
+//     with a reply whose headers say Succeeded=false with an ExceptionInfo, returns an error that
+//     errors.As turns into the *SoExceptionInfo, together with the result the reply carried.
 func TestServices88Corpus(t *testing.T) {
 	dir := soaptest.Corpus(t, "superoffice", "Services88")
 	roots, err := filepath.Glob(filepath.Join(dir, "*.wsdl"))
@@ -70,6 +73,7 @@ func TestServices88Corpus(t *testing.T) {
 
 	checkSharedOnce(t, pkg, fsys, roots)
 	checkCorpusShapes(t, files)
+	checkContracts(t, pkg)
 
 	lines := 0
 	for _, f := range files {
@@ -149,6 +153,38 @@ func checkSharedOnce(t *testing.T, pkg *model.Package, fsys fs.FS, roots []strin
 	}
 }
 
+// failureMessage is the message of the exception in the failing replies of the corpus round trip.
+const failureMessage = "Ticket expired"
+
+// checkContracts fails unless every client of the corpus package has the reply-header status contract
+// of SuperOffice: Succeeded and ExceptionInfo, whose type, SoExceptionInfo, gets Error and Unwrap.
+func checkContracts(t *testing.T, pkg *model.Package) {
+	t.Helper()
+	for _, c := range pkg.Clients {
+		h := c.ResponseHeader
+		if h == nil || h.Contract == nil || h.Contract.Status == nil || h.Contract.Error == nil {
+			t.Errorf("%s has no reply-header status contract", c.GoName)
+			continue
+		}
+		ct := h.Contract
+		if ct.Status.Elem.Local != "Succeeded" || ct.Error.Elem.Local != "ExceptionInfo" || ct.Error.Value.Type.GoName != "SoExceptionInfo" {
+			t.Errorf("%s: contract on %s and %s (%s), want Succeeded and ExceptionInfo (SoExceptionInfo)", c.GoName, ct.Status.Elem.Local, ct.Error.Elem.Local, ct.Error.Value.Type.GoName)
+		}
+		if m := ct.Error.Value.Type.ErrorMethods; m == nil || m.Unwrap == nil || m.Unwrap.GoName != "InnerException" {
+			t.Errorf("%s: SoExceptionInfo does not unwrap to InnerException", c.GoName)
+		}
+	}
+	var notice string
+	for _, n := range pkg.Notices {
+		if strings.Contains(n, "status contract") {
+			notice = n
+		}
+	}
+	if want := fmt.Sprintf("%d clients", len(pkg.Clients)); strings.Count(notice, "Agent") != len(pkg.Clients) {
+		t.Errorf("the notice of the contract does not name the %s: %q", want, notice)
+	}
+}
+
 // exampleCases writes cases_test.go: the table of operations the round trip of the documented
 // examples drives (see testdata/roundtrip/examples_test.go).
 func exampleCases(t *testing.T, pkg *model.Package) []byte {
@@ -177,6 +213,11 @@ func exampleCases(t *testing.T, pkg *model.Package) []byte {
 			}
 			if h := c.ResponseHeader; h != nil {
 				fmt.Fprintf(&b, "\t\tNewRespHdr: func() header { return new(%s) },\n\t\tRespHdrLen: %d,\n", h.GoName, len(h.Fields))
+				if ct := h.Contract; ct != nil && ct.Status != nil && ct.Error != nil && ct.FalseField != nil {
+					// The header blocks of a reply reporting failure, written with the contract's fields.
+					fmt.Fprintf(&b, "\t\tFailure: func() header { no := false; return &%s{%s: &no, %s: &%s{%s: %q}} },\n",
+						h.GoName, ct.Status.GoName, ct.Error.GoName, ct.Error.Value.Type.GoName, ct.FalseField.GoName, failureMessage)
+				}
 			}
 			var args []string
 			switch op.RequestBody {

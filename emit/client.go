@@ -98,11 +98,12 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 		jen.Id("opts").Index().Add(e.soap("CallOption")),
 	).Error().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("c").Dot("ops").Op("==").Nil()).Block(
-			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(e.pkg.Name + ": " + c.GoName + " used without one of its constructors"))),
+			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(c.Unmade))),
 		)
 		g.Id("op").Op(":=").Op("&").Id("c").Dot("ops").Index(jen.Id("i"))
 		call := []jen.Code{
 			jen.Id("Endpoint").Op(":").Id("c").Dot("Endpoint"),
+			jen.Id("Caller").Op(":").Lit(c.Caller),
 		}
 		if len(e.pkg.Namespaces) > 0 {
 			call = append(call, jen.Id("Namespaces").Op(":").Id(e.pkg.NamespacesVar))
@@ -180,19 +181,27 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 			respArg = jen.Op("&").Id("resp")
 		}
 		callExpr := jen.Id("c").Dot(c.CallMethod).Call(jen.Id("ctx"), jen.Lit(i), reqArg, respArg, jen.Id("opts"))
+		var result *jen.Statement
 		switch op.Result {
 		case model.NoResult:
 			g.Return(callExpr)
+			return
 		case model.FieldResult:
-			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
-			g.Return(jen.Id("resp").Dot(op.ResultField.GoName), jen.Nil())
+			result = jen.Id("resp").Dot(op.ResultField.GoName)
 		case model.WrapperResult:
-			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
-			g.Return(jen.Op("&").Id("resp"), jen.Nil())
+			result = jen.Op("&").Id("resp")
 		case model.SimpleResult:
-			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
-			g.Return(jen.Id("resp").Dot("Value"), jen.Nil())
+			result = jen.Id("resp").Dot("Value")
 		}
+		if c.ResultWithFailure {
+			// A failure the reply's headers report comes with the result the body carried.
+			g.Err().Op(":=").Add(callExpr)
+			g.If(jen.Err().Op("!=").Nil().Op("&&").Op("!").Add(e.soap("ResultDecoded")).Call(jen.Err())).Block(jen.Return(zero, jen.Err()))
+			g.Return(result, jen.Err())
+			return
+		}
+		g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
+		g.Return(result, jen.Nil())
 	})
 }
 
@@ -230,6 +239,57 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 		}),
 		jen.Return(jen.False(), jen.Nil()),
 	)
+	if h.Contract != nil {
+		e.checkResponse(f, h)
+	}
+}
+
+// checkResponse renders the CheckResponse method of a response header with a status contract.
+func (e *emitter) checkResponse(f *jen.File, h *model.Header) {
+	ct := h.Contract
+	f.Add(comment(ct.Doc))
+	f.Func().Params(jen.Id("h").Op("*").Id(h.GoName)).Id("CheckResponse").Params().Error().BlockFunc(func(g *jen.Group) {
+		if ct.Error != nil {
+			g.If(jen.Id("h").Dot(ct.Error.GoName).Op("!=").Nil()).Block(jen.Return(jen.Id("h").Dot(ct.Error.GoName)))
+		}
+		if s := ct.Status; s != nil {
+			cond := jen.Op("!").Id("h").Dot(s.GoName)
+			if s.Ref {
+				cond = jen.Id("h").Dot(s.GoName).Op("!=").Nil().Op("&&").Op("!").Op("*").Id("h").Dot(s.GoName)
+			}
+			failure := jen.Qual("errors", "New").Call(jen.Lit(ct.FalseText))
+			if ct.FalseField != nil {
+				failure = jen.Op("&").Id(ct.Error.Value.Type.GoName).Values(jen.Id(ct.FalseField.GoName).Op(":").Lit(ct.FalseText))
+			}
+			g.If(cond).Block(jen.Return(failure))
+		}
+		g.Return(jen.Nil())
+	})
+}
+
+// errorMethods renders the Error and Unwrap methods of a status contract's error type.
+func (e *emitter) errorMethods(f *jen.File, t *model.Type) {
+	m := t.ErrorMethods
+	inner := jen.Nil()
+	if m.Unwrap != nil {
+		inner = jen.Id("v").Dot("Unwrap").Call()
+	}
+	f.Add(comment(m.ErrorDoc))
+	var fields []jen.Code
+	for _, fd := range m.Fields {
+		fields = append(fields, jen.Values(jen.Id("Name").Op(":").Lit(fd.GoName), jen.Id("Value").Op(":").Id("v").Dot(fd.GoName)))
+	}
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Error").Params().String().Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Lit("<nil>"))),
+		jen.Return(e.soap("ErrorText").Call(jen.Lit(t.GoName), jen.Index().Add(e.soap("ErrorField")).Values(lines(fields...)...), inner)),
+	)
+	if m.Unwrap != nil {
+		f.Add(comment(m.UnwrapDoc))
+		f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Unwrap").Params().Error().Block(
+			jen.If(jen.Id("v").Op("==").Nil().Op("||").Id("v").Dot(m.Unwrap.GoName).Op("==").Nil()).Block(jen.Return(jen.Nil())),
+			jen.Return(jen.Id("v").Dot(m.Unwrap.GoName)),
+		)
+	}
 }
 
 func (e *emitter) headerEncode(i int, fd *model.Field) *jen.Statement {

@@ -13,6 +13,9 @@ func (e *emitter) typ(f *jen.File, t *model.Type) {
 	switch t.Kind {
 	case model.Struct:
 		e.structType(f, t)
+		if t.ErrorMethods != nil {
+			e.errorMethods(f, t)
+		}
 	case model.Enum:
 		e.enumType(f, t)
 	case model.Flags:

@@ -32,6 +32,8 @@ type Options struct {
 	// attributes in a []xml.Attr) and leaves out an operation or header it cannot map, each a
 	// parser.Unmapped fix-up in Package.Fixups. Without it, these are errors suggesting it.
 	Lenient bool
+	// StatusHeaders says which response header blocks report a call's failure (see StatusHeaders).
+	StatusHeaders StatusHeaders
 }
 
 // Error is a model error: a construct sogen cannot map, located in the input.
@@ -132,6 +134,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		b.buildSimpleTypes,
 		b.buildStructs,
 		b.buildClients,
+		b.checkNamed,
 		b.finish,
 	}
 	for _, step := range steps {
@@ -165,6 +168,9 @@ type builder struct {
 
 	// partsElems are the stand-in body elements of messages with several body parts (see partsElement).
 	partsElems map[string]*parser.Element
+
+	// contracts collects the clients' reply-header status contracts.
+	contracts contracts
 }
 
 // structWork is a struct type still to be filled.

@@ -62,8 +62,8 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		GoName:   b.scope.Claim(Exported(pt.Name.Local) + b.opts.ClientSuffix),
 		PortType: b.qname(pt.Name),
 	}
-	c.Doc = joinDoc(fmt.Sprintf("%s is a client for the port type %s. Create one with %s; a client is safe for concurrent use once its fields are set.",
-		c.GoName, pt.Name.Local, "New"+c.GoName), pt.Doc)
+	intro := fmt.Sprintf("%s is a client for the port type %s. Create one with %s; a client is safe for concurrent use once its fields are set.",
+		c.GoName, pt.Name.Local, "New"+c.GoName)
 	methods := NewScope("Client", "Endpoint", "Header")
 	c.CallMethod = methods.Claim("call")
 	// Headers: the union over bindings and operations, in order of first use.
@@ -96,9 +96,17 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		return nil, err
 	}
 	if c.ResponseHeader, err = respHeaders.build(b, base+"ResponseHeader",
-		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.", c.GoName); err != nil {
+		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.", c.GoName); err != nil {
 		return nil, err
 	}
+	if err := b.contract(c, c.ResponseHeader); err != nil {
+		return nil, err
+	}
+	c.ResultWithFailure = c.ResponseHeader != nil
+	if h := c.ResponseHeader; h != nil && h.Contract != nil {
+		intro += fmt.Sprintf(" A reply whose header blocks report a failure (see %s.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.", h.GoName)
+	}
+	c.Doc = joinDoc(intro, pt.Doc)
 	var ops []*parser.Operation
 	for _, op := range b.callable(pt) {
 		o, err := b.clientOperation(c, methods, op, bindings)
@@ -174,6 +182,12 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		p.Doc = fmt.Sprintf("%s returns a %s for the %s (%s, %s). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).",
 			p.Constructor, c.GoName, p.Doc, version, endpoint)
 	}
+	c.Caller = b.opts.Package + "." + c.GoName
+	var ctors []string
+	for _, p := range c.Ports {
+		ctors = append(ctors, p.Constructor)
+	}
+	c.Unmade = fmt.Sprintf("%s: %s was not created with %s, so it has no operations", b.opts.Package, c.GoName, strings.Join(ctors, " or "))
 	return c, nil
 }
 

@@ -171,6 +171,10 @@ type Type struct {
 	Item *Type
 	// ItemOf is the Flags type an enumeration belongs to, when it is a flags item.
 	ItemOf *Type
+
+	// ErrorMethods are set on a struct that is the type of a reply-header status contract's error
+	// block: it gets Error (and Unwrap) methods.
+	ErrorMethods *ErrorMethods
 }
 
 // elementsOnly reports whether a struct's content is child elements only: no attributes, no simple
@@ -430,6 +434,14 @@ type Client struct {
 	Operations []*Operation
 	// CallMethod is the unexported method sending one call.
 	CallMethod string
+	// Caller names the client in the runtime's errors about what its user set (soap.Call.Caller),
+	// e.g. "services88.WebhookAgent", and Unmade is the error of a call on a client none of its
+	// constructors made.
+	Caller, Unmade string
+	// ResultWithFailure is set when the methods return the decoded result together with the failure
+	// the reply's header blocks report (soap.ResultDecoded): for a client with a response header,
+	// whose CheckResponse (a Contract's, or a hand-written one) may report one.
+	ResultWithFailure bool
 }
 
 // Header is a struct holding the SOAP header blocks of a client's requests or responses.
@@ -441,6 +453,8 @@ type Header struct {
 	// Marshal is the unexported method writing the blocks (the client sends a request header's; a
 	// response header's lets tests and fakes write replies) and Unmarshal the method reading one block.
 	Marshal, Unmarshal string
+	// Contract is a response header's reply-header status contract (CheckResponse), or nil.
+	Contract *Contract
 }
 
 // ClientBinding is one SOAP binding of a client's port type.

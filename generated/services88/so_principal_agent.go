@@ -45,7 +45,7 @@ func (h *SoPrincipalRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.S
 	return false, nil
 }
 
-// SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalAgent; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type SoPrincipalResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
 	ExceptionInfo *SoExceptionInfo
@@ -101,7 +101,18 @@ func (h *SoPrincipalResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.
 	return false, nil
 }
 
-// SoPrincipalAgent is a client for the port type SoPrincipal. Create one with NewSoPrincipalAgent; a client is safe for concurrent use once its fields are set.
+// CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil ExceptionInfo is returned as it is; otherwise a Succeeded of false is a *SoExceptionInfo whose Message says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
+func (h *SoPrincipalResponseHeader) CheckResponse() error {
+	if h.ExceptionInfo != nil {
+		return h.ExceptionInfo
+	}
+	if h.Succeeded != nil && !*h.Succeeded {
+		return &SoExceptionInfo{Message: "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"}
+	}
+	return nil
+}
+
+// SoPrincipalAgent is a client for the port type SoPrincipal. Create one with NewSoPrincipalAgent; a client is safe for concurrent use once its fields are set. A reply whose header blocks report a failure (see SoPrincipalResponseHeader.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.
 type SoPrincipalAgent struct {
 	// Client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
 	Client *soap.Client
@@ -134,7 +145,7 @@ func NewSoPrincipalAgent(client *soap.Client) *SoPrincipalAgent {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *SoPrincipalAgent) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("services88: SoPrincipalAgent used without one of its constructors")
+		return errors.New("services88: SoPrincipalAgent was not created with NewSoPrincipalAgent, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -152,6 +163,7 @@ func (c *SoPrincipalAgent) call(ctx context.Context, i int, req soap.Marshaler, 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "services88.SoPrincipalAgent",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)
@@ -167,48 +179,53 @@ func (c *SoPrincipalAgent) call(ctx context.Context, i int, req soap.Marshaler, 
 func (c *SoPrincipalAgent) GetSystemInfo(ctx context.Context, opts ...soap.CallOption) (*SoSystemInfoCarrier, error) {
 	req := &GetSystemInfo{}
 	var resp GetSystemInfoResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	err := c.call(ctx, 0, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.SystemInfo, nil
+	return resp.SystemInfo, err
 }
 
 // AuthenticateImplicit calls the operation AuthenticateImplicit, sending AuthenticateImplicit. It returns the whole AuthenticateResponse reply.
 func (c *SoPrincipalAgent) AuthenticateImplicit(ctx context.Context, opts ...soap.CallOption) (*AuthenticateResponse, error) {
 	req := &AuthenticateImplicit{}
 	var resp AuthenticateResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	err := c.call(ctx, 1, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return &resp, nil
+	return &resp, err
 }
 
 // AuthenticateUsernamePassword calls the operation AuthenticateUsernamePassword, sending AuthenticateUsernamePassword. It returns the whole AuthenticateResponse reply.
 func (c *SoPrincipalAgent) AuthenticateUsernamePassword(ctx context.Context, userName string, password string, opts ...soap.CallOption) (*AuthenticateResponse, error) {
 	req := &AuthenticateUsernamePassword{UserName: userName, Password: password}
 	var resp AuthenticateResponse
-	if err := c.call(ctx, 2, req, &resp, opts); err != nil {
+	err := c.call(ctx, 2, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return &resp, nil
+	return &resp, err
 }
 
 // AuthenticateGeneric calls the operation AuthenticateGeneric, sending AuthenticateGeneric. It returns the whole AuthenticateResponse reply.
 func (c *SoPrincipalAgent) AuthenticateGeneric(ctx context.Context, authenticationData map[string]string, opts ...soap.CallOption) (*AuthenticateResponse, error) {
 	req := &AuthenticateGeneric{AuthenticationData: authenticationData}
 	var resp AuthenticateResponse
-	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
+	err := c.call(ctx, 3, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return &resp, nil
+	return &resp, err
 }
 
 // AuthenticateWithAccessToken calls the operation AuthenticateWithAccessToken, sending AuthenticateWithAccessToken. It returns the whole AuthenticateResponse reply.
 func (c *SoPrincipalAgent) AuthenticateWithAccessToken(ctx context.Context, accessToken string, opts ...soap.CallOption) (*AuthenticateResponse, error) {
 	req := &AuthenticateWithAccessToken{AccessToken: accessToken}
 	var resp AuthenticateResponse
-	if err := c.call(ctx, 4, req, &resp, opts); err != nil {
+	err := c.call(ctx, 4, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return &resp, nil
+	return &resp, err
 }

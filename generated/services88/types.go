@@ -809,6 +809,27 @@ func (v *SoExceptionInfo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement)
 	return nil
 }
 
+// Error describes the failure, so that *SoExceptionInfo is an error (a reply-header status contract's error block): its string fields Message, FriendlyText, ExceptionType, Source, each quoted with Go escapes (soap.ErrorText), then the InnerException's message; at most 1024 bytes.
+func (v *SoExceptionInfo) Error() string {
+	if v == nil {
+		return "<nil>"
+	}
+	return soap.ErrorText("SoExceptionInfo", []soap.ErrorField{
+		{Name: "Message", Value: v.Message},
+		{Name: "FriendlyText", Value: v.FriendlyText},
+		{Name: "ExceptionType", Value: v.ExceptionType},
+		{Name: "Source", Value: v.Source},
+	}, v.Unwrap())
+}
+
+// Unwrap returns the InnerException, so that errors.Is and errors.As reach it, or nil (an untyped nil error) when there is none.
+func (v *SoExceptionInfo) Unwrap() error {
+	if v == nil || v.InnerException == nil {
+		return nil
+	}
+	return v.InnerException
+}
+
 // SoTimeZone is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoTimeZone.
 type SoTimeZone struct {
 	// SoTimeZoneID is the element SoTimeZoneId (xs:int; optional).

@@ -59,7 +59,7 @@ func (h *WebhookRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Start
 	return false, nil
 }
 
-// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// WebhookResponseHeader holds the SOAP header blocks of replies to WebhookAgent; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type WebhookResponseHeader struct {
 	// ExceptionInfo is the header block ExceptionInfo (nil when the reply did not carry it).
 	ExceptionInfo *SoExceptionInfo
@@ -115,7 +115,18 @@ func (h *WebhookResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.Star
 	return false, nil
 }
 
-// WebhookAgent is a client for the port type Webhook. Create one with NewWebhookAgent; a client is safe for concurrent use once its fields are set.
+// CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil ExceptionInfo is returned as it is; otherwise a Succeeded of false is a *SoExceptionInfo whose Message says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
+func (h *WebhookResponseHeader) CheckResponse() error {
+	if h.ExceptionInfo != nil {
+		return h.ExceptionInfo
+	}
+	if h.Succeeded != nil && !*h.Succeeded {
+		return &SoExceptionInfo{Message: "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"}
+	}
+	return nil
+}
+
+// WebhookAgent is a client for the port type Webhook. Create one with NewWebhookAgent; a client is safe for concurrent use once its fields are set. A reply whose header blocks report a failure (see WebhookResponseHeader.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.
 type WebhookAgent struct {
 	// Client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
 	Client *soap.Client
@@ -151,7 +162,7 @@ func NewWebhookAgent(client *soap.Client) *WebhookAgent {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("services88: WebhookAgent used without one of its constructors")
+		return errors.New("services88: WebhookAgent was not created with NewWebhookAgent, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -169,6 +180,7 @@ func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "services88.WebhookAgent",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)
@@ -184,20 +196,22 @@ func (c *WebhookAgent) call(ctx context.Context, i int, req soap.Marshaler, resp
 func (c *WebhookAgent) CreateDefaultWebhook(ctx context.Context, opts ...soap.CallOption) (*Webhook, error) {
 	req := &CreateDefaultWebhook{}
 	var resp CreateDefaultWebhookResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	err := c.call(ctx, 0, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // SaveWebhook calls the operation SaveWebhook, sending SaveWebhook. It returns the Response of the SaveWebhookResponse reply.
 func (c *WebhookAgent) SaveWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*Webhook, error) {
 	req := &SaveWebhook{Webhook: webhook}
 	var resp SaveWebhookResponse
-	if err := c.call(ctx, 1, req, &resp, opts); err != nil {
+	err := c.call(ctx, 1, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // DeleteWebhook calls the operation DeleteWebhook, sending DeleteWebhook. Its reply, DeleteWebhookResponse, is empty.
@@ -211,30 +225,33 @@ func (c *WebhookAgent) DeleteWebhook(ctx context.Context, webhookID int32, opts 
 func (c *WebhookAgent) GetWebhook(ctx context.Context, webhookID int32, opts ...soap.CallOption) (*Webhook, error) {
 	req := &GetWebhook{WebhookID: webhookID}
 	var resp GetWebhookResponse
-	if err := c.call(ctx, 3, req, &resp, opts); err != nil {
+	err := c.call(ctx, 3, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // GetAllWebhooks calls the operation GetAllWebhooks, sending GetAllWebhooks. It returns the Response of the GetAllWebhooksResponse reply.
 func (c *WebhookAgent) GetAllWebhooks(ctx context.Context, nameFilter string, eventFilter string, statusFilter WebhookState, opts ...soap.CallOption) ([]*Webhook, error) {
 	req := &GetAllWebhooks{NameFilter: nameFilter, EventFilter: eventFilter, StatusFilter: statusFilter}
 	var resp GetAllWebhooksResponse
-	if err := c.call(ctx, 4, req, &resp, opts); err != nil {
+	err := c.call(ctx, 4, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // TestWebhook calls the operation TestWebhook, sending TestWebhook. It returns the Response of the TestWebhookResponse reply.
 func (c *WebhookAgent) TestWebhook(ctx context.Context, webhook *Webhook, opts ...soap.CallOption) (*WebhookResult, error) {
 	req := &TestWebhook{Webhook: webhook}
 	var resp TestWebhookResponse
-	if err := c.call(ctx, 5, req, &resp, opts); err != nil {
+	err := c.call(ctx, 5, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return nil, err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }
 
 // SignalEvent calls the operation SignalEvent, sending SignalEvent. Its reply, SignalEventResponse, is empty.
@@ -248,8 +265,9 @@ func (c *WebhookAgent) SignalEvent(ctx context.Context, eventName string, primar
 func (c *WebhookAgent) GetLastError(ctx context.Context, webhookID int32, opts ...soap.CallOption) (string, error) {
 	req := &GetLastError{WebhookID: webhookID}
 	var resp GetLastErrorResponse
-	if err := c.call(ctx, 7, req, &resp, opts); err != nil {
+	err := c.call(ctx, 7, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }

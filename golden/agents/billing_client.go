@@ -74,7 +74,7 @@ func NewBillingClient(client *soap.Client) *BillingClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *BillingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("agents: BillingClient used without one of its constructors")
+		return errors.New("agents: BillingClient was not created with NewBillingClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -87,6 +87,7 @@ func (c *BillingClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "agents.BillingClient",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)

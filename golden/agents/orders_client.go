@@ -75,7 +75,7 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("agents: OrdersClient used without one of its constructors")
+		return errors.New("agents: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -88,6 +88,7 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "agents.OrdersClient",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)

@@ -37,7 +37,7 @@ func NewAnythingClient(client *soap.Client) *AnythingClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AnythingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("anytype: AnythingClient used without one of its constructors")
+		return errors.New("anytype: AnythingClient was not created with NewAnythingClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -46,6 +46,7 @@ func (c *AnythingClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "anytype.AnythingClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -38,7 +38,7 @@ func NewCatalogClient(client *soap.Client) *CatalogClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CatalogClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("arrays: CatalogClient used without one of its constructors")
+		return errors.New("arrays: CatalogClient was not created with NewCatalogClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -47,6 +47,7 @@ func (c *CatalogClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "arrays.CatalogClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

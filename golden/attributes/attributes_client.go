@@ -36,7 +36,7 @@ func NewAttributesClient(client *soap.Client) *AttributesClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AttributesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("attributes: AttributesClient used without one of its constructors")
+		return errors.New("attributes: AttributesClient was not created with NewAttributesClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -45,6 +45,7 @@ func (c *AttributesClient) call(ctx context.Context, i int, req soap.Marshaler, 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "attributes.AttributesClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -37,7 +37,7 @@ func NewQueryClient(client *soap.Client) *QueryClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *QueryClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("barearrays: QueryClient used without one of its constructors")
+		return errors.New("barearrays: QueryClient was not created with NewQueryClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -46,6 +46,7 @@ func (c *QueryClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "barearrays.QueryClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

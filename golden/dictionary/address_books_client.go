@@ -37,7 +37,7 @@ func NewAddressBooksClient(client *soap.Client) *AddressBooksClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *AddressBooksClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("dictionary: AddressBooksClient used without one of its constructors")
+		return errors.New("dictionary: AddressBooksClient was not created with NewAddressBooksClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -46,6 +46,7 @@ func (c *AddressBooksClient) call(ctx context.Context, i int, req soap.Marshaler
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "dictionary.AddressBooksClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

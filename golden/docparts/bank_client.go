@@ -75,7 +75,7 @@ func NewBankClient(client *soap.Client) *BankClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *BankClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("docparts: BankClient used without one of its constructors")
+		return errors.New("docparts: BankClient was not created with NewBankClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -88,6 +88,7 @@ func (c *BankClient) call(ctx context.Context, i int, req soap.Marshaler, resp s
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "docparts.BankClient",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)

@@ -54,7 +54,7 @@ func NewSheetsClientSheets12(client *soap.Client) *SheetsClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *SheetsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("encarrays: SheetsClient used without one of its constructors")
+		return errors.New("encarrays: SheetsClient was not created with NewSheetsClientSheets or NewSheetsClientSheets12, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -63,6 +63,7 @@ func (c *SheetsClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "encarrays.SheetsClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -44,7 +44,7 @@ func NewDirectoryClient(client *soap.Client) *DirectoryClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *DirectoryClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("encoded: DirectoryClient used without one of its constructors")
+		return errors.New("encoded: DirectoryClient was not created with NewDirectoryClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -53,6 +53,7 @@ func (c *DirectoryClient) call(ctx context.Context, i int, req soap.Marshaler, r
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "encoded.DirectoryClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

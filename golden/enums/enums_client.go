@@ -37,7 +37,7 @@ func NewEnumsClient(client *soap.Client) *EnumsClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *EnumsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("enums: EnumsClient used without one of its constructors")
+		return errors.New("enums: EnumsClient was not created with NewEnumsClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -46,6 +46,7 @@ func (c *EnumsClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "enums.EnumsClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -37,7 +37,7 @@ func NewShelterClient(client *soap.Client) *ShelterClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *ShelterClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("extension: ShelterClient used without one of its constructors")
+		return errors.New("extension: ShelterClient was not created with NewShelterClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -46,6 +46,7 @@ func (c *ShelterClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "extension.ShelterClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

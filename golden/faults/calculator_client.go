@@ -61,7 +61,7 @@ func NewCalculatorClientSoap12(client *soap.Client) *CalculatorClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CalculatorClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("faults: CalculatorClient used without one of its constructors")
+		return errors.New("faults: CalculatorClient was not created with NewCalculatorClientCalculatorServiceSoap11 or NewCalculatorClientBackupServiceSoap11 or NewCalculatorClientSoap12, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -70,6 +70,7 @@ func (c *CalculatorClient) call(ctx context.Context, i int, req soap.Marshaler, 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "faults.CalculatorClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -59,7 +59,7 @@ func (h *OrdersRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartE
 	return false, nil
 }
 
-// OrdersResponseHeader holds the SOAP header blocks of replies to OrdersClient; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.
+// OrdersResponseHeader holds the SOAP header blocks of replies to OrdersClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type OrdersResponseHeader struct {
 	// Succeeded is the header block Succeeded (nil when the reply did not carry it).
 	Succeeded *bool
@@ -139,7 +139,7 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("headers: OrdersClient used without one of its constructors")
+		return errors.New("headers: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	h, err := soap.RequestHeaderFrom(&c.Header, opts)
@@ -157,6 +157,7 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "headers.OrdersClient",
 		Namespaces: namespaces,
 		Header: func(e *soap.Encoder) {
 			h.marshalSOAPHeader(e, op.headers)
@@ -172,10 +173,11 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 func (c *OrdersClient) PlaceOrder(ctx context.Context, sku string, quantity int32, opts ...soap.CallOption) (int32, error) {
 	req := &PlaceOrder{Sku: sku, Quantity: quantity}
 	var resp PlaceOrderResponse
-	if err := c.call(ctx, 0, req, &resp, opts); err != nil {
+	err := c.call(ctx, 0, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return 0, err
 	}
-	return resp.OrderID, nil
+	return resp.OrderID, err
 }
 
 // CancelOrder calls the operation CancelOrder, sending CancelOrder. Its reply, CancelOrderResponse, is empty.
@@ -189,8 +191,9 @@ func (c *OrdersClient) CancelOrder(ctx context.Context, orderID int32, opts ...s
 func (c *OrdersClient) Ping(ctx context.Context, opts ...soap.CallOption) (string, error) {
 	req := &Ping{}
 	var resp PingResponse
-	if err := c.call(ctx, 2, req, &resp, opts); err != nil {
+	err := c.call(ctx, 2, req, &resp, opts)
+	if err != nil && !soap.ResultDecoded(err) {
 		return "", err
 	}
-	return resp.Response, nil
+	return resp.Response, err
 }

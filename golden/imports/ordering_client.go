@@ -36,7 +36,7 @@ func NewOrderingClient(client *soap.Client) *OrderingClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *OrderingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("imports: OrderingClient used without one of its constructors")
+		return errors.New("imports: OrderingClient was not created with NewOrderingClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -45,6 +45,7 @@ func (c *OrderingClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "imports.OrderingClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

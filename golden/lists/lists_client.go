@@ -36,7 +36,7 @@ func NewListsClient(client *soap.Client) *ListsClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *ListsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("lists: ListsClient used without one of its constructors")
+		return errors.New("lists: ListsClient was not created with NewListsClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -45,6 +45,7 @@ func (c *ListsClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "lists.ListsClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -36,7 +36,7 @@ func NewCustomersClient(client *soap.Client) *CustomersClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CustomersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("multischema: CustomersClient used without one of its constructors")
+		return errors.New("multischema: CustomersClient was not created with NewCustomersClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -45,6 +45,7 @@ func (c *CustomersClient) call(ctx context.Context, i int, req soap.Marshaler, r
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "multischema.CustomersClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

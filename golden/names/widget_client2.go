@@ -37,7 +37,7 @@ func NewWidgetClient2(client *soap.Client) *WidgetClient2 {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WidgetClient2) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("names: WidgetClient2 used without one of its constructors")
+		return errors.New("names: WidgetClient2 was not created with NewWidgetClient2, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -46,6 +46,7 @@ func (c *WidgetClient2) call(ctx context.Context, i int, req soap.Marshaler, res
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "names.WidgetClient2",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

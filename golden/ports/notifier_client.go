@@ -54,7 +54,7 @@ func NewNotifierClientSoap12(client *soap.Client) *NotifierClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *NotifierClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("ports: NotifierClient used without one of its constructors")
+		return errors.New("ports: NotifierClient was not created with NewNotifierClientSoap11 or NewNotifierClientSoap12, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -63,6 +63,7 @@ func (c *NotifierClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "ports.NotifierClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -36,7 +36,7 @@ func NewRecursiveClient(client *soap.Client) *RecursiveClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *RecursiveClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("recursive: RecursiveClient used without one of its constructors")
+		return errors.New("recursive: RecursiveClient was not created with NewRecursiveClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -45,6 +45,7 @@ func (c *RecursiveClient) call(ctx context.Context, i int, req soap.Marshaler, r
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "recursive.RecursiveClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -39,7 +39,7 @@ func NewCalcClient(client *soap.Client) *CalcClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *CalcClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("rpc: CalcClient used without one of its constructors")
+		return errors.New("rpc: CalcClient was not created with NewCalcClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -48,6 +48,7 @@ func (c *CalcClient) call(ctx context.Context, i int, req soap.Marshaler, resp s
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "rpc.CalcClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

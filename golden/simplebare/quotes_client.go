@@ -40,7 +40,7 @@ func NewQuotesClient(client *soap.Client) *QuotesClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *QuotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("simplebare: QuotesClient used without one of its constructors")
+		return errors.New("simplebare: QuotesClient was not created with NewQuotesClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -49,6 +49,7 @@ func (c *QuotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "simplebare.QuotesClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

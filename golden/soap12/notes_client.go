@@ -37,7 +37,7 @@ func NewNotesClient(client *soap.Client) *NotesClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *NotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("soap12: NotesClient used without one of its constructors")
+		return errors.New("soap12: NotesClient was not created with NewNotesClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -46,6 +46,7 @@ func (c *NotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "soap12.NotesClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

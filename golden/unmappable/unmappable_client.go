@@ -36,7 +36,7 @@ func NewUnmappableClient(client *soap.Client) *UnmappableClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *UnmappableClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("unmappable: UnmappableClient used without one of its constructors")
+		return errors.New("unmappable: UnmappableClient was not created with NewUnmappableClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -45,6 +45,7 @@ func (c *UnmappableClient) call(ctx context.Context, i int, req soap.Marshaler, 
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "unmappable.UnmappableClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

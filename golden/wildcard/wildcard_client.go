@@ -36,7 +36,7 @@ func NewWildcardClient(client *soap.Client) *WildcardClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WildcardClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("wildcard: WildcardClient used without one of its constructors")
+		return errors.New("wildcard: WildcardClient was not created with NewWildcardClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -45,6 +45,7 @@ func (c *WildcardClient) call(ctx context.Context, i int, req soap.Marshaler, re
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "wildcard.WildcardClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

@@ -39,7 +39,7 @@ func NewWrappedClient(client *soap.Client) *WrappedClient {
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
 func (c *WrappedClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
 	if c.ops == nil {
-		return errors.New("wrapped: WrappedClient used without one of its constructors")
+		return errors.New("wrapped: WrappedClient was not created with NewWrappedClient, so it has no operations")
 	}
 	op := &c.ops[i]
 	client := c.Client
@@ -48,6 +48,7 @@ func (c *WrappedClient) call(ctx context.Context, i int, req soap.Marshaler, res
 	}
 	return client.Do(ctx, &op.Operation, &soap.Call{
 		Endpoint:   c.Endpoint,
+		Caller:     "wrapped.WrappedClient",
 		Namespaces: namespaces,
 		Body:       req,
 		Result:     resp,

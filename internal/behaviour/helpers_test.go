@@ -418,8 +418,7 @@ func generateFixture(t *testing.T, name string) *sogen.Result {
 	for i, r := range roots {
 		roots[i] = filepath.Base(r)
 	}
-	lenient, strict := golden.CaseFlags(t, dir)
-	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: roots, Package: name, Lenient: lenient, Strict: strict})
+	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: roots, Package: name})
 	if err != nil {
 		t.Fatal(err)
 	}

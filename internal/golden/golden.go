@@ -8,7 +8,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,29 +62,4 @@ func write(t testing.TB, path string, data []byte) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// CaseFlags reads the input flags of a golden case, testdata/wsdl/<case>: the words of its file
-// "flags" ("-lenient" or "-strict"), nil when it has none. A case generated with -lenient shows what
-// the lossy fix-ups make of its inputs.
-func CaseFlags(t testing.TB, dir string) (lenient, strict bool) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "flags"))
-	if os.IsNotExist(err) {
-		return false, false
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, w := range strings.Fields(string(data)) {
-		switch w {
-		case "-lenient":
-			lenient = true
-		case "-strict":
-			strict = true
-		default:
-			t.Fatalf("%s/flags: unknown flag %q", dir, w)
-		}
-	}
-	return lenient, strict
 }

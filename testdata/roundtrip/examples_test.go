@@ -53,7 +53,13 @@ type exampleCase struct {
 	ReqHdrLen, RespHdrLen int
 	Call                  func(ctx context.Context, c *soap.Client, req message, h, rh header) (any, error)
 	Result                func(resp message) any
+	// Failure returns the response header of a reply whose headers report a failure (Succeeded false,
+	// an ExceptionInfo with the message "Ticket expired"); nil when the agent has no status contract.
+	Failure func() header
 }
+
+// The reply-header status contract makes the exception an error, and the response headers check it.
+var _ error = (*SoExceptionInfo)(nil)
 
 // cmpOptions compares generated values: Presence (what the wire said about each element) included.
 var cmpOptions = cmp.Options{cmp.Exporter(func(reflect.Type) bool { return true })}
@@ -310,6 +316,37 @@ func TestDocumentedExamples(t *testing.T) {
 				if diff := cmp.Diff(respHdr, gotHdr, cmpOptions); diff != "" {
 					t.Errorf("response header (-example +client):\n%s", diff)
 				}
+			}
+
+			// The same reply with headers saying the call failed: the error is the exception, and the
+			// result comes with it.
+			if c.Failure == nil {
+				t.Fatal("the agent has no reply-header status contract")
+			}
+			failed := c.Failure()
+			if _, ok := failed.(soap.ResponseChecker); !ok {
+				t.Fatalf("%T is not a soap.ResponseChecker", failed)
+			}
+			reply, err := encodeEnvelope(c.Version, true, failed, all(c.RespHdrLen), c.RespElem, resp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotHdr = c.NewRespHdr()
+			result, err = c.Call(context.Background(), &soap.Client{HTTPClient: &http.Client{Transport: &transport{reply: reply}}}, req, reqHdr, gotHdr)
+			var exc *SoExceptionInfo
+			if !errors.As(err, &exc) || exc.Message != "Ticket expired" {
+				t.Fatalf("a reply with Succeeded=false and an ExceptionInfo gave %v, want the *SoExceptionInfo", err)
+			}
+			if !soap.ResultDecoded(err) {
+				t.Errorf("soap.ResultDecoded(%v) = false", err)
+			}
+			if c.Result != nil {
+				if diff := cmp.Diff(c.Result(resp), result, cmpOptions); diff != "" {
+					t.Errorf("result returned with the failure (-example +client):\n%s", diff)
+				}
+			}
+			if diff := cmp.Diff(failed, gotHdr, cmpOptions); diff != "" {
+				t.Errorf("response header of the failure (-sent +client):\n%s", diff)
 			}
 		})
 	}
