@@ -1,6 +1,7 @@
 package sogen
 
 import (
+	"github.com/sogen-go/sogen/internal/version"
 	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
@@ -31,7 +32,10 @@ func Model(cfg Config) (*model.Package, error) {
 	if sources == nil {
 		sources = cfg.Roots
 	}
-	pkg, err := model.Build(set, model.Options{Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Lenient: popts.Lenient, StatusHeaders: cfg.StatusHeaders})
+	pkg, err := model.Build(set, model.Options{
+		Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Generator: version.Read().Generator(),
+		Lenient: popts.Lenient, StatusHeaders: cfg.StatusHeaders,
+	})
 	if err != nil {
 		return nil, err
 	}

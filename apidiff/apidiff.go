@@ -573,12 +573,18 @@ func (d *differ) client(o, n *model.Client) {
 	for _, op := range o.Operations {
 		if _, ok := newBy[op.GoName]; !ok {
 			d.add(Breaking, name+"."+op.GoName, "method %s removed", code(op.Signature(name)))
+			if m := messageSignature(o, op); m != "" {
+				d.add(Breaking, name+"."+o.Messages+"()."+op.GoName, "method %s removed", code(m))
+			}
 		}
 	}
 	for _, op := range n.Operations {
 		oo, ok := oldBy[op.GoName]
 		if !ok {
 			d.add(Addition, name+"."+op.GoName, "method %s", code(op.Signature(name)))
+			if m := messageSignature(n, op); m != "" {
+				d.add(Addition, name+"."+n.Messages+"()."+op.GoName, "method %s", code(m))
+			}
 			continue
 		}
 		d.operation(o, n, oo, op)
@@ -650,6 +656,30 @@ func version(p *model.ClientPort) string {
 	return "1.1"
 }
 
+// messageSignature renders the message-level method of op (on the client's Messages view), or ""
+// when op has none.
+func messageSignature(c *model.Client, op *model.Operation) string {
+	if !op.Message {
+		return ""
+	}
+	var req, resp string
+	switch {
+	case op.RequestSimple != nil:
+		req = "req soap.BareValue[" + op.RequestSimple.Type.String() + "], "
+	case op.Request != nil:
+		req = "req *" + op.Request.GoName + ", "
+	}
+	switch {
+	case op.ResponseSimple != nil:
+		resp = "(soap.BareValue[" + op.ResponseSimple.Type.String() + "], error)"
+	case op.Response != nil:
+		resp = "(*" + op.Response.GoName + ", error)"
+	default:
+		resp = "error"
+	}
+	return fmt.Sprintf("func (%s) %s(ctx context.Context, %sopts ...soap.CallOption) %s", c.MessagesType, op.GoName, req, resp)
+}
+
 func (d *differ) operation(oc, nc *model.Client, o, n *model.Operation) {
 	name := nc.GoName + "." + n.GoName
 	switch {
@@ -657,6 +687,16 @@ func (d *differ) operation(oc, nc *model.Client, o, n *model.Operation) {
 		d.add(Breaking, name, "method %s: was %s, now %s", code(name), code(o.Signature(oc.GoName)), code(n.Signature(nc.GoName)))
 	case o.ParamList() != n.ParamList():
 		d.add(Other, name, "method %s: parameters were %s, now %s", code(name), code("("+o.ParamList()+")"), code("("+n.ParamList()+")"))
+	}
+	mname := nc.GoName + "." + nc.Messages + "()." + n.GoName
+	switch om, nm := messageSignature(oc, o), messageSignature(nc, n); {
+	case om == nm:
+	case om == "":
+		d.add(Addition, mname, "method %s", code(nm))
+	case nm == "":
+		d.add(Breaking, oc.GoName+"."+oc.Messages+"()."+o.GoName, "method %s removed (%s now takes and returns the whole messages)", code(om), code(name))
+	default:
+		d.add(Breaking, mname, "method %s: was %s, now %s", code(mname), code(om), code(nm))
 	}
 	var wire []string
 	if o.Name != n.Name {

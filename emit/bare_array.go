@@ -6,18 +6,27 @@ import (
 	"github.com/sogen-go/sogen/model"
 )
 
-// bare renders the composite literal of the runtime value carrying a body element of a ValueBody,
-// with the extra fields given (the request's Value): soap.BareAny{...}, soap.BareArray[T]{Array: ...},
-// soap.BareDict[K, V]{Dict: ...} or soap.Bare[T]{Codec: ...}.
-func (e *emitter) bare(sb *model.SimpleBody, fields ...jen.Code) *jen.Statement {
-	v := sb.Value
-	switch v.Kind {
-	case model.AnyValue:
-		return e.soap("BareAny").Values(fields...)
-	case model.ArrayValue:
-		return e.soap("BareArray").Types(e.goType(v.Array.Item.Type)).Values(append([]jen.Code{jen.Id("Array").Op(":").Id(v.Array.Var)}, fields...)...)
-	case model.DictValue:
-		return e.soap("BareDict").Types(e.goType(v.Dict.Key.Type), e.goType(v.Dict.Value.Type)).Values(append([]jen.Code{jen.Id("Dict").Op(":").Id(v.Dict.Var)}, fields...)...)
+// bareArray renders the runtime type carrying a bare body element of a wrapped array or dictionary
+// type: soap.BareArray[T] or soap.BareDict[K, V].
+func (e *emitter) bareArray(v *model.Value) *jen.Statement {
+	if v.Kind == model.DictValue {
+		return e.soap("BareDict").Types(e.goType(v.Dict.Key.Type), e.goType(v.Dict.Value.Type))
 	}
-	return e.soap("Bare").Types(e.goType(sb.Type)).Values(append([]jen.Code{jen.Id("Codec").Op(":").Add(e.codec(v.Codec))}, fields...)...)
+	return e.soap("BareArray").Types(e.goType(v.Array.Item.Type))
+}
+
+// bareVar names the field of soap.BareArray or soap.BareDict holding the description.
+func (e *emitter) bareVar(v *model.Value) string {
+	if v.Kind == model.DictValue {
+		return "Dict"
+	}
+	return "Array"
+}
+
+// bareVarName is the package variable describing the array or dictionary.
+func (e *emitter) bareVarName(v *model.Value) string {
+	if v.Kind == model.DictValue {
+		return v.Dict.Var
+	}
+	return v.Array.Var
 }

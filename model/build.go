@@ -24,6 +24,9 @@ type Options struct {
 	ClientSuffix string
 	// Sources are the input file names recorded in the generated files' header.
 	Sources []string
+	// Generator names the generator and its version in the generated files' header ("sogen v1.2.3");
+	// empty records none.
+	Generator string
 	// Runtime is the import path of the soap runtime (default DefaultRuntime).
 	Runtime string
 	// Lenient keeps a complex type sogen cannot map as XML (its content in a []soap.Node, its
@@ -59,20 +62,28 @@ func errorf(pos parser.Pos, format string, args ...any) error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
-// CheckPackageName returns an error saying why name cannot name the generated package, or nil: it
-// must be a Go identifier other than a keyword and "_", and not "main", whose package is a program
-// that nothing can import (and that needs a func main to build).
+// CheckPackageName returns a *PackageNameError saying why name cannot name the generated package, or
+// nil: it must be a Go identifier other than a keyword and "_", and not "main", whose package is a
+// program that nothing can import (and that needs a func main to build).
 func CheckPackageName(name string) error {
 	switch {
 	case name == "":
 		return errors.New("no package name")
 	case !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_":
-		return fmt.Errorf("%q is not a valid Go package name", name)
+		return &PackageNameError{Name: name, Reason: "is not a valid Go package name"}
 	case name == "main":
-		return errors.New(`"main" cannot name the generated package: a main package is a program, which nothing can import, and needs a func main`)
+		return &PackageNameError{Name: name, Reason: "cannot name the generated package: a main package is a program, which nothing can import, and needs a func main"}
 	}
 	return nil
 }
+
+// PackageNameError is a package name sogen cannot generate: Reason completes a sentence whose
+// subject is the name ("is not a valid Go package name").
+type PackageNameError struct {
+	Name, Reason string
+}
+
+func (e *PackageNameError) Error() string { return fmt.Sprintf("%q %s", e.Name, e.Reason) }
 
 // Build maps the normalised definitions (see parser.Normalize) to a Go package description: it decides
 // every Go name and type, and rewrites nothing.
@@ -110,7 +121,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 	b := &builder{
 		set:        set,
 		opts:       opts,
-		pkg:        &Package{Name: opts.Package, Sources: opts.Sources, Runtime: opts.Runtime},
+		pkg:        &Package{Name: opts.Package, Sources: opts.Sources, Generator: opts.Generator, Runtime: opts.Runtime},
 		scope:      NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
 		ns:         map[string]*Namespace{},
 		structs:    map[*parser.ComplexType]*Type{},

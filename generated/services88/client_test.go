@@ -654,6 +654,8 @@ func TestWithResponseHeader(t *testing.T) {
 	exception := `<ExceptionInfo><Message>Webhook 99 not found</Message><ExceptionType>SoException</ExceptionType></ExceptionInfo>`
 	wantTimeZone := &services88.SoTimeZone{SoTimeZoneID: 153, SoTimeZoneLocationCode: "NOOSL"}
 	wantExtra := map[string]string{"ServerTime": "2024-03-01T10:00:00", "Build": ""}
+	var nilBuild soap.Presence // Build's value was xsi:nil, which the map holds as ""
+	nilBuild.SetNilValue("ExtraInfo", "Build")
 	yes, no := true, false
 	cases := []struct {
 		name    string
@@ -664,7 +666,7 @@ func TestWithResponseHeader(t *testing.T) {
 		{
 			name:   "success",
 			header: extraInfo + `<Succeeded>true</Succeeded>` + timeZone,
-			want:   services88.WebhookResponseHeader{ExtraInfo: wantExtra, Succeeded: &yes, TimeZone: wantTimeZone},
+			want:   services88.WebhookResponseHeader{ExtraInfo: wantExtra, Succeeded: &yes, TimeZone: wantTimeZone, Presence: nilBuild},
 		},
 		{
 			name:   "failure",
@@ -674,6 +676,7 @@ func TestWithResponseHeader(t *testing.T) {
 				ExtraInfo:     wantExtra,
 				Succeeded:     &no,
 				TimeZone:      wantTimeZone,
+				Presence:      nilBuild,
 			},
 			wantErr: true,
 		},

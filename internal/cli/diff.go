@@ -95,11 +95,11 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 		return sideError("new", err)
 	}
 	defer newSide.close()
-	name := *pkg
+	name, from := *pkg, ""
 	if name == "" {
-		name = packageName(newSide.dir)
+		name, from = packageName(newSide.dir), "the new inputs' directory"
 	}
-	if err := checkNames(name, *suffix); err != nil {
+	if err := checkNames(name, from, *suffix); err != nil {
 		return sideError("", err)
 	}
 	load := func(side string, in *inputs) (*model.Package, error) {

@@ -137,10 +137,15 @@ func (f *inputFlags) report(w io.Writer, side string, fixups []parser.Fixup, not
 	}
 }
 
-// checkNames checks the package name and the client suffix.
-func checkNames(pkg, suffix string) error {
-	if err := model.CheckPackageName(pkg); err != nil {
-		return UsageError{err.Error() + " (use -pkg)"}
+// checkNames checks the package name and the client suffix. from says where a package name not given
+// with -pkg comes from.
+func checkNames(pkg, from, suffix string) error {
+	var bad *model.PackageNameError
+	if err := model.CheckPackageName(pkg); errors.As(err, &bad) {
+		if from != "" {
+			return UsageError{fmt.Sprintf("no -pkg given, and the name of %s gives %q, which %s: give one with -pkg", from, pkg, bad.Reason)}
+		}
+		return UsageError{"-pkg " + err.Error()}
 	}
 	if !token.IsIdentifier(suffix) && suffix != "" {
 		return UsageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", suffix)}
