@@ -24,10 +24,12 @@ import (
 //  6. substitutionGroups rewrites each reference to the head of a substitution group (or to an
 //     abstract element) as the xs:choice of the elements that may stand for it (Particle.Head);
 //  7. repeatedGroups rewrites repeated model groups: a repeated group reference as the group,
-//     a repeated sequence of one element (or wildcard, or choice) as that particle repeated, and gives
-//     every other repeated choice and sequence the type of one occurrence (Particle.Occurrence).
+//     a repeated sequence of one element (or wildcard, or choice) as that particle repeated, an empty
+//     choice as nothing, and gives every other repeated choice and sequence the type of one
+//     occurrence (Particle.Occurrence); with Options.Lenient one it cannot map is read as a wildcard.
 //
-// Each fix-up is recorded in Set.Fixups. The model maps a normalised Set only.
+// Each fix-up is recorded in Set.Fixups. The model maps a normalised Set only. The steps that look
+// inside types go through one walker (see walker), which visits every nested type.
 func Normalize(s *Set, opts Options) error {
 	if s.normalized {
 		return errors.New("parser: the set is already normalised")
