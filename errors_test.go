@@ -14,8 +14,10 @@ import (
 	"github.com/sogen-go/sogen/internal/golden"
 )
 
-// TestErrors generates from every bad input in testdata/bad and compares the error with the golden
-// message in golden/errors/<name>.txt: each must name the file and, where one exists, the element.
+// TestErrors generates from every bad input in testdata/bad, with Config.Strict (so that the inputs
+// a loss-free fix-up would repair are errors too; TestFixupBadInputs generates those), and compares
+// the error with the golden message in golden/errors/<name>.txt: each must name the file and, where
+// one exists, the element.
 func TestErrors(t *testing.T) {
 	inputs, err := filepath.Glob("testdata/bad/*.wsdl")
 	if err != nil || len(inputs) == 0 {
@@ -24,7 +26,7 @@ func TestErrors(t *testing.T) {
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".wsdl")
 		t.Run(name, func(t *testing.T) {
-			_, err := sogen.Generate(sogen.Config{FS: os.DirFS("testdata/bad"), Roots: []string{filepath.Base(in)}, Package: "bad"})
+			_, err := sogen.Generate(sogen.Config{FS: os.DirFS("testdata/bad"), Roots: []string{filepath.Base(in)}, Package: "bad", Strict: true})
 			if err == nil {
 				t.Fatal("generation succeeded; want an error")
 			}

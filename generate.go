@@ -1,9 +1,10 @@
 // Package sogen generates typed Go SOAP clients from WSDL 1.1 and XML Schema.
 //
-// Generate runs the whole pipeline in memory — parser (WSDL/XSD to raw definitions) -> model (every Go
-// name and type decided) -> emit (Go source rendered with jennifer) — and returns the files; only
-// the sogen command writes them to disk. See the README for the command line and docs/mapping.md for
-// the mapping.
+// Generate runs the whole pipeline in memory — parser (WSDL/XSD to raw definitions) -> normalisation
+// (parser.Normalize: every message body resolved, schema quirks rewritten, fix-ups made) -> model
+// (every Go name and type decided) -> emit (Go source rendered with jennifer) — and returns the files;
+// only the sogen command writes them to disk. See the README for the command line and
+// docs/mapping.md for the mapping.
 package sogen
 
 import (
@@ -45,10 +46,14 @@ type Config struct {
 	FetchTimeout time.Duration
 	// HTTPClient downloads the remote locations; nil means http.DefaultClient.
 	HTTPClient *http.Client
-	// Lenient resolves references that only resolve by their local name (an undeclared prefix, a wrong
-	// namespace) and goes on past those that do not resolve at all, reporting each fix-up in
-	// Result.Warnings; see parser.Options.Lenient.
+	// Lenient makes the lossy fix-ups (see parser.FixupKind): references that do not resolve at all
+	// made harmless, type parts of document-style bodies read as elements, types that cannot be mapped
+	// kept as XML and operations that cannot be mapped left out. Each is reported in Result.Fixups.
 	Lenient bool
+	// Strict refuses the inputs that the loss-free fix-ups repair by default (see
+	// parser.FixupKind): references that resolve only by their local name, names with white space
+	// around them, model groups directly inside xs:element, soap:input written for wsdl:input.
+	Strict bool
 	// StatusHeaders says which response header blocks report that a call failed (the reply-header
 	// status contract): the zero value recognises them by name and type (SuperOffice's Succeeded and
 	// ExceptionInfo), and each client where it applies gets a notice; Status and Error name them
@@ -63,9 +68,10 @@ type Result struct {
 	Files []emit.File
 	// Notices are things the generator skipped that a user should know about.
 	Notices []string
-	// Warnings are the fix-ups Config.Lenient made: each reference resolved by its local name, with
-	// its file and element.
-	Warnings []string
+	// Fixups are the repairs made to the inputs, each with its kind, file and element (loss-free
+	// ones unless Config.Strict, lossy ones with Config.Lenient); parser.Summaries gives one line per
+	// kind.
+	Fixups []parser.Fixup
 }
 
 // Generate reads the inputs and returns the generated files.
@@ -78,5 +84,5 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Files: files, Notices: pkg.Notices, Warnings: pkg.Warnings}, nil
+	return &Result{Files: files, Notices: pkg.Notices, Fixups: pkg.Fixups}, nil
 }

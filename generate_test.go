@@ -41,7 +41,8 @@ func goldenCases(t *testing.T) []string {
 	return out
 }
 
-// generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root.
+// generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root,
+// read with the flags of its file "flags", if any.
 func generateCase(t *testing.T, name string) *sogen.Result {
 	t.Helper()
 	res, err := sogen.Generate(caseConfig(t, name))

@@ -1,8 +1,6 @@
 package sogen
 
 import (
-	"errors"
-
 	"github.com/sogen-go/sogen/internal/version"
 	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
@@ -10,11 +8,11 @@ import (
 
 // Model reads the inputs and returns the description of the Go package Generate would emit from
 // them, without rendering it: every type, field, constant and client with its final Go name. The
-// package's Notices include the parser's and the downloads', and its Warnings are the parser's
-// lenient fix-ups. sogen diff compares two of these.
+// package's Notices include the parser's and the downloads', and its Fixups the normalisation's and
+// the model's. sogen diff compares two of these.
 func Model(cfg Config) (*model.Package, error) {
-	if cfg.Package == "" {
-		return nil, errors.New("no package name")
+	if err := model.CheckPackageName(cfg.Package); err != nil {
+		return nil, err
 	}
 	popts := cfg.Parse
 	rem := newRemote(&cfg)
@@ -22,8 +20,12 @@ func Model(cfg Config) (*model.Package, error) {
 		popts.Remote = rem.read
 	}
 	popts.Lenient = popts.Lenient || cfg.Lenient
-	set, err := parser.Parse(cfg.FS, cfg.Roots, popts)
+	popts.Strict = popts.Strict || cfg.Strict
+	set, err := parser.Load(cfg.FS, cfg.Roots, popts)
 	if err != nil {
+		return nil, err
+	}
+	if err := parser.Normalize(set, popts); err != nil {
 		return nil, err
 	}
 	sources := cfg.Sources
@@ -32,7 +34,7 @@ func Model(cfg Config) (*model.Package, error) {
 	}
 	pkg, err := model.Build(set, model.Options{
 		Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Generator: version.Read().Generator(),
-		StatusHeaders: cfg.StatusHeaders,
+		Lenient: popts.Lenient, StatusHeaders: cfg.StatusHeaders,
 	})
 	if err != nil {
 		return nil, err
@@ -43,6 +45,6 @@ func Model(cfg Config) (*model.Package, error) {
 	}
 	notices = append(notices, set.Notices...)
 	pkg.Notices = append(notices, pkg.Notices...)
-	pkg.Warnings = set.Warnings
+	pkg.Fixups = append(append([]parser.Fixup(nil), set.Fixups...), pkg.Fixups...)
 	return pkg, nil
 }

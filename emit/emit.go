@@ -5,7 +5,10 @@ package emit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"go/format"
+	"go/scanner"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -54,13 +57,45 @@ func Files(pkg *model.Package) ([]File, error) {
 		for _, c := range mf.Clients {
 			e.client(f, c)
 		}
+		// jennifer formats the source itself, but puts the whole source in the error when that fails;
+		// formatting here keeps the error to the lines around the fault.
+		f.NoFormat = true
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", mf.Name, err)
 		}
-		out = append(out, File{Name: mf.Name, Content: buf.Bytes()})
+		src, err := format.Source(buf.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("rendering %s: the generated source is not valid Go (a bug in sogen): %v%s", mf.Name, err, excerpt(buf.Bytes(), err))
+		}
+		out = append(out, File{Name: mf.Name, Content: src})
 	}
 	return out, nil
+}
+
+// excerpt returns the lines of src around the first position err names ("line:column: ..."),
+// numbered, for an error message: a generated file may have thousands of lines.
+func excerpt(src []byte, err error) string {
+	var list scanner.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return ""
+	}
+	line := list[0].Pos.Line
+	lines := strings.Split(string(src), "\n")
+	var b strings.Builder
+	b.WriteString("\n")
+	for i := max(line-3, 1); i <= min(line+3, len(lines)); i++ {
+		text := lines[i-1]
+		if len(text) > 160 {
+			text = text[:160] + "..."
+		}
+		mark := "  "
+		if i == line {
+			mark = "> "
+		}
+		fmt.Fprintf(&b, "%s%5d | %s\n", mark, i, text)
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 func packageDoc(pkg *model.Package) string {
@@ -221,7 +256,7 @@ func (e *emitter) valueFunc(v *model.Value, verb string) *jen.Statement {
 func (e *emitter) fieldsVar(f *jen.File, name string, fields []*model.Field) {
 	f.Var().Id(name).Op("=").Index(jen.Op("...")).Add(e.soap("Field")).ValuesFunc(func(g *jen.Group) {
 		for _, fd := range fields {
-			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset, fd.Shape == model.Repeated || fd.Shape == model.Wildcard || fd.Shape == model.Choices))
+			g.Line().Add(e.fieldDesc(fd.Elem, fd.GoName, fd.Optional, fd.Nillable, fd.ZeroUnset, repeats(fd)))
 		}
 		g.Line()
 	})
@@ -294,7 +329,11 @@ func (e *emitter) shared(f *jen.File) {
 		)
 	}
 	for _, a := range pkg.Arrays {
-		f.Commentf("%s encodes the array type %s.", a.Var, qstring(a.QName))
+		if a.QName.IsZero() {
+			f.Commentf("%s encodes the anonymous array type of the items of an array of arrays.", a.Var)
+		} else {
+			f.Commentf("%s encodes the array type %s.", a.Var, qstring(a.QName))
+		}
 		fields := []jen.Code{
 			jen.Id("Item").Op(":").Add(e.itemDesc(a.Item)),
 			jen.Id("EncodeItem").Op(":").Add(e.encodeFunc(a.Item.Value)),
@@ -303,7 +342,14 @@ func (e *emitter) shared(f *jen.File) {
 		if !a.EncItem.IsZero() {
 			fields = append(fields, jen.Id("ArrayType").Op(":").Add(qname(a.EncItem)))
 		}
-		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap("Array")).Types(e.goType(a.Item.Type)).Values(lines(fields...)...)
+		if a.EncItemRanks != "" {
+			fields = append(fields, jen.Id("ItemRanks").Op(":").Lit(a.EncItemRanks))
+		}
+		kind := "Array"
+		if a.Rank == 2 {
+			kind = "Array2D"
+		}
+		f.Var().Id(a.Var).Op("=").Op("&").Add(e.soap(kind)).Types(e.goType(a.Item.Type)).Values(lines(fields...)...)
 	}
 	for _, d := range pkg.Dicts {
 		f.Commentf("%s encodes the dictionary type %s.", d.Var, qstring(d.QName))

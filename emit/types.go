@@ -190,8 +190,12 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 		for _, d := range t.Poly.Derived {
 			derived = append(derived, "*"+d.GoName)
 		}
-		f.Commentf("%s is implemented by *%s and by the types derived from it (%s), so that a field declared with type %s can hold any of them.",
-			t.Poly.Interface, t.GoName, strings.Join(derived, ", "), t.GoName)
+		if len(derived) > 0 {
+			f.Commentf("%s is implemented by *%s and by the types derived from it (%s), so that a field declared with type %s can hold any of them.",
+				t.Poly.Interface, t.GoName, strings.Join(derived, ", "), t.GoName)
+		} else {
+			f.Commentf("%s is implemented by *%s; the types the schema derives from it are kept as XML, and do not implement it.", t.Poly.Interface, t.GoName)
+		}
 		f.Type().Id(t.Poly.Interface).Interface(
 			e.soap("Marshaler"),
 			jen.Id(t.Poly.Method).Params().Op("*").Id(t.GoName),
@@ -249,14 +253,14 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 	}
 	lv := levels(t)
 	switch {
-	case t.ItemOfChoice:
+	case t.ItemOfChoice, t.ItemOfSequence:
 	case t.Abstract:
 		f.Commentf("MarshalSOAP reports an error: %s is abstract, and only values of the types derived from it can be sent. A nil v is written with xsi:nil.", t.GoName)
 	default:
 		f.Commentf("MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.")
 	}
-	if t.ItemOfChoice {
-		e.choiceItem(f, t)
+	if t.ItemOfChoice || t.ItemOfSequence {
+		e.occurrenceItem(f, t)
 		return
 	}
 	f.Func().Params(recv.Clone()).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("start").Add(e.soap("Start"))).BlockFunc(func(g *jen.Group) {
@@ -338,6 +342,11 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 		for _, l := range lv {
 			g.Id(l.f).Op(":=").Op("&").Id(l.t.FieldsVar)
 			g.Var().Id(l.seen).Index(jen.Lit(len(l.t.Fields))).Bool()
+			for i, fd := range l.t.Fields {
+				if fd.Shape == model.Sequences {
+					g.Var().Id(lastVar(l, i)).Int()
+				}
+			}
 		}
 		g.For().BlockFunc(func(g *jen.Group) {
 			g.List(jen.Id("se"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("Child").Call()
@@ -354,17 +363,23 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 							continue
 						}
 						if fd.Shape == model.Choices {
+							if names := itemNames(fd.Value.Type); len(names) > 0 {
+								g.Case(names...).Block(
+									jen.Id(l.seen).Index(jen.Lit(i)).Op("=").True(),
+									jen.Err().Op("=").Add(e.soap("DecodeItem").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Add(sel(l.path, fd.GoName)))),
+								)
+							}
+							continue
+						}
+						if fd.Shape == model.Sequences {
 							it := fd.Value.Type
-							g.CaseFunc(func(g *jen.Group) {
-								for j, bf := range it.Fields {
-									if bf.Shape != model.Wildcard {
-										g.Id(it.FieldsVar).Index(jen.Lit(j)).Dot("Name")
-									}
-								}
-							}).Block(
-								jen.Id(l.seen).Index(jen.Lit(i)).Op("=").True(),
-								jen.Err().Op("=").Add(e.soap("DecodeItem").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Add(sel(l.path, fd.GoName)))),
-							)
+							for j, bf := range it.Fields {
+								g.Case(fieldNames(it, j, bf)...).Block(
+									jen.Id(l.seen).Index(jen.Lit(i)).Op("=").True(),
+									jen.Err().Op("=").Add(e.soap("DecodeOccurrence").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Add(sel(l.path, fd.GoName)),
+										jen.Op("&").Id(lastVar(l, i)), jen.Lit(j), jen.Lit(repeats(bf)))),
+								)
+							}
 							continue
 						}
 						g.Case(jen.Id(l.f).Index(jen.Lit(i)).Dot("Name")).Block(
@@ -396,7 +411,7 @@ func (e *emitter) encodeField(l level, i int, fd *model.Field) *jen.Statement {
 	switch fd.Shape {
 	case model.Wildcard:
 		return e.soap("EncodeElements").Call(jen.Id("e"), val)
-	case model.Choices:
+	case model.Choices, model.Sequences:
 		return e.soap("EncodeItems").Call(jen.Id("e"), val)
 	case model.Repeated:
 		return e.soap("EncodeRepeated").Call(jen.Id("e"), desc, pres, val, e.encodeFunc(fd.Value))
@@ -439,7 +454,7 @@ func fieldLevels(lv []level) []level {
 func (e *emitter) unset(l level, fd *model.Field) *jen.Statement {
 	val := sel(l.path, fd.GoName)
 	switch {
-	case fd.Shape == model.Repeated || fd.Shape == model.Wildcard || fd.Shape == model.Choices:
+	case repeats(fd):
 		return jen.Len(val).Op("==").Lit(0)
 	case fd.Shape == model.Single && fd.Value.Kind == model.SimpleValue && !fd.Value.Ref:
 		return e.codec(fd.Value.Codec).Dot("IsZero").Call(val)
@@ -513,12 +528,17 @@ func (e *emitter) elementlessPrologue(g *jen.Group, t *model.Type, l level) {
 	g.Add(e.soap("CheckPresence")).Call(jen.Id("e"), jen.Op("&").Id("v").Dot(t.Presence), jen.Id(l.f).Index(jen.Op(":")), jen.Lit(t.GoName))
 }
 
-// choiceItem renders the methods of the struct holding one occurrence of a repeated choice: it has no
-// element of its own, so MarshalSOAP writes the chosen branch and UnmarshalSOAP reads one branch element.
-func (e *emitter) choiceItem(f *jen.File, t *model.Type) {
+// occurrenceItem renders the methods of the struct holding one occurrence of a repeated choice or
+// sequence: it has no element of its own, so MarshalSOAP writes the chosen branch (or the fields in
+// order) and UnmarshalSOAP reads one element: a branch's, or one of the fields'.
+func (e *emitter) occurrenceItem(f *jen.File, t *model.Type) {
 	recv := jen.Id("v").Op("*").Id(t.GoName)
 	l := level{t: t, f: "f0", seen: "seen0"}
-	f.Commentf("MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.")
+	if t.ItemOfChoice {
+		f.Commentf("MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.")
+	} else {
+		f.Commentf("MarshalSOAP writes the fields of v in schema order; start is ignored (the occurrence has no element of its own). A nil v is an encoding error.")
+	}
 	f.Func().Params(recv.Clone()).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("_").Add(e.soap("Start"))).BlockFunc(func(g *jen.Group) {
 		e.elementlessPrologue(g, t, l)
 		for _, c := range t.Choices {
@@ -534,17 +554,26 @@ func (e *emitter) choiceItem(f *jen.File, t *model.Type) {
 			g.Add(e.encodeField(l, i, fd))
 		}
 	})
-	f.Commentf("UnmarshalSOAP reads se, the element of one branch, into v.")
+	if t.ItemOfChoice {
+		f.Commentf("UnmarshalSOAP reads se, the element of one branch, into v.")
+	} else {
+		f.Commentf("UnmarshalSOAP reads se, the element of one of the fields of v, into v.")
+	}
 	f.Func().Params(recv.Clone()).Id("UnmarshalSOAP").Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("se").Qual(xmlPkg, "StartElement")).Error().BlockFunc(func(g *jen.Group) {
 		g.Id(l.f).Op(":=").Op("&").Id(t.FieldsVar)
 		var wild *model.Field
 		g.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
 			for i, fd := range t.Fields {
-				if fd.Shape == model.Wildcard {
+				switch fd.Shape {
+				case model.Wildcard:
 					wild = fd
-					continue
+				case model.Choices:
+					if names := itemNames(fd.Value.Type); len(names) > 0 {
+						g.Case(names...).Block(jen.Return(e.soap("DecodeItem").Call(jen.Id("d"), jen.Id("se"), jen.Op("&").Id("v").Dot(fd.GoName))))
+					}
+				default:
+					g.Case(jen.Id(l.f).Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(e.decodeField(l, i, fd)))
 				}
-				g.Case(jen.Id(l.f).Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(e.decodeField(l, i, fd)))
 			}
 		})
 		if wild != nil {
@@ -553,6 +582,42 @@ func (e *emitter) choiceItem(f *jen.File, t *model.Type) {
 		}
 		g.Return(jen.Id("d").Dot("Unknown").Call(jen.Id("se")))
 	})
+}
+
+// itemNames renders the names of the elements that start an occurrence of it, the type of one
+// occurrence of a repeated choice: the descriptor names of its branches other than wildcards.
+func itemNames(it *model.Type) []jen.Code {
+	var out []jen.Code
+	for j, bf := range it.Fields {
+		if bf.Shape != model.Wildcard {
+			out = append(out, jen.Id(it.FieldsVar).Index(jen.Lit(j)).Dot("Name"))
+		}
+	}
+	return out
+}
+
+// fieldNames renders the names of the elements of field j (bf) of t: its descriptor's name, or the
+// names of the branches of a repeated choice.
+func fieldNames(t *model.Type, j int, bf *model.Field) []jen.Code {
+	if bf.Shape == model.Choices {
+		return itemNames(bf.Value.Type)
+	}
+	return []jen.Code{jen.Id(t.FieldsVar).Index(jen.Lit(j)).Dot("Name")}
+}
+
+// repeats reports whether field fd holds any number of elements.
+func repeats(fd *model.Field) bool {
+	switch fd.Shape {
+	case model.Repeated, model.Wildcard, model.Choices, model.Sequences:
+		return true
+	}
+	return false
+}
+
+// lastVar names the local variable holding the field read last in the occurrences of the repeated
+// sequence field i of level l (see soap.DecodeOccurrence).
+func lastVar(l level, i int) string {
+	return fmt.Sprintf("last%s_%d", strings.TrimPrefix(l.f, "f"), i)
 }
 
 // hasWildcard reports whether t has an xs:any field.

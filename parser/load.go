@@ -28,13 +28,18 @@ type Options struct {
 	// means remote locations are an error naming them. The parser calls it at most once per URL and
 	// applies MaxFileSize to what it returns.
 	Remote func(url string) ([]byte, error)
-	// Lenient resolves a reference that does not resolve as written (an undeclared prefix, a wrong
-	// namespace) by its local name, when exactly one definition of the kind wanted has that local
-	// name, and makes the references that do not resolve at all harmless (an undefined type read as
-	// xs:anyType; a broken operation, fault, header, binding operation or port left out). Each fix-up
-	// is reported in Set.Warnings, naming the file and element. Without it, such references are
-	// errors, which suggest it.
+	// Lenient makes the lossy fix-ups (see FixupKind): a reference that does not resolve at all made
+	// harmless (an undefined type read as xs:anyType; a broken operation, fault, header, binding
+	// operation or port left out), a type part of a document-style body read as an element, and, in
+	// the model, a type or operation that cannot be mapped kept as XML or left out. Without it, each
+	// of these is an error, which suggests it.
 	Lenient bool
+	// Strict refuses the inputs that the loss-free fix-ups would repair (see FixupKind): a reference
+	// that resolves only by its local name (an undeclared prefix, a wrong namespace, when exactly one
+	// definition of the kind wanted has that local name), a name with white space around it, a model
+	// group directly inside xs:element, soap:input written for wsdl:input. Without it they are
+	// repaired, each reported in Set.Fixups.
+	Strict bool
 }
 
 func (o Options) withDefaults() Options {
@@ -71,8 +76,11 @@ type Set struct {
 
 	// Notices are things the parser skipped that a user should know about.
 	Notices []string
-	// Warnings are the fix-ups Options.Lenient made, one each, naming the file and element.
-	Warnings []string
+	// Fixups are the repairs made to inputs that do not follow the specifications (see FixupKind),
+	// one each, naming the file and element.
+	Fixups []Fixup
+
+	normalized bool // Normalize has run
 }
 
 // PortType returns the port type named n.
@@ -115,10 +123,24 @@ type loader struct {
 	remote map[string][]byte // remote locations read, by URL
 }
 
-// Parse reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
-// includes inside fsys, and checks that every reference resolves. A root may also be an absolute URL,
-// read through Options.Remote.
+// Parse reads the root files (WSDL documents or XML Schemas) from fsys with Load, and normalises what
+// it read with Normalize.
 func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
+	s, err := Load(fsys, roots, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := Normalize(s, opts); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Load reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
+// includes inside fsys, and resolves every QName to {namespace, local name}. A root may also be an
+// absolute URL, read through Options.Remote. Whether every reference names a definition is checked by
+// Normalize.
+func Load(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 	l := &loader{
 		fsys:   fsys,
 		opts:   opts.withDefaults(),
@@ -156,28 +178,6 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 		if err := l.load(r, "", Pos{}, ""); err != nil {
 			return nil, err
 		}
-	}
-	if err := refuseEncoded(l.set); err != nil {
-		return nil, err
-	}
-	if l.opts.Lenient {
-		if err := lenient(l.set); err != nil {
-			return nil, err
-		}
-		lenientDrop(l.set)
-		lenientTypeParts(l.set)
-	}
-	if err := check(l.set); err != nil {
-		var pe *Error
-		if !l.opts.Lenient && errors.As(err, &pe) {
-			if hint := lenientHint(l.set, err); hint != "" {
-				pe.Msg += hint
-			}
-		}
-		return nil, err
-	}
-	if err := rpcWrappers(l.set); err != nil {
-		return nil, err
 	}
 	return l.set, nil
 }
@@ -487,10 +487,10 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	}
 	ns, found := lookupNS(el, prefix)
 	if !found {
-		if f.l.opts.Lenient {
+		if !f.l.opts.Strict {
 			return xml.Name{Space: undeclared + prefix, Local: local}, nil // resolved by local name later
 		}
-		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared (run sogen with -lenient to resolve the reference by its local name)", attr, v, prefix)
+		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared (run sogen without -strict to resolve the reference by its local name, with a warning)", attr, v, prefix)
 	}
 	if ns == "" && f.chameleon != "" {
 		ns = f.chameleon

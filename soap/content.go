@@ -236,11 +236,12 @@ func ListType[L ~[]T, T any](item Codec[T], typ xml.Name) Codec[L] {
 	}
 }
 
-// EncodeItems writes the occurrences of a repeated xs:choice, each the element of its chosen branch.
+// EncodeItems writes the occurrences of a repeated xs:choice or xs:sequence: each the element of its
+// chosen branch, or its elements in order.
 func EncodeItems[M Marshaler](e *Encoder, v []M) {
 	for _, it := range v {
 		if isNilValue(it) {
-			e.SetError(fmt.Errorf("soap: a nil occurrence of a repeated choice"))
+			e.SetError(fmt.Errorf("soap: a nil occurrence of a repeated choice or sequence"))
 			continue
 		}
 		it.MarshalSOAP(e, Start{})
@@ -259,4 +260,19 @@ func DecodeItem[T any, PT interface {
 	}
 	*dst = append(*dst, v)
 	return nil
+}
+
+// DecodeOccurrence reads se, an element of the field numbered index of the occurrence type of a
+// repeated xs:sequence, into *dst: into the last occurrence when se can continue it (its field comes
+// after the field read last, *last, or is that field and repeats), else into a new occurrence appended
+// to *dst. It records index in *last.
+func DecodeOccurrence[T any, PT interface {
+	*T
+	Unmarshaler
+}](d *Decoder, se xml.StartElement, dst *[]PT, last *int, index int, repeats bool) error {
+	if len(*dst) == 0 || index < *last || index == *last && !repeats {
+		*dst = append(*dst, PT(new(T)))
+	}
+	*last = index
+	return (*dst)[len(*dst)-1].UnmarshalSOAP(d, se)
 }

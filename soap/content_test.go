@@ -173,3 +173,42 @@ func TestDecodeText(t *testing.T) {
 		t.Error("DecodeText of an element with a child succeeded")
 	}
 }
+
+// occ is one occurrence of a repeated sequence (a?, b*): it records the names of the elements it read.
+type occ struct{ got []string }
+
+func (o *occ) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
+	o.got = append(o.got, se.Name.Local)
+	return d.Skip()
+}
+
+// TestDecodeOccurrence: an element continues the last occurrence when its field comes after the one
+// read last, or is that field and repeats; otherwise it starts a new occurrence.
+func TestDecodeOccurrence(t *testing.T) {
+	d, _ := decodeOne(t, `<r><a/><b/><b/><a/><a/><b/></r>`)
+	var got []*occ
+	last := 0
+	for {
+		se, ok, err := d.Child()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+		index, repeats := 0, false
+		if se.Name.Local == "b" {
+			index, repeats = 1, true
+		}
+		if err := soap.DecodeOccurrence(d, se, &got, &last, index, repeats); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var occs [][]string
+	for _, o := range got {
+		occs = append(occs, o.got)
+	}
+	if want := [][]string{{"a", "b", "b"}, {"a"}, {"a", "b"}}; !gocmp.Equal(want, occs) {
+		t.Errorf("occurrences %q, want %q", occs, want)
+	}
+}

@@ -60,21 +60,7 @@ func (a *Array[T]) encodeSOAPArray(e *Encoder, f *Field, p *Presence, v []T, typ
 		e.NilElement(f.Name)
 	default:
 		start := Start{Name: f.Name}
-		enc := e.encoding()
-		if enc == SOAP12EncNamespace {
-			if typed {
-				start.Type = xml.Name{Space: enc, Local: "Array"}
-			}
-			e.StartElement(start)
-			e.Attr(xml.Name{Space: enc, Local: "itemType"}, e.QName(a.ArrayType))
-			e.Attr(xml.Name{Space: enc, Local: "arraySize"}, strconv.Itoa(len(v)))
-		} else {
-			if e.Encoded || typed {
-				start.Type = xml.Name{Space: enc, Local: "Array"}
-			}
-			e.StartElement(start)
-			e.Attr(encArrayTypeAttr, e.QName(a.ArrayType)+"["+strconv.Itoa(len(v))+"]")
-		}
+		startEncArray(e, start, a.ArrayType, a.ItemRanks, typed, strconv.Itoa(len(v)))
 		nils := nilItems(e, f, p, v)
 		for i, x := range v {
 			if len(nils) > 0 && nils[0] == i {
@@ -123,6 +109,31 @@ func (a *Array[T]) decodeSOAPArray(d *Decoder, se xml.StartElement, f *Field, p 
 	*dst = out
 	f.Observe(p, Present, false)
 	return nil
+}
+
+// startEncArray starts the SOAP-ENC array element start whose items are of type item (of arrays of
+// it, for itemRanks "[]", ...) and whose size is size ("3", or "2,3" for two dimensions): with
+// soapenc:arrayType="T[size]" (SOAP 1.1 section 5.4.2) and xsi:type="soapenc:Array" when e follows
+// the encoding or typed is set, or, in the SOAP 1.2 encoding, with enc:arraySize (dimensions
+// separated by a space) and enc:itemType (left out for an array of arrays: each item says its own).
+func startEncArray(e *Encoder, start Start, item xml.Name, itemRanks string, typed bool, size string) {
+	enc := e.encoding()
+	if enc == SOAP12EncNamespace {
+		if typed {
+			start.Type = xml.Name{Space: enc, Local: "Array"}
+		}
+		e.StartElement(start)
+		if itemRanks == "" {
+			e.Attr(xml.Name{Space: enc, Local: "itemType"}, e.QName(item))
+		}
+		e.Attr(xml.Name{Space: enc, Local: "arraySize"}, strings.ReplaceAll(size, ",", " "))
+		return
+	}
+	if e.Encoded || typed {
+		start.Type = xml.Name{Space: enc, Local: "Array"}
+	}
+	e.StartElement(start)
+	e.Attr(encArrayTypeAttr, e.QName(item)+itemRanks+"["+size+"]")
 }
 
 func hasEncAttr(se xml.StartElement, local string) bool {

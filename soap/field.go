@@ -543,6 +543,10 @@ type Array[T any] struct {
 	// xsi:type="soapenc:Array" in an encoded message), and its items are read whatever their names.
 	// It is zero for other arrays.
 	ArrayType xml.Name
+	// ItemRanks is, for a SOAP-ENC array of arrays (arrayType="xsd:byte[][n]"), the ranks of its items
+	// written after ArrayType, the type of the innermost items: "[]" for arrays, "[,]" for
+	// two-dimensional arrays. It is empty for an array of anything else.
+	ItemRanks string
 }
 
 // Encode writes v as the element f.

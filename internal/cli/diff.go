@@ -113,7 +113,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 			}
 			return nil, fmt.Errorf("%s inputs in %s: %w", side, displayDir(in.dir), err)
 		}
-		report(stderr, side, p.Warnings, p.Notices)
+		inFlags.report(stderr, side, p.Fixups, p.Notices)
 		return p, nil
 	}
 	oldPkg, err := load("old", oldSide)

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/model"
+	"github.com/sogen-go/sogen/parser"
 )
 
 // inputFlags are the flags saying how the inputs are read; generation and sogen diff share them.
@@ -22,6 +24,8 @@ type inputFlags struct {
 	fetch        *bool
 	fetchTimeout *time.Duration
 	lenient      *bool
+	strict       *bool
+	verbose      *bool
 	allowOutside *bool
 }
 
@@ -30,7 +34,9 @@ func addInputFlags(fs *flag.FlagSet) *inputFlags {
 	f.fetch = fs.Bool("fetch", false, "download remote imports (http, https) that no -map covers")
 	f.fetchTimeout = fs.Duration("fetch-timeout", sogen.DefaultFetchTimeout, "time limit of one download with -fetch")
 	fs.Var(f.maps, "map", "read the remote location `URL=FILE` from a local file (repeatable; URL/=DIR maps every location under a URL prefix)")
-	f.lenient = fs.Bool("lenient", false, "resolve references that only resolve by local name (undeclared prefix, wrong namespace), with a warning for each")
+	f.lenient = fs.Bool("lenient", false, "also make the fix-ups that guess or leave something out (a reference to nothing read as xs:anyType or left out, a type sogen cannot map kept as XML, ...), summarised as warnings")
+	f.strict = fs.Bool("strict", false, "refuse the inputs the loss-free fix-ups repair by default (a reference resolving only by its local name, a name with white space around it, ...)")
+	f.verbose = fs.Bool("v", false, "list every fix-up, with its file and element, instead of one summary line per kind")
 	f.allowOutside = fs.Bool("allow-outside", false, "follow imports that lead outside the directory holding the inputs (../ paths, symbolic links)")
 	return f
 }
@@ -48,6 +54,9 @@ type inputs struct {
 // all, through a sandbox that no path or symbolic link leads out of, unless -allow-outside; a URL
 // needs -fetch or a -map entry.
 func (f *inputFlags) open(names []string) (*inputs, error) {
+	if *f.strict && *f.lenient {
+		return nil, UsageError{"-strict and -lenient exclude each other: -strict refuses the inputs the loss-free fix-ups would repair, -lenient asks for the lossy ones too"}
+	}
 	var local, remote []string
 	for _, in := range names {
 		if isURL(in) {
@@ -95,18 +104,33 @@ func (f *inputFlags) open(names []string) (*inputs, error) {
 		Fetch:        *f.fetch,
 		FetchTimeout: *f.fetchTimeout,
 		Lenient:      *f.lenient,
+		Strict:       *f.strict,
 	}
 	return in, nil
 }
 
-// report prints the lenient fix-ups and the notices of a run on w, each line prefixed by
-// "sogen: warning" or "sogen: note" and the side ("" or e.g. "old").
-func report(w io.Writer, side string, warnings, notices []string) {
+// report prints the fix-ups and the notices of a run on w, each line prefixed by "sogen: warning" or
+// "sogen: note" and the side ("" or e.g. "old"): one line per kind of fix-up, saying which flag turns
+// it off, or with -v every fix-up with its file and element.
+func (f *inputFlags) report(w io.Writer, side string, fixups []parser.Fixup, notices []string) {
 	if side != "" {
 		side = " (" + side + ")"
 	}
-	for _, m := range warnings {
-		fmt.Fprintf(w, "sogen: warning%s: %s\n", side, m)
+	if *f.verbose {
+		for _, x := range fixups {
+			fmt.Fprintf(w, "sogen: warning%s: %s\n", side, x)
+		}
+	} else {
+		for _, sum := range parser.Summaries(fixups) {
+			how := "-strict refuses them"
+			if sum.Kind.Lossy() {
+				how = "without -lenient they are errors"
+			}
+			if sum.Count == 1 {
+				how = strings.NewReplacer("them", "it", "they are errors", "it is an error").Replace(how)
+			}
+			fmt.Fprintf(w, "sogen: warning%s: %s (-v lists each; %s)\n", side, sum.Text, how)
+		}
 	}
 	for _, m := range notices {
 		fmt.Fprintf(w, "sogen: note%s: %s\n", side, m)
@@ -116,11 +140,12 @@ func report(w io.Writer, side string, warnings, notices []string) {
 // checkNames checks the package name and the client suffix. from says where a package name not given
 // with -pkg comes from.
 func checkNames(pkg, from, suffix string) error {
-	if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) || pkg == "_" {
+	var bad *model.PackageNameError
+	if err := model.CheckPackageName(pkg); errors.As(err, &bad) {
 		if from != "" {
-			return UsageError{fmt.Sprintf("no -pkg given, and the name of %s gives %q, which is not a valid Go package name: give one with -pkg", from, pkg)}
+			return UsageError{fmt.Sprintf("no -pkg given, and the name of %s gives %q, which %s: give one with -pkg", from, pkg, bad.Reason)}
 		}
-		return UsageError{fmt.Sprintf("-pkg %q is not a valid Go package name", pkg)}
+		return UsageError{"-pkg " + err.Error()}
 	}
 	if !token.IsIdentifier(suffix) && suffix != "" {
 		return UsageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", suffix)}

@@ -49,8 +49,15 @@ downloading it (each once per run, within -fetch-timeout and 32 MiB):
   sogen -map https://example.com/schemas/=./schemas service.wsdl
   sogen -fetch service.wsdl
   sogen -fetch -pkg stockquote https://example.com/StockQuote.svc?wsdl
-With -lenient, a reference that resolves only by its local name (an undeclared
-prefix or a wrong namespace) is fixed up with a warning naming file and element.
+Inputs that break the rules in ways whose meaning is not in doubt are repaired:
+a reference that resolves only by its local name (an undeclared prefix, the
+wrong namespace), a name with white space around it, a model group directly in
+xs:element, soap:input written for wsdl:input. A warning line per kind of repair
+says how many were made (-v lists each, with file and element); -strict refuses
+them instead. Repairs that guess or leave something out (a reference to nothing
+read as xs:anyType or left out, a type sogen cannot map kept as raw XML, an
+operation it cannot map left out) are made only with -lenient, and summarised
+the same way. -strict and -lenient exclude each other.
 
 Reply-header status contract: a client whose response header has a boolean block
 named like Succeeded and an exception-like block with a Message (SuperOffice's
@@ -174,6 +181,6 @@ func Run(args []string, stdout, stderr io.Writer) error {
 		// Only the differences: the notes and warnings are the generating run's to print.
 		return check(dir, res.Files)
 	}
-	report(stderr, "", res.Warnings, res.Notices)
+	inFlags.report(stderr, "", res.Fixups, res.Notices)
 	return writeFiles(dir, res.Files, stderr)
 }
