@@ -213,16 +213,18 @@ func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operat
 	r := &reply{status: resp.StatusCode, secrets: s}
 	httpError := func(reason string, err error) error {
 		// The excerpt is cut from the redacted body, taken long enough that a secret starting inside
-		// the excerpt is replaced whole rather than cut in two.
+		// the excerpt is replaced whole rather than cut in two (a secret cut by the end of the window
+		// is replaced too, as far as it goes).
 		window := 4 * maxExcerpt
 		for _, v := range s {
 			window = max(window, 4*maxExcerpt+8*len(v))
 		}
+		window = min(window, len(data))
 		e := &HTTPError{
 			StatusCode:  resp.StatusCode,
 			Status:      s.redact(resp.Status),
 			ContentType: s.redact(resp.Header.Get("Content-Type")),
-			Excerpt:     excerpt(s.redactBytes(data[:min(len(data), window)])),
+			Excerpt:     excerpt(s.redactBytes(data[:window], window < len(data))),
 			Reason:      reason,
 			Err:         err,
 		}
