@@ -1,8 +1,11 @@
 package soap
 
 import (
+	"bytes"
 	"encoding/base64"
+	"encoding/xml"
 	"errors"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -59,6 +62,58 @@ func (s secrets) redactBytes(b []byte, cut bool) []byte {
 		return b
 	}
 	return []byte(redact.Set(s).Text(string(b), cut))
+}
+
+// redactXML returns a copy of body with the secrets s replaced by Redacted, and those body carries
+// itself: when it is XML, the values of its elements and attributes named like secrets (a login
+// reply's new ticket).
+func redactXML(body []byte, s secrets) []byte {
+	all := append(secrets(nil), s...)
+	all.fromXML(body)
+	if len(all) == 0 {
+		return bytes.Clone(body)
+	}
+	return []byte(redact.Set(all).Text(string(body), false))
+}
+
+// fromXML adds the values of the elements (their text) and attributes named like secrets in doc, as
+// far as doc is well-formed XML.
+func (s *secrets) fromXML(doc []byte) {
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	d.CharsetReader = func(string, io.Reader) (io.Reader, error) {
+		return nil, errors.New("not UTF-8")
+	}
+	var open []bool // whether each open element is named like a secret
+	var text []byte
+	for {
+		tok, err := d.RawToken() // no namespace processing: only local names matter
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, IsSecretName(t.Name.Local))
+			text = text[:0]
+			for _, a := range t.Attr {
+				if IsSecretName(a.Name.Local) && a.Name.Space != "xmlns" {
+					s.add(a.Value)
+				}
+			}
+		case xml.CharData:
+			if len(open) > 0 && open[len(open)-1] {
+				text = append(text, t...)
+			}
+		case xml.EndElement:
+			if len(open) == 0 {
+				return
+			}
+			if open[len(open)-1] {
+				s.add(string(text))
+			}
+			text = text[:0]
+			open = open[:len(open)-1]
+		}
+	}
 }
 
 // element redacts the attribute values and text of el and its descendants, in place.

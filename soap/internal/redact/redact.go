@@ -36,10 +36,15 @@ const maxLayers = 4
 // Set is the secrets of one call.
 type Set []string
 
-// Add records v, and v trimmed of surrounding space, when long enough to be a secret (MinLen).
+// Add records v, and v trimmed of surrounding space, when the latter is long enough to be a secret
+// (MinLen): white space around a short value does not make it one.
 func (s *Set) Add(v string) {
-	for _, x := range []string{v, strings.TrimSpace(v)} {
-		if len(x) >= MinLen && !slices.Contains(*s, x) {
+	t := strings.TrimSpace(v)
+	if len(t) < MinLen {
+		return
+	}
+	for _, x := range []string{v, t} {
+		if !slices.Contains(*s, x) {
 			*s = append(*s, x)
 		}
 	}
