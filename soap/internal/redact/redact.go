@@ -228,8 +228,7 @@ func decode(in string) *layer {
 		return nil
 	}
 	l := &layer{}
-	var b []byte
-	b = append(b, in[:first]...)
+	var b []byte // nil until the first escape decoded: most texts have none
 	for i := first; i < len(in); {
 		c := in[i]
 		var dec string
@@ -247,16 +246,22 @@ func decode(in string) *layer {
 			dec, n = " ", 1
 		}
 		if n == 0 {
-			b = append(b, c)
+			if b != nil {
+				b = append(b, c)
+			}
 			i++
 			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(in))
+			b = append(b, in[:i]...)
 		}
 		dec = canonical(dec)
 		l.anchors = append(l.anchors, anchor{out: len(b), outLen: len(dec), in: i, inLen: n})
 		b = append(b, dec...)
 		i += n
 	}
-	if len(l.anchors) == 0 {
+	if b == nil {
 		return nil
 	}
 	l.out = string(b)
