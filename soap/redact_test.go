@@ -270,3 +270,30 @@ func TestRedactionGaps(t *testing.T) {
 		})
 	}
 }
+
+// TestRedirectURLEncodedTicket follows a redirect whose URL carries the ticket percent-encoded, once
+// and inside another URL: the HTTPError's URL and message show neither.
+func TestRedirectURLEncodedTicket(t *testing.T) {
+	const ticket = "7T:dXNlcj0xMjM/x+y=="
+	mux := http.NewServeMux()
+	mux.HandleFunc("/soap", func(w http.ResponseWriter, r *http.Request) {
+		back := "/soap?ticket=" + url.QueryEscape(ticket)
+		http.Redirect(w, r, "/login?t="+url.QueryEscape(ticket)+"&ReturnUrl="+url.QueryEscape(back), http.StatusFound)
+	})
+	mux.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<html>log in</html>"))
+	})
+	s, _ := newTestServer(t, cannedReply{})
+	s.Config.Handler = mux
+	call, _ := echoCall(s.URL + "/soap")
+	call.Header = (&authHeader{Token: ticket}).write
+	err := new(Client).Do(context.Background(), echo11, call)
+	checkRedacted(t, err, url.QueryEscape(ticket))
+	var he *HTTPError
+	if !errors.As(err, &he) || !strings.HasSuffix(he.URL, "/login?t="+Redacted+"&ReturnUrl=%2Fsoap%3Fticket%3D"+Redacted) {
+		t.Errorf("URL %q", he.URL)
+	}
+	if strings.Contains(err.Error(), "dXNlcj0xMjM") {
+		t.Errorf("error %v", err)
+	}
+}
