@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -143,6 +144,33 @@ func BenchmarkGetAllWebhooksCall(b *testing.B) {
 			b.Fatal(err)
 		}
 		if len(hooks) != 1000 || !strings.HasPrefix(hooks[999].Name, "hook") {
+			b.Fatalf("got %d webhooks", len(hooks))
+		}
+	}
+}
+
+// BenchmarkGetAllWebhooksCallObserved is BenchmarkGetAllWebhooksCall with an Observer that logs each
+// call's summary (no bodies) to a discarding slog handler: the cost of observing a call.
+func BenchmarkGetAllWebhooksCallObserved(b *testing.B) {
+	reply := getAllWebhooksReply(b, 1000)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	agent := services88.NewWebhookAgent(&soap.Client{
+		HTTPClient: &http.Client{Transport: roundTripper(reply)},
+		Observer: &soap.Observer{Done: func(ctx context.Context, x *soap.Exchange) {
+			logger.InfoContext(ctx, "soap call", "soap", x)
+		}},
+	})
+	agent.Endpoint = "http://example.invalid/Webhook.svc"
+	agent.Header.ApplicationToken = "token"
+	agent.Header.Credentials = &services88.SoCredentials{Ticket: "7T:abc"}
+	b.SetBytes(int64(len(reply)))
+	b.ReportAllocs()
+	for b.Loop() {
+		hooks, err := agent.GetAllWebhooks(context.Background(), "", "", "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(hooks) != 1000 {
 			b.Fatalf("got %d webhooks", len(hooks))
 		}
 	}
