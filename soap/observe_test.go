@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -225,5 +226,27 @@ func TestObserverConcurrent(t *testing.T) {
 	wg.Wait()
 	if rec.starts != 40 || len(rec.dones) != 40 {
 		t.Errorf("%d starts, %d dones, want 40", rec.starts, len(rec.dones))
+	}
+}
+
+// TestExchangeResponseManySecrets has a reply carry thousands of secret-named elements (a list of
+// API keys): each is replaced where it stands, in one pass over the reply, however many there are.
+func TestExchangeResponseManySecrets(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, `<t:Item><t:Name>n%d</t:Name><t:ApiKey>key-%08d</t:ApiKey><t:Note a:token="tok-%08d">x</t:Note></t:Item>`, i, i, i)
+	}
+	x := &Exchange{}
+	x.reply(200, []byte(env11("", `<t:EchoResponse xmlns:a="urn:a">`+b.String()+`</t:EchoResponse>`)))
+	got := string(x.Response())
+	if n := strings.Count(got, "<t:ApiKey>"+Redacted+"</t:ApiKey>"); n != 5000 {
+		t.Errorf("%d keys redacted, want 5000", n)
+	}
+	if strings.Contains(got, "key-0") {
+		t.Errorf("a key is shown")
+	}
+	// The first attributes named like secrets are looked for (here they stand in the attribute).
+	if strings.Contains(got, "tok-00000000") || !strings.Contains(got, "n4999") {
+		t.Errorf("response %.300s", got)
 	}
 }

@@ -64,31 +64,61 @@ func (s secrets) redactBytes(b []byte, cut bool) []byte {
 	return []byte(redact.Set(s).Text(string(b), cut))
 }
 
+// maxFoundSecrets is the most values a body's own secret-named elements and attributes add to the
+// secrets looked for everywhere in it (the text of those elements is replaced in place whatever
+// their number): each secret looked for costs a pass over the body.
+const maxFoundSecrets = 16
+
 // redactXML returns a copy of body with the secrets s replaced by Redacted, and those body carries
-// itself: when it is XML, the values of its elements and attributes named like secrets (a login
-// reply's new ticket).
+// itself when it is XML: the text of its elements named like secrets (a login reply's new ticket) is
+// replaced where it stands, and the first values of such elements and attributes are looked for
+// elsewhere in the body too.
 func redactXML(body []byte, s secrets) []byte {
-	all := append(secrets(nil), s...)
-	all.fromXML(body)
-	if len(all) == 0 {
-		return bytes.Clone(body)
+	spans, found := secretsInXML(body)
+	out := body
+	if len(spans) > 0 {
+		out = make([]byte, 0, len(body))
+		last := 0
+		for _, sp := range spans {
+			out = append(out, body[last:sp[0]]...)
+			out = append(out, Redacted...)
+			last = sp[1]
+		}
+		out = append(out, body[last:]...)
 	}
-	return []byte(redact.Set(all).Text(string(body), false))
+	all := append(secrets(nil), s...)
+	for _, v := range found {
+		all.add(v)
+	}
+	if len(all) == 0 {
+		if len(spans) == 0 {
+			return bytes.Clone(body)
+		}
+		return out
+	}
+	return []byte(redact.Set(all).Text(string(out), false))
 }
 
-// fromXML adds the values of the elements (their text) and attributes named like secrets in doc, as
-// far as doc is well-formed XML.
-func (s *secrets) fromXML(doc []byte) {
+// secretsInXML returns, as far as doc is well-formed XML, the byte ranges of the text of its
+// elements named like secrets (IsSecretName; text directly inside them, white space alone left
+// out), in order, and the first maxFoundSecrets values of such elements and attributes.
+func secretsInXML(doc []byte) (spans [][2]int, found []string) {
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	d.CharsetReader = func(string, io.Reader) (io.Reader, error) {
 		return nil, errors.New("not UTF-8")
 	}
+	keep := func(v string) {
+		if len(found) < maxFoundSecrets {
+			found = append(found, v)
+		}
+	}
 	var open []bool // whether each open element is named like a secret
 	var text []byte
 	for {
+		start := d.InputOffset()
 		tok, err := d.RawToken() // no namespace processing: only local names matter
 		if err != nil {
-			return
+			return spans, found
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -96,19 +126,22 @@ func (s *secrets) fromXML(doc []byte) {
 			text = text[:0]
 			for _, a := range t.Attr {
 				if IsSecretName(a.Name.Local) && a.Name.Space != "xmlns" {
-					s.add(a.Value)
+					keep(a.Value)
 				}
 			}
 		case xml.CharData:
-			if len(open) > 0 && open[len(open)-1] {
+			if len(open) > 0 && open[len(open)-1] && len(bytes.TrimSpace(t)) > 0 {
 				text = append(text, t...)
+				if end := int(d.InputOffset()); start >= 0 && int(start) < end && end <= len(doc) {
+					spans = append(spans, [2]int{int(start), end})
+				}
 			}
 		case xml.EndElement:
 			if len(open) == 0 {
-				return
+				return spans, found
 			}
-			if open[len(open)-1] {
-				s.add(string(text))
+			if open[len(open)-1] && len(text) > 0 {
+				keep(string(text))
 			}
 			text = text[:0]
 			open = open[:len(open)-1]

@@ -113,7 +113,9 @@ func FuzzText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, secret string) {
 		s := set(secret)
 		got := s.Text(text, false)
-		if len(s) > 0 && strings.Contains(got, s[0]) && !strings.Contains(s[0], Marker) {
+		// A secret may only reappear by running into a marker (a secret "000[" before one).
+		masked := strings.ReplaceAll(got, Marker, "\x00")
+		if len(s) > 0 && strings.Contains(masked, s[0]) && !strings.Contains(s[0], "\x00") {
 			t.Fatalf("Text(%q) = %q still shows %q", text, got, s[0])
 		}
 		_ = s.Text(text, true)
