@@ -83,8 +83,9 @@ func (x *Exchange) Request() []byte {
 }
 
 // Response returns the reply body with the secrets replaced by Redacted, in a new slice: the
-// request's, and the values of the reply's elements and attributes named like secrets (a new
-// ticket in a login's reply). It is nil before Done, and when no reply was read.
+// request's, and what the reply carries in elements named like secrets (a new ticket in a login's
+// reply; the first 16 such values, and those of attributes named like secrets, are looked for
+// elsewhere in the reply too). It is nil before Done, and when no reply was read.
 func (x *Exchange) Response() []byte {
 	if x.response == nil {
 		return nil
