@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
+	"time"
 )
 
 // DefaultMaxResponseSize is the reply size, in bytes, a Client accepts unless MaxResponseSize says
@@ -25,6 +27,17 @@ type Client struct {
 	// MaxResponseSize limits the length of a reply body, in bytes; 0 (or less) means
 	// DefaultMaxResponseSize. A longer reply is an error wrapping ErrResponseTooLarge.
 	MaxResponseSize int64
+	// HeaderBlocks are sent with every request, after the header blocks the binding declares (which
+	// a generated client sends) and before those given with WithHeaderBlock: a WS-Security header
+	// (package soap/wsse), a tracing block. Set them before the Client is shared.
+	HeaderBlocks []HeaderBlock
+	// UnderstoodHeaders names the reply header blocks your code handles beyond those the generated
+	// response header struct declares (reading them with WithUnknownResponseHeaders): a block
+	// marked mustUnderstand that is neither is refused with a *MustUnderstandError, as SOAP requires.
+	UnderstoodHeaders []xml.Name
+	// Observer, if not nil, sees every call: operation, endpoint, HTTP status, duration, request and
+	// reply, error, with the secrets redacted (see Observer).
+	Observer *Observer
 }
 
 // Do sends call as the operation op and decodes the reply into call.Result and call.ResponseHeader.
@@ -54,13 +67,23 @@ func (c *Client) Do(ctx context.Context, op *Operation, call *Call, opts ...Call
 	if op == nil {
 		return errors.New("soap: Do: nil Operation")
 	}
-	if err := c.do(ctx, op, call, opts); err != nil {
-		return &prefixedError{prefix: "soap: " + op.name() + ": ", err: err}
+	var x *Exchange
+	if c.Observer != nil {
+		x = &Exchange{Operation: op.name(), Action: op.Action, Version: op.Version, Started: time.Now()}
 	}
-	return nil
+	err := c.do(ctx, op, call, opts, x)
+	if err != nil {
+		err = &prefixedError{prefix: "soap: " + op.name() + ": ", err: err}
+	}
+	if x != nil {
+		x.begin(ctx, c.Observer, "", nil, nil) // when the call failed before it began
+		x.done(c.Observer, err)
+	}
+	return err
 }
 
-func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallOption) error {
+// do makes the call; x, if not nil, records it for the Observer.
+func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallOption, x *Exchange) error {
 	if call == nil {
 		return errors.New("nil Call")
 	}
@@ -68,6 +91,9 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 		return fmt.Errorf("invalid SOAP version %d in the Operation", int(op.Version))
 	}
 	o := collectOptions(opts)
+	if o.unknownHeaders != nil {
+		*o.unknownHeaders = nil
+	}
 	// source names, in errors, what gave the endpoint: what the user set.
 	endpoint, source := call.Endpoint, "Call.Endpoint"
 	if call.Caller != "" {
@@ -82,8 +108,15 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 		}
 		return fmt.Errorf("%s is empty: set it, or pass soap.WithEndpoint", source)
 	}
-	body, secrets, err := encodeEnvelope(op, call)
+	blocks := c.HeaderBlocks
+	if len(o.headerBlocks) > 0 {
+		blocks = append(slices.Clip(blocks), o.headerBlocks...)
+	}
+	body, secrets, err := encodeEnvelope(op, call, blocks)
 	secrets.fromHTTP(endpoint, o.headers)
+	if x != nil {
+		ctx = x.begin(ctx, c.Observer, endpoint, body, secrets)
+	}
 	if err != nil {
 		return secrets.hide(&prefixedError{prefix: "encoding the request: ", err: err})
 	}
@@ -103,10 +136,14 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	}
 	defer resp.Body.Close()
 	data, err := c.readBody(ctx, resp)
+	if x != nil {
+		x.reply(resp.StatusCode, data)
+	}
 	if err != nil {
 		return secrets.hide(err)
 	}
-	return secrets.hide(handleReply(req, resp, data, op, call, secrets))
+	r := &reply{status: resp.StatusCode, secrets: secrets, unknown: o.unknownHeaders, understood: c.UnderstoodHeaders}
+	return secrets.hide(handleReply(req, resp, data, op, call, r))
 }
 
 // defaultHTTPClient returns http.DefaultClient as it is configured now, with sameOriginBodies as its
@@ -209,20 +246,22 @@ func (c *Client) readBody(ctx context.Context, resp *http.Response) ([]byte, err
 //
 // The request's secrets are kept out of the errors: replaced by Redacted in the HTTPError's fields,
 // the Fault's texts and detail, and the DecodeError's message.
-func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call, s secrets) error {
-	r := &reply{status: resp.StatusCode, secrets: s}
+func handleReply(req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call, r *reply) error {
+	s := r.secrets
 	httpError := func(reason string, err error) error {
 		// The excerpt is cut from the redacted body, taken long enough that a secret starting inside
-		// the excerpt is replaced whole rather than cut in two.
+		// the excerpt is replaced whole rather than cut in two (a secret cut by the end of the window
+		// is replaced too, as far as it goes).
 		window := 4 * maxExcerpt
 		for _, v := range s {
 			window = max(window, 4*maxExcerpt+8*len(v))
 		}
+		window = min(window, len(data))
 		e := &HTTPError{
 			StatusCode:  resp.StatusCode,
 			Status:      s.redact(resp.Status),
 			ContentType: s.redact(resp.Header.Get("Content-Type")),
-			Excerpt:     excerpt(s.redactBytes(data[:min(len(data), window)])),
+			Excerpt:     excerpt(s.redactBytes(data[:window], window < len(data))),
 			Reason:      reason,
 			Err:         err,
 		}

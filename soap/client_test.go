@@ -1059,7 +1059,7 @@ func TestHeaderFrom(t *testing.T) {
 	})
 	t.Run("request wrong type", func(t *testing.T) {
 		_, err := RequestHeaderFrom(def, []CallOption{WithRequestHeader(&statusHeader{})})
-		want := "soap: WithRequestHeader: got a *soap.statusHeader, want *soap.authHeader or soap.authHeader"
+		want := "soap: WithRequestHeader: got a *soap.statusHeader, want *soap.authHeader or soap.authHeader (to send a header block of another type, use soap.WithHeaderBlock)"
 		if err == nil || err.Error() != want {
 			t.Fatalf("error %v, want %s", err, want)
 		}

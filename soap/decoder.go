@@ -83,11 +83,13 @@ type DecodeError struct {
 	Err error
 }
 
+// Error returns "soap: decode: <path> (line L, column C): <error>", on one line and cut to 1024 bytes
+// (see ErrorText); a path longer than 256 bytes is shown by its two ends.
 func (e *DecodeError) Error() string {
 	if e.Path == "" {
-		return fmt.Sprintf("soap: decode: line %d, column %d: %v", e.Line, e.Column, e.Err)
+		return errorText(fmt.Sprintf("soap: decode: line %d, column %d: %v", e.Line, e.Column, e.Err))
 	}
-	return fmt.Sprintf("soap: decode: %s (line %d, column %d): %v", e.Path, e.Line, e.Column, e.Err)
+	return errorText(fmt.Sprintf("soap: decode: %s (line %d, column %d): %v", shortenMiddle(e.Path, 256), e.Line, e.Column, e.Err))
 }
 
 // Unwrap returns the underlying error.

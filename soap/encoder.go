@@ -2,6 +2,7 @@ package soap
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,6 +18,9 @@ const (
 	// XMLNamespace is the namespace bound to the reserved prefix xml.
 	XMLNamespace = "http://www.w3.org/XML/1998/namespace"
 )
+
+// errUnnamedElement is the Encoder's error for an element started without a name.
+var errUnnamedElement = errors.New(`soap: "" is not a valid XML element name (Start.Name is zero)`)
 
 // Start names the element a Marshaler writes, and the xsi:type to write on it, if any.
 type Start struct {
@@ -238,7 +242,10 @@ func (e *Encoder) StartElement(start Start) {
 		}
 		tag = p + ":" + start.Name.Local
 	}
-	if !validName(start.Name.Local) {
+	switch {
+	case start.Name.Local == "":
+		e.SetError(errUnnamedElement)
+	case !validName(start.Name.Local):
 		e.SetError(fmt.Errorf("soap: %q is not a valid XML element name", start.Name.Local))
 	}
 	e.buf = append(e.buf, '<')

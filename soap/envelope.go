@@ -153,13 +153,14 @@ func envelopePrefixes(ns string) map[string]string {
 // the XML declaration, then soap:Envelope declaring the envelope, xsi and xsd namespaces and
 // call.Namespaces, an optional soap:Header and the soap:Body holding the request element.
 func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
-	b, _, err := encodeEnvelope(op, call)
+	b, _, err := encodeEnvelope(op, call, nil)
 	return b, err
 }
 
-// encodeEnvelope is buildEnvelope, also returning the secrets the request carries (the values of its
-// elements and attributes named like secrets, IsSecretName), even when encoding fails.
-func encodeEnvelope(op *Operation, call *Call) ([]byte, secrets, error) {
+// encodeEnvelope is buildEnvelope, also writing the header blocks extra after those of call.Header,
+// and returning the secrets the request carries (the values of its elements and attributes named like
+// secrets, IsSecretName), even when encoding fails.
+func encodeEnvelope(op *Operation, call *Call, extra []HeaderBlock) ([]byte, secrets, error) {
 	ns := op.Version.EnvelopeNamespace()
 	e := NewEncoder(envelopePrefixes(ns))
 	e.Raw(`<?xml version="1.0" encoding="utf-8"?>`)
@@ -183,14 +184,19 @@ func encodeEnvelope(op *Operation, call *Call) ([]byte, secrets, error) {
 	}
 	e.StartElement(Start{Name: xml.Name{Space: ns, Local: "Envelope"}})
 
-	if call.Header != nil {
-		// Write soap:Header, and take it back if the header function wrote nothing inside it.
+	if call.Header != nil || len(extra) > 0 {
+		// Write soap:Header, and take it back if nothing was written inside it.
 		e.closeStart()
 		before := len(e.buf)
 		depth := len(e.tags)
 		e.StartElement(Start{Name: xml.Name{Space: ns, Local: "Header"}})
 		started := len(e.buf)
-		call.Header(e)
+		if call.Header != nil {
+			call.Header(e)
+		}
+		if len(e.tags) == depth+1 {
+			writeHeaderBlocks(e, op.Version, extra)
+		}
 		switch {
 		case len(e.tags) != depth+1:
 			e.SetError(unbalanced("header", len(e.tags)-depth-1))
@@ -257,6 +263,11 @@ type reply struct {
 	secrets secrets
 	// httpError builds the *HTTPError for a reply that cannot be used.
 	httpError func(reason string) error
+	// unknown, if not nil, receives the header blocks the response header struct does not decode.
+	unknown *[]*Element
+	// understood are the names of header blocks the caller understands (Client.UnderstoodHeaders)
+	// beyond those the response header struct decodes.
+	understood []xml.Name
 }
 
 func (r *reply) ok() bool { return r.status >= 200 && r.status < 300 }
@@ -280,7 +291,7 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 	err := d.Children(func(se xml.StartElement) error {
 		switch {
 		case se.Name.Space == ns && se.Name.Local == "Header" && !sawBody:
-			return decodeHeader(d, hd, &blocks)
+			return decodeHeader(d, v, hd, &blocks, r)
 		case se.Name.Space == ns && se.Name.Local == "Body" && !sawBody:
 			sawBody = true
 			if err := decodeBody(d, v, op, call, r); err != nil {
@@ -371,27 +382,53 @@ func headerFailure(hd HeaderDecoder, err error) error {
 	return err
 }
 
-// decodeHeader offers each header block to hd (which may be nil) and skips those it does not know.
-// A block hd knows may occur once: decoded contains those already decoded, and a second occurrence is
-// an error. A header struct holds one value per block, so a repeated block could only overwrite the
+// decodeHeader offers each header block of a reply in version v to hd (which may be nil); those it
+// does not know are collected in r.unknown when the caller asked for them, skipped otherwise. A block
+// hd knows may occur once: decoded contains those already decoded, and a second occurrence is an
+// error. A header struct holds one value per block, so a repeated block could only overwrite the
 // first (and "last one wins" would let a second Succeeded=true hide a first Succeeded=false).
-func decodeHeader(d *Decoder, hd HeaderDecoder, decoded *[]xml.Name) error {
-	return d.Children(func(se xml.StartElement) error {
-		if hd == nil {
+//
+// A block that is mandatory for the client (mustUnderstand, meant for the ultimate receiver) must be
+// understood: decoded by hd, or listed in r.understood. Otherwise the reply must not be processed
+// (SOAP 1.1 section 4.2.3, SOAP 1.2 Part 1 section 2.4): once the Header is read, the error is a
+// *MustUnderstandError naming every such block.
+func decodeHeader(d *Decoder, v Version, hd HeaderDecoder, decoded *[]xml.Name, r *reply) error {
+	var notUnderstood []xml.Name
+	err := d.Children(func(se xml.StartElement) error {
+		mustUnderstand, role, err := blockAttrs(se, v)
+		if err != nil {
+			return d.wrap(err)
+		}
+		known := false
+		if hd != nil {
+			if slices.Contains(*decoded, se.Name) {
+				return d.Errorf("the reply carries the header block %s more than once", braced(se.Name))
+			}
+			known, err = hd.UnmarshalSOAPHeader(d, se)
+			if known {
+				*decoded = append(*decoded, se.Name)
+			}
+			if known || err != nil {
+				return err
+			}
+		}
+		if mustUnderstand && targetsUltimateReceiver(role, v) && !slices.Contains(r.understood, se.Name) {
+			notUnderstood = append(notUnderstood, se.Name)
+		}
+		if r.unknown == nil {
 			return d.Skip()
 		}
-		if slices.Contains(*decoded, se.Name) {
-			return d.Errorf("the reply carries the header block %s more than once", braced(se.Name))
-		}
-		known, err := hd.UnmarshalSOAPHeader(d, se)
-		if known {
-			*decoded = append(*decoded, se.Name)
-		}
-		if known || err != nil {
+		el := new(Element)
+		if err := el.UnmarshalSOAP(d, se); err != nil {
 			return err
 		}
-		return d.Skip()
+		*r.unknown = append(*r.unknown, el)
+		return nil
 	})
+	if err == nil && len(notUnderstood) > 0 {
+		err = &MustUnderstandError{Version: v, Blocks: notUnderstood}
+	}
+	return err
 }
 
 // decodeBody reads the content of soap:Body, in the reply's version v: a Fault (SOAP 1.1 section 4.4,

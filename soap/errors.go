@@ -30,7 +30,7 @@ type prefixedError struct {
 }
 
 func (e *prefixedError) Error() string {
-	return e.prefix + strings.TrimPrefix(e.err.Error(), "soap: ")
+	return errorText(e.prefix + strings.TrimPrefix(e.err.Error(), "soap: "))
 }
 
 func (e *prefixedError) Unwrap() error { return e.err }
@@ -98,7 +98,7 @@ func (e *HTTPError) Error() string {
 		}
 		b.WriteString(": " + strconv.Quote(s))
 	}
-	return b.String()
+	return errorText(b.String())
 }
 
 // Unwrap returns Err.
@@ -133,7 +133,7 @@ func excerpt(body []byte) string {
 	return string(out)
 }
 
-// maxErrorText is the most bytes ErrorText returns, "..." included.
+// maxErrorText is the most bytes the message of an error of this package holds, "..." included.
 const maxErrorText = 1024
 
 // ErrorField is one field of a server's error description, shown by ErrorText.
@@ -145,7 +145,8 @@ type ErrorField struct {
 // blocks report (its Error method): name, then each field with a non-empty value as Name="value",
 // then, when inner is not nil, ": " and inner's message. The values come from the server, so each is
 // quoted with Go escapes (a line break or control character it holds cannot start a forged line of a
-// log), and the message is cut, at a character boundary and marked "...", to at most 1024 bytes.
+// log), and the message is cut, at a character boundary and marked "...", to at most 1024 bytes, as
+// every error message of this package is.
 func ErrorText(name string, fields []ErrorField, inner error) string {
 	var b strings.Builder
 	b.WriteString(name)
@@ -167,13 +168,88 @@ func ErrorText(name string, fields []ErrorField, inner error) string {
 		b.WriteString(": ")
 		b.WriteString(inner.Error())
 	}
-	s := b.String()
-	if len(s) <= maxErrorText {
+	return errorText(b.String())
+}
+
+// errorText returns msg as the errors of this package show it, the one rule for all of them
+// (Fault, HTTPError, DecodeError, ErrorText, and the errors Client.Do returns): on one line, every
+// control character (line breaks and tabs included), invalid UTF-8 byte, Unicode line or paragraph
+// separator and bidirectional formatting character Go-escaped (\n, \x1b, \u202e), so that text
+// from a server can neither start a forged line of a log nor reorder one; and cut, at a character
+// boundary and marked "...", to at most 1024 bytes, so that a 25 MB faultstring does not make a 25
+// MB message.
+func errorText(msg string) string {
+	if len(msg) <= maxErrorText && !needsEscape(msg) {
+		return msg
+	}
+	const limit = maxErrorText - len("...")
+	var b strings.Builder
+	b.Grow(min(len(msg), maxErrorText+8))
+	cut := 0 // the length of b at the last character boundary within limit
+	for i := 0; i < len(msg); {
+		r, n := utf8.DecodeRuneInString(msg[i:])
+		piece := msg[i : i+n]
+		switch {
+		case r == utf8.RuneError && n == 1:
+			piece = `\x` + strconv.FormatUint(uint64(msg[i])|0x100, 16)[1:]
+		case escapedRune(r):
+			q := strconv.QuoteRuneToASCII(r)
+			piece = q[1 : len(q)-1]
+		}
+		if b.Len() <= limit {
+			cut = b.Len()
+		}
+		if b.Len()+len(piece) > maxErrorText {
+			return b.String()[:cut] + "..."
+		}
+		b.WriteString(piece)
+		i += n
+	}
+	return b.String()
+}
+
+// shortenMiddle returns s when it has at most max bytes, else its beginning and end, cut at
+// character boundaries, joined by "...", in at most max bytes.
+func shortenMiddle(s string, max int) string {
+	if len(s) <= max {
 		return s
 	}
-	i := maxErrorText - len("...")
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
+	head := (max - len("...")) / 4
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
 	}
-	return s[:i] + "..."
+	tail := len(s) - (max - len("...") - head)
+	for tail < len(s) && !utf8.RuneStart(s[tail]) {
+		tail++
+	}
+	return s[:head] + "..." + s[tail:]
+}
+
+// needsEscape reports whether s holds a character errorText escapes.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return true
+		} else if c >= 0x80 {
+			for _, r := range s[i:] {
+				if r == utf8.RuneError || escapedRune(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// escapedRune reports whether errorText escapes r: a control character, a line or paragraph
+// separator, or a bidirectional formatting character (which can make a log line read otherwise
+// than it is written).
+func escapedRune(r rune) bool {
+	switch {
+	case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\u061c', r == '\u200e', r == '\u200f',
+		r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
 }

@@ -68,6 +68,7 @@ func checkReplyError(t *testing.T, err error) {
 	var he *HTTPError
 	var de *DecodeError
 	var ae *apiError
+	var mu *MustUnderstandError
 	switch {
 	case errors.As(err, &f):
 		if strings.Contains(f.Error(), fuzzSecret) {
@@ -81,7 +82,7 @@ func checkReplyError(t *testing.T, err error) {
 		if strings.Contains(de.Error(), fuzzSecret) {
 			t.Fatalf("the DecodeError shows the request's secret: %s", de.Error())
 		}
-	case errors.As(err, &ae), errors.Is(err, ErrResponseTooLarge):
+	case errors.As(err, &ae), errors.As(err, &mu), errors.Is(err, ErrResponseTooLarge):
 	default:
 		t.Fatalf("untyped error %T: %v", errors.Unwrap(err), err)
 	}
@@ -114,6 +115,8 @@ func FuzzReply(f *testing.F) {
 		{200, "text/xml", "", false},
 		{302, "text/html", "moved", false},
 		{200, "text/xml", env11(`<t:Status><t:succeeded>false</t:succeeded><t:message>bad ticket `+fuzzSecret+`</t:message></t:Status>`, ``), false},
+		{200, "text/xml", env11(status+`<x:Sec xmlns:x="urn:x" s:mustUnderstand="1" s:actor="urn:a"><x:Token>`+fuzzSecret+`</x:Token></x:Sec><x:Sec2 xmlns:x="urn:x" s:mustUnderstand="1"/>`, echoReply), false},
+		{401, "text/html", `<a href="/login?t=s3cr3t-T0ken%2F%2B%3D%3D&amp;u=s3cr3t&#45;T0ken">` + "\u0073" + `3cr3t-T0ken\/+==</a>`, false},
 	}
 	for _, s := range seeds {
 		f.Add(s.status, s.ct, []byte(s.body), s.v12)
@@ -129,7 +132,15 @@ func FuzzReply(f *testing.F) {
 		client := &Client{
 			HTTPClient:      &http.Client{Transport: replyTransport{status, contentType, body}},
 			MaxResponseSize: 1 << 16,
+			Observer: &Observer{Done: func(_ context.Context, x *Exchange) {
+				for what, b := range map[string][]byte{"request": x.Request(), "response": x.Response()} {
+					if bytes.Contains(b, []byte(fuzzSecret)) {
+						t.Fatalf("the Observer's %s shows the secret: %s", what, b)
+					}
+				}
+			}},
 		}
+		var unknown []*Element
 		res := new(fuzzResult)
 		hdr := new(checkedHeader)
 		auth := &authHeader{Token: fuzzSecret}
@@ -140,7 +151,7 @@ func FuzzReply(f *testing.F) {
 			Body:           &echoRequest{Text: "hi", Count: 3},
 			Result:         res,
 			ResponseHeader: hdr,
-		})
+		}, WithUnknownResponseHeaders(&unknown))
 		if err == nil {
 			if status < 200 || status > 299 {
 				t.Fatalf("HTTP %d without an error", status)

@@ -20,6 +20,9 @@ type callOptions struct {
 	hasRequestHeader  bool
 	responseHeader    any
 	hasResponseHeader bool
+
+	headerBlocks   []HeaderBlock
+	unknownHeaders *[]*Element
 }
 
 type headerField struct{ key, value string }
@@ -89,7 +92,7 @@ func RequestHeaderFrom[H any](def *H, opts []CallOption) (*H, error) {
 		return &h, nil
 	}
 	t := reflect.TypeFor[H]()
-	return nil, fmt.Errorf("soap: WithRequestHeader: got a %T, want *%v or %v", o.requestHeader, t, t)
+	return nil, fmt.Errorf("soap: WithRequestHeader: got a %T, want *%v or %v (to send a header block of another type, use soap.WithHeaderBlock)", o.requestHeader, t, t)
 }
 
 // ResponseHeaderFrom returns where to decode the reply's SOAP headers: the *H given with

@@ -1,19 +1,21 @@
 package soap
 
 import (
+	"bytes"
+	"encoding/base64"
+	"encoding/xml"
 	"errors"
-	"html"
+	"io"
 	"net/url"
-	"strconv"
+	"slices"
 	"strings"
+
+	"github.com/sogen-go/sogen/soap/internal/redact"
 )
 
-// Redacted replaces a secret of the request wherever it would appear in an error of Client.Do.
-const Redacted = "[REDACTED]"
-
-// minSecretLen is the length below which a value is not redacted: replacing every occurrence of one
-// or two characters would garble every message, and so short a value protects nothing.
-const minSecretLen = 4
+// Redacted replaces a secret of the request wherever it would appear in an error of Client.Do or in
+// what an Observer sees.
+const Redacted = redact.Marker
 
 // secretSuffixes end the local names of the elements (and the HTTP header names, without dashes) whose
 // values are secrets.
@@ -32,72 +34,119 @@ func IsSecretName(local string) bool {
 	return false
 }
 
+// secretParams are the names, lower-cased and without '_' and '-', of the query parameters that hold
+// secrets besides those IsSecretName recognises (access_token, api_key, client_secret): keys,
+// signatures and session identifiers.
+var secretParams = []string{"key", "sig", "signature", "auth", "authorization", "session", "sessionid", "sid", "jwt", "code", "credentials"}
+
+// isSecretParam reports whether a URL query parameter of this name holds a secret.
+func isSecretParam(name string) bool {
+	n := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(name))
+	return IsSecretName(n) || slices.Contains(secretParams, n)
+}
+
 // secrets are the values to keep out of the errors of one call.
 type secrets []string
 
 // add records v (and v trimmed of surrounding space) when it is long enough to be worth hiding.
-func (s *secrets) add(v string) {
-	for _, x := range []string{v, strings.TrimSpace(v)} {
-		if len(x) < minSecretLen {
-			continue
-		}
-		dup := false
-		for _, y := range *s {
-			dup = dup || y == x
-		}
-		if !dup {
-			*s = append(*s, x)
-		}
-	}
-}
+func (s *secrets) add(v string) { (*redact.Set)(s).Add(v) }
 
-// forms returns the ways a secret can be written in a message: as it is, escaped as XML text (a body
-// echoing it), and escaped as a Go string literal (an error quoting it with %q).
-func forms(v string) []string {
-	out := []string{v}
-	for _, x := range []string{string(appendEscaped(nil, v, false)), string(appendEscaped(nil, v, true)), html.EscapeString(v)} {
-		if x != v {
-			out = append(out, x)
-		}
-	}
-	if q := strconv.Quote(v); q[1:len(q)-1] != v {
-		out = append(out, q[1:len(q)-1])
-	}
-	if q := strconv.QuoteToASCII(v); q[1:len(q)-1] != v && q != strconv.Quote(v) {
-		out = append(out, q[1:len(q)-1])
-	}
-	return out
-}
+// redact returns text with every secret replaced by Redacted: written as it is or escaped in any
+// mixture of the ways a server writes it (XML and HTML character references and entities,
+// percent-encoding, JSON and Go string escapes); see package soap/internal/redact.
+func (s secrets) redact(text string) string { return redact.Set(s).Text(text, false) }
 
-// redact returns text with every secret replaced by Redacted, longest secrets first.
-func (s secrets) redact(text string) string {
-	if len(s) == 0 || text == "" {
-		return text
-	}
-	var all []string
-	for _, v := range s {
-		all = append(all, forms(v)...)
-	}
-	// Longest first, so that a secret containing another is replaced whole.
-	for i := 1; i < len(all); i++ {
-		for j := i; j > 0 && len(all[j]) > len(all[j-1]); j-- {
-			all[j], all[j-1] = all[j-1], all[j]
-		}
-	}
-	for _, v := range all {
-		if strings.Contains(text, v) {
-			text = strings.ReplaceAll(text, v, Redacted)
-		}
-	}
-	return text
-}
-
-// redactBytes is redact for a reply body.
-func (s secrets) redactBytes(b []byte) []byte {
+// redactBytes is redact for a reply body; cut tells whether b was cut from a longer body.
+func (s secrets) redactBytes(b []byte, cut bool) []byte {
 	if len(s) == 0 {
 		return b
 	}
-	return []byte(s.redact(string(b)))
+	return []byte(redact.Set(s).Text(string(b), cut))
+}
+
+// maxFoundSecrets is the most values a body's own secret-named elements and attributes add to the
+// secrets looked for everywhere in it (the text of those elements is replaced in place whatever
+// their number): each secret looked for costs a pass over the body.
+const maxFoundSecrets = 16
+
+// redactXML returns a copy of body with the secrets s replaced by Redacted, and those body carries
+// itself when it is XML: the text of its elements named like secrets (a login reply's new ticket) is
+// replaced where it stands, and the first values of such elements and attributes are looked for
+// elsewhere in the body too.
+func redactXML(body []byte, s secrets) []byte {
+	spans, found := secretsInXML(body)
+	out := body
+	if len(spans) > 0 {
+		out = make([]byte, 0, len(body))
+		last := 0
+		for _, sp := range spans {
+			out = append(out, body[last:sp[0]]...)
+			out = append(out, Redacted...)
+			last = sp[1]
+		}
+		out = append(out, body[last:]...)
+	}
+	all := append(secrets(nil), s...)
+	for _, v := range found {
+		all.add(v)
+	}
+	if len(all) == 0 {
+		if len(spans) == 0 {
+			return bytes.Clone(body)
+		}
+		return out
+	}
+	return []byte(redact.Set(all).Text(string(out), false))
+}
+
+// secretsInXML returns, as far as doc is well-formed XML, the byte ranges of the text of its
+// elements named like secrets (IsSecretName; text directly inside them, white space alone left
+// out), in order, and the first maxFoundSecrets values of such elements and attributes.
+func secretsInXML(doc []byte) (spans [][2]int, found []string) {
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	d.CharsetReader = func(string, io.Reader) (io.Reader, error) {
+		return nil, errors.New("not UTF-8")
+	}
+	keep := func(v string) {
+		if len(found) < maxFoundSecrets {
+			found = append(found, v)
+		}
+	}
+	var open []bool // whether each open element is named like a secret
+	var text []byte
+	for {
+		start := d.InputOffset()
+		tok, err := d.RawToken() // no namespace processing: only local names matter
+		if err != nil {
+			return spans, found
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, IsSecretName(t.Name.Local))
+			text = text[:0]
+			for _, a := range t.Attr {
+				if IsSecretName(a.Name.Local) && a.Name.Space != "xmlns" {
+					keep(a.Value)
+				}
+			}
+		case xml.CharData:
+			if len(open) > 0 && open[len(open)-1] && len(bytes.TrimSpace(t)) > 0 {
+				text = append(text, t...)
+				if end := int(d.InputOffset()); start >= 0 && int(start) < end && end <= len(doc) {
+					spans = append(spans, [2]int{int(start), end})
+				}
+			}
+		case xml.EndElement:
+			if len(open) == 0 {
+				return spans, found
+			}
+			if open[len(open)-1] && len(text) > 0 {
+				keep(string(text))
+			}
+			text = text[:0]
+			open = open[:len(open)-1]
+		}
+	}
 }
 
 // element redacts the attribute values and text of el and its descendants, in place.
@@ -135,23 +184,52 @@ func (s secrets) fault(f *Fault) {
 	s.element(f.Detail)
 }
 
-// fromHTTP adds the secrets of the request's URL (a password in it) and of the HTTP headers given with
-// WithHTTPHeader: Authorization, Proxy-Authorization and Cookie, and headers named like a secret
-// (X-Api-Token).
+// fromHTTP adds the secrets of the request's URL and of the HTTP headers given with WithHTTPHeader:
+// the password of the URL's user information, the values of its query parameters named like
+// secrets (access_token, api_key, sig: isSecretParam), the Authorization, Proxy-Authorization and
+// Cookie headers and headers named like a secret (X-Api-Token). A Basic credential is recorded
+// encoded and decoded (user:password, and the password alone), as a server may echo either.
 func (s *secrets) fromHTTP(endpoint string, headers []headerField) {
-	if u, err := url.Parse(endpoint); err == nil && u.User != nil {
+	if u, err := url.Parse(endpoint); err == nil {
 		if p, ok := u.User.Password(); ok {
 			s.add(p)
+			// net/http sends the user information as a Basic Authorization header.
+			s.add(base64.StdEncoding.EncodeToString([]byte(u.User.Username() + ":" + p)))
+		}
+		for k, vs := range u.Query() {
+			if isSecretParam(k) {
+				for _, v := range vs {
+					s.add(v)
+				}
+			}
 		}
 	}
 	for _, h := range headers {
 		switch k := strings.ToLower(h.key); {
 		case k == "authorization" || k == "proxy-authorization":
 			s.add(h.value)
-			if _, cred, ok := strings.Cut(strings.TrimSpace(h.value), " "); ok {
-				s.add(cred) // the token of "Bearer <token>", which a server may echo alone
+			scheme, cred, ok := strings.Cut(strings.TrimSpace(h.value), " ")
+			if !ok {
+				continue
 			}
-		case k == "cookie" || IsSecretName(strings.ReplaceAll(k, "-", "")):
+			cred = strings.TrimSpace(cred)
+			s.add(cred) // the token of "Bearer <token>", which a server may echo alone
+			if strings.EqualFold(scheme, "Basic") {
+				if dec, err := base64.StdEncoding.DecodeString(cred); err == nil {
+					s.add(string(dec))
+					if _, p, ok := strings.Cut(string(dec), ":"); ok {
+						s.add(p)
+					}
+				}
+			}
+		case k == "cookie":
+			s.add(h.value)
+			for _, c := range strings.Split(h.value, ";") {
+				if _, v, ok := strings.Cut(c, "="); ok {
+					s.add(v) // one cookie's value, which a server may echo alone
+				}
+			}
+		case IsSecretName(strings.ReplaceAll(k, "-", "")):
 			s.add(h.value)
 		}
 	}
@@ -173,7 +251,7 @@ func (s secrets) hideIfShown(err error) error {
 	if len(s) == 0 || err == nil {
 		return err
 	}
-	if msg := err.Error(); s.redact(msg) == msg {
+	if !redact.Set(s).Shows(err.Error()) {
 		return err
 	}
 	return s.hide(err)
