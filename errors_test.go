@@ -11,11 +11,13 @@ import (
 	"testing/fstest"
 
 	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/internal/cli"
 	"github.com/sogen-go/sogen/internal/golden"
 )
 
-// TestErrors generates from every bad input in testdata/bad and compares the error with the golden
-// message in golden/errors/<name>.txt: each must name the file and, where one exists, the element.
+// TestErrors runs the sogen command on every bad input in testdata/bad and compares the error with
+// the golden message in golden/errors/<name>.txt, as the user sees it (hints worded as flags): each
+// must name the file and, where one exists, the element.
 func TestErrors(t *testing.T) {
 	inputs, err := filepath.Glob("testdata/bad/*.wsdl")
 	if err != nil || len(inputs) == 0 {
@@ -24,7 +26,12 @@ func TestErrors(t *testing.T) {
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".wsdl")
 		t.Run(name, func(t *testing.T) {
-			_, err := sogen.Generate(sogen.Config{FS: os.DirFS("testdata/bad"), Roots: []string{filepath.Base(in)}, Package: "bad"})
+			var log bytes.Buffer
+			out := filepath.Join(t.TempDir(), "out")
+			err := cli.Run([]string{"-o", out, "-pkg", "bad", in}, &log, &log)
+			if _, serr := os.Stat(out); !os.IsNotExist(serr) {
+				t.Errorf("the failed run created %s (%v)", out, serr)
+			}
 			if err == nil {
 				t.Fatal("generation succeeded; want an error")
 			}

@@ -9,19 +9,22 @@ import (
 
 // Model reads the inputs and returns the description of the Go package Generate would emit from
 // them, without rendering it: every type, field, constant and client with its final Go name. The
-// package's Notices include the parser's and the downloads', and its Warnings are the parser's
-// lenient fix-ups. sogen diff compares two of these.
+// package's Notices include the parser's, and its Warnings are the parser's lenient fix-ups. sogen
+// diff compares two of these.
 func Model(cfg Config) (*model.Package, error) {
 	if cfg.Package == "" {
 		return nil, errors.New("no package name")
 	}
 	popts := cfg.Parse
-	rem := newRemote(&cfg)
-	if rem != nil {
-		popts.Remote = rem.read
-	}
 	popts.Lenient = popts.Lenient || cfg.Lenient
-	set, err := parser.Parse(cfg.FS, cfg.Roots, popts)
+	resolve := cfg.Resolver
+	if resolve == nil {
+		if cfg.FS == nil {
+			return nil, errors.New("no inputs: set Config.Resolver or Config.FS")
+		}
+		resolve = parser.FS(cfg.FS)
+	}
+	set, err := parser.Read(resolve, cfg.Roots, popts)
 	if err != nil {
 		return nil, err
 	}
@@ -33,12 +36,7 @@ func Model(cfg Config) (*model.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	var notices []string
-	if rem != nil {
-		notices = append(notices, rem.notices...)
-	}
-	notices = append(notices, set.Notices...)
-	pkg.Notices = append(notices, pkg.Notices...)
+	pkg.Notices = append(append([]string(nil), set.Notices...), pkg.Notices...)
 	pkg.Warnings = set.Warnings
 	return pkg, nil
 }

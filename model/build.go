@@ -31,12 +31,22 @@ type Options struct {
 type Error struct {
 	Pos parser.Pos
 	Msg string
+	// Hint is what would get past the error, when something would (see parser.HintOf).
+	Hint parser.Hint
 }
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
+// ErrorHint returns the hint of e (the zero Hint when there is none).
+func (e *Error) ErrorHint() parser.Hint { return e.Hint }
+
 func errorf(pos parser.Pos, format string, args ...any) error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// lenientf returns an error at pos that parser.Options.Lenient would get past as effect says.
+func lenientf(pos parser.Pos, effect, format string, args ...any) error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: parser.Hint{Kind: parser.HintLenient, Effect: effect}}
 }
 
 // Build maps the parsed definitions to a Go package description.

@@ -225,7 +225,7 @@ func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.
 	for _, p := range m.Parts {
 		if p.Name == hd.Part {
 			if p.Element == (xml.Name{}) {
-				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element (run sogen with -lenient to leave the header out, with a warning)", hd.Part, hd.Message.Local)
+				return xml.Name{}, lenientf(pos, "leave the header out", "soap:header part %s of message %s names a type, not an element", hd.Part, hd.Message.Local)
 			}
 			return p.Element, nil
 		}
@@ -309,7 +309,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 		for _, name := range bio.Body.Parts {
 			p := m.Part(name)
 			if p == nil {
-				return nil, errorf(pos, "soap:body part %s is not in message %s (run sogen with -lenient to leave the operation out, with a warning)", name, m.Name.Local)
+				return nil, lenientf(pos, "leave the operation out", "soap:body part %s is not in message %s", name, m.Name.Local)
 			}
 			parts = append(parts, p)
 		}
@@ -334,7 +334,7 @@ func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos pars
 	case len(parts) > 1:
 		return b.partsElement(m, parts, pos)
 	case parts[0].Element == (xml.Name{}):
-		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", parts[0].Name, m.Name.Local)
+		return nil, typePartError(pos, parts[0], m)
 	}
 	return b.set.Elements[parts[0].Element], nil
 }

@@ -24,7 +24,7 @@ func (b *builder) partsElement(m *parser.Message, parts []*parser.Part, pos pars
 	seen := map[xml.Name]string{}
 	for _, p := range parts {
 		if p.Element == (xml.Name{}) {
-			return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", p.Name, m.Name.Local)
+			return nil, typePartError(pos, p, m)
 		}
 		if b.set.Elements[p.Element] == nil {
 			return nil, errorf(pos, "part %s of message %s: element {%s}%s is not defined", p.Name, m.Name.Local, p.Element.Space, p.Element.Local)
@@ -78,4 +78,10 @@ func partsList(t *Type) string {
 	}
 	last := names[len(names)-1]
 	return "the elements " + strings.Join(names[:len(names)-1], ", ") + " and " + last + " side by side"
+}
+
+// typePartError is the error for part p of message m, which names a type, in a document-style body.
+func typePartError(pos parser.Pos, p *parser.Part, m *parser.Message) error {
+	return lenientf(pos, "read it as an element named after the part, in no namespace",
+		"part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style)", p.Name, m.Name.Local)
 }

@@ -200,17 +200,18 @@ func lenient(s *Set) error {
 	return nil
 }
 
-// lenientHint returns, for the error of a strict run about a reference, advice to use -lenient: which
-// definition it would resolve to by its local name, or that it would be left out.
-func lenientHint(s *Set, err error) string {
-	msg := err.Error()
+// lenientHint adds to the error of a strict run about a reference what Options.Lenient would do: resolve
+// it to the one definition with its local name (which the message then names), or leave it out.
+func lenientHint(s *Set, pe *Error) {
+	msg := pe.Error()
 	for _, x := range lenientFixups(s) {
 		if x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
-			return fmt.Sprintf(" (only {%s}%s has that local name: run sogen with -lenient to resolve references by their local name, with a warning for each)", x.to.Space, x.to.Local)
+			pe.Msg += fmt.Sprintf(" (only {%s}%s has that local name)", x.to.Space, x.to.Local)
+			pe.Hint = Hint{Kind: HintLenient, Effect: "resolve references by their local name"}
+			return
 		}
 	}
 	if strings.Contains(msg, " is not defined") || strings.Contains(msg, " is not in ") {
-		return " (run sogen with -lenient to generate the rest, leaving this out or reading it as xs:anyType, with a warning)"
+		pe.Hint = Hint{Kind: HintLenient, Effect: "generate the rest, leaving this out or reading it as xs:anyType"}
 	}
-	return ""
 }

@@ -36,7 +36,7 @@ func (f *file) spacedNames(root *etree.Element) error {
 					continue // read as written, as before: sogen does not check this name
 				}
 				if !f.l.opts.Lenient {
-					return errorf(pos, "name %q has white space around it (run sogen with -lenient to trim it, with a warning)", a.Value)
+					return lenientf(pos, "trim it", "name %q has white space around it", a.Value)
 				}
 				f.l.set.Warnings = append(f.l.set.Warnings, fmt.Sprintf("%s: name %q trimmed to %q (-lenient)", pos, a.Value, t))
 				a.Value = t

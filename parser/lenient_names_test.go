@@ -16,8 +16,11 @@ func TestSpacedNames(t *testing.T) {
 <w:message name="M"><w:part name="` + part + `" element="tns:E"/></w:message></w:definitions>`}
 	}
 	_, err := Parse(mapFS(wsdl("E ", "p")), []string{"a.wsdl"}, Options{})
-	if want := `a.wsdl: /w:definitions/w:types/xs:schema/xs:element[@name='E ']: name "E " has white space around it (run sogen with -lenient to trim it, with a warning)`; err == nil || err.Error() != want {
+	if want := `a.wsdl: /w:definitions/w:types/xs:schema/xs:element[@name='E ']: name "E " has white space around it`; err == nil || err.Error() != want {
 		t.Errorf("strict: got %v\nwant %s", err, want)
+	}
+	if h, _ := HintOf(err); h != (Hint{Kind: HintLenient, Effect: "trim it"}) {
+		t.Errorf("strict: hint %+v", h)
 	}
 	s, err := Parse(mapFS(wsdl("E ", " p ")), []string{"a.wsdl"}, Options{Lenient: true})
 	if err != nil {

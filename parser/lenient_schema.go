@@ -14,8 +14,8 @@ import (
 func (r *schemaReader) groupInElement(e *Element, c *etree.Element) error {
 	pos := r.pos(c)
 	if !r.l.opts.Lenient {
-		return errorf(pos, "unexpected element xs:%s in xs:element: a model group belongs inside xs:complexType "+
-			"(run sogen with -lenient to read it as if wrapped in an anonymous xs:complexType, with a warning)", c.Tag)
+		return lenientf(pos, "read it as if wrapped in an anonymous xs:complexType",
+			"unexpected element xs:%s in xs:element: a model group belongs inside xs:complexType", c.Tag)
 	}
 	if e.Complex != nil || e.Simple != nil || e.Type.Local != "" {
 		return errorf(pos, "unexpected element xs:%s in xs:element, which already has a type", c.Tag)

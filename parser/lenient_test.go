@@ -15,9 +15,12 @@ func TestLenient(t *testing.T) {
 	fsys := os.DirFS("../testdata/lenient")
 	t.Run("strict", func(t *testing.T) {
 		_, err := Parse(fsys, []string{"sloppy.wsdl"}, Options{})
-		want := `sloppy.wsdl: /wsdl:definitions[@name='Sloppy']/wsdl:message[@name='OrderRequest']/wsdl:part[@name='order']: element="s:Order": namespace prefix "s" is not declared (run sogen with -lenient to resolve the reference by its local name)`
+		want := `sloppy.wsdl: /wsdl:definitions[@name='Sloppy']/wsdl:message[@name='OrderRequest']/wsdl:part[@name='order']: element="s:Order": namespace prefix "s" is not declared`
 		if err == nil || err.Error() != want {
 			t.Errorf("got  %v\nwant %s", err, want)
+		}
+		if h, _ := HintOf(err); h != (Hint{Kind: HintLenient, Effect: "resolve the reference by its local name"}) {
+			t.Errorf("hint %+v", h)
 		}
 	})
 	t.Run("lenient", func(t *testing.T) {

@@ -1,9 +1,12 @@
 // Package parser reads WSDL 1.1 documents and the XML Schemas they hold or import into raw
 // definitions, with every QName resolved to {namespace, local name}.
 //
-// Input comes from an fs.FS and a list of root file names; the parser never touches the network or
-// the file system outside that FS. Files reached through wsdl:import, xs:import and xs:include are
-// loaded once each, whatever path reaches them. Definitions of the same kind and qualified name met
+// Input comes from a Resolver (FS reads an fs.FS) and a list of roots; the parser does no input of
+// its own, and tells the Resolver nothing but locations: relative paths resolved against the referring
+// document, and absolute URLs (a document read from a URL only ever leads to URLs). Documents are
+// decoded from their character encoding (UTF-8, UTF-16, or what their XML declaration names) before
+// parsing. Files reached through wsdl:import, xs:import and xs:include are loaded once each, whatever
+// path reaches them. Definitions of the same kind and qualified name met
 // in several files collapse into one when they are identical, and are an error naming both places
 // when they differ.
 //
@@ -53,6 +56,8 @@ type Error struct {
 	Pos Pos
 	Msg string
 	Err error
+	// Hint is what would get past the error, when something would (see HintOf).
+	Hint Hint
 }
 
 func (e *Error) Error() string {

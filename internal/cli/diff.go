@@ -106,9 +106,9 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 		cfg.Package, cfg.ClientSuffix = name, *suffix
 		p, err := sogen.Model(cfg)
 		if err != nil {
-			return nil, fmt.Errorf("%s inputs in %s: %w", side, displayDir(in.dir), err)
+			return nil, explain(fmt.Errorf("%s inputs in %s: %w", side, displayDir(in.dir), err))
 		}
-		report(stderr, side, p.Warnings, p.Notices)
+		report(stderr, side, p.Warnings, in.notices(p.Notices))
 		return p, nil
 	}
 	oldPkg, err := load("old", oldSide)

@@ -36,14 +36,20 @@ Examples:
   //go:generate go run github.com/sogen-go/sogen/cmd/sogen -pkg stockquote stockquote.wsdl
 
 Imports (wsdl:import, xs:import, xs:include) are followed relative to the importing
-file and must stay under the directory holding all the inputs, symbolic links
-included, unless -allow-outside is given. A remote location (http://...,
-https://...) is read only when -map gives a local copy or -fetch allows
-downloading it (each once per run, within -fetch-timeout and 32 MiB):
+file, also into sibling directories (../common/types.xsd) and through symbolic
+links; an absolute path is refused. A remote location (http://..., https://...)
+is read only when -map gives a local copy or -fetch allows downloading it (each
+once per run, within -fetch-timeout and 32 MiB); what a remote document imports
+resolves against its URL, never to a local file:
   sogen -map https://example.com/schemas/common.xsd=./common.xsd service.wsdl
   sogen -map https://example.com/schemas/=./schemas service.wsdl
+  sogen -map 'https://example.com/Service.svc?xsd=xsd0=./xsd0.xsd' service.wsdl
   sogen -fetch service.wsdl
-  sogen -fetch -pkg stockquote https://example.com/StockQuote.svc?wsdl
+  sogen -fetch -pkg stockquote 'https://example.com/StockQuote.svc?wsdl'
+A -map entry is split at its last "=". A prefix entry (URL/=DIR) reads the rest of
+the URL, query string included, as a path inside DIR, and nothing outside DIR.
+Files may be in UTF-8, UTF-16 (with a byte order mark) or the encoding their XML
+declaration names (ISO-8859-1, windows-1252, ...); the generated code is UTF-8.
 With -lenient, a reference that resolves only by its local name (an undeclared
 prefix or a wrong namespace) is fixed up with a warning naming file and element.
 sogen writes only files it generated (they start with
@@ -99,8 +105,8 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	cfg.Package, cfg.ClientSuffix = name, *suffix
 	res, err := sogen.Generate(cfg)
 	if err != nil {
-		return err
+		return explain(err)
 	}
-	report(stderr, "", res.Warnings, res.Notices)
+	report(stderr, "", res.Warnings, append(in.notices(res.Notices), in.res.unused()...))
 	return writeFiles(dir, res.Files)
 }
