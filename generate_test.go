@@ -16,6 +16,7 @@ import (
 
 	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/emit"
+	"github.com/sogen-go/sogen/internal/cli"
 	"github.com/sogen-go/sogen/internal/golden"
 )
 
@@ -52,7 +53,8 @@ func generateCase(t *testing.T, name string) *sogen.Result {
 		rel = append(rel, filepath.Base(r))
 		sources = append(sources, filepath.ToSlash(r))
 	}
-	res, err := sogen.Generate(sogen.Config{FS: os.DirFS(dir), Roots: rel, Package: name, Sources: sources})
+	// Read as the command reads files: relative imports may lead out of the directory (siblings).
+	res, err := sogen.Generate(sogen.Config{Resolver: cli.FileResolver(dir), Roots: rel, Package: name, Sources: sources})
 	if err != nil {
 		t.Fatalf("generating %s: %v", name, err)
 	}

@@ -41,6 +41,10 @@ type resolver struct {
 	sandboxes map[string]*sandbox // the directories of prefix entries, opened on first use
 }
 
+// FileResolver returns the parser.Resolver the sogen command reads local inputs with, relative to
+// dir, when given neither -map nor -fetch: tests generate through it what a user gets.
+func FileResolver(dir string) parser.Resolver { return (&resolver{dir: dir}).resolve }
+
 // close closes the sandboxes the run opened.
 func (r *resolver) close() error {
 	var errs []error
