@@ -5,15 +5,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/internal/cli"
 )
 
 // Entry is one entry point of the manifest and what happened to it.
@@ -23,15 +25,23 @@ type Entry struct {
 	Ops   int    // the manifest's count of SOAP operations
 	Pkg   string // the package directory in the temporary module
 
+	// Flags are the flags of the run that generated the package (none when it needed none), or of
+	// the last run tried: each added because the error of the run before suggested it.
+	Flags []string
+	// Unfollowed are flags an error suggested that the measurement does not add: -fetch (it runs
+	// offline, so that the report depends only on the corpus and the repository).
+	Unfollowed []string
+
 	Generated, Built, Vetted bool
 	Panicked                 bool
-	// Lenient is true when generation failed with the default options, suggesting -lenient, and
-	// succeeded with it; TriedLenient when it failed with -lenient too (Err is then that error).
-	Lenient, TriedLenient bool
-	// Stage is where it failed ("generate", "build", "vet") and Err the first lines of the error.
+	// Stage is where it failed ("generate", "generate with -lenient", "build", "vet") and Err the
+	// error, as the sogen command words it.
 	Stage string
 	Err   string
 }
+
+// NoFlags reports whether the entry builds and vets as sogen generates it with no flags.
+func (e *Entry) NoFlags() bool { return e.Vetted && len(e.Flags) == 0 }
 
 // Report is the outcome over the whole manifest.
 type Report struct {
@@ -70,39 +80,54 @@ func readManifest(corpus string) ([]*Entry, error) {
 	return out, sc.Err()
 }
 
-// generate runs sogen on one entry point with the default options and, when the error suggests
-// -lenient, again with it.
-func generate(corpus string, e *Entry) (*sogen.Result, error) {
-	res, err := generateWith(corpus, e, false)
-	if err != nil && !e.Panicked && strings.Contains(err.Error(), "-lenient") {
-		res2, err2 := generateWith(corpus, e, true)
-		if err2 == nil {
-			e.Lenient = true
-			return res2, nil
+// generate runs the sogen command on one entry point into dir, as a user would: the entry point
+// named by its path, so that its own folder is the input directory; with no flags first, then with
+// the flags the error suggests (its typed hint, read with cli.SuggestedFlags), one round at a time,
+// until a run succeeds or its error suggests nothing new that the measurement can follow.
+func generate(corpus string, e *Entry, dir string) {
+	path := filepath.Join(corpus, "public", filepath.FromSlash(e.Path))
+	var flags []string
+	for {
+		err := runSogen(e, append(append([]string{"-o", dir, "-pkg", e.Pkg}, flags...), path))
+		e.Flags = flags
+		if err == nil {
+			e.Generated = true
+			return
 		}
-		// What stops it even with -lenient is the more useful error.
-		e.TriedLenient = true
-		return nil, err2
+		var next []string
+		if !e.Panicked {
+			for _, f := range cli.SuggestedFlags(err) {
+				switch {
+				case slices.Contains(flags, f):
+				case f == "-fetch":
+					if !slices.Contains(e.Unfollowed, f) {
+						e.Unfollowed = append(e.Unfollowed, f)
+					}
+				default:
+					next = append(next, f)
+				}
+			}
+		}
+		if len(next) == 0 {
+			e.Stage, e.Err = "generate", err.Error()
+			if len(flags) > 0 {
+				e.Stage += " with " + strings.Join(flags, " ")
+			}
+			return
+		}
+		flags = append(slices.Clip(flags), next...)
 	}
-	return res, err
 }
 
-// generateWith runs sogen on one entry point, turning a panic into an error.
-func generateWith(corpus string, e *Entry, lenient bool) (res *sogen.Result, err error) {
+// runSogen runs the sogen command in-process, turning a panic into an error.
+func runSogen(e *Entry, args []string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.Panicked = true
-			stack := string(debug.Stack())
-			err = fmt.Errorf("panic: %v\n%s", r, stack)
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	return sogen.Generate(sogen.Config{
-		FS:      os.DirFS(filepath.Join(corpus, "public")),
-		Roots:   []string{e.Path},
-		Package: e.Pkg,
-		Sources: []string{e.Path},
-		Lenient: lenient,
-	})
+	return cli.Run(args, io.Discard, io.Discard)
 }
 
 // Run generates every entry point into a temporary module, builds and vets it, and reports.
@@ -129,25 +154,8 @@ func Run(corpus, repo string) (*Report, error) {
 	}
 	any := false
 	for _, e := range entries {
-		res, err := generate(corpus, e)
-		if err != nil {
-			e.Stage, e.Err = "generate", err.Error()
-			if e.TriedLenient {
-				e.Stage = "generate with -lenient"
-			}
-			continue
-		}
-		dir := filepath.Join(tmp, e.Pkg)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, err
-		}
-		for _, f := range res.Files {
-			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
-				return nil, err
-			}
-		}
-		e.Generated = true
-		any = true
+		generate(corpus, e, filepath.Join(tmp, e.Pkg))
+		any = any || e.Generated
 	}
 	if !any {
 		return &Report{Entries: entries}, nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -55,5 +56,40 @@ func TestAttribute(t *testing.T) {
 	got = attribute("go: cannot find main module\n", entries)
 	if len(got) != 3 {
 		t.Errorf("stray output failed %d packages, want 3", len(got))
+	}
+}
+
+// TestGenerateFollowsHints runs generate on entry points of our own testdata, as the measurement
+// runs the corpus: one that needs no flag, one whose error suggests -lenient (followed), one whose
+// error suggests -fetch (noted, not followed), one that fails with no suggestion.
+func TestGenerateFollowsHints(t *testing.T) {
+	root, err := RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := t.TempDir()
+	public := filepath.Join(corpus, "public")
+	if err := os.Symlink(filepath.Join(root, "testdata"), public); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+	tests := []struct {
+		path       string
+		flags      []string
+		unfollowed []string
+		generated  bool
+		stage      string
+	}{
+		{"wsdl/wrapped/wrapped.wsdl", nil, nil, true, ""},
+		{"lenient/sloppy.wsdl", []string{"-lenient"}, nil, true, ""},
+		{"bad/remote-import.wsdl", nil, []string{"-fetch"}, false, "generate"},
+		{"bad/truncated.wsdl", nil, nil, false, "generate"},
+	}
+	for i, tt := range tests {
+		e := &Entry{Path: tt.path, Pkg: fmt.Sprintf("e%02d", i+1)}
+		generate(corpus, e, filepath.Join(t.TempDir(), e.Pkg))
+		got := []any{e.Flags, e.Unfollowed, e.Generated, e.Stage}
+		if d := cmp.Diff([]any{tt.flags, tt.unfollowed, tt.generated, tt.stage}, got); d != "" {
+			t.Errorf("%s (-want +got):\n%s\nerror: %s", tt.path, d, e.Err)
+		}
 	}
 }
