@@ -18,6 +18,12 @@ func encodedSchema(decl string) string {
 		"</xs:schema>\n"
 }
 
+// le and be write UTF-16 without a byte order mark (the fixtures add it, or not).
+var (
+	le = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	be = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+)
+
 func encode(t *testing.T, e encoding.Encoding, s string) []byte {
 	t.Helper()
 	b, err := e.NewEncoder().Bytes([]byte(s))
@@ -30,8 +36,6 @@ func encode(t *testing.T, e encoding.Encoding, s string) []byte {
 // TestEncodings reads the same schema written in the encodings XML 1.0 requires (UTF-8, UTF-16 with
 // a byte order mark) and in declared ones, and requires the same UTF-8 names and documentation.
 func TestEncodings(t *testing.T) {
-	le := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-	be := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 	tests := []struct {
 		name string
 		data []byte
@@ -88,8 +92,6 @@ func TestEncodings(t *testing.T) {
 // TestEncodingErrors: an unknown, undecodable or inconsistent encoding, and bytes that are not
 // characters of the encoding, are errors naming the file and the line.
 func TestEncodingErrors(t *testing.T) {
-	le := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-	be := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 	tests := []struct {
 		name string
 		data []byte
@@ -141,7 +143,7 @@ func TestDoctypeInOtherEncodings(t *testing.T) {
 	}{
 		{"ISO-8859-1", func(s string) []byte { return []byte(s) }},
 		{"UTF-16", func(s string) []byte {
-			return append([]byte{0xFF, 0xFE}, encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), s)...)
+			return append([]byte{0xFF, 0xFE}, encode(t, le, s)...)
 		}},
 	} {
 		_, err := Parse(fstest.MapFS{"a.xsd": {Data: tt.data(fmt.Sprintf(doc, tt.enc))}}, []string{"a.xsd"}, Options{})

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,16 +19,18 @@ import (
 	"github.com/sogen-go/sogen/parser"
 )
 
-// remoteWSDL is a WSDL whose types come from base+"types.xsd" (twice: through the WSDL and through a
-// second schema block), which itself includes a relative "more/part.xsd".
-func remoteWSDL(base string) string {
+// pingWSDL is a WSDL with one operation, Ping, whose element {urn:remote}Ping comes from the schema
+// locations given, each imported by a schema block of its own.
+func pingWSDL(locations ...string) string {
+	var blocks strings.Builder
+	for i, loc := range locations {
+		fmt.Fprintf(&blocks, "\n    <xs:schema targetNamespace=\"urn:svc%d\"><xs:import namespace=\"urn:remote\" schemaLocation=\"%s\"/></xs:schema>", i+1, loc)
+	}
 	return `<?xml version="1.0"?>
 <wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
     xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:r="urn:remote" xmlns:tns="urn:svc">
-  <wsdl:types>
-    <xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="` + base + `types.xsd"/></xs:schema>
-    <xs:schema targetNamespace="urn:svc2"><xs:import namespace="urn:remote" schemaLocation="` + base + `types.xsd"/></xs:schema>
+  <wsdl:types>` + blocks.String() + `
   </wsdl:types>
   <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
   <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
@@ -37,6 +40,10 @@ func remoteWSDL(base string) string {
   </wsdl:binding>
 </wsdl:definitions>`
 }
+
+// remoteWSDL is a WSDL whose types come from base+"types.xsd" (twice: through two schema blocks),
+// which itself includes a relative "more/part.xsd".
+func remoteWSDL(base string) string { return pingWSDL(base+"types.xsd", base+"types.xsd") }
 
 var remoteFiles = map[string]string{
 	"/schemas/types.xsd":     `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote" elementFormDefault="qualified"><xs:include schemaLocation="more/part.xsd"/></xs:schema>`,
@@ -245,20 +252,7 @@ func TestMapSplitsAtTheLastEquals(t *testing.T) {
 
 // wcfWSDL is a WSDL as WCF publishes it: its schemas are imported from ?xsd=xsdN locations of the
 // service, one of which imports another.
-func wcfWSDL(base string) string {
-	return `<?xml version="1.0"?>
-<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
-    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:r="urn:remote" xmlns:tns="urn:svc">
-  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="` + base + `Service.svc?xsd=xsd0"/></xs:schema></wsdl:types>
-  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
-  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
-  <wsdl:binding name="SvcBinding" type="tns:Svc">
-    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
-    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
-  </wsdl:binding>
-</wsdl:definitions>`
-}
+func wcfWSDL(base string) string { return pingWSDL(base + "Service.svc?xsd=xsd0") }
 
 const (
 	wcfXSD0 = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote" xmlns:c="urn:common" elementFormDefault="qualified"><xs:import namespace="urn:common" schemaLocation="Service.svc?xsd=xsd1"/><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="When" type="c:Stamp"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
