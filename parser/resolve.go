@@ -46,20 +46,35 @@ func FS(fsys fs.FS) Resolver {
 		if !fs.ValidPath(loc) {
 			return nil, fmt.Errorf("%s leads outside the input directory", loc)
 		}
-		if st, err := fs.Stat(fsys, loc); err == nil && st.Size() > max {
-			return nil, fmt.Errorf("%s: the file is %d bytes, over the limit of %d", loc, st.Size(), max)
-		}
 		fh, err := fsys.Open(loc)
 		if err != nil {
 			return nil, err
 		}
 		defer fh.Close()
-		data, err := io.ReadAll(io.LimitReader(fh, max+1))
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", loc, err)
-		}
-		return data, nil
+		return ReadFile(fh, loc, max)
 	}
+}
+
+// ReadFile reads at most max+1 bytes of f, the file named name, for a Resolver: a file whose size
+// is known to be over max is refused without reading it, and a directory is an error.
+func ReadFile(f fs.File, name string, max int64) ([]byte, error) {
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory, not a file", name)
+		}
+		if st.Size() > max {
+			return nil, fmt.Errorf("%s: the file is %d bytes, over the limit of %d", name, st.Size(), max)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return data, nil
 }
 
 // isURL reports whether loc is an absolute URL (a scheme followed by "://"), as opposed to a path.

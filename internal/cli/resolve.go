@@ -72,25 +72,7 @@ func readFile(path, name string, max int64) ([]byte, error) {
 		return nil, renamed(err, name)
 	}
 	defer f.Close()
-	return readLimited(f, name, max)
-}
-
-// readLimited reads at most max+1 bytes of f, refusing it up front when its size is known to be over
-// max.
-func readLimited(f fs.File, name string, max int64) ([]byte, error) {
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory, not a file", name)
-		}
-		if st.Size() > max {
-			return nil, fmt.Errorf("%s: the file is %d bytes, over the limit of %d", name, st.Size(), max)
-		}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, errors.Unwrap(err))
-	}
-	return data, nil
+	return parser.ReadFile(f, name, max)
 }
 
 // renamed names name in a file system error rather than the path it was opened with, which depends
@@ -165,7 +147,7 @@ func (r *resolver) readMapped(dir, rest string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, rest, max)
+	return parser.ReadFile(f, rest, max)
 }
 
 // fetchable reports whether -fetch may download u: an http or https URL.
