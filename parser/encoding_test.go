@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -151,4 +152,26 @@ func TestDoctypeInOtherEncodings(t *testing.T) {
 			t.Errorf("%s: got %v", tt.enc, err)
 		}
 	}
+}
+
+// FuzzDecodeText: decodeText never panics, and what it accepts is UTF-8.
+func FuzzDecodeText(f *testing.F) {
+	for _, s := range []string{
+		encodedSchema(`<?xml version="1.0" encoding="ISO-8859-1"?>`),
+		encodedSchema(`<?xml version="1.0" encoding="UTF-16"?>`),
+		"\xFF\xFE<\x00?\x00x\x00m\x00l\x00",
+		"\xFE\xFF\x00<\x00?",
+		"<\x00?\x00x\x00m\x00l\x00 \x00e\x00n\x00c\x00o\x00d\x00i\x00n\x00g\x00=\x00'\x00U\x00T\x00F\x00-\x001\x006\x00'\x00?\x00>\x00",
+		"\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?><a/>",
+		"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><a>\x82\xa0</a>",
+		"<!-- c --><?xml encoding=\"windows-1252\"?>\x80\x81",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, err := decodeText(data, "a.xsd")
+		if err == nil && !utf8.Valid(out) {
+			t.Errorf("accepted %q as %q, which is not UTF-8", data, out)
+		}
+	})
 }
