@@ -237,3 +237,25 @@ func TestLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryDoesNoIO checks that the library packages (generation: sogen, parser, model, emit; and
+// apidiff) import nothing that reads files or the network: every document comes through the
+// Config's Resolver, and only the command (internal/cli) reads files, -map copies and downloads.
+func TestLibraryDoesNoIO(t *testing.T) {
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedImports}
+	pkgs, err := packages.Load(cfg, ".", "./parser", "./model", "./emit", "./apidiff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) != 5 {
+		t.Fatalf("loaded %d packages, want 5", len(pkgs))
+	}
+	for _, p := range pkgs {
+		for path := range p.Imports {
+			switch path {
+			case "os", "os/exec", "net", "net/http", "syscall", "io/ioutil", "path/filepath":
+				t.Errorf("%s imports %s", p.PkgPath, path)
+			}
+		}
+	}
+}
