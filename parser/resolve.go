@@ -159,7 +159,7 @@ func (l *loader) read(name string, from reference) ([]byte, error) {
 			e.Hint = Hint{Kind: HintRemote, URL: name}
 			return nil, e
 		case err != nil:
-			return nil, errorf(from.pos, "%v", err)
+			return nil, &Error{Pos: from.pos, Err: err} // wrapped: the caller may look into it
 		}
 		if isURL(name) {
 			if l.remote == nil {

@@ -67,20 +67,32 @@ func TestRemoteLocations(t *testing.T) {
 			t.Errorf("hint %+v, %v", h, ok)
 		}
 	})
-	t.Run("a failure of the Resolver names the importing element", func(t *testing.T) {
+	t.Run("a failure of the Resolver names the importing element, and is wrapped", func(t *testing.T) {
+		noRoute := errors.New("no route to host")
 		r := func(loc string, max int64) ([]byte, error) {
 			if isURL(loc) {
-				return nil, errors.New("no route to host")
+				return nil, noRoute
 			}
 			return local(loc, max)
 		}
 		_, err := Read(r, []string{"main.xsd"}, Options{})
 		want := "main.xsd: /xs:schema/xs:import[1]: no route to host"
-		if err == nil || err.Error() != want {
-			t.Errorf("got  %v\nwant %s", err, want)
+		if err == nil || err.Error() != want || !errors.Is(err, noRoute) {
+			t.Errorf("got  %v\nwant %s, wrapping the Resolver's error", err, want)
 		}
 		if h, ok := HintOf(err); ok {
 			t.Errorf("hint %+v", h)
+		}
+		// A hint of the Resolver's own is found through the parser's error.
+		hinted := &Error{Msg: "offline", Hint: Hint{Kind: HintRemote, URL: "https://example.com/schemas/r.xsd"}}
+		_, err = Read(func(loc string, max int64) ([]byte, error) {
+			if isURL(loc) {
+				return nil, fmt.Errorf("proxy: %w", hinted)
+			}
+			return local(loc, max)
+		}, []string{"main.xsd"}, Options{})
+		if h, _ := HintOf(err); h != hinted.Hint {
+			t.Errorf("hint %+v, want the Resolver's", h)
 		}
 	})
 	t.Run("size limit", func(t *testing.T) {
