@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/sogen-go/sogen/internal/cli"
+	"github.com/sogen-go/sogen/parser"
 )
 
 // Entry is one entry point of the manifest and what happened to it.
@@ -28,6 +30,9 @@ type Entry struct {
 	// Flags are the flags of the run that generated the package (none when it needed none), or of
 	// the last run tried: each added because the error of the run before suggested it.
 	Flags []string
+	// Maps are the remote locations mapped (-map URL=FILE, after the flags) to the stand-ins in
+	// testdata/remote, each because the error of the run before named it.
+	Maps []string
 	// Unfollowed are flags an error suggested that the measurement does not add: -fetch (it runs
 	// offline, so that the report depends only on the corpus and the repository).
 	Unfollowed []string
@@ -41,7 +46,10 @@ type Entry struct {
 }
 
 // NoFlags reports whether the entry builds and vets as sogen generates it with no flags.
-func (e *Entry) NoFlags() bool { return e.Vetted && len(e.Flags) == 0 }
+func (e *Entry) NoFlags() bool { return e.Vetted && len(e.Flags) == 0 && len(e.Maps) == 0 }
+
+// NoMaps reports whether the entry builds and vets with the flags its errors suggest, without -map.
+func (e *Entry) NoMaps() bool { return e.Vetted && len(e.Maps) == 0 }
 
 // Report is the outcome over the whole manifest.
 type Report struct {
@@ -83,16 +91,28 @@ func readManifest(corpus string) ([]*Entry, error) {
 // generate runs the sogen command on one entry point into dir, as a user would: the entry point
 // named by its path, so that its own folder is the input directory; with no flags first, then with
 // the flags the error suggests (its typed hint, read with cli.SuggestedFlags), one round at a time,
-// until a run succeeds or its error suggests nothing new that the measurement can follow.
-func generate(corpus string, e *Entry, dir string) {
+// until a run succeeds or its error suggests nothing new that the measurement can follow. A remote
+// location the error names (parser.HintRemote) that copies holds a stand-in for (at its host and
+// path) is mapped to it, as a user would save a copy and add -map URL=FILE.
+func generate(corpus string, e *Entry, dir, copies string) {
 	path := filepath.Join(corpus, "public", filepath.FromSlash(e.Path))
-	var flags []string
+	var flags, maps []string
 	for {
-		err := runSogen(e, append(append([]string{"-o", dir, "-pkg", e.Pkg}, flags...), path))
-		e.Flags = flags
+		args := append([]string{"-o", dir, "-pkg", e.Pkg}, flags...)
+		for _, u := range maps {
+			args = append(args, "-map", u+"="+standIn(copies, u))
+		}
+		err := runSogen(e, append(args, path))
+		e.Flags, e.Maps = flags, maps
 		if err == nil {
 			e.Generated = true
 			return
+		}
+		if h, ok := parser.HintOf(err); ok && h.Kind == parser.HintRemote && !slices.Contains(maps, h.URL) && !e.Panicked {
+			if _, serr := os.Stat(standIn(copies, h.URL)); serr == nil {
+				maps = append(slices.Clip(maps), h.URL)
+				continue
+			}
 		}
 		var next []string
 		if !e.Panicked {
@@ -117,6 +137,20 @@ func generate(corpus string, e *Entry, dir string) {
 		}
 		flags = append(slices.Clip(flags), next...)
 	}
+}
+
+// standIn returns the file in copies standing in for the remote location u: the one at u's host and
+// path, query string included.
+func standIn(copies, u string) string {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" {
+		return filepath.Join(copies, "-")
+	}
+	p := pu.Host + pu.EscapedPath()
+	if pu.RawQuery != "" {
+		p += "?" + pu.RawQuery
+	}
+	return filepath.Join(copies, filepath.FromSlash(p))
 }
 
 // runSogen runs the sogen command in-process, turning a panic into an error.
@@ -153,8 +187,9 @@ func Run(corpus, repo string) (*Report, error) {
 		return nil, err
 	}
 	any := false
+	copies := filepath.Join(repo, "testdata", "remote")
 	for _, e := range entries {
-		generate(corpus, e, filepath.Join(tmp, e.Pkg))
+		generate(corpus, e, filepath.Join(tmp, e.Pkg), copies)
 		any = any || e.Generated
 	}
 	if !any {
@@ -191,7 +226,9 @@ func Run(corpus, repo string) (*Report, error) {
 func goCmd(dir string, args ...string) (string, error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	// -trimpath keeps the temporary directory out of the build cache's keys, so that a package
+	// generated as in the previous run (same import path, same files) is not compiled again.
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod -trimpath", "GOWORK=off")
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

@@ -9,17 +9,20 @@ import (
 // counts summarises a report.
 type counts struct {
 	entries, withOps, panics int
-	// By the flags a run needed: none, or those its errors suggested (a superset).
-	generated, built, vetted [2]int
-	// Of the entries with SOAP operations: those that build and vet, with no flags and with the
-	// suggested ones; those whose error suggests -fetch (not followed); those needing -lenient.
-	opsVetted            [2]int
-	opsNetwork, opsFlags int
+	// By what a run needed: no flags; the flags its errors suggested; those and -map copies (each
+	// column counts the one before it too).
+	generated, built, vetted [3]int
+	// Of the entries with SOAP operations: those that build and vet, by column; those that stop at a
+	// remote location their error suggests -fetch for; those needing a suggested flag; those needing
+	// -map copies.
+	opsVetted                     [3]int
+	opsNetwork, opsFlags, opsMaps int
 }
 
 const (
 	noFlags   = 0
 	withFlags = 1
+	withMaps  = 2
 )
 
 func (r *Report) counts() counts {
@@ -29,7 +32,7 @@ func (r *Report) counts() counts {
 		if e.Panicked {
 			c.panics++
 		}
-		for i, ok := range []bool{len(e.Flags) == 0, true} {
+		for i, ok := range []bool{len(e.Flags) == 0 && len(e.Maps) == 0, len(e.Maps) == 0, true} {
 			if !ok {
 				continue
 			}
@@ -54,6 +57,9 @@ func (r *Report) counts() counts {
 			if e.Vetted && len(e.Flags) > 0 {
 				c.opsFlags++
 			}
+			if e.Vetted && len(e.Maps) > 0 {
+				c.opsMaps++
+			}
 		}
 	}
 	return c
@@ -69,9 +75,10 @@ func percent(n, d int) string {
 // Summary is the one-paragraph result.
 func (r *Report) Summary() string {
 	c := r.counts()
-	return fmt.Sprintf("%d entry points, %d panics. Of the %d with SOAP operations, %d (%s) build and vet with no flags, %d (%s) with the flags their errors suggest; %d more need the network (-fetch).",
+	return fmt.Sprintf("%d entry points, %d panics. Of the %d with SOAP operations, %d (%s) build and vet with no flags, %d (%s) with the flags their errors suggest, %d (%s) with -map copies of their remote schemas too; stopped at a remote location with no stand-in (-fetch): %d.",
 		c.entries, c.panics, c.withOps, c.opsVetted[noFlags], percent(c.opsVetted[noFlags], c.withOps),
-		c.opsVetted[withFlags], percent(c.opsVetted[withFlags], c.withOps), c.opsNetwork)
+		c.opsVetted[withFlags], percent(c.opsVetted[withFlags], c.withOps),
+		c.opsVetted[withMaps], percent(c.opsVetted[withMaps], c.withOps), c.opsNetwork)
 }
 
 // Markdown renders the report.
@@ -84,18 +91,27 @@ func (r *Report) Markdown() string {
 		"`public/MANIFEST.tsv` is run through the sogen command as a user runs it: named by its path, so that its own " +
 		"folder is the input directory, first with no flags, then adding the flags its error suggests (read from the " +
 		"error's typed hint, not its text), one round at a time, until it generates or suggests nothing new. `-fetch` " +
-		"is noted but not followed: the measurement runs offline. Then all packages are built and vetted together in a " +
+		"is noted but not followed: the measurement runs offline. A remote location the error names that " +
+		"`testdata/remote` holds a stand-in for (schemas we wrote, declaring what the corpus uses) is mapped to it " +
+		"with `-map URL=FILE`, as a user would save a copy: the third column. Then all packages are built and vetted together in a " +
 		"temporary module that uses this repository. An entry point counts as having SOAP operations when the manifest " +
 		"says so.\n\n")
 	b.WriteString("## Summary\n\n")
-	b.WriteString("| | no flags | with the flags errors suggest |\n| --- | --- | --- |\n")
-	fmt.Fprintf(&b, "| entry points generated (of %d) | %d | %d |\n", c.entries, c.generated[noFlags], c.generated[withFlags])
-	fmt.Fprintf(&b, "| built | %d | %d |\n", c.built[noFlags], c.built[withFlags])
-	fmt.Fprintf(&b, "| vetted | %d | %d |\n", c.vetted[noFlags], c.vetted[withFlags])
-	fmt.Fprintf(&b, "| **entry points with SOAP operations (%d) that build and vet** | **%d (%s)** | **%d (%s)** |\n\n",
-		c.withOps, c.opsVetted[noFlags], percent(c.opsVetted[noFlags], c.withOps), c.opsVetted[withFlags], percent(c.opsVetted[withFlags], c.withOps))
-	fmt.Fprintf(&b, "Of the entry points with SOAP operations, %d need a flag their error suggests, and %d stop at a remote location whose error suggests `-fetch` (or `-map` to a saved copy). Panics (counted as failures): %d.\n\n",
-		c.opsFlags, c.opsNetwork, c.panics)
+	b.WriteString("| | no flags | with the flags errors suggest | and `-map` copies |\n| --- | --- | --- | --- |\n")
+	row := func(what string, n [3]int) {
+		fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", what, n[noFlags], n[withFlags], n[withMaps])
+	}
+	row(fmt.Sprintf("entry points generated (of %d)", c.entries), c.generated)
+	row("built", c.built)
+	row("vetted", c.vetted)
+	fmt.Fprintf(&b, "| **entry points with SOAP operations (%d) that build and vet** | **%d (%s)** | **%d (%s)** | **%d (%s)** |\n\n",
+		c.withOps, c.opsVetted[noFlags], percent(c.opsVetted[noFlags], c.withOps), c.opsVetted[withFlags], percent(c.opsVetted[withFlags], c.withOps),
+		c.opsVetted[withMaps], percent(c.opsVetted[withMaps], c.withOps))
+	b.WriteString("Of the entry points with SOAP operations:\n\n")
+	fmt.Fprintf(&b, "- needing a flag their error suggests: %d\n", c.opsFlags)
+	fmt.Fprintf(&b, "- needing `-map` copies of remote schemas: %d\n", c.opsMaps)
+	fmt.Fprintf(&b, "- stopped at a remote location with no stand-in, the error suggesting `-fetch` (or `-map` to a saved copy): %d\n", c.opsNetwork)
+	fmt.Fprintf(&b, "- panics (counted as failures): %d\n\n", c.panics)
 
 	reasons := map[string]int{}
 	for _, e := range r.Entries {
@@ -123,6 +139,13 @@ func (r *Report) Markdown() string {
 		var flags []string
 		for _, f := range e.Flags {
 			flags = append(flags, "`"+f+"`")
+		}
+		if len(e.Maps) > 0 {
+			var names []string
+			for _, u := range e.Maps {
+				names = append(names, u[strings.LastIndex(strings.TrimSuffix(u, "/"), "/")+1:])
+			}
+			flags = append(flags, "`-map` ("+strings.Join(names, ", ")+")")
 		}
 		for _, f := range e.Unfollowed {
 			flags = append(flags, "`"+f+"` (not followed)")
