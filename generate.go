@@ -2,7 +2,8 @@
 //
 // Generate runs the whole pipeline in memory — parser (WSDL/XSD to raw definitions) -> model (every Go
 // name and type decided) -> emit (Go source rendered with jennifer) — and returns the files; only
-// the sogen command writes them to disk. See the README for the mapping and the command line.
+// the sogen command writes them to disk. See the README for the command line and docs/mapping.md for
+// the mapping.
 //
 // The library does no input or output of its own: the documents come from Config.Resolver (or
 // Config.FS), and errors carry what would get past them as a parser.Hint (parser.HintOf) rather than
@@ -13,6 +14,7 @@ import (
 	"io/fs"
 
 	"github.com/sogen-go/sogen/emit"
+	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
 
@@ -39,6 +41,12 @@ type Config struct {
 	// namespace) and goes on past those that do not resolve at all, reporting each fix-up in
 	// Result.Warnings; see parser.Options.Lenient.
 	Lenient bool
+	// StatusHeaders says which response header blocks report that a call failed (the reply-header
+	// status contract): the zero value recognises them by name and type (SuperOffice's Succeeded and
+	// ExceptionInfo), and each client where it applies gets a notice; Status and Error name them
+	// instead, and Off turns the contract off. A named block that no client has, or of the wrong kind,
+	// is an error wrapping a *model.OptionError. See model.StatusHeaders and the README.
+	StatusHeaders model.StatusHeaders
 }
 
 // Result is the outcome of a generation.

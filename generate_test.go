@@ -2,9 +2,12 @@ package sogen_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"go/ast"
 	goparser "go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -42,23 +45,41 @@ func goldenCases(t *testing.T) []string {
 // generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root.
 func generateCase(t *testing.T, name string) *sogen.Result {
 	t.Helper()
+	res, err := sogen.Generate(caseConfig(t, name))
+	if err != nil {
+		t.Fatalf("generating %s: %v", name, err)
+	}
+	return res
+}
+
+// caseConfig returns the configuration of one test case: every *.wsdl in testdata/wsdl/<name> is a
+// root, and the fields of sogen.Config that testdata/wsdl/<name>/sogen.json sets, if it exists, apply
+// (the options a case exercises, e.g. {"StatusHeaders": {"Off": true}}).
+func caseConfig(t *testing.T, name string) sogen.Config {
+	t.Helper()
 	dir := filepath.Join("testdata", "wsdl", name)
 	roots, err := filepath.Glob(filepath.Join(dir, "*.wsdl"))
 	if err != nil || len(roots) == 0 {
 		t.Fatalf("no WSDL in %s", dir)
 	}
 	sort.Strings(roots)
-	var rel, sources []string
-	for _, r := range roots {
-		rel = append(rel, filepath.Base(r))
-		sources = append(sources, filepath.ToSlash(r))
+	var cfg sogen.Config
+	if data, err := os.ReadFile(filepath.Join(dir, "sogen.json")); err == nil {
+		d := json.NewDecoder(bytes.NewReader(data))
+		d.DisallowUnknownFields()
+		if err := d.Decode(&cfg); err != nil {
+			t.Fatalf("%s: %v", filepath.Join(dir, "sogen.json"), err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
 	}
 	// Read as the command reads files: relative imports may lead out of the directory (siblings).
-	res, err := sogen.Generate(sogen.Config{Resolver: cli.FileResolver(dir), Roots: rel, Package: name, Sources: sources})
-	if err != nil {
-		t.Fatalf("generating %s: %v", name, err)
+	cfg.Resolver, cfg.Package = cli.FileResolver(dir), name
+	for _, r := range roots {
+		cfg.Roots = append(cfg.Roots, filepath.Base(r))
+		cfg.Sources = append(cfg.Sources, filepath.ToSlash(r))
 	}
-	return res
+	return cfg
 }
 
 // TestGolden compares the generated package of every test case with golden/<case>; go test -update

@@ -3,6 +3,7 @@ package sogen
 import (
 	"errors"
 
+	"github.com/sogen-go/sogen/internal/version"
 	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
@@ -32,7 +33,10 @@ func Model(cfg Config) (*model.Package, error) {
 	if sources == nil {
 		sources = cfg.Roots
 	}
-	pkg, err := model.Build(set, model.Options{Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources})
+	pkg, err := model.Build(set, model.Options{
+		Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Generator: version.Read().Generator(),
+		StatusHeaders: cfg.StatusHeaders,
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/emit"
 	"github.com/sogen-go/sogen/internal/soaptest"
+	"github.com/sogen-go/sogen/internal/version"
 	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
 )
@@ -27,7 +29,10 @@ import (
 //   - the package builds and vets;
 //   - every documented request and response example round-trips through the generated types and
 //     the generated client (testdata/roundtrip/examples_test.go, run inside the temporary module
-//     with a table of the operations written from the model).
+//     with a table of the operations written from the model);
+//   - every agent has SuperOffice's reply-header status contract, generated: each operation, called
+//     with a reply whose headers say Succeeded=false with an ExceptionInfo, returns an error that
+//     errors.As turns into the *SoExceptionInfo, together with the result the reply carried.
 func TestServices88Corpus(t *testing.T) {
 	dir := soaptest.Corpus(t, "superoffice", "Services88")
 	roots, err := filepath.Glob(filepath.Join(dir, "*.wsdl"))
@@ -46,7 +51,7 @@ func TestServices88Corpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkg, err := model.Build(set, model.Options{Package: "services88", ClientSuffix: "Agent", Sources: roots})
+	pkg, err := model.Build(set, model.Options{Package: "services88", ClientSuffix: "Agent", Sources: roots, Generator: version.Read().Generator()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +75,7 @@ func TestServices88Corpus(t *testing.T) {
 
 	checkSharedOnce(t, pkg, fsys, roots)
 	checkCorpusShapes(t, files)
+	checkContracts(t, pkg)
 
 	lines := 0
 	for _, f := range files {
@@ -92,12 +98,25 @@ func TestServices88Corpus(t *testing.T) {
 	goCmd(t, mod, nil, "build", "./...")
 	t.Logf("go build of the package: %v", time.Since(start).Round(10*time.Millisecond))
 	goCmd(t, mod, nil, "vet", "./...")
-	out := goCmd(t, mod, []string{"SOGEN_EXAMPLES=" + dir}, "test", "-count=1", "-v", "-run", "TestDocumentedExamples", "./...")
-	passed := strings.Count(string(out), "    --- PASS: TestDocumentedExamples/")
-	t.Logf("documented examples round-tripped: %d operations", passed)
-	examples, _ := filepath.Glob(filepath.Join(dir, "*", "*.request.xml"))
-	if passed != len(examples) || passed == 0 {
-		t.Errorf("%d example pairs passed, %d in the corpus:\n%s", passed, len(examples), out)
+	// SuperOffice's documented examples, then ours (testdata/roundtrip/examples: states the
+	// documented ones do not show, such as nil string items and dictionary values).
+	ours, err := filepath.Abs(filepath.Join("testdata", "roundtrip", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, examplesDir := range []string{dir, ours} {
+		out := goCmd(t, mod, []string{"SOGEN_EXAMPLES=" + examplesDir}, "test", "-count=1", "-v", "-run", "TestDocumentedExamples", "./...")
+		passed := strings.Count(string(out), "    --- PASS: TestDocumentedExamples/")
+		examples, _ := filepath.Glob(filepath.Join(examplesDir, "*", "*.request.xml"))
+		if passed != len(examples) || passed == 0 {
+			t.Errorf("%d example pairs passed, %d in %s:\n%s", passed, len(examples), examplesDir, out)
+		}
+		m := regexp.MustCompile(`message-level calls: (\d+)`).FindSubmatch(out)
+		if m == nil || string(m[1]) == "0" {
+			t.Errorf("no example went through a message-level method:\n%s", out)
+			continue
+		}
+		t.Logf("examples of %s round-tripped: %d operations (%s also at the message level)", examplesDir, passed, m[1])
 	}
 }
 
@@ -149,6 +168,38 @@ func checkSharedOnce(t *testing.T, pkg *model.Package, fsys fs.FS, roots []strin
 	}
 }
 
+// failureMessage is the message of the exception in the failing replies of the corpus round trip.
+const failureMessage = "Ticket expired"
+
+// checkContracts fails unless every client of the corpus package has the reply-header status contract
+// of SuperOffice: Succeeded and ExceptionInfo, whose type, SoExceptionInfo, gets Error and Unwrap.
+func checkContracts(t *testing.T, pkg *model.Package) {
+	t.Helper()
+	for _, c := range pkg.Clients {
+		h := c.ResponseHeader
+		if h == nil || h.Contract == nil || h.Contract.Status == nil || h.Contract.Error == nil {
+			t.Errorf("%s has no reply-header status contract", c.GoName)
+			continue
+		}
+		ct := h.Contract
+		if ct.Status.Elem.Local != "Succeeded" || ct.Error.Elem.Local != "ExceptionInfo" || ct.Error.Value.Type.GoName != "SoExceptionInfo" {
+			t.Errorf("%s: contract on %s and %s (%s), want Succeeded and ExceptionInfo (SoExceptionInfo)", c.GoName, ct.Status.Elem.Local, ct.Error.Elem.Local, ct.Error.Value.Type.GoName)
+		}
+		if m := ct.Error.Value.Type.ErrorMethods; m == nil || m.Unwrap == nil || m.Unwrap.GoName != "InnerException" {
+			t.Errorf("%s: SoExceptionInfo does not unwrap to InnerException", c.GoName)
+		}
+	}
+	var notice string
+	for _, n := range pkg.Notices {
+		if strings.Contains(n, "status contract") {
+			notice = n
+		}
+	}
+	if want := fmt.Sprintf("%d clients", len(pkg.Clients)); strings.Count(notice, "Agent") != len(pkg.Clients) {
+		t.Errorf("the notice of the contract does not name the %s: %q", want, notice)
+	}
+}
+
 // exampleCases writes cases_test.go: the table of operations the round trip of the documented
 // examples drives (see testdata/roundtrip/examples_test.go).
 func exampleCases(t *testing.T, pkg *model.Package) []byte {
@@ -177,6 +228,11 @@ func exampleCases(t *testing.T, pkg *model.Package) []byte {
 			}
 			if h := c.ResponseHeader; h != nil {
 				fmt.Fprintf(&b, "\t\tNewRespHdr: func() header { return new(%s) },\n\t\tRespHdrLen: %d,\n", h.GoName, len(h.Fields))
+				if ct := h.Contract; ct != nil && ct.Status != nil && ct.Error != nil && ct.FalseField != nil {
+					// The header blocks of a reply reporting failure, written with the contract's fields.
+					fmt.Fprintf(&b, "\t\tFailure: func() header { no := false; return &%s{%s: &no, %s: &%s{%s: %q}} },\n",
+						h.GoName, ct.Status.GoName, ct.Error.GoName, ct.Error.Value.Type.GoName, ct.FalseField.GoName, failureMessage)
+				}
 			}
 			var args []string
 			switch {
@@ -210,6 +266,25 @@ func exampleCases(t *testing.T, pkg *model.Package) []byte {
 				fmt.Fprintf(&b, "\t\tResult: func(resp message) any { return resp.(*%s).%s },\n", op.Response.GoName, op.ResultField.GoName)
 			case model.WrapperResult:
 				b.WriteString("\t\tResult: func(resp message) any { return resp },\n")
+			}
+			if op.Message {
+				if op.RequestSimple != nil || op.ResponseSimple != nil {
+					t.Fatalf("%s: the example harness does not drive simple-typed bare bodies", op.Name)
+				}
+				var margs []string
+				if op.Request != nil {
+					margs = append(margs, fmt.Sprintf("req.(*%s)", op.Request.GoName))
+				}
+				margs = append(margs, "[]soap.CallOption{"+strings.Join(opts, ", ")+"}...")
+				mcall := fmt.Sprintf("a.%s().%s(ctx, %s)", c.Messages, op.GoName, strings.Join(margs, ", "))
+				b.WriteString("\t\tCallMessage: func(ctx context.Context, c *soap.Client, req message, h, rh header) (message, error) {\n")
+				fmt.Fprintf(&b, "\t\t\ta := %s(c)\n\t\t\ta.Endpoint = \"http://example.invalid/%s\"\n", port.Constructor, c.PortType.Local)
+				if op.Response != nil {
+					fmt.Fprintf(&b, "\t\t\tresp, err := %s\n\t\t\tif resp == nil {\n\t\t\t\treturn nil, err\n\t\t\t}\n\t\t\treturn resp, err\n", mcall)
+				} else {
+					fmt.Fprintf(&b, "\t\t\treturn nil, %s\n", mcall)
+				}
+				b.WriteString("\t\t},\n")
 			}
 			b.WriteString("\t},\n")
 		}

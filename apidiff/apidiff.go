@@ -310,6 +310,7 @@ func (d *differ) structType(o, n *model.Type) {
 		d.add(Breaking, o.Poly.Interface, "interface %s (method %s) is now %s (method %s)",
 			code(o.Poly.Interface), code(o.Poly.Method), code(n.Poly.Interface), code(n.Poly.Method))
 	}
+	d.errorMethods(name, o.ErrorMethods, n.ErrorMethods)
 	switch {
 	case !o.Abstract && n.Abstract:
 		d.add(Other, name, "type %s is now abstract: a value of it can no longer be sent, only values of the types deriving from it", code(name))
@@ -317,6 +318,45 @@ func (d *differ) structType(o, n *model.Type) {
 		d.add(Other, name, "type %s is no longer abstract", code(name))
 	}
 	d.fields(name, o.Fields, n.Fields)
+}
+
+// errorMethods reports the Error and Unwrap methods of a reply-header status contract's error type
+// appearing or disappearing.
+func (d *differ) errorMethods(name string, o, n *model.ErrorMethods) {
+	switch {
+	case o != nil && n == nil:
+		d.add(Breaking, name, "method %s removed: %s is no longer an error (no reply-header status contract uses it)", code(name+".Error"), code("*"+name))
+	case o == nil && n != nil:
+		d.add(Addition, name, "method %s: %s is an error (a reply-header status contract's error block)", code("func (*"+name+") Error() string"), code("*"+name))
+	}
+	switch ou, nu := o != nil && o.Unwrap != nil, n != nil && n.Unwrap != nil; {
+	case ou && !nu:
+		d.add(Breaking, name, "method %s removed", code(name+".Unwrap"))
+	case !ou && nu:
+		d.add(Addition, name, "method %s (returns %s)", code("func (*"+name+") Unwrap() error"), code(n.Unwrap.GoName))
+	}
+}
+
+// contract compares the reply-header status contract of a response header.
+func (d *differ) contract(client, name string, o, n *model.Contract) {
+	blocks := func(ct *model.Contract) string {
+		var out []string
+		if ct.Status != nil {
+			out = append(out, "status "+ct.Status.GoName)
+		}
+		if ct.Error != nil {
+			out = append(out, "error "+ct.Error.GoName)
+		}
+		return strings.Join(out, ", ")
+	}
+	switch {
+	case o != nil && n == nil:
+		d.add(Breaking, name+".CheckResponse", "method %s removed: a reply whose header blocks report a failure (%s) is no longer an error of %s", code(name+".CheckResponse"), blocks(o), code(client))
+	case o == nil && n != nil:
+		d.add(Addition, name+".CheckResponse", "method %s: a reply whose header blocks report a failure (%s) is an error of %s", code("func (*"+name+") CheckResponse() error"), blocks(n), code(client))
+	case o != nil && blocks(o) != blocks(n):
+		d.add(Other, name+".CheckResponse", "%s: the header blocks reporting a failure were %s, now %s", code(name+".CheckResponse"), blocks(o), blocks(n))
+	}
 }
 
 // fields compares the fields of a struct or header struct.
@@ -533,12 +573,18 @@ func (d *differ) client(o, n *model.Client) {
 	for _, op := range o.Operations {
 		if _, ok := newBy[op.GoName]; !ok {
 			d.add(Breaking, name+"."+op.GoName, "method %s removed", code(signature(name, op)))
+			if m := messageSignature(o, op); m != "" {
+				d.add(Breaking, name+"."+o.Messages+"()."+op.GoName, "method %s removed", code(m))
+			}
 		}
 	}
 	for _, op := range n.Operations {
 		oo, ok := oldBy[op.GoName]
 		if !ok {
 			d.add(Addition, name+"."+op.GoName, "method %s", code(signature(name, op)))
+			if m := messageSignature(n, op); m != "" {
+				d.add(Addition, name+"."+n.Messages+"()."+op.GoName, "method %s", code(m))
+			}
 			continue
 		}
 		d.operation(o, n, oo, op)
@@ -567,6 +613,7 @@ func (d *differ) header(client, which string, o, n *model.Header) {
 		d.add(Breaking, o.GoName, "type %s (%s header of %s) is now %s", code(o.GoName), which, code(client), code(n.GoName))
 	}
 	d.fields(n.GoName, o.Fields, n.Fields)
+	d.contract(client, n.GoName, o.Contract, n.Contract)
 }
 
 func (d *differ) ports(client string, old, new []*model.ClientPort) {
@@ -645,6 +692,30 @@ func signature(client string, op *model.Operation) string {
 	return fmt.Sprintf("func (*%s) %s(ctx context.Context, %sopts ...soap.CallOption) %s", client, op.GoName, full, results(op))
 }
 
+// messageSignature renders the message-level method of op (on the client's Messages view), or ""
+// when op has none.
+func messageSignature(c *model.Client, op *model.Operation) string {
+	if !op.Message {
+		return ""
+	}
+	var req, resp string
+	switch {
+	case op.RequestSimple != nil:
+		req = "req soap.BareValue[" + op.RequestSimple.Type.String() + "], "
+	case op.Request != nil:
+		req = "req *" + op.Request.GoName + ", "
+	}
+	switch {
+	case op.ResponseSimple != nil:
+		resp = "(soap.BareValue[" + op.ResponseSimple.Type.String() + "], error)"
+	case op.Response != nil:
+		resp = "(*" + op.Response.GoName + ", error)"
+	default:
+		resp = "error"
+	}
+	return fmt.Sprintf("func (%s) %s(ctx context.Context, %sopts ...soap.CallOption) %s", c.MessagesType, op.GoName, req, resp)
+}
+
 func (d *differ) operation(oc, nc *model.Client, o, n *model.Operation) {
 	name := nc.GoName + "." + n.GoName
 	oFull, oTypes := params(o)
@@ -654,6 +725,16 @@ func (d *differ) operation(oc, nc *model.Client, o, n *model.Operation) {
 		d.add(Breaking, name, "method %s: was %s, now %s", code(name), code(signature(oc.GoName, o)), code(signature(nc.GoName, n)))
 	case oFull != nFull:
 		d.add(Other, name, "method %s: parameters were %s, now %s", code(name), code("("+oFull+")"), code("("+nFull+")"))
+	}
+	mname := nc.GoName + "." + nc.Messages + "()." + n.GoName
+	switch om, nm := messageSignature(oc, o), messageSignature(nc, n); {
+	case om == nm:
+	case om == "":
+		d.add(Addition, mname, "method %s", code(nm))
+	case nm == "":
+		d.add(Breaking, oc.GoName+"."+oc.Messages+"()."+o.GoName, "method %s removed (%s now takes and returns the whole messages)", code(om), code(name))
+	default:
+		d.add(Breaking, mname, "method %s: was %s, now %s", code(mname), code(om), code(nm))
 	}
 	var wire []string
 	if o.Name != n.Name {

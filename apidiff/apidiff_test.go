@@ -165,3 +165,39 @@ func TestFieldWire(t *testing.T) {
 		})
 	}
 }
+
+func TestMessageMethods(t *testing.T) {
+	// Get's message-level method appears when the operation's request is unwrapped into parameters
+	// (an addition) and goes when it is passed whole again (breaking: callers of the view break).
+	mk := func(message, bare bool) *model.Package {
+		p := pkg("urn:m", "urn:o", "urn:get", false)
+		c := p.Clients[0]
+		c.Messages, c.MessagesType = "Messages", "ClientMessages"
+		op := c.Operations[0]
+		op.Message, op.BareRequest = message, bare
+		if bare {
+			op.Params = []*model.Param{{Name: "get", Type: &model.GoType{Kind: model.Pointer, Elem: &model.GoType{Kind: model.Named, Type: op.Request}}}}
+		}
+		return p
+	}
+	texts := func(old, new *model.Package) string {
+		var out []string
+		for _, c := range Compare(old, new).Changes {
+			if strings.Contains(c.Text, "Messages") {
+				out = append(out, c.Class.String()+": "+c.Text)
+			}
+		}
+		return strings.Join(out, "|")
+	}
+	if diff := cmp.Diff("", texts(mk(true, false), mk(true, false))); diff != "" {
+		t.Errorf("unchanged (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff("Additions: method `func (ClientMessages) Get(ctx context.Context, req *Get, opts ...soap.CallOption) error`",
+		texts(mk(false, true), mk(true, false))); diff != "" {
+		t.Errorf("added (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff("Breaking changes: method `func (ClientMessages) Get(ctx context.Context, req *Get, opts ...soap.CallOption) error` removed (`Client.Get` now takes and returns the whole messages)",
+		texts(mk(true, false), mk(false, true))); diff != "" {
+		t.Errorf("removed (-want +got):\n%s", diff)
+	}
+}

@@ -86,6 +86,7 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 	for i, op := range c.Operations {
 		e.operation(f, c, i, op)
 	}
+	e.messages(f, c)
 }
 
 func (e *emitter) callMethod(f *jen.File, c *model.Client) {
@@ -97,12 +98,13 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 		jen.Id("resp").Add(e.soap("Unmarshaler")),
 		jen.Id("opts").Index().Add(e.soap("CallOption")),
 	).Error().BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("c").Dot("ops").Op("==").Nil()).Block(
-			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(e.pkg.Name + ": " + c.GoName + " used without one of its constructors"))),
+		g.If(jen.Id("c").Op("==").Nil().Op("||").Id("c").Dot("ops").Op("==").Nil()).Block(
+			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(c.Unmade))),
 		)
 		g.Id("op").Op(":=").Op("&").Id("c").Dot("ops").Index(jen.Id("i"))
 		call := []jen.Code{
 			jen.Id("Endpoint").Op(":").Id("c").Dot("Endpoint"),
+			jen.Id("Caller").Op(":").Lit(c.Caller),
 		}
 		if len(e.pkg.Namespaces) > 0 {
 			call = append(call, jen.Id("Namespaces").Op(":").Id(e.pkg.NamespacesVar))
@@ -129,7 +131,9 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 	})
 }
 
-func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Operation) {
+// flatParams returns the parameters of op's method: ctx, one per child of the request wrapper (or
+// the whole bare request), opts.
+func (e *emitter) flatParams(op *model.Operation) []jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.Params {
 		t := p.Type
@@ -138,90 +142,250 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 		}
 		params = append(params, jen.Id(p.Name).Add(e.goType(t)))
 	}
-	params = append(params, jen.Id("opts").Op("...").Add(e.soap("CallOption")))
-	var results []jen.Code
-	var zero *jen.Statement
+	return append(params, jen.Id("opts").Op("...").Add(e.soap("CallOption")))
+}
+
+// flatResult returns the result type of op's method besides the error, and its zero value (nil
+// when it returns only an error).
+func (e *emitter) flatResult(op *model.Operation) (*jen.Statement, *jen.Statement) {
 	switch op.Result {
 	case model.FieldResult:
-		results = append(results, e.goType(op.ResultField.Type))
-		zero = e.zero(op.ResultField.Type)
+		return e.goType(op.ResultField.Type), e.zero(op.ResultField.Type)
 	case model.WrapperResult:
-		results = append(results, jen.Op("*").Id(op.Response.GoName))
-		zero = jen.Nil()
+		return jen.Op("*").Id(op.Response.GoName), jen.Nil()
 	case model.SimpleResult:
-		results = append(results, e.goType(op.ResponseSimple.Type))
-		zero = e.zero(op.ResponseSimple.Type)
+		return e.goType(op.ResponseSimple.Type), e.zero(op.ResponseSimple.Type)
+	}
+	return nil, nil
+}
+
+// bareValue renders soap.BareValue[T] for a simple-typed bare body.
+func (e *emitter) bareValue(sb *model.SimpleBody) *jen.Statement {
+	return e.soap("BareValue").Types(e.goType(sb.Type))
+}
+
+// operation renders the method of op: a thin layer over its message-level method when it has one,
+// the call itself otherwise.
+func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Operation) {
+	result, zero := e.flatResult(op)
+	var results []jen.Code
+	if result != nil {
+		results = append(results, result)
 	}
 	results = append(results, jen.Error())
 	f.Add(comment(op.Doc))
-	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
-		reqArg := jen.Id("req")
+	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(op.GoName).Params(e.flatParams(op)...).Params(results...).BlockFunc(func(g *jen.Group) {
+		if !op.Message {
+			e.callBody(g, c, i, op, "c", zero)
+			return
+		}
+		args := []jen.Code{jen.Id("ctx")}
 		switch {
-		case op.RequestSimple != nil && op.RequestSimple.Value.Kind == model.AnyValue:
-			g.Id("req").Op(":=").Op("&").Add(e.soap("BareAny")).Values(jen.Id("Value").Op(":").Id(op.Params[0].Name))
-		case op.RequestSimple != nil && (op.RequestSimple.Value.Kind == model.ArrayValue || op.RequestSimple.Value.Kind == model.DictValue):
-			g.Id("req").Op(":=").Op("&").Add(e.bareArray(op.RequestSimple.Value)).Values(
-				jen.Id(e.bareVar(op.RequestSimple.Value)).Op(":").Id(e.bareVarName(op.RequestSimple.Value)),
-				jen.Id("Value").Op(":").Id(op.Params[0].Name),
-			)
 		case op.RequestSimple != nil:
-			g.Id("req").Op(":=").Op("&").Add(e.soap("Bare")).Types(e.goType(op.RequestSimple.Type)).Values(
-				jen.Id("Codec").Op(":").Add(e.codec(op.RequestSimple.Value.Codec)),
-				jen.Id("Value").Op(":").Id(op.Params[0].Name),
-			)
-		case op.Request == nil:
-			reqArg = jen.Nil()
-		case op.BareRequest:
-			if !op.RequestNillable {
-				msg := fmt.Sprintf("%s: %s.%s: %s is nil, and the element %s is not nillable", e.pkg.Name, c.GoName, op.GoName, op.Params[0].Name, op.RequestElem.Local)
-				ret := []jen.Code{jen.Qual("errors", "New").Call(jen.Lit(msg))}
-				if zero != nil {
-					ret = append([]jen.Code{zero.Clone()}, ret...)
-				}
-				g.If(jen.Id(op.Params[0].Name).Op("==").Nil()).Block(jen.Return(ret...))
-			}
-			g.Id("req").Op(":=").Id(op.Params[0].Name)
-		default:
-			g.Id("req").Op(":=").Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {
+			args = append(args, e.bareValue(op.RequestSimple).Values(jen.Id("Value").Op(":").Id(op.Params[0].Name)))
+		case op.Request != nil && op.BareRequest:
+			args = append(args, jen.Id(op.Params[0].Name))
+		case op.Request != nil:
+			args = append(args, jen.Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {
 				for _, p := range op.Params {
 					g.Id(p.Field.GoName).Op(":").Id(p.Name)
 				}
-			})
+			}))
 		}
-		respArg := jen.Nil()
-		switch {
-		case op.ResponseSimple != nil && op.ResponseSimple.Value.Kind == model.AnyValue:
-			g.Var().Id("resp").Add(e.soap("BareAny"))
-			respArg = jen.Op("&").Id("resp")
-		case op.ResponseSimple != nil && (op.ResponseSimple.Value.Kind == model.ArrayValue || op.ResponseSimple.Value.Kind == model.DictValue):
-			g.Id("resp").Op(":=").Add(e.bareArray(op.ResponseSimple.Value)).Values(
-				jen.Id(e.bareVar(op.ResponseSimple.Value)).Op(":").Id(e.bareVarName(op.ResponseSimple.Value)),
-			)
-			respArg = jen.Op("&").Id("resp")
-		case op.ResponseSimple != nil:
-			g.Id("resp").Op(":=").Add(e.soap("Bare")).Types(e.goType(op.ResponseSimple.Type)).Values(
-				jen.Id("Codec").Op(":").Add(e.codec(op.ResponseSimple.Value.Codec)),
-			)
-			respArg = jen.Op("&").Id("resp")
-		case op.Response != nil:
-			g.Var().Id("resp").Id(op.Response.GoName)
-			respArg = jen.Op("&").Id("resp")
+		args = append(args, jen.Id("opts").Op("..."))
+		msg := jen.Id("c").Dot(c.Messages).Call().Dot(op.GoName).Call(args...)
+		if !e.messageReturns(op) {
+			g.Return(msg)
+			return
 		}
-		callExpr := jen.Id("c").Dot(c.CallMethod).Call(jen.Id("ctx"), jen.Lit(i), reqArg, respArg, jen.Id("opts"))
 		switch op.Result {
-		case model.NoResult:
-			g.Return(callExpr)
-		case model.FieldResult:
-			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
-			g.Return(jen.Id("resp").Dot(op.ResultField.GoName), jen.Nil())
 		case model.WrapperResult:
-			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
-			g.Return(jen.Op("&").Id("resp"), jen.Nil())
+			g.Return(msg)
+			return
+		case model.NoResult:
+			g.List(jen.Id("_"), jen.Err()).Op(":=").Add(msg)
+			g.Return(jen.Err())
+			return
+		}
+		g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(msg)
+		// With the result a reply carried, a failure its header blocks report comes too (the
+		// message-level method returns both).
+		after := jen.Nil()
+		if c.ResultWithFailure {
+			g.If(jen.Err().Op("!=").Nil().Op("&&").Op("!").Add(e.soap("ResultDecoded")).Call(jen.Err())).Block(jen.Return(zero.Clone(), jen.Err()))
+			after = jen.Err()
+		} else {
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(zero.Clone(), jen.Err()))
+		}
+		switch op.Result {
+		case model.FieldResult:
+			if op.ResponseNillable {
+				g.If(jen.Id("resp").Op("==").Nil()).Block(jen.Return(zero.Clone(), after.Clone()))
+			}
+			g.Return(jen.Id("resp").Dot(op.ResultField.GoName), after)
 		case model.SimpleResult:
-			g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero, jen.Err()))
-			g.Return(jen.Id("resp").Dot("Value"), jen.Nil())
+			g.Return(jen.Id("resp").Dot("Value"), after)
 		}
 	})
+}
+
+// messageReturns reports whether op's message-level method returns a response besides the error.
+func (e *emitter) messageReturns(op *model.Operation) bool {
+	return op.Response != nil || op.ResponseSimple != nil
+}
+
+// messages renders the client's message-level view: its type, the method returning it, and one
+// method per operation that has one.
+func (e *emitter) messages(f *jen.File, c *model.Client) {
+	if c.MessagesType == "" {
+		return
+	}
+	f.Commentf("%s calls the operations of %s with their whole messages; get one with %s.%s.", c.MessagesType, c.GoName, c.GoName, c.Messages)
+	f.Type().Id(c.MessagesType).Struct(jen.Id("c").Op("*").Id(c.GoName))
+	f.Commentf("%s returns c's operations at the message level: each method takes the operation's whole request message (the request wrapper struct, or a soap.BareValue holding a bare body's value, Presence included) and returns its whole response message, so that every state the wire allows can be sent and read — an element left out, sent empty or as xsi:nil, a nil result — and parameters are given by name. The methods of %s that take the wrapper's children as parameters and return its child call these; an operation whose method already takes and returns whole messages has none here.", c.Messages, c.GoName)
+	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(c.Messages).Params().Id(c.MessagesType).Block(
+		jen.Return(jen.Id(c.MessagesType).Values(jen.Id("c"))),
+	)
+	for i, op := range c.Operations {
+		if !op.Message {
+			continue
+		}
+		params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+		switch {
+		case op.RequestSimple != nil:
+			params = append(params, jen.Id("req").Add(e.bareValue(op.RequestSimple)))
+		case op.Request != nil:
+			params = append(params, jen.Id("req").Op("*").Id(op.Request.GoName))
+		}
+		params = append(params, jen.Id("opts").Op("...").Add(e.soap("CallOption")))
+		var results []jen.Code
+		var zero *jen.Statement
+		switch {
+		case op.ResponseSimple != nil:
+			results = append(results, e.bareValue(op.ResponseSimple))
+			zero = e.bareValue(op.ResponseSimple).Values()
+		case op.Response != nil:
+			results = append(results, jen.Op("*").Id(op.Response.GoName))
+			zero = jen.Nil()
+		}
+		results = append(results, jen.Error())
+		f.Add(comment(op.MessageDoc))
+		f.Func().Params(jen.Id("m").Id(c.MessagesType)).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
+			e.callBody(g, c, i, op, "m.c", zero)
+		})
+	}
+}
+
+// callBody renders the body of the method calling op with the whole request: the request is the
+// message-level method's req, or built from the parameters of the method above when op has no
+// message-level method; recv is the client. zero is the zero result (nil when only an error is
+// returned).
+func (e *emitter) callBody(g *jen.Group, c *model.Client, i int, op *model.Operation, recv string, zero *jen.Statement) {
+	message := op.Message // called from the message-level method: the request is req
+	fail := func(err jen.Code) *jen.Statement {
+		if zero != nil {
+			return jen.Return(zero.Clone(), err)
+		}
+		return jen.Return(err)
+	}
+	reqArg := jen.Id("req")
+	in := jen.Id("req") // the request value, wherever it comes from
+	if !message && len(op.Params) > 0 {
+		in = jen.Id(op.Params[0].Name)
+	}
+	switch {
+	case op.RequestSimple != nil:
+		value, presence := in.Clone(), []jen.Code(nil)
+		if message {
+			value = jen.Id("req").Dot("Value")
+			presence = []jen.Code{jen.Id("Presence").Op(":").Id("req").Dot("Presence")}
+		}
+		switch op.RequestSimple.Value.Kind {
+		case model.AnyValue:
+			g.Id("r").Op(":=").Op("&").Add(e.soap("BareAny")).Values(append([]jen.Code{jen.Id("Value").Op(":").Add(value)}, presence...)...)
+		case model.ArrayValue, model.DictValue:
+			g.Id("r").Op(":=").Op("&").Add(e.bareArray(op.RequestSimple.Value)).Values(append([]jen.Code{
+				jen.Id(e.bareVar(op.RequestSimple.Value)).Op(":").Id(e.bareVarName(op.RequestSimple.Value)),
+				jen.Id("Value").Op(":").Add(value),
+			}, presence...)...)
+		default:
+			g.Id("r").Op(":=").Op("&").Add(e.soap("Bare")).Types(e.goType(op.RequestSimple.Type)).Values(append([]jen.Code{
+				jen.Id("Codec").Op(":").Add(e.codec(op.RequestSimple.Value.Codec)),
+				jen.Id("Value").Op(":").Add(value),
+			}, presence...)...)
+		}
+		reqArg = jen.Id("r")
+	case op.Request == nil:
+		reqArg = jen.Nil()
+	case message || op.BareRequest:
+		if !op.RequestNillable {
+			name := "req"
+			where := c.GoName + "." + c.Messages + "()." + op.GoName
+			if !message {
+				name, where = op.Params[0].Name, c.GoName+"."+op.GoName
+			}
+			msg := fmt.Sprintf("%s: %s: %s is nil, and the element %s is not nillable", e.pkg.Name, where, name, op.RequestElem.Local)
+			if op.Request.BodyParts {
+				msg = fmt.Sprintf("%s: %s: %s is nil (it holds the parts of the request)", e.pkg.Name, where, name)
+			}
+			g.If(in.Clone().Op("==").Nil()).Block(fail(jen.Qual("errors", "New").Call(jen.Lit(msg))))
+		}
+		reqArg = in.Clone()
+	default:
+		g.Id("req").Op(":=").Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {
+			for _, p := range op.Params {
+				g.Id(p.Field.GoName).Op(":").Id(p.Name)
+			}
+		})
+	}
+	respArg := jen.Nil()
+	switch {
+	case op.ResponseSimple != nil && op.ResponseSimple.Value.Kind == model.AnyValue:
+		g.Var().Id("resp").Add(e.soap("BareAny"))
+		respArg = jen.Op("&").Id("resp")
+	case op.ResponseSimple != nil && (op.ResponseSimple.Value.Kind == model.ArrayValue || op.ResponseSimple.Value.Kind == model.DictValue):
+		g.Id("resp").Op(":=").Add(e.bareArray(op.ResponseSimple.Value)).Values(
+			jen.Id(e.bareVar(op.ResponseSimple.Value)).Op(":").Id(e.bareVarName(op.ResponseSimple.Value)),
+		)
+		respArg = jen.Op("&").Id("resp")
+	case op.ResponseSimple != nil:
+		g.Id("resp").Op(":=").Add(e.soap("Bare")).Types(e.goType(op.ResponseSimple.Type)).Values(
+			jen.Id("Codec").Op(":").Add(e.codec(op.ResponseSimple.Value.Codec)),
+		)
+		respArg = jen.Op("&").Id("resp")
+	case op.Response != nil && op.ResponseNillable:
+		g.Id("resp").Op(":=").New(jen.Id(op.Response.GoName))
+		g.Var().Id("isNil").Bool()
+		respArg = e.soap("NillableResult").Call(jen.Id("resp"), jen.Op("&").Id("isNil"))
+	case op.Response != nil:
+		g.Id("resp").Op(":=").New(jen.Id(op.Response.GoName))
+		respArg = jen.Id("resp")
+	}
+	callExpr := jen.Id(recv).Dot(c.CallMethod).Call(jen.Id("ctx"), jen.Lit(i), reqArg, respArg, jen.Id("opts"))
+	if zero == nil {
+		g.Return(callExpr)
+		return
+	}
+	after := jen.Nil()
+	if c.ResultWithFailure {
+		// A failure the reply's header blocks report comes with the result the body carried.
+		g.Err().Op(":=").Add(callExpr)
+		g.If(jen.Err().Op("!=").Nil().Op("&&").Op("!").Add(e.soap("ResultDecoded")).Call(jen.Err())).Block(jen.Return(zero.Clone(), jen.Err()))
+		after = jen.Err()
+	} else {
+		g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero.Clone(), jen.Err()))
+	}
+	switch {
+	case op.ResponseSimple != nil && message:
+		g.Return(e.bareValue(op.ResponseSimple).Values(jen.Id("Value").Op(":").Id("resp").Dot("Value"), jen.Id("Presence").Op(":").Id("resp").Dot("Presence")), after)
+	case op.ResponseSimple != nil:
+		g.Return(jen.Id("resp").Dot("Value"), after)
+	case op.ResponseNillable:
+		g.If(jen.Id("isNil")).Block(jen.Return(jen.Nil(), after.Clone()))
+		g.Return(jen.Id("resp"), after)
+	default:
+		g.Return(jen.Id("resp"), after)
+	}
 }
 
 // header renders a header struct and its methods writing and reading the blocks.
@@ -232,6 +396,8 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 			g.Add(comment(fd.Doc))
 			g.Id(fd.GoName).Add(e.goType(fd.Type))
 		}
+		g.Comment(h.Presence + " overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.")
+		g.Id(h.Presence).Add(e.soap("Presence"))
 	})
 	f.Commentf("%s describes the header blocks of %s.", h.FieldsVar, h.GoName)
 	e.fieldsVar(f, h.FieldsVar, h.Fields)
@@ -240,10 +406,11 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 	f.Func().Params(recv).Id(h.Marshal).Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("which").Index().Int()).Block(
 		jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return()),
 		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
+		e.soap("CheckPresence").Call(jen.Id("e"), jen.Op("&").Id("h").Dot(h.Presence), jen.Id("f").Index(jen.Op(":")), jen.Lit(h.GoName)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("which")).Block(
 			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
 				for i, fd := range h.Fields {
-					g.Case(jen.Lit(i)).Block(e.headerEncode(i, fd))
+					g.Case(jen.Lit(i)).Block(e.headerEncode(h, i, fd))
 				}
 			}),
 		),
@@ -253,31 +420,83 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
 		jen.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
 			for i, fd := range h.Fields {
-				g.Case(jen.Id("f").Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(jen.True(), e.headerDecode(i, fd)))
+				g.Case(jen.Id("f").Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(jen.True(), e.headerDecode(h, i, fd)))
 			}
 		}),
 		jen.Return(jen.False(), jen.Nil()),
 	)
+	if h.Contract != nil {
+		e.checkResponse(f, h)
+	}
 }
 
-func (e *emitter) headerEncode(i int, fd *model.Field) *jen.Statement {
+// checkResponse renders the CheckResponse method of a response header with a status contract.
+func (e *emitter) checkResponse(f *jen.File, h *model.Header) {
+	ct := h.Contract
+	f.Add(comment(ct.Doc))
+	f.Func().Params(jen.Id("h").Op("*").Id(h.GoName)).Id("CheckResponse").Params().Error().BlockFunc(func(g *jen.Group) {
+		if ct.Error != nil {
+			g.If(jen.Id("h").Dot(ct.Error.GoName).Op("!=").Nil()).Block(jen.Return(jen.Id("h").Dot(ct.Error.GoName)))
+		}
+		if s := ct.Status; s != nil {
+			cond := jen.Op("!").Id("h").Dot(s.GoName)
+			if s.Ref {
+				cond = jen.Id("h").Dot(s.GoName).Op("!=").Nil().Op("&&").Op("!").Op("*").Id("h").Dot(s.GoName)
+			}
+			failure := jen.Qual("errors", "New").Call(jen.Lit(ct.FalseText))
+			if ct.FalseField != nil {
+				failure = jen.Op("&").Id(ct.Error.Value.Type.GoName).Values(jen.Id(ct.FalseField.GoName).Op(":").Lit(ct.FalseText))
+			}
+			g.If(cond).Block(jen.Return(failure))
+		}
+		g.Return(jen.Nil())
+	})
+}
+
+// errorMethods renders the Error and Unwrap methods of a status contract's error type.
+func (e *emitter) errorMethods(f *jen.File, t *model.Type) {
+	m := t.ErrorMethods
+	inner := jen.Nil()
+	if m.Unwrap != nil {
+		inner = jen.Id("v").Dot("Unwrap").Call()
+	}
+	f.Add(comment(m.ErrorDoc))
+	var fields []jen.Code
+	for _, fd := range m.Fields {
+		fields = append(fields, jen.Values(jen.Id("Name").Op(":").Lit(fd.GoName), jen.Id("Value").Op(":").Id("v").Dot(fd.GoName)))
+	}
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Error").Params().String().Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Lit("<nil>"))),
+		jen.Return(e.soap("ErrorText").Call(jen.Lit(t.GoName), jen.Index().Add(e.soap("ErrorField")).Values(lines(fields...)...), inner)),
+	)
+	if m.Unwrap != nil {
+		f.Add(comment(m.UnwrapDoc))
+		f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Unwrap").Params().Error().Block(
+			jen.If(jen.Id("v").Op("==").Nil().Op("||").Id("v").Dot(m.Unwrap.GoName).Op("==").Nil()).Block(jen.Return(jen.Nil())),
+			jen.Return(jen.Id("v").Dot(m.Unwrap.GoName)),
+		)
+	}
+}
+
+func (e *emitter) headerEncode(h *model.Header, i int, fd *model.Field) *jen.Statement {
 	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
 	val := jen.Id("h").Dot(fd.GoName)
+	pres := jen.Op("&").Id("h").Dot(h.Presence)
 	switch {
 	case fd.Shape == model.Wrapped:
-		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, jen.Nil(), val)
+		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
 	case fd.Shape == model.Dictionary:
-		return jen.Id(fd.Dict.Var).Dot("Encode").Call(jen.Id("e"), desc, jen.Nil(), val)
+		return jen.Id(fd.Dict.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
 	case fd.Ref:
-		return e.codec(fd.Value.Codec).Dot("EncodeRef").Call(jen.Id("e"), desc, jen.Nil(), val)
+		return e.codec(fd.Value.Codec).Dot("EncodeRef").Call(jen.Id("e"), desc, pres, val)
 	}
-	return e.encodeFunc(fd.Value).Call(jen.Id("e"), desc, jen.Nil(), val)
+	return e.encodeFunc(fd.Value).Call(jen.Id("e"), desc, pres, val)
 }
 
-func (e *emitter) headerDecode(i int, fd *model.Field) *jen.Statement {
+func (e *emitter) headerDecode(h *model.Header, i int, fd *model.Field) *jen.Statement {
 	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
 	dst := jen.Op("&").Id("h").Dot(fd.GoName)
-	args := []jen.Code{jen.Id("d"), jen.Id("se"), desc, jen.Nil(), dst}
+	args := []jen.Code{jen.Id("d"), jen.Id("se"), desc, jen.Op("&").Id("h").Dot(h.Presence), dst}
 	switch {
 	case fd.Shape == model.Wrapped:
 		return jen.Id(fd.Array.Var).Dot("Decode").Call(args...)

@@ -34,6 +34,9 @@ func Files(pkg *model.Package) ([]File, error) {
 		f.ImportName(pkg.Runtime, "soap")
 		f.ImportName(xmlPkg, "xml")
 		header := Marker
+		if pkg.Generator != "" {
+			header += "\n// Generator: " + pkg.Generator
+		}
 		if len(pkg.Sources) > 0 {
 			header += "\n// Source: " + strings.Join(pkg.Sources, ", ")
 		}
@@ -255,7 +258,7 @@ func (e *emitter) shared(f *jen.File) {
 	pkg := e.pkg
 	f.Comment("This is a compile-time check that the generated code matches the soap runtime it is built with;")
 	f.Comment("if it fails, regenerate the package with the sogen version that matches the runtime.")
-	f.Const().Id("_").Op("=").Add(e.soap("SupportPackageIsVersion1"))
+	f.Const().Id("_").Op("=").Add(e.soap("SupportPackageIsVersion2"))
 	if len(pkg.Namespaces) > 0 {
 		f.Comment("XML namespaces of the schemas.")
 		f.Const().DefsFunc(func(g *jen.Group) {
@@ -271,11 +274,15 @@ func (e *emitter) shared(f *jen.File) {
 			g.Line()
 		})
 	}
-	f.Commentf("%s maps schema type names to Go types, to decode values whose xsi:type names a derived type.", pkg.Registry)
+	f.Commentf("%s maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.", pkg.Registry)
 	f.Var().Id(pkg.Registry).Op("=").Add(e.soap("TypeRegistry")).Values(jen.DictFunc(func(d jen.Dict) {
 		for _, t := range pkg.Types {
-			if t.Kind == model.Struct && t.Registered {
+			switch {
+			case !t.Registered:
+			case t.Kind == model.Struct:
 				d[qname(t.QName)] = jen.Func().Params().Add(e.soap("Unmarshaler")).Block(jen.Return(jen.New(jen.Id(t.GoName))))
+			default:
+				d[qname(t.QName)] = e.soap("SimpleValue").Call(jen.Id(t.Codec.Name))
 			}
 		}
 	}))

@@ -13,6 +13,9 @@ func (e *emitter) typ(f *jen.File, t *model.Type) {
 	switch t.Kind {
 	case model.Struct:
 		e.structType(f, t)
+		if t.ErrorMethods != nil {
+			e.errorMethods(f, t)
+		}
 	case model.Enum:
 		e.enumType(f, t)
 	case model.Flags:
@@ -29,9 +32,18 @@ func (e *emitter) codecVar(f *jen.File, t *model.Type) {
 	f.Commentf("%s converts %s values to and from text.", c.Name, t.GoName)
 	if c.Item != nil {
 		f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.codec(c.Item), qname(c.Type))
+	} else {
+		f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.soap(c.BaseCodec), qname(c.Type))
+	}
+	if !t.Registered {
 		return
 	}
-	f.Var().Id(c.Name).Op("=").Add(e.soap(c.Ctor)).Types(jen.Id(t.GoName)).Call(e.soap(c.BaseCodec), qname(c.Type))
+	f.Commentf("SOAPType returns the schema type of %s, %s, written as xsi:type when a %s fills an xs:anyType slot.", t.GoName, qstring(t.QName), t.GoName)
+	f.Func().Params(jen.Id(t.GoName)).Id("SOAPType").Params().Qual(xmlPkg, "Name").Block(jen.Return(jen.Id(c.Name).Dot("Type")))
+	f.Commentf("MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a %s is written so.", t.GoName)
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalSOAP").Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("start").Add(e.soap("Start"))).Block(
+		jen.Id(c.Name).Dot("MarshalElement").Call(jen.Id("e"), jen.Id("start"), jen.Id("v")),
+	)
 }
 
 func (e *emitter) enumType(f *jen.File, t *model.Type) {
@@ -387,7 +399,7 @@ func (e *emitter) encodeField(l level, i int, fd *model.Field) *jen.Statement {
 	case model.Choices:
 		return e.soap("EncodeItems").Call(jen.Id("e"), val)
 	case model.Repeated:
-		return e.soap("EncodeRepeated").Call(jen.Id("e"), desc, val, e.encodeFunc(fd.Value))
+		return e.soap("EncodeRepeated").Call(jen.Id("e"), desc, pres, val, e.encodeFunc(fd.Value))
 	case model.Wrapped:
 		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
 	case model.Dictionary:
@@ -403,7 +415,7 @@ func (e *emitter) decodeField(l level, i int, fd *model.Field) *jen.Statement {
 	dst := jen.Op("&").Add(sel(l.path, fd.GoName))
 	switch fd.Shape {
 	case model.Repeated:
-		return e.soap("DecodeAppend").Call(jen.Id("d"), jen.Id("se"), desc, dst, e.decodeFunc(fd.Value))
+		return e.soap("DecodeAppend").Call(jen.Id("d"), jen.Id("se"), desc, pres, dst, e.decodeFunc(fd.Value))
 	case model.Wrapped:
 		return jen.Id(fd.Array.Var).Dot("Decode").Call(jen.Id("d"), jen.Id("se"), desc, pres, dst)
 	case model.Dictionary:

@@ -23,8 +23,13 @@ type Options struct {
 	ClientSuffix string
 	// Sources are the input file names recorded in the generated files' header.
 	Sources []string
+	// Generator names the generator and its version in the generated files' header ("sogen v1.2.3");
+	// empty records none.
+	Generator string
 	// Runtime is the import path of the soap runtime (default DefaultRuntime).
 	Runtime string
+	// StatusHeaders says which response header blocks report a call's failure (see StatusHeaders).
+	StatusHeaders StatusHeaders
 }
 
 // Error is a model error: a construct sogen cannot map, located in the input.
@@ -78,7 +83,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 	b := &builder{
 		set:     set,
 		opts:    opts,
-		pkg:     &Package{Name: opts.Package, Sources: opts.Sources, Runtime: opts.Runtime},
+		pkg:     &Package{Name: opts.Package, Sources: opts.Sources, Generator: opts.Generator, Runtime: opts.Runtime},
 		scope:   NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
 		ns:      map[string]*Namespace{},
 		structs: map[*parser.ComplexType]*Type{},
@@ -99,6 +104,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		b.buildSimpleTypes,
 		b.buildStructs,
 		b.buildClients,
+		b.checkNamed,
 		b.finish,
 	}
 	for _, step := range steps {
@@ -136,6 +142,9 @@ type builder struct {
 
 	// partsElems are the stand-in body elements of messages with several body parts (see partsElement).
 	partsElems map[string]*parser.Element
+
+	// contracts collects the clients' reply-header status contracts.
+	contracts contracts
 }
 
 // structWork is a struct type still to be filled.

@@ -61,9 +61,9 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		GoName:   b.scope.Claim(Exported(pt.Name.Local) + b.opts.ClientSuffix),
 		PortType: b.qname(pt.Name),
 	}
-	c.Doc = joinDoc(fmt.Sprintf("%s is a client for the port type %s. Create one with %s; a client is safe for concurrent use once its fields are set.",
-		c.GoName, pt.Name.Local, "New"+c.GoName), pt.Doc)
-	methods := NewScope("Client", "Endpoint", "Header")
+	intro := fmt.Sprintf("%s is a client for the port type %s. Create one with %s; a client is safe for concurrent use once its fields are set.",
+		c.GoName, pt.Name.Local, "New"+c.GoName)
+	methods := NewScope("Client", "Endpoint", "Header", "Messages")
 	c.CallMethod = methods.Claim("call")
 	first := bindings[0]
 	// Headers: the union over bindings and operations, in order of first use.
@@ -94,9 +94,17 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		return nil, err
 	}
 	if c.ResponseHeader, err = respHeaders.build(b, base+"ResponseHeader",
-		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call. A block the reply did not carry is nil.", c.GoName); err != nil {
+		"%s holds the SOAP header blocks of replies to %s; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.", c.GoName); err != nil {
 		return nil, err
 	}
+	if err := b.contract(c, c.ResponseHeader); err != nil {
+		return nil, err
+	}
+	c.ResultWithFailure = c.ResponseHeader != nil
+	if h := c.ResponseHeader; h != nil && h.Contract != nil {
+		intro += fmt.Sprintf(" A reply whose header blocks report a failure (see %s.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.", h.GoName)
+	}
+	c.Doc = joinDoc(intro, pt.Doc)
 	ops := b.callable(pt)
 	for _, op := range ops {
 		bop := bindingOp(first, op.Name)
@@ -176,6 +184,12 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		p.Doc = fmt.Sprintf("%s returns a %s for the %s (%s, %s). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).",
 			p.Constructor, c.GoName, p.Doc, version, endpoint)
 	}
+	c.Caller = b.opts.Package + "." + c.GoName
+	var ctors []string
+	for _, p := range c.Ports {
+		ctors = append(ctors, p.Constructor)
+	}
+	c.Unmade = fmt.Sprintf("%s: %s was not created with %s, so it has no operations", b.opts.Package, c.GoName, strings.Join(ctors, " or "))
 	return c, nil
 }
 
@@ -266,8 +280,8 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	}
 	hd := &Header{GoName: b.scope.Claim(name)}
 	hd.Doc = fmt.Sprintf(doc, hd.GoName, client)
-	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse")
-	hd.Marshal, hd.Unmarshal = "marshalSOAPHeader", "UnmarshalSOAPHeader"
+	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse", "Presence")
+	hd.Marshal, hd.Unmarshal, hd.Presence = "marshalSOAPHeader", "UnmarshalSOAPHeader", "Presence"
 	for i, n := range h.elems {
 		e := b.set.Elements[n]
 		gt, v, err := b.elementValue(e, hd.GoName+Exported(n.Local))
@@ -393,6 +407,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 			goto done
 		}
 		o.ResponseElem = b.qname(out.Name)
+		o.ResponseNillable = out.Nillable
 		t := b.wrapper(out)
 		if t == nil {
 			sb, err := b.simpleBody(out)
@@ -412,6 +427,9 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1 || !t.elementsOnly():
 			o.Result = WrapperResult
 			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
+			if out.Nillable {
+				result = fmt.Sprintf("It returns the whole %s reply, or nil when the reply sends it as xsi:nil.", out.Name.Local)
+			}
 			if t.BodyParts {
 				result = fmt.Sprintf("It returns the reply's parts, %s.", partsList(t))
 			}
@@ -430,8 +448,58 @@ done:
 		result += fmt.Sprintf(" A fault whose detail is %s is returned as a *%s.", ft.Elem.Local, ft.GoName)
 	}
 	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, sending, result)
+	o.Message = o.RequestSimple != nil || o.ResponseSimple != nil || o.Result == FieldResult ||
+		o.Request != nil && !o.BareRequest && o.Request.Presence != ""
+	if o.Message {
+		if c.MessagesType == "" {
+			c.Messages, c.MessagesType = "Messages", b.scope.Claim(c.GoName+"Messages")
+		}
+		doc += fmt.Sprintf(" It calls %s.%s, which takes and returns the whole messages.", c.MessagesType, o.GoName)
+		o.MessageDoc = messageDoc(o, op.Name)
+	}
 	o.Doc = joinDoc(doc, op.Doc)
 	return o, nil
+}
+
+// messageDoc documents the message-level method of operation o.
+func messageDoc(o *Operation, name string) string {
+	var req, resp string
+	switch {
+	case o.RequestSimple != nil:
+		req = fmt.Sprintf("the value of the %s body element, whose Presence may send it as xsi:nil (SetNil(\"Value\"))", o.RequestElem.Local)
+	case o.Request != nil && o.Request.BodyParts:
+		req = fmt.Sprintf("the request's parts, %s", partsList(o.Request))
+	case o.Request != nil:
+		req = fmt.Sprintf("the whole %s request, its Presence included", o.RequestElem.Local)
+		if o.Request.Presence == "" {
+			req = fmt.Sprintf("the %s request, which has no content", o.RequestElem.Local)
+		}
+		if !o.RequestNillable {
+			req += " (nil is an error: the element is not nillable)"
+		} else {
+			req += " (nil sends it as xsi:nil)"
+		}
+	default:
+		req = "an empty body"
+	}
+	switch {
+	case o.ResponseSimple != nil:
+		resp = fmt.Sprintf("It returns the value of the %s reply, with its Presence (IsNil(\"Value\") when the reply sent xsi:nil).", o.ResponseElem.Local)
+	case o.Response != nil && o.Response.BodyParts:
+		resp = fmt.Sprintf("It returns the reply's parts, %s.", partsList(o.Response))
+	case o.Response != nil:
+		what := "the whole %s reply, its Presence included"
+		if o.Response.Presence == "" {
+			what = "the %s reply, which has no content"
+		}
+		resp = "It returns " + fmt.Sprintf(what, o.ResponseElem.Local) + "."
+		if o.ResponseNillable {
+			resp = "It returns " + fmt.Sprintf(what, o.ResponseElem.Local) + ", or nil when the reply sent it as xsi:nil."
+		}
+	default:
+		resp = "It returns only an error (a one-way operation, or an empty reply)."
+	}
+	return fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, name, req, resp)
 }
 
 // simpleBody returns the Go type and codec of the simple-typed (or xs:anyType, wrapped array or
@@ -492,6 +560,13 @@ func (b *builder) finish() error {
 	b.pkg.Registry = b.scope.Claim("typeRegistry")
 	for _, w := range b.structList {
 		b.pkg.Types = append(b.pkg.Types, w.t)
+	}
+	// A named simple type is registered too, so that a value of it in an xs:anyType slot decodes to
+	// it; it gets the methods writing it there with its xsi:type.
+	for _, t := range b.pkg.Types {
+		if t.Kind != Struct && !t.QName.IsZero() {
+			t.Registered = true
+		}
 	}
 	sort.Slice(b.pkg.Types, func(i, j int) bool { return b.pkg.Types[i].GoName < b.pkg.Types[j].GoName })
 	sort.Slice(b.pkg.Arrays, func(i, j int) bool { return b.pkg.Arrays[i].Var < b.pkg.Arrays[j].Var })

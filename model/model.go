@@ -2,7 +2,7 @@
 // sogen emits: every type, field, constant, client, method and helper variable with its final Go
 // name, in a deterministic order. The emitter renders this description and decides nothing itself.
 //
-// Mapping rules (what each schema construct becomes) are documented on Build and in the README.
+// Mapping rules (what each schema construct becomes) are documented on Build and in docs/mapping.md.
 // The model refuses, with an error rather than silently, what sogen does not support yet: substitution
 // groups, repeated model groups, and rpc or encoded bindings.
 package model
@@ -19,6 +19,8 @@ type Package struct {
 	Name string
 	// Sources are the input files, as given, for the generated-code header.
 	Sources []string
+	// Generator names the generator and its version for the generated-code header ("sogen (devel)").
+	Generator string
 	// Runtime is the import path of the soap runtime package.
 	Runtime string
 	// Namespaces are the XML namespaces the generated code names, sorted by URI.
@@ -123,7 +125,9 @@ type Type struct {
 	FieldsVar string
 	// Poly is set when other types derive from this one: the interface they all implement.
 	Poly *Poly
-	// Registered is true when the type is in the package's type registry.
+	// Registered is true when the type is in the package's type registry: a struct, or a named simple
+	// type (Enum, Flags, Scalar), which then also has the methods SOAPType and MarshalSOAP writing a
+	// value of it into an xs:anyType slot with its xsi:type.
 	Registered bool
 	// Abstract is true for an abstract complex type: a value of it cannot be sent, only values of the
 	// types derived from it.
@@ -163,6 +167,10 @@ type Type struct {
 	Item *Type
 	// ItemOf is the Flags type an enumeration belongs to, when it is a flags item.
 	ItemOf *Type
+
+	// ErrorMethods are set on a struct that is the type of a reply-header status contract's error
+	// block: it gets Error (and Unwrap) methods.
+	ErrorMethods *ErrorMethods
 }
 
 // elementsOnly reports whether a struct's content is child elements only: no attributes, no simple
@@ -404,6 +412,19 @@ type Client struct {
 	Operations []*Operation
 	// CallMethod is the unexported method sending one call.
 	CallMethod string
+	// Messages is the method returning the client's message-level view of its operations, and
+	// MessagesType that view's type (WebhookAgentMessages): a method per operation taking its whole
+	// request and returning its whole response (see Operation.Message). Both are empty when no
+	// operation needs one.
+	Messages, MessagesType string
+	// Caller names the client in the runtime's errors about what its user set (soap.Call.Caller),
+	// e.g. "services88.WebhookAgent", and Unmade is the error of a call on a client none of its
+	// constructors made.
+	Caller, Unmade string
+	// ResultWithFailure is set when the methods return the decoded result together with the failure
+	// the reply's header blocks report (soap.ResultDecoded): for a client with a response header,
+	// whose CheckResponse (a Contract's, or a hand-written one) may report one.
+	ResultWithFailure bool
 }
 
 // Header is a struct holding the SOAP header blocks of a client's requests or responses.
@@ -415,6 +436,11 @@ type Header struct {
 	// Marshal is the unexported method writing the blocks (the client sends a request header's; a
 	// response header's lets tests and fakes write replies) and Unmarshal the method reading one block.
 	Marshal, Unmarshal string
+	// Presence is the field holding the blocks' wire states (soap.Presence): a block sent empty or as
+	// xsi:nil, nil items and dictionary values of the blocks holding arrays and dictionaries.
+	Presence string
+	// Contract is a response header's reply-header status contract (CheckResponse), or nil.
+	Contract *Contract
 }
 
 // ClientBinding is one SOAP binding of a client's port type.
@@ -501,6 +527,18 @@ type Operation struct {
 	RequestSimple, ResponseSimple *SimpleBody
 	// Faults are the typed errors of the faults the operation declares.
 	Faults []*FaultType
+	// Message is true when the operation has a message-level method, on the client's Messages view:
+	// one taking the whole request (the wrapper struct, Presence included, or a soap.BareValue for a
+	// simple-typed bare body) and returning the whole response, so that every state the wire allows
+	// can be sent and read. It is false when the method above already takes and returns the whole
+	// messages (a bare request struct or none; a whole response struct, or none); otherwise the method
+	// above is a thin layer over the message-level one.
+	Message bool
+	// MessageDoc documents the message-level method.
+	MessageDoc string
+	// ResponseNillable is true when the response body element is nillable: a reply sending it as
+	// xsi:nil gives a nil response struct (the methods returning the reply's child return its zero).
+	ResponseNillable bool
 }
 
 // Param is a method parameter: one child of the request wrapper (Field), or the whole request.

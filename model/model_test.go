@@ -92,11 +92,16 @@ func TestNames(t *testing.T) {
 			params = append(params, op.GoName+"."+p.Name)
 		}
 	}
-	if diff := cmp.Diff([]string{"Do", "Close"}, ops); diff != "" {
+	// An operation named Messages cannot take the name of the method returning the client's
+	// message-level view: it gets a suffix, as one named Client, Endpoint or Header would.
+	if diff := cmp.Diff([]string{"Do", "Close", "MessagesOp"}, ops); diff != "" {
 		t.Errorf("methods (-want +got):\n%s", diff)
 	}
+	if c := pkg.Clients[0]; c.Messages != "Messages" || c.MessagesType != "WidgetClient2Messages" {
+		t.Errorf("message-level view %s() %s", c.Messages, c.MessagesType)
+	}
 	// A request child named ctx cannot shadow the context parameter.
-	if diff := cmp.Diff([]string{"Do.ctx2", "Do.widget", "Do.item", "Do.item2", "Close.keywords"}, params); diff != "" {
+	if diff := cmp.Diff([]string{"Do.ctx2", "Do.widget", "Do.item", "Do.item2", "Close.keywords", "MessagesOp.keywords"}, params); diff != "" {
 		t.Errorf("parameters (-want +got):\n%s", diff)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"reflect"
-	"time"
 )
 
 // Element is XML kept as it was received: an xs:anyType value of a type this client does not know, or
@@ -134,12 +133,14 @@ func isNilValue(v any) bool {
 // EncodeAny writes an xs:anyType field. The value's Go type chooses the xsi:type written: string
 // (xs:string), bool, int8, int16, int32, int64 and int (xs:long), their unsigned counterparts, float32,
 // float64, []byte (xs:base64Binary), DateTime, time.Time (xs:dateTime), Date, TimeOfDay, Duration,
-// Decimal, xml.Name (xs:QName), []any (a SOAP-ENC array of such values, xsi:type="soapenc:Array"), a
-// generated complex type (its schema type), or an *Element written as it is. Any other type is an
-// encoding error.
+// Decimal, xml.Name (xs:QName), the runtime types of the other built-ins (Token, AnyURI, GYear,
+// Integer, HexBinary, ...) and of WCF's serialization types (GUID, Char, TimeSpan), []any (a SOAP-ENC
+// array of such values, xsi:type="soapenc:Array"), a generated type — complex or simple (an
+// enumeration, a restriction such as a WCF guid) — (its schema type), or an *Element written as it is.
+// Any other type is an encoding error.
 func EncodeAny(e *Encoder, f *Field, p *Presence, v any) {
 	unset := isNilValue(v)
-	switch f.state(p, unset) {
+	switch f.valueState(e, p, unset) {
 	case Absent:
 		return
 	case Nil:
@@ -151,51 +152,11 @@ func EncodeAny(e *Encoder, f *Field, p *Presence, v any) {
 		e.EndElement()
 		return
 	}
+	if write := anyByGoType[reflect.TypeOf(v)]; write != nil {
+		write(e, f.Name, v)
+		return
+	}
 	switch x := v.(type) {
-	case string:
-		typedText(e, f.Name, XSString, x)
-	case bool:
-		typedText(e, f.Name, XSBoolean, x)
-	case int8:
-		typedText(e, f.Name, XSByte, x)
-	case int16:
-		typedText(e, f.Name, XSShort, x)
-	case int32:
-		typedText(e, f.Name, XSInt, x)
-	case int64:
-		typedText(e, f.Name, XSLong, x)
-	case int:
-		typedText(e, f.Name, XSLong, int64(x))
-	case uint8:
-		typedText(e, f.Name, XSUnsignedByte, x)
-	case uint16:
-		typedText(e, f.Name, XSUnsignedShort, x)
-	case uint32:
-		typedText(e, f.Name, XSUnsignedInt, x)
-	case uint64:
-		typedText(e, f.Name, XSUnsignedLong, x)
-	case uint:
-		typedText(e, f.Name, XSUnsignedLong, uint64(x))
-	case float32:
-		typedText(e, f.Name, XSFloat, x)
-	case float64:
-		typedText(e, f.Name, XSDouble, x)
-	case []byte:
-		typedText(e, f.Name, XSBase64Binary, x)
-	case DateTime:
-		typedText(e, f.Name, XSDateTime, x)
-	case time.Time:
-		typedText(e, f.Name, XSDateTime, NewDateTime(x))
-	case Date:
-		typedText(e, f.Name, XSDate, x)
-	case TimeOfDay:
-		typedText(e, f.Name, XSTime, x)
-	case Duration:
-		typedText(e, f.Name, XSDuration, x)
-	case Decimal:
-		typedText(e, f.Name, XSDecimal, x)
-	case xml.Name:
-		typedText(e, f.Name, XSQName, x)
 	case *Element:
 		x.MarshalSOAP(e, Start{Name: f.Name})
 	case []any:
@@ -214,13 +175,6 @@ func EncodeAny(e *Encoder, f *Field, p *Presence, v any) {
 	}
 }
 
-func typedText[T any](e *Encoder, name xml.Name, c Codec[T], v T) {
-	e.StartElement(Start{Name: name, Type: c.Type})
-	s := c.Format(e, v)
-	e.Text(s)
-	e.EndElement()
-}
-
 // anyArray is the SOAP-ENC array of xs:anyType items that a []any in an xs:anyType slot is written as,
 // and that an xsi:type="soapenc:Array" value there is read as.
 // (A function, since EncodeAny and DecodeAny refer to it.)
@@ -233,45 +187,22 @@ func anyArray() *Array[any] {
 	}
 }
 
-// anyDecoders are the built-in types an xs:anyType value decodes to a Go value for: those whose Go
-// value encodes back to the same xsi:type. Others (xs:token, xs:hexBinary, xs:integer, ...) are kept
-// as an *Element so that nothing changes on the way back.
-var anyDecoders = map[string]func(d *Decoder, s string) (any, error){
-	"string":        anyOf(XSString),
-	"boolean":       anyOf(XSBoolean),
-	"byte":          anyOf(XSByte),
-	"short":         anyOf(XSShort),
-	"int":           anyOf(XSInt),
-	"long":          anyOf(XSLong),
-	"unsignedByte":  anyOf(XSUnsignedByte),
-	"unsignedShort": anyOf(XSUnsignedShort),
-	"unsignedInt":   anyOf(XSUnsignedInt),
-	"unsignedLong":  anyOf(XSUnsignedLong),
-	"float":         anyOf(XSFloat),
-	"double":        anyOf(XSDouble),
-	"base64Binary":  anyOf(XSBase64Binary),
-	"dateTime":      anyOf(XSDateTime),
-	"date":          anyOf(XSDate),
-	"time":          anyOf(XSTime),
-	"duration":      anyOf(XSDuration),
-	"decimal":       anyOf(XSDecimal),
-	"QName":         anyOf(XSQName),
-}
+// anyValuer is implemented by what a TypeRegistry entry of a simple type returns (SimpleValue): the
+// decoded value is stored in the xs:anyType slot, not the holder.
+type anyValuer interface{ anyValue() any }
 
-func anyOf[T any](c Codec[T]) func(d *Decoder, s string) (any, error) {
-	return func(d *Decoder, s string) (any, error) {
-		v, err := c.Parse(d, s)
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	}
-}
-
-// DecodeAny reads an xs:anyType field. An xsi:type naming a built-in type listed at EncodeAny (or the
-// soapenc type of the same name) gives that Go value; soapenc:Array gives a []any of its items; one
-// naming a generated type (found in the Decoder's Types) gives a pointer to it; any other value, or one
-// without xsi:type, is kept as an *Element.
+// DecodeAny reads an xs:anyType field, choosing the Go value from xsi:type:
+//
+//   - a type of the generated package (found in the Decoder's Types) gives a pointer to its struct,
+//     or the value of its simple type (a GUID, an enumeration);
+//   - an XML Schema built-in (or the soapenc type of the same name, SOAP 1.1 section 5.2.1) gives
+//     the Go value EncodeAny lists for it, and one of WCF's serialization types the runtime's GUID,
+//     Char or TimeSpan (when the package has none of its own);
+//   - soapenc:Array gives a []any of its items;
+//   - anything else, no xsi:type at all, or a simple value with attributes of its own, is kept as an
+//     *Element (xsi:type="xs:anyType" too: its content may be anything).
+//
+// Every value decoded is written back by EncodeAny with the xsi:type it came with.
 func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any) error {
 	if IsNil(se) {
 		*dst = nil
@@ -282,12 +213,24 @@ func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any)
 	if err != nil {
 		return err
 	}
-	if typed && t.Space == SOAPEncNamespace && anyDecoders[t.Local] != nil {
+	if typed && t.Space == SOAPEncNamespace && anyByName[xml.Name{Space: XSDNamespace, Local: t.Local}] != nil {
 		t.Space = XSDNamespace // soapenc:string is xs:string (SOAP 1.1 section 5.2.1)
 	}
+	simple := anyByName[t]
 	var v any
 	switch {
-	case typed && t.Space == XSDNamespace && anyDecoders[t.Local] != nil:
+	case typed && d.Types[t] != nil:
+		u := d.Types[t]()
+		if _, ok := u.(anyValuer); ok && len(se.Attr) > countSpecial(se) {
+			v, err = captureElement(d, se)
+			break
+		}
+		err = u.UnmarshalSOAP(d, se)
+		v = u
+		if s, ok := u.(anyValuer); ok {
+			v = s.anyValue()
+		}
+	case typed && simple != nil:
 		if len(se.Attr) > countSpecial(se) {
 			v, err = captureElement(d, se)
 			break
@@ -295,7 +238,7 @@ func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any)
 		var s string
 		s, err = d.Text()
 		if err == nil {
-			v, err = anyDecoders[t.Local](d, s)
+			v, err = simple.parse(d, s)
 			if err != nil {
 				err = d.wrap(err)
 			}
@@ -304,10 +247,6 @@ func DecodeAny(d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *any)
 		var items []any
 		err = anyArray().decodeSOAPArray(d, se, &Field{Name: se.Name}, nil, &items)
 		v = items
-	case typed && d.Types[t] != nil:
-		u := d.Types[t]()
-		err = u.UnmarshalSOAP(d, se)
-		v = u
 	default:
 		v, err = captureElement(d, se)
 	}

@@ -40,10 +40,12 @@ type Client struct {
 // is), or, when its detail holds the element of a fault op declares (Operation.Faults), as that
 // fault's typed error wrapping the *Fault; otherwise the Body must hold op.Response, and a non-2xx status is an *HTTPError. A reply that is
 // not an envelope is an *HTTPError, except an empty 200, 202 or 204 reply to a one-way operation
-// (op.Response zero), which is success. After a reply decoded without error, if call.ResponseHeader
-// implements ResponseChecker, Do returns the error of its CheckResponse; when the reply's body could not
-// be used (and is not a fault), a failure CheckResponse reports is returned instead of the body's
-// error, which its message keeps: the header says why the body is odd.
+// (op.Response zero), which is success. Each header block call.ResponseHeader knows may occur once: a
+// repeated one is a *DecodeError. After a reply decoded without error, if call.ResponseHeader
+// implements ResponseChecker, Do returns the error of its CheckResponse (ResultDecoded reports true
+// for it: call.Result holds the body); when the reply's body could not be used (and is not a fault), a
+// failure CheckResponse reports is returned instead of the body's error, which its message keeps: the
+// header says why the body is odd.
 //
 // Every error is returned as "soap: <op.Name>: ..." wrapping the cause, so that errors.As finds a
 // *Fault, *HTTPError or *DecodeError, and errors.Is finds context.DeadlineExceeded or
@@ -66,12 +68,19 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 		return fmt.Errorf("invalid SOAP version %d in the Operation", int(op.Version))
 	}
 	o := collectOptions(opts)
-	endpoint := call.Endpoint
+	// source names, in errors, what gave the endpoint: what the user set.
+	endpoint, source := call.Endpoint, "Call.Endpoint"
+	if call.Caller != "" {
+		source = call.Caller + ".Endpoint"
+	}
 	if o.hasEndpoint {
-		endpoint = o.endpoint
+		endpoint, source = o.endpoint, "soap.WithEndpoint"
 	}
 	if endpoint == "" {
-		return errors.New("no endpoint: set Call.Endpoint or use WithEndpoint")
+		if o.hasEndpoint {
+			return errors.New("soap.WithEndpoint was given an empty URL")
+		}
+		return fmt.Errorf("%s is empty: set it, or pass soap.WithEndpoint", source)
 	}
 	body, secrets, err := encodeEnvelope(op, call)
 	secrets.fromHTTP(endpoint, o.headers)
@@ -80,7 +89,7 @@ func (c *Client) do(ctx context.Context, op *Operation, call *Call, opts []CallO
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
 	if err != nil {
-		return secrets.hide(err)
+		return secrets.hide(&prefixedError{prefix: source + ": ", err: err})
 	}
 	setHeaders(req, op, o.headers)
 

@@ -353,6 +353,71 @@ func TestReply(t *testing.T) {
 		if res.Text != "hi" {
 			t.Errorf("the result was not decoded: %+v", res)
 		}
+		if !ResultDecoded(err) {
+			t.Error("ResultDecoded = false for a header failure of a reply whose body was decoded")
+		}
+	})
+
+	t.Run("ResponseChecker error with a body that cannot be used", func(t *testing.T) {
+		s, _ := newTestServer(t, cannedReply{body: env11(`<t:Status><t:succeeded>false</t:succeeded><t:message>ticket expired</t:message></t:Status>`, ``)})
+		call, _ := echoCall(s.URL)
+		call.ResponseHeader = new(checkedHeader)
+		err := new(Client).Do(context.Background(), echo11, call)
+		var ae *apiError
+		if !errors.As(err, &ae) || ae.Message != "ticket expired" {
+			t.Fatalf("error %v: want an *apiError with the message", err)
+		}
+		if want := "soap: Echo.Echo: api error: ticket expired (and the reply body could not be used: "; !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("message %q, want it to start with %q", err, want)
+		}
+		if ResultDecoded(err) {
+			t.Error("ResultDecoded = true, but the body was not decoded")
+		}
+	})
+
+	t.Run("a header block the decoder knows, twice", func(t *testing.T) {
+		// Last one wins would make this reply a success.
+		s, _ := newTestServer(t, cannedReply{body: env11(
+			`<t:Status><t:succeeded>false</t:succeeded><t:message>ticket expired</t:message></t:Status>`+
+				`<t:Status><t:succeeded>true</t:succeeded></t:Status>`, echoReply)})
+		call, _ := echoCall(s.URL)
+		call.ResponseHeader = new(checkedHeader)
+		err := new(Client).Do(context.Background(), echo11, call)
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Path != "Envelope/Header/Status" {
+			t.Fatalf("error %v: want a *DecodeError at Envelope/Header/Status", err)
+		}
+		if want := "the reply carries the header block {urn:sogen:test}Status more than once"; de.Err.Error() != want {
+			t.Errorf("error %q, want %q", de.Err, want)
+		}
+		if ResultDecoded(err) {
+			t.Error("ResultDecoded = true for a reply that could not be decoded")
+		}
+	})
+
+	t.Run("a header block twice in two Header elements", func(t *testing.T) {
+		hdr := `<t:Status><t:succeeded>true</t:succeeded></t:Status>`
+		s, _ := newTestServer(t, cannedReply{body: `<s:Envelope xmlns:s="` + envelope11 + `" xmlns:t="` + testNS + `">` +
+			`<s:Header>` + hdr + `</s:Header><s:Header>` + hdr + `</s:Header><s:Body>` + echoReply + `</s:Body></s:Envelope>`})
+		call, _ := echoCall(s.URL)
+		call.ResponseHeader = new(statusHeader)
+		err := new(Client).Do(context.Background(), echo11, call)
+		if err == nil || !strings.Contains(err.Error(), "more than once") {
+			t.Fatalf("error %v: want the repeated block refused", err)
+		}
+	})
+
+	t.Run("an unknown header block twice is skipped", func(t *testing.T) {
+		s, _ := newTestServer(t, cannedReply{body: env11(`<t:Other/><t:Other/><t:Status><t:succeeded>true</t:succeeded></t:Status>`, echoReply)})
+		call, _ := echoCall(s.URL)
+		hdr := new(statusHeader)
+		call.ResponseHeader = hdr
+		if err := new(Client).Do(context.Background(), echo11, call); err != nil {
+			t.Fatal(err)
+		}
+		if !hdr.Succeeded || hdr.Blocks != 1 {
+			t.Errorf("header %+v", hdr)
+		}
 	})
 
 	t.Run("ResponseChecker success", func(t *testing.T) {
@@ -372,6 +437,9 @@ func TestReply(t *testing.T) {
 		var f *Fault
 		if !errors.As(err, &f) {
 			t.Fatalf("error %v: want a *Fault", err)
+		}
+		if ResultDecoded(err) {
+			t.Error("ResultDecoded = true for a fault")
 		}
 	})
 
@@ -831,14 +899,26 @@ func TestOptions(t *testing.T) {
 	})
 
 	t.Run("no endpoint", func(t *testing.T) {
+		// The errors name what the user set: the generated client's field (Caller), the Call's, or
+		// the option.
 		call, _ := echoCall("")
 		err := new(Client).Do(context.Background(), echo11, call)
-		if err == nil || err.Error() != "soap: Echo.Echo: no endpoint: set Call.Endpoint or use WithEndpoint" {
-			t.Fatalf("error %v", err)
+		if want := "soap: Echo.Echo: Call.Endpoint is empty: set it, or pass soap.WithEndpoint"; err == nil || err.Error() != want {
+			t.Fatalf("error %v, want %s", err, want)
+		}
+		call.Caller = "echo.EchoClient"
+		err = new(Client).Do(context.Background(), echo11, call)
+		if want := "soap: Echo.Echo: echo.EchoClient.Endpoint is empty: set it, or pass soap.WithEndpoint"; err == nil || err.Error() != want {
+			t.Fatalf("error %v, want %s", err, want)
 		}
 		call.Endpoint = "http://127.0.0.1:1/"
-		if err := new(Client).Do(context.Background(), echo11, call, WithEndpoint("")); err == nil || !strings.Contains(err.Error(), "no endpoint") {
-			t.Fatalf("error %v", err)
+		err = new(Client).Do(context.Background(), echo11, call, WithEndpoint(""))
+		if want := "soap: Echo.Echo: soap.WithEndpoint was given an empty URL"; err == nil || err.Error() != want {
+			t.Fatalf("error %v, want %s", err, want)
+		}
+		err = new(Client).Do(context.Background(), echo11, call, WithEndpoint("://y"))
+		if want := `soap: Echo.Echo: soap.WithEndpoint: parse "://y": missing protocol scheme`; err == nil || err.Error() != want {
+			t.Fatalf("error %v, want %s", err, want)
 		}
 	})
 
@@ -992,10 +1072,14 @@ func TestHeaderFrom(t *testing.T) {
 		}
 	})
 	t.Run("response given", func(t *testing.T) {
-		dst := new(statusHeader)
+		dst := &statusHeader{Succeeded: true, Message: "from an earlier reply", Blocks: 1}
 		h, err := ResponseHeaderFrom(local, []CallOption{WithResponseHeader(dst)})
 		if err != nil || h != dst {
 			t.Fatalf("got %v, %v; want dst", h, err)
+		}
+		// It is reset: it will hold only what this call's reply carries.
+		if *dst != (statusHeader{}) {
+			t.Errorf("dst = %+v, want it reset to the zero value", *dst)
 		}
 	})
 	t.Run("response untyped nil", func(t *testing.T) {
@@ -1032,7 +1116,8 @@ func TestDoArguments(t *testing.T) {
 		{"nil operation", nil, &Call{}, "soap: Do: nil Operation"},
 		{"nil call", echo11, nil, "soap: Echo.Echo: nil Call"},
 		{"bad version", &Operation{Name: "X.Y"}, &Call{Endpoint: "http://x"}, "soap: X.Y: invalid SOAP version 0 in the Operation"},
-		{"bad endpoint", echo11, &Call{Endpoint: "://x"}, `soap: Echo.Echo: parse "://x": missing protocol scheme`},
+		{"bad endpoint", echo11, &Call{Endpoint: "://x"}, `soap: Echo.Echo: Call.Endpoint: parse "://x": missing protocol scheme`},
+		{"bad endpoint of a client", echo11, &Call{Endpoint: "://x", Caller: "echo.EchoClient"}, `soap: Echo.Echo: echo.EchoClient.Endpoint: parse "://x": missing protocol scheme`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := new(Client).Do(context.Background(), tc.op, tc.call)

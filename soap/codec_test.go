@@ -143,8 +143,8 @@ func TestXSCodecsKeepWireText(t *testing.T) {
 		}
 	})
 	t.Run("dateTime", func(t *testing.T) {
-		v, err := codecDecode(t, soap.XSDateTime, " yesterday ")
-		if err != nil || v.String() != " yesterday " {
+		v, err := codecDecode(t, soap.XSDateTime, " yesterday  at\tnoon ")
+		if err != nil || v.String() != "yesterday at noon" { // kept, but collapsed (whiteSpace=collapse)
 			t.Fatalf("decoded %q, %v", v.String(), err)
 		}
 		if _, err := v.Time(); err == nil {
@@ -369,4 +369,122 @@ func TestCodecAdapters(t *testing.T) {
 		_, err = codecDecode(t, c, "C")
 		decWantDecodeError(t, err, `"C" is not a valid xs:int`)
 	})
+}
+
+// TestXSCodecsWhiteSpace decodes a value of every built-in type with white space around it (and
+// inside, where the type's lexical space allows a space) and checks what the value holds, by its
+// lexical form: XML Schema Part 2 section 4.3.6 gives xs:string whiteSpace=preserve,
+// xs:normalizedString replace, and every other built-in (the types derived from token, and every
+// atomic type not derived from string) collapse, fixed; the built-in list types (NMTOKENS, IDREFS,
+// ENTITIES) collapse too. xs:anySimpleType has no whiteSpace facet: its text is kept.
+func TestXSCodecsWhiteSpace(t *testing.T) {
+	const around = " \n\t&#13; " // &#13;: a carriage return (a literal one is read as a line feed)
+	text := func(s string) string { return around + s + around }
+	check := func(t *testing.T, got, want string) {
+		t.Helper()
+		if got != want {
+			t.Errorf("decoded to %q, want %q", got, want)
+		}
+	}
+	strs := []struct {
+		c        soap.Codec[string]
+		in, want string
+	}{
+		{soap.XSString, text("a  b"), " \n\t\r a  b \n\t\r "},
+		{soap.XSAnySimpleType, text("a  b"), " \n\t\r a  b \n\t\r "},
+		{soap.XSNormalizedString, "\ta\n b\r", " a  b "},
+		{soap.XSToken, text("a \n b"), "a b"},
+		{soap.XSLanguage, text("en-GB"), "en-GB"},
+		{soap.XSName, text("a:b"), "a:b"},
+		{soap.XSNCName, text("ab"), "ab"},
+		{soap.XSID, text("id1"), "id1"},
+		{soap.XSIDREF, text("id1"), "id1"},
+		{soap.XSIDREFS, text("id1 \n id2"), "id1 id2"},
+		{soap.XSENTITY, text("e"), "e"},
+		{soap.XSENTITIES, text("e1\t\te2"), "e1 e2"},
+		{soap.XSNMTOKEN, text("n-1"), "n-1"},
+		{soap.XSNMTOKENS, text("n1  n2"), "n1 n2"},
+		{soap.XSAnyURI, text("http://example.com/a"), "http://example.com/a"},
+		{soap.XSNOTATION, text("n"), "n"},
+		{soap.XSGYearMonth, text("2024-05"), "2024-05"},
+		{soap.XSGYear, text("2024"), "2024"},
+		{soap.XSGMonthDay, text("--05-01"), "--05-01"},
+		{soap.XSGDay, text("---01"), "---01"},
+		{soap.XSGMonth, text("--05"), "--05"},
+		// A no-break space is not XML white space: it stays.
+		{soap.XSToken, "\u00a0a\u00a0", "\u00a0a\u00a0"},
+	}
+	for _, c := range strs {
+		t.Run(c.c.Type.Local, func(t *testing.T) {
+			v, err := codecDecode(t, c.c, c.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, v, c.want)
+		})
+	}
+	others := []struct {
+		name     string
+		in, want string
+		decode   func(t *testing.T, in string) (string, error)
+	}{
+		{"boolean", "true", "true", lexical(soap.XSBoolean)},
+		{"byte", "-8", "-8", lexical(soap.XSByte)},
+		{"short", "-16", "-16", lexical(soap.XSShort)},
+		{"int", "-32", "-32", lexical(soap.XSInt)},
+		{"long", "-64", "-64", lexical(soap.XSLong)},
+		{"integer", "7", "7", lexical(soap.XSInteger)},
+		{"nonPositiveInteger", "-7", "-7", lexical(soap.XSNonPositiveInteger)},
+		{"negativeInteger", "-7", "-7", lexical(soap.XSNegativeInteger)},
+		{"unsignedByte", "8", "8", lexical(soap.XSUnsignedByte)},
+		{"unsignedShort", "16", "16", lexical(soap.XSUnsignedShort)},
+		{"unsignedInt", "32", "32", lexical(soap.XSUnsignedInt)},
+		{"unsignedLong", "64", "64", lexical(soap.XSUnsignedLong)},
+		{"nonNegativeInteger", "7", "7", lexical(soap.XSNonNegativeInteger)},
+		{"positiveInteger", "7", "7", lexical(soap.XSPositiveInteger)},
+		{"float", "1.5", "1.5", lexical(soap.XSFloat)},
+		{"double", "2.5", "2.5", lexical(soap.XSDouble)},
+		{"decimal", "12.50", "12.50", lexical(soap.XSDecimal)},
+		{"dateTime", "2024-05-01T12:00:00.5+02:00", "2024-05-01T12:00:00.5+02:00", lexical(soap.XSDateTime)},
+		{"date", "2024-05-01Z", "2024-05-01Z", lexical(soap.XSDate)},
+		{"time", "12:00:00", "12:00:00", lexical(soap.XSTime)},
+		{"duration", "P1DT2H", "P1DT2H", lexical(soap.XSDuration)},
+		{"base64Binary", "aGVs\n bG8=", "aGVsbG8=", lexical(soap.XSBase64Binary)},
+		{"hexBinary", "0aFF", "0AFF", lexical(soap.XSHexBinary)},
+		{"QName", "xsd:int", "{" + soap.XSDNamespace + "}int", func(t *testing.T, in string) (string, error) {
+			v, err := codecDecode(t, soap.XSQName, in)
+			return "{" + v.Space + "}" + v.Local, err
+		}},
+	}
+	for _, c := range others {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := c.decode(t, text(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, got, c.want)
+		})
+	}
+	// The same holds for the text and attribute values of the runtime types, however they are
+	// decoded: String and MarshalText of a decoded date carry no white space.
+	d, err := codecDecode(t, soap.XSDate, text("2024-05-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := d.MarshalText(); string(b) != "2024-05-01" || d.String() != "2024-05-01" {
+		t.Errorf("MarshalText %q, String %q", b, d.String())
+	}
+	var a soap.Date
+	if err := soap.XSDate.DecodeAttr(nil, &soap.Attribute{}, " \n\t2024-05-01\r ", &a); err != nil || a.String() != "2024-05-01" {
+		t.Errorf("attribute decoded to %q, %v", a.String(), err)
+	}
+}
+
+// lexical returns a function decoding text with c and returning the lexical form of the value.
+func lexical[T any](c soap.Codec[T]) func(t *testing.T, in string) (string, error) {
+	return func(t *testing.T, in string) (string, error) {
+		t.Helper()
+		v, err := codecDecode(t, c, in)
+		return c.Format(nil, v), err
+	}
 }

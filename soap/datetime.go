@@ -444,8 +444,10 @@ func NewLocalDateTime(t time.Time) DateTime {
 
 // ParseDateTime checks that s (after whitespace collapse) is an
 // xs:dateTime literal, '-'? yyyy '-' mm '-' dd 'T' hh ':' mm ':' ss ('.'
-// s+)? (zone)?, and returns a DateTime that keeps s exactly as given
-// (not collapsed), so that it re-encodes unchanged. The year has four or
+// s+)? (zone)?, and returns a DateTime that keeps s as given but for
+// the white space around it (XML Schema's whiteSpace=collapse, which
+// dateTime, date, time, duration and decimal have), so that it re-encodes
+// unchanged. The year has four or
 // more digits (no leading zero if more than four, not "0000"), the day
 // must exist in the month, the hour may be 24 only in "24:00:00" (any
 // fraction all zeros), and the zone is "Z" or ±hh:mm up to ±14:00. Any
@@ -456,14 +458,15 @@ func ParseDateTime(s string) (DateTime, error) {
 	if _, err := dtParseDateTime(lexCollapse(s)); err != nil {
 		return DateTime{}, dtLexErr("xs:dateTime", s, err)
 	}
-	return DateTime{lex: s, set: true}, nil
+	return DateTime{lex: lexCollapse(s), set: true}, nil
 }
 
-// DateTimeFromWire returns a DateTime that holds s verbatim, without
+// DateTimeFromWire returns a DateTime that holds s, white space collapsed
+// (whiteSpace=collapse: trimmed, inner runs made one space), without
 // checking it. Decoders use it so that one malformed value from a server is
 // kept (and sent back as it came) rather than failing the whole reply; Time
 // reports the problem.
-func DateTimeFromWire(s string) DateTime { return DateTime{lex: s, set: true} }
+func DateTimeFromWire(s string) DateTime { return DateTime{lex: collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero DateTime it returns
 // "0001-01-01T00:00:00".
@@ -564,18 +567,18 @@ func NewDate(t time.Time) Date {
 
 // ParseDate checks that s (after whitespace collapse) is an xs:date literal,
 // '-'? yyyy '-' mm '-' dd (zone)?, with the rules of ParseDateTime, and
-// returns a Date that keeps s exactly as given. The error is a
+// returns a Date that keeps s as given but for the white space around it. The error is a
 // *LexicalError with Type "xs:date".
 func ParseDate(s string) (Date, error) {
 	if _, err := dtParseDateOnly(lexCollapse(s)); err != nil {
 		return Date{}, dtLexErr("xs:date", s, err)
 	}
-	return Date{lex: s, set: true}, nil
+	return Date{lex: lexCollapse(s), set: true}, nil
 }
 
-// DateFromWire returns a Date that holds s verbatim, without checking it
-// (see DateTimeFromWire).
-func DateFromWire(s string) Date { return Date{lex: s, set: true} }
+// DateFromWire returns a Date that holds s, white space collapsed, without
+// checking it (see DateTimeFromWire).
+func DateFromWire(s string) Date { return Date{lex: collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero Date it returns
 // "0001-01-01".
@@ -665,18 +668,19 @@ func NewTimeOfDay(t time.Time) TimeOfDay {
 // ParseTimeOfDay checks that s (after whitespace collapse) is an xs:time
 // literal, hh ':' mm ':' ss ('.' s+)? (zone)?, with the rules of
 // ParseDateTime ("24:00:00" is accepted), and returns a TimeOfDay that
-// keeps s exactly as given. The error is a *LexicalError with Type
+// keeps s as given but for the white space around it. The error is a
+// *LexicalError with Type
 // "xs:time".
 func ParseTimeOfDay(s string) (TimeOfDay, error) {
 	if _, err := dtParseTimeOnly(lexCollapse(s)); err != nil {
 		return TimeOfDay{}, dtLexErr("xs:time", s, err)
 	}
-	return TimeOfDay{lex: s, set: true}, nil
+	return TimeOfDay{lex: lexCollapse(s), set: true}, nil
 }
 
-// TimeOfDayFromWire returns a TimeOfDay that holds s verbatim, without
+// TimeOfDayFromWire returns a TimeOfDay that holds s, white space collapsed, without
 // checking it (see DateTimeFromWire).
-func TimeOfDayFromWire(s string) TimeOfDay { return TimeOfDay{lex: s, set: true} }
+func TimeOfDayFromWire(s string) TimeOfDay { return TimeOfDay{lex: collapse(s), set: true} }
 
 // String returns the lexical text of t; for the zero TimeOfDay it returns
 // "00:00:00".
@@ -979,18 +983,19 @@ func NewDuration(d time.Duration) Duration {
 // parts in that order, at least one part, at least one time part after
 // 'T', unsigned integers of any length, and a fraction allowed only on the
 // seconds. As a leniency (XSD 1.1 syntax), the seconds may be written "1.S"
-// or ".5S". It returns a Duration that keeps s exactly as given. The error
+// or ".5S". It returns a Duration that keeps s as given but for the white
+// space around it. The error
 // is a *LexicalError with Type "xs:duration".
 func ParseDuration(s string) (Duration, error) {
 	if _, ok := durParse(lexCollapse(s)); !ok {
 		return Duration{}, &LexicalError{Type: "xs:duration", Text: s}
 	}
-	return Duration{lex: s, set: true}, nil
+	return Duration{lex: lexCollapse(s), set: true}, nil
 }
 
-// DurationFromWire returns a Duration that holds s verbatim, without
+// DurationFromWire returns a Duration that holds s, white space collapsed, without
 // checking it (see DateTimeFromWire).
-func DurationFromWire(s string) Duration { return Duration{lex: s, set: true} }
+func DurationFromWire(s string) Duration { return Duration{lex: collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero Duration it returns
 // "PT0S".
@@ -1129,17 +1134,18 @@ func DecimalFromFloat(f float64) (Decimal, error) {
 // ParseDecimal checks that s (after whitespace collapse) is an xs:decimal
 // literal, an optional sign and digits with an optional '.' and fraction
 // ("1", "-1.5", "+.5", "5."), no exponent, and returns a Decimal that keeps
-// s exactly as given. The error is a *LexicalError with Type "xs:decimal".
+// s as given but for the white space around it. The error is a
+// *LexicalError with Type "xs:decimal".
 func ParseDecimal(s string) (Decimal, error) {
 	if _, _, _, ok := decParse(lexCollapse(s)); !ok {
 		return Decimal{}, &LexicalError{Type: "xs:decimal", Text: s}
 	}
-	return Decimal{lex: s, set: true}, nil
+	return Decimal{lex: lexCollapse(s), set: true}, nil
 }
 
-// DecimalFromWire returns a Decimal that holds s verbatim, without checking
+// DecimalFromWire returns a Decimal that holds s, white space collapsed, without checking
 // it (see DateTimeFromWire).
-func DecimalFromWire(s string) Decimal { return Decimal{lex: s, set: true} }
+func DecimalFromWire(s string) Decimal { return Decimal{lex: collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero Decimal it returns
 // "0".

@@ -372,7 +372,7 @@ func (d *Decoder) declare(prefix, uri string) {
 // ResolveQName resolves a QName value ("p:local" or "local") against the namespaces in scope of the
 // element most recently started. An unprefixed name takes the default namespace, as xs:QName values do.
 func (d *Decoder) ResolveQName(s string) (xml.Name, error) {
-	s = strings.TrimSpace(s)
+	s = lexCollapse(s) // xs:QName's whiteSpace is collapse: XML white space around it is not part of it
 	prefix, local, ok := strings.Cut(s, ":")
 	if !ok {
 		prefix, local = "", s

@@ -75,7 +75,13 @@ func (a *Array[T]) encodeSOAPArray(e *Encoder, f *Field, p *Presence, v []T, typ
 			e.StartElement(start)
 			e.Attr(encArrayTypeAttr, e.QName(a.ArrayType)+"["+strconv.Itoa(len(v))+"]")
 		}
-		for _, x := range v {
+		nils := nilItems(e, f, p, v)
+		for i, x := range v {
+			if len(nils) > 0 && nils[0] == i {
+				nils = nils[1:]
+				e.NilElement(a.Item.Name)
+				continue
+			}
 			a.EncodeItem(e, &a.Item, nil, x)
 		}
 		e.EndElement()
@@ -93,10 +99,16 @@ func (a *Array[T]) decodeSOAPArray(d *Decoder, se xml.StartElement, f *Field, p 
 	if hasEncAttr(se, "offset") {
 		return d.Errorf("partially transmitted SOAP-ENC arrays (soapenc:offset) are not supported")
 	}
+	if p != nil {
+		p.ClearNil(f.GoName)
+	}
 	out := make([]T, 0)
 	err := d.Children(func(child xml.StartElement) error {
 		if hasEncAttr(child, "position") {
 			return d.Errorf("sparse SOAP-ENC arrays (soapenc:position) are not supported")
+		}
+		if p != nil && lostNil(child, &a.Item) {
+			p.setNil(f.GoName, len(out), nil, true)
 		}
 		var x T
 		if err := a.DecodeItem(d, child, &a.Item, nil, &x); err != nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -103,11 +104,13 @@ type HeaderDecoder interface {
 	UnmarshalSOAPHeader(d *Decoder, se xml.StartElement) (bool, error)
 }
 
-// ResponseChecker may be implemented (usually in a hand-written file beside generated code) by a
-// HeaderDecoder: after a reply without fault was decoded successfully, Client.Do calls CheckResponse and
-// returns its error (and when the body could not be used, the failure it reports takes precedence).
-// This is how APIs that report failure in a header (SuperOffice's Succeeded/ExceptionInfo, for
-// instance) turn it into an error.
+// ResponseChecker is implemented by a HeaderDecoder whose header blocks report whether the call
+// succeeded: sogen generates CheckResponse for the response header structs of the APIs that report
+// failure in a reply's headers (SuperOffice's Succeeded and ExceptionInfo, for instance; see the
+// README's reply-header status contract), and a hand-written file may add it to another. After a reply
+// without fault, Client.Do calls CheckResponse and returns its error: when the body was decoded, as an
+// error for which ResultDecoded reports true; when the body could not be used, the failure it reports
+// takes precedence over the body's error, which its message keeps.
 type ResponseChecker interface {
 	// CheckResponse returns the failure the decoded headers report, or nil.
 	CheckResponse() error
@@ -117,6 +120,10 @@ type ResponseChecker interface {
 type Call struct {
 	// Endpoint is the URL the request is posted to; WithEndpoint overrides it.
 	Endpoint string
+	// Caller names the generated client making the call, e.g. "services88.WebhookAgent", so that an
+	// error about what its user set names it: "services88.WebhookAgent.Endpoint is empty". Empty names
+	// the Call ("Call.Endpoint").
+	Caller string
 	// Namespaces are namespace URIs declared on the Envelope up front, with the prefixes ns1, ns2, ...
 	// in this order, so that body and header elements do not repeat the declarations. The envelope,
 	// xsi and xsd namespaces, the empty string and repeated URIs are left out of the numbering; the
@@ -269,10 +276,11 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 		hd = call.ResponseHeader
 	}
 	sawBody := false
+	var blocks []xml.Name // the header blocks hd decoded
 	err := d.Children(func(se xml.StartElement) error {
 		switch {
 		case se.Name.Space == ns && se.Name.Local == "Header" && !sawBody:
-			return decodeHeader(d, hd)
+			return decodeHeader(d, hd, &blocks)
 		case se.Name.Space == ns && se.Name.Local == "Body" && !sawBody:
 			sawBody = true
 			if err := decodeBody(d, v, op, call, r); err != nil {
@@ -301,9 +309,28 @@ func decodeEnvelope(d *Decoder, root xml.StartElement, op *Operation, call *Call
 		return headerFailure(hd, d.Errorf("the %s envelope has no Body", v))
 	}
 	if checker, ok := hd.(ResponseChecker); ok {
-		return checker.CheckResponse()
+		if err := checker.CheckResponse(); err != nil {
+			return &checkedError{err}
+		}
 	}
 	return nil
+}
+
+// checkedError is the failure a ResponseChecker reported for a reply whose body was decoded into
+// Call.Result without error (see ResultDecoded).
+type checkedError struct{ err error }
+
+func (e *checkedError) Error() string { return e.err.Error() }
+
+func (e *checkedError) Unwrap() error { return e.err }
+
+// ResultDecoded reports whether err, returned by Client.Do, is the failure the reply's header blocks
+// report (ResponseChecker) for a reply whose body was decoded into Call.Result without error. The
+// result then holds what the reply carried: generated methods return it together with err. For any
+// other error, and for nil, it reports false.
+func ResultDecoded(err error) bool {
+	var c *checkedError
+	return errors.As(err, &c)
 }
 
 // drainElements reads and skips the rest of the content of the elements being read, levels deep
@@ -345,12 +372,23 @@ func headerFailure(hd HeaderDecoder, err error) error {
 }
 
 // decodeHeader offers each header block to hd (which may be nil) and skips those it does not know.
-func decodeHeader(d *Decoder, hd HeaderDecoder) error {
+// A block hd knows may occur once: decoded contains those already decoded, and a second occurrence is
+// an error. A header struct holds one value per block, so a repeated block could only overwrite the
+// first (and "last one wins" would let a second Succeeded=true hide a first Succeeded=false).
+func decodeHeader(d *Decoder, hd HeaderDecoder, decoded *[]xml.Name) error {
 	return d.Children(func(se xml.StartElement) error {
-		if hd != nil {
-			if known, err := hd.UnmarshalSOAPHeader(d, se); known || err != nil {
-				return err
-			}
+		if hd == nil {
+			return d.Skip()
+		}
+		if slices.Contains(*decoded, se.Name) {
+			return d.Errorf("the reply carries the header block %s more than once", braced(se.Name))
+		}
+		known, err := hd.UnmarshalSOAPHeader(d, se)
+		if known {
+			*decoded = append(*decoded, se.Name)
+		}
+		if known || err != nil {
+			return err
 		}
 		return d.Skip()
 	})

@@ -2,7 +2,10 @@ package soap
 
 import (
 	"encoding/xml"
+	"fmt"
+	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -65,14 +68,29 @@ func (s State) String() string {
 // xsi:nil, or an empty string sent as a value — so that re-encoding a decoded value reproduces the
 // wire form exactly.
 //
+// It also records the items and dictionary values sent as xsi:nil whose Go value cannot say so: a
+// nil item of a string array (<a:string i:nil="true"/> in WCF's ArrayOfstring, which []string holds
+// as ""), of a repeated string element, or a nil value of a string dictionary (map[string]string).
+// Items are recorded by position (SetNilItem), dictionary values by key (SetNilValue), under the Go
+// name of the field holding the array or dictionary. Items and values whose Go type has a nil (a
+// pointer, as []*int32 holds nillable numbers) need no record, and get none.
+//
 // Entries are keyed by the Go field name. Presence is a value type; copy it with the struct.
 type Presence struct {
 	entries []presenceEntry // sorted by field
+	nils    []nilEntry      // sorted by field, then items by position, then dictionary keys in the order recorded
 }
 
 type presenceEntry struct {
 	field string
 	state State
+}
+
+// nilEntry records one item (index >= 0) or dictionary value (index < 0, key) sent as xsi:nil.
+type nilEntry struct {
+	field string
+	index int
+	key   any
 }
 
 // State returns the state recorded for the Go field named field, or Default.
@@ -130,8 +148,138 @@ func (p Presence) Fields() []string {
 	return out
 }
 
-// Equal reports whether p and q record the same states.
-func (p Presence) Equal(q Presence) bool { return slices.Equal(p.entries, q.entries) }
+// Equal reports whether p and q record the same states, items and dictionary values.
+func (p Presence) Equal(q Presence) bool {
+	if !slices.Equal(p.entries, q.entries) || len(p.nils) != len(q.nils) {
+		return false
+	}
+	for _, n := range p.nils {
+		if q.findNil(n.field, n.index, n.key) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// findNil returns the position in p.nils of the record of item index (or, for index < 0, of the
+// dictionary value of key) of field, or -1.
+func (p Presence) findNil(field string, index int, key any) int {
+	for i, n := range p.nils {
+		if n.field == field && n.index == index && (index >= 0 || n.key == key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// setNil adds (on) or removes the record of item index, or of the dictionary value of key when index
+// is negative. Like Set, it changes a new array, so that copies of p do not see the change.
+func (p *Presence) setNil(field string, index int, key any, on bool) {
+	i := p.findNil(field, index, key)
+	switch {
+	case on && i < 0:
+		n := nilEntry{field: field, index: index, key: key}
+		at := sort.Search(len(p.nils), func(j int) bool { return nilLess(n, p.nils[j]) })
+		p.nils = slices.Insert(slices.Clip(p.nils), at, n)
+	case !on && i >= 0:
+		p.nils = slices.Delete(slices.Clone(p.nils), i, i+1)
+	}
+}
+
+// nilLess orders records by field, items before dictionary values, items by position; a dictionary
+// value sorts after those recorded before it.
+func nilLess(a, b nilEntry) bool {
+	if a.field != b.field {
+		return a.field < b.field
+	}
+	if (a.index < 0) != (b.index < 0) {
+		return a.index >= 0
+	}
+	return a.index >= 0 && a.index < b.index
+}
+
+// SetNilItem records that item i of the array held by the named field (a wrapped array such as
+// ArrayOfstring, or a repeated element) is sent as xsi:nil. The item's Go value must be the zero value
+// (""); encoding reports an error when it is not, or when the slice has no item i, since the record
+// then no longer describes the slice (after items were removed or reordered: update the records with
+// ClearNilItem or ClearNil).
+func (p *Presence) SetNilItem(field string, i int) {
+	if i < 0 {
+		panic("soap: Presence.SetNilItem: negative index")
+	}
+	p.setNil(field, i, nil, true)
+}
+
+// ClearNilItem removes the record of item i of the named field: the item is sent from its Go value.
+func (p *Presence) ClearNilItem(field string, i int) { p.setNil(field, i, nil, false) }
+
+// IsNilItem reports whether item i of the named field is recorded as xsi:nil.
+func (p Presence) IsNilItem(field string, i int) bool { return i >= 0 && p.findNil(field, i, nil) >= 0 }
+
+// NilItems returns the positions of the items of the named field recorded as xsi:nil, ascending.
+func (p Presence) NilItems(field string) []int {
+	var out []int
+	for _, n := range p.nils {
+		if n.field == field && n.index >= 0 {
+			out = append(out, n.index)
+		}
+	}
+	return out
+}
+
+// SetNilValue records that the value of key in the dictionary held by the named field is sent as
+// xsi:nil. key has the map's key type (a string for map[string]string). The entry's Go value must be
+// the zero value (""); encoding reports an error when it is not, or when the map has no such key.
+func (p *Presence) SetNilValue(field string, key any) { p.setNil(field, -1, key, true) }
+
+// ClearNilValue removes the record of the value of key in the named field.
+func (p *Presence) ClearNilValue(field string, key any) { p.setNil(field, -1, key, false) }
+
+// IsNilValue reports whether the value of key in the named field is recorded as xsi:nil.
+func (p Presence) IsNilValue(field string, key any) bool { return p.findNil(field, -1, key) >= 0 }
+
+// NilValues returns the keys of the named field whose values are recorded as xsi:nil, in the order
+// they were recorded (decoding records them in document order).
+func (p Presence) NilValues(field string) []any {
+	var out []any
+	for _, n := range p.nils {
+		if n.field == field && n.index < 0 {
+			out = append(out, n.key)
+		}
+	}
+	return out
+}
+
+// ClearNil removes every item and dictionary value record of the named field (after replacing the
+// slice or map it holds).
+func (p *Presence) ClearNil(field string) {
+	if !slices.ContainsFunc(p.nils, func(n nilEntry) bool { return n.field == field }) {
+		return
+	}
+	p.nils = slices.DeleteFunc(slices.Clone(p.nils), func(n nilEntry) bool { return n.field == field })
+}
+
+// hasNils reports whether p records items or dictionary values of the named field.
+func (p *Presence) hasNils(field string) bool {
+	if p == nil {
+		return false
+	}
+	for _, n := range p.nils {
+		if n.field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// valueState is state for an encoder writing one value (not an array or dictionary): p may hold no
+// item or dictionary value records for f, which would otherwise be ignored.
+func (f *Field) valueState(e *Encoder, p *Presence, zero bool) State {
+	if p.hasNils(f.GoName) {
+		e.SetError(fmt.Errorf("soap: Presence records nil items or dictionary values for %q, which holds neither an array nor a dictionary", f.GoName))
+	}
+	return f.state(p, zero)
+}
 
 // state resolves the wire state of f given the recorded states and whether the Go value is the zero value.
 func (f *Field) state(p *Presence, zero bool) State {
@@ -194,7 +342,7 @@ type Codec[T any] struct {
 
 // Encode writes v as the element f, following f's occurrence rules and the state recorded in p.
 func (c Codec[T]) Encode(e *Encoder, f *Field, p *Presence, v T) {
-	switch f.state(p, c.IsZero(v)) {
+	switch f.valueState(e, p, c.IsZero(v)) {
 	case Absent:
 	case Nil:
 		e.NilElement(f.Name)
@@ -232,7 +380,7 @@ func (c Codec[T]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presence,
 
 // EncodeRef writes a simple value held by pointer (a header block): nil is "no value".
 func (c Codec[T]) EncodeRef(e *Encoder, f *Field, p *Presence, v *T) {
-	switch f.state(p, v == nil) {
+	switch f.valueState(e, p, v == nil) {
 	case Absent:
 	case Nil:
 		e.NilElement(f.Name)
@@ -275,7 +423,7 @@ func EncodePtr[T any, PT interface {
 	*T
 	Marshaler
 }](e *Encoder, f *Field, p *Presence, v PT) {
-	switch f.state(p, v == nil) {
+	switch f.valueState(e, p, v == nil) {
 	case Absent:
 	case Nil:
 		e.NilElement(f.Name)
@@ -324,7 +472,7 @@ type Poly[I any] struct {
 func (t *Poly[I]) Encode(e *Encoder, f *Field, p *Presence, v I) {
 	m, _ := any(v).(Marshaler)
 	unset := isNilValue(m)
-	switch f.state(p, unset) {
+	switch f.valueState(e, p, unset) {
 	case Absent:
 	case Nil:
 		e.NilElement(f.Name)
@@ -422,12 +570,52 @@ func EncodeArray[T any](e *Encoder, f *Field, p *Presence, v []T, item *Field, e
 	case Nil:
 		e.NilElement(f.Name)
 	default:
+		nils := nilItems(e, f, p, v)
 		e.StartElement(Start{Name: f.Name})
-		for _, x := range v {
+		for i, x := range v {
+			if len(nils) > 0 && nils[0] == i {
+				nils = nils[1:]
+				e.NilElement(item.Name)
+				continue
+			}
 			enc(e, item, nil, x)
 		}
 		e.EndElement()
 	}
+}
+
+// nilItems returns the positions of the items of v that p records as xsi:nil (see
+// Presence.SetNilItem), ascending, and records an encoding error for a record that does not fit v:
+// a position past its end, or an item that is not the zero value.
+func nilItems[T any](e *Encoder, f *Field, p *Presence, v []T) []int {
+	if !p.hasNils(f.GoName) {
+		return nil
+	}
+	var out []int
+	for _, n := range p.nils {
+		switch {
+		case n.field != f.GoName:
+		case n.index < 0:
+			e.SetError(fmt.Errorf("soap: Presence records a nil dictionary value for %q, which holds an array", f.GoName))
+		case n.index >= len(v):
+			e.SetError(fmt.Errorf("soap: Presence records item %d of %q as nil, but it has %d items", n.index, f.GoName, len(v)))
+		case !isZero(v[n.index]):
+			e.SetError(fmt.Errorf("soap: Presence records item %d of %q as nil, but it holds a value (%v)", n.index, f.GoName, v[n.index]))
+		default:
+			out = append(out, n.index)
+		}
+	}
+	return out
+}
+
+// isZero reports whether v is its type's zero value.
+func isZero[T any](v T) bool { return reflect.ValueOf(&v).Elem().IsZero() }
+
+// lostNil reports whether decoding the element se as item would lose that it is xsi:nil: the Go
+// value it decodes to (the zero value) is not written back as xsi:nil. Such an item is recorded in the
+// owning struct's Presence.
+func lostNil(se xml.StartElement, item *Field) bool {
+	return IsNil(se) && item.defaultState(true) != Nil
 }
 
 // DecodeArray reads a wrapped array. A present but empty wrapper decodes as an empty, non-nil slice.
@@ -437,10 +625,16 @@ func DecodeArray[T any](d *Decoder, se xml.StartElement, f *Field, p *Presence, 
 		f.Observe(p, Nil, true)
 		return d.Skip()
 	}
+	if p != nil {
+		p.ClearNil(f.GoName)
+	}
 	out := make([]T, 0)
 	err := d.Children(func(child xml.StartElement) error {
 		if child.Name != item.Name {
 			return d.Unknown(child)
+		}
+		if p != nil && lostNil(child, item) {
+			p.setNil(f.GoName, len(out), nil, true)
 		}
 		var x T
 		if err := dec(d, child, item, nil, &x); err != nil {
@@ -457,15 +651,26 @@ func DecodeArray[T any](d *Decoder, se xml.StartElement, f *Field, p *Presence, 
 	return nil
 }
 
-// EncodeRepeated writes an element that may occur several times (maxOccurs > 1) once per value.
-func EncodeRepeated[T any](e *Encoder, f *Field, v []T, enc EncodeFunc[T]) {
-	for _, x := range v {
+// EncodeRepeated writes an element that may occur several times (maxOccurs > 1) once per value; the
+// occurrences p records as xsi:nil (Presence.SetNilItem) are written so.
+func EncodeRepeated[T any](e *Encoder, f *Field, p *Presence, v []T, enc EncodeFunc[T]) {
+	nils := nilItems(e, f, p, v)
+	for i, x := range v {
+		if len(nils) > 0 && nils[0] == i {
+			nils = nils[1:]
+			e.NilElement(f.Name)
+			continue
+		}
 		enc(e, f, nil, x)
 	}
 }
 
-// DecodeAppend reads one occurrence of a repeated element and appends it to *dst.
-func DecodeAppend[T any](d *Decoder, se xml.StartElement, f *Field, dst *[]T, dec DecodeFunc[T]) error {
+// DecodeAppend reads one occurrence of a repeated element and appends it to *dst. An occurrence sent
+// as xsi:nil whose Go value cannot say so (a nillable string) is recorded in p by its position in *dst.
+func DecodeAppend[T any](d *Decoder, se xml.StartElement, f *Field, p *Presence, dst *[]T, dec DecodeFunc[T]) error {
+	if p != nil && lostNil(se, f) {
+		p.setNil(f.GoName, len(*dst), nil, true)
+	}
 	var x T
 	if err := dec(d, se, f, nil, &x); err != nil {
 		return err
@@ -502,15 +707,54 @@ func (t *Dict[K, V]) Encode(e *Encoder, f *Field, p *Presence, m map[K]V) {
 			keys = append(keys, k)
 		}
 		slices.SortFunc(keys, t.Compare)
+		nils := t.nilValues(e, f, p, m)
 		e.StartElement(Start{Name: f.Name})
 		for _, k := range keys {
 			e.StartElement(Start{Name: t.Pair})
 			t.EncodeKey(e, &t.Key, nil, k)
-			t.EncodeValue(e, &t.Value, nil, m[k])
+			if _, ok := nils[k]; ok {
+				e.NilElement(t.Value.Name)
+			} else {
+				t.EncodeValue(e, &t.Value, nil, m[k])
+			}
 			e.EndElement()
 		}
 		e.EndElement()
 	}
+}
+
+// nilValues returns the keys of m whose values p records as xsi:nil (see Presence.SetNilValue), and
+// records an encoding error for a record that does not fit m: an item position, a key of another type
+// or not in m, or a value that is not the zero value.
+func (t *Dict[K, V]) nilValues(e *Encoder, f *Field, p *Presence, m map[K]V) map[K]struct{} {
+	if !p.hasNils(f.GoName) {
+		return nil
+	}
+	out := map[K]struct{}{}
+	for _, n := range p.nils {
+		if n.field != f.GoName {
+			continue
+		}
+		if n.index >= 0 {
+			e.SetError(fmt.Errorf("soap: Presence records item %d of %q as nil, which holds a dictionary", n.index, f.GoName))
+			continue
+		}
+		k, ok := n.key.(K)
+		if !ok {
+			e.SetError(fmt.Errorf("soap: Presence records a nil value for key %v (%T) of %q, whose keys are %T", n.key, n.key, f.GoName, k))
+			continue
+		}
+		v, ok := m[k]
+		switch {
+		case !ok:
+			e.SetError(fmt.Errorf("soap: Presence records the value of key %v of %q as nil, but the map has no such key", n.key, f.GoName))
+		case !isZero(v):
+			e.SetError(fmt.Errorf("soap: Presence records the value of key %v of %q as nil, but it holds a value (%v)", n.key, f.GoName, v))
+		default:
+			out[k] = struct{}{}
+		}
+	}
+	return out
 }
 
 // Decode reads the element se into *dst. A later entry with a key seen before replaces it.
@@ -520,6 +764,9 @@ func (t *Dict[K, V]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presen
 		f.Observe(p, Nil, true)
 		return d.Skip()
 	}
+	if p != nil {
+		p.ClearNil(f.GoName)
+	}
 	m := make(map[K]V)
 	err := d.Children(func(child xml.StartElement) error {
 		if child.Name != t.Pair {
@@ -527,16 +774,23 @@ func (t *Dict[K, V]) Decode(d *Decoder, se xml.StartElement, f *Field, p *Presen
 		}
 		var k K
 		var v V
+		lost := false
 		err := d.Children(func(kv xml.StartElement) error {
 			switch kv.Name {
 			case t.Key.Name:
 				return t.DecodeKey(d, kv, &t.Key, nil, &k)
 			case t.Value.Name:
+				lost = lostNil(kv, &t.Value)
 				return t.DecodeValue(d, kv, &t.Value, nil, &v)
 			}
 			return d.Unknown(kv)
 		})
 		m[k] = v
+		if p != nil && (lost || p.hasNils(f.GoName)) {
+			// A later entry with the same key replaces the earlier one, its record included. (Only
+			// then: k in an interface would cost an allocation per entry.)
+			p.setNil(f.GoName, -1, k, lost)
+		}
 		return err
 	})
 	if err != nil {

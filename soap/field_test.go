@@ -997,14 +997,14 @@ func TestRepeated(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := fldMustEncode(t, func(e *soap.Encoder) { soap.EncodeRepeated(e, &tt.field, tt.v, soap.XSString.Encode) })
+			got := fldMustEncode(t, func(e *soap.Encoder) { soap.EncodeRepeated(e, &tt.field, nil, tt.v, soap.XSString.Encode) })
 			if got != tt.wire {
 				t.Fatalf("encoded %q, want %q", got, tt.wire)
 			}
 			var v []string
 			var p soap.Presence
 			err := fldDecodeOne(t, tt.wire, &tt.field, &p, func(d *soap.Decoder, se xml.StartElement) error {
-				return soap.DecodeAppend(d, se, &tt.field, &v, soap.XSString.Decode)
+				return soap.DecodeAppend(d, se, &tt.field, nil, &v, soap.XSString.Decode)
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -1021,13 +1021,13 @@ func TestRepeated(t *testing.T) {
 	t.Run("pointers", func(t *testing.T) {
 		f := soap.Field{Name: fldN("P"), Nillable: true, ZeroUnset: true}
 		v := []*fldPoint{{X: 1}, nil}
-		got := fldMustEncode(t, func(e *soap.Encoder) { soap.EncodeRepeated(e, &f, v, soap.EncodePtr[fldPoint]) })
+		got := fldMustEncode(t, func(e *soap.Encoder) { soap.EncodeRepeated(e, &f, nil, v, soap.EncodePtr[fldPoint]) })
 		if want := `<f:P><f:X>1</f:X></f:P><f:P xsi:nil="true"/>`; got != want {
 			t.Fatalf("encoded %q, want %q", got, want)
 		}
 		var back []*fldPoint
 		err := fldDecodeOne(t, got, &f, nil, func(d *soap.Decoder, se xml.StartElement) error {
-			return soap.DecodeAppend(d, se, &f, &back, soap.DecodePtr[fldPoint])
+			return soap.DecodeAppend(d, se, &f, nil, &back, soap.DecodePtr[fldPoint])
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -1040,7 +1040,7 @@ func TestRepeated(t *testing.T) {
 		f := soap.Field{Name: xml.Name{Local: "n"}}
 		v := []int32{1}
 		err := fldDecodeOne(t, `<n>2</n><n>z</n>`, &f, nil, func(d *soap.Decoder, se xml.StartElement) error {
-			return soap.DecodeAppend(d, se, &f, &v, soap.XSInt.Decode)
+			return soap.DecodeAppend(d, se, &f, nil, &v, soap.XSInt.Decode)
 		})
 		decWantDecodeError(t, err, `"z" is not a valid xs:int`)
 		if !slices.Equal(v, []int32{1, 2}) {

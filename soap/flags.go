@@ -2,10 +2,11 @@ package soap
 
 import "strings"
 
-// SupportPackageIsVersion1 is referenced by generated code: a generated package that does not compile
+// SupportPackageIsVersion2 is referenced by generated code: a generated package that does not compile
 // against this runtime because the constant is missing was made by an incompatible sogen, and must
-// be generated again.
-const SupportPackageIsVersion1 = true
+// be generated again. (Version 2: EncodeRepeated and DecodeAppend take the Presence; generated simple
+// types register with SimpleValue; message-level methods use BareValue and NillableResult.)
+const SupportPackageIsVersion2 = true
 
 // The functions below implement the methods of generated flags types: an xs:list of enumeration
 // values (WCF's [Flags] enums), kept as the text received so that it is sent back unchanged.

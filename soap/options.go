@@ -64,7 +64,8 @@ func WithRequestHeader(h any) CallOption {
 }
 
 // WithResponseHeader makes dst, a pointer to the generated client's response header struct, receive
-// the SOAP headers of the reply. Generated code reads it with ResponseHeaderFrom.
+// the SOAP headers of the reply: the call first resets *dst to its zero value, then decodes the
+// reply's header blocks into it. Generated code reads it with ResponseHeaderFrom.
 func WithResponseHeader(dst any) CallOption {
 	return optionFunc(func(o *callOptions) {
 		o.responseHeader, o.hasResponseHeader = dst, true
@@ -92,8 +93,10 @@ func RequestHeaderFrom[H any](def *H, opts []CallOption) (*H, error) {
 }
 
 // ResponseHeaderFrom returns where to decode the reply's SOAP headers: the *H given with
-// WithResponseHeader if any, else local. An untyped nil counts as not given; a nil *H, or a value of
-// another type, is an error naming both types.
+// WithResponseHeader if any, else local. The *H given is reset to its zero value first, so that after
+// the call it holds only the blocks of this call's reply (a struct reused across calls keeps nothing
+// of an earlier reply, and stays zero when the call gets no reply). An untyped nil counts as not
+// given; a nil *H, or a value of another type, is an error naming both types.
 func ResponseHeaderFrom[H any](local *H, opts []CallOption) (*H, error) {
 	o := collectOptions(opts)
 	if !o.hasResponseHeader || o.responseHeader == nil {
@@ -102,6 +105,8 @@ func ResponseHeaderFrom[H any](local *H, opts []CallOption) (*H, error) {
 	h, ok := o.responseHeader.(*H)
 	switch {
 	case ok && h != nil:
+		var zero H
+		*h = zero
 		return h, nil
 	case ok:
 		return nil, fmt.Errorf("soap: WithResponseHeader: got a nil %T, want a non-nil one", h)

@@ -654,6 +654,8 @@ func TestWithResponseHeader(t *testing.T) {
 	exception := `<ExceptionInfo><Message>Webhook 99 not found</Message><ExceptionType>SoException</ExceptionType></ExceptionInfo>`
 	wantTimeZone := &services88.SoTimeZone{SoTimeZoneID: 153, SoTimeZoneLocationCode: "NOOSL"}
 	wantExtra := map[string]string{"ServerTime": "2024-03-01T10:00:00", "Build": ""}
+	var nilBuild soap.Presence // Build's value was xsi:nil, which the map holds as ""
+	nilBuild.SetNilValue("ExtraInfo", "Build")
 	yes, no := true, false
 	cases := []struct {
 		name    string
@@ -664,7 +666,7 @@ func TestWithResponseHeader(t *testing.T) {
 		{
 			name:   "success",
 			header: extraInfo + `<Succeeded>true</Succeeded>` + timeZone,
-			want:   services88.WebhookResponseHeader{ExtraInfo: wantExtra, Succeeded: &yes, TimeZone: wantTimeZone},
+			want:   services88.WebhookResponseHeader{ExtraInfo: wantExtra, Succeeded: &yes, TimeZone: wantTimeZone, Presence: nilBuild},
 		},
 		{
 			name:   "failure",
@@ -674,6 +676,7 @@ func TestWithResponseHeader(t *testing.T) {
 				ExtraInfo:     wantExtra,
 				Succeeded:     &no,
 				TimeZone:      wantTimeZone,
+				Presence:      nilBuild,
 			},
 			wantErr: true,
 		},
@@ -693,12 +696,9 @@ func TestWithResponseHeader(t *testing.T) {
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("error = %v, want error: %v", err, tc.wantErr)
 			}
-			wantRes := "none"
-			if tc.wantErr {
-				wantRes = ""
-			}
-			if res != wantRes {
-				t.Errorf("result = %q, want %q", res, wantRes)
+			// A failure the headers report comes with the result the reply carried.
+			if res != "none" {
+				t.Errorf("result = %q, want %q", res, "none")
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("response header (-want +got):\n%s", diff)
@@ -757,7 +757,8 @@ func TestWithEndpoint(t *testing.T) {
 	}
 }
 
-// TestZeroValueAgent checks that an agent not made by its constructor returns an error.
+// TestZeroValueAgent checks that an agent not made by its constructor, or without an endpoint, returns
+// an error naming what the user set.
 func TestZeroValueAgent(t *testing.T) {
 	srv := soaptest.NewServer(t, http.StatusOK, "text/xml; charset=utf-8", envelope11(succeeded, `<GetWebhookResponse/>`))
 	ctx := context.Background()
@@ -771,17 +772,35 @@ func TestZeroValueAgent(t *testing.T) {
 			w.Endpoint = srv.URL + webhookPath
 			_, err := w.GetWebhook(ctx, 1)
 			return err
-		}, "services88: WebhookAgent used without one of its constructors"},
+		}, "services88: WebhookAgent was not created with NewWebhookAgent, so it has no operations"},
 		{"WebhookAgent literal", func() error {
 			w := &services88.WebhookAgent{Client: &soap.Client{}, Endpoint: srv.URL + webhookPath}
 			return w.DeleteWebhook(ctx, 1)
-		}, "services88: WebhookAgent used without one of its constructors"},
+		}, "services88: WebhookAgent was not created with NewWebhookAgent, so it has no operations"},
 		{"SoPrincipalAgent", func() error {
 			var p services88.SoPrincipalAgent
 			p.Endpoint = srv.URL + principalPath
 			_, err := p.AuthenticateUsernamePassword(ctx, "anna", "secret")
 			return err
-		}, "services88: SoPrincipalAgent used without one of its constructors"},
+		}, "services88: SoPrincipalAgent was not created with NewSoPrincipalAgent, so it has no operations"},
+		// The errors name what the user set, not the runtime's internals.
+		{"empty Endpoint", func() error {
+			w := services88.NewWebhookAgent(nil)
+			w.Endpoint = ""
+			_, err := w.GetWebhook(ctx, 1)
+			return err
+		}, "soap: Webhook.GetWebhook: services88.WebhookAgent.Endpoint is empty: set it, or pass soap.WithEndpoint"},
+		{"Endpoint that is not a URL", func() error {
+			w := services88.NewWebhookAgent(nil)
+			w.Endpoint = "://superoffice"
+			_, err := w.GetWebhook(ctx, 1)
+			return err
+		}, `soap: Webhook.GetWebhook: services88.WebhookAgent.Endpoint: parse "://superoffice": missing protocol scheme`},
+		{"empty WithEndpoint", func() error {
+			w := services88.NewWebhookAgent(nil)
+			_, err := w.GetWebhook(ctx, 1, soap.WithEndpoint(""))
+			return err
+		}, "soap: Webhook.GetWebhook: soap.WithEndpoint was given an empty URL"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -557,16 +557,12 @@ func TestDecodeAnyTypeValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]any{
-		"bin":     []byte{1, 2, 3},
-		"bool":    true,
-		"date":    soap.DateTimeFromWire("2024-03-01T09:30:00.1234567+01:00"),
-		"decimal": soap.DecimalFromWire("12.50"),
-		"double":  2.5,
-		"guid": &soap.Element{
-			Name:    xml.Name{Space: ns88, Local: "Value"},
-			Type:    xml.Name{Space: nsSer, Local: "guid"},
-			Content: []soap.Node{{Text: "6f9619ff-8b86-d011-b42d-00c04fc964ff"}},
-		},
+		"bin":      []byte{1, 2, 3},
+		"bool":     true,
+		"date":     soap.DateTimeFromWire("2024-03-01T09:30:00.1234567+01:00"),
+		"decimal":  soap.DecimalFromWire("12.50"),
+		"double":   2.5,
+		"guid":     services88.GUID("6f9619ff-8b86-d011-b42d-00c04fc964ff"), // the package's own type for ser:guid
 		"int":      int32(-42),
 		"long":     int64(1) << 40,
 		"nil":      nil,
@@ -661,4 +657,67 @@ func TestNewerServer(t *testing.T) {
 			t.Errorf("error = %v, want an unknown element error", err)
 		}
 	})
+}
+
+// TestAnyTypeGeneratedSimpleTypes sends the package's simple types in xs:anyType slots (a
+// StringObjectDictionary) — GUID and Char (WCF's ser:guid and ser:char), an enumeration, a list of
+// flags — together with the runtime's TimeSpan (ser:duration) and a built-in without a plain Go type
+// of its own (xs:anyURI): each is written with its xsi:type, and a reply carrying them decodes to the
+// same Go values, of the same types.
+func TestAnyTypeGeneratedSimpleTypes(t *testing.T) {
+	const nsSer = "http://schemas.microsoft.com/2003/10/Serialization/"
+	props := map[string]any{
+		"char":     services88.Char('A'),
+		"duration": soap.TimeSpan{Duration: soap.DurationFromWire("PT1H30M")},
+		"flags":    services88.ETableRight("R W"),
+		"guid":     services88.GUID("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+		"state":    services88.WebhookStateActive,
+		"uri":      soap.AnyURI("https://example.com/hook"),
+	}
+	// What the encoder writes: the Services88 namespace is bound to so (encodeSO), the others are
+	// declared where they are needed.
+	value := func(key, decls, typ, text string) string {
+		return `<so:StringObjectKeyValuePair><so:Key>` + key + `</so:Key><so:Value` + decls + ` xmlns:xsi="` + nsXSI +
+			`" xsi:type="` + typ + `">` + text + `</so:Value></so:StringObjectKeyValuePair>`
+	}
+	ser := ` xmlns:ns1="` + nsSer + `"`
+	wantOut := `<so:Webhook` + soDecl + `><so:WebhookId>0</so:WebhookId><so:Properties>` +
+		value("char", ser, "ns1:char", "65") +
+		value("duration", ser, "ns1:duration", "PT1H30M") +
+		value("flags", "", "so:ETableRight", "R W") +
+		value("guid", ser, "ns1:guid", "6f9619ff-8b86-d011-b42d-00c04fc964ff") +
+		value("state", "", "so:WebhookState", "Active") +
+		value("uri", ` xmlns:xsd="`+nsXSD+`"`, "xsd:anyURI", "https://example.com/hook") +
+		`</so:Properties><so:Registered>0001-01-01T00:00:00</so:Registered><so:Updated>0001-01-01T00:00:00</so:Updated></so:Webhook>`
+	if out := encodeSO(t, &services88.Webhook{Properties: props}, "Webhook"); out != wantOut {
+		t.Fatalf("encoded\n%s\nwant\n%s", out, wantOut)
+	}
+
+	// A reply in WCF's style: i for xsi, the types' namespaces declared on the response.
+	pair := func(key, typ, text string) string {
+		return `<StringObjectKeyValuePair><Key>` + key + `</Key><Value i:type="` + typ + `">` + text + `</Value></StringObjectKeyValuePair>`
+	}
+	reply := `<GetWebhookResponse><Response xmlns:b="` + nsXSD + `" xmlns:ser="` + nsSer + `" xmlns:so="` + ns88 + `">` +
+		`<WebhookId>1</WebhookId><Properties>` +
+		pair("char", "ser:char", "65") +
+		pair("duration", "ser:duration", " PT1H30M ") +
+		pair("flags", "so:ETableRight", "R W") +
+		pair("guid", "ser:guid", "6f9619ff-8b86-d011-b42d-00c04fc964ff") +
+		pair("state", "so:WebhookState", "Active") +
+		pair("uri", "b:anyURI", "https://example.com/hook") +
+		`</Properties></Response></GetWebhookResponse>`
+	srv := soaptest.NewServer(t, http.StatusOK, "text/xml; charset=utf-8", envelope11(succeeded, reply))
+	w, _ := newAgents(srv.Server, nil)
+	got, err := w.GetWebhook(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(props, got.Properties); diff != "" {
+		t.Errorf("decoded (-sent +decoded):\n%s", diff)
+	}
+	for k, v := range got.Properties {
+		if fmt.Sprintf("%T", v) != fmt.Sprintf("%T", props[k]) {
+			t.Errorf("%s decoded as a %T, sent as a %T", k, v, props[k])
+		}
+	}
 }

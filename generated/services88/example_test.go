@@ -82,7 +82,7 @@ func ExampleSoPrincipalAgent_AuthenticateUsernamePassword() {
 		fmt.Println("error:", err)
 		return
 	}
-	fmt.Println(auth.AuthenticationSucceeded, auth.Response.FullName, auth.Ticket())
+	fmt.Println(auth.AuthenticationSucceeded, auth.Response.FullName, auth.Credentials.Ticket)
 
 	// NetServer reports a failure in the reply's headers; the call returns it as an error.
 	_, err = principal.AuthenticateUsernamePassword(ctx, "anna", "wrong")
@@ -108,13 +108,17 @@ func ExampleWebhookAgent_SaveWebhook() {
 		fmt.Println("error:", err)
 		return
 	}
+	if !auth.AuthenticationSucceeded {
+		fmt.Println("wrong user name or password")
+		return
+	}
 
 	// The ticket goes in the Credentials header of every other agent's requests.
 	webhooks := services88.NewWebhookAgent(nil)
 	webhooks.Endpoint = srv.URL + "/Cust12345/Remote/Services88/Webhook.svc"
 	webhooks.Header = services88.WebhookRequestHeader{
 		ApplicationToken: "1234567-1234-9876",
-		Credentials:      &services88.SoCredentials{Ticket: auth.Ticket()},
+		Credentials:      &services88.SoCredentials{Ticket: auth.Credentials.Ticket},
 	}
 
 	hook := &services88.Webhook{
@@ -144,5 +148,5 @@ func ExampleWebhookAgent_SaveWebhook() {
 	// Output:
 	// 42 CRM sync Active https://hooks.example.com/superoffice
 	// SoSecurityException: Please log in again.
-	// soap: Webhook.SaveWebhook: superoffice: SoSecurityException: Invalid credentials (Please log in again.)
+	// soap: Webhook.SaveWebhook: SoExceptionInfo: Message="Invalid credentials" FriendlyText="Please log in again." ExceptionType="SoSecurityException"
 }

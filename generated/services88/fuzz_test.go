@@ -58,6 +58,9 @@ func FuzzDecodeWebhook(f *testing.F) {
 		`<Properties><a:KeyValueOfstringanyType><a:Key>n</a:Key><a:Value i:type="b:int" xmlns:b="` + nsXSD + `">5</a:Value></a:KeyValueOfstringanyType></Properties>` +
 		`<State>Unknown</State><RegisteredAssociate><AssociateId>3</AssociateId><Type>SystemAnonymous</Type></RegisteredAssociate></Response>`))
 	f.Add([]byte(`<Response><Events><a:string xmlns:a="` + nsArrays + `">` + ticket + `</a:string></Events><State>` + appToken + `</State></Response>`))
+	// Nil items of Events and nil values of Headers, which Presence records.
+	f.Add([]byte(`<Response xmlns:a="` + nsArrays + `" xmlns:i="` + nsXSI + `"><Events><a:string i:nil="true"/><a:string/><a:string i:nil="true"/></Events>` +
+		`<Headers><StringKeyValuePair><Key>k</Key><Value i:nil="true"/></StringKeyValuePair><StringKeyValuePair><Key>k</Key><Value/></StringKeyValuePair></Headers></Response>`))
 	if full, err := encode(fullWebhook(1), xml.Name{Space: ns88, Local: "Response"}); err == nil {
 		f.Add(full)
 	}

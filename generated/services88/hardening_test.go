@@ -74,7 +74,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 				if !errors.As(err, &exc) || exc.Message != "Invalid ticket "+ticket {
 					t.Errorf("want the *SoExceptionInfo as received: %v", err)
 				}
-				if want := "soap: Webhook.DeleteWebhook: superoffice: SoSecurityException: Invalid ticket [REDACTED]"; err.Error() != want {
+				if want := `soap: Webhook.DeleteWebhook: SoExceptionInfo: Message="Invalid ticket [REDACTED]" ExceptionType="SoSecurityException"`; err.Error() != want {
 					t.Errorf("message %s\nwant    %s", err, want)
 				}
 			}},

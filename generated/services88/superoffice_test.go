@@ -63,8 +63,16 @@ func failedException() *services88.SoExceptionInfo {
 const getWebhookReply = `<GetWebhookResponse><Response><WebhookId>99</WebhookId><Name>hook</Name>` +
 	`<Registered>2024-03-01T09:30:00Z</Registered><Updated>2024-03-01T09:30:00Z</Updated></Response></GetWebhookResponse>`
 
-// TestSucceededHeader checks that the Succeeded and ExceptionInfo headers of a reply decide whether
-// the call fails, and that the error carries the exception.
+// The messages of failedException and of its inner exception (soap.ErrorText).
+const (
+	innerText  = `SoExceptionInfo: Message="Sequence contains no elements" ExceptionType="System.InvalidOperationException" Source="System.Linq"`
+	failedText = `SoExceptionInfo: Message="Webhook 99 not found" FriendlyText="The webhook does not exist." ExceptionType="SoException" Source="SuperOffice.Services.Implementation": ` + innerText
+)
+
+// TestSucceededHeader checks the reply-header status contract sogen recognised in the Services88
+// WSDLs: the Succeeded and ExceptionInfo headers of a reply decide whether the call fails, the error
+// is the *SoExceptionInfo (an error, unwrapping to its InnerException), and the result the reply
+// carried is returned with it.
 func TestSucceededHeader(t *testing.T) {
 	hook := &services88.Webhook{
 		WebhookID:  99,
@@ -72,23 +80,37 @@ func TestSucceededHeader(t *testing.T) {
 		Registered: soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
 		Updated:    soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
 	}
+	const noException = "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"
 	cases := []struct {
-		name       string
-		header     string
-		body       string
-		want       *services88.Webhook
-		wantErr    string
-		wantExc    *services88.SoExceptionInfo
-		wantChain  []string // messages of the *SoExceptionInfo values on the Unwrap chain
-		wantHeader services88.WebhookResponseHeader
+		name      string
+		header    string
+		body      string
+		want      *services88.Webhook
+		wantErr   string
+		wantExc   *services88.SoExceptionInfo
+		wantChain []string // messages of the *SoExceptionInfo values on the Unwrap chain
+		// wantDecoded is set when the reply's body was decoded, so the result comes with the error.
+		wantDecoded bool
 	}{
 		{
-			name:      "Succeeded=false with ExceptionInfo",
-			header:    failedHeader,
-			body:      `<GetWebhookResponse><Response i:nil="true"/></GetWebhookResponse>`,
-			wantErr:   "soap: Webhook.GetWebhook: superoffice: SoException: Webhook 99 not found (The webhook does not exist.)",
-			wantExc:   failedException(),
-			wantChain: []string{"Webhook 99 not found", "Sequence contains no elements"},
+			name:        "Succeeded=false with ExceptionInfo",
+			header:      failedHeader,
+			body:        `<GetWebhookResponse><Response i:nil="true"/></GetWebhookResponse>`,
+			wantErr:     "soap: Webhook.GetWebhook: " + failedText,
+			wantExc:     failedException(),
+			wantChain:   []string{"Webhook 99 not found", "Sequence contains no elements"},
+			wantDecoded: true,
+		},
+		{
+			// The result stays readable where the reply carried one.
+			name:        "Succeeded=false with ExceptionInfo and a result",
+			header:      failedHeader,
+			body:        getWebhookReply,
+			want:        hook,
+			wantErr:     "soap: Webhook.GetWebhook: " + failedText,
+			wantExc:     failedException(),
+			wantChain:   []string{"Webhook 99 not found", "Sequence contains no elements"},
+			wantDecoded: true,
 		},
 		{
 			// The header explains a body the client cannot use: the failure it reports is the error,
@@ -96,19 +118,40 @@ func TestSucceededHeader(t *testing.T) {
 			name:      "Succeeded=false with ExceptionInfo and an empty Body",
 			header:    failedHeader,
 			body:      ``,
-			wantErr:   "soap: Webhook.GetWebhook: superoffice: SoException: Webhook 99 not found (The webhook does not exist.) (and the reply body could not be used: soap: decode: Envelope/Body (line 1, column 1286): the reply Body is empty, expected element {http://www.superoffice.net/ws/crm/NetServer/Services88}GetWebhookResponse)",
+			wantErr:   "soap: Webhook.GetWebhook: " + failedText + " (and the reply body could not be used: soap: decode: Envelope/Body (line 1, column 1286): the reply Body is empty, expected element {http://www.superoffice.net/ws/crm/NetServer/Services88}GetWebhookResponse)",
 			wantExc:   failedException(),
 			wantChain: []string{"Webhook 99 not found", "Sequence contains no elements"},
 		},
 		{
-			name:    "Succeeded=false without ExceptionInfo",
-			header:  `<Succeeded>false</Succeeded>`,
-			body:    getWebhookReply,
-			wantErr: "soap: Webhook.GetWebhook: superoffice: the server replied Succeeded=false without ExceptionInfo",
-			wantExc: &services88.SoExceptionInfo{Message: "the server replied Succeeded=false without ExceptionInfo"},
-			wantChain: []string{
-				"the server replied Succeeded=false without ExceptionInfo",
-			},
+			name:        "Succeeded=false without ExceptionInfo",
+			header:      `<Succeeded>false</Succeeded>`,
+			body:        getWebhookReply,
+			want:        hook,
+			wantErr:     `soap: Webhook.GetWebhook: SoExceptionInfo: Message="` + noException + `"`,
+			wantExc:     &services88.SoExceptionInfo{Message: noException},
+			wantChain:   []string{noException},
+			wantDecoded: true,
+		},
+		{
+			// A non-nil ExceptionInfo is a failure whatever Succeeded says.
+			name:        "ExceptionInfo with Succeeded=true",
+			header:      `<ExceptionInfo><Message>Partly saved</Message></ExceptionInfo><Succeeded>true</Succeeded>`,
+			body:        getWebhookReply,
+			want:        hook,
+			wantErr:     `soap: Webhook.GetWebhook: SoExceptionInfo: Message="Partly saved"`,
+			wantExc:     &services88.SoExceptionInfo{Message: "Partly saved"},
+			wantChain:   []string{"Partly saved"},
+			wantDecoded: true,
+		},
+		{
+			// A server's text cannot forge a line in a log: Error quotes it.
+			name:        "ExceptionInfo with a line break",
+			header:      `<ExceptionInfo><Message>bad&#10;2024-03-01 INFO all good</Message></ExceptionInfo><Succeeded>false</Succeeded>`,
+			body:        `<GetWebhookResponse/>`,
+			wantErr:     `soap: Webhook.GetWebhook: SoExceptionInfo: Message="bad\n2024-03-01 INFO all good"`,
+			wantExc:     &services88.SoExceptionInfo{Message: "bad\n2024-03-01 INFO all good"},
+			wantChain:   []string{"bad\n2024-03-01 INFO all good"},
+			wantDecoded: true,
 		},
 		{
 			name:   "Succeeded=true",
@@ -147,7 +190,10 @@ func TestSucceededHeader(t *testing.T) {
 				t.Fatalf("no error, want %q", tc.wantErr)
 			}
 			if err.Error() != tc.wantErr {
-				t.Errorf("error = %q, want %q", err, tc.wantErr)
+				t.Errorf("error = %q\nwant    %q", err, tc.wantErr)
+			}
+			if got := soap.ResultDecoded(err); got != tc.wantDecoded {
+				t.Errorf("soap.ResultDecoded = %v, want %v", got, tc.wantDecoded)
 			}
 			var exc *services88.SoExceptionInfo
 			if !errors.As(err, &exc) {
@@ -165,20 +211,117 @@ func TestSucceededHeader(t *testing.T) {
 			if diff := cmp.Diff(tc.wantChain, chain); diff != "" {
 				t.Errorf("exceptions on the Unwrap chain (-want +got):\n%s", diff)
 			}
-			if exc.InnerException != nil {
-				var inner *services88.SoExceptionInfo
-				if !errors.As(exc.Unwrap(), &inner) {
-					t.Fatal("errors.As does not reach the inner exception through Unwrap")
+			if exc.InnerException == nil {
+				// No inner exception: Unwrap returns a nil error, not a nil *SoExceptionInfo in an
+				// error (which would not compare equal to nil).
+				if u := exc.Unwrap(); u != nil {
+					t.Errorf("Unwrap() = %#v, want nil", u)
 				}
-				if inner != exc.InnerException {
-					t.Errorf("errors.As through Unwrap gave %p, want the InnerException %p", inner, exc.InnerException)
-				}
-				if !errors.Is(err, exc.InnerException) {
-					t.Error("errors.Is(err, InnerException) = false")
-				}
-				if got, want := inner.Error(), "superoffice: System.InvalidOperationException: Sequence contains no elements"; got != want {
-					t.Errorf("inner Error() = %q, want %q", got, want)
-				}
+				return
+			}
+			var inner *services88.SoExceptionInfo
+			if !errors.As(exc.Unwrap(), &inner) {
+				t.Fatal("errors.As does not reach the inner exception through Unwrap")
+			}
+			if inner != exc.InnerException {
+				t.Errorf("errors.As through Unwrap gave %p, want the InnerException %p", inner, exc.InnerException)
+			}
+			if !errors.Is(err, exc.InnerException) {
+				t.Error("errors.Is(err, InnerException) = false")
+			}
+			if got := inner.Error(); got != innerText {
+				t.Errorf("inner Error() = %q, want %q", got, innerText)
+			}
+			if u := inner.Unwrap(); u != nil {
+				t.Errorf("innermost Unwrap() = %#v, want nil", u)
+			}
+		})
+	}
+}
+
+// TestSoExceptionInfoError checks Error on values a program builds: a nil *SoExceptionInfo, one
+// without text, and one whose message is too long for a log line.
+func TestSoExceptionInfoError(t *testing.T) {
+	var nilExc *services88.SoExceptionInfo
+	if got := nilExc.Error(); got != "<nil>" {
+		t.Errorf("nil Error() = %q", got)
+	}
+	if got := nilExc.Unwrap(); got != nil {
+		t.Errorf("nil Unwrap() = %#v", got)
+	}
+	if got := (&services88.SoExceptionInfo{StackTrace: "at X"}).Error(); got != "SoExceptionInfo" {
+		t.Errorf("Error() without text = %q, want the type name alone (StackTrace is not shown)", got)
+	}
+	long := &services88.SoExceptionInfo{Message: strings.Repeat("x", 5000), InnerException: &services88.SoExceptionInfo{Message: "inner"}}
+	if got := long.Error(); len(got) > 1024 || !strings.HasSuffix(got, "...") {
+		t.Errorf("Error() of a long message has %d bytes, want at most 1024 ending in ...", len(got))
+	}
+}
+
+// TestResponseHeaderReuse is the scenario of issue 9: one response header struct given to a call whose
+// reply fails, then to one whose reply succeeds. The second call must report success, return its
+// result, and leave in the struct only the second reply's blocks.
+func TestResponseHeaderReuse(t *testing.T) {
+	ctx := context.Background()
+	failing := soaptest.NewServer(t, http.StatusOK, "text/xml; charset=utf-8", envelope11(failedHeader, `<GetWebhookResponse><Response i:nil="true"/></GetWebhookResponse>`))
+	ok := soaptest.NewServer(t, http.StatusOK, "text/xml; charset=utf-8", envelope11(`<Succeeded>true</Succeeded>`, getWebhookReply))
+	w, _ := newAgents(failing.Server, nil)
+	var rh services88.WebhookResponseHeader
+
+	if _, err := w.GetWebhook(ctx, 99, soap.WithResponseHeader(&rh)); err == nil {
+		t.Fatal("the failing call returned no error")
+	}
+	if rh.ExceptionInfo == nil || rh.Succeeded == nil || *rh.Succeeded {
+		t.Fatalf("after the failing call, the header is %+v", rh)
+	}
+
+	got, err := w.GetWebhook(ctx, 99, soap.WithResponseHeader(&rh), soap.WithEndpoint(ok.URL+webhookPath))
+	if err != nil {
+		t.Fatalf("the succeeding call returned %v", err)
+	}
+	if got == nil || got.WebhookID != 99 {
+		t.Errorf("result = %+v, want webhook 99", got)
+	}
+	yes := true
+	if diff := cmp.Diff(services88.WebhookResponseHeader{Succeeded: &yes}, rh); diff != "" {
+		t.Errorf("header after the second call (-want +got):\n%s", diff)
+	}
+
+	// A call that gets no reply leaves the struct empty, not holding the earlier reply's blocks.
+	w.Endpoint = ""
+	if _, err := w.GetWebhook(ctx, 99, soap.WithResponseHeader(&rh)); err == nil {
+		t.Fatal("a call without endpoint returned no error")
+	}
+	if diff := cmp.Diff(services88.WebhookResponseHeader{}, rh); diff != "" {
+		t.Errorf("header after a call without reply (-want +got):\n%s", diff)
+	}
+}
+
+// TestRepeatedHeaderBlock checks that a reply carrying a header block twice is an error, rather than
+// the last one winning: Succeeded false then true must not read as success.
+func TestRepeatedHeaderBlock(t *testing.T) {
+	for _, tc := range []struct{ name, header, block string }{
+		{"Succeeded false then true", `<Succeeded>false</Succeeded><Succeeded>true</Succeeded>`, "Succeeded"},
+		{"Succeeded true then false", `<Succeeded>true</Succeeded><Succeeded>false</Succeeded>`, "Succeeded"},
+		{"ExceptionInfo twice", `<ExceptionInfo><Message>a</Message></ExceptionInfo><ExceptionInfo i:nil="true"/><Succeeded>true</Succeeded>`, "ExceptionInfo"},
+		{"TimeZone twice", `<TimeZone><SoTimeZoneId>1</SoTimeZoneId></TimeZone><Succeeded>true</Succeeded><TimeZone><SoTimeZoneId>2</SoTimeZoneId></TimeZone>`, "TimeZone"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := soaptest.NewServer(t, http.StatusOK, "text/xml; charset=utf-8", envelope11(tc.header, getWebhookReply))
+			w, _ := newAgents(srv.Server, nil)
+			got, err := w.GetWebhook(context.Background(), 99)
+			if got != nil {
+				t.Errorf("result = %+v, want nil", got)
+			}
+			var de *soap.DecodeError
+			if !errors.As(err, &de) {
+				t.Fatalf("error = %v, want a *soap.DecodeError", err)
+			}
+			if want := "the reply carries the header block {" + ns88 + "}" + tc.block + " more than once"; de.Err.Error() != want {
+				t.Errorf("error = %q, want %q", de.Err, want)
+			}
+			if soap.ResultDecoded(err) {
+				t.Error("soap.ResultDecoded = true")
 			}
 		})
 	}

@@ -188,6 +188,12 @@ func TestAnyType(t *testing.T) {
 		{"QName with a prefix declared on the element", `xmlns:c="urn:example:codes" i:type="d:QName"`, "c:Overdue", qname},
 		{"complex type through the registry", `xmlns:t="` + nsAnytype + `" i:type="t:Bag"`, `<Always i:type="d:long">5</Always><Many i:type="d:short">6</Many>`,
 			&anytype.Bag{Always: int64(5), Many: []any{int16(6)}}},
+		{"hexBinary", `i:type="d:hexBinary"`, "0FB7", soap.HexBinary{0x0f, 0xb7}},
+		{"anyURI", `i:type="d:anyURI"`, " http://example.com/a ", soap.AnyURI("http://example.com/a")},
+		{"gYear", `i:type="d:gYear"`, "2024", soap.GYear("2024")},
+		{"WCF char", `xmlns:s="` + nsSer + `" i:type="s:char"`, "65", soap.Char('A')},
+		{"WCF guid", `xmlns:s="` + nsSer + `" i:type="s:guid"`, "6f9619ff-8b86-d011-b42d-00c04fc964ff", soap.GUID("6f9619ff-8b86-d011-b42d-00c04fc964ff")},
+		{"WCF duration", `xmlns:s="` + nsSer + `" i:type="s:duration"`, "PT1H", soap.TimeSpan{Duration: soap.DurationFromWire("PT1H")}},
 	} {
 		t.Run("a reply's "+tc.name+" decodes to its Go value", func(t *testing.T) {
 			srv := newServer(t, typedReply(tc.attrs, tc.content))
@@ -223,8 +229,8 @@ func TestAnyType(t *testing.T) {
 				}},
 			},
 		}},
-		{"xs:hexBinary, which has no Go value of its own", `<Response xmlns:i="` + nsXSI + `" xmlns:d="` + nsXSD + `" i:type="d:hexBinary">0FB7</Response>`, &soap.Element{
-			Name: an("Response"), Type: xsd("hexBinary"), Content: []soap.Node{{Text: "0FB7"}},
+		{"xs:anyType as xsi:type", `<Response xmlns:i="` + nsXSI + `" xmlns:d="` + nsXSD + `" i:type="d:anyType">0FB7</Response>`, &soap.Element{
+			Name: an("Response"), Type: xsd("anyType"), Content: []soap.Node{{Text: "0FB7"}},
 		}},
 		{"no xsi:type", `<Response><Inner>text</Inner></Response>`, &soap.Element{
 			Name:    an("Response"),

@@ -184,10 +184,11 @@ func TestArrays(t *testing.T) {
 	})
 
 	// ArrayOfstring's item is nillable: WCF sends a null string as <string i:nil="true"/>. sogen maps
-	// WCF string arrays to []string, which cannot hold a null: by its documented rule (README, "Optional
-	// and nillable elements") a nil string item decodes as "" and is sent back as an empty element.
-	// Nillable number, boolean and date items, where nil and zero differ in value, are pointers.
-	t.Run("a nil ArrayOfstring item decodes as the empty string", func(t *testing.T) {
+	// WCF string arrays to []string, which cannot hold a null: a nil string item decodes as "", and the
+	// owning struct's Presence records its position (README, "Optional and nillable elements"), so that
+	// it is sent back as it came. Nillable number, boolean and date items, where nil and zero differ in
+	// value, are pointers.
+	t.Run("a nil ArrayOfstring item decodes as the empty string, recorded in Presence", func(t *testing.T) {
 		doc := `<FindItems xmlns="` + nsArrays + `" xmlns:i="` + nsXSI + `" xmlns:a="` + nsArr + `"><names>` +
 			`<a:string>x</a:string><a:string i:nil="true"/><a:string/></names></FindItems>`
 		var v arrays.FindItems
@@ -195,8 +196,15 @@ func TestArrays(t *testing.T) {
 			t.Fatal(err)
 		}
 		diff(t, "decoded items", []string{"x", "", ""}, v.Names)
+		diff(t, "nil items", []int{1}, v.Presence.NilItems("Names"))
 		again := mustMarshal(t, &v, tn("FindItems"))
-		diff(t, "re-encoded items", []string{`string="x"`, `string=empty`, `string=empty`},
+		diff(t, "re-encoded items", []string{`string="x"`, `string=nil`, `string=empty`},
 			parseTree(t, again).mustFind(t, nsArrays, "names").childForms())
+
+		// A user sends a nil item the same way.
+		in := &arrays.FindItems{Names: []string{"", "y"}}
+		in.Presence.SetNilItem("Names", 0)
+		diff(t, "items set by the user", []string{`string=nil`, `string="y"`},
+			parseTree(t, mustMarshal(t, in, tn("FindItems"))).mustFind(t, nsArrays, "names").childForms())
 	})
 }

@@ -50,6 +50,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	suffix := fs.String("client-suffix", "Client", "`suffix` appended to port type names to name client types, e.g. Agent")
 	failOnBreaking := fs.Bool("fail-on-breaking", false, "exit with status 1 when there is a breaking change")
 	inFlags := addInputFlags(fs)
+	status := addStatusFlags(fs)
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -94,18 +95,22 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 		return sideError("new", err)
 	}
 	defer newSide.close()
-	name := *pkg
+	name, from := *pkg, ""
 	if name == "" {
-		name = packageName(newSide.dir)
+		name, from = packageName(newSide.dir), "the new inputs' directory"
 	}
-	if err := checkNames(name, *suffix); err != nil {
+	if err := checkNames(name, from, *suffix); err != nil {
 		return sideError("", err)
 	}
 	load := func(side string, in *inputs) (*model.Package, error) {
 		cfg := in.cfg
-		cfg.Package, cfg.ClientSuffix = name, *suffix
+		cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders = name, *suffix, status.config()
 		p, err := sogen.Model(cfg)
 		if err != nil {
+			var oe *model.OptionError
+			if errors.As(err, &oe) {
+				return nil, sideError(side, optionError(err))
+			}
 			return nil, explain(fmt.Errorf("%s inputs in %s: %w", side, displayDir(in.dir), err))
 		}
 		report(stderr, side, p.Warnings, in.notices(p.Notices))

@@ -48,7 +48,7 @@ func TestDiffFailOnBreaking(t *testing.T) {
 	if !errors.Is(err, ErrBreaking) {
 		t.Fatalf("got %v, want ErrBreaking", err)
 	}
-	if !strings.Contains(err.Error(), ": 21") {
+	if !strings.Contains(err.Error(), ": 22") {
 		t.Errorf("error %q does not give the number of breaking changes", err)
 	}
 	if !strings.Contains(out.String(), "## Breaking changes") {

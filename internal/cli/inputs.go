@@ -109,10 +109,14 @@ func report(w io.Writer, side string, warnings, notices []string) {
 	}
 }
 
-// checkNames checks the package name and the client suffix.
-func checkNames(pkg, suffix string) error {
+// checkNames checks the package name and the client suffix. from says where a package name not given
+// with -pkg comes from.
+func checkNames(pkg, from, suffix string) error {
 	if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) || pkg == "_" {
-		return UsageError{fmt.Sprintf("%q is not a valid Go package name (use -pkg)", pkg)}
+		if from != "" {
+			return UsageError{fmt.Sprintf("no -pkg given, and the name of %s gives %q, which is not a valid Go package name: give one with -pkg", from, pkg)}
+		}
+		return UsageError{fmt.Sprintf("-pkg %q is not a valid Go package name", pkg)}
 	}
 	if !token.IsIdentifier(suffix) && suffix != "" {
 		return UsageError{fmt.Sprintf("-client-suffix %q is not a valid Go identifier part", suffix)}

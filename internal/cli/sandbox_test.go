@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -267,7 +270,7 @@ func TestWriteFilesRefusesOddNames(t *testing.T) {
 	for _, name := range []string{"../escape.go", "sub/x.go", `..\x.go`, "/abs.go", "x.txt", ".hidden.go", "..", "c:x.go"} {
 		root := t.TempDir()
 		out := filepath.Join(root, "out")
-		err := writeFiles(out, []emit.File{{Name: "types.go", Content: []byte(emit.Marker + "\npackage x\n")}, {Name: name, Content: []byte(emit.Marker + "\npackage x\n")}})
+		err := writeFiles(out, []emit.File{{Name: "types.go", Content: []byte(emit.Marker + "\npackage x\n")}, {Name: name, Content: []byte(emit.Marker + "\npackage x\n")}}, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), "not a plain .go file name") {
 			t.Errorf("%q: error %v", name, err)
 		}
@@ -295,10 +298,12 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-// TestFailedRenameUndone makes each rename of a run fail in turn — replacing a changed file, adding a
-// new one, moving a stale one away — and checks that the directory is left exactly as it was; then
-// lets the run succeed and checks the result.
-func TestFailedRenameUndone(t *testing.T) {
+// TestFailedStepUndone makes each file system step of a run fail in turn — writing a new content or a
+// copy, writing the journal, renaming a changed, added or new file into place, removing a stale one,
+// undoing, removing the journal or the temporary files — and checks that the directory holds the old
+// package exactly (nothing else) when the run fails before its switch is made, and the old or the new
+// one otherwise; then that the next run leaves exactly the new package.
+func TestFailedStepUndone(t *testing.T) {
 	gen := func(body string) []byte { return []byte(emit.Marker + "\npackage x\n\n" + body + "\n") }
 	files := []emit.File{
 		{Name: "a.go", Content: gen("// a, new")},
@@ -315,12 +320,13 @@ func TestFailedRenameUndone(t *testing.T) {
 		write(t, filepath.Join(dir, "hand.go"), "package x\n")
 		return dir
 	}
-	defer func() { rename = os.Rename }()
-	// Count the renames of a successful run.
-	var calls int
-	rename = func(a, b string) error { calls++; return os.Rename(a, b) }
+	t.Cleanup(func() { fsHook = func(string, string) error { return nil } })
+	// The steps of a successful run.
+	var steps []string
+	fsHook = func(op, name string) error { steps = append(steps, op+" "+filepath.Base(name)); return nil }
 	dir := setup(t)
-	if err := writeFiles(dir, files); err != nil {
+	before := snapshot(t, dir)
+	if err := writeFiles(dir, files, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"a.go": string(files[0].Content), "b.go": string(files[1].Content), "c.go": string(files[2].Content),
@@ -328,30 +334,63 @@ func TestFailedRenameUndone(t *testing.T) {
 	if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
 		t.Fatalf("after a successful run (-want +got):\n%s", diff)
 	}
-	if calls != 4 { // a, c and d into place, stale.go aside
-		t.Fatalf("%d renames, want 4", calls)
+	// a, c and d written, copies of a, d and stale.go, the journal, three renames into place and the
+	// removal of stale.go, the journal removed, five temporary files removed, the lock released.
+	wantSteps := []string{"create .sogen-a.go.new", "create .sogen-a.go.old", "create .sogen-c.go.new", "create .sogen-d.go.new",
+		"create .sogen-d.go.old", "create .sogen-stale.go.old", "create .sogen-journal.tmp", "rename .sogen-journal.tmp",
+		"rename .sogen-a.go.new", "rename .sogen-c.go.new", "rename .sogen-d.go.new", "remove stale.go", "remove .sogen.journal",
+		"remove .sogen-a.go.new", "remove .sogen-a.go.old", "remove .sogen-c.go.new", "remove .sogen-d.go.new",
+		"remove .sogen-d.go.old", "remove .sogen-stale.go.old"}
+	if runtime.GOOS != "windows" { // where closing the lock's handle deletes its file
+		wantSteps = append(wantSteps, "remove .sogen.lock")
 	}
-	for fail := 1; fail <= calls; fail++ {
+	if diff := cmp.Diff(wantSteps, steps); diff != "" {
+		t.Fatalf("steps of a run (-want +got):\n%s", diff)
+	}
+	committed := slices.Index(steps, "remove .sogen.journal") // the switch is made before it
+	for fail := range steps {
 		dir := setup(t)
-		before := snapshot(t, dir)
 		n := 0
-		rename = func(a, b string) error {
-			if n++; n == fail {
-				return &os.LinkError{Op: "rename", Old: a, New: b, Err: os.ErrPermission}
+		fsHook = func(op, name string) error {
+			if n++; n-1 == fail {
+				return &os.PathError{Op: op, Path: name, Err: os.ErrPermission}
 			}
-			return os.Rename(a, b)
+			return nil
 		}
-		if err := writeFiles(dir, files); err == nil {
-			t.Fatalf("rename %d failing: no error", fail)
+		err := writeFiles(dir, files, io.Discard)
+		fsHook = func(string, string) error { return nil }
+		got := snapshot(t, dir)
+		switch {
+		case fail < committed:
+			if err == nil {
+				t.Errorf("%s failing: no error", steps[fail])
+			}
+			if diff := cmp.Diff(before, got); diff != "" {
+				t.Errorf("%s failing: the directory changed (-before +after):\n%s", steps[fail], diff)
+			}
+		default: // the switch is made: the package is the new one, leftovers aside
+			for name, content := range want {
+				if got[name] != content {
+					t.Errorf("%s failing: %s is %q, want %q", steps[fail], name, got[name], content)
+				}
+			}
 		}
-		if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
-			t.Errorf("rename %d failing: the directory changed (-before +after):\n%s", fail, diff)
+		if err := writeFiles(dir, files, io.Discard); err != nil {
+			t.Fatalf("%s failed; the next run: %v", steps[fail], err)
+		}
+		if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+			t.Errorf("%s failed; after the next run (-want +got):\n%s", steps[fail], diff)
 		}
 	}
 	// The directories the run had to create are removed again when it fails.
-	rename = func(a, b string) error { return os.ErrPermission }
+	fsHook = func(op, _ string) error {
+		if op == "create" {
+			return os.ErrPermission
+		}
+		return nil
+	}
 	parent := t.TempDir()
-	if err := writeFiles(filepath.Join(parent, "new", "out"), files); err == nil {
+	if err := writeFiles(filepath.Join(parent, "new", "out"), files, io.Discard); err == nil {
 		t.Fatal("no error")
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 0 {

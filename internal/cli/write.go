@@ -3,8 +3,10 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +15,34 @@ import (
 	"github.com/sogen-go/sogen/emit"
 )
 
+// How a run changes the output directory, safely against interruption and concurrent runs:
+//
+//  1. It takes the directory's lock (lockName), waiting while another run holds it; the lock of a
+//     run that was killed is free (see lockDir).
+//  2. It completes what an interrupted run left (a journal), and removes the temporary files such a
+//     run left behind (tempPrefix).
+//  3. It compares the generated files with the directory (plan), writes every new content, and a copy
+//     of every file it replaces or removes, to temporary files; an interruption up to here leaves the
+//     package as it was, and only temporary files that the next run removes.
+//  4. It writes the journal listing the renames and removals (atomically: under a temporary name,
+//     then renamed). From then on the switch is decided: the next run completes it if this one is
+//     interrupted, so the package is the new one.
+//  5. It renames the new files into place and removes the generated files no longer generated; if a
+//     step fails, it undoes those done (from the copies), recording in the journal that it is undoing,
+//     so that an interruption then leaves the old package.
+//  6. It removes the journal, then the copies, then the lock.
+//
+// All these files start with ".sogen", so the go tool ignores them.
+const (
+	lockName    = ".sogen.lock"
+	journalName = ".sogen.journal"
+	tempPrefix  = ".sogen-"
+)
+
+// fsHook is called before each change a run makes to the file system, with the operation and the
+// file; an error fails the operation. Tests set it to make any step fail, or to kill the process there.
+var fsHook = func(op, name string) error { return nil }
+
 // generated reports whether the file at path was written by sogen: its first line is the marker.
 func generated(path string) (bool, error) {
 	f, err := os.Open(path)
@@ -20,44 +50,111 @@ func generated(path string) (bool, error) {
 		return false, err
 	}
 	defer f.Close()
-	line, err := bufio.NewReader(f).ReadString('\n')
-	if err != nil && line == "" {
+	line, err := bufio.NewReader(f).ReadBytes('\n')
+	if err != nil && len(line) == 0 {
 		return false, nil
 	}
-	return strings.TrimRight(line, "\r\n") == emit.Marker, nil
+	return hasMarker(line), nil
 }
 
-// rename is os.Rename; tests replace it to make a rename fail.
-var rename = os.Rename
+// hasMarker reports whether content (a whole file, or its first line) starts with the marker line.
+func hasMarker(content []byte) bool {
+	line, _, _ := bytes.Cut(content, []byte("\n"))
+	return string(bytes.TrimRight(line, "\r")) == emit.Marker
+}
 
-// writeFiles replaces the generated files in dir with files: it refuses to overwrite a file sogen did
-// not write, writes every file under a temporary name in dir first, and only then renames them into
-// place (each replacement atomic: a reader sees the old file or the new one) and moves away the
-// generated files that are no longer produced. When anything fails, every step already taken is
-// undone: nothing in dir has changed (and a directory it had to create is removed again).
-func writeFiles(dir string, files []emit.File) (err error) {
-	want := map[string]bool{}
+// change is what a run does to one file of the output directory.
+type change struct {
+	name     string // the file's name in the directory
+	old, new []byte // its content on disk (nil: it does not exist) and to write (nil: remove it)
+}
+
+// checkFileNames refuses generated file names that could lead outside the directory, or that sogen would
+// not later recognise as its own.
+func checkFileNames(files []emit.File) error {
 	for _, f := range files {
-		// The model names files after port types; whatever it does, nothing is written outside dir
-		// or under a name sogen would not later recognise as its own.
 		if f.Name != filepath.Base(f.Name) || f.Name != filepath.Clean(f.Name) || strings.ContainsAny(f.Name, `/\:`) ||
 			!strings.HasSuffix(f.Name, ".go") || strings.HasPrefix(f.Name, ".") {
 			return fmt.Errorf("refusing to write a generated file named %q: not a plain .go file name", f.Name)
 		}
+	}
+	return nil
+}
+
+// plan compares files (whose names checkFileNames accepted) with the output directory dir and
+// returns, sorted by name, the changes that make the generated files in dir exactly files: new and
+// changed files, and the generated files no longer generated. It refuses to replace a file sogen did
+// not write. A missing dir is empty.
+func plan(dir string, files []emit.File) ([]change, error) {
+	var out []change
+	want := map[string]bool{}
+	for _, f := range files {
 		want[f.Name] = true
 		p := filepath.Join(dir, f.Name)
+		c := change{name: f.Name, new: f.Content}
 		if fi, err := os.Lstat(p); err == nil {
 			if !fi.Mode().IsRegular() {
-				return fmt.Errorf("%s exists and is not a regular file; refusing to replace it (move it, or choose another -o)", p)
+				return nil, fmt.Errorf("%s exists and is not a regular file; refusing to replace it (move it, or choose another -o)", p)
 			}
-			ok, err := generated(p)
-			if err != nil {
-				return err
+			if c.old, err = os.ReadFile(p); err != nil {
+				return nil, err
 			}
-			if !ok {
-				return fmt.Errorf("%s exists and was not generated by sogen; refusing to overwrite it (move it, or choose another -o)", p)
+			if !hasMarker(c.old) {
+				return nil, fmt.Errorf("%s exists and was not generated by sogen; refusing to overwrite it (move it, or choose another -o)", p)
 			}
+			if bytes.Equal(c.old, c.new) {
+				continue // unchanged: left alone, modification time included
+			}
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return nil, err
 		}
+		out = append(out, c)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if want[n] || !e.Type().IsRegular() || !strings.HasSuffix(n, ".go") || strings.HasPrefix(n, ".") {
+			continue
+		}
+		p := filepath.Join(dir, n)
+		if ok, err := generated(p); err != nil || !ok {
+			continue // hand-written: read no further
+		}
+		old, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, change{name: n, old: old})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out, nil
+}
+
+// journal is the switch a run makes in the output directory, written before its first rename and
+// removed after its last step. A run that finds one completes it: Forward, the remaining renames and
+// removals; otherwise it finishes undoing them.
+type journal struct {
+	Forward bool
+	Steps   []step
+}
+
+// step is the switch of one file, all names relative to the directory.
+type step struct {
+	Target string // the generated file
+	New    string // a temporary file holding its new content; "" removes Target
+	Old    string // a temporary copy of its former content; "" when Target did not exist
+}
+
+// writeFiles makes the generated files in dir exactly files (see the steps above): it creates dir if
+// needed, replaces changed generated files, adds new ones and removes the generated files no longer
+// generated, and refuses to overwrite a file sogen did not write. When it fails, dir is as it was (a
+// directory it had to create is removed again). Notes about an interrupted run it completes go to log.
+func writeFiles(dir string, files []emit.File, log io.Writer) (err error) {
+	if err := checkFileNames(files); err != nil {
+		return err
 	}
 	// The directories MkdirAll creates, innermost first, to remove again if the run fails.
 	var created []string
@@ -68,110 +165,279 @@ func writeFiles(dir string, files []emit.File) (err error) {
 		created = append(created, d)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating the output directory (-o): %w", err)
+	}
+	unlock, err := lockDir(dir, log)
+	if err != nil {
+		removeDirs(created)
 		return err
 	}
 	defer func() {
+		unlock()
 		if err != nil {
-			for _, d := range created {
-				os.Remove(d) // only if empty, as it is after the undo below
-			}
+			removeDirs(created) // only if empty, as they are after a failed run
 		}
 	}()
-	var stale []string
+	if err := recoverDir(dir, log); err != nil {
+		return err
+	}
+	changes, err := plan(dir, files)
+	if err != nil || len(changes) == 0 {
+		return err
+	}
+
+	j := journal{Forward: true}
+	for _, c := range changes {
+		s := step{Target: c.name}
+		if c.new != nil {
+			s.New = tempPrefix + c.name + ".new"
+		}
+		if c.old != nil {
+			s.Old = tempPrefix + c.name + ".old"
+		}
+		j.Steps = append(j.Steps, s)
+	}
+	if err := prepare(dir, changes, j); err != nil {
+		removeTemps(dir, j)
+		return err
+	}
+	if err := writeJournal(dir, j); err != nil {
+		removeTemps(dir, j)
+		return err
+	}
+	if err := apply(dir, j); err != nil {
+		err = fmt.Errorf("replacing the generated files in %s: %w", dir, err)
+		// Undo, the journal saying so first: an interruption now is undone by the next run, which
+		// needs the copies (they stay until the journal is gone).
+		j.Forward = false
+		if jerr := writeJournal(dir, j); jerr != nil {
+			return fmt.Errorf("%w; then, undoing the run: %v (the next sogen run in %s completes it)", err, jerr, dir)
+		}
+		if uerr := apply(dir, j); uerr != nil {
+			return fmt.Errorf("%w; then, undoing the run: %v (the next sogen run in %s completes undoing it)", err, uerr, dir)
+		}
+		if ferr := finish(dir); ferr != nil {
+			return fmt.Errorf("%w; then: %v", err, ferr)
+		}
+		removeTemps(dir, j)
+		return err
+	}
+	if err := finish(dir); err != nil {
+		return err // the switch is made; the next run removes the journal and the copies
+	}
+	removeTemps(dir, j)
+	return nil
+}
+
+// prepare writes the temporary files of the steps of j: the new contents and the copies of the files
+// they replace or remove.
+func prepare(dir string, changes []change, j journal) error {
+	for i, c := range changes {
+		s := j.Steps[i]
+		if s.New != "" {
+			if err := writeTemp(dir, s.New, c.new); err != nil {
+				return fmt.Errorf("writing %s: %w", filepath.Join(dir, c.name), err)
+			}
+		}
+		if s.Old != "" {
+			if err := writeTemp(dir, s.Old, c.old); err != nil {
+				return fmt.Errorf("saving a copy of %s: %w", filepath.Join(dir, c.name), err)
+			}
+		}
+	}
+	return nil
+}
+
+// apply makes the steps of j in dir, forward in order or backward in reverse order. Every step can be
+// made again after an interruption: a rename whose source is gone was made, a removal of a missing
+// file was made.
+func apply(dir string, j journal) error {
+	at := func(name string) string { return filepath.Join(dir, name) }
+	if j.Forward {
+		for _, s := range j.Steps {
+			if s.New != "" {
+				if exists(at(s.New)) {
+					if err := rename(at(s.New), at(s.Target)); err != nil {
+						return err
+					}
+				}
+			} else if err := removeIfGenerated(at(s.Target)); err != nil {
+				return err
+			}
+		}
+	} else {
+		for i := len(j.Steps) - 1; i >= 0; i-- {
+			s := j.Steps[i]
+			if s.Old != "" {
+				if exists(at(s.Old)) {
+					if err := rename(at(s.Old), at(s.Target)); err != nil {
+						return err
+					}
+				}
+			} else if s.New != "" && !exists(at(s.New)) {
+				// Added by the run (the lock kept any other writer out): remove it.
+				if err := removeIfGenerated(at(s.Target)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	syncDir(dir)
+	return nil
+}
+
+// recoverDir completes the switch an interrupted run left in dir (its journal), then removes the
+// temporary files runs left. It is called with dir locked.
+func recoverDir(dir string, log io.Writer) error {
+	p := filepath.Join(dir, journalName)
+	data, err := os.ReadFile(p)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return err
+	default:
+		var j journal
+		if err := json.Unmarshal(data, &j); err != nil {
+			return fmt.Errorf("%s: not a journal sogen can read (%v); remove it, and the .sogen-* files beside it, to go on", p, err)
+		}
+		if err := apply(dir, j); err != nil {
+			return fmt.Errorf("completing the run interrupted in %s: %w", dir, err)
+		}
+		if err := finish(dir); err != nil {
+			return err
+		}
+		what := "completed"
+		if !j.Forward {
+			what = "undid"
+		}
+		fmt.Fprintf(log, "sogen: note: %s the changes of an interrupted sogen run in %s (%d files)\n", what, dir, len(j.Steps))
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".go") && !want[e.Name()] {
-			if ok, err := generated(filepath.Join(dir, e.Name())); err == nil && ok {
-				stale = append(stale, e.Name())
+		if strings.HasPrefix(e.Name(), tempPrefix) && e.Type().IsRegular() {
+			if err := remove(filepath.Join(dir, e.Name())); err != nil {
+				return err
 			}
 		}
-	}
-	sort.Strings(stale)
-
-	// undo lists what to do, last first, to put dir back as it was; keep lists the backups to remove
-	// once everything succeeded.
-	var undo []func()
-	var keep []string
-	defer func() {
-		if err != nil {
-			for i := len(undo) - 1; i >= 0; i-- {
-				undo[i]()
-			}
-		} else {
-			for _, b := range keep {
-				os.Remove(b)
-			}
-		}
-	}()
-	// temp writes data to a new temporary file in dir and returns its name.
-	temp := func(data []byte) (string, error) {
-		t, err := os.CreateTemp(dir, ".sogen-*.tmp")
-		if err != nil {
-			return "", err
-		}
-		name := t.Name()
-		undo = append(undo, func() { os.Remove(name) })
-		_, werr := t.Write(data)
-		serr := t.Sync()
-		cerr := t.Close()
-		if err := errors.Join(werr, serr, cerr); err != nil {
-			return "", err
-		}
-		return name, os.Chmod(name, 0o644)
-	}
-
-	type replacement struct {
-		target, temp, backup string // backup is "" when target does not exist yet
-	}
-	var plan []replacement
-	for _, f := range files {
-		p := filepath.Join(dir, f.Name)
-		old, rerr := os.ReadFile(p)
-		if rerr == nil && bytes.Equal(old, f.Content) {
-			continue // unchanged: leave the file (and its modification time) alone
-		}
-		t, err := temp(f.Content)
-		if err != nil {
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-		r := replacement{target: p, temp: t}
-		if rerr == nil {
-			// A copy of the file being replaced, to rename back over it should a later step fail.
-			if r.backup, err = temp(old); err != nil {
-				return fmt.Errorf("saving a copy of %s: %w", p, err)
-			}
-		}
-		plan = append(plan, r)
-	}
-	for _, r := range plan {
-		if err := rename(r.temp, r.target); err != nil {
-			return err
-		}
-		if r.backup == "" {
-			undo = append(undo, func() { os.Remove(r.target) })
-		} else {
-			undo = append(undo, func() { os.Rename(r.backup, r.target) })
-			keep = append(keep, r.backup)
-		}
-	}
-	for _, s := range stale {
-		// Moved aside rather than removed, so that it can be put back.
-		p := filepath.Join(dir, s)
-		t, err := os.CreateTemp(dir, ".sogen-*.tmp")
-		if err != nil {
-			return err
-		}
-		aside := t.Name()
-		t.Close()
-		if err := rename(p, aside); err != nil {
-			os.Remove(aside)
-			return err
-		}
-		undo = append(undo, func() { os.Rename(aside, p) })
-		keep = append(keep, aside)
 	}
 	return nil
+}
+
+// leftovers returns what interrupted runs left in dir: a journal (the package may be a mix of old and
+// new files until the next run completes it) and temporary files.
+func leftovers(dir string) (pending bool, temps []string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		switch n := e.Name(); {
+		case n == journalName:
+			pending = true
+		case strings.HasPrefix(n, tempPrefix):
+			temps = append(temps, n)
+		}
+	}
+	return pending, temps
+}
+
+// writeJournal writes j as dir's journal, atomically: a reader sees the former journal or this one.
+func writeJournal(dir string, j journal) error {
+	data, err := json.MarshalIndent(j, "", "\t")
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, tempPrefix+"journal.tmp")
+	err = writeTemp(dir, filepath.Base(tmp), data)
+	if err == nil {
+		err = rename(tmp, filepath.Join(dir, journalName))
+	}
+	if err != nil {
+		remove(tmp)
+		return fmt.Errorf("writing the journal of the run in %s: %w", dir, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// finish removes dir's journal once its steps are made.
+func finish(dir string) error {
+	if err := remove(filepath.Join(dir, journalName)); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// removeTemps removes the temporary files of j.
+func removeTemps(dir string, j journal) {
+	for _, s := range j.Steps {
+		for _, n := range []string{s.New, s.Old} {
+			if n != "" {
+				remove(filepath.Join(dir, n))
+			}
+		}
+	}
+}
+
+// writeTemp writes data to the new file dir/name, and flushes it to disk.
+func writeTemp(dir, name string, data []byte) error {
+	p := filepath.Join(dir, name)
+	if err := fsHook("create", p); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	return errors.Join(werr, serr, cerr)
+}
+
+func rename(from, to string) error {
+	if err := fsHook("rename", from); err != nil {
+		return err
+	}
+	return os.Rename(from, to)
+}
+
+// remove removes the file at p; a missing file is not an error.
+func remove(p string) error {
+	if err := fsHook("remove", p); err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// removeIfGenerated removes the file at p if it is one sogen generated.
+func removeIfGenerated(p string) error {
+	if ok, err := generated(p); err != nil || !ok {
+		return nil // missing (removed already), or not ours
+	}
+	return remove(p)
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// syncDir flushes dir's entries (the renames in it) to disk, where the system allows it.
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}
+
+// removeDirs removes the directories a failed run created, innermost first, if they are empty.
+func removeDirs(dirs []string) {
+	for _, d := range dirs {
+		os.Remove(d)
+	}
 }

@@ -53,7 +53,17 @@ type exampleCase struct {
 	ReqHdrLen, RespHdrLen int
 	Call                  func(ctx context.Context, c *soap.Client, req message, h, rh header) (any, error)
 	Result                func(resp message) any
+	// CallMessage calls the operation's message-level method (the agent's Messages view) with the
+	// whole request, and returns the whole response (nil for an empty one); nil when the operation
+	// has none (Call then passes and returns whole messages already).
+	CallMessage func(ctx context.Context, c *soap.Client, req message, h, rh header) (message, error)
+	// Failure returns the response header of a reply whose headers report a failure (Succeeded false,
+	// an ExceptionInfo with the message "Ticket expired"); nil when the agent has no status contract.
+	Failure func() header
 }
+
+// The reply-header status contract makes the exception an error, and the response headers check it.
+var _ error = (*SoExceptionInfo)(nil)
 
 // cmpOptions compares generated values: Presence (what the wire said about each element) included.
 var cmpOptions = cmp.Options{cmp.Exporter(func(reflect.Type) bool { return true })}
@@ -252,6 +262,7 @@ func TestDocumentedExamples(t *testing.T) {
 		t.Fatalf("no examples under %s", dir)
 	}
 	sort.Strings(files)
+	messageLevel := 0
 	for _, reqFile := range files {
 		name := filepath.Base(filepath.Dir(reqFile)) + "/" + strings.TrimSuffix(filepath.Base(reqFile), ".request.xml")
 		t.Run(name, func(t *testing.T) {
@@ -276,30 +287,7 @@ func TestDocumentedExamples(t *testing.T) {
 				t.Fatalf("call: %v", err)
 			}
 			// A method takes plain strings, so an explicitly empty nillable string is left out.
-			diffs, err := soaptest.CompareXML(reqData, rt.sent, soaptest.Allow{OmittedEmpty: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, d := range diffs {
-				t.Errorf("sent request differs from the example: %s", d)
-			}
-			var sentReq message
-			var sentHdr header
-			if c.NewReq != nil {
-				sentReq = c.NewReq()
-			}
-			if c.NewReqHdr != nil {
-				sentHdr = c.NewReqHdr()
-			}
-			if _, err := decodeEnvelope(rt.sent, c.Version, sentHdr, c.ReqElem, sentReq); err != nil {
-				t.Fatalf("decoding the sent request: %v", err)
-			}
-			if diff := cmp.Diff(req, sentReq, cmpOptions, cmpopts.IgnoreTypes(soap.Presence{})); diff != "" {
-				t.Errorf("sent request values (-example +sent):\n%s", diff)
-			}
-			if diff := cmp.Diff(reqHdr, sentHdr, cmpOptions, cmpopts.IgnoreTypes(soap.Presence{})); diff != "" {
-				t.Errorf("sent request header (-example +sent):\n%s", diff)
-			}
+			checkSent(t, "", c, reqData, rt.sent, soaptest.Allow{OmittedEmpty: true}, req, reqHdr, cmpopts.IgnoreTypes(soap.Presence{}))
 			// ... and returns what the response example holds.
 			if c.Result != nil {
 				if diff := cmp.Diff(c.Result(resp), result, cmpOptions); diff != "" {
@@ -311,6 +299,58 @@ func TestDocumentedExamples(t *testing.T) {
 					t.Errorf("response header (-example +client):\n%s", diff)
 				}
 			}
+
+			// The same reply with headers saying the call failed: the error is the exception, and the
+			// result comes with it.
+			if c.Failure == nil {
+				t.Fatal("the agent has no reply-header status contract")
+			}
+			failed := c.Failure()
+			if _, ok := failed.(soap.ResponseChecker); !ok {
+				t.Fatalf("%T is not a soap.ResponseChecker", failed)
+			}
+			reply, err := encodeEnvelope(c.Version, true, failed, all(c.RespHdrLen), c.RespElem, resp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotHdr = c.NewRespHdr()
+			result, err = c.Call(context.Background(), &soap.Client{HTTPClient: &http.Client{Transport: &transport{reply: reply}}}, req, reqHdr, gotHdr)
+			var exc *SoExceptionInfo
+			if !errors.As(err, &exc) || exc.Message != "Ticket expired" {
+				t.Fatalf("a reply with Succeeded=false and an ExceptionInfo gave %v, want the *SoExceptionInfo", err)
+			}
+			if !soap.ResultDecoded(err) {
+				t.Errorf("soap.ResultDecoded(%v) = false", err)
+			}
+			if c.Result != nil {
+				if diff := cmp.Diff(c.Result(resp), result, cmpOptions); diff != "" {
+					t.Errorf("result returned with the failure (-example +client):\n%s", diff)
+				}
+			}
+			if diff := cmp.Diff(failed, gotHdr, cmpOptions); diff != "" {
+				t.Errorf("response header of the failure (-sent +client):\n%s", diff)
+			}
+
+			// The message-level method sends exactly the request the example documents — an
+			// explicitly empty element included — and returns the whole response, Presence included.
+			if c.CallMessage == nil {
+				return
+			}
+			rt = &transport{reply: respData}
+			if c.NewRespHdr != nil {
+				gotHdr = c.NewRespHdr()
+			}
+			whole, err := c.CallMessage(context.Background(), &soap.Client{HTTPClient: &http.Client{Transport: rt}}, req, reqHdr, gotHdr)
+			if err != nil {
+				t.Fatalf("message-level call: %v", err)
+			}
+			messageLevel++
+			checkSent(t, "message level: ", c, reqData, rt.sent, soaptest.Allow{}, req, reqHdr)
+			if resp != nil {
+				if diff := cmp.Diff(resp, whole, cmpOptions); diff != "" {
+					t.Errorf("message level: result, Presence included (-example +client):\n%s", diff)
+				}
+			}
 		})
 	}
 	undocumented := 0
@@ -320,7 +360,38 @@ func TestDocumentedExamples(t *testing.T) {
 		}
 		undocumented++
 	}
-	t.Logf("%d examples, %d operations without one", len(files), undocumented)
+	t.Logf("%d examples, %d operations without one; message-level calls: %d", len(files), undocumented, messageLevel)
+}
+
+// checkSent checks the request a call sent against the example it was made from: the XML under
+// CompareXML with allow, and the values it decodes to (compared with opts).
+func checkSent(t *testing.T, what string, c *exampleCase, example, sent []byte, allow soaptest.Allow, req message, reqHdr header, opts ...cmp.Option) {
+	t.Helper()
+	diffs, err := soaptest.CompareXML(example, sent, allow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diffs {
+		t.Errorf("%ssent request differs from the example: %s", what, d)
+	}
+	var sentReq message
+	var sentHdr header
+	if c.NewReq != nil {
+		sentReq = c.NewReq()
+	}
+	if c.NewReqHdr != nil {
+		sentHdr = c.NewReqHdr()
+	}
+	if _, err := decodeEnvelope(sent, c.Version, sentHdr, c.ReqElem, sentReq); err != nil {
+		t.Fatalf("%sdecoding the sent request: %v", what, err)
+	}
+	opts = append(opts, cmpOptions)
+	if diff := cmp.Diff(req, sentReq, opts...); diff != "" {
+		t.Errorf("%ssent request values (-example +sent):\n%s", what, diff)
+	}
+	if diff := cmp.Diff(reqHdr, sentHdr, opts...); diff != "" {
+		t.Errorf("%ssent request header (-example +sent):\n%s", what, diff)
+	}
 }
 
 // readExample reads an example and converts it to the envelope its binding prescribes.

@@ -1,0 +1,5 @@
+//go:build !race
+
+package xmlr
+
+const raceEnabled = false
