@@ -337,8 +337,12 @@ func TestFixupFlags(t *testing.T) {
 
 	// References that do not resolve at all are left out with -lenient.
 	broken := filepath.Join(repo(t), "testdata", "lenient", "broken.wsdl")
-	if err := Run([]string{"-o", out, "-pkg", "broken", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient") {
+	if err := Run([]string{"-o", out, "-pkg", "broken", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient to ") {
 		t.Errorf("without -lenient: %v", err)
+	}
+	// With -strict, which -lenient excludes, the hint says to swap them.
+	if err := Run([]string{"-o", out, "-pkg", "broken", "-strict", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient instead of -strict to ") {
+		t.Errorf("-strict, without -lenient: %v", err)
 	}
 	stderr.Reset()
 	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", broken}, &stdout, &stderr); err != nil {

@@ -22,19 +22,23 @@ func (e *hinted) Error() string {
 }
 func (e *hinted) Unwrap() error { return e.err }
 
-// explain returns err with the advice its hint gives, if it has one, worded as sogen's flags.
-func explain(err error) error {
+// explain returns err with the advice its hint gives, if it has one, worded as sogen's flags; strict
+// says whether the command line has -strict.
+func explain(err error, strict bool) error {
 	h, ok := parser.HintOf(err)
 	if !ok {
 		return err
 	}
-	return &hinted{err: err, advice: advice(h)}
+	return &hinted{err: err, advice: advice(h, strict)}
 }
 
-// advice words h for the command line.
-func advice(h parser.Hint) string {
+// advice words h for the command line; strict says whether it has -strict, which -lenient excludes.
+func advice(h parser.Hint, strict bool) string {
 	switch h.Kind {
 	case parser.HintLenient:
+		if strict {
+			return "run sogen with -lenient instead of -strict to " + h.Effect + ", with a warning"
+		}
 		return "run sogen with -lenient to " + h.Effect + ", with a warning"
 	case parser.HintNotStrict:
 		return "run sogen without -strict to " + h.Effect + ", with a warning"

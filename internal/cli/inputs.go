@@ -79,7 +79,7 @@ func (f *inputFlags) open(names []string) (*inputs, error) {
 		}
 	}
 	if len(remote) > 0 && !*f.fetch && !f.maps.covers(remote) {
-		return nil, UsageError{fmt.Sprintf("input %s is a remote location (%s)", remote[0], advice(parser.Hint{Kind: parser.HintRemote, URL: remote[0]}))}
+		return nil, UsageError{fmt.Sprintf("input %s is a remote location (%s)", remote[0], advice(parser.Hint{Kind: parser.HintRemote, URL: remote[0]}, *f.strict))}
 	}
 	res := &resolver{maps: f.maps, fetch: *f.fetch, timeout: *f.fetchTimeout}
 	in := &inputs{dir: ".", res: res}

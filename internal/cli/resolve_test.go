@@ -130,7 +130,7 @@ func TestFetch(t *testing.T) {
 			t.Errorf("hint %+v", h)
 		}
 		want += " (sogen reads remote locations only when asked: run sogen with -fetch to download it, or save it and run sogen with -map " + base + "types.xsd=FILE to read your copy)"
-		if got := explain(err).Error(); got != want {
+		if got := explain(err, false).Error(); got != want {
 			t.Errorf("worded: got  %s\nwant %s", got, want)
 		}
 		if d := cmp.Diff([]string{"-fetch"}, SuggestedFlags(err)); d != "" {
@@ -157,8 +157,8 @@ func TestFetch(t *testing.T) {
 	t.Run("only http and https are fetched", func(t *testing.T) {
 		_, err := sogen.Generate(remoteCase(t, "ftp://example.com/", &resolver{fetch: true}))
 		want := `svc.wsdl: /wsdl:definitions/wsdl:types/xs:schema[1]/xs:import: schemaLocation="ftp://example.com/types.xsd" is a remote location, which was not read (sogen downloads only http and https locations: save it and run sogen with -map ftp://example.com/types.xsd=FILE to read your copy)`
-		if err == nil || explain(err).Error() != want {
-			t.Errorf("got  %v\nwant %s", explain(err), want)
+		if err == nil || explain(err, false).Error() != want {
+			t.Errorf("got  %v\nwant %s", explain(err, false), want)
 		}
 		if f := SuggestedFlags(err); f != nil {
 			t.Errorf("suggested flags %q, want none (only a copy helps)", f)

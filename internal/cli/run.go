@@ -182,7 +182,7 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders = name, *suffix, status.config()
 	res, err := sogen.Generate(cfg)
 	if err != nil {
-		return explain(optionError(err))
+		return explain(optionError(err), cfg.Strict)
 	}
 	if *checkOnly {
 		// Only the differences: the notes and warnings are the generating run's to print.
