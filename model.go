@@ -1,6 +1,8 @@
 package sogen
 
 import (
+	"errors"
+
 	"github.com/sogen-go/sogen/internal/version"
 	"github.com/sogen-go/sogen/model"
 	"github.com/sogen-go/sogen/parser"
@@ -8,20 +10,23 @@ import (
 
 // Model reads the inputs and returns the description of the Go package Generate would emit from
 // them, without rendering it: every type, field, constant and client with its final Go name. The
-// package's Notices include the parser's and the downloads', and its Fixups the normalisation's and
-// the model's. sogen diff compares two of these.
+// package's Notices include the parser's, and its Fixups the normalisation's and the model's. sogen
+// diff compares two of these.
 func Model(cfg Config) (*model.Package, error) {
 	if err := model.CheckPackageName(cfg.Package); err != nil {
 		return nil, err
 	}
 	popts := cfg.Parse
-	rem := newRemote(&cfg)
-	if rem != nil {
-		popts.Remote = rem.read
-	}
 	popts.Lenient = popts.Lenient || cfg.Lenient
 	popts.Strict = popts.Strict || cfg.Strict
-	set, err := parser.Load(cfg.FS, cfg.Roots, popts)
+	resolve := cfg.Resolver
+	if resolve == nil {
+		if cfg.FS == nil {
+			return nil, errors.New("no inputs: set Config.Resolver or Config.FS")
+		}
+		resolve = parser.FS(cfg.FS)
+	}
+	set, err := parser.Load(resolve, cfg.Roots, popts)
 	if err != nil {
 		return nil, err
 	}
@@ -39,12 +44,7 @@ func Model(cfg Config) (*model.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	var notices []string
-	if rem != nil {
-		notices = append(notices, rem.notices...)
-	}
-	notices = append(notices, set.Notices...)
-	pkg.Notices = append(notices, pkg.Notices...)
+	pkg.Notices = append(append([]string(nil), set.Notices...), pkg.Notices...)
 	pkg.Fixups = append(append([]parser.Fixup(nil), set.Fixups...), pkg.Fixups...)
 	return pkg, nil
 }

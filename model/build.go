@@ -41,6 +41,8 @@ type Options struct {
 type Error struct {
 	Pos parser.Pos
 	Msg string
+	// Hint is what would get past the error, when something would (see parser.HintOf).
+	Hint parser.Hint
 }
 
 // at returns the message of e for a report located at pos: without e's position when it is pos.
@@ -58,8 +60,16 @@ func (e *Error) Error() string {
 	return e.Pos.String() + ": " + e.Msg
 }
 
+// ErrorHint returns the hint of e (the zero Hint when there is none).
+func (e *Error) ErrorHint() parser.Hint { return e.Hint }
+
 func errorf(pos parser.Pos, format string, args ...any) error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// lenientf returns an error at pos that Options.Lenient would get past as effect says.
+func lenientf(pos parser.Pos, effect, format string, args ...any) error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: parser.Hint{Kind: parser.HintLenient, Effect: effect}}
 }
 
 // CheckPackageName returns a *PackageNameError saying why name cannot name the generated package, or

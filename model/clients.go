@@ -207,13 +207,13 @@ func (b *builder) clientOperation(c *Client, methods *Scope, op *parser.Operatio
 }
 
 // leaveOut returns, for err, an error mapping what (an operation, a header) met: without
-// Options.Lenient err, suggesting -lenient to leave it (it) out; with it, nil, having recorded a
-// parser.Unmapped fix-up at pos.
+// Options.Lenient err, whose hint (unless it has one) is that Lenient would leave it (it) out; with
+// it, nil, having recorded a parser.Unmapped fix-up at pos.
 func (b *builder) leaveOut(err error, pos parser.Pos, what, it string) error {
 	if !b.opts.Lenient {
 		var me *Error
-		if errors.As(err, &me) && !strings.Contains(me.Msg, "-lenient") {
-			me.Msg += " (run sogen with -lenient to leave " + it + " out, with a warning)"
+		if _, hinted := parser.HintOf(err); errors.As(err, &me) && !hinted {
+			me.Hint = parser.Hint{Kind: parser.HintLenient, Effect: "leave " + it + " out"}
 		}
 		return err
 	}
@@ -272,7 +272,7 @@ func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.
 	for _, p := range m.Parts {
 		if p.Name == hd.Part {
 			if p.Element == (xml.Name{}) {
-				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element (run sogen with -lenient to leave the header out, with a warning)", hd.Part, hd.Message.Local)
+				return xml.Name{}, lenientf(pos, "leave the header out", "soap:header part %s of message %s names a type, not an element", hd.Part, hd.Message.Local)
 			}
 			return p.Element, nil
 		}

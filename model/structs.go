@@ -81,7 +81,7 @@ func (b *builder) buildStructs() error {
 			return err
 		}
 		if !b.opts.Lenient {
-			me.Msg += " (run sogen with -lenient to keep the content of the type as XML, with a warning)"
+			me.Hint = parser.Hint{Kind: parser.HintLenient, Effect: "keep the content of the type as XML"}
 			return err
 		}
 		b.rawStruct(w, me.at(w.ct.Pos))

@@ -163,7 +163,7 @@ func lenient(s *Set, lossy bool) error {
 			case x.n > 1:
 				return errorf(x.pos, "%s: %d definitions have the local name %s, so sogen cannot tell which one is meant", x.from(), x.n, x.ref.Local)
 			case !lossy:
-				return errorf(x.pos, "%s: nothing of that kind has the local name %s (run sogen with -lenient to generate the rest, leaving this out or reading it as xs:anyType, with a warning)", x.from(), x.ref.Local)
+				return lenientf(x.pos, "generate the rest, leaving this out or reading it as xs:anyType", "%s: nothing of that kind has the local name %s", x.from(), x.ref.Local)
 			}
 			continue // left for check or lenientDrop
 		}
@@ -173,18 +173,20 @@ func lenient(s *Set, lossy bool) error {
 	return nil
 }
 
-// lenientHint returns, for the error of a run without Options.Lenient about a reference, advice: with
-// Options.Strict, which definition it would resolve to by its local name without -strict; else that
-// -lenient would leave it out.
-func lenientHint(s *Set, err error, strict bool) string {
-	msg := err.Error()
+// lenientHint gives the error of a run without Options.Lenient about a reference the hint of what
+// would get past it: with Options.Strict, when one definition has the reference's local name, turning
+// Strict off (the message then names that definition); else Lenient, which leaves it out or reads it as
+// xs:anyType.
+func lenientHint(s *Set, pe *Error, strict bool) {
+	msg := pe.Error()
 	for _, x := range lenientFixups(s) {
 		if strict && x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
-			return fmt.Sprintf(" (only {%s}%s has that local name: run sogen without -strict to resolve references by their local name, with a warning)", x.to.Space, x.to.Local)
+			pe.Msg += fmt.Sprintf(" (only {%s}%s has that local name)", x.to.Space, x.to.Local)
+			pe.Hint = Hint{Kind: HintNotStrict, Effect: "resolve references by their local name"}
+			return
 		}
 	}
 	if strings.Contains(msg, " is not defined") || strings.Contains(msg, " is not in ") {
-		return " (run sogen with -lenient to generate the rest, leaving this out or reading it as xs:anyType, with a warning)"
+		pe.Hint = Hint{Kind: HintLenient, Effect: "generate the rest, leaving this out or reading it as xs:anyType"}
 	}
-	return ""
 }

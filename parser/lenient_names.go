@@ -35,7 +35,7 @@ func (f *file) spacedNames(root *etree.Element) error {
 					continue // read as written, as before: sogen does not check this name
 				}
 				if f.l.opts.Strict {
-					return errorf(pos, "name %q has white space around it (run sogen without -strict to trim it, with a warning)", a.Value)
+					return strictf(pos, "trim it", "name %q has white space around it", a.Value)
 				}
 				f.l.set.fixup(TrimmedName, pos, "name %q trimmed to %q", a.Value, t)
 				a.Value = t

@@ -8,7 +8,7 @@ import (
 )
 
 // TestSpacedNames: a name with white space around it is trimmed, a fix-up; with Strict a checked
-// name is an error suggesting to run without -strict, and a name sogen does not check (a
+// name is an error whose hint is to turn Strict off, and a name sogen does not check (a
 // document-style part's) is read as written.
 func TestSpacedNames(t *testing.T) {
 	wsdl := func(elem, part string) map[string]string {
@@ -17,8 +17,11 @@ func TestSpacedNames(t *testing.T) {
 <w:message name="M"><w:part name="` + part + `" element="tns:E"/></w:message></w:definitions>`}
 	}
 	_, err := Parse(mapFS(wsdl("E ", "p")), []string{"a.wsdl"}, Options{Strict: true})
-	if want := `a.wsdl: /w:definitions/w:types/xs:schema/xs:element[@name='E ']: name "E " has white space around it (run sogen without -strict to trim it, with a warning)`; err == nil || err.Error() != want {
+	if want := `a.wsdl: /w:definitions/w:types/xs:schema/xs:element[@name='E ']: name "E " has white space around it`; err == nil || err.Error() != want {
 		t.Errorf("strict: got %v\nwant %s", err, want)
+	}
+	if h, _ := HintOf(err); h != (Hint{Kind: HintNotStrict, Effect: "trim it"}) {
+		t.Errorf("strict: hint %+v", h)
 	}
 	s, err := Parse(mapFS(wsdl("E ", " p ")), []string{"a.wsdl"}, Options{})
 	if err != nil {

@@ -12,8 +12,8 @@ import (
 func (r *schemaReader) groupInElement(e *Element, c *etree.Element) error {
 	pos := r.pos(c)
 	if r.l.opts.Strict {
-		return errorf(pos, "unexpected element xs:%s in xs:element: a model group belongs inside xs:complexType "+
-			"(run sogen without -strict to read it as if wrapped in an anonymous xs:complexType, with a warning)", c.Tag)
+		return strictf(pos, "read it as if wrapped in an anonymous xs:complexType",
+			"unexpected element xs:%s in xs:element: a model group belongs inside xs:complexType", c.Tag)
 	}
 	if e.Complex != nil || e.Simple != nil || e.Type.Local != "" {
 		return errorf(pos, "unexpected element xs:%s in xs:element, which already has a type", c.Tag)

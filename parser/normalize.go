@@ -83,9 +83,7 @@ func (n *normalizer) check() error {
 	err := check(n.s)
 	var pe *Error
 	if err != nil && !n.opts.Lenient && errors.As(err, &pe) {
-		if hint := lenientHint(n.s, err, n.opts.Strict); hint != "" {
-			pe.Msg += hint
-		}
+		lenientHint(n.s, pe, n.opts.Strict)
 	}
 	return err
 }

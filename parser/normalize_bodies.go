@@ -34,7 +34,7 @@ func (n *normalizer) documentBodies() error {
 			m := n.s.Messages[x.io.Message]
 			parts, missing := bodyParts(m, bio)
 			if missing != "" {
-				return errorf(op.Pos, "soap:body part %s is not in message %s (run sogen with -lenient to leave the operation out, with a warning)", missing, m.Name.Local)
+				return lenientf(op.Pos, "leave it out of the body", "soap:body part %s is not in message %s", missing, m.Name.Local)
 			}
 			bio.Message, bio.Parts = m, parts
 			switch {
@@ -56,8 +56,10 @@ func (n *normalizer) documentBodies() error {
 	})
 }
 
+// typePartError is the error for part p of message m, which names a type, in a document-style body.
 func typePartError(pos Pos, m *Message, p *Part) error {
-	return errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", p.Name, m.Name.Local)
+	return lenientf(pos, "read it as an element named after the part, in no namespace",
+		"part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style)", p.Name, m.Name.Local)
 }
 
 // partsElement returns the stand-in body element of message m whose parts, several, go side by side in

@@ -146,7 +146,7 @@ func (n *normalizer) repeatedGroups() error {
 			return
 		}
 		if !n.opts.Lenient {
-			pe.Msg += " (run sogen with -lenient to keep its elements as XML, with a warning)"
+			pe.Hint = Hint{Kind: HintLenient, Effect: "keep its elements as XML"}
 			err = e
 			return
 		}

@@ -13,7 +13,7 @@ import (
 func normalizeSchema(t *testing.T, body string) (*Set, error) {
 	t.Helper()
 	fsys := mapFS(map[string]string{"s.xsd": `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">` + body + `</xs:schema>`})
-	s, err := Load(fsys, []string{"s.xsd"}, Options{})
+	s, err := Load(FS(fsys), []string{"s.xsd"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func TestRPCWrappers(t *testing.T) {
 		}
 	})
 	t.Run("soap:operation style document overrides the binding's rpc", func(t *testing.T) {
-		s, err := Load(rpcWSDL(`namespace="urn:w"`, "document"), []string{"a.wsdl"}, Options{})
+		s, err := Load(FS(rpcWSDL(`namespace="urn:w"`, "document")), []string{"a.wsdl"}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

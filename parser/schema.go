@@ -164,11 +164,11 @@ func (r *schemaReader) importSchema(el *etree.Element) error {
 	if skipImport(r.file, el, loc) {
 		return nil
 	}
-	p, err := r.location(el, "schemaLocation", loc)
+	p, ref, err := r.location(el, "schemaLocation", loc)
 	if err != nil {
 		return err
 	}
-	return r.l.load(p, "", r.pos(el), "schema")
+	return r.l.load(p, "", ref, "schema")
 }
 
 func (r *schemaReader) include(el *etree.Element) error {
@@ -176,11 +176,11 @@ func (r *schemaReader) include(el *etree.Element) error {
 	if loc == "" {
 		return errorf(r.pos(el), "xs:include has no schemaLocation")
 	}
-	p, err := r.location(el, "schemaLocation", loc)
+	p, ref, err := r.location(el, "schemaLocation", loc)
 	if err != nil {
 		return err
 	}
-	return r.l.load(p, r.tns, r.pos(el), "schema")
+	return r.l.load(p, r.tns, ref, "schema")
 }
 
 // appinfo reads the WCF data-contract annotations under el's xs:annotation/xs:appinfo.

@@ -111,7 +111,7 @@ func (r *schemaReader) derivation(t *ComplexType, el *etree.Element) error {
 			t.Unmapped = pe.Error()
 			return nil
 		default:
-			pe.Msg += " (run sogen with -lenient to keep the content of the type as XML, with a warning)"
+			pe.Hint = Hint{Kind: HintLenient, Effect: "keep the content of the type as XML"}
 		}
 		return err
 	}

@@ -1,13 +1,18 @@
 // Package parser reads WSDL 1.1 documents and the XML Schemas they hold or import into raw
 // definitions, with every QName resolved to {namespace, local name} (Load), and normalises them for
 // the model (Normalize: fix-ups, reference and XML Schema checks, message bodies, substitution groups
-// and repeated groups rewritten); Parse does both.
+// and repeated groups rewritten); Read does both through a Resolver, and Parse from an fs.FS.
 //
-// Input comes from an fs.FS and a list of root file names; the parser never touches the network or
-// the file system outside that FS. Files reached through wsdl:import, xs:import and xs:include are
-// loaded once each, whatever path reaches them. Definitions of the same kind and qualified name met
-// in several files collapse into one when they are identical, and are an error naming both places
-// when they differ.
+// Input comes from a Resolver (FS reads an fs.FS) and a list of roots; the parser does no input of
+// its own, and tells the Resolver nothing but locations: relative paths resolved against the referring
+// document, and absolute URLs (a document read from a URL only ever leads to URLs). Documents are
+// decoded from their character encoding (UTF-8, UTF-16, or what their XML declaration names) before
+// parsing. Files reached through wsdl:import, xs:import and xs:include are loaded once each, whatever
+// path reaches them. Definitions of the same kind and qualified name met in several files collapse
+// into one when they are identical, and are an error naming both places when they differ.
+//
+// Errors state the problem; what would get past one (Options.Lenient, turning Options.Strict off, a
+// copy of a remote document) is a typed Hint (HintOf), which the sogen command words as its flags.
 //
 // What the parser keeps is what a client generator needs: the structure of types and elements,
 // occurrence constraints, nillability, WCF data-contract annotations (IsDictionary, IsValueType,
@@ -55,6 +60,8 @@ type Error struct {
 	Pos Pos
 	Msg string
 	Err error
+	// Hint is what would get past the error, when something would (see HintOf).
+	Hint Hint
 
 	// unmappable marks an error about a construct that is valid but that sogen does not map, inside
 	// a complex type: with Options.Lenient the type is kept as XML instead.

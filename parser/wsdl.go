@@ -52,11 +52,11 @@ func (f *file) wsdlImport(el *etree.Element) error {
 	if loc == "" {
 		return errorf(f.pos(el), "wsdl:import has no location")
 	}
-	p, err := f.location(el, "location", loc)
+	p, ref, err := f.location(el, "location", loc)
 	if err != nil {
 		return err
 	}
-	return f.l.load(p, "", f.pos(el), "")
+	return f.l.load(p, "", ref, "")
 }
 
 func (f *file) defName(el *etree.Element) (xml.Name, error) {

@@ -275,18 +275,7 @@ func TestInputsInSeveralDirectories(t *testing.T) {
 // note saying where it was read from.
 func TestMapFlag(t *testing.T) {
 	dir := t.TempDir()
-	wsdl := `<?xml version="1.0"?>
-<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
-    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:r="urn:remote" xmlns:tns="urn:svc">
-  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="https://example.invalid/r.xsd"/></xs:schema></wsdl:types>
-  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
-  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
-  <wsdl:binding name="SvcBinding" type="tns:Svc">
-    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
-    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
-  </wsdl:binding>
-</wsdl:definitions>`
+	wsdl := pingWSDL("https://example.invalid/r.xsd")
 	xsd := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote"><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
 	for name, body := range map[string]string{"svc.wsdl": wsdl, "copy.xsd": xsd} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -348,8 +337,12 @@ func TestFixupFlags(t *testing.T) {
 
 	// References that do not resolve at all are left out with -lenient.
 	broken := filepath.Join(repo(t), "testdata", "lenient", "broken.wsdl")
-	if err := Run([]string{"-o", out, "-pkg", "broken", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient") {
+	if err := Run([]string{"-o", out, "-pkg", "broken", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient to ") {
 		t.Errorf("without -lenient: %v", err)
+	}
+	// With -strict, which -lenient excludes, the hint says to swap them.
+	if err := Run([]string{"-o", out, "-pkg", "broken", "-strict", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient instead of -strict to ") {
+		t.Errorf("-strict, without -lenient: %v", err)
 	}
 	stderr.Reset()
 	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", broken}, &stdout, &stderr); err != nil {
@@ -376,18 +369,7 @@ func TestFixupFlags(t *testing.T) {
 // TestFetchRootURL runs the command on a WSDL given by URL with -fetch: the WSDL and the schema it
 // imports by a relative location are downloaded from an httptest server, once each.
 func TestFetchRootURL(t *testing.T) {
-	wsdl := `<?xml version="1.0"?>
-<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
-    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:r="urn:remote" xmlns:tns="urn:svc">
-  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="xsd/r.xsd"/></xs:schema></wsdl:types>
-  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
-  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
-  <wsdl:binding name="SvcBinding" type="tns:Svc">
-    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
-    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
-  </wsdl:binding>
-</wsdl:definitions>`
+	wsdl := pingWSDL("xsd/r.xsd")
 	xsd := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote"><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
 	hits := map[string]int{}
 	var mu sync.Mutex
