@@ -19,6 +19,7 @@ import (
 
 	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/emit"
+	"github.com/sogen-go/sogen/internal/cli"
 	"github.com/sogen-go/sogen/internal/golden"
 )
 
@@ -41,7 +42,8 @@ func goldenCases(t *testing.T) []string {
 	return out
 }
 
-// generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root.
+// generateCase generates the package of one test case: every *.wsdl in testdata/wsdl/<name> is a root,
+// read with the flags of its file "flags", if any.
 func generateCase(t *testing.T, name string) *sogen.Result {
 	t.Helper()
 	res, err := sogen.Generate(caseConfig(t, name))
@@ -72,7 +74,8 @@ func caseConfig(t *testing.T, name string) sogen.Config {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		t.Fatal(err)
 	}
-	cfg.FS, cfg.Package = os.DirFS(dir), name
+	// Read as the command reads files: relative imports may lead out of the directory (siblings).
+	cfg.Resolver, cfg.Package = cli.FileResolver(dir), name
 	for _, r := range roots {
 		cfg.Roots = append(cfg.Roots, filepath.Base(r))
 		cfg.Sources = append(cfg.Sources, filepath.ToSlash(r))
@@ -252,6 +255,28 @@ func TestLayout(t *testing.T) {
 	for name, file := range want {
 		if where[name] != file {
 			t.Errorf("%s is in %q, want %s", name, where[name], file)
+		}
+	}
+}
+
+// TestLibraryDoesNoIO checks that the library packages (generation: sogen, parser, model, emit; and
+// apidiff) import nothing that reads files or the network: every document comes through the
+// Config's Resolver, and only the command (internal/cli) reads files, -map copies and downloads.
+func TestLibraryDoesNoIO(t *testing.T) {
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedImports}
+	pkgs, err := packages.Load(cfg, ".", "./parser", "./model", "./emit", "./apidiff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) != 5 {
+		t.Fatalf("loaded %d packages, want 5", len(pkgs))
+	}
+	for _, p := range pkgs {
+		for path := range p.Imports {
+			switch path {
+			case "os", "os/exec", "net", "net/http", "syscall", "io/ioutil", "path/filepath":
+				t.Errorf("%s imports %s", p.PkgPath, path)
+			}
 		}
 	}
 }

@@ -10,20 +10,27 @@ import (
 
 // Model reads the inputs and returns the description of the Go package Generate would emit from
 // them, without rendering it: every type, field, constant and client with its final Go name. The
-// package's Notices include the parser's and the downloads', and its Warnings are the parser's
-// lenient fix-ups. sogen diff compares two of these.
+// package's Notices include the parser's, and its Fixups the normalisation's and the model's. sogen
+// diff compares two of these.
 func Model(cfg Config) (*model.Package, error) {
-	if cfg.Package == "" {
-		return nil, errors.New("no package name")
+	if err := model.CheckPackageName(cfg.Package); err != nil {
+		return nil, err
 	}
 	popts := cfg.Parse
-	rem := newRemote(&cfg)
-	if rem != nil {
-		popts.Remote = rem.read
-	}
 	popts.Lenient = popts.Lenient || cfg.Lenient
-	set, err := parser.Parse(cfg.FS, cfg.Roots, popts)
+	popts.Strict = popts.Strict || cfg.Strict
+	resolve := cfg.Resolver
+	if resolve == nil {
+		if cfg.FS == nil {
+			return nil, errors.New("no inputs: set Config.Resolver or Config.FS")
+		}
+		resolve = parser.FS(cfg.FS)
+	}
+	set, err := parser.Load(resolve, cfg.Roots, popts)
 	if err != nil {
+		return nil, err
+	}
+	if err := parser.Normalize(set, popts); err != nil {
 		return nil, err
 	}
 	sources := cfg.Sources
@@ -32,17 +39,12 @@ func Model(cfg Config) (*model.Package, error) {
 	}
 	pkg, err := model.Build(set, model.Options{
 		Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Generator: version.Read().Generator(),
-		StatusHeaders: cfg.StatusHeaders,
+		Lenient: popts.Lenient, StatusHeaders: cfg.StatusHeaders,
 	})
 	if err != nil {
 		return nil, err
 	}
-	var notices []string
-	if rem != nil {
-		notices = append(notices, rem.notices...)
-	}
-	notices = append(notices, set.Notices...)
-	pkg.Notices = append(notices, pkg.Notices...)
-	pkg.Warnings = set.Warnings
+	pkg.Notices = append(append([]string(nil), set.Notices...), pkg.Notices...)
+	pkg.Fixups = append(append([]parser.Fixup(nil), set.Fixups...), pkg.Fixups...)
 	return pkg, nil
 }

@@ -235,11 +235,10 @@ func exampleCases(t *testing.T, pkg *model.Package) []byte {
 				}
 			}
 			var args []string
-			switch {
-			case op.Request == nil:
-			case op.BareRequest:
+			switch op.RequestBody {
+			case model.WholeBody:
 				args = append(args, fmt.Sprintf("req.(*%s)", op.Request.GoName))
-			default:
+			case model.WrappedBody:
 				for _, p := range op.Params {
 					args = append(args, fmt.Sprintf("req.(*%s).%s", op.Request.GoName, p.Field.GoName))
 				}

@@ -572,7 +572,7 @@ func (d *differ) client(o, n *model.Client) {
 	}
 	for _, op := range o.Operations {
 		if _, ok := newBy[op.GoName]; !ok {
-			d.add(Breaking, name+"."+op.GoName, "method %s removed", code(signature(name, op)))
+			d.add(Breaking, name+"."+op.GoName, "method %s removed", code(op.Signature(name)))
 			if m := messageSignature(o, op); m != "" {
 				d.add(Breaking, name+"."+o.Messages+"()."+op.GoName, "method %s removed", code(m))
 			}
@@ -581,7 +581,7 @@ func (d *differ) client(o, n *model.Client) {
 	for _, op := range n.Operations {
 		oo, ok := oldBy[op.GoName]
 		if !ok {
-			d.add(Addition, name+"."+op.GoName, "method %s", code(signature(name, op)))
+			d.add(Addition, name+"."+op.GoName, "method %s", code(op.Signature(name)))
 			if m := messageSignature(n, op); m != "" {
 				d.add(Addition, name+"."+n.Messages+"()."+op.GoName, "method %s", code(m))
 			}
@@ -656,42 +656,6 @@ func version(p *model.ClientPort) string {
 	return "1.1"
 }
 
-// params renders a method's parameter list without ctx and opts, and the parameter types alone.
-func params(op *model.Operation) (full, types string) {
-	var f, t []string
-	for _, p := range op.Params {
-		typ := p.Type
-		if p.Field != nil {
-			typ = p.Field.Type
-		}
-		f = append(f, p.Name+" "+typ.String())
-		t = append(t, typ.String())
-	}
-	return strings.Join(f, ", "), strings.Join(t, ", ")
-}
-
-// results renders a method's results.
-func results(op *model.Operation) string {
-	switch op.Result {
-	case model.FieldResult:
-		return "(" + op.ResultField.Type.String() + ", error)"
-	case model.WrapperResult:
-		return "(*" + op.Response.GoName + ", error)"
-	case model.SimpleResult:
-		return "(" + op.ResponseSimple.Type.String() + ", error)"
-	}
-	return "error"
-}
-
-// signature renders a method declaration as the generated code has it.
-func signature(client string, op *model.Operation) string {
-	full, _ := params(op)
-	if full != "" {
-		full += ", "
-	}
-	return fmt.Sprintf("func (*%s) %s(ctx context.Context, %sopts ...soap.CallOption) %s", client, op.GoName, full, results(op))
-}
-
 // messageSignature renders the message-level method of op (on the client's Messages view), or ""
 // when op has none.
 func messageSignature(c *model.Client, op *model.Operation) string {
@@ -718,13 +682,11 @@ func messageSignature(c *model.Client, op *model.Operation) string {
 
 func (d *differ) operation(oc, nc *model.Client, o, n *model.Operation) {
 	name := nc.GoName + "." + n.GoName
-	oFull, oTypes := params(o)
-	nFull, nTypes := params(n)
 	switch {
-	case oTypes != nTypes || results(o) != results(n):
-		d.add(Breaking, name, "method %s: was %s, now %s", code(name), code(signature(oc.GoName, o)), code(signature(nc.GoName, n)))
-	case oFull != nFull:
-		d.add(Other, name, "method %s: parameters were %s, now %s", code(name), code("("+oFull+")"), code("("+nFull+")"))
+	case o.ParamTypes() != n.ParamTypes() || o.Results() != n.Results():
+		d.add(Breaking, name, "method %s: was %s, now %s", code(name), code(o.Signature(oc.GoName)), code(n.Signature(nc.GoName)))
+	case o.ParamList() != n.ParamList():
+		d.add(Other, name, "method %s: parameters were %s, now %s", code(name), code("("+o.ParamList()+")"), code("("+n.ParamList()+")"))
 	}
 	mname := nc.GoName + "." + nc.Messages + "()." + n.GoName
 	switch om, nm := messageSignature(oc, o), messageSignature(nc, n); {
@@ -752,7 +714,7 @@ func (d *differ) operation(oc, nc *model.Client, o, n *model.Operation) {
 	case o.Response == nil && n.Response != nil:
 		wire = append(wire, "no longer one-way")
 	}
-	if o.BareRequest && n.BareRequest && o.RequestNillable != n.RequestNillable {
+	if o.RequestBody == model.WholeBody && n.RequestBody == model.WholeBody && o.RequestNillable != n.RequestNillable {
 		if n.RequestNillable {
 			wire = append(wire, "a nil request is now sent as xsi:nil")
 		} else {

@@ -174,8 +174,9 @@ func TestMessageMethods(t *testing.T) {
 		c := p.Clients[0]
 		c.Messages, c.MessagesType = "Messages", "ClientMessages"
 		op := c.Operations[0]
-		op.Message, op.BareRequest = message, bare
+		op.Message = message
 		if bare {
+			op.RequestBody = model.WholeBody
 			op.Params = []*model.Param{{Name: "get", Type: &model.GoType{Kind: model.Pointer, Elem: &model.GoType{Kind: model.Named, Type: op.Request}}}}
 		}
 		return p

@@ -18,7 +18,7 @@ func TestSimpleResultType(t *testing.T) {
 		if i == 1 {
 			typ = &model.GoType{Kind: model.Slice, Elem: str}
 		}
-		op.Result, op.ResponseSimple = model.SimpleResult, &model.SimpleBody{Type: typ}
+		op.Result, op.ResponseBody, op.ResponseSimple, op.ResultType = model.SimpleResult, model.ValueBody, &model.SimpleBody{Type: typ}, typ
 	}
 	r := Compare(old, new)
 	var got []string

@@ -129,11 +129,7 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 func (e *emitter) flatParams(op *model.Operation) []jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.Params {
-		t := p.Type
-		if p.Field != nil {
-			t = p.Field.Type
-		}
-		params = append(params, jen.Id(p.Name).Add(e.goType(t)))
+		params = append(params, jen.Id(p.Name).Add(e.goType(p.Type)))
 	}
 	return append(params, jen.Id("opts").Op("...").Add(e.soap("CallOption")))
 }
@@ -141,15 +137,10 @@ func (e *emitter) flatParams(op *model.Operation) []jen.Code {
 // flatResult returns the result type of op's method besides the error, and its zero value (nil
 // when it returns only an error).
 func (e *emitter) flatResult(op *model.Operation) (*jen.Statement, *jen.Statement) {
-	switch op.Result {
-	case model.FieldResult:
-		return e.goType(op.ResultField.Type), e.zero(op.ResultField.Type)
-	case model.WrapperResult:
-		return jen.Op("*").Id(op.Response.GoName), jen.Nil()
-	case model.SimpleResult:
-		return e.goType(op.ResponseSimple.Type), e.zero(op.ResponseSimple.Type)
+	if op.ResultType == nil {
+		return nil, nil
 	}
-	return nil, nil
+	return e.goType(op.ResultType), e.zero(op.ResultType)
 }
 
 // bareValue renders soap.BareValue[T] for a simple-typed bare body.
@@ -176,7 +167,7 @@ func (e *emitter) operation(f *jen.File, c *model.Client, i int, op *model.Opera
 		switch {
 		case op.RequestSimple != nil:
 			args = append(args, e.bareValue(op.RequestSimple).Values(jen.Id("Value").Op(":").Id(op.Params[0].Name)))
-		case op.Request != nil && op.BareRequest:
+		case op.RequestBody == model.WholeBody:
 			args = append(args, jen.Id(op.Params[0].Name))
 		case op.Request != nil:
 			args = append(args, jen.Op("&").Id(op.Request.GoName).ValuesFunc(func(g *jen.Group) {
@@ -297,7 +288,7 @@ func (e *emitter) callBody(g *jen.Group, c *model.Client, i int, op *model.Opera
 		reqArg = jen.Op("&").Add(e.impl("Bare")).Values(bare...)
 	case op.Request == nil:
 		reqArg = jen.Nil()
-	case message || op.BareRequest:
+	case message || op.RequestBody == model.WholeBody:
 		if !op.RequestNillable {
 			name := "req"
 			where := c.GoName + "." + c.Messages + "()." + op.GoName

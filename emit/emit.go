@@ -5,7 +5,10 @@ package emit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"go/format"
+	"go/scanner"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -60,13 +63,45 @@ func Files(pkg *model.Package) ([]File, error) {
 		for _, c := range mf.Clients {
 			e.client(f, c)
 		}
+		// jennifer formats the source itself, but puts the whole source in the error when that fails;
+		// formatting here keeps the error to the lines around the fault.
+		f.NoFormat = true
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", mf.Name, err)
 		}
-		out = append(out, File{Name: mf.Name, Content: buf.Bytes()})
+		src, err := format.Source(buf.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("rendering %s: the generated source is not valid Go (a bug in sogen): %v%s", mf.Name, err, excerpt(buf.Bytes(), err))
+		}
+		out = append(out, File{Name: mf.Name, Content: src})
 	}
 	return out, nil
+}
+
+// excerpt returns the lines of src around the first position err names ("line:column: ..."),
+// numbered, for an error message: a generated file may have thousands of lines.
+func excerpt(src []byte, err error) string {
+	var list scanner.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return ""
+	}
+	line := list[0].Pos.Line
+	lines := strings.Split(string(src), "\n")
+	var b strings.Builder
+	b.WriteString("\n")
+	for i := max(line-3, 1); i <= min(line+3, len(lines)); i++ {
+		text := lines[i-1]
+		if len(text) > 160 {
+			text = text[:160] + "..."
+		}
+		mark := "  "
+		if i == line {
+			mark = "> "
+		}
+		fmt.Fprintf(&b, "%s%5d | %s\n", mark, i, text)
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 func packageDoc(pkg *model.Package) string {

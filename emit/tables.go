@@ -54,9 +54,11 @@ func (e *emitter) shared(f *jen.File) {
 		space, local := nameArgs(a.Item.Elem)
 		args := []jen.Code{space, local, flagsExpr(e, false, a.Item.Nillable, a.Item.ZeroUnset, a.Item.Value.Ref), e.valueExpr(a.Item.Value)}
 		switch k := a.Item.Value.Kind; {
+		case a.Rank == 2:
+			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArray2D")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
 		case k == model.ArrayValue || k == model.DictValue:
 			// The codecs of arrays and dictionaries cannot make arrays of their values.
-			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArrayOf")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem))...)
+			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArrayOf")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
 		case !a.EncItem.IsZero():
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewEncArray")).Call(append(args, qname(a.EncItem))...)
 		default:
@@ -235,8 +237,12 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 		for _, d := range t.Poly.Derived {
 			derived = append(derived, "*"+d.GoName)
 		}
-		f.Commentf("%s is implemented by *%s and by the types derived from it (%s), so that a field declared with type %s can hold any of them.",
-			t.Poly.Interface, t.GoName, strings.Join(derived, ", "), t.GoName)
+		if len(derived) > 0 {
+			f.Commentf("%s is implemented by *%s and by the types derived from it (%s), so that a field declared with type %s can hold any of them.",
+				t.Poly.Interface, t.GoName, strings.Join(derived, ", "), t.GoName)
+		} else {
+			f.Commentf("%s is implemented by *%s; the types the schema derives from it are kept as XML, and do not implement it.", t.Poly.Interface, t.GoName)
+		}
 		f.Type().Id(t.Poly.Interface).Interface(
 			e.impl("Message"),
 			jen.Id(t.Poly.Method).Params().Op("*").Id(t.GoName),
@@ -253,6 +259,8 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 		items = append(items, jen.Id("Kind").Op(":").Add(e.impl("Abstract")))
 	case t.ItemOfChoice:
 		items = append(items, jen.Id("Kind").Op(":").Add(e.impl("Occurrence")))
+	case t.ItemOfSequence:
+		items = append(items, jen.Id("Kind").Op(":").Add(e.impl("Sequence")))
 	case t.BodyParts:
 		items = append(items, jen.Id("Kind").Op(":").Add(e.impl("Parts")))
 	}
@@ -360,7 +368,7 @@ func (e *emitter) table(f *jen.File, goName, desc, table string, head, ptrs, res
 func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
 	space, local := nameArgs(fd.Elem)
 	kv := []jen.Code{}
-	if fd.Shape != model.Wildcard && fd.Shape != model.Choices {
+	if fd.Shape != model.Wildcard && fd.Shape != model.Choices && fd.Shape != model.Sequences {
 		kv = append(kv, jen.Id("Space").Op(":").Add(space), jen.Id("Local").Op(":").Add(local))
 	}
 	kv = append(kv, jen.Id("GoName").Op(":").Lit(fd.GoName))
@@ -368,7 +376,7 @@ func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
 	switch fd.Shape {
 	case model.Wildcard:
 		more = []string{"Wildcard"}
-	case model.Repeated, model.Choices:
+	case model.Repeated, model.Choices, model.Sequences:
 		more = []string{"Repeated"}
 	}
 	simpleRef := ref || fd.Value != nil && fd.Value.Kind == model.SimpleValue && fd.Value.Ref
@@ -378,7 +386,7 @@ func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
 	}
 	switch {
 	case fd.Shape == model.Wildcard:
-	case fd.Shape == model.Choices:
+	case fd.Shape == model.Choices || fd.Shape == model.Sequences:
 		kv = append(kv, jen.Id("Codec").Op(":").Op("&").Id(fd.Value.Type.PtrVar))
 	case fd.Shape == model.Wrapped:
 		kv = append(kv, jen.Id("Codec").Op(":").Op("&").Id(fd.Array.Var))

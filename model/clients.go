@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -64,23 +65,24 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		c.GoName, pt.Name.Local, "New"+c.GoName)
 	methods := NewScope("Client", "Endpoint", "Header", "Messages")
 	c.CallMethod = methods.Claim("call")
-	first := bindings[0]
 	// Headers: the union over bindings and operations, in order of first use.
 	reqHeaders := &headerSet{response: false}
 	respHeaders := &headerSet{response: true}
 	for _, bd := range bindings {
 		for _, bop := range bd.Operations {
-			if bop.Input != nil {
-				for _, h := range bop.Input.Headers {
-					if err := reqHeaders.add(b, h, bop.Pos); err != nil {
-						return nil, err
-					}
+			for _, x := range []struct {
+				bio *parser.BindingIO
+				set *headerSet
+			}{{bop.Input, reqHeaders}, {bop.Output, respHeaders}} {
+				if x.bio == nil {
+					continue
 				}
-			}
-			if bop.Output != nil {
-				for _, h := range bop.Output.Headers {
-					if err := respHeaders.add(b, h, bop.Pos); err != nil {
-						return nil, err
+				for _, h := range x.bio.Headers {
+					if err := x.set.add(b, h, bop.Pos); err != nil {
+						if err := b.leaveOut(err, bop.Pos, fmt.Sprintf("the soap:header %s of message %s", h.Part, h.Message.Local), "the header"); err != nil {
+							return nil, err
+						}
+						x.set.skip(h)
 					}
 				}
 			}
@@ -104,16 +106,16 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		intro += fmt.Sprintf(" A reply whose header blocks report a failure (see %s.CheckResponse) makes a method return that error, together with the result the reply carried when its body could be decoded.", h.GoName)
 	}
 	c.Doc = joinDoc(intro, pt.Doc)
-	ops := b.callable(pt)
-	for _, op := range ops {
-		bop := bindingOp(first, op.Name)
-		if bop == nil {
-			return nil, errorf(first.Pos, "binding %s has no operation %s", first.Name.Local, op.Name)
-		}
-		o, err := b.operation(c, methods, op, first, bop)
+	var ops []*parser.Operation
+	for _, op := range b.callable(pt) {
+		o, err := b.clientOperation(c, methods, op, bindings)
 		if err != nil {
-			return nil, err
+			if err := b.leaveOut(err, op.Pos, "operation "+op.Name, "the operation"); err != nil {
+				return nil, err
+			}
+			continue
 		}
+		ops = append(ops, op)
 		c.Operations = append(c.Operations, o)
 	}
 	for _, bd := range bindings {
@@ -124,16 +126,12 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		}
 		for _, op := range ops {
 			bop := bindingOp(bd, op.Name)
-			if bop == nil {
-				return nil, errorf(bd.Pos, "binding %s has no operation %s", bd.Name.Local, op.Name)
-			}
-			if err := b.checkStyle(bd, bop); err != nil {
-				return nil, err
-			}
 			x := &BindingOp{Name: op.Name, Action: bop.Action, Encoded: parser.Encoded(bop)}
 			if bop.Input != nil && c.RequestHeader != nil {
 				for _, h := range bop.Input.Headers {
-					x.InHeaders = append(x.InHeaders, reqHeaders.index(b, h))
+					if i := reqHeaders.index(b, h); i >= 0 {
+						x.InHeaders = append(x.InHeaders, i)
+					}
 				}
 			}
 			cb.Ops = append(cb.Ops, x)
@@ -192,6 +190,40 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 	return c, nil
 }
 
+// clientOperation builds the method of op, from the first of the bindings; every binding must bind
+// op as sogen supports.
+func (b *builder) clientOperation(c *Client, methods *Scope, op *parser.Operation, bindings []*parser.Binding) (*Operation, error) {
+	for _, bd := range bindings {
+		bop := bindingOp(bd, op.Name)
+		if bop == nil {
+			return nil, errorf(bd.Pos, "binding %s has no operation %s", bd.Name.Local, op.Name)
+		}
+		if err := b.checkStyle(bd, bop); err != nil {
+			return nil, err
+		}
+	}
+	return b.operation(c, methods, op, bindings[0], bindingOp(bindings[0], op.Name))
+}
+
+// leaveOut returns, for err, an error mapping what (an operation, a header) met: without
+// Options.Lenient err, whose hint (unless it has one) is that Lenient would leave it (it) out; with
+// it, nil, having recorded a parser.Unmapped fix-up at pos.
+func (b *builder) leaveOut(err error, pos parser.Pos, what, it string) error {
+	if !b.opts.Lenient {
+		var me *Error
+		if _, hinted := parser.HintOf(err); errors.As(err, &me) && !hinted {
+			me.Hint = parser.Hint{Kind: parser.HintLenient, Effect: "leave " + it + " out"}
+		}
+		return err
+	}
+	why := err.Error()
+	if me := (*Error)(nil); errors.As(err, &me) {
+		why = me.at(pos)
+	}
+	b.pkg.Fixups = append(b.pkg.Fixups, parser.Fixup{Kind: parser.Unmapped, Pos: pos, Msg: fmt.Sprintf("%s left out, since sogen cannot map it: %s", what, why)})
+	return nil
+}
+
 // callable returns the operations of pt a client can call, in order. Notification and
 // solicit-response operations (an output without input: WSDL 1.1 sections 2.4.3 and 2.4.4) start with
 // a message from the server, which a request-response client cannot receive; they are skipped with a
@@ -231,6 +263,7 @@ func (b *builder) checkStyle(bd *parser.Binding, bop *parser.BindingOperation) e
 type headerSet struct {
 	response bool
 	elems    []xml.Name
+	skipped  map[*parser.Header]bool // headers left out (Options.Lenient)
 }
 
 func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.Name, error) {
@@ -238,7 +271,7 @@ func (h *headerSet) element(b *builder, hd *parser.Header, pos parser.Pos) (xml.
 	for _, p := range m.Parts {
 		if p.Name == hd.Part {
 			if p.Element == (xml.Name{}) {
-				return xml.Name{}, errorf(pos, "soap:header part %s of message %s names a type, not an element (run sogen with -lenient to leave the header out, with a warning)", hd.Part, hd.Message.Local)
+				return xml.Name{}, lenientf(pos, "leave the header out", "soap:header part %s of message %s names a type, not an element", hd.Part, hd.Message.Local)
 			}
 			return p.Element, nil
 		}
@@ -263,7 +296,18 @@ func (h *headerSet) add(b *builder, hd *parser.Header, pos parser.Pos) error {
 	return nil
 }
 
+// skip marks hd as left out: index reports it as -1.
+func (h *headerSet) skip(hd *parser.Header) {
+	if h.skipped == nil {
+		h.skipped = map[*parser.Header]bool{}
+	}
+	h.skipped[hd] = true
+}
+
 func (h *headerSet) index(b *builder, hd *parser.Header) int {
+	if h.skipped[hd] {
+		return -1
+	}
 	e, _ := h.element(b, hd, parser.Pos{})
 	for i, x := range h.elems {
 		if x == e {
@@ -310,54 +354,21 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	return hd, nil
 }
 
-// bodyElement returns the element a binding puts in the body for message m, or nil when the message
-// puts nothing there (an empty body).
-func (b *builder) bodyElement(m *parser.Message, bio *parser.BindingIO, pos parser.Pos) (*parser.Element, error) {
-	if bio != nil && bio.Wrapper != nil {
-		return bio.Wrapper, nil // rpc style: the wrapper the parser made
-	}
-	var parts []*parser.Part
-	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {
-		for _, name := range bio.Body.Parts {
-			p := m.Part(name)
-			if p == nil {
-				return nil, errorf(pos, "soap:body part %s is not in message %s (run sogen with -lenient to leave the operation out, with a warning)", name, m.Name.Local)
-			}
-			parts = append(parts, p)
-		}
-	} else {
-		for _, p := range m.Parts {
-			header := false
-			if bio != nil {
-				for _, h := range bio.Headers {
-					if h.Message == m.Name && h.Part == p.Name {
-						header = true
-					}
-				}
-			}
-			if !header {
-				parts = append(parts, p)
-			}
+// bodyElement returns the element the normalised binding IO puts in the body, or nil when the body is
+// empty. Several parts side by side get the struct of their parts first (see partsType).
+func (b *builder) bodyElement(bio *parser.BindingIO) (*parser.Element, error) {
+	if bio.BodyKind == parser.PartsBody {
+		if _, err := b.partsType(bio); err != nil {
+			return nil, err
 		}
 	}
-	switch {
-	case len(parts) == 0:
-		return nil, nil
-	case len(parts) > 1:
-		return b.partsElement(m, parts, pos)
-	case parts[0].Element == (xml.Name{}):
-		return nil, errorf(pos, "part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style; run sogen with -lenient to read it as an element named after the part, in no namespace, with a warning)", parts[0].Name, m.Name.Local)
-	}
-	return b.set.Elements[parts[0].Element], nil
+	return bio.Element, nil
 }
 
 func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd *parser.Binding, bop *parser.BindingOperation) (*Operation, error) {
-	if err := b.checkStyle(bd, bop); err != nil {
-		return nil, err
-	}
 	o := &Operation{Name: op.Name, GoName: methods.Claim(Exported(op.Name), "Op")}
 	params := NewScope("c", "ctx", "opts", "req", "resp", "err", "context", "soap", "errors", "xml", "fmt")
-	in, err := b.bodyElement(b.set.Messages[op.Input.Message], bop.Input, op.Pos)
+	in, err := b.bodyElement(bop.Input)
 	if err != nil {
 		return nil, err
 	}
@@ -371,13 +382,14 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 	}
 	switch t := b.wrapper(in); {
 	case in == nil:
+		o.RequestBody = NoBody
 	case t != nil && in.Complex != nil && t.Base == nil && t.elementsOnly():
-		o.Request = t
+		o.RequestBody, o.Request = WrappedBody, t
 		for _, f := range t.Fields {
-			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f})
+			o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(f.GoName)), Field: f, Type: f.Type})
 		}
 	case t != nil:
-		o.Request, o.BareRequest, o.RequestNillable = t, true, in.Nillable
+		o.RequestBody, o.Request, o.RequestNillable = WholeBody, t, in.Nillable
 		gt, _, err := b.elementValue(in, "")
 		if err != nil {
 			return nil, err
@@ -391,12 +403,12 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 		if sb == nil {
 			return nil, errorf(in.Pos, "operation %s: the request element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, in.Name.Local)
 		}
-		o.RequestSimple = sb
+		o.RequestBody, o.RequestSimple = ValueBody, sb
 		o.Params = append(o.Params, &Param{Name: params.Claim(Unexported(in.Name.Local)), Type: sb.Type})
 	}
 	var result string
 	if op.Output != nil {
-		out, err := b.bodyElement(b.set.Messages[op.Output.Message], bop.Output, op.Pos)
+		out, err := b.bodyElement(bop.Output)
 		if err != nil {
 			return nil, err
 		}
@@ -415,15 +427,16 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 			if sb == nil {
 				return nil, errorf(out.Pos, "operation %s: the response element %s is neither of a complex nor of a simple type nor xs:anyType, which is not supported yet", op.Name, out.Name.Local)
 			}
-			o.ResponseSimple = sb
-			o.Result = SimpleResult
+			o.ResponseBody, o.ResponseSimple = ValueBody, sb
+			o.Result, o.ResultType = SimpleResult, sb.Type
 			result = fmt.Sprintf("It returns the value of the %s reply.", out.Name.Local)
 			goto done
 		}
 		o.Response = t
 		switch {
 		case out.Complex == nil || t.Base != nil || len(t.Fields) > 1 || !t.elementsOnly():
-			o.Result = WrapperResult
+			o.ResponseBody = WholeBody
+			o.Result, o.ResultType = WrapperResult, &GoType{Kind: Pointer, Elem: &GoType{Kind: Named, Type: t}}
 			result = fmt.Sprintf("It returns the whole %s reply.", out.Name.Local)
 			if out.Nillable {
 				result = fmt.Sprintf("It returns the whole %s reply, or nil when the reply sends it as xsi:nil.", out.Name.Local)
@@ -432,9 +445,11 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 				result = fmt.Sprintf("It returns the reply's parts, %s.", partsList(t))
 			}
 		case len(t.Fields) == 1:
-			o.Result, o.ResultField = FieldResult, t.Fields[0]
+			o.ResponseBody = WrappedBody
+			o.Result, o.ResultField, o.ResultType = FieldResult, t.Fields[0], t.Fields[0].Type
 			result = fmt.Sprintf("It returns the %s of the %s reply.", t.Fields[0].Elem.Local, out.Name.Local)
 		default:
+			o.ResponseBody = WrappedBody
 			result = fmt.Sprintf("Its reply, %s, is empty.", out.Name.Local)
 		}
 	} else {
@@ -447,7 +462,7 @@ done:
 	}
 	doc := fmt.Sprintf("%s calls the operation %s, sending %s. %s", o.GoName, op.Name, sending, result)
 	o.Message = o.RequestSimple != nil || o.ResponseSimple != nil || o.Result == FieldResult ||
-		o.Request != nil && !o.BareRequest && o.Request.Presence != ""
+		o.RequestBody == WrappedBody && o.Request.Presence != ""
 	if o.Message {
 		if c.MessagesType == "" {
 			c.Messages, c.MessagesType = "Messages", b.scope.Claim(c.GoName+"Messages")
@@ -510,6 +525,9 @@ func (b *builder) simpleBody(e *parser.Element) (*SimpleBody, error) {
 	gt, v, err := b.elementValue(e, Exported(e.Name.Local))
 	if err != nil {
 		return nil, err
+	}
+	if v.Kind == ArrayValue && v.Array.Rank == 2 {
+		return nil, errorf(e.Pos, "element %s: a two-dimensional SOAP-ENC array as the whole body of a document-style message is not supported", e.Name.Local)
 	}
 	var sb *SimpleBody
 	if v.Kind == SimpleValue || v.Kind == AnyValue || v.Kind == ArrayValue || v.Kind == DictValue {

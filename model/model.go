@@ -3,12 +3,15 @@
 // name, in a deterministic order. The emitter renders this description and decides nothing itself.
 //
 // Mapping rules (what each schema construct becomes) are documented on Build and in docs/mapping.md.
-// The model refuses, with an error rather than silently, what sogen does not support yet: substitution
-// groups, repeated model groups, and rpc or encoded bindings.
+// The model maps a normalised parser.Set (see parser.Normalize, which resolves message bodies,
+// substitution groups and repeated model groups); it refuses, with an error naming the place rather
+// than silently, what sogen does not support.
 package model
 
 import (
 	"encoding/xml"
+	"fmt"
+	"strings"
 
 	"github.com/sogen-go/sogen/parser"
 )
@@ -45,8 +48,9 @@ type Package struct {
 	bare map[*parser.Element]*SimpleBody // simple-typed bare body elements, resolved once
 	// Notices are things the user should know about the generation (skipped bindings, ...).
 	Notices []string
-	// Warnings are the fix-ups the parser made in lenient mode, each naming its file and element.
-	Warnings []string
+	// Fixups are the repairs made to the inputs (the normalisation's, then the model's), each naming
+	// its file and element.
+	Fixups []parser.Fixup
 	// Files lists the output files and what each holds.
 	Files []*File
 }
@@ -145,6 +149,10 @@ type Type struct {
 	// ItemOfChoice is true for the struct holding one occurrence of a repeated xs:choice: it has no
 	// element of its own; it is written as its chosen branch's element (soapimpl.Occurrence).
 	ItemOfChoice bool
+	// ItemOfSequence is true for the struct holding one occurrence of a repeated xs:sequence: it has
+	// no element of its own; its fields are written in order, and each element decoded goes into the
+	// occurrence it belongs to (soapimpl.Sequence).
+	ItemOfSequence bool
 	// BodyParts is true for the struct holding the parts of a document-style message that puts several
 	// in the SOAP Body: it has no element of its own; each field is an element of the Body
 	// (soapimpl.Parts).
@@ -218,6 +226,9 @@ const (
 	// Choices is a repeated xs:choice (or a repeated reference to the head of a substitution group): a
 	// slice of pointers to a struct (Value.Type, an ItemOfChoice type) holding one occurrence each.
 	Choices
+	// Sequences is a repeated xs:sequence: a slice of pointers to a struct (Value.Type, an
+	// ItemOfSequence type) holding one occurrence each.
+	Sequences
 )
 
 // Attr is an attribute of a generated struct.
@@ -344,8 +355,23 @@ type Array struct {
 	QName QName
 	Item  *Item
 	// EncItem is, for a SOAP-ENC array (a restriction of soapenc:Array), the type of its items,
-	// written in the soapenc:arrayType attribute; zero otherwise.
-	EncItem QName
+	// written in the soapenc:arrayType attribute; zero otherwise. For an array of arrays it is the
+	// type of the innermost items, and EncItemRanks the ranks of the items that follow it there ("[]"
+	// for "xsd:byte[][n]").
+	EncItem      QName
+	EncItemRanks string
+	// Rank is 2 for a two-dimensional SOAP-ENC array (soap.Array2D, a [][]T sent row by row), 1
+	// otherwise (soap.Array, a []T).
+	Rank int
+}
+
+// GoType returns the Go type of the array's values: []T, or [][]T for Rank 2.
+func (a *Array) GoType() *GoType {
+	gt := &GoType{Kind: Slice, Elem: a.Item.Type}
+	if a.Rank == 2 {
+		gt = &GoType{Kind: Slice, Elem: gt}
+	}
+	return gt
 }
 
 // Dict is a package variable describing a dictionary type.
@@ -502,31 +528,55 @@ type SimpleBody struct {
 	Value *Value
 }
 
+// BodyKind is how the request or the reply of an operation maps to its method: a closed set, on
+// which the emitter switches.
+type BodyKind int
+
+// Body kinds.
+const (
+	// NoBody: the request body is empty (the method takes no parameter), or the operation is one-way
+	// or its reply body is empty (the method returns only an error).
+	NoBody BodyKind = iota
+	// WrappedBody: a struct of elements only (Request or Response). The request's children are the
+	// method's parameters; the reply's single child, or the whole struct, is its result.
+	WrappedBody
+	// WholeBody: a struct passed or returned whole (Request or Response): a named type of the body
+	// element (document/literal bare), or a struct with attributes or several children.
+	WholeBody
+	// ValueBody: a simple value, an xs:anyType value, a wrapped array or a dictionary (RequestSimple
+	// or ResponseSimple), carried by soap.Bare, soap.BareAny, soap.BareArray or soap.BareDict.
+	ValueBody
+)
+
 // Operation is a method of a client.
 type Operation struct {
 	GoName string
 	Name   string
 	Doc    string
-	// Request is the request wrapper struct and RequestElem its element; both are zero when the request
-	// body is empty.
+	// RequestBody says how the request maps to the parameters.
+	RequestBody BodyKind
+	// Request is the request struct (WrappedBody, WholeBody) and RequestElem the request element
+	// (zero for NoBody).
 	Request     *Type
 	RequestElem QName
-	// BareRequest is true when the request element's type is a named struct passed whole (document/literal
-	// bare); Params then holds one parameter of that type.
-	BareRequest bool
-	// RequestNillable is true when the request element is nillable (a nil bare parameter may then be
-	// sent as xsi:nil; otherwise it is an error).
+	// RequestNillable is true when the request element is nillable (a nil WholeBody parameter may then
+	// be sent as xsi:nil; otherwise it is an error).
 	RequestNillable bool
-	Params          []*Param
-	// Response is the response wrapper struct (nil for a one-way operation) and ResponseElem its element.
+	// Params are the method's parameters after ctx, each with its Go type.
+	Params []*Param
+	// ResponseBody says how the reply maps to the result.
+	ResponseBody BodyKind
+	// Response is the response struct (WrappedBody, WholeBody) and ResponseElem the response element
+	// (zero for NoBody).
 	Response     *Type
 	ResponseElem QName
 	Result       ResultKind
+	// ResultType is the Go type of the method's result before the error (nil for NoResult).
+	ResultType *GoType
 	// ResultField is the response wrapper's field returned, for FieldResult.
 	ResultField *Field
-	// RequestSimple and ResponseSimple are set for a document/literal bare body element of a simple
-	// type: the value's Go type and encoding (a soapimpl.Bare carries it). Request or Response is then nil;
-	// Params holds one parameter of that type, and the Result is SimpleResult.
+	// RequestSimple and ResponseSimple are the value's Go type and encoding of a ValueBody (a
+	// soapimpl.Bare carries it).
 	RequestSimple, ResponseSimple *SimpleBody
 	// Faults are the typed errors of the faults the operation declares.
 	Faults []*FaultType
@@ -546,7 +596,45 @@ type Operation struct {
 
 // Param is a method parameter: one child of the request wrapper (Field), or the whole request.
 type Param struct {
-	Name  string
+	Name string
+	// Field is the request wrapper's field the parameter sets (WrappedBody).
 	Field *Field
-	Type  *GoType
+	// Type is the parameter's Go type.
+	Type *GoType
+}
+
+// Signature renders the method's declaration as the generated code has it, for the client type
+// client: func (*Client) Name(ctx context.Context, a T, opts ...soap.CallOption) (R, error).
+func (o *Operation) Signature(client string) string {
+	params := o.ParamList()
+	if params != "" {
+		params += ", "
+	}
+	return fmt.Sprintf("func (*%s) %s(ctx context.Context, %sopts ...soap.CallOption) %s", client, o.GoName, params, o.Results())
+}
+
+// ParamList renders the parameters between ctx and opts: "a T, b U".
+func (o *Operation) ParamList() string {
+	var out []string
+	for _, p := range o.Params {
+		out = append(out, p.Name+" "+p.Type.String())
+	}
+	return strings.Join(out, ", ")
+}
+
+// ParamTypes renders the types of the parameters between ctx and opts: "T, U".
+func (o *Operation) ParamTypes() string {
+	var out []string
+	for _, p := range o.Params {
+		out = append(out, p.Type.String())
+	}
+	return strings.Join(out, ", ")
+}
+
+// Results renders the method's results: "error" or "(R, error)".
+func (o *Operation) Results() string {
+	if o.ResultType == nil {
+		return "error"
+	}
+	return "(" + o.ResultType.String() + ", error)"
 }

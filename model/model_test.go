@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -224,5 +225,33 @@ func TestFaultTypes(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no notice about the fault Domain: %q", pkg.Notices)
+	}
+}
+
+// TestDeepDerivation: a chain of more than 100 derivations is reported as too deep for sogen, not as
+// a type deriving from itself (the normalisation refuses those).
+func TestDeepDerivation(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t">`)
+	b.WriteString(`<xs:complexType name="T0"><xs:simpleContent><xs:extension base="xs:string"/></xs:simpleContent></xs:complexType>`)
+	for i := 1; i <= 102; i++ {
+		fmt.Fprintf(&b, `<xs:complexType name="T%d"><xs:simpleContent><xs:extension base="t:T%d"/></xs:simpleContent></xs:complexType>`, i, i-1)
+	}
+	b.WriteString(`</xs:schema>`)
+	set, err := parser.Parse(fstest.MapFS{"s.xsd": {Data: []byte(b.String())}}, []string{"s.xsd"}, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(set, Options{Package: "p"})
+	if err == nil || !strings.Contains(err.Error(), "derived through more than 100 complex types, more than sogen follows") {
+		t.Errorf("err = %v", err)
+	}
+
+	cyclic := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t">` +
+		`<xs:complexType name="A"><xs:simpleContent><xs:extension base="t:B"/></xs:simpleContent></xs:complexType>` +
+		`<xs:complexType name="B"><xs:simpleContent><xs:extension base="t:A"/></xs:simpleContent></xs:complexType></xs:schema>`
+	_, err = parser.Parse(fstest.MapFS{"s.xsd": {Data: []byte(cyclic)}}, []string{"s.xsd"}, parser.Options{})
+	if err == nil || !strings.Contains(err.Error(), "type {urn:t}A derives from itself") {
+		t.Errorf("a cycle of simple content: err = %v", err)
 	}
 }

@@ -116,7 +116,7 @@ func (b *builder) anonSimple(st *parser.SimpleType, goName string) (*simpleRes, 
 
 // root returns the built-in type a restriction chain ends in, or "" when it ends in a list or union.
 func (b *builder) root(st *parser.SimpleType) string {
-	for depth := 0; st != nil && depth < 100; depth++ {
+	for depth := 0; st != nil && depth < maxDepth; depth++ {
 		r := st.Restriction
 		if r == nil {
 			return ""

@@ -26,7 +26,7 @@ var builtins = map[string]bool{
 // check verifies that every reference in s resolves, and that derivation chains end.
 func check(s *Set) error {
 	c := &checker{s: s}
-	components{c.simple, c.complex, c.element, c.attribute, c.particle}.walk(s)
+	walker{c.simple, c.complex, c.element, c.attribute, c.particle}.set(s)
 	if c.err != nil {
 		return c.err
 	}
@@ -35,6 +35,10 @@ func check(s *Set) error {
 	}
 	for _, n := range sortedNames(s.SimpleTypes) {
 		c.simpleCycle(s.SimpleTypes[n])
+	}
+	done := map[xml.Name]bool{}
+	for _, n := range sortedNames(s.AttributeGroups) {
+		c.groupCycle(n, map[xml.Name]bool{}, done)
 	}
 	for _, n := range sortedNames(s.Messages) {
 		m := s.Messages[n]
@@ -136,30 +140,19 @@ func (c *checker) simpleRef(pos Pos, what string, n xml.Name) {
 }
 
 func (c *checker) simple(t *SimpleType) {
-	if t == nil {
-		return
-	}
 	switch {
 	case t.Restriction != nil:
 		c.simpleRef(t.Pos, "restriction base", t.Restriction.Base)
-		c.simple(t.Restriction.BaseType)
 	case t.List != nil:
 		c.simpleRef(t.Pos, "list itemType", t.List.ItemType)
-		c.simple(t.List.Item)
 	case t.Union != nil:
 		for _, m := range t.Union.MemberTypes {
 			c.simpleRef(t.Pos, "union member type", m)
-		}
-		for _, m := range t.Union.Members {
-			c.simple(m)
 		}
 	}
 }
 
 func (c *checker) complex(t *ComplexType) {
-	if t == nil {
-		return
-	}
 	if t.Base != (xml.Name{}) {
 		if t.Content == SimpleContent {
 			c.typeRef(t.Pos, "base type", t.Base)
@@ -171,26 +164,11 @@ func (c *checker) complex(t *ComplexType) {
 			}
 		}
 	}
-	c.particle(t.Particle)
-	for _, a := range t.Attributes {
-		c.attribute(a)
-	}
 }
 
 func (c *checker) particle(p *Particle) {
-	if p == nil {
-		return
-	}
-	switch p.Kind {
-	case ElementParticle:
-		c.element(p.Element)
-	case GroupRef:
-		if c.s.Groups[p.Ref] == nil {
-			c.fail(p.Pos, "group {%s}%s is not defined", p.Ref.Space, p.Ref.Local)
-		}
-	}
-	for _, ch := range p.Children {
-		c.particle(ch)
+	if p.Kind == GroupRef && c.s.Groups[p.Ref] == nil {
+		c.fail(p.Pos, "group {%s}%s is not defined", p.Ref.Space, p.Ref.Local)
 	}
 }
 
@@ -205,8 +183,6 @@ func (c *checker) element(e *Element) {
 	if e.SubstitutionGroup != (xml.Name{}) && c.s.Elements[e.SubstitutionGroup] == nil {
 		c.fail(e.Pos, "substitution group head {%s}%s is not defined", e.SubstitutionGroup.Space, e.SubstitutionGroup.Local)
 	}
-	c.simple(e.Simple)
-	c.complex(e.Complex)
 }
 
 func (c *checker) attribute(a *Attribute) {
@@ -221,14 +197,14 @@ func (c *checker) attribute(a *Attribute) {
 		}
 	default:
 		c.simpleRef(a.Pos, "attribute type", a.Type)
-		c.simple(a.Simple)
 	}
 }
 
-// cycle reports a complex type that derives from itself.
+// cycle reports a complex type that derives from itself, through complex types with element or
+// simple content.
 func (c *checker) cycle(t *ComplexType) {
 	seen := map[xml.Name]bool{t.Name: true}
-	for cur := t; cur != nil && cur.Base != (xml.Name{}) && cur.Content != SimpleContent; {
+	for cur := t; cur != nil && cur.Base != (xml.Name{}); {
 		if seen[cur.Base] {
 			c.fail(t.Pos, "type {%s}%s derives from itself", t.Name.Space, t.Name.Local)
 			return
@@ -259,5 +235,27 @@ func (c *checker) simpleCycle(t *SimpleType) {
 		}
 		seen[next] = true
 		cur = c.s.SimpleTypes[next]
+	}
+}
+
+// groupCycle reports an attribute group that refers to itself, directly or through other attribute
+// groups (XML Schema Part 1 section 3.6.6: circular attribute groups are only allowed in xs:redefine,
+// which sogen does not read). path holds the groups being followed, done those known to end.
+func (c *checker) groupCycle(n xml.Name, path, done map[xml.Name]bool) {
+	g := c.s.AttributeGroups[n]
+	if g == nil || c.err != nil || done[n] {
+		return
+	}
+	path[n] = true
+	defer func() { delete(path, n); done[n] = true }()
+	for _, a := range g.Attributes {
+		if a.GroupRef == (xml.Name{}) {
+			continue
+		}
+		if path[a.GroupRef] {
+			c.fail(a.Pos, "attribute group {%s}%s refers to itself, through the attribute groups it refers to (XML Schema Part 1 section 3.6.6)", a.GroupRef.Space, a.GroupRef.Local)
+			return
+		}
+		c.groupCycle(a.GroupRef, path, done)
 	}
 }

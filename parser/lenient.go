@@ -83,68 +83,36 @@ func lenientFixups(s *Set) []fixup {
 		}
 		out = append(out, x)
 	}
-	var simple func(t *SimpleType)
-	simple = func(t *SimpleType) {
-		if t == nil {
-			return
-		}
-		switch {
-		case t.Restriction != nil:
-			ref(t.Pos, "type", "restriction base", &t.Restriction.Base)
-			simple(t.Restriction.BaseType)
-		case t.List != nil:
-			ref(t.Pos, "type", "list itemType", &t.List.ItemType)
-			simple(t.List.Item)
-		case t.Union != nil:
-			for i := range t.Union.MemberTypes {
-				ref(t.Pos, "type", "union member type", &t.Union.MemberTypes[i])
+	walker{
+		simple: func(t *SimpleType) {
+			switch {
+			case t.Restriction != nil:
+				ref(t.Pos, "type", "restriction base", &t.Restriction.Base)
+			case t.List != nil:
+				ref(t.Pos, "type", "list itemType", &t.List.ItemType)
+			case t.Union != nil:
+				for i := range t.Union.MemberTypes {
+					ref(t.Pos, "type", "union member type", &t.Union.MemberTypes[i])
+				}
 			}
-			for _, m := range t.Union.Members {
-				simple(m)
+		},
+		complex: func(t *ComplexType) { ref(t.Pos, "type", "base type", &t.Base) },
+		element: func(e *Element) {
+			ref(e.Pos, "element", "element", &e.Ref)
+			ref(e.Pos, "type", "type", &e.Type)
+			ref(e.Pos, "element", "substitution group head", &e.SubstitutionGroup)
+		},
+		attribute: func(a *Attribute) {
+			ref(a.Pos, "attribute group", "attribute group", &a.GroupRef)
+			ref(a.Pos, "attribute", "attribute", &a.Ref)
+			ref(a.Pos, "type", "attribute type", &a.Type)
+		},
+		particle: func(p *Particle) {
+			if p.Kind == GroupRef {
+				ref(p.Pos, "group", "group", &p.Ref)
 			}
-		}
-	}
-	var complexType func(t *ComplexType)
-	var element func(e *Element)
-	var particle func(p *Particle)
-	attribute := func(a *Attribute) {
-		ref(a.Pos, "attribute group", "attribute group", &a.GroupRef)
-		ref(a.Pos, "attribute", "attribute", &a.Ref)
-		ref(a.Pos, "type", "attribute type", &a.Type)
-		simple(a.Simple)
-	}
-	complexType = func(t *ComplexType) {
-		if t == nil {
-			return
-		}
-		ref(t.Pos, "type", "base type", &t.Base)
-		particle(t.Particle)
-		for _, a := range t.Attributes {
-			attribute(a)
-		}
-	}
-	element = func(e *Element) {
-		ref(e.Pos, "element", "element", &e.Ref)
-		ref(e.Pos, "type", "type", &e.Type)
-		ref(e.Pos, "element", "substitution group head", &e.SubstitutionGroup)
-		simple(e.Simple)
-		complexType(e.Complex)
-	}
-	particle = func(p *Particle) {
-		if p == nil {
-			return
-		}
-		if p.Kind == ElementParticle && p.Element != nil {
-			element(p.Element)
-		}
-		if p.Kind == GroupRef {
-			ref(p.Pos, "group", "group", &p.Ref)
-		}
-		for _, c := range p.Children {
-			particle(c)
-		}
-	}
-	components{simple, complexType, element, attribute, particle}.walk(s)
+		},
+	}.set(s)
 	for _, n := range sortedNames(s.Messages) {
 		m := s.Messages[n]
 		for _, p := range m.Parts {
@@ -183,34 +151,42 @@ func lenientFixups(s *Set) []fixup {
 	return out
 }
 
-// lenient resolves, with Options.Lenient, the references that resolve only by their local name,
-// recording a warning for each; a reference with an undeclared prefix and no single candidate is an
-// error (other unresolved references are left for check to report).
-func lenient(s *Set) error {
+// lenient resolves, unless Options.Strict, the references that resolve only by their local name,
+// recording a fix-up for each. A reference with an undeclared prefix that no single definition
+// matches is an error, unless lossy (Options.Lenient) leaves it for lenientDrop; other unresolved
+// references are left for check (or lenientDrop) to report.
+func lenient(s *Set, lossy bool) error {
 	for _, x := range lenientFixups(s) {
 		if x.to == (xml.Name{}) {
-			if strings.HasPrefix(x.ref.Space, undeclared) && x.n > 1 {
-				return errorf(x.pos, "%s: -lenient found %d definitions named %s, not one", x.from(), x.n, x.ref.Local)
+			switch {
+			case !strings.HasPrefix(x.ref.Space, undeclared):
+			case x.n > 1:
+				return errorf(x.pos, "%s: %d definitions have the local name %s, so sogen cannot tell which one is meant", x.from(), x.n, x.ref.Local)
+			case !lossy:
+				return lenientf(x.pos, "generate the rest, leaving this out or reading it as xs:anyType", "%s: nothing of that kind has the local name %s", x.from(), x.ref.Local)
 			}
-			continue // left for lenientDrop
+			continue // left for check or lenientDrop
 		}
-		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: %s resolved by its local name to {%s}%s (-lenient)", x.pos, x.from(), x.to.Space, x.to.Local))
+		s.fixup(LocalName, x.pos, "%s resolved by its local name to {%s}%s", x.from(), x.to.Space, x.to.Local)
 		*x.ref = x.to
 	}
 	return nil
 }
 
-// lenientHint returns, for the error of a strict run about a reference, advice to use -lenient: which
-// definition it would resolve to by its local name, or that it would be left out.
-func lenientHint(s *Set, err error) string {
-	msg := err.Error()
+// lenientHint gives the error of a run without Options.Lenient about a reference the hint of what
+// would get past it: with Options.Strict, when one definition has the reference's local name, turning
+// Strict off (the message then names that definition); else Lenient, which leaves it out or reads it as
+// xs:anyType.
+func lenientHint(s *Set, pe *Error, strict bool) {
+	msg := pe.Error()
 	for _, x := range lenientFixups(s) {
-		if x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
-			return fmt.Sprintf(" (only {%s}%s has that local name: run sogen with -lenient to resolve references by their local name, with a warning for each)", x.to.Space, x.to.Local)
+		if strict && x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
+			pe.Msg += fmt.Sprintf(" (only {%s}%s has that local name)", x.to.Space, x.to.Local)
+			pe.Hint = Hint{Kind: HintNotStrict, Effect: "resolve references by their local name"}
+			return
 		}
 	}
 	if strings.Contains(msg, " is not defined") || strings.Contains(msg, " is not in ") {
-		return " (run sogen with -lenient to generate the rest, leaving this out or reading it as xs:anyType, with a warning)"
+		pe.Hint = Hint{Kind: HintLenient, Effect: "generate the rest, leaving this out or reading it as xs:anyType"}
 	}
-	return ""
 }

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -9,9 +8,9 @@ import (
 
 // spacedNames handles, in a document just read, the name attributes of XML Schema and WSDL elements
 // written with white space around the name (name="ResultCode "): with Options.Lenient the space is
-// trimmed, with a warning naming the file and element each time; without, the first one is an error
-// that says so and suggests -lenient (rather than the later "not a valid XML name"), for the names
-// sogen checks (see checkedName; the others are read as written, as they always were).
+// trimmed (unless Options.Strict), as a fix-up naming the file and element each time; with Strict,
+// the first one is an error that says so (rather than the later "not a valid XML name"), for the
+// names sogen checks (see checkedName; with Strict the others are read as written).
 //
 // XML Schema reads such attributes as xs:NCName, whose whiteSpace facet is "collapse", so a schema
 // processor would normalize the space away; sogen still warns, since a name with space around it is
@@ -32,13 +31,13 @@ func (f *file) spacedNames(root *etree.Element) error {
 					continue
 				}
 				pos := f.pos(el)
-				if !f.l.opts.Lenient && !checkedName(el) {
+				if f.l.opts.Strict && !checkedName(el) {
 					continue // read as written, as before: sogen does not check this name
 				}
-				if !f.l.opts.Lenient {
-					return errorf(pos, "name %q has white space around it (run sogen with -lenient to trim it, with a warning)", a.Value)
+				if f.l.opts.Strict {
+					return strictf(pos, "trim it", "name %q has white space around it", a.Value)
 				}
-				f.l.set.Warnings = append(f.l.set.Warnings, fmt.Sprintf("%s: name %q trimmed to %q (-lenient)", pos, a.Value, t))
+				f.l.set.fixup(TrimmedName, pos, "name %q trimmed to %q", a.Value, t)
 				a.Value = t
 			}
 		}

@@ -23,39 +23,28 @@ func lenientTypeParts(s *Set) {
 		bio *BindingIO
 	}
 	var uses []use
-	for _, b := range s.Bindings {
-		if b.Protocol != SOAP11 && b.Protocol != SOAP12 || EncodedBinding(b) != nil {
-			continue
-		}
-		pt := s.PortType(b.Type)
-		if pt == nil {
-			continue
-		}
-		for _, bop := range b.Operations {
-			op := pt.Operation(bop.Name)
-			if op == nil {
+	s.soapOperations(func(b *Binding, bop *BindingOperation, op *Operation) error {
+		for _, x := range []struct {
+			io  *IO
+			bio *BindingIO
+		}{{op.Input, bop.Input}, {op.Output, bop.Output}} {
+			if x.io == nil || s.Messages[x.io.Message] == nil {
 				continue
 			}
-			for _, x := range []struct {
-				io  *IO
-				bio *BindingIO
-			}{{op.Input, bop.Input}, {op.Output, bop.Output}} {
-				if x.io == nil || s.Messages[x.io.Message] == nil {
-					continue
-				}
-				if OperationStyle(b, bop) == "rpc" {
-					rpc[x.io.Message] = true
-					continue
-				}
-				uses = append(uses, use{s.Messages[x.io.Message], x.bio})
+			if OperationStyle(b, bop) == "rpc" {
+				rpc[x.io.Message] = true
+				continue
 			}
+			uses = append(uses, use{s.Messages[x.io.Message], x.bio})
 		}
-	}
+		return nil
+	})
 	for _, u := range uses {
 		if rpc[u.m.Name] {
 			continue
 		}
-		for _, p := range documentBodyParts(u.m, u.bio) {
+		parts, _ := bodyParts(u.m, u.bio)
+		for _, p := range parts {
 			if p.Type == (xml.Name{}) || !validNCName(p.Name) {
 				continue
 			}
@@ -67,38 +56,9 @@ func lenientTypeParts(s *Set) {
 				s.Elements[name] = &Element{Name: name, Pos: u.m.Pos, Type: p.Type,
 					Doc: fmt.Sprintf("The part %s of message %s, which names a type: read as an element named after the part (-lenient).", p.Name, u.m.Name.Local)}
 			}
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: part %s names the type %s, not an element, which a document-style body needs; read as an element %s in no namespace of that type (-lenient)",
-				u.m.Pos, p.Name, show(p.Type), p.Name))
+			s.fixup(TypePart, u.m.Pos, "part %s names the type %s, not an element, which a document-style body needs; read as an element %s in no namespace of that type",
+				p.Name, show(p.Type), p.Name)
 			p.Element, p.Type = name, xml.Name{}
 		}
 	}
-}
-
-// documentBodyParts returns the parts of m that bio puts in a document-style body: those its soap:body
-// lists, else every part no soap:header of bio takes. Parts the message lacks are left out (reported
-// elsewhere).
-func documentBodyParts(m *Message, bio *BindingIO) []*Part {
-	var parts []*Part
-	if bio != nil && bio.Body != nil && bio.Body.Parts != nil {
-		for _, n := range bio.Body.Parts {
-			if p := m.Part(n); p != nil {
-				parts = append(parts, p)
-			}
-		}
-		return parts
-	}
-	for _, p := range m.Parts {
-		header := false
-		if bio != nil {
-			for _, h := range bio.Headers {
-				if h.Message == m.Name && h.Part == p.Name {
-					header = true
-				}
-			}
-		}
-		if !header {
-			parts = append(parts, p)
-		}
-	}
-	return parts
 }

@@ -15,126 +15,100 @@ var anyType = xml.Name{Space: NSXSD, Local: "anyType"}
 //   - an undefined type of an element, attribute or part is read as xs:anyType, an undefined simple
 //     base or item type as xs:string, an undefined complexContent base as none;
 //   - a reference to an undefined element or group is dropped from its content model;
-//   - an operation whose input or output message is undefined, or names an undefined element, or
-//     whose binding names a body part its message lacks, is dropped, with its binding operations;
-//     an undefined fault message is dropped from its operation;
+//   - an operation whose input or output message is undefined, or names an undefined element, is
+//     dropped, with its binding operations; an undefined fault message is dropped from its operation;
+//   - a body part a binding names that its message lacks is dropped from the body (the operation is
+//     kept, as zeep keeps it);
 //   - a soap:header naming an undefined message or part is dropped; a binding operation naming no
 //     operation of its port type is dropped; a binding of an undefined port type, and a port of an
 //     undefined binding, are dropped.
 func lenientDrop(s *Set) {
-	warn := func(pos Pos, format string, args ...any) {
-		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: %s (-lenient)", pos, fmt.Sprintf(format, args...)))
-	}
+	undefined := func(pos Pos, format string, args ...any) { s.fixup(Undefined, pos, format, args...) }
+	leaveOut := func(pos Pos, format string, args ...any) { s.fixup(LeftOut, pos, format, args...) }
 	isType := func(n xml.Name) bool {
 		return n == (xml.Name{}) || IsBuiltin(n) || s.SimpleTypes[n] != nil || s.ComplexTypes[n] != nil
 	}
 	isSimple := func(n xml.Name) bool {
 		return n == (xml.Name{}) || IsBuiltin(n) || s.SimpleTypes[n] != nil
 	}
-	var simple func(t *SimpleType)
-	simple = func(t *SimpleType) {
-		if t == nil {
-			return
-		}
-		str := xml.Name{Space: NSXSD, Local: "string"}
-		switch {
-		case t.Restriction != nil:
-			if !isSimple(t.Restriction.Base) && s.ComplexTypes[t.Restriction.Base] == nil {
-				warn(t.Pos, "restriction base %s is not defined; read as xs:string", show(t.Restriction.Base))
-				t.Restriction.Base = str
-			}
-			simple(t.Restriction.BaseType)
-		case t.List != nil:
-			if !isSimple(t.List.ItemType) && s.ComplexTypes[t.List.ItemType] == nil {
-				warn(t.Pos, "list itemType %s is not defined; read as xs:string", show(t.List.ItemType))
-				t.List.ItemType = str
-			}
-			simple(t.List.Item)
-		case t.Union != nil:
-			var keep []xml.Name
-			for _, m := range t.Union.MemberTypes {
-				if isType(m) {
-					keep = append(keep, m)
-				} else {
-					warn(t.Pos, "union member type %s is not defined; left out", show(m))
+	str := xml.Name{Space: NSXSD, Local: "string"}
+	walker{
+		simple: func(t *SimpleType) {
+			switch {
+			case t.Restriction != nil:
+				if !isSimple(t.Restriction.Base) && s.ComplexTypes[t.Restriction.Base] == nil {
+					undefined(t.Pos, "restriction base %s is not defined; read as xs:string", show(t.Restriction.Base))
+					t.Restriction.Base = str
 				}
+			case t.List != nil:
+				if !isSimple(t.List.ItemType) && s.ComplexTypes[t.List.ItemType] == nil {
+					undefined(t.Pos, "list itemType %s is not defined; read as xs:string", show(t.List.ItemType))
+					t.List.ItemType = str
+				}
+			case t.Union != nil:
+				var keep []xml.Name
+				for _, m := range t.Union.MemberTypes {
+					if isType(m) {
+						keep = append(keep, m)
+					} else {
+						undefined(t.Pos, "union member type %s is not defined; left out", show(m))
+					}
+				}
+				t.Union.MemberTypes = keep
 			}
-			t.Union.MemberTypes = keep
-			for _, m := range t.Union.Members {
-				simple(m)
+		},
+		complex: func(t *ComplexType) {
+			if t.Base != (xml.Name{}) && !isType(t.Base) {
+				undefined(t.Pos, "base type %s is not defined; read as no base", show(t.Base))
+				t.Base, t.Derivation = xml.Name{}, NoDerivation
 			}
-		}
-	}
-	var complexType func(t *ComplexType)
-	var element func(e *Element)
-	var particle func(p *Particle)
-	attribute := func(a *Attribute) {
-		if a.Type != (xml.Name{}) && !isSimple(a.Type) {
-			warn(a.Pos, "attribute type %s is not defined; read as xs:string", show(a.Type))
-			a.Type = xml.Name{Space: NSXSD, Local: "string"}
-		}
-		simple(a.Simple)
-	}
-	complexType = func(t *ComplexType) {
-		if t == nil {
-			return
-		}
-		if t.Base != (xml.Name{}) && !isType(t.Base) {
-			warn(t.Pos, "base type %s is not defined; read as no base", show(t.Base))
-			t.Base, t.Derivation = xml.Name{}, NoDerivation
-		}
-		particle(t.Particle)
-		var attrs []*Attribute
-		for _, a := range t.Attributes {
-			switch {
-			case a.GroupRef != (xml.Name{}) && s.AttributeGroups[a.GroupRef] == nil:
-				warn(a.Pos, "attribute group %s is not defined; left out", show(a.GroupRef))
-				continue
-			case a.Ref != (xml.Name{}) && s.Attributes[a.Ref] == nil && a.Ref.Space != "http://www.w3.org/XML/1998/namespace":
-				warn(a.Pos, "attribute %s is not defined; left out", show(a.Ref))
-				continue
+			var attrs []*Attribute
+			for _, a := range t.Attributes {
+				switch {
+				case a.GroupRef != (xml.Name{}) && s.AttributeGroups[a.GroupRef] == nil:
+					undefined(a.Pos, "attribute group %s is not defined; left out", show(a.GroupRef))
+					continue
+				case a.Ref != (xml.Name{}) && s.Attributes[a.Ref] == nil && a.Ref.Space != "http://www.w3.org/XML/1998/namespace":
+					undefined(a.Pos, "attribute %s is not defined; left out", show(a.Ref))
+					continue
+				}
+				attrs = append(attrs, a)
 			}
-			attribute(a)
-			attrs = append(attrs, a)
-		}
-		t.Attributes = attrs
-	}
-	element = func(e *Element) {
-		if e.Type != (xml.Name{}) && !isType(e.Type) {
-			warn(e.Pos, "type %s is not defined; read as xs:anyType", show(e.Type))
-			e.Type = anyType
-		}
-		if e.SubstitutionGroup != (xml.Name{}) && s.Elements[e.SubstitutionGroup] == nil {
-			warn(e.Pos, "substitution group head %s is not defined; left out", show(e.SubstitutionGroup))
-			e.SubstitutionGroup = xml.Name{}
-		}
-		simple(e.Simple)
-		complexType(e.Complex)
-	}
-	particle = func(p *Particle) {
-		if p == nil {
-			return
-		}
-		if p.Kind == ElementParticle && p.Element != nil {
-			element(p.Element)
-		}
-		var keep []*Particle
-		for _, c := range p.Children {
-			switch {
-			case c.Kind == ElementParticle && c.Element != nil && c.Element.Ref != (xml.Name{}) && s.Elements[c.Element.Ref] == nil:
-				warn(c.Element.Pos, "element %s is not defined; left out", show(c.Element.Ref))
-				continue
-			case c.Kind == GroupRef && s.Groups[c.Ref] == nil:
-				warn(c.Pos, "group %s is not defined; left out", show(c.Ref))
-				continue
+			t.Attributes = attrs
+		},
+		element: func(e *Element) {
+			if e.Type != (xml.Name{}) && !isType(e.Type) {
+				undefined(e.Pos, "type %s is not defined; read as xs:anyType", show(e.Type))
+				e.Type = anyType
 			}
-			particle(c)
-			keep = append(keep, c)
-		}
-		p.Children = keep
-	}
-	// Attribute groups' attributes too: an undefined type there is read as xs:string as well.
-	components{simple, complexType, element, attribute, particle}.walk(s)
+			if e.SubstitutionGroup != (xml.Name{}) && s.Elements[e.SubstitutionGroup] == nil {
+				undefined(e.Pos, "substitution group head %s is not defined; left out", show(e.SubstitutionGroup))
+				e.SubstitutionGroup = xml.Name{}
+			}
+		},
+		// Attribute groups' attributes too: an undefined type there is read as xs:string as well.
+		attribute: func(a *Attribute) {
+			if a.Type != (xml.Name{}) && !isSimple(a.Type) {
+				undefined(a.Pos, "attribute type %s is not defined; read as xs:string", show(a.Type))
+				a.Type = str
+			}
+		},
+		particle: func(p *Particle) {
+			var keep []*Particle
+			for _, c := range p.Children {
+				switch {
+				case c.Kind == ElementParticle && c.Element != nil && c.Element.Ref != (xml.Name{}) && s.Elements[c.Element.Ref] == nil:
+					undefined(c.Element.Pos, "element %s is not defined; left out", show(c.Element.Ref))
+					continue
+				case c.Kind == GroupRef && s.Groups[c.Ref] == nil:
+					undefined(c.Pos, "group %s is not defined; left out", show(c.Ref))
+					continue
+				}
+				keep = append(keep, c)
+			}
+			p.Children = keep
+		},
+	}.set(s)
 
 	// Messages: an undefined part type is xs:anyType; an undefined part element breaks the message.
 	broken := map[xml.Name]string{}
@@ -142,7 +116,7 @@ func lenientDrop(s *Set) {
 		m := s.Messages[n]
 		for _, p := range m.Parts {
 			if p.Type != (xml.Name{}) && !isType(p.Type) {
-				warn(m.Pos, "part %s: type %s is not defined; read as xs:anyType", p.Name, show(p.Type))
+				undefined(m.Pos, "part %s: type %s is not defined; read as xs:anyType", p.Name, show(p.Type))
 				p.Type = anyType
 			}
 			if p.Element != (xml.Name{}) && s.Elements[p.Element] == nil {
@@ -159,35 +133,26 @@ func lenientDrop(s *Set) {
 		}
 		return true, ""
 	}
-	// Bindings naming body parts their messages lack.
-	badBody := map[xml.Name]map[string]string{} // port type -> operation -> why
-	for _, b := range s.Bindings {
-		pt := s.PortType(b.Type)
-		if pt == nil {
-			continue
-		}
-		for _, bop := range b.Operations {
-			for _, op := range pt.Operations {
-				if op.Name != bop.Name {
+	// Bindings naming body parts their messages lack: the part is left out of the body (zeep, too,
+	// keeps the operation).
+	s.boundOperations(func(b *Binding, bop *BindingOperation, op *Operation) error {
+		for i, bio := range []*BindingIO{bop.Input, bop.Output} {
+			io := []*IO{op.Input, op.Output}[i]
+			if bio == nil || bio.Body == nil || bio.Body.Parts == nil || io == nil || s.Messages[io.Message] == nil {
+				continue
+			}
+			keep := []string{}
+			for _, part := range bio.Body.Parts {
+				if s.Messages[io.Message].Part(part) == nil {
+					leaveOut(bop.Pos, "soap:body part %s left out: message %s has no such part", part, io.Message.Local)
 					continue
 				}
-				for i, bio := range []*BindingIO{bop.Input, bop.Output} {
-					io := []*IO{op.Input, op.Output}[i]
-					if bio == nil || bio.Body == nil || io == nil || s.Messages[io.Message] == nil {
-						continue
-					}
-					for _, part := range bio.Body.Parts {
-						if s.Messages[io.Message].Part(part) == nil {
-							if badBody[pt.Name] == nil {
-								badBody[pt.Name] = map[string]string{}
-							}
-							badBody[pt.Name][op.Name] = fmt.Sprintf("binding %s puts part %s of message %s in the body, which has no such part", b.Name.Local, part, io.Message.Local)
-						}
-					}
-				}
+				keep = append(keep, part)
 			}
+			bio.Body.Parts = keep
 		}
-	}
+		return nil
+	})
 	for _, pt := range s.PortTypes {
 		var keep []*Operation
 		for _, op := range pt.Operations {
@@ -197,17 +162,14 @@ func lenientDrop(s *Set) {
 					ok, why = usable(io.Message)
 				}
 			}
-			if w, bad := badBody[pt.Name][op.Name]; bad && ok {
-				ok, why = false, w
-			}
 			if !ok {
-				warn(op.Pos, "operation %s left out: %s", op.Name, why)
+				leaveOut(op.Pos, "operation %s left out: %s", op.Name, why)
 				continue
 			}
 			var faults []*IO
 			for _, f := range op.Faults {
 				if ok, why := usable(f.Message); !ok {
-					warn(op.Pos, "fault %s left out: %s", f.Name, why)
+					leaveOut(op.Pos, "fault %s left out: %s", f.Name, why)
 					continue
 				}
 				faults = append(faults, f)
@@ -221,13 +183,13 @@ func lenientDrop(s *Set) {
 	for _, b := range s.Bindings {
 		pt := s.PortType(b.Type)
 		if pt == nil {
-			warn(b.Pos, "binding %s left out: port type %s is not defined", b.Name.Local, show(b.Type))
+			leaveOut(b.Pos, "binding %s left out: port type %s is not defined", b.Name.Local, show(b.Type))
 			continue
 		}
 		var ops []*BindingOperation
 		for _, bop := range b.Operations {
 			if pt.Operation(bop.Name) == nil {
-				warn(bop.Pos, "binding operation %s left out: port type %s has no (usable) operation of that name", bop.Name, pt.Name.Local)
+				leaveOut(bop.Pos, "binding operation %s left out: port type %s has no (usable) operation of that name", bop.Name, pt.Name.Local)
 				continue
 			}
 			for _, bio := range []*BindingIO{bop.Input, bop.Output} {
@@ -239,15 +201,15 @@ func lenientDrop(s *Set) {
 					m := s.Messages[h.Message]
 					switch {
 					case m == nil:
-						warn(bop.Pos, "soap:header left out: message %s is not defined", show(h.Message))
+						leaveOut(bop.Pos, "soap:header left out: message %s is not defined", show(h.Message))
 					case broken[h.Message] != "":
-						warn(bop.Pos, "soap:header left out: message %s: %s", h.Message.Local, broken[h.Message])
+						leaveOut(bop.Pos, "soap:header left out: message %s: %s", h.Message.Local, broken[h.Message])
 					case m.Part(h.Part) == nil:
-						warn(bop.Pos, "soap:header left out: message %s has no part %s", h.Message.Local, h.Part)
+						leaveOut(bop.Pos, "soap:header left out: message %s has no part %s", h.Message.Local, h.Part)
 					case m.Part(h.Part).Element == (xml.Name{}):
-						warn(bop.Pos, "soap:header left out: part %s of message %s names a type, not an element, so the header block has no name", h.Part, h.Message.Local)
+						leaveOut(bop.Pos, "soap:header left out: part %s of message %s names a type, not an element, so the header block has no name", h.Part, h.Message.Local)
 					case m.Part(h.Part).Element != (xml.Name{}) && s.Elements[m.Part(h.Part).Element] == nil:
-						warn(bop.Pos, "soap:header left out: part %s of message %s names the undefined element %s", h.Part, h.Message.Local, show(m.Part(h.Part).Element))
+						leaveOut(bop.Pos, "soap:header left out: part %s of message %s names the undefined element %s", h.Part, h.Message.Local, show(m.Part(h.Part).Element))
 					default:
 						hs = append(hs, h)
 					}
@@ -267,7 +229,7 @@ func lenientDrop(s *Set) {
 		var ports []*Port
 		for _, p := range sv.Ports {
 			if s.Binding(p.Binding) == nil {
-				warn(sv.Pos, "port %s left out: binding %s is not defined", p.Name, show(p.Binding))
+				leaveOut(sv.Pos, "port %s left out: binding %s is not defined", p.Name, show(p.Binding))
 				continue
 			}
 			ports = append(ports, p)

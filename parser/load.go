@@ -1,12 +1,10 @@
 package parser
 
 import (
-	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -23,18 +21,18 @@ type Options struct {
 	MaxFileSize int64
 	// MaxDepth limits element nesting in a file (default 256).
 	MaxDepth int
-	// Remote reads a remote location (an absolute URL such as https://example.com/a.xsd) that a
-	// wsdl:import, xs:import or xs:include names, or a location relative to a file read this way. nil
-	// means remote locations are an error naming them. The parser calls it at most once per URL and
-	// applies MaxFileSize to what it returns.
-	Remote func(url string) ([]byte, error)
-	// Lenient resolves a reference that does not resolve as written (an undeclared prefix, a wrong
-	// namespace) by its local name, when exactly one definition of the kind wanted has that local
-	// name, and makes the references that do not resolve at all harmless (an undefined type read as
-	// xs:anyType; a broken operation, fault, header, binding operation or port left out). Each fix-up
-	// is reported in Set.Warnings, naming the file and element. Without it, such references are
-	// errors, which suggest it.
+	// Lenient makes the lossy fix-ups (see FixupKind): a reference that does not resolve at all made
+	// harmless (an undefined type read as xs:anyType; a broken operation, fault, header, binding
+	// operation or port left out), a type part of a document-style body read as an element, and, in
+	// the model, a type or operation that cannot be mapped kept as XML or left out. Without it, each
+	// of these is an error, which suggests it.
 	Lenient bool
+	// Strict refuses the inputs that the loss-free fix-ups would repair (see FixupKind): a reference
+	// that resolves only by its local name (an undeclared prefix, a wrong namespace, when exactly one
+	// definition of the kind wanted has that local name), a name with white space around it, a model
+	// group directly inside xs:element, soap:input written for wsdl:input. Without it they are
+	// repaired, each reported in Set.Fixups.
+	Strict bool
 }
 
 func (o Options) withDefaults() Options {
@@ -71,8 +69,11 @@ type Set struct {
 
 	// Notices are things the parser skipped that a user should know about.
 	Notices []string
-	// Warnings are the fix-ups Options.Lenient made, one each, naming the file and element.
-	Warnings []string
+	// Fixups are the repairs made to inputs that do not follow the specifications (see FixupKind),
+	// one each, naming the file and element.
+	Fixups []Fixup
+
+	normalized bool // Normalize has run
 }
 
 // PortType returns the port type named n.
@@ -107,22 +108,45 @@ func (s *Set) Binding(n xml.Name) *Binding {
 }
 
 type loader struct {
-	fsys   fs.FS
-	opts   Options
-	set    *Set
-	loaded map[string]bool // file (and chameleon namespace) -> loaded
-	files  int
-	remote map[string][]byte // remote locations read, by URL
+	resolve Resolver
+	opts    Options
+	set     *Set
+	loaded  map[string]bool // file (and chameleon namespace) -> loaded
+	files   int
+	remote  map[string][]byte // remote locations read, by URL
 }
 
-// Parse reads the root files (WSDL documents or XML Schemas) from fsys, following imports and
-// includes inside fsys, and checks that every reference resolves. A root may also be an absolute URL,
-// read through Options.Remote.
+// Parse reads the root files (WSDL documents or XML Schemas) from fsys and normalises what it read:
+// Read with the Resolver FS(fsys).
 func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
+	return Read(FS(fsys), roots, opts)
+}
+
+// Read reads the root documents (WSDL documents or XML Schemas) through r with Load, and normalises
+// what it read with Normalize.
+func Read(r Resolver, roots []string, opts Options) (*Set, error) {
+	s, err := Load(r, roots, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := Normalize(s, opts); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Load reads the root documents (WSDL documents or XML Schemas) through r, following imports and
+// includes, and resolves every QName to {namespace, local name}. A root is a clean slash-separated
+// path relative to the directory holding the roots, or an absolute URL (see Resolver). Whether every
+// reference names a definition is checked by Normalize.
+func Load(r Resolver, roots []string, opts Options) (*Set, error) {
+	if r == nil {
+		return nil, errors.New("no Resolver to read the inputs with")
+	}
 	l := &loader{
-		fsys:   fsys,
-		opts:   opts.withDefaults(),
-		loaded: map[string]bool{},
+		resolve: r,
+		opts:    opts.withDefaults(),
+		loaded:  map[string]bool{},
 		set: &Set{
 			SimpleTypes:     map[xml.Name]*SimpleType{},
 			ComplexTypes:    map[xml.Name]*ComplexType{},
@@ -137,54 +161,27 @@ func Parse(fsys fs.FS, roots []string, opts Options) (*Set, error) {
 		return nil, errors.New("no input files")
 	}
 	for _, r := range roots {
-		if isURL(r) {
-			if l.opts.Remote == nil {
-				return nil, fmt.Errorf("%s is a remote location, which sogen does not fetch unless asked: run sogen with -fetch to download it, or with -map %s=FILE to read a copy", r, r)
-			}
+		name := r
+		switch {
+		case isURL(r):
 			u, err := resolveURL("", r)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", r, err)
 			}
-			if err := l.load(u, "", Pos{}, ""); err != nil {
-				return nil, err
-			}
-			continue
+			name = u
+		case isAbsPath(r) || path.Clean(r) != r || r == "." || r == ".." || strings.HasPrefix(r, "../"):
+			return nil, fmt.Errorf("%q: a root must be a clean path relative to the directory holding the roots, or an absolute URL", r)
 		}
-		if !fs.ValidPath(r) {
-			return nil, fmt.Errorf("%s: not a valid path inside the input directory", r)
-		}
-		if err := l.load(r, "", Pos{}, ""); err != nil {
+		if err := l.load(name, "", reference{}, ""); err != nil {
 			return nil, err
 		}
-	}
-	if err := refuseEncoded(l.set); err != nil {
-		return nil, err
-	}
-	if l.opts.Lenient {
-		if err := lenient(l.set); err != nil {
-			return nil, err
-		}
-		lenientDrop(l.set)
-		lenientTypeParts(l.set)
-	}
-	if err := check(l.set); err != nil {
-		var pe *Error
-		if !l.opts.Lenient && errors.As(err, &pe) {
-			if hint := lenientHint(l.set, err); hint != "" {
-				pe.Msg += hint
-			}
-		}
-		return nil, err
-	}
-	if err := rpcWrappers(l.set); err != nil {
-		return nil, err
 	}
 	return l.set, nil
 }
 
-// load reads one file. from locates the reference that asked for it (for errors); chameleon is the
+// load reads one file. from is the reference that asked for it (for errors); chameleon is the
 // namespace an included schema without targetNamespace takes.
-func (l *loader) load(name, chameleon string, from Pos, want string) error {
+func (l *loader) load(name, chameleon string, from reference, want string) error {
 	key := name + "\x00" + chameleon
 	if l.loaded[key] {
 		return nil
@@ -192,11 +189,11 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	l.loaded[key] = true
 	l.files++
 	if l.files > l.opts.MaxFiles {
-		return errorf(from, "more than %d files pulled in by imports", l.opts.MaxFiles)
+		return errorf(from.pos, "more than %d files pulled in by imports", l.opts.MaxFiles)
 	}
-	data, err := l.read(name)
+	data, err := l.read(name, from)
 	if err != nil {
-		return errorf(from, "%v", err)
+		return err
 	}
 	if err := checkDoctype(data, name); err != nil {
 		return err
@@ -247,36 +244,10 @@ func (l *loader) load(name, chameleon string, from Pos, want string) error {
 	return errorf(f.pos(root), "root element is %s, want %s (is this file a WSDL document?)", got, expect)
 }
 
-func (l *loader) read(name string) ([]byte, error) {
-	if isURL(name) {
-		return l.readRemote(name)
-	}
-	if st, err := fs.Stat(l.fsys, name); err == nil && st.Size() > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("%s: the file is %d bytes, over the limit of %d", name, st.Size(), l.opts.MaxFileSize)
-	}
-	fh, err := l.fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, l.opts.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
-	}
-	if int64(len(data)) > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("%s: the file is over the limit of %d bytes", name, l.opts.MaxFileSize)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s: the file is empty", name)
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	return data, nil
-}
-
 // tooDeep names the first element nested deeper than max in data, and its line, for the error that
 // reports it: " (<tag> on line N)", or "" if it cannot be found.
 func tooDeep(data []byte, max int) string {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := newDecoder(data)
 	depth := 0
 	for {
 		tok, err := d.RawToken()
@@ -297,14 +268,6 @@ func tooDeep(data []byte, max int) string {
 			depth--
 		}
 	}
-}
-
-func charsetReader(charset string, input io.Reader) (io.Reader, error) {
-	switch strings.ToLower(charset) {
-	case "utf-8", "utf8", "us-ascii", "ascii":
-		return input, nil
-	}
-	return nil, fmt.Errorf("character encoding %q is not supported (convert the file to UTF-8)", charset)
 }
 
 // legacyXSD are the namespaces of the drafts of XML Schema that early WSDL files (the WSDL 1.1 note's
@@ -338,7 +301,7 @@ func upgradeXSDNamespace(root *etree.Element) string {
 // checkDoctype refuses a document type declaration before the root element: sogen does not process
 // DTDs or expand their entities (so "billion laughs" documents cannot blow up memory).
 func checkDoctype(data []byte, name string) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := newDecoder(data)
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
@@ -487,10 +450,10 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	}
 	ns, found := lookupNS(el, prefix)
 	if !found {
-		if f.l.opts.Lenient {
+		if !f.l.opts.Strict {
 			return xml.Name{Space: undeclared + prefix, Local: local}, nil // resolved by local name later
 		}
-		return xml.Name{}, errorf(f.pos(el), "%s=%q: namespace prefix %q is not declared (run sogen with -lenient to resolve the reference by its local name)", attr, v, prefix)
+		return xml.Name{}, strictf(f.pos(el), "resolve the reference by its local name", "%s=%q: namespace prefix %q is not declared", attr, v, prefix)
 	}
 	if ns == "" && f.chameleon != "" {
 		ns = f.chameleon
@@ -504,38 +467,28 @@ func (f *file) resolve(el *etree.Element, attr, v string) (xml.Name, error) {
 	return xml.Name{Space: ns, Local: local}, nil
 }
 
-// location resolves a schemaLocation or location attribute against the current file. A remote
-// location, or any location in a file that was itself read from a URL, resolves to an absolute URL,
-// which only Options.Remote can read.
-func (f *file) location(el *etree.Element, attr, loc string) (string, error) {
+// location resolves a schemaLocation or location attribute of el against the current file, and
+// returns what the Resolver reads and the reference for errors. A remote location, or any location
+// in a file that was itself read from a URL, resolves to an absolute URL; a relative location in a
+// local file to a path relative to the directory of the roots, which may lead out of it ("../").
+func (f *file) location(el *etree.Element, attr, loc string) (string, reference, error) {
 	loc = strings.TrimSpace(loc)
+	ref := reference{pos: f.pos(el), attr: attr, loc: loc}
 	if isURL(loc) || isURL(f.name) {
 		u, err := resolveURL(f.name, loc)
 		if err != nil {
-			return "", errorf(f.pos(el), "%s=%q: %v", attr, loc, err)
+			return "", ref, errorf(ref.pos, "%s=%q: %v", attr, loc, err)
 		}
-		if f.l.opts.Remote == nil {
-			what := "a remote location"
-			if u != loc {
-				what += " (" + u + ")"
-			}
-			return "", errorf(f.pos(el), "%s=%q is %s, which sogen does not fetch unless asked: "+
-				"run sogen with -fetch to download it, or save it and run sogen with -map %s=FILE to read your copy", attr, loc, what, u)
-		}
-		return u, nil
+		return u, ref, nil
 	}
-	if strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "\\") || len(loc) > 1 && loc[1] == ':' {
-		return "", errorf(f.pos(el), "%s=%q is an absolute path; only paths relative to the referring file are followed", attr, loc)
+	if isAbsPath(loc) {
+		return "", ref, errorf(ref.pos, "%s=%q is an absolute path; only paths relative to the referring file are followed", attr, loc)
 	}
-	loc = strings.ReplaceAll(loc, "\\", "/")
-	if i := strings.IndexAny(loc, "?#"); i >= 0 {
-		loc = loc[:i]
+	p := localPath(f.name, loc)
+	if p == "." || p == ".." || strings.HasSuffix(p, "/..") {
+		return "", ref, errorf(ref.pos, "%s=%q names a directory, not a file", attr, loc)
 	}
-	p := path.Clean(path.Join(path.Dir(f.name), loc))
-	if p == ".." || strings.HasPrefix(p, "../") || !fs.ValidPath(p) {
-		return "", errorf(f.pos(el), "%s=%q leads outside the input directory", attr, loc)
-	}
-	return p, nil
+	return p, ref, nil
 }
 
 // documentation returns the trimmed text of the documentation children of el (wsdl:documentation or

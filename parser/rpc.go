@@ -170,85 +170,58 @@ func OperationStyle(b *Binding, op *BindingOperation) string {
 // following the SOAP 1.1 encoding.
 func rpcWrappers(s *Set) error {
 	made := map[xml.Name]*Element{}
-	for _, b := range s.Bindings {
-		if b.Protocol != SOAP11 && b.Protocol != SOAP12 || EncodedBinding(b) != nil {
-			continue
+	return s.soapOperations(func(b *Binding, bop *BindingOperation, op *Operation) error {
+		if OperationStyle(b, bop) != "rpc" || op.Input == nil {
+			return nil
 		}
-		pt := s.PortType(b.Type)
-		for _, bop := range b.Operations {
-			if OperationStyle(b, bop) != "rpc" {
-				continue
-			}
-			op := pt.Operation(bop.Name)
-			if op == nil || op.Input == nil {
-				continue
-			}
-			type msg struct {
-				io   *IO
-				bio  *BindingIO
-				name string
-				what string
-			}
-			msgs := []msg{{op.Input, bop.Input, op.Name, "input"}}
-			if op.Output != nil {
-				msgs = append(msgs, msg{op.Output, bop.Output, op.Name + "Response", "output"})
-			}
-			for _, x := range msgs {
-				if x.bio == nil {
-					return errorf(bop.Pos, "operation %s has no wsdl:%s for its message %s", bop.Name, x.what, x.io.Message.Local)
-				}
-				ns := ""
-				if x.bio.Body != nil {
-					ns = x.bio.Body.Namespace
-				}
-				if ns == "" {
-					s.Notices = append(s.Notices, fmt.Sprintf("%s: the soap:body of the %s of rpc operation %s has no namespace attribute (WS-I BP R2717 requires one); its wrapper element %s is in no namespace", bop.Pos, x.what, bop.Name, x.name))
-				}
-				w, err := rpcWrapper(bop, s.Messages[x.io.Message], x.bio, xml.Name{Space: ns, Local: x.name})
-				if err != nil {
-					return err
-				}
-				if old := made[w.Name]; old != nil {
-					if canonical(old) != canonical(w) {
-						return errorf(bop.Pos, "operation %s: the rpc wrapper element {%s}%s is also made, differently, for %s", bop.Name, ns, x.name, old.Pos)
-					}
-					w = old
-				} else if old := s.Elements[w.Name]; old != nil {
-					return errorf(bop.Pos, "operation %s: its rpc wrapper element {%s}%s has the name of the element declared at %s; sogen cannot map both", bop.Name, ns, x.name, old.Pos)
-				}
-				made[w.Name] = w
-				s.Elements[w.Name] = w
-				x.bio.Wrapper = w
-			}
+		type msg struct {
+			io   *IO
+			bio  *BindingIO
+			name string
+			what string
 		}
-	}
-	return nil
+		msgs := []msg{{op.Input, bop.Input, op.Name, "input"}}
+		if op.Output != nil {
+			msgs = append(msgs, msg{op.Output, bop.Output, op.Name + "Response", "output"})
+		}
+		for _, x := range msgs {
+			if x.bio == nil {
+				return errorf(bop.Pos, "operation %s has no wsdl:%s for its message %s", bop.Name, x.what, x.io.Message.Local)
+			}
+			ns := ""
+			if x.bio.Body != nil {
+				ns = x.bio.Body.Namespace
+			}
+			if ns == "" {
+				s.Notices = append(s.Notices, fmt.Sprintf("%s: the soap:body of the %s of rpc operation %s has no namespace attribute (WS-I BP R2717 requires one); its wrapper element %s is in no namespace", bop.Pos, x.what, bop.Name, x.name))
+			}
+			m := s.Messages[x.io.Message]
+			parts, missing := bodyParts(m, x.bio)
+			if missing != "" {
+				return errorf(bop.Pos, "soap:body part %s is not in message %s", missing, m.Name.Local)
+			}
+			w, err := rpcWrapper(bop, m, parts, xml.Name{Space: ns, Local: x.name})
+			if err != nil {
+				return err
+			}
+			if old := made[w.Name]; old != nil {
+				if canonical(old) != canonical(w) {
+					return errorf(bop.Pos, "operation %s: the rpc wrapper element {%s}%s is also made, differently, for %s", bop.Name, ns, x.name, old.Pos)
+				}
+				w = old
+			} else if old := s.Elements[w.Name]; old != nil {
+				return errorf(bop.Pos, "operation %s: its rpc wrapper element {%s}%s has the name of the element declared at %s; sogen cannot map both", bop.Name, ns, x.name, old.Pos)
+			}
+			made[w.Name] = w
+			s.Elements[w.Name] = w
+			x.bio.BodyKind, x.bio.Element, x.bio.Parts, x.bio.Message = RPCBody, w, parts, m
+		}
+		return nil
+	})
 }
 
-// rpcWrapper builds the wrapper element of message m as bio binds it.
-func rpcWrapper(bop *BindingOperation, m *Message, bio *BindingIO, name xml.Name) (*Element, error) {
-	var parts []*Part
-	if bio.Body != nil && bio.Body.Parts != nil {
-		for _, n := range bio.Body.Parts {
-			p := m.Part(n)
-			if p == nil {
-				return nil, errorf(bop.Pos, "soap:body part %s is not in message %s", n, m.Name.Local)
-			}
-			parts = append(parts, p)
-		}
-	} else {
-		for _, p := range m.Parts {
-			header := false
-			for _, h := range bio.Headers {
-				if h.Message == m.Name && h.Part == p.Name {
-					header = true
-				}
-			}
-			if !header {
-				parts = append(parts, p)
-			}
-		}
-	}
+// rpcWrapper builds the wrapper element of message m, holding parts.
+func rpcWrapper(bop *BindingOperation, m *Message, parts []*Part, name xml.Name) (*Element, error) {
 	seq := &Particle{Kind: Sequence, Pos: bop.Pos, MinOccurs: 1, MaxOccurs: 1}
 	for _, p := range parts {
 		if !validNCName(p.Name) {
@@ -279,35 +252,7 @@ func refersTo(s *Set, n xml.Name) bool {
 			}
 		}
 	}
-	var inElem func(e *Element) bool
-	var inParticle func(p *Particle) bool
-	inType := func(ct *ComplexType) bool { return ct != nil && ct.Particle != nil && inParticle(ct.Particle) }
-	inElem = func(e *Element) bool { return e != nil && (e.Type == n || inType(e.Complex)) }
-	inParticle = func(p *Particle) bool {
-		if inElem(p.Element) {
-			return true
-		}
-		for _, c := range p.Children {
-			if inParticle(c) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, e := range s.Elements {
-		if inElem(e) {
-			return true
-		}
-	}
-	for _, ct := range s.ComplexTypes {
-		if inType(ct) {
-			return true
-		}
-	}
-	for _, g := range s.Groups {
-		if g.Particle != nil && inParticle(g.Particle) {
-			return true
-		}
-	}
-	return false
+	found := false
+	walker{element: func(e *Element) { found = found || e.Type == n }}.set(s)
+	return found
 }

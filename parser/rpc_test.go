@@ -35,7 +35,7 @@ func TestRPCWrappers(t *testing.T) {
 			t.Fatal(err)
 		}
 		bop := s.Bindings[0].Operations[0]
-		in, out := bop.Input.Wrapper, bop.Output.Wrapper
+		in, out := bop.Input.Element, bop.Output.Element
 		if in == nil || in.Name != (xml.Name{Space: "urn:w", Local: "Op"}) || out == nil || out.Name != (xml.Name{Space: "urn:w", Local: "OpResponse"}) {
 			t.Fatalf("wrappers %+v %+v", in, out)
 		}
@@ -58,7 +58,7 @@ func TestRPCWrappers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w := s.Bindings[0].Operations[0].Input.Wrapper; w == nil || w.Name != (xml.Name{Local: "Op"}) {
+		if w := s.Bindings[0].Operations[0].Input.Element; w == nil || w.Name != (xml.Name{Local: "Op"}) {
 			t.Errorf("wrapper %+v", w)
 		}
 		if len(s.Notices) != 2 || !strings.Contains(s.Notices[0], "has no namespace attribute (WS-I BP R2717 requires one)") {
@@ -66,13 +66,18 @@ func TestRPCWrappers(t *testing.T) {
 		}
 	})
 	t.Run("soap:operation style document overrides the binding's rpc", func(t *testing.T) {
-		s, err := Parse(rpcWSDL(`namespace="urn:w"`, "document"), []string{"a.wsdl"}, Options{})
+		s, err := Load(FS(rpcWSDL(`namespace="urn:w"`, "document")), []string{"a.wsdl"}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		b := s.Bindings[0]
-		if st := OperationStyle(b, b.Operations[0]); st != "document" || b.Operations[0].Input.Wrapper != nil {
-			t.Errorf("style %s, wrapper %v", st, b.Operations[0].Input.Wrapper)
+		if st := OperationStyle(b, b.Operations[0]); st != "document" {
+			t.Errorf("style %s", st)
+		}
+		// Document style puts the parts in the body as they are: a part naming a type cannot go there.
+		err = Normalize(s, Options{})
+		if err == nil || !strings.Contains(err.Error(), "part x of message In names a type, not an element, which a document-style binding cannot put in the body") {
+			t.Errorf("normalising: %v", err)
 		}
 	})
 }
@@ -131,7 +136,7 @@ func TestEncoded(t *testing.T) {
 				t.Errorf("item %+v %+v", item, item.Element)
 			}
 			bop := s.Bindings[0].Operations[0]
-			in := bop.Input.Wrapper
+			in := bop.Input.Element
 			if in == nil || !Encoded(bop) {
 				t.Fatalf("no wrapper for the encoded operation")
 			}
@@ -146,9 +151,11 @@ func TestEncoded(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ name, def, protocol, style, encodingStyle, want string }{
-		{"two dimensions", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[,]"/></xs:restriction>`, "soap", "rpc", encNS,
-			`a.wsdl: /definitions/types/xs:schema/xs:complexType[@name='ArrayOfX']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:string[,]": multi-dimensional SOAP-ENC arrays and arrays of arrays are not supported`},
-		{"array of arrays", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[][]"/></xs:restriction>`, "soap", "rpc", encNS, `arrays of arrays are not supported`},
+		{"three dimensions", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[,,]"/></xs:restriction>`, "soap", "rpc", encNS,
+			`a.wsdl: /definitions/types/xs:schema/xs:complexType[@name='ArrayOfX']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:string[,,]": SOAP-ENC arrays of more than two dimensions are not supported`},
+		{"an array of arrays of three dimensions", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[,,][]"/></xs:restriction>`, "soap", "rpc", encNS, `more than two dimensions are not supported`},
+		{"not an array type", `<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[x]"/></xs:restriction>`, "soap", "rpc", encNS, `wsdl:arrayType="xs:string[x]": not a SOAP-ENC array type`},
+		{"an array of arrays with a typed item element", `<xs:restriction base="enc:Array"><xs:sequence><xs:element name="n" type="xs:string" maxOccurs="unbounded"/></xs:sequence><xs:attribute ref="enc:arrayType" wsdl:arrayType="xs:string[][]"/></xs:restriction>`, "soap", "rpc", encNS, `the items of a SOAP-ENC array of arrays are arrays: their element cannot declare a type`},
 		{"anonymous item type", `<xs:restriction base="enc:Array"><xs:sequence><xs:element name="n" maxOccurs="unbounded"><xs:complexType/></xs:element></xs:sequence></xs:restriction>`, "soap", "rpc", encNS, `the items of a SOAP-ENC array need a named type`},
 		{"document/encoded", `<xs:restriction base="enc:Array"/>`, "soap", "document", encNS, `operation Op of binding B is document/encoded, which sogen refuses`},
 		{"SOAP 1.2 with the SOAP 1.1 encoding", `<xs:restriction base="enc:Array"/>`, "soap12", "rpc", encNS, `operation Op of binding B is rpc/encoded with encodingStyle "http://schemas.xmlsoap.org/soap/encoding/", which sogen refuses: a SOAP 1.2 binding is supported with the SOAP 1.2 encoding`},
@@ -176,6 +183,36 @@ func TestEncoded(t *testing.T) {
 		}
 		if arr := s.ComplexTypes[xml.Name{Space: enc12, Local: "Array"}]; arr == nil || arr.EncArray != xsd("anyType") {
 			t.Errorf("enc:Array of SOAP 1.2, used by part all, is %+v", arr)
+		}
+	})
+
+	t.Run("arrays of arrays and two dimensions", func(t *testing.T) {
+		for _, tc := range []struct {
+			arrayType, ranks string
+			rank             int
+			depth            int // of the anonymous item array types
+		}{
+			{"xs:string[,]", "", 2, 0},
+			{"xs:string[][]", "[]", 0, 1},
+			{"xs:string[,][5]", "[,]", 0, 1},
+			{"xs:string[][,]", "[]", 2, 1},
+			{"xs:string[][][]", "[][]", 0, 2},
+		} {
+			s, err := Parse(encodedWSDL(`<xs:restriction base="enc:Array"><xs:attribute ref="enc:arrayType" wsdl:arrayType="`+tc.arrayType+`"/></xs:restriction>`, "soap", "rpc", encNS), []string{"a.wsdl"}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ct := s.ComplexTypes[xml.Name{Space: "urn:t", Local: "ArrayOfX"}]
+			if ct.EncArray != xsd("string") || ct.EncItemRanks != tc.ranks || ct.EncRank != tc.rank {
+				t.Errorf("%s: EncArray %v, EncItemRanks %q, EncRank %d", tc.arrayType, ct.EncArray, ct.EncItemRanks, ct.EncRank)
+			}
+			depth := 0
+			for item := ArrayItem(ct).Element; item.Complex != nil; item = ArrayItem(item.Complex).Element {
+				depth++
+			}
+			if depth != tc.depth {
+				t.Errorf("%s: items nest %d arrays deep, want %d", tc.arrayType, depth, tc.depth)
+			}
 		}
 	})
 

@@ -1,11 +1,18 @@
 // Package parser reads WSDL 1.1 documents and the XML Schemas they hold or import into raw
-// definitions, with every QName resolved to {namespace, local name}.
+// definitions, with every QName resolved to {namespace, local name} (Load), and normalises them for
+// the model (Normalize: fix-ups, reference and XML Schema checks, message bodies, substitution groups
+// and repeated groups rewritten); Read does both through a Resolver, and Parse from an fs.FS.
 //
-// Input comes from an fs.FS and a list of root file names; the parser never touches the network or
-// the file system outside that FS. Files reached through wsdl:import, xs:import and xs:include are
-// loaded once each, whatever path reaches them. Definitions of the same kind and qualified name met
-// in several files collapse into one when they are identical, and are an error naming both places
-// when they differ.
+// Input comes from a Resolver (FS reads an fs.FS) and a list of roots; the parser does no input of
+// its own, and tells the Resolver nothing but locations: relative paths resolved against the referring
+// document, and absolute URLs (a document read from a URL only ever leads to URLs). Documents are
+// decoded from their character encoding (UTF-8, UTF-16, or what their XML declaration names) before
+// parsing. Files reached through wsdl:import, xs:import and xs:include are loaded once each, whatever
+// path reaches them. Definitions of the same kind and qualified name met in several files collapse
+// into one when they are identical, and are an error naming both places when they differ.
+//
+// Errors state the problem; what would get past one (Options.Lenient, turning Options.Strict off, a
+// copy of a remote document) is a typed Hint (HintOf), which the sogen command words as its flags.
 //
 // What the parser keeps is what a client generator needs: the structure of types and elements,
 // occurrence constraints, nillability, WCF data-contract annotations (IsDictionary, IsValueType,
@@ -53,6 +60,12 @@ type Error struct {
 	Pos Pos
 	Msg string
 	Err error
+	// Hint is what would get past the error, when something would (see HintOf).
+	Hint Hint
+
+	// unmappable marks an error about a construct that is valid but that sogen does not map, inside
+	// a complex type: with Options.Lenient the type is kept as XML instead.
+	unmappable bool
 }
 
 func (e *Error) Error() string {
@@ -202,9 +215,20 @@ type ComplexType struct {
 	// IsDictionary and IsValueType are WCF's data-contract annotations.
 	IsDictionary bool
 	IsValueType  bool
-	// EncArray is, for a SOAP-ENC array type (a restriction of soapenc:Array), the type of its items;
-	// the parser has replaced the derivation by a sequence of one repeated item element.
+	// EncArray is, for a SOAP-ENC array type (a restriction of soapenc:Array), the type of its items
+	// (for an array of arrays, the type of the items of the innermost arrays); the parser has
+	// replaced the derivation by a sequence of one repeated item element.
 	EncArray xml.Name `json:",omitzero"`
+	// EncRank is, for a SOAP-ENC array, its number of dimensions: 1 (written as 0) or 2 (SOAP 1.1
+	// section 5.4.2, arrayType="xsd:string[,]": the items of all rows in one sequence, row by row).
+	EncRank int `json:",omitzero"`
+	// EncItemRanks is, for a SOAP-ENC array of arrays, the ranks of its items as the arrayType
+	// attribute writes them after EncArray ("[]" for "xsd:byte[][]"); the item element's type is then
+	// an anonymous SOAP-ENC array type. It is empty for an array of anything else.
+	EncItemRanks string `json:",omitzero"`
+	// Unmapped is, with Options.Lenient, why sogen cannot map the type (set while reading it); the
+	// model keeps its content as XML. Empty otherwise.
+	Unmapped string `json:",omitzero"`
 }
 
 // ParticleKind is the kind of a Particle.
@@ -235,6 +259,17 @@ type Particle struct {
 	Element   *Element // for ElementParticle
 	Ref       xml.Name // for GroupRef
 	Namespace string   // for AnyParticle: the namespace attribute
+
+	// Set by Normalize:
+
+	// Head is, for the xs:choice Normalize made of a reference to the head of a substitution group (or
+	// to an abstract element), the head: the choice's branches are the elements that may stand for it.
+	Head xml.Name `json:",omitzero"`
+	// Occurrence is, for a repeated xs:choice or xs:sequence (maxOccurs other than 1) that is not one
+	// element or wildcard repeated, the anonymous type of one occurrence: the group with minOccurs
+	// and maxOccurs 1 (a choice's branches each occurring once). The model maps the particle to a
+	// slice of it.
+	Occurrence *ComplexType `json:"-"`
 }
 
 // Element is an element declaration (global or local) or an element reference.
@@ -381,9 +416,41 @@ type BindingIO struct {
 	Name    string
 	Body    *Body
 	Headers []*Header
-	// Wrapper is, for an rpc operation (literal or encoded), the wrapper element its message travels in, made by
-	// the parser (see Parse) and also listed in Set.Elements; nil otherwise.
-	Wrapper *Element `json:"-"`
+
+	// Set by Normalize for the inputs and outputs of the operations of SOAP bindings:
+
+	// BodyKind says what the SOAP Body of the message holds, and Element is that element: the rpc
+	// wrapper (RPCBody, also listed in Set.Elements), the element of the one part (ElementBody), or a
+	// stand-in for several parts side by side (PartsBody: an element named after the first part's
+	// element, whose anonymous type is a sequence of references to the parts' elements, in order; it
+	// is never written itself). Element is nil for an EmptyBody.
+	BodyKind BodyKind `json:"-"`
+	Element  *Element `json:"-"`
+	// Parts are the message parts the Body holds, in message order (for every kind of body).
+	Parts []*Part `json:"-"`
+	// Message is the message the input or output carries.
+	Message *Message `json:"-"`
+}
+
+// BodyKind is what the SOAP Body of a message holds (see BindingIO).
+type BodyKind int
+
+// Body kinds.
+const (
+	// EmptyBody: no part goes in the Body.
+	EmptyBody BodyKind = iota
+	// ElementBody: document style, one part naming an element.
+	ElementBody
+	// PartsBody: document style, several parts each naming an element, side by side (WSDL 1.1 section
+	// 3.5; WS-I Basic Profile 1.1 R2201 forbids it).
+	PartsBody
+	// RPCBody: rpc style (literal or encoded), a wrapper element named after the operation holding
+	// one accessor per part (WSDL 1.1 section 3.5).
+	RPCBody
+)
+
+func (k BodyKind) String() string {
+	return [...]string{"empty", "element", "parts", "rpc"}[k]
 }
 
 // Body is soap:body.

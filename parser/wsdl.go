@@ -2,7 +2,6 @@ package parser
 
 import (
 	"encoding/xml"
-	"fmt"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -53,11 +52,11 @@ func (f *file) wsdlImport(el *etree.Element) error {
 	if loc == "" {
 		return errorf(f.pos(el), "wsdl:import has no location")
 	}
-	p, err := f.location(el, "location", loc)
+	p, ref, err := f.location(el, "location", loc)
 	if err != nil {
 		return err
 	}
-	return f.l.load(p, "", f.pos(el), "")
+	return f.l.load(p, "", ref, "")
 }
 
 func (f *file) defName(el *etree.Element) (xml.Name, error) {
@@ -225,9 +224,9 @@ func (f *file) binding(el *etree.Element) error {
 				op.Action = x.SelectAttrValue("soapAction", "")
 				op.Style = x.SelectAttrValue("style", "")
 			case is(x, NSWSDL, "input"), is(x, NSWSDL, "output"),
-				f.l.opts.Lenient && (x.Tag == "input" || x.Tag == "output") && (soapNS(x) == SOAP11 || soapNS(x) == SOAP12):
+				!f.l.opts.Strict && (x.Tag == "input" || x.Tag == "output") && (soapNS(x) == SOAP11 || soapNS(x) == SOAP12):
 				if x.NamespaceURI() != NSWSDL {
-					f.l.set.Warnings = append(f.l.set.Warnings, fmt.Sprintf("%s: read %s as wsdl:%s (-lenient)", f.pos(x), x.FullTag(), x.Tag))
+					f.l.set.fixup(SOAPInput, f.pos(x), "read %s as wsdl:%s", x.FullTag(), x.Tag)
 				}
 				bio, err := f.bindingIO(x)
 				if err != nil {

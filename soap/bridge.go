@@ -1,6 +1,10 @@
 package soap
 
-import "github.com/sogen-go/sogen/soap/internal/bridge"
+import (
+	"context"
+
+	"github.com/sogen-go/sogen/soap/internal/bridge"
+)
 
 // init hands package soapimpl, through the internal bridge, what it needs of soap and users must not
 // see.
@@ -23,4 +27,9 @@ func init() {
 	bridge.TimeOfDayFromWire = timeOfDayFromWire
 	bridge.DurationFromWire = durationFromWire
 	bridge.DecimalFromWire = decimalFromWire
+	bridge.ExchangeBegin = func(x *Exchange, ctx context.Context, obs *Observer, endpoint string, body []byte, secrets []string) context.Context {
+		return x.begin(ctx, obs, endpoint, body, secrets)
+	}
+	bridge.ExchangeReply = func(x *Exchange, status int, body []byte) { x.reply(status, body) }
+	bridge.ExchangeDone = func(x *Exchange, obs *Observer, err error) { x.done(obs, err) }
 }

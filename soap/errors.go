@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sogen-go/sogen/soap/internal/errtext"
 )
 
 // ErrResponseTooLarge is wrapped by the error a call returns when a reply is longer than the
@@ -73,7 +75,7 @@ func (e *HTTPError) Error() string {
 		}
 		b.WriteString(": " + strconv.Quote(s))
 	}
-	return b.String()
+	return errorText(b.String())
 }
 
 // Unwrap returns Err.
@@ -89,15 +91,22 @@ type DecodeError struct {
 	Err error
 }
 
+// Error returns "soap: decode: <path> (line L, column C): <error>", on one line and cut to 1024 bytes;
+// a path longer than 256 bytes is shown by its two ends.
 func (e *DecodeError) Error() string {
 	if e.Path == "" {
-		return fmt.Sprintf("soap: decode: line %d, column %d: %v", e.Line, e.Column, e.Err)
+		return errorText(fmt.Sprintf("soap: decode: line %d, column %d: %v", e.Line, e.Column, e.Err))
 	}
-	return fmt.Sprintf("soap: decode: %s (line %d, column %d): %v", e.Path, e.Line, e.Column, e.Err)
+	return errorText(fmt.Sprintf("soap: decode: %s (line %d, column %d): %v", errtext.ShortenMiddle(e.Path, 256), e.Line, e.Column, e.Err))
 }
 
 // Unwrap returns the underlying error.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// errorText returns msg as every error message of this package and of the generated code's runtime
+// is shown: on one line, control characters, invalid UTF-8, line separators and bidirectional
+// formatting characters Go-escaped, cut to at most 1024 bytes.
+func errorText(msg string) string { return errtext.Text(msg) }
 
 // ResponseChecker is implemented by a generated response header struct whose header blocks report whether the call
 // succeeded: sogen generates CheckResponse for the response header structs of the APIs that report

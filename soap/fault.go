@@ -45,8 +45,9 @@ type FaultText struct {
 
 // Error returns a one-line description, such as
 // `soap fault (SOAP 1.1, HTTP 500): Client: Invalid ticket`: the fault code by its local name followed
-// by the local names of the subcodes, then the reason (quoted when it holds line breaks, control
-// characters or leading or trailing space).
+// by the local names of the subcodes, then the reason, each quoted with Go escapes when it holds line
+// breaks, control characters or leading or trailing space (the server wrote them: they must not
+// forge a line of a log), the whole cut to 1024 bytes (see ErrorText).
 func (f *Fault) Error() string {
 	var b strings.Builder
 	b.WriteString("soap fault")
@@ -65,12 +66,12 @@ func (f *Fault) Error() string {
 		code += "/" + s.Local
 	}
 	if code != "" {
-		b.WriteString(": " + code)
+		b.WriteString(": " + quoteIfNeeded(code))
 	}
 	if f.Reason != "" {
 		b.WriteString(": " + quoteIfNeeded(f.Reason))
 	}
-	return b.String()
+	return errorText(b.String())
 }
 
 // quoteIfNeeded returns s as it is when it reads well on one line, else quoted with Go escapes.

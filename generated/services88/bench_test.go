@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -169,8 +170,24 @@ func (r roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 // request with its headers, the runtime's reply handling (size limit, envelope, headers) and decoding,
 // over an in-memory transport.
 func BenchmarkGetAllWebhooksCall(b *testing.B) {
+	benchmarkGetAllWebhooksCall(b, &soap.Client{})
+}
+
+// BenchmarkGetAllWebhooksCallObserved is BenchmarkGetAllWebhooksCall with an Observer that logs each
+// call's summary (no bodies) to a discarding slog handler: the cost of observing a call.
+func BenchmarkGetAllWebhooksCallObserved(b *testing.B) {
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	benchmarkGetAllWebhooksCall(b, &soap.Client{Observer: &soap.Observer{Done: func(ctx context.Context, x *soap.Exchange) {
+		logger.InfoContext(ctx, "soap call", "soap", x)
+	}}})
+}
+
+// benchmarkGetAllWebhooksCall makes GetAllWebhooks calls with client, its transport replaced by an
+// in-memory one answering 1,000 webhooks.
+func benchmarkGetAllWebhooksCall(b *testing.B, client *soap.Client) {
 	reply := getAllWebhooksReply(b, 1000)
-	agent := services88.NewWebhookAgent(&soap.Client{HTTPClient: &http.Client{Transport: roundTripper(reply)}})
+	client.HTTPClient = &http.Client{Transport: roundTripper(reply)}
+	agent := services88.NewWebhookAgent(client)
 	agent.Endpoint = "http://example.invalid/Webhook.svc"
 	agent.Header.ApplicationToken = "token"
 	agent.Header.Credentials = &services88.SoCredentials{Ticket: "7T:abc"}

@@ -635,7 +635,7 @@ func TestWithRequestHeader(t *testing.T) {
 	t.Run("wrong header type", func(t *testing.T) {
 		before := len(srv.Requests())
 		err := w.DeleteWebhook(context.Background(), 42, soap.WithRequestHeader(&services88.SoPrincipalRequestHeader{ApplicationToken: "x"}))
-		want := "soap: WithRequestHeader: got a *services88.SoPrincipalRequestHeader, want *services88.WebhookRequestHeader or services88.WebhookRequestHeader"
+		want := "soap: WithRequestHeader: got a *services88.SoPrincipalRequestHeader, want *services88.WebhookRequestHeader or services88.WebhookRequestHeader (to send a header block of another type, use soap.WithHeaderBlock)"
 		if err == nil || err.Error() != want {
 			t.Errorf("error = %v, want %q", err, want)
 		}

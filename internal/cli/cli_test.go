@@ -123,6 +123,8 @@ func TestUsageErrors(t *testing.T) {
 		{"bad package", []string{"-pkg", "not-valid", "a.wsdl"}, `"not-valid" is not a valid Go package name`},
 		{"keyword package", []string{"-pkg", "func", "a.wsdl"}, `-pkg "func" is not a valid Go package name`},
 		{"package from -o", []string{"-o", "out/1st", "a.wsdl"}, `no -pkg given, and the name of the output directory (-o) gives "1st", which is not a valid Go package name: give one with -pkg`},
+		{"main package", []string{"-pkg", "main", "a.wsdl"}, `-pkg "main" cannot name the generated package: a main package is a program, which nothing can import, and needs a func main`},
+		{"main package from -o", []string{"-o", "out/main", "a.wsdl"}, `no -pkg given, and the name of the output directory (-o) gives "main", which cannot name the generated package: a main package is a program, which nothing can import, and needs a func main: give one with -pkg`},
 		{"missing input", []string{"-pkg", "x", "does/not/exist.wsdl"}, "input does/not/exist.wsdl: no such file or directory"},
 		{"directory input", []string{"-pkg", "x", "."}, "input . is a directory"},
 		{"bad suffix", []string{"-pkg", "x", "-client-suffix", "a-b", "a.wsdl"}, `-client-suffix "a-b" is not a valid`},
@@ -273,18 +275,7 @@ func TestInputsInSeveralDirectories(t *testing.T) {
 // note saying where it was read from.
 func TestMapFlag(t *testing.T) {
 	dir := t.TempDir()
-	wsdl := `<?xml version="1.0"?>
-<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
-    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:r="urn:remote" xmlns:tns="urn:svc">
-  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="https://example.invalid/r.xsd"/></xs:schema></wsdl:types>
-  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
-  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
-  <wsdl:binding name="SvcBinding" type="tns:Svc">
-    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
-    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
-  </wsdl:binding>
-</wsdl:definitions>`
+	wsdl := pingWSDL("https://example.invalid/r.xsd")
 	xsd := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote"><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
 	for name, body := range map[string]string{"svc.wsdl": wsdl, "copy.xsd": xsd} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -306,37 +297,65 @@ func TestMapFlag(t *testing.T) {
 	}
 }
 
-// TestLenientFlag runs the command on testdata/lenient/sloppy.wsdl: without -lenient the error suggests
-// the flag; with it, a warning per fix-up goes to stderr and the package is written.
-func TestLenientFlag(t *testing.T) {
+// TestFixupFlags runs the command on testdata/lenient: the loss-free fix-ups of sloppy.wsdl are made
+// without flags, one warning line per kind, -v listing each with its file and element, -strict
+// refusing them; the lossy fix-ups of broken.wsdl need -lenient, and are summarised the same way.
+func TestFixupFlags(t *testing.T) {
 	in := filepath.Join(repo(t), "testdata", "lenient", "sloppy.wsdl")
 	out := filepath.Join(t.TempDir(), "sloppy")
 	var stdout, stderr bytes.Buffer
-	err := Run([]string{"-o", out, in}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "run sogen with -lenient") {
-		t.Errorf("without -lenient: %v", err)
-	}
-	stderr.Reset()
-	if err := Run([]string{"-o", out, "-lenient", in}, &stdout, &stderr); err != nil {
+	if err := Run([]string{"-o", out, in}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	var warnings []string
-	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
-		if strings.HasPrefix(l, "sogen: warning: sloppy.wsdl: /wsdl:definitions[@name='Sloppy']/") && strings.HasSuffix(l, "(-lenient)") {
-			warnings = append(warnings, l)
-		}
-	}
-	if len(warnings) != 4 {
-		t.Errorf("want 4 warnings naming file and element, got stderr:\n%s", stderr.String())
+	if got, want := stderr.String(), "sogen: warning: 4 references resolved by the local name (an undeclared namespace prefix, or the wrong namespace) (-v lists each; -strict refuses them)\n"; got != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", got, want)
 	}
 	if files := generatedFiles(t, out); len(files) != 3 {
 		t.Errorf("wrote %d files, want types.go, the client and its types", len(files))
 	}
-
-	// References that do not resolve at all are left out, each with a warning.
 	stderr.Reset()
+	if err := Run([]string{"-o", out, "-v", in}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "sogen: warning: sloppy.wsdl: /wsdl:definitions[@name='Sloppy']/") || !strings.Contains(l, " resolved by its local name to ") {
+			t.Errorf("-v: line %q does not name the file, the element and the fix-up", l)
+		}
+	}
+	if len(lines) != 4 {
+		t.Errorf("-v: %d lines, want 4:\n%s", len(lines), stderr.String())
+	}
+	err := Run([]string{"-o", out, "-strict", in}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "run sogen without -strict") {
+		t.Errorf("-strict: %v", err)
+	}
+	var u UsageError
+	if err := Run([]string{"-o", out, "-strict", "-lenient", in}, &stdout, &stderr); !errors.As(err, &u) {
+		t.Errorf("-strict -lenient: %v, want a usage error", err)
+	}
+
+	// References that do not resolve at all are left out with -lenient.
 	broken := filepath.Join(repo(t), "testdata", "lenient", "broken.wsdl")
+	if err := Run([]string{"-o", out, "-pkg", "broken", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient to ") {
+		t.Errorf("without -lenient: %v", err)
+	}
+	// With -strict, which -lenient excludes, the hint says to swap them.
+	if err := Run([]string{"-o", out, "-pkg", "broken", "-strict", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient instead of -strict to ") {
+		t.Errorf("-strict, without -lenient: %v", err)
+	}
+	stderr.Reset()
 	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", broken}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	want := "sogen: warning: 1 soap:input or soap:output read as wsdl:input or wsdl:output (-v lists each; -strict refuses it)\n" +
+		"sogen: warning: 1 reference to nothing defined read as xs:anyType or xs:string, or left out (-v lists each; without -lenient it is an error)\n" +
+		"sogen: warning: 7 operations, faults, headers, bindings, ports and body parts that cannot be used left out (-v lists each; without -lenient they are errors)\n"
+	if stderr.String() != want {
+		t.Errorf("-lenient: stderr:\n%s\nwant:\n%s", stderr.String(), want)
+	}
+	stderr.Reset()
+	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", "-v", broken}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(stderr.String(), "sogen: warning: broken.wsdl: "); n != 9 {
@@ -350,18 +369,7 @@ func TestLenientFlag(t *testing.T) {
 // TestFetchRootURL runs the command on a WSDL given by URL with -fetch: the WSDL and the schema it
 // imports by a relative location are downloaded from an httptest server, once each.
 func TestFetchRootURL(t *testing.T) {
-	wsdl := `<?xml version="1.0"?>
-<wsdl:definitions targetNamespace="urn:svc" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
-    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:r="urn:remote" xmlns:tns="urn:svc">
-  <wsdl:types><xs:schema targetNamespace="urn:svc"><xs:import namespace="urn:remote" schemaLocation="xsd/r.xsd"/></xs:schema></wsdl:types>
-  <wsdl:message name="In"><wsdl:part name="p" element="r:Ping"/></wsdl:message>
-  <wsdl:portType name="Svc"><wsdl:operation name="Ping"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
-  <wsdl:binding name="SvcBinding" type="tns:Svc">
-    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
-    <wsdl:operation name="Ping"><soap:operation soapAction="urn:ping"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
-  </wsdl:binding>
-</wsdl:definitions>`
+	wsdl := pingWSDL("xsd/r.xsd")
 	xsd := `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:remote"><xs:element name="Ping"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>`
 	hits := map[string]int{}
 	var mu sync.Mutex

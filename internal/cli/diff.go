@@ -111,9 +111,9 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 			if errors.As(err, &oe) {
 				return nil, sideError(side, optionError(err))
 			}
-			return nil, fmt.Errorf("%s inputs in %s: %w", side, displayDir(in.dir), err)
+			return nil, explain(fmt.Errorf("%s inputs in %s: %w", side, displayDir(in.dir), err), in.cfg.Strict)
 		}
-		report(stderr, side, p.Warnings, p.Notices)
+		inFlags.report(stderr, side, p.Fixups, in.notices(p.Notices))
 		return p, nil
 	}
 	oldPkg, err := load("old", oldSide)

@@ -147,26 +147,33 @@ func TestDiffHelp(t *testing.T) {
 }
 
 // TestDiffInputFlags: sogen diff reads its inputs as generation does, input flags included: a sloppy
-// WSDL fails without -lenient (the error suggests it) and compares with it, each side's fix-ups
-// printed as warnings naming the side.
+// WSDL fails with -strict (the error says so) and compares without it, each side's fix-ups summarised
+// as warnings naming the side (listed with -v).
 func TestDiffInputFlags(t *testing.T) {
 	sloppy := filepath.Join(repo(t), "testdata", "lenient", "sloppy.wsdl")
 	var out, errOut bytes.Buffer
-	err := Run([]string{"diff", "-pkg", "x", sloppy, "--", sloppy}, &out, &errOut)
-	if err == nil || !strings.Contains(err.Error(), "old inputs in ") || !strings.Contains(err.Error(), "-lenient") {
-		t.Fatalf("without -lenient: %v", err)
+	err := Run([]string{"diff", "-strict", "-pkg", "x", sloppy, "--", sloppy}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "old inputs in ") || !strings.Contains(err.Error(), "-strict") {
+		t.Fatalf("with -strict: %v", err)
 	}
 	out.Reset()
 	errOut.Reset()
-	if err := Run([]string{"diff", "-lenient", "-pkg", "x", sloppy, "--", sloppy}, &out, &errOut); err != nil {
+	if err := Run([]string{"diff", "-pkg", "x", sloppy, "--", sloppy}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "No changes.") {
 		t.Errorf("report:\n%s", out.String())
 	}
 	for _, side := range []string{"old", "new"} {
-		if !strings.Contains(errOut.String(), "sogen: warning ("+side+"): sloppy.wsdl: ") {
+		if !strings.Contains(errOut.String(), "sogen: warning ("+side+"): 4 references resolved by the local name") {
 			t.Errorf("no %s warnings on stderr:\n%s", side, errOut.String())
 		}
+	}
+	errOut.Reset()
+	if err := Run([]string{"diff", "-v", "-pkg", "x", sloppy, "--", sloppy}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(errOut.String(), "sogen: warning (old): sloppy.wsdl: "); n != 4 {
+		t.Errorf("-v: %d old warnings, want 4:\n%s", n, errOut.String())
 	}
 }

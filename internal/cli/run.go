@@ -41,16 +41,30 @@ Examples:
     (after go get -tool github.com/sogen-go/sogen/cmd/sogen@latest in the module)
 
 Imports (wsdl:import, xs:import, xs:include) are followed relative to the importing
-file and must stay under the directory holding all the inputs, symbolic links
-included, unless -allow-outside is given. A remote location (http://...,
-https://...) is read only when -map gives a local copy or -fetch allows
-downloading it (each once per run, within -fetch-timeout and 32 MiB):
+file, also into sibling directories (../common/types.xsd) and through symbolic
+links; an absolute path is refused. A remote location (http://..., https://...)
+is read only when -map gives a local copy or -fetch allows downloading it (each
+once per run, within -fetch-timeout and 32 MiB); what a remote document imports
+resolves against its URL, never to a local file:
   sogen -map https://example.com/schemas/common.xsd=./common.xsd service.wsdl
   sogen -map https://example.com/schemas/=./schemas service.wsdl
+  sogen -map 'https://example.com/Service.svc?xsd=xsd0=./xsd0.xsd' service.wsdl
   sogen -fetch service.wsdl
-  sogen -fetch -pkg stockquote https://example.com/StockQuote.svc?wsdl
-With -lenient, a reference that resolves only by its local name (an undeclared
-prefix or a wrong namespace) is fixed up with a warning naming file and element.
+  sogen -fetch -pkg stockquote 'https://example.com/StockQuote.svc?wsdl'
+A -map entry is split at its last "=". A prefix entry (URL/=DIR) reads the rest of
+the URL, query string included, as a path inside DIR, and nothing outside DIR.
+Files may be in UTF-8, UTF-16 (with a byte order mark) or the encoding their XML
+declaration names (ISO-8859-1, windows-1252, ...); the generated code is UTF-8.
+
+Inputs that break the rules in ways whose meaning is not in doubt are repaired:
+a reference that resolves only by its local name (an undeclared prefix, the
+wrong namespace), a name with white space around it, a model group directly in
+xs:element, soap:input written for wsdl:input. A warning line per kind of repair
+says how many were made (-v lists each, with file and element); -strict refuses
+them instead. Repairs that guess or leave something out (a reference to nothing
+read as xs:anyType or left out, a type sogen cannot map kept as raw XML, an
+operation it cannot map left out) are made only with -lenient, and summarised
+the same way. -strict and -lenient exclude each other.
 
 Reply-header status contract: a client whose response header has a boolean block
 named like Succeeded and an exception-like block with a Message (SuperOffice's
@@ -168,12 +182,12 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders = name, *suffix, status.config()
 	res, err := sogen.Generate(cfg)
 	if err != nil {
-		return optionError(err)
+		return explain(optionError(err), cfg.Strict)
 	}
 	if *checkOnly {
 		// Only the differences: the notes and warnings are the generating run's to print.
 		return check(dir, res.Files)
 	}
-	report(stderr, "", res.Warnings, res.Notices)
+	inFlags.report(stderr, "", res.Fixups, append(in.notices(res.Notices), in.res.unused()...))
 	return writeFiles(dir, res.Files, stderr)
 }

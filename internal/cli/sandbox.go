@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 )
 
-// sandbox is the file system the inputs are read from: the directory holding them, opened with
-// os.OpenRoot, so that no path and no symbolic link leads outside it (os.DirFS follows symbolic links
-// anywhere).
+// sandbox is a directory that files are read from with no way out: opened with os.Root, so that no
+// path and no symbolic link leads outside it (os.DirFS follows symbolic links anywhere). The
+// directories of -map prefix entries are read through one: their files stand for downloaded
+// documents, whose relative imports resolve against their URLs, never to other local files.
 type sandbox struct {
 	dir  string
 	root *os.Root
@@ -27,7 +28,7 @@ func openSandbox(dir string) (*sandbox, error) {
 func (s *sandbox) Close() error { return s.root.Close() }
 
 // Open opens name inside the directory. When the directory refuses a file that exists, the name (or a
-// directory on its way) is a symbolic link leading outside: that is said plainly, with the way out.
+// directory on its way) is a symbolic link leading outside: that is said plainly.
 func (s *sandbox) Open(name string) (fs.File, error) {
 	f, err := s.fsys.Open(name)
 	if err == nil {
@@ -35,8 +36,8 @@ func (s *sandbox) Open(name string) (fs.File, error) {
 	}
 	if fs.ValidPath(name) {
 		if _, serr := os.Stat(filepath.Join(s.dir, filepath.FromSlash(name))); serr == nil {
-			return nil, fmt.Errorf("%s leads outside the input directory through a symbolic link (sogen -allow-outside follows it)", name)
+			return nil, fmt.Errorf("%s leads outside %s through a symbolic link", name, s.dir)
 		}
 	}
-	return nil, err
+	return nil, renamed(err, name)
 }

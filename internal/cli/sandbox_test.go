@@ -3,11 +3,14 @@ package cli
 import (
 	"bytes"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -62,27 +65,33 @@ func symlink(t *testing.T, target, link string) {
 	}
 }
 
-func TestImportsStayInside(t *testing.T) {
+// TestLocalImportsLeaveTheInputDirectory: relative imports of local files are followed wherever they
+// lead, into sibling directories and through symbolic links, without a flag (as zeep, gowsdl and
+// wsdl2h follow them; every ONVIF service imports ../../../ver10/schema/onvif.xsd); -allow-outside
+// is accepted, with a note that it does nothing now.
+func TestLocalImportsLeaveTheInputDirectory(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(t *testing.T, root, in string) // makes in/a.wsdl and whatever it imports
-		msg   string                              // the error without -allow-outside
 	}{
 		{"symbolic link to a file outside", func(t *testing.T, root, in string) {
 			symlink(t, filepath.Join(root, "outside", "thing.xsd"), filepath.Join(in, "thing.xsd"))
 			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("thing.xsd"))
-		}, "a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: thing.xsd leads outside the input directory through a symbolic link (sogen -allow-outside follows it)"},
+		}},
 		{"relative symbolic link to a file outside", func(t *testing.T, root, in string) {
 			symlink(t, "../outside/thing.xsd", filepath.Join(in, "thing.xsd"))
 			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("thing.xsd"))
-		}, "a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: thing.xsd leads outside the input directory through a symbolic link (sogen -allow-outside follows it)"},
+		}},
 		{"symbolic link to a directory outside", func(t *testing.T, root, in string) {
 			symlink(t, filepath.Join(root, "outside"), filepath.Join(in, "schemas"))
 			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("schemas/thing.xsd"))
-		}, "a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: schemas/thing.xsd leads outside the input directory through a symbolic link (sogen -allow-outside follows it)"},
-		{"parent directory", func(t *testing.T, root, in string) {
+		}},
+		{"sibling directory", func(t *testing.T, root, in string) {
 			write(t, filepath.Join(in, "a.wsdl"), importingWSDL("../outside/thing.xsd"))
-		}, `a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: schemaLocation="../outside/thing.xsd" leads outside the input directory`},
+		}},
+		{"sibling directory, Windows separators", func(t *testing.T, root, in string) {
+			write(t, filepath.Join(in, "a.wsdl"), importingWSDL(`..\outside\thing.xsd`))
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,20 +99,122 @@ func TestImportsStayInside(t *testing.T) {
 			tt.setup(t, root, in)
 			out := filepath.Join(root, "out")
 			var log bytes.Buffer
-			err := Run([]string{"-o", out, "-pkg", "a", filepath.Join(in, "a.wsdl")}, &log, &log)
-			if err == nil || err.Error() != tt.msg {
-				t.Fatalf("error %v\nwant  %s", err, tt.msg)
-			}
-			if _, err := os.Stat(out); !os.IsNotExist(err) {
-				t.Errorf("the failed run created the output directory (%v)", err)
-			}
-			if err := Run([]string{"-allow-outside", "-o", out, "-pkg", "a", filepath.Join(in, "a.wsdl")}, &log, &log); err != nil {
-				t.Fatalf("with -allow-outside: %v", err)
+			if err := Run([]string{"-o", out, "-pkg", "a", filepath.Join(in, "a.wsdl")}, &log, &log); err != nil {
+				t.Fatal(err)
 			}
 			if types := generatedFiles(t, out)["types.go"]; !strings.Contains(types, "type Thing struct") {
 				t.Errorf("types.go does not declare the imported type:\n%s", types)
 			}
+			log.Reset()
+			if err := Run([]string{"-allow-outside", "-o", out, "-pkg", "a", filepath.Join(in, "a.wsdl")}, &log, &log); err != nil {
+				t.Fatalf("with -allow-outside: %v", err)
+			}
+			if want := "sogen: note: -allow-outside is deprecated and does nothing"; !strings.Contains(log.String(), want) {
+				t.Errorf("with -allow-outside, stderr %q lacks %q", log.String(), want)
+			}
 		})
+	}
+}
+
+// TestDotDotByName: "../" in a location is resolved against the location as written, as URI
+// resolution does, not against where a symbolic link on the way leads.
+func TestDotDotByName(t *testing.T) {
+	root, in := sandboxTree(t)
+	// in/alias -> ../outside; in/alias/b.xsd includes ../thing.xsd: by name, that is in/thing.xsd
+	// (Thing with a field Near), not outside/../thing.xsd (which does not exist).
+	symlink(t, filepath.Join(root, "outside"), filepath.Join(in, "alias"))
+	write(t, filepath.Join(root, "outside", "b.xsd"), `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x"><xs:include schemaLocation="../thing.xsd"/></xs:schema>`)
+	write(t, filepath.Join(in, "thing.xsd"), strings.Replace(importedXSD, `name="Name"`, `name="Near"`, 1))
+	write(t, filepath.Join(in, "a.wsdl"), importingWSDL("alias/b.xsd"))
+	out := filepath.Join(root, "out")
+	var log bytes.Buffer
+	if err := Run([]string{"-o", out, "-pkg", "a", filepath.Join(in, "a.wsdl")}, &log, &log); err != nil {
+		t.Fatal(err)
+	}
+	if types := generatedFiles(t, out)["types.go"]; !strings.Contains(types, "Near string") {
+		t.Errorf("types.go does not declare in/thing.xsd's Thing:\n%s", types)
+	}
+}
+
+// TestAbsolutePathsRefused: a location that is an absolute path is refused, even when the file
+// exists, and -allow-outside does not change that.
+func TestAbsolutePathsRefused(t *testing.T) {
+	root, in := sandboxTree(t)
+	abs := filepath.Join(root, "outside", "thing.xsd")
+	write(t, filepath.Join(in, "a.wsdl"), importingWSDL(abs))
+	for _, flags := range [][]string{nil, {"-allow-outside"}} {
+		var log bytes.Buffer
+		args := append(append([]string{"-o", filepath.Join(root, "out"), "-pkg", "a"}, flags...), filepath.Join(in, "a.wsdl"))
+		err := Run(args, &log, &log)
+		want := `a.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: schemaLocation="` + abs + `" is an absolute path; only paths relative to the referring file are followed`
+		if err == nil || err.Error() != want {
+			t.Errorf("%v: got  %v\nwant %s", flags, err, want)
+		}
+	}
+}
+
+// TestRemoteDocumentsStaySandboxed: a document read from a URL (downloaded, or a -map copy) never
+// leads to a local file: its relative locations, "../" and absolute paths included, resolve against
+// its URL; a file: URL in it is not read; and a -map prefix directory is read through a sandbox.
+func TestRemoteDocumentsStaySandboxed(t *testing.T) {
+	root, _ := sandboxTree(t)
+	secret := filepath.Join(root, "outside", "thing.xsd")
+	var mu sync.Mutex
+	var asked []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.URL.RequestURI())
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/svc/dotdot.wsdl":
+			w.Write([]byte(importingWSDL("../../outside/thing.xsd")))
+		case "/svc/abs.wsdl":
+			w.Write([]byte(importingWSDL(secret)))
+		case "/svc/file.wsdl":
+			w.Write([]byte(importingWSDL("file://" + filepath.ToSlash(secret))))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	run := func(args ...string) error {
+		var log bytes.Buffer
+		return Run(append([]string{"-o", filepath.Join(root, "out"), "-pkg", "a"}, args...), &log, &log)
+	}
+	err := run("-fetch", srv.URL+"/svc/dotdot.wsdl")
+	if want := "fetching " + srv.URL + "/outside/thing.xsd: HTTP status 404 Not Found"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("../ in a downloaded document: %v", err)
+	}
+	err = run("-fetch", srv.URL+"/svc/abs.wsdl")
+	if want := "fetching " + srv.URL + filepath.ToSlash(secret) + ": HTTP status 404 Not Found"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("an absolute path in a downloaded document: %v", err)
+	}
+	err = run("-fetch", srv.URL+"/svc/file.wsdl")
+	if want := `is a remote location, which was not read (sogen downloads only http and https locations: save it and run sogen with -map file://`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a file: URL in a downloaded document: %v", err)
+	}
+
+	// A -map prefix directory holds copies of remote documents: what they import resolves against
+	// their URLs, and nothing outside the directory is read, through .. or a symbolic link.
+	copies := filepath.Join(root, "copies")
+	os.MkdirAll(filepath.Join(copies, "svc"), 0o755)
+	write(t, filepath.Join(copies, "svc", "dotdot.wsdl"), importingWSDL("../../outside/thing.xsd"))
+	write(t, filepath.Join(copies, "svc", "link.wsdl"), importingWSDL("thing.xsd"))
+	symlink(t, secret, filepath.Join(copies, "svc", "thing.xsd"))
+	base := "https://example.invalid/"
+	mapSvc := base + "svc/=" + filepath.Join(copies, "svc")
+	err = run("-map", mapSvc, base+"svc/dotdot.wsdl")
+	if want := `schemaLocation="../../outside/thing.xsd" is a remote location (https://example.invalid/outside/thing.xsd), which was not read`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("../ in a mapped copy: %v", err)
+	}
+	err = run("-map", mapSvc, base+"svc/link.wsdl")
+	if want := "https://example.invalid/svc/thing.xsd is mapped to " + filepath.Join(copies, "svc", "thing.xsd") + ": thing.xsd leads outside " + filepath.Join(copies, "svc") + " through a symbolic link"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a symbolic link in a mapped directory: %v\nwant %s", err, want)
+	}
+	for _, a := range asked {
+		if strings.Contains(a, "copies") {
+			t.Errorf("the server was asked for %s", a)
+		}
 	}
 }
 
@@ -287,10 +398,10 @@ func TestFailedStepUndone(t *testing.T) {
 	}
 }
 
-func TestHelpMentionsAllowOutside(t *testing.T) {
+func TestHelpDescribesImports(t *testing.T) {
 	var out bytes.Buffer
 	Run([]string{"-h"}, &out, &out)
-	for _, want := range []string{"-allow-outside", "symbolic links", "unless -allow-outside is given"} {
+	for _, want := range []string{"-allow-outside", "deprecated", "sibling directories", "symbolic", "absolute path is refused", "never to a local file", "split at its last", "UTF-16"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("help does not mention %q:\n%s", want, out.String())
 		}

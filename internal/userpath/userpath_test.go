@@ -457,7 +457,8 @@ func TestReadmeInstallFromProxy(t *testing.T) {
 }
 
 // writeProxy writes, under dir, a module proxy (GOPROXY=file://dir) serving this checkout as the
-// given version of the module: its files but .git, as the go command would zip a release.
+// given version of the module: its files but .git and nested modules, as the go command would zip a
+// release.
 func writeProxy(t *testing.T, dir, version string) {
 	t.Helper()
 	root := repoRoot(t)
@@ -480,6 +481,13 @@ func writeProxy(t *testing.T, dir, version string) {
 				return filepath.SkipDir
 			}
 			return nil // a worktree's .git file
+		}
+		// A directory holding its own go.mod is another module (internal/examples/otel): the go
+		// command leaves it out of the module's zip, as golang.org/x/mod/zip documents.
+		if d.IsDir() && p != root {
+			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
 		}
 		if !d.Type().IsRegular() {
 			return nil

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/sogen-go/sogen/soap"
 	"github.com/sogen-go/sogen/soap/internal/bridge"
@@ -143,10 +145,22 @@ func Invoke(ctx context.Context, client *soap.Client, op *Operation, call *Call,
 	if op == nil {
 		return errors.New("soap: Invoke: nil Operation")
 	}
-	if err := invoke(ctx, client, op, call, opts); err != nil {
-		return &prefixedError{prefix: "soap: " + op.name() + ": ", err: err}
+	if client == nil {
+		client = &soap.Client{}
 	}
-	return nil
+	var x *soap.Exchange
+	if client.Observer != nil {
+		x = &soap.Exchange{Operation: op.name(), Action: op.Action, Version: op.Version, Started: time.Now()}
+	}
+	err := invoke(ctx, client, op, call, opts, x)
+	if err != nil {
+		err = &prefixedError{prefix: "soap: " + op.name() + ": ", err: err}
+	}
+	if x != nil {
+		exchangeBegin(x, ctx, client.Observer, "", nil, nil) // when the call failed before it began
+		exchangeDone(x, client.Observer, err)
+	}
+	return err
 }
 
 // prefixedError is err with a prefix for context, such as "soap: <operation>: " for the errors Invoke
@@ -157,7 +171,7 @@ type prefixedError struct {
 }
 
 func (e *prefixedError) Error() string {
-	return e.prefix + strings.TrimPrefix(e.err.Error(), "soap: ")
+	return errorText(e.prefix + strings.TrimPrefix(e.err.Error(), "soap: "))
 }
 
 func (e *prefixedError) Unwrap() error { return e.err }
@@ -174,6 +188,9 @@ func (e *tooLargeError) Unwrap() error { return soap.ErrResponseTooLarge }
 var (
 	applyCallOption = bridge.ApplyCallOption.(func(opt soap.CallOption, o *bridge.CallOptions))
 	newCheckedError = bridge.NewCheckedError.(func(err error) error)
+	exchangeBegin   = bridge.ExchangeBegin.(func(x *soap.Exchange, ctx context.Context, obs *soap.Observer, endpoint string, body []byte, secrets []string) context.Context)
+	exchangeReply   = bridge.ExchangeReply.(func(x *soap.Exchange, status int, body []byte))
+	exchangeDone    = bridge.ExchangeDone.(func(x *soap.Exchange, obs *soap.Observer, err error))
 )
 
 // collectOptions applies opts, in order.
@@ -187,17 +204,19 @@ func collectOptions(opts []soap.CallOption) *bridge.CallOptions {
 	return o
 }
 
-func invoke(ctx context.Context, client *soap.Client, op *Operation, call *Call, opts []soap.CallOption) error {
+// invoke makes the call; x, if not nil, records it for the client's Observer.
+func invoke(ctx context.Context, client *soap.Client, op *Operation, call *Call, opts []soap.CallOption, x *soap.Exchange) error {
 	if call == nil {
 		return errors.New("nil Call")
 	}
 	if op.Version != soap.V11 && op.Version != soap.V12 {
 		return fmt.Errorf("invalid SOAP version %d in the Operation", int(op.Version))
 	}
-	if client == nil {
-		client = &soap.Client{}
-	}
 	o := collectOptions(opts)
+	unknown, _ := o.UnknownHeaders.(*[]*soap.Element)
+	if unknown != nil {
+		*unknown = nil
+	}
 	// source names, in errors, what gave the endpoint: what the user set.
 	endpoint, source := call.Endpoint, "Call.Endpoint"
 	if call.Caller != "" {
@@ -212,10 +231,21 @@ func invoke(ctx context.Context, client *soap.Client, op *Operation, call *Call,
 		}
 		return fmt.Errorf("%s is empty: set it, or pass soap.WithEndpoint", source)
 	}
+	blocks := client.HeaderBlocks
+	if extra, _ := o.HeaderBlocks.([]soap.HeaderBlock); len(extra) > 0 {
+		blocks = append(slices.Clip(blocks), extra...)
+	}
 	e := encoders.Get().(*Encoder)
-	err := encodeEnvelope(e, op, call)
+	err := encodeEnvelope(e, op, call, blocks)
 	secrets := append(secrets(nil), e.secrets...)
 	secrets.fromHTTP(endpoint, o.Headers)
+	if x != nil {
+		var sent []byte
+		if err == nil {
+			sent = bytes.Clone(e.buf) // the buffer goes back to its pool before the Observer is done
+		}
+		ctx = exchangeBegin(x, ctx, client.Observer, endpoint, sent, secrets)
+	}
 	if err != nil {
 		encoders.Put(e)
 		return secrets.hide(&prefixedError{prefix: "encoding the request: ", err: err})
@@ -242,11 +272,19 @@ func invoke(ctx context.Context, client *soap.Client, op *Operation, call *Call,
 	}
 	defer resp.Body.Close()
 	buf, err := readBody(ctx, client, resp)
+	if x != nil {
+		var got []byte
+		if err == nil {
+			got = bytes.Clone(buf.b) // decoding rewrites the buffer in place, and it is pooled
+		}
+		exchangeReply(x, resp.StatusCode, got)
+	}
 	if err != nil {
 		return secrets.hide(err)
 	}
 	defer buf.release()
-	return secrets.hide(handleReply(ctx, req, resp, buf.b, op, call, secrets))
+	r := &reply{status: resp.StatusCode, secrets: secrets, unknown: unknown, understood: client.UnderstoodHeaders}
+	return secrets.hide(handleReply(ctx, req, resp, buf.b, op, call, r))
 }
 
 // encoders are the Encoders of requests, reused with their buffers.

@@ -924,7 +924,7 @@ func TestHeaderFrom(t *testing.T) {
 	})
 	t.Run("request wrong type", func(t *testing.T) {
 		_, err := RequestHeaderFrom(def, []soap.CallOption{soap.WithRequestHeader(&statusHeader{})})
-		want := "soap: WithRequestHeader: got a *soapimpl.statusHeader, want *soapimpl.authHeader or soapimpl.authHeader"
+		want := "soap: WithRequestHeader: got a *soapimpl.statusHeader, want *soapimpl.authHeader or soapimpl.authHeader (to send a header block of another type, use soap.WithHeaderBlock)"
 		if err == nil || err.Error() != want {
 			t.Fatalf("error %v, want %s", err, want)
 		}

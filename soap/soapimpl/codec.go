@@ -319,7 +319,7 @@ func dropOnError[T any](dst *[]T, err error) error {
 //go:noinline
 func withArrays[T any](w Codec) Codec {
 	w.c.arrayOf = func(space, local string, flags Flags, arrayType xml.Name) Codec {
-		return newArray[T](space, local, flags, w.c, arrayType)
+		return newArray[T](space, local, flags, w.c, arrayType, "")
 	}
 	return w
 }

@@ -38,6 +38,9 @@ type Decoder struct {
 	spaces map[string]string
 	// seen is a stack of flags: for each struct being decoded, which of its fields occurred.
 	seen []bool
+	// last is a stack of the fields read last in the occurrences of repeated sequences (see
+	// Type.decode).
+	last []int
 	// ptrs is a stack of pointers to the fields of the structs being decoded.
 	ptrs ptrs
 }

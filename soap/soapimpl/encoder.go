@@ -311,7 +311,10 @@ func (e *Encoder) closeStart() {
 // zero, writes typ as its xsi:type.
 func (e *Encoder) StartElement(name, typ xml.Name) {
 	e.start(name.Space, name.Local, soap.IsSecretName(name.Local), typ)
-	if !validName(name.Local) {
+	switch {
+	case name.Local == "":
+		e.SetError(errUnnamedElement)
+	case !validName(name.Local):
 		e.Errorf("soap: %q is not a valid XML element name", name.Local)
 	}
 }

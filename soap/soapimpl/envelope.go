@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -39,9 +40,10 @@ func encodingOf(v soap.Version) string {
 
 // encodeEnvelope writes the request envelope of call (SOAP 1.1 section 4, SOAP 1.2 Part 1 section 5)
 // with e: the XML declaration, then soap:Envelope declaring the envelope, xsi and xsd namespaces and
-// call.Namespaces, an optional soap:Header and the soap:Body holding the request element. The secrets
-// the request carries are in e.secrets, even when encoding fails.
-func encodeEnvelope(e *Encoder, op *Operation, call *Call) error {
+// call.Namespaces, an optional soap:Header (the blocks of call.Header, then extra) and the soap:Body
+// holding the request element. The secrets the request carries are in e.secrets, even when encoding
+// fails.
+func encodeEnvelope(e *Encoder, op *Operation, call *Call, extra []soap.HeaderBlock) error {
 	ns := op.Version.EnvelopeNamespace()
 	enc := 0
 	if op.Encoded {
@@ -75,14 +77,19 @@ func encodeEnvelope(e *Encoder, op *Operation, call *Call) error {
 	}
 	e.StartElement(xml.Name{Space: ns, Local: "Envelope"}, xml.Name{})
 
-	if call.Header != nil {
-		// Write soap:Header, and take it back if the header struct sent no block.
+	if call.Header != nil || len(extra) > 0 {
+		// Write soap:Header, and take it back if nothing was written inside it.
 		e.closeStart()
 		before := len(e.buf)
 		depth := len(e.tags)
 		e.StartElement(xml.Name{Space: ns, Local: "Header"}, xml.Name{})
 		started := len(e.buf)
-		call.Header.SOAPType().EncodeHeader(e, call.Header, op.Headers)
+		if call.Header != nil {
+			call.Header.SOAPType().EncodeHeader(e, call.Header, op.Headers)
+		}
+		if len(e.tags) == depth+1 {
+			writeHeaderBlocks(e, op.Version, extra)
+		}
 		switch {
 		case len(e.tags) != depth+1:
 			e.SetError(unbalanced("header", len(e.tags)-depth-1))
@@ -153,6 +160,11 @@ type reply struct {
 	secrets secrets
 	// httpError builds the *soap.HTTPError for a reply that cannot be used.
 	httpError func(reason string) error
+	// unknown, if not nil, receives the header blocks the response header struct does not decode.
+	unknown *[]*soap.Element
+	// understood are the names of header blocks the caller understands (Client.UnderstoodHeaders)
+	// beyond those the response header struct decodes.
+	understood []xml.Name
 }
 
 func (r *reply) ok() bool { return r.status >= 200 && r.status < 300 }
@@ -164,8 +176,8 @@ var decoders = newDecoderPool()
 //
 // The request's secrets are kept out of the errors: replaced by soap.Redacted in the HTTPError's
 // fields, the Fault's texts and detail, and the DecodeError's message.
-func handleReply(ctx context.Context, req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call, s secrets) error {
-	r := &reply{status: resp.StatusCode, secrets: s}
+func handleReply(ctx context.Context, req *http.Request, resp *http.Response, data []byte, op *Operation, call *Call, r *reply) error {
+	s := r.secrets
 	// The excerpt is taken before decoding, which rewrites the buffer in place.
 	var window []byte
 	httpError := func(reason string, err error) error {
@@ -173,7 +185,7 @@ func handleReply(ctx context.Context, req *http.Request, resp *http.Response, da
 			StatusCode:  resp.StatusCode,
 			Status:      s.redact(resp.Status),
 			ContentType: s.redact(resp.Header.Get("Content-Type")),
-			Excerpt:     excerpt(s.redactBytes(window)),
+			Excerpt:     excerpt(s.redactBytes(window, len(window) < len(data))),
 			Reason:      reason,
 			Err:         err,
 		}
@@ -197,7 +209,8 @@ func handleReply(ctx context.Context, req *http.Request, resp *http.Response, da
 		return r.httpError("empty body")
 	}
 	// The excerpt is cut from the redacted body, taken long enough that a secret starting inside the
-	// excerpt is replaced whole rather than cut in two.
+	// excerpt is replaced whole rather than cut in two (a secret cut by the end of the window is
+	// replaced too, as far as it goes).
 	n := 4 * maxExcerpt
 	for _, v := range s {
 		n = max(n, 4*maxExcerpt+8*len(v))
@@ -245,7 +258,7 @@ func decodeEnvelope(d *Decoder, v soap.Version, op *Operation, call *Call, r *re
 	err := d.children(func() error {
 		switch {
 		case d.Is(ns, "Header") && !sawBody:
-			return decodeHeader(d, hd, &blocks)
+			return decodeHeader(d, v, hd, &blocks, r)
 		case d.Is(ns, "Body") && !sawBody:
 			sawBody = true
 			if err := decodeBody(d, v, op, call, r); err != nil {
@@ -319,29 +332,54 @@ func headerFailure(hd Message, err error) error {
 	return err
 }
 
-// decodeHeader offers each header block to hd (which may be nil) and skips those it does not know.
-// A block hd knows may occur once: decoded holds those already decoded, and a second occurrence is an
-// error. A header struct holds one value per block, so a repeated block could only overwrite the first
-// (and "last one wins" would let a second Succeeded=true hide a first Succeeded=false).
-func decodeHeader(d *Decoder, hd Message, decoded *[]int) error {
-	return d.children(func() error {
-		if hd == nil {
-			return d.skip()
+// decodeHeader offers each header block of a reply in version v to hd (which may be nil); those it
+// does not know are collected in r.unknown when the caller asked for them, skipped otherwise. A block
+// hd knows may occur once: decoded holds those already decoded, and a second occurrence is an error.
+// A header struct holds one value per block, so a repeated block could only overwrite the first (and
+// "last one wins" would let a second Succeeded=true hide a first Succeeded=false).
+//
+// A block that is mandatory for the client (mustUnderstand, meant for the ultimate receiver) must be
+// understood: decoded by hd, or listed in r.understood. Otherwise the reply must not be processed
+// (SOAP 1.1 section 4.2.3, SOAP 1.2 Part 1 section 2.4): once the Header is read, the error is a
+// *soap.MustUnderstandError naming every such block.
+func decodeHeader(d *Decoder, v soap.Version, hd Message, decoded *[]int, r *reply) error {
+	var notUnderstood []xml.Name
+	err := d.children(func() error {
+		mustUnderstand, role, err := blockAttrs(d, v)
+		if err != nil {
+			return d.wrap(err)
 		}
-		t := hd.SOAPType()
-		i := t.headerBlock(d)
-		if i < 0 {
-			return d.skip()
-		}
-		for _, j := range *decoded {
-			if j == i {
-				n := d.Name()
-				return d.Errorf("the reply carries the header block %s more than once", braced(n))
+		if hd != nil {
+			t := hd.SOAPType()
+			if i := t.headerBlock(d); i >= 0 {
+				for _, j := range *decoded {
+					if j == i {
+						return d.Errorf("the reply carries the header block %s more than once", braced(d.Name()))
+					}
+				}
+				*decoded = append(*decoded, i)
+				return t.decodeHeaderBlock(d, hd, i)
 			}
 		}
-		*decoded = append(*decoded, i)
-		return t.decodeHeaderBlock(d, hd, i)
+		if mustUnderstand && targetsUltimateReceiver(role, v) {
+			if n := d.Name(); !slices.Contains(r.understood, n) {
+				notUnderstood = append(notUnderstood, n)
+			}
+		}
+		if r.unknown == nil {
+			return d.skip()
+		}
+		el, err := captureElement(d)
+		if err != nil {
+			return err
+		}
+		*r.unknown = append(*r.unknown, el)
+		return nil
 	})
+	if err == nil && len(notUnderstood) > 0 {
+		err = &soap.MustUnderstandError{Version: v, Blocks: notUnderstood}
+	}
+	return err
 }
 
 // decodeBody reads the content of soap:Body, in the reply's version v: a Fault (SOAP 1.1 section 4.4,

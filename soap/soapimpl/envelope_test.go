@@ -92,7 +92,7 @@ func TestBuildEnvelopeErrors(t *testing.T) {
 // buildEnvelope returns the request envelope of call.
 func buildEnvelope(op *Operation, call *Call) ([]byte, error) {
 	e := new(Encoder)
-	if err := encodeEnvelope(e, op, call); err != nil {
+	if err := encodeEnvelope(e, op, call, nil); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil

@@ -3,11 +3,18 @@ package soapimpl
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/sogen-go/sogen/soap/internal/errtext"
 )
 
-// maxErrorText is the most bytes ErrorText returns, "..." included.
-const maxErrorText = 1024
+// maxErrorText is the most bytes the message of an error of this package holds, "..." included.
+const maxErrorText = errtext.Max
+
+// errorText returns msg as the errors of packages soap and soapimpl show it, the one rule for all of
+// them (soap.Fault, soap.HTTPError, soap.DecodeError, ErrorText, and the errors Invoke returns): on
+// one line, every control character, invalid UTF-8 byte, line or paragraph separator and
+// bidirectional formatting character Go-escaped, and cut to at most 1024 bytes.
+func errorText(msg string) string { return errtext.Text(msg) }
 
 // ErrorField is one field of a server's error description, shown by ErrorText.
 type ErrorField struct {
@@ -18,7 +25,8 @@ type ErrorField struct {
 // blocks report (its Error method): name, then each field with a non-empty value as Name="value",
 // then, when inner is not nil, ": " and inner's message. The values come from the server, so each is
 // quoted with Go escapes (a line break or control character it holds cannot start a forged line of a
-// log), and the message is cut, at a character boundary and marked "...", to at most 1024 bytes.
+// log), and the message is cut, at a character boundary and marked "...", to at most 1024 bytes, as
+// every error message of this package is.
 func ErrorText(name string, fields []ErrorField, inner error) string {
 	var b strings.Builder
 	b.WriteString(name)
@@ -40,13 +48,5 @@ func ErrorText(name string, fields []ErrorField, inner error) string {
 		b.WriteString(": ")
 		b.WriteString(inner.Error())
 	}
-	s := b.String()
-	if len(s) <= maxErrorText {
-		return s
-	}
-	i := maxErrorText - len("...")
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "..."
+	return errorText(b.String())
 }

@@ -55,6 +55,7 @@ func checkReplyError(t *testing.T, err error) {
 	var he *soap.HTTPError
 	var de *soap.DecodeError
 	var ae *apiError
+	var mu *soap.MustUnderstandError
 	switch {
 	case errors.As(err, &f):
 		if strings.Contains(f.Error(), fuzzSecret) {
@@ -68,7 +69,7 @@ func checkReplyError(t *testing.T, err error) {
 		if strings.Contains(de.Error(), fuzzSecret) {
 			t.Fatalf("the soap.DecodeError shows the request's secret: %s", de.Error())
 		}
-	case errors.As(err, &ae), errors.Is(err, soap.ErrResponseTooLarge):
+	case errors.As(err, &ae), errors.As(err, &mu), errors.Is(err, soap.ErrResponseTooLarge):
 	default:
 		t.Fatalf("untyped error %T: %v", errors.Unwrap(err), err)
 	}
@@ -91,9 +92,9 @@ func FuzzReply(f *testing.F) {
 	}{
 		{200, "text/xml; charset=utf-8", env11(status, echoReply), false},
 		{200, "application/soap+xml", env12(status, echoReply), true},
-		{500, "text/xml", env11("", `<s:soap.Fault><faultcode>s:Client</faultcode><faultstring>Invalid ticket `+fuzzSecret+`</faultstring><detail><t:info a="`+fuzzSecret+`">`+fuzzSecret+`</t:info></detail></s:soap.Fault>`), false},
-		{500, "application/soap+xml", env12("", `<env:soap.Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>t:Bad</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">token `+fuzzSecret+`</env:Text></env:Reason><env:Detail>`+fuzzSecret+`</env:Detail></env:soap.Fault>`), true},
-		{500, "application/soap+xml", env12("", `<env:soap.Fault><env:Code><env:Value>env:VersionMismatch</env:Value></env:Code><env:Reason><env:Text xml:lang="en">wrong version</env:Text></env:Reason></env:soap.Fault>`), false},
+		{500, "text/xml", env11("", `<s:Fault><faultcode>s:Client</faultcode><faultstring>Invalid ticket `+fuzzSecret+`</faultstring><detail><t:info a="`+fuzzSecret+`">`+fuzzSecret+`</t:info></detail></s:Fault>`), false},
+		{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>t:Bad</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">token `+fuzzSecret+`</env:Text></env:Reason><env:Detail>`+fuzzSecret+`</env:Detail></env:Fault>`), true},
+		{500, "application/soap+xml", env12("", `<env:Fault><env:Code><env:Value>env:VersionMismatch</env:Value></env:Code><env:Reason><env:Text xml:lang="en">wrong version</env:Text></env:Reason></env:Fault>`), false},
 		{200, "text/html", "<!DOCTYPE html><html><body>Log in again, " + fuzzSecret + "</body></html>", false},
 		{200, "text/html", "<html><body><p>token=" + fuzzSecret + "</p></body></html>", false},
 		{200, "text/xml", env11("", `<t:EchoResponse><t:text>hi</t:text>`), false},
@@ -101,6 +102,8 @@ func FuzzReply(f *testing.F) {
 		{200, "text/xml", "", false},
 		{302, "text/html", "moved", false},
 		{200, "text/xml", env11(`<t:Status><t:succeeded>false</t:succeeded><t:message>bad ticket `+fuzzSecret+`</t:message></t:Status>`, ``), false},
+		{200, "text/xml", env11(status+`<x:Sec xmlns:x="urn:x" s:mustUnderstand="1" s:actor="urn:a"><x:Token>`+fuzzSecret+`</x:Token></x:Sec><x:Sec2 xmlns:x="urn:x" s:mustUnderstand="1"/>`, echoReply), false},
+		{401, "text/html", `<a href="/login?t=s3cr3t-T0ken%2F%2B%3D%3D&amp;u=s3cr3t&#45;T0ken">` + "\u0073" + `3cr3t-T0ken\/+==</a>`, false},
 	}
 	for _, s := range seeds {
 		f.Add(s.status, s.ct, []byte(s.body), s.v12)
@@ -116,9 +119,17 @@ func FuzzReply(f *testing.F) {
 		client := &Client{
 			HTTPClient:      &http.Client{Transport: replyTransport{status, contentType, body}},
 			MaxResponseSize: 1 << 16,
+			Observer: &soap.Observer{Done: func(_ context.Context, x *soap.Exchange) {
+				for what, b := range map[string][]byte{"request": x.Request(), "response": x.Response()} {
+					if bytes.Contains(b, []byte(fuzzSecret)) {
+						t.Fatalf("the Observer's %s shows the secret: %s", what, b)
+					}
+				}
+			}},
 		}
 		// The response element is decoded as an xs:anyType value: the value is set once it is.
 		var decoded any
+		var unknown []*soap.Element
 		hdr := new(checkedHeader)
 		err := client.Do(context.Background(), op, &Call{
 			Endpoint:       "http://soap.invalid/echo",
@@ -127,7 +138,7 @@ func FuzzReply(f *testing.F) {
 			Request:        &echoRequest{Text: "hi", Count: 3},
 			Response:       &Bare{Codec: &Any, Value: &decoded},
 			ResponseHeader: hdr,
-		})
+		}, soap.WithUnknownResponseHeaders(&unknown))
 		if err == nil {
 			if status < 200 || status > 299 {
 				t.Fatalf("HTTP %d without an error", status)

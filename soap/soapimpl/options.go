@@ -23,7 +23,7 @@ func RequestHeaderFrom[H any](def *H, opts []soap.CallOption) (*H, error) {
 		return &h, nil
 	}
 	var zero H
-	return nil, fmt.Errorf("soap: WithRequestHeader: got a %T, want *%T or %T", o.RequestHeader, zero, zero)
+	return nil, fmt.Errorf("soap: WithRequestHeader: got a %T, want *%T or %T (to send a header block of another type, use soap.WithHeaderBlock)", o.RequestHeader, zero, zero)
 }
 
 // ResponseHeaderFrom returns where to decode the reply's SOAP headers: the *H given with

@@ -1,91 +1,37 @@
 package soapimpl
 
 import (
+	"encoding/base64"
 	"errors"
-	"html"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/sogen-go/sogen/soap"
 	"github.com/sogen-go/sogen/soap/internal/bridge"
+	"github.com/sogen-go/sogen/soap/internal/redact"
 )
 
 // The secrets of a request — the values of its elements and attributes named like secrets
-// (soap.IsSecretName), the password of its URL, its credential HTTP headers — are kept out of the
-// errors of its call: replaced by soap.Redacted in an HTTPError's fields, a Fault's texts and detail,
-// a DecodeError's message.
-
-// minSecretLen is the length below which a value is not redacted: replacing every occurrence of one
-// or two characters would garble every message, and so short a value protects nothing.
-const minSecretLen = 4
+// (soap.IsSecretName), the password and secret query parameters of its URL, its credential HTTP
+// headers — are kept out of the errors of its call: replaced by soap.Redacted in an HTTPError's
+// fields, a Fault's texts and detail, a DecodeError's message, written as they were sent or escaped
+// in any mixture of the ways a server writes them (see package soap/internal/redact).
 
 // secrets are the values to keep out of the errors of one call.
 type secrets []string
 
 // add records v (and v trimmed of surrounding space) when it is long enough to be worth hiding.
-func (s *secrets) add(v string) {
-	for _, x := range []string{v, strings.TrimSpace(v)} {
-		if len(x) < minSecretLen {
-			continue
-		}
-		dup := false
-		for _, y := range *s {
-			dup = dup || y == x
-		}
-		if !dup {
-			*s = append(*s, x)
-		}
-	}
-}
+func (s *secrets) add(v string) { (*redact.Set)(s).Add(v) }
 
-// forms returns the ways a secret can be written in a message: as it is, escaped as XML text (a body
-// echoing it), and escaped as a Go string literal (an error quoting it with %q).
-func forms(v string) []string {
-	out := []string{v}
-	for _, x := range []string{string(appendEscaped(nil, v, false)), string(appendEscaped(nil, v, true)), html.EscapeString(v)} {
-		if x != v {
-			out = append(out, x)
-		}
-	}
-	if q := strconv.Quote(v); q[1:len(q)-1] != v {
-		out = append(out, q[1:len(q)-1])
-	}
-	if q := strconv.QuoteToASCII(v); q[1:len(q)-1] != v && q != strconv.Quote(v) {
-		out = append(out, q[1:len(q)-1])
-	}
-	return out
-}
+// redact returns text with every secret replaced by soap.Redacted.
+func (s secrets) redact(text string) string { return redact.Set(s).Text(text, false) }
 
-// redact returns text with every secret replaced by soap.Redacted, longest secrets first.
-func (s secrets) redact(text string) string {
-	if len(s) == 0 || text == "" {
-		return text
-	}
-	var all []string
-	for _, v := range s {
-		all = append(all, forms(v)...)
-	}
-	// Longest first, so that a secret containing another is replaced whole.
-	for i := 1; i < len(all); i++ {
-		for j := i; j > 0 && len(all[j]) > len(all[j-1]); j-- {
-			all[j], all[j-1] = all[j-1], all[j]
-		}
-	}
-	for _, v := range all {
-		if strings.Contains(text, v) {
-			text = strings.ReplaceAll(text, v, soap.Redacted)
-		}
-	}
-	return text
-}
-
-// redactBytes is redact for a reply body.
-func (s secrets) redactBytes(b []byte) []byte {
+// redactBytes is redact for a reply body; cut tells whether b was cut from a longer body.
+func (s secrets) redactBytes(b []byte, cut bool) []byte {
 	if len(s) == 0 {
 		return b
 	}
-	return []byte(s.redact(string(b)))
+	return []byte(redact.Set(s).Text(string(b), cut))
 }
 
 // element redacts the attribute values and text of el and its descendants, in place.
@@ -123,23 +69,53 @@ func (s secrets) fault(f *soap.Fault) {
 	s.element(f.Detail)
 }
 
-// fromHTTP adds the secrets of the request's URL (a password in it) and of the HTTP headers given with
-// WithHTTPHeader: Authorization, Proxy-Authorization and Cookie, and headers named like a secret
-// (X-Api-Token).
+// fromHTTP adds the secrets of the request's URL and of the HTTP headers given with
+// soap.WithHTTPHeader: the password of the URL's user information, the values of its query
+// parameters named like secrets (access_token, api_key, sig), the Authorization,
+// Proxy-Authorization and Cookie headers and headers named like a secret (X-Api-Token). A Basic
+// credential is recorded encoded and decoded (user:password, and the password alone), as a server
+// may echo either.
 func (s *secrets) fromHTTP(endpoint string, headers []bridge.HeaderField) {
-	if u, err := url.Parse(endpoint); err == nil && u.User != nil {
+	if u, err := url.Parse(endpoint); err == nil {
 		if p, ok := u.User.Password(); ok {
 			s.add(p)
+			// net/http sends the user information as a Basic Authorization header.
+			s.add(base64.StdEncoding.EncodeToString([]byte(u.User.Username() + ":" + p)))
+		}
+		for k, vs := range u.Query() {
+			if redact.IsSecretParam(k) {
+				for _, v := range vs {
+					s.add(v)
+				}
+			}
 		}
 	}
 	for _, h := range headers {
 		switch k := strings.ToLower(h.Key); {
 		case k == "authorization" || k == "proxy-authorization":
 			s.add(h.Value)
-			if _, cred, ok := strings.Cut(strings.TrimSpace(h.Value), " "); ok {
-				s.add(cred) // the token of "Bearer <token>", which a server may echo alone
+			scheme, cred, ok := strings.Cut(strings.TrimSpace(h.Value), " ")
+			if !ok {
+				continue
 			}
-		case k == "cookie" || soap.IsSecretName(strings.ReplaceAll(k, "-", "")):
+			cred = strings.TrimSpace(cred)
+			s.add(cred) // the token of "Bearer <token>", which a server may echo alone
+			if strings.EqualFold(scheme, "Basic") {
+				if dec, err := base64.StdEncoding.DecodeString(cred); err == nil {
+					s.add(string(dec))
+					if _, p, ok := strings.Cut(string(dec), ":"); ok {
+						s.add(p)
+					}
+				}
+			}
+		case k == "cookie":
+			s.add(h.Value)
+			for _, c := range strings.Split(h.Value, ";") {
+				if _, v, ok := strings.Cut(c, "="); ok {
+					s.add(v) // one cookie's value, which a server may echo alone
+				}
+			}
+		case soap.IsSecretName(strings.ReplaceAll(k, "-", "")):
 			s.add(h.Value)
 		}
 	}
@@ -161,7 +137,7 @@ func (s secrets) hideIfShown(err error) error {
 	if len(s) == 0 || err == nil {
 		return err
 	}
-	if msg := err.Error(); s.redact(msg) == msg {
+	if !redact.Set(s).Shows(err.Error()) {
 		return err
 	}
 	return s.hide(err)

@@ -33,7 +33,14 @@ const (
 	Parts
 	// Header holds the header blocks of a client's requests or replies: each field is a block.
 	Header
+	// Sequence is one occurrence of a repeated xs:sequence: it has no element of its own, its fields
+	// are written in order; an element read goes into the last occurrence when it can continue it
+	// (its field comes after the field read last, or is that field and repeats), else starts a new one.
+	Sequence
 )
+
+// occurs reports whether k is the kind of the occurrences of a repeated xs:choice or xs:sequence.
+func (k Kind) occurs() bool { return k == Occurrence || k == Sequence }
 
 // Struct describes a generated struct type: its fields (in schema order), attributes, simple or
 // mixed content, and the type it extends. Generated code writes one per struct type as a composite
@@ -129,6 +136,8 @@ type structInfo struct {
 	wild int
 	// anyAttrLvl is the level whose xs:anyAttribute field takes undeclared attributes, or -1.
 	anyAttrLvl int
+	// seqs is set when a field of some level holds the occurrences of a repeated xs:sequence.
+	seqs bool
 	// start is the index in elems of the type's own first field: the fields of the types it extends
 	// come first, at the same indexes as in their own tables' infos.
 	start int
@@ -190,7 +199,7 @@ func (t *Type) info() *structInfo {
 				r.lvl++
 				inf.allAttrs = append(inf.allAttrs, r)
 			}
-			inf.wild = b.wild
+			inf.wild, inf.seqs = b.wild, b.seqs
 			if b.anyAttrLvl >= 0 {
 				inf.anyAttrLvl = b.anyAttrLvl + 1
 			}
@@ -202,6 +211,7 @@ func (t *Type) info() *structInfo {
 				inf.wild = len(inf.elems)
 			}
 			inf.elems = append(inf.elems, elemRef{names: f.names, idx: i, rep: f.flags&Repeated != 0})
+			inf.seqs = inf.seqs || f.occ != nil && f.occ.s.Kind == Sequence
 		}
 		for i := range inf.attrs {
 			inf.allAttrs = append(inf.allAttrs, attrEntry{name: &inf.attrs[i].name, idx: i})
@@ -221,14 +231,14 @@ func fieldElem(f *Field) elem {
 	case f.Flags&Wildcard != 0:
 		e.wild = true
 		return e
-	case f.Codec.c.table != nil && f.Codec.c.table().s.Kind == Occurrence:
+	case f.Codec.c.table != nil && f.Codec.c.table().s.Kind.occurs():
 		occ := f.Codec.c.table()
 		e.occ, e.fc = occ, f.Codec.c
 		for j := range occ.info().own {
 			if b := &occ.info().own[j]; b.wild {
 				e.wild = true
 			} else {
-				e.names = append(e.names, &b.name)
+				e.names = append(e.names, b.names...) // a repeated choice in a sequence has several
 			}
 		}
 		return e
@@ -281,7 +291,7 @@ func (inf *structInfo) presenceAt(p []any) *soap.Presence {
 func (t *Type) encodeElem(e *Encoder, name *Name, typ xml.Name, v any) {
 	s := t.s
 	switch {
-	case t.isNil(v) && (s.Kind == Occurrence || s.Kind == Parts):
+	case t.isNil(v) && (s.Kind.occurs() || s.Kind == Parts):
 		e.Errorf("soap: a nil *%s", s.Go)
 		return
 	case t.isNil(v):
@@ -296,7 +306,7 @@ func (t *Type) encodeElem(e *Encoder, name *Name, typ xml.Name, v any) {
 	inf := t.info()
 	block, mark := e.ptrs.push(t, v)
 	defer e.ptrs.pop(mark)
-	if s.Kind == Occurrence || s.Kind == Parts {
+	if s.Kind.occurs() || s.Kind == Parts {
 		t.encodeFields(e, block)
 		return
 	}
@@ -357,7 +367,7 @@ func (t *Type) encodeField(e *Encoder, f *elem, p *soap.Presence, ptr any) {
 		for i, n := 0, f.fc.sliceLen(ptr); i < n; i++ {
 			it := f.fc.sliceAt(ptr, i)
 			if f.occ.isNil(it) {
-				e.Errorf("soap: a nil occurrence of a repeated choice")
+				e.Errorf("soap: a nil occurrence of a repeated choice or sequence")
 				continue
 			}
 			f.occ.encodeElem(e, nil, xml.Name{}, it)
@@ -491,7 +501,7 @@ func (t *Type) decodeField(d *Decoder, f *elem, p *soap.Presence, ptr any) error
 // decode reads the element just started (its attributes and content, up to and including its end
 // tag) into v.
 func (t *Type) decode(d *Decoder, v any) error {
-	if k := t.s.Kind; k == Occurrence || k == Parts {
+	if k := t.s.Kind; k.occurs() || k == Parts {
 		return t.decodeOne(d, v)
 	}
 	inf := t.info()
@@ -523,6 +533,15 @@ func (t *Type) decode(d *Decoder, v any) error {
 	base := len(d.seen)
 	d.seen = append(d.seen, make([]bool, len(inf.elems))...)
 	defer func() { d.seen = d.seen[:base] }()
+	// For each field holding the occurrences of a repeated xs:sequence, the index of the field of the
+	// occurrence read last (-1 before the first), on a stack nested values share too.
+	lastBase := len(d.last)
+	if inf.seqs {
+		for range inf.elems {
+			d.last = append(d.last, -1)
+		}
+		defer func() { d.last = d.last[:lastBase] }()
+	}
 	next := 0 // the field expected next: children usually come in schema order
 	for {
 		ok, err := d.child()
@@ -561,6 +580,12 @@ func (t *Type) decode(d *Decoder, v any) error {
 		l := inf.levels[r.lvl]
 		li := l.info()
 		p := block[inf.off[r.lvl]:]
+		if f := &li.own[r.idx]; f.occ != nil && f.occ.s.Kind == Sequence {
+			if err := f.decodeSequence(d, p[r.idx], &d.last[lastBase+k]); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx]); err != nil {
 			return err
 		}
@@ -631,14 +656,52 @@ func (t *Type) decodeOne(d *Decoder, v any) error {
 			wild = i
 			continue
 		}
-		if d.match(&f.name) {
+		if matchAny(d, f.names) { // several names for a repeated choice in the occurrence
 			return t.decodeField(d, f, pres, block[i])
 		}
 	}
-	if wild >= 0 && t.s.Kind == Occurrence {
+	if wild >= 0 && t.s.Kind.occurs() {
 		return t.decodeField(d, &inf.own[wild], pres, block[wild])
 	}
 	return d.unknown()
+}
+
+// decodeSequence reads the element just started, which belongs to f, the occurrences of a repeated
+// xs:sequence, into the slice ptr points to: into the last occurrence when the element can continue
+// it (its field comes after the field read last, *last, or is that field and repeats), else into a
+// new occurrence appended. It records the element's field in *last.
+func (f *elem) decodeSequence(d *Decoder, ptr any, last *int) error {
+	own := f.occ.info().own
+	i, wild := -1, -1
+	for j := range own {
+		switch {
+		case own[j].wild:
+			if wild < 0 {
+				wild = j
+			}
+		case matchAny(d, own[j].names):
+			i = j
+		}
+		if i >= 0 {
+			break
+		}
+	}
+	if i < 0 {
+		if i = wild; i < 0 {
+			return d.unknown()
+		}
+	}
+	repeats := own[i].flags&(Repeated|Wildcard) != 0 || own[i].occ != nil
+	n := f.fc.sliceLen(ptr)
+	if *last < 0 || n == 0 || i < *last || i == *last && !repeats {
+		f.fc.sliceAppend(ptr, f.occ.newValue())
+		n++
+	}
+	*last = i
+	it := f.fc.sliceAt(ptr, n-1)
+	block, mark := d.ptrs.push(f.occ, it)
+	defer d.ptrs.pop(mark)
+	return f.occ.decodeField(d, &own[i], f.occ.info().presenceAt(block), block[i])
 }
 
 // DecodeParts reads the elements of a reply's Body into v, a Parts value: the element just started,

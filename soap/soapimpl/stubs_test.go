@@ -3,7 +3,6 @@ package soapimpl
 import (
 	"context"
 	"encoding/xml"
-	"net/http"
 
 	"github.com/sogen-go/sogen/soap"
 )
@@ -17,14 +16,11 @@ func tn(local string) xml.Name { return xml.Name{Space: testNS, Local: local} }
 
 // Client is the soap.Client the tests call through, with the Do method generated clients have in
 // effect (they call Invoke).
-type Client struct {
-	HTTPClient      *http.Client
-	MaxResponseSize int64
-}
+type Client soap.Client
 
 // Do sends call as op through Invoke.
 func (c *Client) Do(ctx context.Context, op *Operation, call *Call, opts ...soap.CallOption) error {
-	return Invoke(ctx, &soap.Client{HTTPClient: c.HTTPClient, MaxResponseSize: c.MaxResponseSize}, op, call, opts)
+	return Invoke(ctx, (*soap.Client)(c), op, call, opts)
 }
 
 // table returns the table of a struct type T with the given fields, whose Go fields ptrs points to.

@@ -3,6 +3,7 @@ package soapimpl
 import (
 	"encoding/xml"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"github.com/sogen-go/sogen/soap"
@@ -146,7 +147,10 @@ type array[T any] struct {
 	// arrayType is, for a SOAP-ENC array (a restriction of soapenc:Array, SOAP 1.1 section 5.4.2), the
 	// schema type of the items: the array is written with soapenc:arrayType="T[n]" (and
 	// xsi:type="soapenc:Array" in an encoded message), and its items are read whatever their names.
+	// For an array of arrays it is the type of the innermost items, and itemRanks the ranks of the
+	// items written after it ("[]" for arrays, "[,]" for two-dimensional arrays: "xsd:byte[][n]").
 	arrayType xml.Name
+	itemRanks string
 }
 
 // NewArray returns the codec of a wrapped array type (the ArrayOfX pattern) whose items are the
@@ -163,19 +167,22 @@ func NewEncArray(space, local string, flags Flags, item *Codec, arrayType xml.Na
 	return item.c.arrayOf(space, local, flags, arrayType)
 }
 
-// NewArrayOf is NewArray for items whose codec cannot make arrays: T is the Go type of an item.
+// NewArrayOf is NewArray, or NewEncArray, for items whose codec cannot make arrays (arrays and
+// dictionaries): T is the Go type of an item. For a SOAP-ENC array of arrays, itemRanks are the ranks
+// of its items ("[]" for arrays, "[,]" for two-dimensional arrays) and arrayType the type of the
+// innermost items, written together as soapenc:arrayType="xsd:byte[][n]".
 //
 //go:noinline
-func NewArrayOf[T any](space, local string, flags Flags, item *Codec, arrayType xml.Name) Codec {
-	return newArray[T](space, local, flags, item.c, arrayType)
+func NewArrayOf[T any](space, local string, flags Flags, item *Codec, arrayType xml.Name, itemRanks string) Codec {
+	return newArray[T](space, local, flags, item.c, arrayType, itemRanks)
 }
 
 // newArray returns the codec of an array of the values of item, T being their Go type (a *T when
 // flags has Ref).
 //
 //go:noinline
-func newArray[T any](space, local string, flags Flags, item *codec, arrayType xml.Name) Codec {
-	a := &array[T]{item: newElem(space, local, flags), arrayType: arrayType}
+func newArray[T any](space, local string, flags Flags, item *codec, arrayType xml.Name, itemRanks string) Codec {
+	a := &array[T]{item: newElem(space, local, flags), arrayType: arrayType, itemRanks: itemRanks}
 	if flags&Ref != 0 {
 		a.c = item.refOps.(*ops[T])
 	} else {
@@ -291,13 +298,17 @@ var encArrayTypeAttr = NewName(soap.SOAPEncNamespace, "arrayType")
 // xs:anyType slot).
 func encodeSOAPArray[T any](a *array[T], e *Encoder, f *elem, owner string, p *soap.Presence, v []T, typed bool) {
 	nils := nilItems(e, a.c, f, p, v)
-	startSOAPArray(e, f, a.arrayType, len(v), typed)
+	startSOAPArray(e, f, a.arrayType, a.itemRanks, strconv.Itoa(len(v)), typed)
 	encodeItems(a, e, f, owner, v, nils)
 	e.EndElement()
 }
 
-// startSOAPArray writes the start tag of the SOAP-ENC array f of n items of type arrayType.
-func startSOAPArray(e *Encoder, f *elem, arrayType xml.Name, n int, typed bool) {
+// startSOAPArray writes the start tag of the SOAP-ENC array f whose items are of type arrayType (of
+// arrays of it, for itemRanks "[]", ...) and whose size is size ("3", or "2,3" for two dimensions):
+// with soapenc:arrayType="T[size]" (SOAP 1.1 section 5.4.2) and xsi:type="soapenc:Array" when e
+// follows the encoding or typed is set, or, in the SOAP 1.2 encoding, with enc:arraySize (dimensions
+// separated by a space) and enc:itemType (left out for an array of arrays: each item says its own).
+func startSOAPArray(e *Encoder, f *elem, arrayType xml.Name, itemRanks, size string, typed bool) {
 	enc := e.encoding()
 	var typ xml.Name
 	if enc == soap.SOAP12EncNamespace {
@@ -305,15 +316,17 @@ func startSOAPArray(e *Encoder, f *elem, arrayType xml.Name, n int, typed bool) 
 			typ = xml.Name{Space: enc, Local: "Array"}
 		}
 		e.startName(&f.name, typ)
-		e.Attr(xml.Name{Space: enc, Local: "itemType"}, e.QName(arrayType))
-		e.Attr(xml.Name{Space: enc, Local: "arraySize"}, strconv.Itoa(n))
+		if itemRanks == "" {
+			e.Attr(xml.Name{Space: enc, Local: "itemType"}, e.QName(arrayType))
+		}
+		e.Attr(xml.Name{Space: enc, Local: "arraySize"}, strings.ReplaceAll(size, ",", " "))
 		return
 	}
 	if e.encoded || typed {
 		typ = xml.Name{Space: enc, Local: "Array"}
 	}
 	e.startName(&f.name, typ)
-	e.attr(encArrayTypeAttr.Space, encArrayTypeAttr.Local, false, e.QName(arrayType)+"["+strconv.Itoa(n)+"]")
+	e.attr(encArrayTypeAttr.Space, encArrayTypeAttr.Local, false, e.QName(arrayType)+itemRanks+"["+size+"]")
 }
 
 // heapSort sorts s by compare: a small sort (unlike slices.SortFunc, whose instantiation is large), in

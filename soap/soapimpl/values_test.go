@@ -344,7 +344,7 @@ func TestArrayOfArray(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			outer := NewArrayOf[[]int32]("", "row", tt.flags, &inner, xml.Name{})
+			outer := NewArrayOf[[]int32]("", "row", tt.flags, &inner, xml.Name{}, "")
 			f := fld("", "m", "M", Optional|ZeroUnset, &outer)
 			got := fldMustEncode(t, func(e *Encoder) { fldEnc(e, &f, nil, &tt.v) })
 			if got != tt.wire {

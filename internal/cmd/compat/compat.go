@@ -5,15 +5,19 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/internal/cli"
+	"github.com/sogen-go/sogen/parser"
 )
 
 // Entry is one entry point of the manifest and what happened to it.
@@ -23,15 +27,29 @@ type Entry struct {
 	Ops   int    // the manifest's count of SOAP operations
 	Pkg   string // the package directory in the temporary module
 
+	// Flags are the flags of the run that generated the package (none when it needed none), or of
+	// the last run tried: each added because the error of the run before suggested it.
+	Flags []string
+	// Maps are the remote locations mapped (-map URL=FILE, after the flags) to the stand-ins in
+	// testdata/remote, each because the error of the run before named it.
+	Maps []string
+	// Unfollowed are flags an error suggested that the measurement does not add: -fetch (it runs
+	// offline, so that the report depends only on the corpus and the repository).
+	Unfollowed []string
+
 	Generated, Built, Vetted bool
 	Panicked                 bool
-	// Lenient is true when generation failed with the default options, suggesting -lenient, and
-	// succeeded with it; TriedLenient when it failed with -lenient too (Err is then that error).
-	Lenient, TriedLenient bool
-	// Stage is where it failed ("generate", "build", "vet") and Err the first lines of the error.
+	// Stage is where it failed ("generate", "generate with -lenient", "build", "vet") and Err the
+	// error, as the sogen command words it.
 	Stage string
 	Err   string
 }
+
+// NoFlags reports whether the entry builds and vets as sogen generates it with no flags.
+func (e *Entry) NoFlags() bool { return e.Vetted && len(e.Flags) == 0 && len(e.Maps) == 0 }
+
+// NoMaps reports whether the entry builds and vets with the flags its errors suggest, without -map.
+func (e *Entry) NoMaps() bool { return e.Vetted && len(e.Maps) == 0 }
 
 // Report is the outcome over the whole manifest.
 type Report struct {
@@ -70,39 +88,80 @@ func readManifest(corpus string) ([]*Entry, error) {
 	return out, sc.Err()
 }
 
-// generate runs sogen on one entry point with the default options and, when the error suggests
-// -lenient, again with it.
-func generate(corpus string, e *Entry) (*sogen.Result, error) {
-	res, err := generateWith(corpus, e, false)
-	if err != nil && !e.Panicked && strings.Contains(err.Error(), "-lenient") {
-		res2, err2 := generateWith(corpus, e, true)
-		if err2 == nil {
-			e.Lenient = true
-			return res2, nil
+// generate runs the sogen command on one entry point into dir, as a user would: the entry point
+// named by its path, so that its own folder is the input directory; with no flags first, then with
+// the flags the error suggests (its typed hint, read with cli.SuggestedFlags), one round at a time,
+// until a run succeeds or its error suggests nothing new that the measurement can follow. A remote
+// location the error names (parser.HintRemote) that copies holds a stand-in for (at its host and
+// path) is mapped to it, as a user would save a copy and add -map URL=FILE.
+func generate(corpus string, e *Entry, dir, copies string) {
+	path := filepath.Join(corpus, "public", filepath.FromSlash(e.Path))
+	var flags, maps []string
+	for {
+		args := append([]string{"-o", dir, "-pkg", e.Pkg}, flags...)
+		for _, u := range maps {
+			args = append(args, "-map", u+"="+standIn(copies, u))
 		}
-		// What stops it even with -lenient is the more useful error.
-		e.TriedLenient = true
-		return nil, err2
+		err := runSogen(e, append(args, path))
+		e.Flags, e.Maps = flags, maps
+		if err == nil {
+			e.Generated = true
+			return
+		}
+		if h, ok := parser.HintOf(err); ok && h.Kind == parser.HintRemote && !slices.Contains(maps, h.URL) && !e.Panicked {
+			if _, serr := os.Stat(standIn(copies, h.URL)); serr == nil {
+				maps = append(slices.Clip(maps), h.URL)
+				continue
+			}
+		}
+		var next []string
+		if !e.Panicked {
+			for _, f := range cli.SuggestedFlags(err) {
+				switch {
+				case slices.Contains(flags, f):
+				case f == "-fetch":
+					if !slices.Contains(e.Unfollowed, f) {
+						e.Unfollowed = append(e.Unfollowed, f)
+					}
+				default:
+					next = append(next, f)
+				}
+			}
+		}
+		if len(next) == 0 {
+			e.Stage, e.Err = "generate", err.Error()
+			if len(flags) > 0 {
+				e.Stage += " with " + strings.Join(flags, " ")
+			}
+			return
+		}
+		flags = append(slices.Clip(flags), next...)
 	}
-	return res, err
 }
 
-// generateWith runs sogen on one entry point, turning a panic into an error.
-func generateWith(corpus string, e *Entry, lenient bool) (res *sogen.Result, err error) {
+// standIn returns the file in copies standing in for the remote location u: the one at u's host and
+// path, query string included.
+func standIn(copies, u string) string {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" {
+		return filepath.Join(copies, "-")
+	}
+	p := pu.Host + pu.EscapedPath()
+	if pu.RawQuery != "" {
+		p += "?" + pu.RawQuery
+	}
+	return filepath.Join(copies, filepath.FromSlash(p))
+}
+
+// runSogen runs the sogen command in-process, turning a panic into an error.
+func runSogen(e *Entry, args []string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.Panicked = true
-			stack := string(debug.Stack())
-			err = fmt.Errorf("panic: %v\n%s", r, stack)
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	return sogen.Generate(sogen.Config{
-		FS:      os.DirFS(filepath.Join(corpus, "public")),
-		Roots:   []string{e.Path},
-		Package: e.Pkg,
-		Sources: []string{e.Path},
-		Lenient: lenient,
-	})
+	return cli.Run(args, io.Discard, io.Discard)
 }
 
 // Run generates every entry point into a temporary module, builds and vets it, and reports.
@@ -128,26 +187,10 @@ func Run(corpus, repo string) (*Report, error) {
 		return nil, err
 	}
 	any := false
+	copies := filepath.Join(repo, "testdata", "remote")
 	for _, e := range entries {
-		res, err := generate(corpus, e)
-		if err != nil {
-			e.Stage, e.Err = "generate", err.Error()
-			if e.TriedLenient {
-				e.Stage = "generate with -lenient"
-			}
-			continue
-		}
-		dir := filepath.Join(tmp, e.Pkg)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, err
-		}
-		for _, f := range res.Files {
-			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
-				return nil, err
-			}
-		}
-		e.Generated = true
-		any = true
+		generate(corpus, e, filepath.Join(tmp, e.Pkg), copies)
+		any = any || e.Generated
 	}
 	if !any {
 		return &Report{Entries: entries}, nil
@@ -183,7 +226,9 @@ func Run(corpus, repo string) (*Report, error) {
 func goCmd(dir string, args ...string) (string, error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	// -trimpath keeps the temporary directory out of the build cache's keys, so that a package
+	// generated as in the previous run (same import path, same files) is not compiled again.
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod -trimpath", "GOWORK=off")
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

@@ -1,7 +1,9 @@
-// Command compat measures how much of the third-party WSDL corpus sogen handles: for every entry point
-// listed in public/MANIFEST.tsv it generates a client package on its own (default options: nothing
-// fetched, nothing lenient), then builds and vets all the packages at once in a temporary module that
-// replaces github.com/sogen-go/sogen with this repository, and writes a Markdown report.
+// Command compat measures how much of the third-party WSDL corpus sogen handles, as a user meets it:
+// every entry point listed in public/MANIFEST.tsv is run through the sogen command on its own, named
+// by its path (its folder is the input directory), with no flags first, then with the flags its
+// error suggests (its typed hint; -fetch is noted, not followed: the measurement is offline); then all
+// the packages are built and vetted at once in a temporary module that replaces
+// github.com/sogen-go/sogen with this repository, and a Markdown report is written.
 //
 //	SOGEN_CORPUS=../shared/corpus go run ./internal/cmd/compat            # writes docs/compat.md
 //	SOGEN_CORPUS=../shared/corpus go run ./internal/cmd/compat -check     # fails when docs/compat.md is stale

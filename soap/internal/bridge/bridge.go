@@ -32,6 +32,12 @@ type CallOptions struct {
 	HasRequestHeader  bool
 	ResponseHeader    any
 	HasResponseHeader bool
+	// HeaderBlocks is a []soap.HeaderBlock: the header blocks to send after the client's
+	// (soap.WithHeaderBlock), nil when none were given.
+	HeaderBlocks any
+	// UnknownHeaders is a *[]*soap.Element receiving the reply's header blocks the response header
+	// struct does not declare (soap.WithUnknownResponseHeaders), nil when not asked for.
+	UnknownHeaders any
 }
 
 // HeaderField is one HTTP header given with soap.WithHTTPHeader.
@@ -49,3 +55,11 @@ var (
 // malformed value from a peer is kept and sent back as it came; its conversion methods report it):
 // a func(string) soap.DateTime, soap.Date, soap.TimeOfDay, soap.Duration or soap.Decimal.
 var DateTimeFromWire, DateFromWire, TimeOfDayFromWire, DurationFromWire, DecimalFromWire any
+
+// What a call tells the soap.Observer of its client, through the unexported methods of soap.Exchange:
+//   - ExchangeBegin is a func(x *soap.Exchange, ctx context.Context, obs *soap.Observer, endpoint
+//     string, body []byte, secrets []string) context.Context, recording the request and calling
+//     obs.Start once; it returns the context the request carries.
+//   - ExchangeReply is a func(x *soap.Exchange, status int, body []byte) recording the reply.
+//   - ExchangeDone is a func(x *soap.Exchange, obs *soap.Observer, err error) calling obs.Done.
+var ExchangeBegin, ExchangeReply, ExchangeDone any

@@ -1,0 +1,127 @@
+package sogen_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/parser"
+)
+
+// TestFixupBadInputs generates the bad inputs whose errors (in golden/errors, some made with -strict)
+// a fix-up gets past: the loss-free ones by default, the lossy ones with Config.Lenient. Each fix-up
+// names the file and element, and the generated client reads the input as it says.
+func TestFixupBadInputs(t *testing.T) {
+	const def = "/wsdl:definitions[@name='Bad']"
+	for _, tc := range []struct {
+		name     string
+		lenient  bool
+		kind     parser.FixupKind
+		warnings []string
+		want     []string // in the generated files
+	}{
+		{
+			name:     "spaced-name",
+			kind:     parser.TrimmedName,
+			warnings: []string{`spaced-name.wsdl: ` + def + `/wsdl:types/xs:schema/xs:element[@name='PingResponse']/xs:complexType/xs:sequence/xs:element[@name='ResultCode ']: name "ResultCode " trimmed to "ResultCode"`},
+			want: []string{
+				`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (int32, error)`,
+				`{Space: nsBad, Local: "ResultCode", GoName: "ResultCode",`,
+			},
+		},
+		{
+			name:     "element-model-group",
+			kind:     parser.ImpliedComplexType,
+			warnings: []string{"element-model-group.wsdl: " + def + "/wsdl:types/xs:schema/xs:element[@name='PingResponse']/xs:sequence: xs:sequence directly inside xs:element read as if wrapped in an anonymous xs:complexType"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) ([]string, error)`},
+		},
+		{
+			name:     "wrong-namespace",
+			kind:     parser.LocalName,
+			warnings: []string{"wrong-namespace.wsdl: " + def + "/wsdl:types/xs:schema/xs:element[@name='Order']: type {http://example.com/bad/wsdl}OrderType (not defined) resolved by its local name to {http://example.com/bad}OrderType"},
+		},
+		{
+			name:     "document-type-part",
+			lenient:  true,
+			kind:     parser.TypePart,
+			warnings: []string{"document-type-part.wsdl: " + def + "/wsdl:message[@name='PingRequest']: part pingId names the type {http://www.w3.org/2001/XMLSchema}int, not an element, which a document-style body needs; read as an element pingId in no namespace of that type"},
+			want: []string{
+				`func (c *BadClient) Ping(ctx context.Context, pingID int32, opts ...soap.CallOption) (string, error)`,
+				`Request: xml.Name{Local: "pingId"}`,
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := sogen.Config{FS: os.DirFS("testdata/bad"), Roots: []string{tc.name + ".wsdl"}, Package: "bad", Lenient: tc.lenient}
+			res, err := sogen.Generate(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Fixups {
+				got = append(got, f.String())
+				if f.Kind != tc.kind {
+					t.Errorf("%s: kind %d, want %d", f, f.Kind, tc.kind)
+				}
+			}
+			if d := cmp.Diff(tc.warnings, got); d != "" {
+				t.Errorf("fix-ups (-want +got):\n%s", d)
+			}
+			if tc.lenient {
+				if _, err := sogen.Generate(sogen.Config{FS: cfg.FS, Roots: cfg.Roots, Package: "bad"}); err == nil {
+					t.Error("without Lenient, generation succeeded")
+				}
+			} else if _, err := sogen.Generate(sogen.Config{FS: cfg.FS, Roots: cfg.Roots, Package: "bad", Strict: true}); err == nil {
+				t.Error("with Strict, generation succeeded")
+			}
+			var all strings.Builder
+			for _, f := range res.Files {
+				all.Write(f.Content)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(all.String(), w) {
+					t.Errorf("the generated code lacks %s", w)
+				}
+			}
+		})
+	}
+}
+
+// TestUnmappableCase: the golden case testdata/wsdl/unmappable is generated with Config.Lenient (its
+// flags file), which keeps what sogen cannot map as XML or leaves it out, an Unmapped fix-up each,
+// naming the file and element; without it, the first of them is an error whose hint is Lenient.
+func TestUnmappableCase(t *testing.T) {
+	dir := os.DirFS("testdata/wsdl/unmappable")
+	_, err := sogen.Generate(sogen.Config{FS: dir, Roots: []string{"unmappable.wsdl"}, Package: "unmappable"})
+	if h, _ := parser.HintOf(err); err == nil || h != (parser.Hint{Kind: parser.HintLenient, Effect: "keep the content of the type as XML"}) {
+		t.Errorf("without Lenient: %v (hint %+v)", err, h)
+	}
+	res, err := sogen.Generate(sogen.Config{FS: dir, Roots: []string{"unmappable.wsdl"}, Package: "unmappable", Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const p = "unmappable.wsdl: /wsdl:definitions[@name='Unmappable']/"
+	want := []string{
+		p + "wsdl:types/xs:schema/xs:complexType[@name='Log']/xs:sequence/xs:choice: a repeated xs:choice (maxOccurs unbounded) whose branches are not elements or wildcards is not supported yet: its elements are kept as XML, as if it were xs:any",
+		p + "wsdl:types/xs:schema/xs:complexType[@name='Cube']: the complex type {http://example.com/sogen/unmappable}Cube kept as XML in the fields Content and AnyAttr of Cube, since sogen cannot map it: " +
+			p + "wsdl:types/xs:schema/xs:complexType[@name='Cube']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType=\"xs:int[,,]\": SOAP-ENC arrays of more than two dimensions are not supported",
+		p + "wsdl:types/xs:schema/xs:complexType[@name='RichNote']: the complex type {http://example.com/sogen/unmappable}RichNote kept as XML in the fields Content and AnyAttr of RichNote, since sogen cannot map it: mixed content in a type that extends or is extended by another is not supported yet",
+		p + "wsdl:types/xs:schema/xs:complexType[@name='SignedNote']: the complex type {http://example.com/sogen/unmappable}SignedNote kept as XML in the fields Content and AnyAttr of SignedNote, since sogen cannot map it: it extends {http://example.com/sogen/unmappable}RichNote, which sogen cannot map",
+		p + "wsdl:binding[@name='UnmappableBinding']/wsdl:operation[@name='Post']: the soap:header session of message SessionHeader left out, since sogen cannot map it: encoded SOAP headers are not supported",
+		p + "wsdl:portType[@name='Unmappable']/wsdl:operation[@name='SendGrid']: operation SendGrid left out, since sogen cannot map it: " +
+			p + "wsdl:types/xs:schema/xs:element[@name='GridRequest']: element GridRequest: a two-dimensional SOAP-ENC array as the whole body of a document-style message is not supported",
+	}
+	var got []string
+	for _, f := range res.Fixups {
+		got = append(got, f.String())
+		if f.Kind != parser.Unmapped {
+			t.Errorf("%s: kind %d, want Unmapped", f, f.Kind)
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("fix-ups (-want +got):\n%s", d)
+	}
+}
