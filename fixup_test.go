@@ -238,3 +238,30 @@ func TestUnmappableCase(t *testing.T) {
 		t.Errorf("fix-ups (-want +got):\n%s", d)
 	}
 }
+
+// TestUndefinedCase: the golden case testdata/wsdl/undefined is generated without flags: each of its
+// references to nothing defined is repaired by a loss-free fix-up (AnyContent or Ignored), naming the
+// file and element; with Config.Strict the first is an error whose hint is to leave Strict out.
+func TestUndefinedCase(t *testing.T) {
+	dir := os.DirFS("testdata/wsdl/undefined")
+	cfg := sogen.Config{FS: dir, Roots: []string{"undefined.wsdl"}, Package: "undefined"}
+	res, err := sogen.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[parser.FixupKind]int{}
+	for _, f := range res.Fixups {
+		counts[f.Kind]++
+		if !strings.HasPrefix(f.String(), "undefined.wsdl: /wsdl:definitions[@name='Undefined']/") {
+			t.Errorf("fix-up %q does not name the file and element", f)
+		}
+	}
+	if d := cmp.Diff(map[parser.FixupKind]int{parser.AnyContent: 15, parser.Ignored: 7}, counts); d != "" {
+		t.Errorf("fix-ups by kind (-want +got):\n%s", d)
+	}
+	cfg.Strict = true
+	_, err = sogen.Generate(cfg)
+	if h, _ := parser.HintOf(err); err == nil || h.Kind != parser.HintNotStrict {
+		t.Errorf("with Strict: %v (hint %+v)", err, h)
+	}
+}
