@@ -122,17 +122,18 @@ func (b *builder) rawStruct(w *structWork, why string, unmapped bool) {
 	w.scope = NewScope(structReserved(t)...)
 	t.Mixed = w.scope.Claim("Content")
 	t.AnyAttr = w.scope.Claim("AnyAttr", "Wildcard")
+	t.RawType = w.scope.Claim("XSIType")
 	what := "the anonymous type of the element " + t.GoName
 	if !t.QName.IsZero() {
 		what = "the complex type " + qstring(t.QName)
 	}
 	if !unmapped {
-		t.Doc = joinDoc(fmt.Sprintf("%s is %s, whose content sogen does not know (%s): %s holds its text and child elements in document order, the elements as *soap.Element, and %s its attributes; both are written back unchanged.",
-			t.GoName, what, why, t.Mixed, t.AnyAttr), w.ct.Doc)
+		t.Doc = joinDoc(fmt.Sprintf("%s is %s, whose content sogen does not know (%s): %s holds its text and child elements in document order, the elements as *soap.Element, %s its attributes and %s its xsi:type; all are written back unchanged.",
+			t.GoName, what, why, t.Mixed, t.AnyAttr, t.RawType), w.ct.Doc)
 		return
 	}
-	t.Doc = joinDoc(fmt.Sprintf("%s is %s, which sogen cannot map (%s): %s holds its text and child elements in document order, the elements as *soap.Element, and %s its attributes; both are written back unchanged.",
-		t.GoName, what, why, t.Mixed, t.AnyAttr), w.ct.Doc)
+	t.Doc = joinDoc(fmt.Sprintf("%s is %s, which sogen cannot map (%s): %s holds its text and child elements in document order, the elements as *soap.Element, %s its attributes and %s its xsi:type; all are written back unchanged.",
+		t.GoName, what, why, t.Mixed, t.AnyAttr, t.RawType), w.ct.Doc)
 	b.pkg.Fixups = append(b.pkg.Fixups, parser.Fixup{Kind: parser.Unmapped, Pos: w.ct.Pos,
 		Msg: fmt.Sprintf("%s kept as XML in the fields %s and %s of %s, since sogen cannot map it: %s", what, t.Mixed, t.AnyAttr, t.GoName, why)})
 }

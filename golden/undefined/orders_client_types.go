@@ -138,12 +138,14 @@ func (v *Line) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 	return nil
 }
 
-// MoreSpecial is the complex type {http://example.com/sogen/undefined}MoreSpecial, whose content sogen does not know (it derives from {http://example.com/sogen/undefined}Special, which is kept as XML): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// MoreSpecial is the complex type {http://example.com/sogen/undefined}MoreSpecial, whose content sogen does not know (it derives from {http://example.com/sogen/undefined}Special, which is kept as XML): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type MoreSpecial struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
 // SOAPType returns the schema type name of MoreSpecial.
@@ -159,6 +161,9 @@ func (v *MoreSpecial) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 		e.EndElement()
 		return
 	}
+	if start.Type == (xml.Name{}) {
+		start.Type = v.XSIType
+	}
 	e.StartElement(start)
 	soap.EncodeAttrs(e, v.AnyAttr)
 	soap.EncodeNodes(e, v.Content)
@@ -167,6 +172,11 @@ func (v *MoreSpecial) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *MoreSpecial) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	typ, _, err := d.XSIType(start)
+	if err != nil {
+		return err
+	}
+	v.XSIType = typ
 	for _, a := range start.Attr {
 		if soap.OtherAttr(a) {
 			v.AnyAttr = append(v.AnyAttr, a)
@@ -344,12 +354,14 @@ func (v *Ping) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 	return nil
 }
 
-// Special is the complex type {http://example.com/sogen/undefined}Special, whose content sogen does not know (its base type {http://example.com/sogen/undefined}MissingBase is not defined): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// Special is the complex type {http://example.com/sogen/undefined}Special, whose content sogen does not know (its base type {http://example.com/sogen/undefined}MissingBase is not defined): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type Special struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
 // SOAPType returns the schema type name of Special.
@@ -365,6 +377,9 @@ func (v *Special) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 		e.EndElement()
 		return
 	}
+	if start.Type == (xml.Name{}) {
+		start.Type = v.XSIType
+	}
 	e.StartElement(start)
 	soap.EncodeAttrs(e, v.AnyAttr)
 	soap.EncodeNodes(e, v.Content)
@@ -373,6 +388,11 @@ func (v *Special) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *Special) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	typ, _, err := d.XSIType(start)
+	if err != nil {
+		return err
+	}
+	v.XSIType = typ
 	for _, a := range start.Attr {
 		if soap.OtherAttr(a) {
 			v.AnyAttr = append(v.AnyAttr, a)

@@ -53,9 +53,9 @@ func TestUndefined(t *testing.T) {
 		if err := decodeBody(srv.Last(t).Body, &back, nil); err != nil {
 			t.Fatal(err)
 		}
+		// Compared as decoded, not as a golden: re-indenting mixed content is not stable.
 		want.Name = un("EchoIn")
 		diff(t, "request", want, &back)
-		checkGolden(t, "undefined", "Echo.request.xml", srv.Last(t).Body)
 	})
 
 	t.Run("a value with xsi:type in an xs:anyType slot is read as that type and written back with it", func(t *testing.T) {
@@ -72,6 +72,19 @@ func TestUndefined(t *testing.T) {
 		}
 		in := bodyChild(t, checkEnvelope(t, srv.Last(t).Body, nsEnv11))
 		diff(t, "request", `(int)"5"`, in.form())
+	})
+
+	t.Run("a type kept as XML keeps the xsi:type it was read with", func(t *testing.T) {
+		doc := `<Submit xmlns="` + nsUndefined + `" xmlns:u="` + nsUndefined + `" xmlns:xsi="` + nsXSI + `"><Order><ID>1</ID></Order>` +
+			`<Special xsi:type="u:MoreSpecial" a="1"><Code>c</Code><More>m</More></Special></Submit>`
+		var s undefined.Submit
+		if err := decodeXML([]byte(doc), &s, nil); err != nil {
+			t.Fatal(err)
+		}
+		diff(t, "XSIType", un("MoreSpecial"), s.Special.XSIType)
+		special := parseTree(t, mustMarshal(t, &s, un("Submit"))).mustFind(t, nsUndefined, "Special")
+		diff(t, "re-encoded", `(MoreSpecial){Code="c" More="m"}`, special.form())
+		diff(t, "re-encoded attribute", "1", attrOf(special, "", "a"))
 	})
 
 	t.Run("undefined types, elements, attributes and groups keep what arrives, and write it back unchanged", func(t *testing.T) {
