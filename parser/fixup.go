@@ -46,7 +46,8 @@ const (
 	// typed by its xsi:type), an undefined simple type (of an attribute, a restriction, a list or a
 	// union) as xs:string (the text as it is), an undefined element or attribute as one of that name
 	// of xs:anyType or xs:string, a reference whose name is not known (an undeclared prefix) or an
-	// undefined group as a wildcard, an undefined attribute group as xs:anyAttribute, and a complex
+	// undefined group as a wildcard, an undefined attribute group as xs:anyAttribute, a simpleContent
+	// extension of an undefined base as one of xs:string with xs:anyAttribute, and another complex
 	// type with an undefined base (and the types derived from it) as XML kept in full
 	// (ComplexType.KeptAsXML).
 	AnyContent

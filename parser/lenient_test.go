@@ -189,6 +189,7 @@ func TestUndefinedSchemaComponents(t *testing.T) {
   <xs:complexType name="U"><xs:group ref="t:MissingGroup" maxOccurs="2"/></xs:complexType>
   <xs:complexType name="Base"><xs:complexContent><xs:extension base="t:MissingBase"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
   <xs:complexType name="Derived"><xs:complexContent><xs:extension base="t:Base"><xs:sequence><xs:element name="y" type="xs:int"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+  <xs:complexType name="Money"><xs:simpleContent><xs:extension base="t:MissingMoney"><xs:attribute name="currency" type="xs:string"/></xs:extension></xs:simpleContent></xs:complexType>
   <xs:element name="HasDerived"><xs:complexType><xs:simpleContent><xs:extension base="t:Derived"/></xs:simpleContent></xs:complexType></xs:element>
   <xs:simpleType name="L"><xs:list itemType="t:MissingItem"/></xs:simpleType>
   <xs:simpleType name="N"><xs:union memberTypes="xs:int t:MissingMember"/></xs:simpleType>
@@ -211,6 +212,7 @@ func TestUndefinedSchemaComponents(t *testing.T) {
 		"s.xsd: /xs:schema/xs:simpleType[@name='L']: list itemType {urn:t}MissingItem is not defined; read as xs:string, the text kept as it is",
 		"s.xsd: /xs:schema/xs:simpleType[@name='N']: union member type {urn:t}MissingMember is not defined; read as xs:string, the text kept as it is",
 		"s.xsd: /xs:schema/xs:complexType[@name='Base']: base type {urn:t}MissingBase is not defined; the content of the type is kept as XML",
+		"s.xsd: /xs:schema/xs:complexType[@name='Money']: base type {urn:t}MissingMoney is not defined; read as xs:string, the attributes it may declare kept as XML (xs:anyAttribute)",
 		"s.xsd: /xs:schema/xs:complexType[@name='T']/xs:attribute: attribute {urn:t}missingAttr is not defined; declared as an attribute of xs:string, its value kept as it is",
 		"s.xsd: /xs:schema/xs:complexType[@name='T']/xs:sequence/xs:element[1]: element {urn:t}MissingElement is not defined; declared as an element of xs:anyType, its content kept as XML",
 		"s.xsd: /xs:schema/xs:complexType[@name='T']/xs:sequence/xs:element[2]: element q:Unknown (namespace prefix \"q\" is not declared): nothing of that kind has the local name Unknown; read as xs:any, the element kept as XML",
@@ -251,6 +253,9 @@ func TestUndefinedSchemaComponents(t *testing.T) {
 		if ct := s.ComplexTypes[tn(n)]; ct.KeptAsXML == "" || ct.Base != (xml.Name{}) || ct.Particle != nil {
 			t.Errorf("%s: %+v", n, ct)
 		}
+	}
+	if ct := s.ComplexTypes[tn("Money")]; ct.KeptAsXML != "" || ct.Base != xsString || !ct.AnyAttribute || len(ct.Attributes) != 1 {
+		t.Errorf("Money: %+v", ct)
 	}
 	if ct := s.Elements[tn("HasDerived")].Complex; ct.KeptAsXML == "" || ct.Content != ElementContent {
 		t.Errorf("HasDerived's type: %+v", ct)

@@ -31,6 +31,8 @@ var xsString = xml.Name{Space: NSXSD, Local: "string"}
 //     as XML; an undefined attribute group as xs:anyAttribute;
 //   - a complex type whose base is undefined has content sogen cannot know: it is kept as XML in full
 //     (text, elements and attributes, ComplexType.KeptAsXML), and so is every type derived from it;
+//     but a simpleContent extension of an undefined base is a value with attributes: its base is
+//     read as xs:string, and the attributes the base may declare as xs:anyAttribute;
 //   - an undefined fault message, a soap:header naming an undefined message or part, or a part that
 //     names a type (so the block has no name), a binding operation that its port type lacks, a port of
 //     an undefined binding and an undefined substitution group head are ignored: nothing callable
@@ -192,7 +194,15 @@ func (r *repairer) schema() {
 			}
 		},
 		complex: func(t *ComplexType) {
-			if t.Base != (xml.Name{}) && r.undefinedType(t.Base) {
+			switch {
+			case t.Base == (xml.Name{}) || !r.undefinedType(t.Base):
+			case t.Content == SimpleContent && t.Derivation == Extension:
+				// A value with attributes: the base, a simple type or a complex type with simple
+				// content, gives the text and perhaps attributes.
+				r.make(repair{kind: AnyContent, pos: t.Pos, ref: &t.Base, problem: notDefined("base type", t.Base),
+					effect: "read it as xs:string, keeping the attributes it may declare as XML", done: "read as xs:string, the attributes it may declare kept as XML (xs:anyAttribute)",
+					apply: func() { t.Base, t.AnyAttribute = xsString, true }})
+			default:
 				r.make(repair{kind: AnyContent, pos: t.Pos, ref: &t.Base, problem: notDefined("base type", t.Base),
 					effect: "keep the content of the type as XML", done: "the content of the type is kept as XML",
 					apply: func() { keepAsXML(t, fmt.Sprintf("its base type %s is not defined", show(t.Base))) }})

@@ -57,8 +57,8 @@ func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp
 }
 
 // Submit calls the operation Submit, sending Submit. It returns the whole SubmitResponse reply. It calls OrdersClientMessages.Submit, which takes and returns the whole messages.
-func (c *OrdersClient) Submit(ctx context.Context, order *Order, line []*Line, special *Special, moreSpecial *MoreSpecial, code Code, codes Codes, either Either, opts ...soap.CallOption) (*SubmitResponse, error) {
-	return c.Messages().Submit(ctx, &Submit{Order: order, Line: line, Special: special, MoreSpecial: moreSpecial, Code: code, Codes: codes, Either: either}, opts...)
+func (c *OrdersClient) Submit(ctx context.Context, order *Order, line []*Line, special *Special, moreSpecial *MoreSpecial, code Code, codes Codes, either Either, amount *Amount, opts ...soap.CallOption) (*SubmitResponse, error) {
+	return c.Messages().Submit(ctx, &Submit{Order: order, Line: line, Special: special, MoreSpecial: moreSpecial, Code: code, Codes: codes, Either: either, Amount: amount}, opts...)
 }
 
 // Echo calls the operation Echo, sending EchoIn. It returns the value of the EchoOut reply. It calls OrdersClientMessages.Echo, which takes and returns the whole messages.

@@ -9,6 +9,60 @@ import (
 	"github.com/sogen-go/sogen/soap"
 )
 
+// Amount is the complex type {http://example.com/sogen/undefined}Amount. It has simple content: a value with attributes.
+type Amount struct {
+	// Value is the element's text (xs:string); the attributes are the other fields.
+	Value string
+	// Currency is the attribute currency, in no namespace (xs:string; optional: nil leaves it out).
+	Currency *string
+	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
+	AnyAttr []xml.Attr
+}
+
+// attrsAmount describes the attributes of Amount.
+var attrsAmount = [...]soap.Attribute{
+	{Name: xml.Name{Local: "currency"}, GoName: "Currency"},
+}
+
+// SOAPType returns the schema type name of Amount.
+func (*Amount) SOAPType() xml.Name {
+	return xml.Name{Space: nsUndefined, Local: "Amount"}
+}
+
+// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
+func (v *Amount) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+	if v == nil {
+		e.StartElement(start)
+		e.NilAttr()
+		e.EndElement()
+		return
+	}
+	e.StartElement(start)
+	soap.XSString.EncodeAttrRef(e, &attrsAmount[0], v.Currency)
+	soap.EncodeAttrs(e, v.AnyAttr)
+	soap.XSString.EncodeText(e, v.Value)
+	e.EndElement()
+}
+
+// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
+func (v *Amount) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	for _, a := range start.Attr {
+		var err error
+		switch a.Name {
+		case attrsAmount[0].Name:
+			err = soap.XSString.DecodeAttrRef(d, &attrsAmount[0], a.Value, &v.Currency)
+		default:
+			if soap.OtherAttr(a) {
+				v.AnyAttr = append(v.AnyAttr, a)
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return soap.XSString.DecodeText(d, &v.Value)
+}
+
 // Code is the simple type {http://example.com/sogen/undefined}Code: an enumeration.
 type Code string
 
@@ -417,6 +471,8 @@ type Submit struct {
 	Codes Codes
 	// Either is the element Either (Either; optional).
 	Either Either
+	// Amount is the element Amount (Amount; optional).
+	Amount *Amount
 	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
 	Presence soap.Presence
 }
@@ -430,6 +486,7 @@ var fieldsSubmit = [...]soap.Field{
 	{Name: xml.Name{Space: nsUndefined, Local: "Code"}, GoName: "Code", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsUndefined, Local: "Codes"}, GoName: "Codes", Optional: true, ZeroUnset: true},
 	{Name: xml.Name{Space: nsUndefined, Local: "Either"}, GoName: "Either", Optional: true},
+	{Name: xml.Name{Space: nsUndefined, Local: "Amount"}, GoName: "Amount", Optional: true, ZeroUnset: true},
 }
 
 // SOAPType returns the zero name: Submit is an anonymous type.
@@ -455,13 +512,14 @@ func (v *Submit) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 	codecCode.Encode(e, &f0[4], &v.Presence, v.Code)
 	codecCodes.Encode(e, &f0[5], &v.Presence, v.Codes)
 	codecEither.Encode(e, &f0[6], &v.Presence, v.Either)
+	soap.EncodePtr[Amount](e, &f0[7], &v.Presence, v.Amount)
 	e.EndElement()
 }
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *Submit) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 	f0 := &fieldsSubmit
-	var seen0 [7]bool
+	var seen0 [8]bool
 	for {
 		se, ok, err := d.Child()
 		if err != nil {
@@ -492,6 +550,9 @@ func (v *Submit) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
 		case f0[6].Name:
 			seen0[6] = true
 			err = codecEither.Decode(d, se, &f0[6], &v.Presence, &v.Either)
+		case f0[7].Name:
+			seen0[7] = true
+			err = soap.DecodePtr[Amount](d, se, &f0[7], &v.Presence, &v.Amount)
 		default:
 			err = d.Unknown(se)
 		}

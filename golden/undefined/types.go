@@ -32,6 +32,9 @@ var namespaces = []string{
 
 // typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type or fills an xs:anyType slot.
 var typeRegistry = soap.TypeRegistry{
+	xml.Name{Space: nsUndefined, Local: "Amount"}: func() soap.Unmarshaler {
+		return new(Amount)
+	},
 	xml.Name{Space: nsUndefined, Local: "Code"}:   soap.SimpleValue(codecCode),
 	xml.Name{Space: nsUndefined, Local: "Codes"}:  soap.SimpleValue(codecCodes),
 	xml.Name{Space: nsUndefined, Local: "Either"}: soap.SimpleValue(codecEither),

@@ -102,7 +102,8 @@ func TestUndefined(t *testing.T) {
 			AnyAttr: []xml.Attr{{Name: xml.Name{Local: "v"}, Value: "2"}},
 		}
 		auth := soap.HeaderBlock{Value: &soap.Element{Name: un("Auth"), Content: []soap.Node{{Text: "token"}}}}
-		resp, err := c.Submit(ctx, &undefined.Order{ID: 9}, []*undefined.Line{line}, special, nil, undefined.CodeA, undefined.Codes{"x", "y"}, "5",
+		amount := &undefined.Amount{Value: " 12.50 ", Currency: ptr("EUR"), AnyAttr: []xml.Attr{{Name: xml.Name{Local: "scale"}, Value: "2"}}}
+		resp, err := c.Submit(ctx, &undefined.Order{ID: 9}, []*undefined.Line{line}, special, nil, undefined.CodeA, undefined.Codes{"x", "y"}, "5", amount,
 			soap.WithHeaderBlock(auth), soap.WithUnknownResponseHeaders(&unknown))
 		if err != nil {
 			t.Fatal(err)
@@ -132,8 +133,10 @@ func TestUndefined(t *testing.T) {
 			t.Errorf("request header %+v", h)
 		}
 		submit := bodyChild(t, env)
-		diff(t, "Submit", []string{`Order={ID="9"}`, `Line={Sku="S1" Colour="red"}`, `Special={BaseField="b" Code="c"}`, `Code="A"`, `Codes="x y"`, `Either="5"`}, submit.childForms())
+		diff(t, "Submit", []string{`Order={ID="9"}`, `Line={Sku="S1" Colour="red"}`, `Special={BaseField="b" Code="c"}`, `Code="A"`, `Codes="x y"`, `Either="5"`, `Amount=" 12.50 "`}, submit.childForms())
 		diff(t, "Special's attribute", "2", attrOf(submit.mustFind(t, nsUndefined, "Special"), "", "v"))
+		am := submit.mustFind(t, nsUndefined, "Amount")
+		diff(t, "Amount's attributes", []string{"EUR", "2"}, []string{attrOf(am, "", "currency"), attrOf(am, "", "scale")})
 
 		// The Order received, sent back, is written as it came.
 		back := parseTree(t, mustMarshal(t, o, un("Order")))
@@ -150,7 +153,7 @@ func TestUndefined(t *testing.T) {
 			`<detail><RejectedFault xmlns="`+nsUndefined+`"><Reason>stock</Reason></RejectedFault></detail></s:Fault>`))
 		c := undefined.NewOrdersClient(nil)
 		c.Endpoint = srv.URL
-		_, err := c.Submit(ctx, &undefined.Order{ID: 1}, nil, nil, nil, "", nil, "")
+		_, err := c.Submit(ctx, &undefined.Order{ID: 1}, nil, nil, nil, "", nil, "", nil)
 		var f *soap.Fault
 		if !errors.As(err, &f) {
 			t.Fatalf("got %v, want a *soap.Fault", err)
