@@ -320,3 +320,31 @@ func TestMissingBodyPart(t *testing.T) {
 		}
 	})
 }
+
+// TestUnusedBrokenMessage: a message whose part names an element whose namespace is not known (an
+// undeclared prefix that no definition's local name matches), used by nothing, is ignored by default;
+// used by an operation, the operation needs Lenient.
+func TestUnusedBrokenMessage(t *testing.T) {
+	wsdl := func(input string) fstest.MapFS {
+		return mapFS(map[string]string{"a.wsdl": `<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:a" targetNamespace="urn:a">
+<types><xs:schema targetNamespace="urn:a"><xs:element name="E" type="xs:int"/></xs:schema></types>
+<message name="In"><part name="body" element="tns:E"/></message>
+<message name="Broken"><part name="body" element="q:Nothing"/></message>
+<portType name="P"><operation name="Op"><input message="tns:` + input + `"/></operation></portType>
+<binding name="B" type="tns:P"><soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
+<operation name="Op"><input><soap:body use="literal"/></input></operation></binding>
+</definitions>`})
+	}
+	s, err := Parse(wsdl("In"), []string{"a.wsdl"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Fixup{{Ignored, Pos{"a.wsdl", "/definitions/message[@name='Broken']"}, "its part body names q:Nothing (undeclared prefix), an element whose namespace is not known; the message ignored (nothing uses it)"}}
+	if d := cmp.Diff(want, s.Fixups); d != "" {
+		t.Errorf("fix-ups (-want +got):\n%s", d)
+	}
+	_, err = Parse(wsdl("Broken"), []string{"a.wsdl"}, Options{})
+	if h, _ := HintOf(err); err == nil || h != (Hint{Kind: HintLenient, Effect: "leave the operation out"}) {
+		t.Errorf("used by an operation: %v (hint %+v)", err, h)
+	}
+}

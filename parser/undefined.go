@@ -121,13 +121,11 @@ func notDefined(what string, n xml.Name) string {
 // nameKnown reports whether the name n refers to is known: its prefix was declared.
 func nameKnown(n xml.Name) bool { return !strings.HasPrefix(n.Space, undeclared) }
 
-func (r *repairer) isType(n xml.Name) bool {
-	return n == (xml.Name{}) || IsBuiltin(n) || r.s.SimpleTypes[n] != nil || r.s.ComplexTypes[n] != nil
-}
-
 // undefinedType reports whether n names no type at all (a complex type where a simple one is needed
 // is a different error, left to check).
-func (r *repairer) undefinedType(n xml.Name) bool { return !r.isType(n) }
+func (r *repairer) undefinedType(n xml.Name) bool {
+	return n != (xml.Name{}) && !IsBuiltin(n) && r.s.SimpleTypes[n] == nil && r.s.ComplexTypes[n] == nil
+}
 
 // anyParticle is the wildcard a reference to an undefined group, or to an element whose name is not
 // known, is read as, with the occurrence range given.
@@ -333,12 +331,14 @@ func (r *repairer) wsdl() {
 	if r.err != nil {
 		return
 	}
+	used := map[xml.Name]bool{} // the broken messages something uses
 	// unusable says why the message n cannot describe a body ("" when it can).
 	unusable := func(n xml.Name) string {
 		if s.Messages[n] == nil {
 			return notDefined("message", n)
 		}
 		if why := broken[n]; why != "" {
+			used[n] = true
 			return fmt.Sprintf("message %s: %s", n.Local, why)
 		}
 		return ""
@@ -420,6 +420,12 @@ func (r *repairer) wsdl() {
 	s.Bindings = bindings
 	if r.err != nil {
 		return
+	}
+	for _, n := range sortedNames(s.Messages) {
+		if why, ok := broken[n]; ok && !used[n] && !r.make(repair{kind: Ignored, pos: s.Messages[n].Pos, problem: why,
+			effect: "ignore the message, which nothing uses", done: "the message ignored (nothing uses it)"}) {
+			return
+		}
 	}
 	for n := range broken {
 		delete(s.Messages, n) // every use was left out or ignored above
