@@ -180,6 +180,10 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 			g.Commentf("%s holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).", t.AnyAttr)
 			g.Id(t.AnyAttr).Index().Qual(xmlPkg, "Attr")
 		}
+		if t.RawType != "" {
+			g.Commentf("%s is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.", t.RawType)
+			g.Id(t.RawType).Qual(xmlPkg, "Name")
+		}
 		if t.Presence != "" {
 			g.Commentf("%s overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.", t.Presence)
 			g.Id(t.Presence).Add(e.soap("Presence"))
@@ -270,6 +274,11 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 			jen.Id("e").Dot("EndElement").Call(),
 			jen.Return(),
 		)
+		if t.RawType != "" {
+			g.If(jen.Id("start").Dot("Type").Op("==").Parens(jen.Qual(xmlPkg, "Name").Values())).Block(
+				jen.Id("start").Dot("Type").Op("=").Id("v").Dot(t.RawType),
+			)
+		}
 		if t.Abstract {
 			g.Id("e").Dot("SetError").Call(jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s is abstract: send a value of a type derived from it", e.pkg.Name, t.GoName))))
 			return
@@ -317,6 +326,11 @@ func (e *emitter) structType(f *jen.File, t *model.Type) {
 
 	f.Commentf("UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.")
 	f.Func().Params(recv.Clone()).Id("UnmarshalSOAP").Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("start").Qual(xmlPkg, "StartElement")).Error().BlockFunc(func(g *jen.Group) {
+		if t.RawType != "" {
+			g.List(jen.Id("typ"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("XSIType").Call(jen.Id("start"))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			g.Id("v").Dot(t.RawType).Op("=").Id("typ")
+		}
 		e.decodeAttrs(g, lv)
 		switch {
 		case t.Text != nil:

@@ -65,12 +65,14 @@ var grid = &soap.Array2D[string]{
 	ArrayType:  xml.Name{Space: nsXMLSchema, Local: "string"},
 }
 
-// RichNote is the complex type {http://example.com/sogen/unmappable}RichNote, which sogen cannot map (mixed content in a type that extends or is extended by another is not supported yet): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// RichNote is the complex type {http://example.com/sogen/unmappable}RichNote, which sogen cannot map (mixed content in a type that extends or is extended by another is not supported yet): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type RichNote struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
 // AnyRichNote is implemented by *RichNote; the types the schema derives from it are kept as XML, and do not implement it.
@@ -105,6 +107,9 @@ func (v *RichNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 		e.EndElement()
 		return
 	}
+	if start.Type == (xml.Name{}) {
+		start.Type = v.XSIType
+	}
 	e.StartElement(start)
 	soap.EncodeAttrs(e, v.AnyAttr)
 	soap.EncodeNodes(e, v.Content)
@@ -113,6 +118,11 @@ func (v *RichNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *RichNote) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	typ, _, err := d.XSIType(start)
+	if err != nil {
+		return err
+	}
+	v.XSIType = typ
 	for _, a := range start.Attr {
 		if soap.OtherAttr(a) {
 			v.AnyAttr = append(v.AnyAttr, a)

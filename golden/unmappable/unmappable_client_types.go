@@ -9,12 +9,14 @@ import (
 	"github.com/sogen-go/sogen/soap"
 )
 
-// Cube is the complex type {http://example.com/sogen/unmappable}Cube, which sogen cannot map (unmappable.wsdl: /wsdl:definitions[@name='Unmappable']/wsdl:types/xs:schema/xs:complexType[@name='Cube']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:int[,,]": SOAP-ENC arrays of more than two dimensions are not supported): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// Cube is the complex type {http://example.com/sogen/unmappable}Cube, which sogen cannot map (unmappable.wsdl: /wsdl:definitions[@name='Unmappable']/wsdl:types/xs:schema/xs:complexType[@name='Cube']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:int[,,]": SOAP-ENC arrays of more than two dimensions are not supported): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type Cube struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
 // SOAPType returns the schema type name of Cube.
@@ -30,6 +32,9 @@ func (v *Cube) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 		e.EndElement()
 		return
 	}
+	if start.Type == (xml.Name{}) {
+		start.Type = v.XSIType
+	}
 	e.StartElement(start)
 	soap.EncodeAttrs(e, v.AnyAttr)
 	soap.EncodeNodes(e, v.Content)
@@ -38,6 +43,11 @@ func (v *Cube) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *Cube) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	typ, _, err := d.XSIType(start)
+	if err != nil {
+		return err
+	}
+	v.XSIType = typ
 	for _, a := range start.Attr {
 		if soap.OtherAttr(a) {
 			v.AnyAttr = append(v.AnyAttr, a)
@@ -355,12 +365,14 @@ func (v *PostResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) er
 	return nil
 }
 
-// SignedNote is the complex type {http://example.com/sogen/unmappable}SignedNote, which sogen cannot map (it extends {http://example.com/sogen/unmappable}RichNote, which sogen cannot map): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// SignedNote is the complex type {http://example.com/sogen/unmappable}SignedNote, which sogen cannot map (it extends {http://example.com/sogen/unmappable}RichNote, which sogen cannot map): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type SignedNote struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
 // SOAPType returns the schema type name of SignedNote.
@@ -376,6 +388,9 @@ func (v *SignedNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 		e.EndElement()
 		return
 	}
+	if start.Type == (xml.Name{}) {
+		start.Type = v.XSIType
+	}
 	e.StartElement(start)
 	soap.EncodeAttrs(e, v.AnyAttr)
 	soap.EncodeNodes(e, v.Content)
@@ -384,6 +399,11 @@ func (v *SignedNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 
 // UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
 func (v *SignedNote) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
+	typ, _, err := d.XSIType(start)
+	if err != nil {
+		return err
+	}
+	v.XSIType = typ
 	for _, a := range start.Attr {
 		if soap.OtherAttr(a) {
 			v.AnyAttr = append(v.AnyAttr, a)
