@@ -12,8 +12,9 @@ import (
 )
 
 // TestFixupBadInputs generates the bad inputs whose errors (in golden/errors, some made with -strict)
-// a fix-up gets past: the loss-free ones by default, the lossy ones with Config.Lenient. Each fix-up
-// names the file and element, and the generated client reads the input as it says.
+// a fix-up gets past: the loss-free ones by default (among them each repair of a reference to nothing
+// defined), the lossy ones with Config.Lenient. Each fix-up names the file and element, and the
+// generated client reads the input as it says.
 func TestFixupBadInputs(t *testing.T) {
 	const def = "/wsdl:definitions[@name='Bad']"
 	for _, tc := range []struct {
@@ -52,6 +53,118 @@ func TestFixupBadInputs(t *testing.T) {
 				`func (c *BadClient) Ping(ctx context.Context, pingID int32, opts ...soap.CallOption) (string, error)`,
 				`Request: xml.Name{Local: "pingId"}`,
 			},
+		},
+		{
+			name:     "unknown-type",
+			kind:     parser.AnyContent,
+			warnings: []string{"unknown-type.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:sequence/xs:element[@name='Thing']: type {http://example.com/bad}Nowhere is not defined; read as xs:anyType, the content kept as XML"},
+			want:     []string{`Thing any`},
+		},
+		{
+			name:     "undeclared-prefix",
+			kind:     parser.AnyContent,
+			warnings: []string{"undeclared-prefix.wsdl: " + def + "/wsdl:types/xs:schema/xs:element[@name='Other']: type q9:Thing (namespace prefix \"q9\" is not declared): nothing of that kind has the local name Thing; read as xs:anyType, the content kept as XML"},
+		},
+		{
+			name:     "undefined-element-ref",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-element-ref.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:sequence/xs:element: element {http://example.com/bad}Nowhere is not defined; declared as an element of xs:anyType, its content kept as XML"},
+			want:     []string{`Nowhere any`, `{Space: nsBad, Local: "Nowhere", GoName: "Nowhere", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any}`},
+		},
+		{
+			name:     "undeclared-element-ref",
+			kind:     parser.AnyContent,
+			warnings: []string{"undeclared-element-ref.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:sequence/xs:element[2]: element q:Nowhere (namespace prefix \"q\" is not declared): nothing of that kind has the local name Nowhere; read as xs:any, the element kept as XML"},
+			want:     []string{`Any []*soap.Element`},
+		},
+		{
+			name:     "undefined-group",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-group.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:sequence/xs:group: group {http://example.com/bad}Nowhere is not defined; read as xs:any, its elements kept as XML"},
+			want:     []string{`Any []*soap.Element`},
+		},
+		{
+			name:     "undefined-attribute-group",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-attribute-group.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:attributeGroup: attribute group {http://example.com/bad}Nowhere is not defined; read as xs:anyAttribute, its attributes kept as XML"},
+			want:     []string{`AnyAttr []xml.Attr`},
+		},
+		{
+			name:     "undefined-attribute",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-attribute.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:attribute: attribute {http://example.com/bad}nowhere is not defined; declared as an attribute of xs:string, its value kept as it is"},
+			want:     []string{`Nowhere *string`, `{Space: nsBad, Local: "nowhere", GoName: "Nowhere", Codec: &soapimpl.XSString, Ref: true}`},
+		},
+		{
+			name:     "undefined-attribute-type",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-attribute-type.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:attribute[@name='kind']: attribute type {http://example.com/bad}Nowhere is not defined; read as xs:string, the text kept as it is"},
+			want:     []string{`Kind *string`},
+		},
+		{
+			name:     "undefined-simple-base",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-simple-base.wsdl: " + def + "/wsdl:types/xs:schema/xs:simpleType[@name='Code']: restriction base {http://example.com/bad}Nowhere is not defined; read as xs:string, the text kept as it is"},
+			want:     []string{`type Code string`, `CodeA Code = "A"`},
+		},
+		{
+			name:     "undefined-base",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-base.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']: base type {http://example.com/bad}Nowhere is not defined; the content of the type is kept as XML"},
+			want:     []string{`whose content sogen does not know (its base type {http://example.com/bad}Nowhere is not defined)`, `Content []soap.Node`, `AnyAttr []xml.Attr`},
+		},
+		{
+			name:     "undefined-part-element",
+			kind:     parser.AnyContent,
+			warnings: []string{"undefined-part-element.wsdl: " + def + "/wsdl:message[@name='PingRequest']: part parameters: element {http://example.com/bad}Nowhere is not defined; declared as an element of xs:anyType, its content kept as XML"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, nowhere any, opts ...soap.CallOption) (string, error)`, `Request: xml.Name{Space: nsBad, Local: "Nowhere"}`},
+		},
+		{
+			name:     "undefined-substitution-head",
+			kind:     parser.Ignored,
+			warnings: []string{"undefined-substitution-head.wsdl: " + def + "/wsdl:types/xs:schema/xs:element[@name='Member']: substitution group head {http://example.com/bad}Nowhere is not defined; ignored (no element refers to that head)"},
+		},
+		{
+			name:     "undefined-fault-message",
+			kind:     parser.Ignored,
+			warnings: []string{"undefined-fault-message.wsdl: " + def + "/wsdl:portType[@name='Bad']/wsdl:operation[@name='Ping']: fault Oops: message {http://example.com/bad}Nowhere is not defined; the fault ignored (it still arrives as a *soap.Fault, its detail as XML)"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
+			name:     "undefined-header-message",
+			kind:     parser.Ignored,
+			warnings: []string{"undefined-header-message.wsdl: " + def + "/wsdl:binding[@name='BadBinding']/wsdl:operation[@name='Ping']: soap:header message {http://example.com/bad}Nowhere is not defined; the header ignored (soap.WithHeaderBlock sends the block, soap.WithUnknownResponseHeaders reads it)"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
+			name:     "header-type-part",
+			kind:     parser.Ignored,
+			warnings: []string{"header-type-part.wsdl: " + def + "/wsdl:binding[@name='BadBinding']/wsdl:operation[@name='Ping']: soap:header part token of message TokenHeader names a type, not an element, so the header block has no name; the header ignored (soap.WithHeaderBlock sends the block, soap.WithUnknownResponseHeaders reads it)"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
+			name:     "missing-header-part",
+			kind:     parser.Ignored,
+			warnings: []string{"missing-header-part.wsdl: " + def + "/wsdl:binding[@name='BadBinding']/wsdl:operation[@name='Ping']: soap:header part \"Token\" is not in message {http://example.com/bad}PingRequest; the header ignored (soap.WithHeaderBlock sends the block, soap.WithUnknownResponseHeaders reads it)"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
+			name:     "binding-operation-without-operation",
+			kind:     parser.Ignored,
+			warnings: []string{"binding-operation-without-operation.wsdl: " + def + "/wsdl:binding[@name='BadBinding']/wsdl:operation[@name='Ghost']: operation Ghost is not in port type {http://example.com/bad}Bad; the binding operation ignored (there is nothing to call)"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
+			name:     "port-without-binding",
+			kind:     parser.Ignored,
+			warnings: []string{"port-without-binding.wsdl: " + def + "/wsdl:service[@name='BadService']: port OtherPort: binding {http://example.com/bad}Nowhere is not defined; the port ignored (there is nothing to call)"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
+			name:     "body-part-not-in-empty-message",
+			kind:     parser.Ignored,
+			warnings: []string{"body-part-not-in-empty-message.wsdl: " + def + "/wsdl:binding[@name='BadBinding']/wsdl:operation[@name='Ping']: soap:body part parameters is not in message PingResponse; the name ignored (every part of the message is in the body or a header already)"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) error`},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -123,5 +236,32 @@ func TestUnmappableCase(t *testing.T) {
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("fix-ups (-want +got):\n%s", d)
+	}
+}
+
+// TestUndefinedCase: the golden case testdata/wsdl/undefined is generated without flags: each of its
+// references to nothing defined is repaired by a loss-free fix-up (AnyContent or Ignored), naming the
+// file and element; with Config.Strict the first is an error whose hint is to leave Strict out.
+func TestUndefinedCase(t *testing.T) {
+	dir := os.DirFS("testdata/wsdl/undefined")
+	cfg := sogen.Config{FS: dir, Roots: []string{"undefined.wsdl"}, Package: "undefined"}
+	res, err := sogen.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[parser.FixupKind]int{}
+	for _, f := range res.Fixups {
+		counts[f.Kind]++
+		if !strings.HasPrefix(f.String(), "undefined.wsdl: /wsdl:definitions[@name='Undefined']/") {
+			t.Errorf("fix-up %q does not name the file and element", f)
+		}
+	}
+	if d := cmp.Diff(map[parser.FixupKind]int{parser.AnyContent: 16, parser.Ignored: 7}, counts); d != "" {
+		t.Errorf("fix-ups by kind (-want +got):\n%s", d)
+	}
+	cfg.Strict = true
+	_, err = sogen.Generate(cfg)
+	if h, _ := parser.HintOf(err); err == nil || h.Kind != parser.HintNotStrict {
+		t.Errorf("with Strict: %v (hint %+v)", err, h)
 	}
 }

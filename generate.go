@@ -38,13 +38,18 @@ type Config struct {
 	Sources []string
 	// Parse limits what the parser accepts (its Lenient and Strict are set from Lenient and Strict).
 	Parse parser.Options
-	// Lenient makes the lossy fix-ups (see parser.FixupKind): references that do not resolve at all
-	// made harmless, type parts of document-style bodies read as elements, types that cannot be mapped
-	// kept as XML and operations that cannot be mapped left out. Each is reported in Result.Fixups.
+	// Lenient makes the lossy fix-ups (see parser.FixupKind), which guess the wire form or leave out
+	// what a client could call: operations whose messages cannot be described and bindings of
+	// undefined port types left out, soap:body part names the message lacks left out of the body,
+	// type parts of document-style bodies read as elements, types that cannot be mapped kept as XML
+	// and operations that cannot be mapped left out. Each is reported in Result.Fixups.
 	Lenient bool
 	// Strict refuses the inputs that the loss-free fix-ups repair by default (see
 	// parser.FixupKind): references that resolve only by their local name, names with white space
-	// around them, model groups directly inside xs:element, soap:input written for wsdl:input.
+	// around them, model groups directly inside xs:element, soap:input written for wsdl:input, and
+	// references to nothing defined read as content kept as it arrives (an undefined type as
+	// xs:anyType, ...) or ignored where nothing callable depends on them (an undefined fault message,
+	// ...).
 	Strict bool
 	// StatusHeaders says which response header blocks report that a call failed (the reply-header
 	// status contract): the zero value recognises them by name and type (SuperOffice's Succeeded and

@@ -227,6 +227,10 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 			g.Commentf("%s holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).", t.AnyAttr)
 			g.Id(t.AnyAttr).Index().Qual(xmlPkg, "Attr")
 		}
+		if t.RawType != "" {
+			g.Commentf("%s is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.", t.RawType)
+			g.Id(t.RawType).Qual(xmlPkg, "Name")
+		}
 		if t.Presence != "" {
 			g.Commentf("%s overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.", t.Presence)
 			g.Id(t.Presence).Add(e.soap("Presence"))
@@ -267,13 +271,14 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 	for _, b := range []struct {
 		name string
 		on   bool
-	}{{"Mixed", t.Mixed != ""}, {"AnyAttr", t.AnyAttr != ""}, {"Presence", t.Presence != ""}, {"Base", t.Base != nil}} {
+	}{{"Mixed", t.Mixed != ""}, {"AnyAttr", t.AnyAttr != ""}, {"RawType", t.RawType != ""}, {"Presence", t.Presence != ""}, {"Base", t.Base != nil}} {
 		if b.on {
 			items = append(items, jen.Id(b.name).Op(":").True())
 		}
 	}
 	// The pointers Ptrs stores, in the runtime's order: fields, attributes, then the value of simple
-	// content, mixed content, the xs:anyAttribute field, Presence and the base value.
+	// content, mixed content, the xs:anyAttribute field, the xsi:type field, Presence and the base
+	// value.
 	var ptrs []jen.Code
 	for _, fd := range t.Fields {
 		ptrs = append(ptrs, e.fieldPtr(fd.GoName, fd.Type))
@@ -284,7 +289,7 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 	if t.Text != nil {
 		ptrs = append(ptrs, e.fieldPtr(t.Text.GoName, t.Text.Type))
 	}
-	for _, name := range []string{t.Mixed, t.AnyAttr, t.Presence} {
+	for _, name := range []string{t.Mixed, t.AnyAttr, t.RawType, t.Presence} {
 		if name != "" {
 			ptrs = append(ptrs, jen.Op("&").Id("x").Dot(name))
 		}

@@ -144,6 +144,9 @@ type Type struct {
 	// Mixed is the field holding mixed content (text and elements in order, as []soap.Node); "" when
 	// the content is not mixed.
 	Mixed string
+	// RawType is, for a struct kept as XML (Mixed and AnyAttr hold all its content), the field holding
+	// the xsi:type the element was read with, written back unless the writer gives one; "" otherwise.
+	RawType string
 	// Choices are the xs:choice groups among Fields.
 	Choices []*Choice
 	// ItemOfChoice is true for the struct holding one occurrence of a repeated xs:choice: it has no

@@ -71,6 +71,10 @@ func (b *builder) buildStructs() error {
 		if w.raw {
 			continue // made raw as a type derived from one that is
 		}
+		if w.ct.KeptAsXML != "" {
+			b.rawStruct(w, w.ct.KeptAsXML, false) // parser.Normalize recorded the fix-up
+			continue
+		}
 		err := b.fillStruct(w)
 		if err == nil {
 			continue
@@ -84,12 +88,12 @@ func (b *builder) buildStructs() error {
 			me.Hint = parser.Hint{Kind: parser.HintLenient, Effect: "keep the content of the type as XML"}
 			return err
 		}
-		b.rawStruct(w, me.at(w.ct.Pos))
+		b.rawStruct(w, me.at(w.ct.Pos), true)
 		if t.Poly != nil {
 			for _, d := range t.Poly.Derived {
 				for _, dw := range b.structList {
 					if dw.t == d && !dw.raw {
-						b.rawStruct(dw, fmt.Sprintf("it extends %s, which sogen cannot map", qstring(t.QName)))
+						b.rawStruct(dw, fmt.Sprintf("it extends %s, which sogen cannot map", qstring(t.QName)), true)
 					}
 				}
 			}
@@ -99,11 +103,13 @@ func (b *builder) buildStructs() error {
 	return nil
 }
 
-// rawStruct makes the struct of w, whose content sogen cannot map (why), hold it as XML: its text
-// and child elements in document order in a []soap.Node, its attributes in a []xml.Attr, both written
-// back unchanged (the emitter writes it as mixed content with an attribute wildcard). It no longer
-// embeds its base. A parser.Unmapped fix-up records it.
-func (b *builder) rawStruct(w *structWork, why string) {
+// rawStruct makes the struct of w, whose content sogen cannot map or does not know (why), hold it as
+// XML: its text and child elements in document order in a []soap.Node, its attributes in a
+// []xml.Attr, both written back unchanged (the emitter writes it as mixed content with an attribute
+// wildcard). It no longer embeds its base. unmapped says that sogen cannot map it, which a
+// parser.Unmapped fix-up records; otherwise Normalize kept it as XML (parser.ComplexType.KeptAsXML)
+// and recorded the fix-up.
+func (b *builder) rawStruct(w *structWork, why string, unmapped bool) {
 	t := w.t
 	w.raw = true
 	for _, x := range b.structList {
@@ -116,12 +122,18 @@ func (b *builder) rawStruct(w *structWork, why string) {
 	w.scope = NewScope(structReserved(t)...)
 	t.Mixed = w.scope.Claim("Content")
 	t.AnyAttr = w.scope.Claim("AnyAttr", "Wildcard")
+	t.RawType = w.scope.Claim("XSIType")
 	what := "the anonymous type of the element " + t.GoName
 	if !t.QName.IsZero() {
 		what = "the complex type " + qstring(t.QName)
 	}
-	t.Doc = joinDoc(fmt.Sprintf("%s is %s, which sogen cannot map (%s): %s holds its text and child elements in document order, the elements as *soap.Element, and %s its attributes; both are written back unchanged.",
-		t.GoName, what, why, t.Mixed, t.AnyAttr), w.ct.Doc)
+	if !unmapped {
+		t.Doc = joinDoc(fmt.Sprintf("%s is %s, whose content sogen does not know (%s): %s holds its text and child elements in document order, the elements as *soap.Element, %s its attributes and %s its xsi:type; all are written back unchanged.",
+			t.GoName, what, why, t.Mixed, t.AnyAttr, t.RawType), w.ct.Doc)
+		return
+	}
+	t.Doc = joinDoc(fmt.Sprintf("%s is %s, which sogen cannot map (%s): %s holds its text and child elements in document order, the elements as *soap.Element, %s its attributes and %s its xsi:type; all are written back unchanged.",
+		t.GoName, what, why, t.Mixed, t.AnyAttr, t.RawType), w.ct.Doc)
 	b.pkg.Fixups = append(b.pkg.Fixups, parser.Fixup{Kind: parser.Unmapped, Pos: w.ct.Pos,
 		Msg: fmt.Sprintf("%s kept as XML in the fields %s and %s of %s, since sogen cannot map it: %s", what, t.Mixed, t.AnyAttr, t.GoName, why)})
 }

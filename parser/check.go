@@ -192,7 +192,7 @@ func (c *checker) attribute(a *Attribute) {
 			c.fail(a.Pos, "attribute group {%s}%s is not defined", a.GroupRef.Space, a.GroupRef.Local)
 		}
 	case a.Ref != (xml.Name{}):
-		if c.s.Attributes[a.Ref] == nil && a.Ref.Space != "http://www.w3.org/XML/1998/namespace" {
+		if c.s.Attributes[a.Ref] == nil && a.Ref.Space != NSXML {
 			c.fail(a.Pos, "attribute {%s}%s is not defined", a.Ref.Space, a.Ref.Local)
 		}
 	default:

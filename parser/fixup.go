@@ -18,9 +18,13 @@ func (f Fixup) String() string {
 	return f.Pos.String() + ": " + f.Msg
 }
 
-// FixupKind is a kind of fix-up. The loss-free kinds repair what is not in doubt (the meaning of the
-// input is clear, only its form is wrong); they are made unless Options.Strict. The lossy kinds guess
-// or leave something out; they are made only with Options.Lenient.
+// FixupKind is a kind of fix-up. The loss-free kinds are made unless Options.Strict: they lose no
+// data on the wire and guess nothing about its form. Either the meaning of the input is clear and only
+// its form is wrong (LocalName, TrimmedName, ImpliedComplexType, SOAPInput), or what the input leaves
+// undefined is read so that whatever arrives there is kept as it is and written back unchanged
+// (AnyContent), or what refers to nothing is ignored where nothing callable depends on it and the
+// soap package still reaches what it describes (Ignored). The lossy kinds guess the wire form or
+// leave out what a client could have called; they are made only with Options.Lenient.
 type FixupKind int
 
 // Fix-up kinds, loss-free first.
@@ -37,12 +41,28 @@ const (
 	// SOAPInput: soap:input or soap:output written where wsdl:input or wsdl:output belongs, read as
 	// such.
 	SOAPInput
+	// AnyContent: a reference to a schema component that is not defined, read as content kept as it
+	// arrives: an undefined type of an element or part as xs:anyType (the value is kept as XML, or
+	// typed by its xsi:type), an undefined simple type (of an attribute, a restriction, a list or a
+	// union) as xs:string (the text as it is), an undefined element or attribute as one of that name
+	// of xs:anyType or xs:string, a reference whose name is not known (an undeclared prefix) or an
+	// undefined group as a wildcard, an undefined attribute group as xs:anyAttribute, a simpleContent
+	// extension of an undefined base as one of xs:string with xs:anyAttribute, and another complex
+	// type with an undefined base (and the types derived from it) as XML kept in full
+	// (ComplexType.KeptAsXML).
+	AnyContent
+	// Ignored: a reference to nothing that nothing callable depends on, ignored: an undefined fault
+	// message (the fault still arrives as a *soap.Fault, its detail as XML), a soap:header whose
+	// message or part is undefined or names a type (the block can be sent with soap.WithHeaderBlock
+	// and read with soap.WithUnknownResponseHeaders), a binding operation that no operation of its
+	// port type has, a port of an undefined binding, an undefined substitution group head, and a
+	// soap:body parts name that the message lacks when every part of it is placed already.
+	Ignored
 
-	// Undefined (lossy): a reference to something not defined, read as xs:anyType (xs:string for a
-	// simple type) or left out of its content model, list or union.
-	Undefined
-	// LeftOut (lossy): an operation, fault, header, binding operation, binding or port that cannot be
-	// used, left out; or a body part a message lacks, left out of the body.
+	// LeftOut (lossy): what cannot be described left out: an operation whose input or output message
+	// is undefined or names an element whose name is not known (an undeclared prefix), a binding of
+	// an undefined port type; or a soap:body parts name the message lacks, left out of the body when
+	// a part of the message could have been meant.
 	LeftOut
 	// TypePart (lossy): a part naming a type in a document-style body, read as an element named after
 	// the part, in no namespace.
@@ -53,10 +73,16 @@ const (
 
 // Lossy reports whether fix-ups of kind k guess or leave something out (Options.Lenient makes them);
 // the others are loss-free (made unless Options.Strict).
-func (k FixupKind) Lossy() bool { return k >= Undefined }
+func (k FixupKind) Lossy() bool {
+	switch k {
+	case LeftOut, TypePart, Unmapped:
+		return true
+	}
+	return false
+}
 
 // FixupKinds are the kinds of fix-ups, in the order their summaries are given.
-var FixupKinds = []FixupKind{LocalName, TrimmedName, ImpliedComplexType, SOAPInput, Undefined, LeftOut, TypePart, Unmapped}
+var FixupKinds = []FixupKind{LocalName, TrimmedName, ImpliedComplexType, SOAPInput, AnyContent, Ignored, LeftOut, TypePart, Unmapped}
 
 // Summary describes n fix-ups of kind k in one line, such as "3 references resolved by their local
 // name (an undeclared namespace prefix, or the wrong namespace)".
@@ -76,10 +102,12 @@ func (k FixupKind) Summary(n int) string {
 		return one("model group", "model groups") + " directly inside xs:element read as the content of an anonymous xs:complexType"
 	case SOAPInput:
 		return one("soap:input or soap:output", "soap:input and soap:output elements") + " read as wsdl:input or wsdl:output"
-	case Undefined:
-		return one("reference", "references") + " to nothing defined read as xs:anyType or xs:string, or left out"
+	case AnyContent:
+		return one("reference", "references") + " to nothing defined read as any content (xs:anyType, xs:string, a wildcard, a type kept as XML), kept as it arrives"
+	case Ignored:
+		return one("fault, header, binding operation, port or name that refers", "faults, headers, binding operations, ports and names that refer") + " to nothing defined ignored"
 	case LeftOut:
-		return one("operation, fault, header, binding, port or body part", "operations, faults, headers, bindings, ports and body parts") + " that cannot be used left out"
+		return one("operation, binding or body part", "operations, bindings and body parts") + " that cannot be described left out"
 	case TypePart:
 		return one("type part", "type parts") + " of document-style bodies read as elements named after the part"
 	case Unmapped:

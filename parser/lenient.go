@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// undeclared marks, in the Space of a name, a QName whose prefix was not declared (kept only with
-// Options.Lenient): the Space is this marker followed by the prefix.
+// undeclared marks, in the Space of a name, a QName whose prefix was not declared (kept unless
+// Options.Strict, which refuses it): the Space is this marker followed by the prefix.
 const undeclared = "\x00undeclared:"
 
 // fixup is one reference that resolves only by its local name.
@@ -61,7 +61,7 @@ func lenientFixups(s *Set) []fixup {
 	}
 	kinds["element"] = func(n xml.Name) bool { return s.Elements[n] != nil }
 	kinds["attribute"] = func(n xml.Name) bool {
-		return s.Attributes[n] != nil || n.Space == "http://www.w3.org/XML/1998/namespace"
+		return s.Attributes[n] != nil || n.Space == NSXML
 	}
 	kinds["group"] = func(n xml.Name) bool { return s.Groups[n] != nil }
 	kinds["attribute group"] = func(n xml.Name) bool { return s.AttributeGroups[n] != nil }
@@ -151,42 +151,19 @@ func lenientFixups(s *Set) []fixup {
 	return out
 }
 
-// lenient resolves, unless Options.Strict, the references that resolve only by their local name,
-// recording a fix-up for each. A reference with an undeclared prefix that no single definition
-// matches is an error, unless lossy (Options.Lenient) leaves it for lenientDrop; other unresolved
-// references are left for check (or lenientDrop) to report.
-func lenient(s *Set, lossy bool) error {
+// lenient resolves the references that resolve only by their local name, recording a fix-up for
+// each. A reference with an undeclared prefix that several definitions match is an error; the other
+// references that do not resolve are left for undefinedRefs.
+func lenient(s *Set) error {
 	for _, x := range lenientFixups(s) {
 		if x.to == (xml.Name{}) {
-			switch {
-			case !strings.HasPrefix(x.ref.Space, undeclared):
-			case x.n > 1:
+			if strings.HasPrefix(x.ref.Space, undeclared) && x.n > 1 {
 				return errorf(x.pos, "%s: %d definitions have the local name %s, so sogen cannot tell which one is meant", x.from(), x.n, x.ref.Local)
-			case !lossy:
-				return lenientf(x.pos, "generate the rest, leaving this out or reading it as xs:anyType", "%s: nothing of that kind has the local name %s", x.from(), x.ref.Local)
 			}
-			continue // left for check or lenientDrop
+			continue // left for undefinedRefs
 		}
 		s.fixup(LocalName, x.pos, "%s resolved by its local name to {%s}%s", x.from(), x.to.Space, x.to.Local)
 		*x.ref = x.to
 	}
 	return nil
-}
-
-// lenientHint gives the error of a run without Options.Lenient about a reference the hint of what
-// would get past it: with Options.Strict, when one definition has the reference's local name, turning
-// Strict off (the message then names that definition); else Lenient, which leaves it out or reads it as
-// xs:anyType.
-func lenientHint(s *Set, pe *Error, strict bool) {
-	msg := pe.Error()
-	for _, x := range lenientFixups(s) {
-		if strict && x.to != (xml.Name{}) && strings.Contains(msg, fmt.Sprintf("{%s}%s ", x.ref.Space, x.ref.Local)) {
-			pe.Msg += fmt.Sprintf(" (only {%s}%s has that local name)", x.to.Space, x.to.Local)
-			pe.Hint = Hint{Kind: HintNotStrict, Effect: "resolve references by their local name"}
-			return
-		}
-	}
-	if strings.Contains(msg, " is not defined") || strings.Contains(msg, " is not in ") {
-		pe.Hint = Hint{Kind: HintLenient, Effect: "generate the rest, leaving this out or reading it as xs:anyType"}
-	}
 }

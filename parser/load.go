@@ -21,17 +21,20 @@ type Options struct {
 	MaxFileSize int64
 	// MaxDepth limits element nesting in a file (default 256).
 	MaxDepth int
-	// Lenient makes the lossy fix-ups (see FixupKind): a reference that does not resolve at all made
-	// harmless (an undefined type read as xs:anyType; a broken operation, fault, header, binding
-	// operation or port left out), a type part of a document-style body read as an element, and, in
-	// the model, a type or operation that cannot be mapped kept as XML or left out. Without it, each
-	// of these is an error, which suggests it.
+	// Lenient makes the lossy fix-ups (see FixupKind), which guess the wire form or leave out what a
+	// client could call: an operation whose input or output message is undefined (or names an
+	// element whose namespace is not known) left out, a binding of an undefined port type left out, a
+	// soap:body part name the message lacks left out of the body when a part may have been meant, a
+	// type part of a document-style body read as an element, and, in the model, a type or operation
+	// that cannot be mapped kept as XML or left out. Without it, each of these is an error, which
+	// suggests it.
 	Lenient bool
 	// Strict refuses the inputs that the loss-free fix-ups would repair (see FixupKind): a reference
 	// that resolves only by its local name (an undeclared prefix, a wrong namespace, when exactly one
 	// definition of the kind wanted has that local name), a name with white space around it, a model
-	// group directly inside xs:element, soap:input written for wsdl:input. Without it they are
-	// repaired, each reported in Set.Fixups.
+	// group directly inside xs:element, soap:input written for wsdl:input, a reference to nothing
+	// defined read as content kept as it arrives (AnyContent) or ignored where nothing callable
+	// depends on it (Ignored). Without it they are repaired, each reported in Set.Fixups.
 	Strict bool
 }
 
@@ -416,7 +419,7 @@ func (f *file) siblings(el *etree.Element) sibling {
 func lookupNS(el *etree.Element, prefix string) (string, bool) {
 	switch prefix {
 	case "xml":
-		return "http://www.w3.org/XML/1998/namespace", true
+		return NSXML, true
 	case "xmlns":
 		return "http://www.w3.org/2000/xmlns/", true
 	}

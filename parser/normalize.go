@@ -13,8 +13,9 @@ import (
 //     encodings sogen does not support (before references are checked: encoded schemas refer to the
 //     SOAP encoding schema, which is not read);
 //  2. localNames resolves references that resolve only by their local name (unless Options.Strict);
-//  3. dropUndefined and typeParts, with Options.Lenient, make harmless the references that do not
-//     resolve at all, and read type parts of document-style bodies as elements;
+//  3. undefinedRefs repairs the references that do not resolve at all (see undefinedRefs: the
+//     loss-free repairs unless Options.Strict, the lossy ones with Options.Lenient), and, with
+//     Options.Lenient, typeParts reads type parts of document-style bodies as elements;
 //  4. check verifies that every reference resolves and that derivations end, and extensions refuses
 //     what XML Schema forbids extensions to declare (an attribute or a differently typed element their
 //     base has);
@@ -38,7 +39,7 @@ func Normalize(s *Set, opts Options) error {
 	for _, step := range []func() error{
 		n.encodedArrays,
 		n.localNames,
-		n.dropUndefined,
+		n.undefinedRefs,
 		n.check,
 		n.extensions,
 		n.rpcBodies,
@@ -68,25 +69,20 @@ func (n *normalizer) localNames() error {
 	if n.opts.Strict {
 		return nil
 	}
-	return lenient(n.s, n.opts.Lenient)
+	return lenient(n.s)
 }
 
-func (n *normalizer) dropUndefined() error {
+func (n *normalizer) undefinedRefs() error {
+	if err := undefinedRefs(n.s, n.opts); err != nil {
+		return err
+	}
 	if n.opts.Lenient {
-		lenientDrop(n.s)
 		lenientTypeParts(n.s)
 	}
 	return nil
 }
 
-func (n *normalizer) check() error {
-	err := check(n.s)
-	var pe *Error
-	if err != nil && !n.opts.Lenient && errors.As(err, &pe) {
-		lenientHint(n.s, pe, n.opts.Strict)
-	}
-	return err
-}
+func (n *normalizer) check() error { return check(n.s) }
 
 func (n *normalizer) rpcBodies() error { return rpcWrappers(n.s) }
 

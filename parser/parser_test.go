@@ -255,12 +255,12 @@ func TestPositions(t *testing.T) {
 <xs:schema targetNamespace="urn:b"><xs:complexType name="T"><xs:sequence><xs:element name="x" type="xs:int"/><xs:element name="y" type="nope"/></xs:sequence></xs:complexType></xs:schema>
 </w:types>
 </w:definitions>`)}}
-	_, err := Parse(fsys, []string{"a.wsdl"}, Options{})
+	_, err := Parse(fsys, []string{"a.wsdl"}, Options{Strict: true})
 	want := "a.wsdl: /w:definitions/w:types/xs:schema[2]/xs:complexType[@name='T']/xs:sequence/xs:element[@name='y']: type {}nope is not defined"
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
-	if h, _ := HintOf(err); h.Kind != HintLenient || h.Effect == "" {
+	if h, _ := HintOf(err); h.Kind != HintNotStrict || h.Effect == "" {
 		t.Errorf("hint %+v", h)
 	}
 }

@@ -39,6 +39,8 @@ const (
 	NSSerialization = "http://schemas.microsoft.com/2003/10/Serialization/"
 	NSWSAW          = "http://www.w3.org/2006/05/addressing/wsdl"
 	NSWSAM          = "http://www.w3.org/2007/05/addressing/metadata"
+	// NSXML is the namespace the prefix xml is bound to (xml:lang, xml:space), which no schema declares.
+	NSXML = "http://www.w3.org/XML/1998/namespace"
 )
 
 // Pos locates a definition: the file (as named in the FS) and the element path inside it, such as
@@ -229,6 +231,11 @@ type ComplexType struct {
 	// Unmapped is, with Options.Lenient, why sogen cannot map the type (set while reading it); the
 	// model keeps its content as XML. Empty otherwise.
 	Unmapped string `json:",omitzero"`
+	// KeptAsXML is, when Normalize could not know the type's content, why: its base type is not
+	// defined, or it derives from a type whose base is not. Normalize has removed its base, content
+	// and attributes, recording an AnyContent fix-up; the model keeps its content as XML, in full.
+	// Empty otherwise.
+	KeptAsXML string `json:",omitzero"`
 }
 
 // ParticleKind is the kind of a Particle.

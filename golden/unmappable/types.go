@@ -52,12 +52,14 @@ var ptrSignedNote = soapimpl.Ptr[*SignedNote]()
 var polyNote = soapimpl.Poly[AnyNote, *Note]()
 var polyRichNote = soapimpl.Poly[AnyRichNote, *RichNote]()
 
-// RichNote is the complex type {http://example.com/sogen/unmappable}RichNote, which sogen cannot map (mixed content in a type that extends or is extended by another is not supported yet): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// RichNote is the complex type {http://example.com/sogen/unmappable}RichNote, which sogen cannot map (mixed content in a type that extends or is extended by another is not supported yet): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type RichNote struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
 // AnyRichNote is implemented by *RichNote; the types the schema derives from it are kept as XML, and do not implement it.
@@ -71,10 +73,10 @@ func (v *RichNote) AsRichNote() *RichNote {
 	return v
 }
 
-var descRichNote = soapimpl.Struct{Go: "RichNote", Type: xml.Name{Space: nsUnmappable, Local: "RichNote"}, Mixed: true, AnyAttr: true, Zero: (*RichNote)(nil), New: func() any { return new(RichNote) },
+var descRichNote = soapimpl.Struct{Go: "RichNote", Type: xml.Name{Space: nsUnmappable, Local: "RichNote"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*RichNote)(nil), New: func() any { return new(RichNote) },
 	Ptrs: func(v any, p []any) {
 		x := v.(*RichNote)
-		p[0], p[1] = &x.Content, &x.AnyAttr
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
 	},
 }
 var tableRichNote = soapimpl.NewType(&descRichNote)

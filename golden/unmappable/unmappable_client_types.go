@@ -10,18 +10,20 @@ import (
 	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
-// Cube is the complex type {http://example.com/sogen/unmappable}Cube, which sogen cannot map (unmappable.wsdl: /wsdl:definitions[@name='Unmappable']/wsdl:types/xs:schema/xs:complexType[@name='Cube']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:int[,,]": SOAP-ENC arrays of more than two dimensions are not supported): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// Cube is the complex type {http://example.com/sogen/unmappable}Cube, which sogen cannot map (unmappable.wsdl: /wsdl:definitions[@name='Unmappable']/wsdl:types/xs:schema/xs:complexType[@name='Cube']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:int[,,]": SOAP-ENC arrays of more than two dimensions are not supported): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type Cube struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
-var descCube = soapimpl.Struct{Go: "Cube", Type: xml.Name{Space: nsUnmappable, Local: "Cube"}, Mixed: true, AnyAttr: true, Zero: (*Cube)(nil), New: func() any { return new(Cube) },
+var descCube = soapimpl.Struct{Go: "Cube", Type: xml.Name{Space: nsUnmappable, Local: "Cube"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*Cube)(nil), New: func() any { return new(Cube) },
 	Ptrs: func(v any, p []any) {
 		x := v.(*Cube)
-		p[0], p[1] = &x.Content, &x.AnyAttr
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
 	},
 }
 var tableCube = soapimpl.NewType(&descCube)
@@ -143,18 +145,20 @@ var tablePostResponse = soapimpl.NewType(&descPostResponse)
 
 func (*PostResponse) SOAPType() *soapimpl.Type { return tablePostResponse }
 
-// SignedNote is the complex type {http://example.com/sogen/unmappable}SignedNote, which sogen cannot map (it extends {http://example.com/sogen/unmappable}RichNote, which sogen cannot map): Content holds its text and child elements in document order, the elements as *soap.Element, and AnyAttr its attributes; both are written back unchanged.
+// SignedNote is the complex type {http://example.com/sogen/unmappable}SignedNote, which sogen cannot map (it extends {http://example.com/sogen/unmappable}RichNote, which sogen cannot map): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type SignedNote struct {
 	// Content is the mixed content: text and child elements in document order.
 	Content []soap.Node
 	// AnyAttr holds the attributes matched by xs:anyAttribute: when decoding, every attribute the type does not declare (other than namespace declarations and xsi attributes).
 	AnyAttr []xml.Attr
+	// XSIType is the xsi:type the element was read with (zero for none), written back when the element is written without one of its own.
+	XSIType xml.Name
 }
 
-var descSignedNote = soapimpl.Struct{Go: "SignedNote", Type: xml.Name{Space: nsUnmappable, Local: "SignedNote"}, Mixed: true, AnyAttr: true, Zero: (*SignedNote)(nil), New: func() any { return new(SignedNote) },
+var descSignedNote = soapimpl.Struct{Go: "SignedNote", Type: xml.Name{Space: nsUnmappable, Local: "SignedNote"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*SignedNote)(nil), New: func() any { return new(SignedNote) },
 	Ptrs: func(v any, p []any) {
 		x := v.(*SignedNote)
-		p[0], p[1] = &x.Content, &x.AnyAttr
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
 	},
 }
 var tableSignedNote = soapimpl.NewType(&descSignedNote)

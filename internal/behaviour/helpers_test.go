@@ -102,9 +102,10 @@ func decodeXML(doc []byte, dst soapimpl.Message, types *soapimpl.Registry) error
 	return d.Finish()
 }
 
-// decodeBody decodes the single child of the Body of envelope into dst, with unknown elements an
-// error. The Header, if any, is skipped.
-func decodeBody(envelope []byte, dst soapimpl.Message, types *soapimpl.Registry) error {
+// decodeBody decodes the single child of the Body of envelope into dst (a generated type, or a
+// *soap.Element holding it as it came), with unknown elements an error. The Header, if any, is
+// skipped.
+func decodeBody(envelope []byte, dst any, types *soapimpl.Registry) error {
 	d := soapimpl.NewDecoder(append([]byte(nil), envelope...), types)
 	d.DisallowUnknown()
 	if err := d.Root(); err != nil {
@@ -134,8 +135,19 @@ func decodeBody(envelope []byte, dst soapimpl.Message, types *soapimpl.Registry)
 		if !ok {
 			return errors.New("empty Body")
 		}
-		if err := d.Decode(dst); err != nil {
-			return err
+		switch dst := dst.(type) {
+		case *soap.Element:
+			el, err := d.CaptureElement()
+			if err != nil {
+				return err
+			}
+			*dst = *el
+		case soapimpl.Message:
+			if err := d.Decode(dst); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("cannot decode into a %T", dst)
 		}
 		if more, err := d.Child(); err != nil || more {
 			return errors.New("more than one element in the Body")

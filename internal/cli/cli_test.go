@@ -236,9 +236,9 @@ func TestFailureLeavesOutputUntouched(t *testing.T) {
 	}
 	before := generatedFiles(t, dir)
 	bad := filepath.Join(t.TempDir(), "bad.wsdl")
-	os.WriteFile(bad, []byte(`<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"><message name="m"><part name="p" element="x:nope" xmlns:x="urn:x"/></message></definitions>`), 0o644)
+	os.WriteFile(bad, []byte(`<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:x="urn:x" targetNamespace="urn:x"><portType name="p"><operation name="o"><input message="x:nope"/></operation></portType></definitions>`), 0o644)
 	err := Run([]string{"-o", dir, "-pkg", "wrapped", bad}, &log, &log)
-	if err == nil || !strings.Contains(err.Error(), "bad.wsdl: /definitions/message[@name='m']: part p: element {urn:x}nope is not defined") {
+	if err == nil || !strings.Contains(err.Error(), "bad.wsdl: /definitions/portType[@name='p']/operation[@name='o']: message {urn:x}nope is not defined") {
 		t.Fatalf("got %v", err)
 	}
 	if diff := cmp.Diff(before, generatedFiles(t, dir)); diff != "" {
@@ -299,7 +299,8 @@ func TestMapFlag(t *testing.T) {
 
 // TestFixupFlags runs the command on testdata/lenient: the loss-free fix-ups of sloppy.wsdl are made
 // without flags, one warning line per kind, -v listing each with its file and element, -strict
-// refusing them; the lossy fix-ups of broken.wsdl need -lenient, and are summarised the same way.
+// refusing them; so are the repairs of broken.wsdl's references to nothing defined, which lose
+// nothing; the lossy fix-ups of lossy.wsdl need -lenient, and are summarised the same way.
 func TestFixupFlags(t *testing.T) {
 	in := filepath.Join(repo(t), "testdata", "lenient", "sloppy.wsdl")
 	out := filepath.Join(t.TempDir(), "sloppy")
@@ -335,33 +336,51 @@ func TestFixupFlags(t *testing.T) {
 		t.Errorf("-strict -lenient: %v, want a usage error", err)
 	}
 
-	// References that do not resolve at all are left out with -lenient.
+	// References that do not resolve at all are repaired by default when nothing is lost or guessed.
 	broken := filepath.Join(repo(t), "testdata", "lenient", "broken.wsdl")
-	if err := Run([]string{"-o", out, "-pkg", "broken", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient to ") {
-		t.Errorf("without -lenient: %v", err)
-	}
-	// With -strict, which -lenient excludes, the hint says to swap them.
-	if err := Run([]string{"-o", out, "-pkg", "broken", "-strict", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient instead of -strict to ") {
-		t.Errorf("-strict, without -lenient: %v", err)
-	}
 	stderr.Reset()
-	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", broken}, &stdout, &stderr); err != nil {
+	if err := Run([]string{"-o", out, "-pkg", "broken", broken}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	want := "sogen: warning: 1 soap:input or soap:output read as wsdl:input or wsdl:output (-v lists each; -strict refuses it)\n" +
-		"sogen: warning: 1 reference to nothing defined read as xs:anyType or xs:string, or left out (-v lists each; without -lenient it is an error)\n" +
-		"sogen: warning: 7 operations, faults, headers, bindings, ports and body parts that cannot be used left out (-v lists each; without -lenient they are errors)\n"
+		"sogen: warning: 2 references to nothing defined read as any content (xs:anyType, xs:string, a wildcard, a type kept as XML), kept as it arrives (-v lists each; -strict refuses them)\n" +
+		"sogen: warning: 5 faults, headers, binding operations, ports and names that refer to nothing defined ignored (-v lists each; -strict refuses them)\n"
+	if stderr.String() != want {
+		t.Errorf("broken.wsdl: stderr:\n%s\nwant:\n%s", stderr.String(), want)
+	}
+	if c := generatedFiles(t, out)["store_client.go"]; !strings.Contains(c, "func (c *StoreClient) Get(") || !strings.Contains(c, "func (c *StoreClient) Put(") || !strings.Contains(c, "func (c *StoreClient) Lost(ctx context.Context, lost any,") {
+		t.Errorf("store_client.go:\n%s", c)
+	}
+	if err := Run([]string{"-o", out, "-pkg", "broken", "-strict", broken}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen without -strict to read it as xs:anyType") {
+		t.Errorf("broken.wsdl, -strict: %v", err)
+	}
+
+	// What would guess the wire form or leave out what a client could call needs -lenient.
+	lossy := filepath.Join(repo(t), "testdata", "lenient", "lossy.wsdl")
+	if err := Run([]string{"-o", out, "-pkg", "lossy", lossy}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient to leave the operation out") {
+		t.Errorf("without -lenient: %v", err)
+	}
+	// With -strict, which -lenient excludes, the hint says to swap them.
+	if err := Run([]string{"-o", out, "-pkg", "lossy", "-strict", lossy}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "run sogen with -lenient instead of -strict to ") {
+		t.Errorf("-strict, without -lenient: %v", err)
+	}
+	stderr.Reset()
+	if err := Run([]string{"-o", out, "-pkg", "lossy", "-lenient", lossy}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	want = "sogen: warning: 3 operations, bindings and body parts that cannot be described left out (-v lists each; without -lenient they are errors)\n" +
+		"sogen: warning: 1 type part of document-style bodies read as elements named after the part (-v lists each; without -lenient it is an error)\n"
 	if stderr.String() != want {
 		t.Errorf("-lenient: stderr:\n%s\nwant:\n%s", stderr.String(), want)
 	}
 	stderr.Reset()
-	if err := Run([]string{"-o", out, "-pkg", "broken", "-lenient", "-v", broken}, &stdout, &stderr); err != nil {
+	if err := Run([]string{"-o", out, "-pkg", "lossy", "-lenient", "-v", lossy}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(stderr.String(), "sogen: warning: broken.wsdl: "); n != 9 {
-		t.Errorf("%d warnings, want 9:\n%s", n, stderr.String())
+	if n := strings.Count(stderr.String(), "sogen: warning: lossy.wsdl: "); n != 4 {
+		t.Errorf("%d warnings, want 4:\n%s", n, stderr.String())
 	}
-	if c := generatedFiles(t, out)["store_client.go"]; !strings.Contains(c, "func (c *StoreClient) Get(") || !strings.Contains(c, "func (c *StoreClient) Put(") || strings.Contains(c, "Lost(") {
+	if c := generatedFiles(t, out)["store_client.go"]; !strings.Contains(c, "func (c *StoreClient) Get(") || !strings.Contains(c, "func (c *StoreClient) Find(") || strings.Contains(c, "Lost(") {
 		t.Errorf("store_client.go:\n%s", c)
 	}
 }

@@ -77,7 +77,7 @@ func TestDiffFailOnBreaking(t *testing.T) {
 // TestDiffInputErrors: an input that cannot be mapped fails (not a usage error) with the side, the
 // directory and the file and element.
 func TestDiffInputErrors(t *testing.T) {
-	bad := filepath.Join(repo(t), "testdata", "bad", "unknown-type.wsdl")
+	bad := filepath.Join(repo(t), "testdata", "bad", "unknown-message.wsdl")
 	good := filepath.Join(repo(t), "testdata", "diff", "old", "shop.wsdl")
 	t.Chdir(repo(t))
 	var out bytes.Buffer
@@ -86,7 +86,7 @@ func TestDiffInputErrors(t *testing.T) {
 	if err == nil || errors.As(err, &u) {
 		t.Fatalf("got %v, want a generation error", err)
 	}
-	for _, want := range []string{"new inputs in testdata/bad: ", "unknown-type.wsdl: ", "Nowhere is not defined"} {
+	for _, want := range []string{"new inputs in testdata/bad: ", "unknown-message.wsdl: ", "Missing is not defined"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not contain %q", err, want)
 		}

@@ -32,8 +32,8 @@ func addInputFlags(fs *flag.FlagSet) *inputFlags {
 	f.fetch = fs.Bool("fetch", false, "download remote imports (http, https) that no -map covers")
 	f.fetchTimeout = fs.Duration("fetch-timeout", defaultFetchTimeout, "time limit of one download with -fetch")
 	fs.Var(f.maps, "map", "read the remote location `URL=FILE` from a local file (repeatable; split at the last =; URL/=DIR maps every location under a URL prefix)")
-	f.lenient = fs.Bool("lenient", false, "also make the fix-ups that guess or leave something out (a reference to nothing read as xs:anyType or left out, a type sogen cannot map kept as XML, ...), summarised as warnings")
-	f.strict = fs.Bool("strict", false, "refuse the inputs the loss-free fix-ups repair by default (a reference resolving only by its local name, a name with white space around it, ...)")
+	f.lenient = fs.Bool("lenient", false, "also make the fix-ups that guess the wire form or leave out what a client could call (an operation whose message is not defined left out, a type part of a document-style body read as an element, a type sogen cannot map kept as XML, ...), summarised as warnings")
+	f.strict = fs.Bool("strict", false, "refuse the inputs the loss-free fix-ups repair by default (a reference resolving only by its local name, a name with white space around it, a reference to nothing defined read as xs:anyType, ...)")
 	f.verbose = fs.Bool("v", false, "list every fix-up, with its file and element, instead of one summary line per kind")
 	f.allowOutside = fs.Bool("allow-outside", false, "deprecated, does nothing: relative imports may lead outside the directory holding the inputs")
 	return f

@@ -73,6 +73,9 @@ type Struct struct {
 	Mixed bool
 	// AnyAttr is set when the type has a field for the attributes an xs:anyAttribute matches.
 	AnyAttr bool
+	// RawType is set when the type has an xml.Name field holding the xsi:type its element was read
+	// with, written back when the element is written without one of its own (a type kept as XML).
+	RawType bool
 	// Presence is set when the type has a Presence field.
 	Presence bool
 	// Base is set when the type extends another, whose value it embeds.
@@ -118,10 +121,10 @@ type structInfo struct {
 	own   []elem
 	attrs []attrInfo
 	// nptr is the number of pointers Ptrs stores; the others are the indexes of the pointers to the
-	// value of simple content, the mixed content, the xs:anyAttribute field, the Presence field and
-	// the base value (-1 when the type has none).
-	nptr                                     int
-	text, mixed, anyAttr, presence, baseSlot int
+	// value of simple content, the mixed content, the xs:anyAttribute field, the xsi:type field, the
+	// Presence field and the base value (-1 when the type has none).
+	nptr                                              int
+	text, mixed, anyAttr, rawType, presence, baseSlot int
 	// levels are the tables of the type and of those it extends, the type first, and off the index of
 	// each level's pointers in a block holding them all; total is the block's length.
 	levels []*Type
@@ -160,7 +163,7 @@ func (t *Type) info() *structInfo {
 	t.once.Do(func() {
 		s := t.s
 		inf := &structInfo{wild: -1, anyAttrLvl: -1, typ: NewName(s.Type.Space, s.Type.Local),
-			text: -1, mixed: -1, anyAttr: -1, presence: -1, baseSlot: -1}
+			text: -1, mixed: -1, anyAttr: -1, rawType: -1, presence: -1, baseSlot: -1}
 		inf.own = make([]elem, len(s.Fields))
 		for i := range s.Fields {
 			inf.own[i] = fieldElem(&s.Fields[i])
@@ -178,7 +181,7 @@ func (t *Type) info() *structInfo {
 			n++
 			return n - 1
 		}
-		inf.text, inf.mixed, inf.anyAttr = slot(s.Text != nil), slot(s.Mixed), slot(s.AnyAttr)
+		inf.text, inf.mixed, inf.anyAttr, inf.rawType = slot(s.Text != nil), slot(s.Mixed), slot(s.AnyAttr), slot(s.RawType)
 		inf.presence, inf.baseSlot = slot(s.Presence), slot(s.Base)
 		inf.nptr = n
 		inf.levels, inf.off, inf.total = []*Type{t}, []int{0}, n
@@ -309,6 +312,9 @@ func (t *Type) encodeElem(e *Encoder, name *Name, typ xml.Name, v any) {
 	if s.Kind.occurs() || s.Kind == Parts {
 		t.encodeFields(e, block)
 		return
+	}
+	if typ.Local == "" && inf.rawType >= 0 {
+		typ = *block[inf.rawType].(*xml.Name) // the xsi:type a value kept as XML was read with
 	}
 	e.startName(name, typ)
 	for k := len(inf.levels) - 1; k >= 0; k-- {
@@ -507,6 +513,13 @@ func (t *Type) decode(d *Decoder, v any) error {
 	inf := t.info()
 	block, mark := d.ptrs.push(t, v)
 	defer d.ptrs.pop(mark)
+	if inf.rawType >= 0 {
+		typ, _, err := d.xsiType()
+		if err != nil {
+			return err
+		}
+		*block[inf.rawType].(*xml.Name) = typ
+	}
 	if len(inf.allAttrs) > 0 || inf.anyAttrLvl >= 0 {
 		if err := t.decodeAttrs(d, block, inf); err != nil {
 			return err

@@ -61,8 +61,8 @@ func TestAttribute(t *testing.T) {
 }
 
 // TestGenerateFollowsHints runs generate on entry points of our own testdata, as the measurement
-// runs the corpus: two that need no flag (one repaired by the loss-free fix-ups made by default), one
-// whose error suggests -lenient (followed), one whose error names a remote location there is a
+// runs the corpus: three that need no flag (two repaired by the loss-free fix-ups made by default), two
+// whose errors suggest -lenient (followed), one whose error names a remote location there is a
 // stand-in for (mapped), and without the stand-in (-fetch noted, not followed), one that fails with
 // no suggestion.
 func TestGenerateFollowsHints(t *testing.T) {
@@ -91,6 +91,8 @@ func TestGenerateFollowsHints(t *testing.T) {
 	}{
 		{"wsdl/wrapped/wrapped.wsdl", copies, nil, nil, nil, true, ""},
 		{"lenient/sloppy.wsdl", copies, nil, nil, nil, true, ""},
+		{"lenient/broken.wsdl", copies, nil, nil, nil, true, ""},
+		{"lenient/lossy.wsdl", copies, []string{"-lenient"}, nil, nil, true, ""},
 		{"bad/document-type-part.wsdl", copies, []string{"-lenient"}, nil, nil, true, ""},
 		{"bad/remote-import.wsdl", copies, nil, []string{"https://example.com/remote.xsd"}, nil, true, ""},
 		{"bad/remote-import.wsdl", t.TempDir(), nil, nil, []string{"-fetch"}, false, "generate"},
