@@ -271,3 +271,79 @@ func TestDecoderUnknown(t *testing.T) {
 		}
 	})
 }
+
+// decFuzzWalk reads the children of the element being read, choosing Text (and reading it as a
+// QName), Skip, CaptureElement or a recursive walk by the child's name. It fails the test if it makes
+// more Child calls than budget allows.
+func decFuzzWalk(t *testing.T, d *Decoder, budget *int) error {
+	for {
+		*budget--
+		if *budget < 0 {
+			t.Fatal("too many Child calls: the walk does not end")
+		}
+		ok, err := d.Child()
+		if err != nil || !ok {
+			return err
+		}
+		d.IsNil()
+		if _, _, err := d.XSIType(); err != nil {
+			return err
+		}
+		switch len(d.Name().Local) % 4 {
+		case 0:
+			s, err := d.Text()
+			if err != nil {
+				return err
+			}
+			d.resolveQName([]byte(s))
+		case 1:
+			err = d.Skip()
+		case 2:
+			_, err = d.CaptureElement()
+		default:
+			err = decFuzzWalk(t, d, budget)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// FuzzDecoder walks arbitrary documents with the Decoder's element-by-element API: it never panics,
+// always ends, and every error is a *soap.DecodeError.
+func FuzzDecoder(f *testing.F) {
+	for _, s := range []string{
+		`<r/>`,
+		`<?xml version="1.0"?><r xmlns="urn:r"><a>1</a><bb><c/></bb><ccc>x<d/></ccc></r>`,
+		`<r xmlns:p="urn:p" xmlns:xsi="` + soap.XSINamespace + `"><abc xsi:type="p:T">p:v</abc><ab xsi:nil="true"/></r>`,
+		`<r><a>x<!--c-->y<![CDATA[z]]></a><dd a="1">t<e/>u</dd></r>`,
+		billionLaughs,
+		decNested(20),
+		`<r><a></b></r>`,
+		`<r>&lol;</r>`,
+		`<?xml version="1.0" encoding="ISO-8859-1"?><r/>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := NewDecoder(append([]byte(nil), data...), nil)
+		var de *soap.DecodeError
+		if err := d.Root(); err != nil {
+			if !errors.As(err, &de) {
+				t.Fatalf("Root error %v is not a *soap.DecodeError", err)
+			}
+			return
+		}
+		// Each Child call that does not fail consumes at least one start or end tag.
+		budget := len(data) + 1
+		if err := decFuzzWalk(t, d, &budget); err != nil {
+			if !errors.As(err, &de) {
+				t.Fatalf("error %v is not a *soap.DecodeError", err)
+			}
+			return
+		}
+		if err := d.Finish(); err != nil && !errors.As(err, &de) {
+			t.Fatalf("Finish error %v is not a *soap.DecodeError", err)
+		}
+	})
+}
