@@ -190,6 +190,9 @@ type builder struct {
 
 	// contracts collects the clients' reply-header status contracts.
 	contracts contracts
+
+	// lineages are the scopes of the names the fields of derived types may not take (see lineage).
+	lineages map[*Type]*Scope
 }
 
 // structWork is a struct type still to be filled.
