@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"go/format"
 	"go/scanner"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -34,49 +36,75 @@ const ImplPath = "github.com/sogen-go/sogen/soap/soapimpl"
 
 // Files renders every file of pkg. Every struct is described by one descriptor table, from which the
 // runtime's engine (soap/soapimpl) encodes and decodes it.
+//
+// The files are rendered and formatted concurrently, one per processor at a time: formatting is most
+// of the time, and each file is formatted on its own, so that memory stays that of a few files. The
+// output does not depend on the order in which they are done.
 func Files(pkg *model.Package) ([]File, error) {
-	var out []File
-	for _, mf := range pkg.Files {
-		e := &emitter{pkg: pkg, rt: pkg.Runtime}
-		f := jen.NewFile(pkg.Name)
-		f.ImportName(pkg.Runtime, "soap")
-		f.ImportName(ImplPath, "soapimpl")
-		f.ImportName(xmlPkg, "xml")
-		header := Marker
-		if pkg.Generator != "" {
-			header += "\n// Generator: " + pkg.Generator
-		}
-		if len(pkg.Sources) > 0 {
-			header += "\n// Source: " + strings.Join(pkg.Sources, ", ")
-		}
-		f.HeaderComment(header)
-		if mf.Shared {
-			f.PackageComment(packageDoc(pkg))
-			e.shared(f)
-		}
-		for _, t := range mf.Types {
-			e.typ(f, t)
-		}
-		if mf.Shared {
-			e.faults(f)
-		}
-		for _, c := range mf.Clients {
-			e.client(f, c)
-		}
-		// jennifer formats the source itself, but puts the whole source in the error when that fails;
-		// formatting here keeps the error to the lines around the fault.
-		f.NoFormat = true
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("rendering %s: %w", mf.Name, err)
-		}
-		src, err := format.Source(buf.Bytes())
+	out := make([]File, len(pkg.Files))
+	errs := make([]error, len(pkg.Files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pkg.Files)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = render(pkg, pkg.Files[i])
+			}
+		})
+	}
+	for i := range pkg.Files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("rendering %s: the generated source is not valid Go (a bug in sogen): %v%s", mf.Name, err, excerpt(buf.Bytes(), err))
+			return nil, err // the first file's, as when they were rendered in turn
 		}
-		out = append(out, File{Name: mf.Name, Content: src})
 	}
 	return out, nil
+}
+
+// render renders and formats the file mf of pkg.
+func render(pkg *model.Package, mf *model.File) (File, error) {
+	e := &emitter{pkg: pkg, rt: pkg.Runtime}
+	f := jen.NewFile(pkg.Name)
+	f.ImportName(pkg.Runtime, "soap")
+	f.ImportName(ImplPath, "soapimpl")
+	f.ImportName(xmlPkg, "xml")
+	header := Marker
+	if pkg.Generator != "" {
+		header += "\n// Generator: " + pkg.Generator
+	}
+	if len(pkg.Sources) > 0 {
+		header += "\n// Source: " + strings.Join(pkg.Sources, ", ")
+	}
+	f.HeaderComment(header)
+	if mf.Shared {
+		f.PackageComment(packageDoc(pkg))
+		e.shared(f)
+	}
+	for _, t := range mf.Types {
+		e.typ(f, t)
+	}
+	if mf.Shared {
+		e.faults(f)
+	}
+	for _, c := range mf.Clients {
+		e.client(f, c)
+	}
+	// jennifer formats the source itself, but puts the whole source in the error when that fails;
+	// formatting here keeps the error to the lines around the fault.
+	f.NoFormat = true
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("rendering %s: %w", mf.Name, err)
+	}
+	src, err := format.Source(buf.Bytes())
+	if err != nil {
+		return File{}, fmt.Errorf("rendering %s: the generated source is not valid Go (a bug in sogen): %v%s", mf.Name, err, excerpt(buf.Bytes(), err))
+	}
+	return File{Name: mf.Name, Content: src}, nil
 }
 
 // excerpt returns the lines of src around the first position err names ("line:column: ..."),
