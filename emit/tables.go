@@ -186,21 +186,6 @@ func ptrsFunc(t string, fields []jen.Code) *jen.Statement {
 	)
 }
 
-func (e *emitter) typTable(f *jen.File, t *model.Type) {
-	switch t.Kind {
-	case model.Struct:
-		e.structTable(f, t)
-	case model.Enum:
-		e.enumType(f, t)
-	case model.Flags:
-		e.flagsType(f, t)
-	case model.Scalar:
-		f.Add(comment(t.Doc))
-		f.Type().Id(t.GoName).Add(e.goType(t.Underlying))
-		e.codecVar(f, t)
-	}
-}
-
 func (e *emitter) structTable(f *jen.File, t *model.Type) {
 	f.Add(comment(t.Doc))
 	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
