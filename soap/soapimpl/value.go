@@ -376,7 +376,10 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 	pair := NewName(pairSpace, pairLocal)
 	kf, vf := newElem(keySpace, keyLocal, keyFlags), newElem(valueSpace, valueLocal, valueFlags)
 	kc, vc := itemOps[K](key, keyFlags), itemOps[V](value, valueFlags)
-	return wrap(&ops[map[K]V]{
+	// wrapBase, not wrap: a dictionary is never held by pointer, an attribute, simple content nor a
+	// value of an xs:anyType slot, and arrays of dictionaries are made with NewArrayOf; the generic
+	// code for those would be compiled into every generated package for nothing.
+	return wrapBase(&ops[map[K]V]{
 		zero:  func(m map[K]V) bool { return m == nil },
 		items: true,
 		elem: func(e *Encoder, f *elem, owner string, p *soap.Presence, m map[K]V) {
