@@ -56,8 +56,10 @@ func (e *emitter) shared(f *jen.File) {
 		switch k := a.Item.Value.Kind; {
 		case a.Rank == 2:
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArray2D")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
-		case k == model.ArrayValue || k == model.DictValue:
-			// The codecs of arrays and dictionaries cannot make arrays of their values.
+		case k == model.ArrayValue || k == model.DictValue || k == model.PolyValue || k == model.SimpleValue && !a.Item.Value.Codec.Runtime:
+			// Only the runtime's codecs (built-in types, structs, xs:anyType) make arrays of their
+			// values: the generic code of the others' arrays is instantiated here, for the types
+			// that have arrays.
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArrayOf")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
 		case !a.EncItem.IsZero():
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewEncArray")).Call(append(args, qname(a.EncItem))...)
