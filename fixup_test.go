@@ -161,6 +161,12 @@ func TestFixupBadInputs(t *testing.T) {
 			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
 		},
 		{
+			name:     "remote-import",
+			kind:     parser.Unread,
+			warnings: []string{"remote-import.wsdl: " + def + "/wsdl:types/xs:schema/xs:import: schemaLocation=\"https://example.com/remote.xsd\" is a remote location, which was not read; the import passed over (its location is a hint), what refers into namespace http://example.com/remote read as any content"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
 			name:     "body-part-not-in-empty-message",
 			kind:     parser.Ignored,
 			warnings: []string{"body-part-not-in-empty-message.wsdl: " + def + "/wsdl:binding[@name='BadBinding']/wsdl:operation[@name='Ping']: soap:body part parameters is not in message PingResponse; the name ignored (every part of the message is in the body or a header already)"},

@@ -76,6 +76,10 @@ type Set struct {
 	// one each, naming the file and element.
 	Fixups []Fixup
 
+	// unread are the namespaces of the xs:imports whose remote location was not read (an Unread
+	// fix-up each), with the first such location of each.
+	unread map[string]string
+
 	normalized bool // Normalize has run
 }
 
@@ -117,6 +121,7 @@ type loader struct {
 	loaded  map[string]bool // file (and chameleon namespace) -> loaded
 	files   int
 	remote  map[string][]byte // remote locations read, by URL
+	notRead map[string]bool   // remote locations the Resolver did not read (ErrNotRead), by URL
 }
 
 // Parse reads the root files (WSDL documents or XML Schemas) from fsys and normalises what it read:
@@ -196,6 +201,11 @@ func (l *loader) load(name, chameleon string, from reference, want string) error
 	}
 	data, err := l.read(name, from)
 	if err != nil {
+		if l.notRead[name] {
+			// Not loaded: a later reference to it gets this error again, located where it is.
+			delete(l.loaded, key)
+			l.files--
+		}
 		return err
 	}
 	if err := checkDoctype(data, name); err != nil {
