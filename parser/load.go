@@ -34,7 +34,8 @@ type Options struct {
 	// definition of the kind wanted has that local name), a name with white space around it, a model
 	// group directly inside xs:element, soap:input written for wsdl:input, a reference to nothing
 	// defined read as content kept as it arrives (AnyContent) or ignored where nothing callable
-	// depends on it (Ignored). Without it they are repaired, each reported in Set.Fixups.
+	// depends on it (Ignored), an xs:import of a remote location the Resolver did not read passed
+	// over (Unread). Without it they are repaired, each reported in Set.Fixups.
 	Strict bool
 }
 
