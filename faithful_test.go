@@ -115,7 +115,7 @@ func buildAndVet(t *testing.T, pkg string, files []emit.File) {
 // tempModule creates a temporary module named path that requires this repository (replaced by its
 // directory) and the repository's own requirements, and returns its directory. It skips the test in
 // -short mode, since it leads to running the go command.
-func tempModule(t *testing.T, path string) string {
+func tempModule(t testing.TB, path string) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("runs the go command")
@@ -147,7 +147,7 @@ func tempModule(t *testing.T, path string) string {
 }
 
 // writePackage writes files into dir, creating it.
-func writePackage(t *testing.T, dir string, files []emit.File) {
+func writePackage(t testing.TB, dir string, files []emit.File) {
 	t.Helper()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -160,7 +160,7 @@ func writePackage(t *testing.T, dir string, files []emit.File) {
 }
 
 // goCmd runs the go command in dir, offline, and fails the test with its output when it fails.
-func goCmd(t *testing.T, dir string, env []string, args ...string) []byte {
+func goCmd(t testing.TB, dir string, env []string, args ...string) []byte {
 	t.Helper()
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir

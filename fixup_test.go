@@ -34,7 +34,7 @@ func TestFixupBadInputs(t *testing.T) {
 			warnings: []string{`spaced-name.wsdl: ` + def + `/wsdl:types/xs:schema/xs:element[@name='PingResponse']/xs:complexType/xs:sequence/xs:element[@name='ResultCode ']: name "ResultCode " trimmed to "ResultCode"`},
 			want: []string{
 				`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (int32, error)`,
-				`{Name: xml.Name{Space: nsBad, Local: "ResultCode"}, GoName: "ResultCode"}`,
+				`{Space: nsBad, Local: "ResultCode", GoName: "ResultCode",`,
 			},
 		},
 		{
@@ -73,7 +73,7 @@ func TestFixupBadInputs(t *testing.T) {
 			name:     "undefined-element-ref",
 			kind:     parser.AnyContent,
 			warnings: []string{"undefined-element-ref.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:sequence/xs:element: element {http://example.com/bad}Nowhere is not defined; declared as an element of xs:anyType, its content kept as XML"},
-			want:     []string{`Nowhere any`, `{Name: xml.Name{Space: nsBad, Local: "Nowhere"}, GoName: "Nowhere", Optional: true, ZeroUnset: true}`},
+			want:     []string{`Nowhere any`, `{Space: nsBad, Local: "Nowhere", GoName: "Nowhere", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any}`},
 		},
 		{
 			name:     "undeclared-element-ref",
@@ -97,7 +97,7 @@ func TestFixupBadInputs(t *testing.T) {
 			name:     "undefined-attribute",
 			kind:     parser.AnyContent,
 			warnings: []string{"undefined-attribute.wsdl: " + def + "/wsdl:types/xs:schema/xs:complexType[@name='Holder']/xs:attribute: attribute {http://example.com/bad}nowhere is not defined; declared as an attribute of xs:string, its value kept as it is"},
-			want:     []string{`Nowhere *string`, `{Name: xml.Name{Space: nsBad, Local: "nowhere"}, GoName: "Nowhere"}`},
+			want:     []string{`Nowhere *string`, `{Space: nsBad, Local: "nowhere", GoName: "Nowhere", Codec: &soapimpl.XSString, Ref: true}`},
 		},
 		{
 			name:     "undefined-attribute-type",

@@ -242,7 +242,6 @@ func TestLayout(t *testing.T) {
 	}
 	want := map[string]string{
 		"Credentials": "types.go", "Currency": "types.go", "Money": "types.go", "Customer": "types.go",
-		"operation":            "types.go",
 		"OrdersClient":         "orders_client.go",
 		"OrdersRequestHeader":  "orders_client.go",
 		"Order":                "orders_client_types.go",

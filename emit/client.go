@@ -27,7 +27,7 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 			g.Comment("soap.WithRequestHeader replaces it for one call. Set it before the client is shared.")
 			g.Id("Header").Id(c.RequestHeader.GoName)
 		}
-		g.Id("ops").Op("*").Index(jen.Lit(n)).Id(e.pkg.OperationType)
+		g.Id("ops").Op("*").Index(jen.Lit(n)).Add(e.impl("Operation"))
 	})
 	for _, b := range c.Bindings {
 		version := "V11"
@@ -35,7 +35,7 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 			version = "V12"
 		}
 		f.Commentf("%s describes the operations of binding %s, in the order of %s's methods.", b.OpsVar, b.Name.Local, c.GoName)
-		f.Var().Id(b.OpsVar).Op("=").Index(jen.Lit(n)).Id(e.pkg.OperationType).ValuesFunc(func(g *jen.Group) {
+		f.Var().Id(b.OpsVar).Op("=").Index(jen.Lit(n)).Add(e.impl("Operation")).ValuesFunc(func(g *jen.Group) {
 			for i, op := range b.Ops {
 				mop := c.Operations[i]
 				fields := []jen.Code{
@@ -53,21 +53,20 @@ func (e *emitter) client(f *jen.File, c *model.Client) {
 					fields = append(fields, jen.Id("Encoded").Op(":").True())
 				}
 				if len(mop.Faults) > 0 {
-					fields = append(fields, jen.Id("Faults").Op(":").Index().Add(e.soap("FaultType")).ValuesFunc(func(g *jen.Group) {
+					fields = append(fields, jen.Id("Faults").Op(":").Index().Add(e.impl("FaultType")).ValuesFunc(func(g *jen.Group) {
 						for _, ft := range mop.Faults {
 							g.Id(ft.Var)
 						}
 					}))
 				}
-				item := []jen.Code{jen.Id("Operation").Op(":").Add(e.soap("Operation")).Values(fields...)}
 				if len(op.InHeaders) > 0 {
-					item = append(item, jen.Id("headers").Op(":").Index().Int().ValuesFunc(func(g *jen.Group) {
+					fields = append(fields, jen.Id("Headers").Op(":").Index().Int().ValuesFunc(func(g *jen.Group) {
 						for _, h := range op.InHeaders {
 							g.Lit(h)
 						}
 					}))
 				}
-				g.Line().Values(item...)
+				g.Line().Values(fields...)
 			}
 			g.Line()
 		})
@@ -94,14 +93,12 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 	f.Func().Params(jen.Id("c").Op("*").Id(c.GoName)).Id(c.CallMethod).Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("i").Int(),
-		jen.Id("req").Add(e.soap("Marshaler")),
-		jen.Id("resp").Add(e.soap("Unmarshaler")),
+		jen.List(jen.Id("req"), jen.Id("resp")).Any(),
 		jen.Id("opts").Index().Add(e.soap("CallOption")),
 	).Error().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("c").Op("==").Nil().Op("||").Id("c").Dot("ops").Op("==").Nil()).Block(
 			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(c.Unmade))),
 		)
-		g.Id("op").Op(":=").Op("&").Id("c").Dot("ops").Index(jen.Id("i"))
 		call := []jen.Code{
 			jen.Id("Endpoint").Op(":").Id("c").Dot("Endpoint"),
 			jen.Id("Caller").Op(":").Lit(c.Caller),
@@ -109,25 +106,21 @@ func (e *emitter) callMethod(f *jen.File, c *model.Client) {
 		if len(e.pkg.Namespaces) > 0 {
 			call = append(call, jen.Id("Namespaces").Op(":").Id(e.pkg.NamespacesVar))
 		}
+		call = append(call, jen.Id("Types").Op(":").Id(e.pkg.Registry))
 		if c.RequestHeader != nil {
-			g.List(jen.Id("h"), jen.Err()).Op(":=").Add(e.soap("RequestHeaderFrom")).Call(jen.Op("&").Id("c").Dot("Header"), jen.Id("opts"))
+			g.List(jen.Id("h"), jen.Err()).Op(":=").Add(e.impl("RequestHeaderFrom")).Call(jen.Op("&").Id("c").Dot("Header"), jen.Id("opts"))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-			call = append(call, jen.Id("Header").Op(":").Func().Params(jen.Id("e").Op("*").Add(e.soap("Encoder"))).Block(
-				jen.Id("h").Dot(c.RequestHeader.Marshal).Call(jen.Id("e"), jen.Id("op").Dot("headers")),
-			))
+			call = append(call, jen.Id("Header").Op(":").Id("h"))
 		}
-		call = append(call, jen.Id("Body").Op(":").Id("req"), jen.Id("Result").Op(":").Id("resp"))
 		if c.ResponseHeader != nil {
 			g.Var().Id("local").Id(c.ResponseHeader.GoName)
-			g.List(jen.Id("rh"), jen.Err()).Op(":=").Add(e.soap("ResponseHeaderFrom")).Call(jen.Op("&").Id("local"), jen.Id("opts"))
+			g.List(jen.Id("rh"), jen.Err()).Op(":=").Add(e.impl("ResponseHeaderFrom")).Call(jen.Op("&").Id("local"), jen.Id("opts"))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 			call = append(call, jen.Id("ResponseHeader").Op(":").Id("rh"))
 		}
-		call = append(call, jen.Id("Types").Op(":").Id(e.pkg.Registry))
-		g.Id("client").Op(":=").Id("c").Dot("Client")
-		g.If(jen.Id("client").Op("==").Nil()).Block(jen.Id("client").Op("=").Op("&").Add(e.soap("Client")).Values())
-		g.Return(jen.Id("client").Dot("Do").Call(jen.Id("ctx"), jen.Op("&").Id("op").Dot("Operation"),
-			jen.Op("&").Add(e.soap("Call")).Values(lines(call...)...), jen.Id("opts").Op("...")))
+		call = append(call, jen.Id("Request").Op(":").Id("req"), jen.Id("Response").Op(":").Id("resp"))
+		g.Return(e.impl("Invoke").Call(jen.Id("ctx"), jen.Id("c").Dot("Client"), jen.Op("&").Id("c").Dot("ops").Index(jen.Id("i")),
+			jen.Op("&").Add(e.impl("Call")).Values(lines(call...)...), jen.Id("opts")))
 	})
 }
 
@@ -286,26 +279,13 @@ func (e *emitter) callBody(g *jen.Group, c *model.Client, i int, op *model.Opera
 	}
 	switch {
 	case op.RequestSimple != nil:
-		value, presence := in.Clone(), []jen.Code(nil)
+		bare := []jen.Code{jen.Id("Codec").Op(":").Add(e.valueExpr(op.RequestSimple.Value))}
 		if message {
-			value = jen.Id("req").Dot("Value")
-			presence = []jen.Code{jen.Id("Presence").Op(":").Id("req").Dot("Presence")}
+			bare = append(bare, jen.Id("Value").Op(":").Op("&").Id("req").Dot("Value"), jen.Id("Presence").Op(":").Op("&").Id("req").Dot("Presence"))
+		} else {
+			bare = append(bare, jen.Id("Value").Op(":").Op("&").Add(in.Clone()))
 		}
-		switch op.RequestSimple.Value.Kind {
-		case model.AnyValue:
-			g.Id("r").Op(":=").Op("&").Add(e.soap("BareAny")).Values(append([]jen.Code{jen.Id("Value").Op(":").Add(value)}, presence...)...)
-		case model.ArrayValue, model.DictValue:
-			g.Id("r").Op(":=").Op("&").Add(e.bareArray(op.RequestSimple.Value)).Values(append([]jen.Code{
-				jen.Id(e.bareVar(op.RequestSimple.Value)).Op(":").Id(e.bareVarName(op.RequestSimple.Value)),
-				jen.Id("Value").Op(":").Add(value),
-			}, presence...)...)
-		default:
-			g.Id("r").Op(":=").Op("&").Add(e.soap("Bare")).Types(e.goType(op.RequestSimple.Type)).Values(append([]jen.Code{
-				jen.Id("Codec").Op(":").Add(e.codec(op.RequestSimple.Value.Codec)),
-				jen.Id("Value").Op(":").Add(value),
-			}, presence...)...)
-		}
-		reqArg = jen.Id("r")
+		reqArg = jen.Op("&").Add(e.impl("Bare")).Values(bare...)
 	case op.Request == nil:
 		reqArg = jen.Nil()
 	case message || op.RequestBody == model.WholeBody:
@@ -331,23 +311,18 @@ func (e *emitter) callBody(g *jen.Group, c *model.Client, i int, op *model.Opera
 	}
 	respArg := jen.Nil()
 	switch {
-	case op.ResponseSimple != nil && op.ResponseSimple.Value.Kind == model.AnyValue:
-		g.Var().Id("resp").Add(e.soap("BareAny"))
-		respArg = jen.Op("&").Id("resp")
-	case op.ResponseSimple != nil && (op.ResponseSimple.Value.Kind == model.ArrayValue || op.ResponseSimple.Value.Kind == model.DictValue):
-		g.Id("resp").Op(":=").Add(e.bareArray(op.ResponseSimple.Value)).Values(
-			jen.Id(e.bareVar(op.ResponseSimple.Value)).Op(":").Id(e.bareVarName(op.ResponseSimple.Value)),
-		)
-		respArg = jen.Op("&").Id("resp")
+	case op.ResponseSimple != nil && message:
+		g.Var().Id("resp").Add(e.bareValue(op.ResponseSimple))
+		respArg = jen.Op("&").Add(e.impl("Bare")).Values(jen.Id("Codec").Op(":").Add(e.valueExpr(op.ResponseSimple.Value)),
+			jen.Id("Value").Op(":").Op("&").Id("resp").Dot("Value"), jen.Id("Presence").Op(":").Op("&").Id("resp").Dot("Presence"))
 	case op.ResponseSimple != nil:
-		g.Id("resp").Op(":=").Add(e.soap("Bare")).Types(e.goType(op.ResponseSimple.Type)).Values(
-			jen.Id("Codec").Op(":").Add(e.codec(op.ResponseSimple.Value.Codec)),
-		)
-		respArg = jen.Op("&").Id("resp")
+		g.Var().Id("resp").Add(e.goType(op.ResponseSimple.Type))
+		respArg = jen.Op("&").Add(e.impl("Bare")).Values(jen.Id("Codec").Op(":").Add(e.valueExpr(op.ResponseSimple.Value)),
+			jen.Id("Value").Op(":").Op("&").Id("resp"))
 	case op.Response != nil && op.ResponseNillable:
 		g.Id("resp").Op(":=").New(jen.Id(op.Response.GoName))
 		g.Var().Id("isNil").Bool()
-		respArg = e.soap("NillableResult").Call(jen.Id("resp"), jen.Op("&").Id("isNil"))
+		respArg = jen.Op("&").Add(e.impl("NillableResult")).Values(jen.Id("Value").Op(":").Id("resp"), jen.Id("IsNil").Op(":").Op("&").Id("isNil"))
 	case op.Response != nil:
 		g.Id("resp").Op(":=").New(jen.Id(op.Response.GoName))
 		respArg = jen.Id("resp")
@@ -367,11 +342,7 @@ func (e *emitter) callBody(g *jen.Group, c *model.Client, i int, op *model.Opera
 		g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero.Clone(), jen.Err()))
 	}
 	switch {
-	case op.ResponseSimple != nil && message:
-		g.Return(e.bareValue(op.ResponseSimple).Values(jen.Id("Value").Op(":").Id("resp").Dot("Value"), jen.Id("Presence").Op(":").Id("resp").Dot("Presence")), after)
-	case op.ResponseSimple != nil:
-		g.Return(jen.Id("resp").Dot("Value"), after)
-	case op.ResponseNillable:
+	case op.ResponseNillable && op.ResponseSimple == nil:
 		g.If(jen.Id("isNil")).Block(jen.Return(jen.Nil(), after.Clone()))
 		g.Return(jen.Id("resp"), after)
 	default:
@@ -379,7 +350,7 @@ func (e *emitter) callBody(g *jen.Group, c *model.Client, i int, op *model.Opera
 	}
 }
 
-// header renders a header struct and its methods writing and reading the blocks.
+// header renders a header struct and its descriptor table: each field is a header block.
 func (e *emitter) header(f *jen.File, h *model.Header) {
 	f.Add(comment(h.Doc))
 	f.Type().Id(h.GoName).StructFunc(func(g *jen.Group) {
@@ -390,32 +361,23 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 		g.Comment(h.Presence + " overrides, per block, what the Go values alone would send (see soap.Presence); decoding records the wire state there.")
 		g.Id(h.Presence).Add(e.soap("Presence"))
 	})
-	f.Commentf("%s describes the header blocks of %s.", h.FieldsVar, h.GoName)
-	e.fieldsVar(f, h.FieldsVar, h.Fields)
-	recv := jen.Id("h").Op("*").Id(h.GoName)
-	f.Commentf("%s writes the header blocks listed in which (indexes into %s); a nil h writes none.", h.Marshal, h.FieldsVar)
-	f.Func().Params(recv).Id(h.Marshal).Params(jen.Id("e").Op("*").Add(e.soap("Encoder")), jen.Id("which").Index().Int()).Block(
-		jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return()),
-		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
-		e.soap("CheckPresence").Call(jen.Id("e"), jen.Op("&").Id("h").Dot(h.Presence), jen.Id("f").Index(jen.Op(":")), jen.Lit(h.GoName)),
-		jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("which")).Block(
-			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
-				for i, fd := range h.Fields {
-					g.Case(jen.Lit(i)).Block(e.headerEncode(h, i, fd))
-				}
-			}),
-		),
-	)
-	f.Commentf("%s decodes the header block se when it is one of %s's, and reports whether it was.", h.Unmarshal, h.GoName)
-	f.Func().Params(recv).Id(h.Unmarshal).Params(jen.Id("d").Op("*").Add(e.soap("Decoder")), jen.Id("se").Qual(xmlPkg, "StartElement")).Params(jen.Bool(), jen.Error()).Block(
-		jen.Id("f").Op(":=").Op("&").Id(h.FieldsVar),
-		jen.Switch(jen.Id("se").Dot("Name")).BlockFunc(func(g *jen.Group) {
-			for i, fd := range h.Fields {
-				g.Case(jen.Id("f").Index(jen.Lit(i)).Dot("Name")).Block(jen.Return(jen.True(), e.headerDecode(h, i, fd)))
+	var ptrs []jen.Code
+	for _, fd := range h.Fields {
+		ptrs = append(ptrs, e.fieldPtr(fd.GoName, fd.Type))
+	}
+	ptrs = append(ptrs, jen.Op("&").Id("x").Dot(h.Presence))
+	e.table(f, h.GoName, h.DescVar, h.TableVar, []jen.Code{
+		jen.Id("Go").Op(":").Lit(h.GoName),
+		jen.Id("Kind").Op(":").Add(e.impl("Header")),
+		jen.Id("Presence").Op(":").True(),
+	}, ptrs, []jen.Code{
+		jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
+			for _, fd := range h.Fields {
+				g.Line().Add(e.fieldTable(fd, fd.Ref))
 			}
+			g.Line()
 		}),
-		jen.Return(jen.False(), jen.Nil()),
-	)
+	})
 	if h.Contract != nil {
 		e.checkResponse(f, h)
 	}
@@ -458,7 +420,7 @@ func (e *emitter) errorMethods(f *jen.File, t *model.Type) {
 	}
 	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Error").Params().String().Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Lit("<nil>"))),
-		jen.Return(e.soap("ErrorText").Call(jen.Lit(t.GoName), jen.Index().Add(e.soap("ErrorField")).Values(lines(fields...)...), inner)),
+		jen.Return(e.impl("ErrorText").Call(jen.Lit(t.GoName), jen.Index().Add(e.impl("ErrorField")).Values(lines(fields...)...), inner)),
 	)
 	if m.Unwrap != nil {
 		f.Add(comment(m.UnwrapDoc))
@@ -467,34 +429,4 @@ func (e *emitter) errorMethods(f *jen.File, t *model.Type) {
 			jen.Return(jen.Id("v").Dot(m.Unwrap.GoName)),
 		)
 	}
-}
-
-func (e *emitter) headerEncode(h *model.Header, i int, fd *model.Field) *jen.Statement {
-	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
-	val := jen.Id("h").Dot(fd.GoName)
-	pres := jen.Op("&").Id("h").Dot(h.Presence)
-	switch {
-	case fd.Shape == model.Wrapped:
-		return jen.Id(fd.Array.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
-	case fd.Shape == model.Dictionary:
-		return jen.Id(fd.Dict.Var).Dot("Encode").Call(jen.Id("e"), desc, pres, val)
-	case fd.Ref:
-		return e.codec(fd.Value.Codec).Dot("EncodeRef").Call(jen.Id("e"), desc, pres, val)
-	}
-	return e.encodeFunc(fd.Value).Call(jen.Id("e"), desc, pres, val)
-}
-
-func (e *emitter) headerDecode(h *model.Header, i int, fd *model.Field) *jen.Statement {
-	desc := jen.Op("&").Id("f").Index(jen.Lit(i))
-	dst := jen.Op("&").Id("h").Dot(fd.GoName)
-	args := []jen.Code{jen.Id("d"), jen.Id("se"), desc, jen.Op("&").Id("h").Dot(h.Presence), dst}
-	switch {
-	case fd.Shape == model.Wrapped:
-		return jen.Id(fd.Array.Var).Dot("Decode").Call(args...)
-	case fd.Shape == model.Dictionary:
-		return jen.Id(fd.Dict.Var).Dot("Decode").Call(args...)
-	case fd.Ref:
-		return e.codec(fd.Value.Codec).Dot("DecodeRef").Call(args...)
-	}
-	return e.decodeFunc(fd.Value).Call(args...)
 }

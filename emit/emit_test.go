@@ -12,7 +12,7 @@ import (
 func TestInvalidSourceError(t *testing.T) {
 	var types []*model.Type
 	for _, name := range []string{"A", "B", "C", "Bad Name", "D", "E", "F", "G"} {
-		types = append(types, &model.Type{Kind: model.Struct, GoName: name, Doc: name + " is a type."})
+		types = append(types, &model.Type{Kind: model.Struct, GoName: name, Doc: name + " is a type.", DescVar: "desc" + name, TableVar: "table" + name})
 	}
 	pkg := &model.Package{Name: "p", Runtime: model.DefaultRuntime, Types: types,
 		Files: []*model.File{{Name: "types.go", Types: types}}}

@@ -5,14 +5,16 @@ import (
 )
 
 // faults renders the typed errors of declared faults: a struct holding the decoded detail and the
-// *soap.Fault, with Error, Unwrap (to the *soap.Fault) and UnmarshalSOAP (the detail element).
+// *soap.Fault, with Error and Unwrap (to the *soap.Fault), and the soapimpl.FaultType telling the
+// runtime which detail element makes one.
 func (e *emitter) faults(f *jen.File) {
 	for _, ft := range e.pkg.Faults {
 		f.Commentf("%s tells the runtime to return a fault whose detail is %s as a *%s.", ft.Var, ft.Elem.Local, ft.GoName)
-		f.Var().Id(ft.Var).Op("=").Add(e.soap("FaultType")).Values(lines(
+		f.Var().Id(ft.Var).Op("=").Add(e.impl("FaultType")).Values(lines(
 			jen.Id("Name").Op(":").Add(qname(ft.Elem)),
-			jen.Id("New").Op(":").Func().Params(jen.Id("f").Op("*").Add(e.soap("Fault"))).Add(e.soap("FaultDetail")).Block(
-				jen.Return(jen.Op("&").Id(ft.GoName).Values(jen.Id("Fault").Op(":").Id("f"))),
+			jen.Id("New").Op(":").Func().Params(jen.Id("f").Op("*").Add(e.soap("Fault"))).Params(jen.Error(), e.impl("Message")).Block(
+				jen.Id("x").Op(":=").Op("&").Id(ft.GoName).Values(jen.Id("Detail").Op(":").New(jen.Id(ft.Type.GoName)), jen.Id("Fault").Op(":").Id("f")),
+				jen.Return(jen.Id("x"), jen.Id("x").Dot("Detail")),
 			),
 		)...)
 		f.Add(comment(ft.Doc))
@@ -32,14 +34,6 @@ func (e *emitter) faults(f *jen.File) {
 		f.Func().Params(recv.Clone()).Id("Unwrap").Params().Error().Block(
 			jen.If(jen.Id("x").Dot("Fault").Op("==").Nil()).Block(jen.Return(jen.Nil())),
 			jen.Return(jen.Id("x").Dot("Fault")),
-		)
-		f.Comment("UnmarshalSOAP decodes the detail element start into x.Detail.")
-		f.Func().Params(recv.Clone()).Id("UnmarshalSOAP").Params(
-			jen.Id("d").Op("*").Add(e.soap("Decoder")),
-			jen.Id("start").Qual(xmlPkg, "StartElement"),
-		).Error().Block(
-			jen.Id("x").Dot("Detail").Op("=").New(jen.Id(ft.Type.GoName)),
-			jen.Return(jen.Id("x").Dot("Detail").Dot("UnmarshalSOAP").Call(jen.Id("d"), jen.Id("start"))),
 		)
 	}
 }

@@ -132,7 +132,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		set:        set,
 		opts:       opts,
 		pkg:        &Package{Name: opts.Package, Sources: opts.Sources, Generator: opts.Generator, Runtime: opts.Runtime},
-		scope:      NewScope("soap", "xml", "context", "errors", "strings", "cmp", "init", "main"),
+		scope:      NewScope("soap", "soapimpl", "xml", "context", "errors", "strings", "cmp", "init", "main"),
 		ns:         map[string]*Namespace{},
 		structs:    map[*parser.ComplexType]*Type{},
 		named:      map[xml.Name]*Type{},
@@ -190,6 +190,9 @@ type builder struct {
 
 	// contracts collects the clients' reply-header status contracts.
 	contracts contracts
+
+	// lineages are the scopes of the names the fields of derived types may not take (see lineage).
+	lineages map[*Type]*Scope
 }
 
 // structWork is a struct type still to be filled.

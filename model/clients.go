@@ -12,7 +12,6 @@ import (
 
 // buildClients makes one client per port type with at least one SOAP binding.
 func (b *builder) buildClients() error {
-	b.pkg.OperationType = b.scope.Claim("operation")
 	for _, pt := range b.set.PortTypes {
 		// A port type with a SOAP binding free of SOAP encoding gets its client from the literal
 		// bindings only: the encoded ones are skipped, with a notice.
@@ -324,8 +323,8 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 	}
 	hd := &Header{GoName: b.scope.Claim(name)}
 	hd.Doc = fmt.Sprintf(doc, hd.GoName, client)
-	fields := NewScope("UnmarshalSOAPHeader", "CheckResponse", "Presence")
-	hd.Marshal, hd.Unmarshal, hd.Presence = "marshalSOAPHeader", "UnmarshalSOAPHeader", "Presence"
+	fields := NewScope("UnmarshalSOAPHeader", "SOAPType", "CheckResponse", "Presence")
+	hd.Presence = "Presence"
 	for i, n := range h.elems {
 		e := b.set.Elements[n]
 		gt, v, err := b.elementValue(e, hd.GoName+Exported(n.Local))
@@ -352,7 +351,6 @@ func (h *headerSet) build(b *builder, name, doc, client string) (*Header, error)
 		f.Doc = joinDoc(fmt.Sprintf("%s is the header block %s (%s).", f.GoName, n.Local, what), e.Doc)
 		hd.Fields = append(hd.Fields, f)
 	}
-	hd.FieldsVar = b.scope.Claim(Unexported("fields" + hd.GoName))
 	return hd, nil
 }
 
@@ -591,7 +589,113 @@ func (b *builder) finish() error {
 	sort.Slice(b.pkg.Dicts, func(i, j int) bool { return b.pkg.Dicts[i].Var < b.pkg.Dicts[j].Var })
 	sort.Slice(b.pkg.Clients, func(i, j int) bool { return b.pkg.Clients[i].GoName < b.pkg.Clients[j].GoName })
 	b.layout()
+	// The descriptor tables of the table-driven runtime are named last, so that their names never
+	// change the others'.
+	b.typedCodecs()
+	byPtr := map[*Type]bool{}
+	value := func(v *Value) {
+		if v != nil && v.Kind == StructValue {
+			byPtr[v.Type] = true
+		}
+	}
+	fields := func(fs []*Field) {
+		for _, f := range fs {
+			value(f.Value)
+			if f.Shape == Choices {
+				byPtr[f.Value.Type] = true
+			}
+		}
+	}
+	for _, t := range b.pkg.Types {
+		fields(t.Fields)
+	}
+	for _, a := range b.pkg.Arrays {
+		value(a.Item.Value)
+	}
+	for _, d := range b.pkg.Dicts {
+		value(d.Key.Value)
+		value(d.Value.Value)
+	}
+	for _, c := range b.pkg.Clients {
+		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
+			if h != nil {
+				fields(h.Fields)
+			}
+		}
+	}
+	for _, t := range b.pkg.Types {
+		if t.Kind == Struct {
+			t.DescVar = b.scope.Claim(Unexported("desc" + t.GoName))
+			t.TableVar = b.scope.Claim(Unexported("table" + t.GoName))
+			if byPtr[t] {
+				t.PtrVar = b.scope.Claim(Unexported("ptr" + t.GoName))
+			}
+		}
+	}
+	for _, c := range b.pkg.Clients {
+		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
+			if h != nil {
+				h.DescVar = b.scope.Claim(Unexported("desc" + h.GoName))
+				h.TableVar = b.scope.Claim(Unexported("table" + h.GoName))
+			}
+		}
+	}
 	return nil
+}
+
+// typedCodecs marks the package codecs whose values are held by pointer, in slices or in maps, or are
+// list items: the table-driven runtime needs those to know the Go type (see Codec.Typed).
+func (b *builder) typedCodecs() {
+	mark := func(c *Codec) {
+		if c != nil && !c.Runtime {
+			c.Typed = true
+		}
+	}
+	value := func(v *Value, held bool) {
+		if v != nil && v.Kind == SimpleValue && (held || v.Ref) {
+			mark(v.Codec)
+		}
+	}
+	fields := func(fs []*Field) {
+		for _, f := range fs {
+			value(f.Value, f.Ref || f.Shape != Single)
+		}
+	}
+	for _, t := range b.pkg.Types {
+		fields(t.Fields)
+		for _, a := range t.Attrs {
+			if a.Ref {
+				mark(a.Codec)
+			}
+		}
+		if t.Codec != nil {
+			mark(t.Codec.Item)
+			if t.Registered {
+				mark(t.Codec) // a value of it in an xs:anyType slot is held as itself
+			}
+		}
+	}
+	for _, a := range b.pkg.Arrays {
+		value(a.Item.Value, true)
+	}
+	for _, d := range b.pkg.Dicts {
+		value(d.Key.Value, true)
+		value(d.Value.Value, true)
+	}
+	for _, c := range b.pkg.Clients {
+		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
+			if h != nil {
+				fields(h.Fields)
+			}
+		}
+		for _, op := range c.Operations {
+			for _, sb := range []*SimpleBody{op.RequestSimple, op.ResponseSimple} {
+				if sb != nil {
+					value(sb.Value, true)
+				}
+			}
+		}
+	}
 }
 
 // nsWord picks the word naming a namespace URI: its last path segment (or URN part) that is not a

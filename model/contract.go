@@ -74,7 +74,7 @@ type Contract struct {
 // ErrorMethods are the Error and Unwrap methods of a struct that is the type of a contract's error
 // block.
 type ErrorMethods struct {
-	// Fields are the string fields Error shows (soap.ErrorText), in schema order.
+	// Fields are the string fields Error shows (soapimpl.ErrorText), in schema order.
 	Fields []*Field
 	// Unwrap is the field holding the inner failure (the single field of the type's own type), or
 	// nil: no Unwrap method.
@@ -251,7 +251,7 @@ func errorMethods(t *Type) *ErrorMethods {
 	if len(names) > 0 {
 		list = "its string fields " + strings.Join(names, ", ")
 	}
-	m.ErrorDoc = fmt.Sprintf("Error describes the failure, so that *%s is an error (a reply-header status contract's error block): %s, each quoted with Go escapes (soap.ErrorText)", t.GoName, list)
+	m.ErrorDoc = fmt.Sprintf("Error describes the failure, so that *%s is an error (a reply-header status contract's error block): %s, each quoted with Go escapes, the whole cut to 1024 bytes", t.GoName, list)
 	if len(inner) == 1 && !t.hasMember("Unwrap") {
 		m.Unwrap = inner[0]
 		m.ErrorDoc += fmt.Sprintf(", then the %s's message", m.Unwrap.GoName)

@@ -19,7 +19,7 @@ type FaultType struct {
 	Detail *GoType
 	// Type is the generated struct of the detail.
 	Type *Type
-	// Var is the package variable describing the fault to the runtime (a soap.FaultType).
+	// Var is the package variable describing the fault to the runtime (a soapimpl.FaultType).
 	Var string
 }
 

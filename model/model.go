@@ -39,8 +39,6 @@ type Package struct {
 	Dicts  []*Dict
 	// Registry is the package variable mapping schema type names to Go types (for xsi:type).
 	Registry string
-	// OperationType is the unexported struct type describing one operation of a binding.
-	OperationType string
 	// Clients are the client types, one per port type, sorted by Go name.
 	Clients []*Client
 	// Faults are the typed errors of declared faults, in order of first use; they are declared in the
@@ -100,7 +98,7 @@ type TypeKind int
 
 // Type kinds.
 const (
-	// Struct is a complex type: a Go struct with MarshalSOAP/UnmarshalSOAP.
+	// Struct is a complex type: a Go struct described by a descriptor table (soapimpl.Struct).
 	Struct TypeKind = iota
 	// Enum is an enumeration: a string type with one constant per value.
 	Enum
@@ -123,23 +121,21 @@ type Type struct {
 	// Struct: the embedded base type (complexContent extension), the type's own fields, the name of
 	// its Presence field ("" when it has no fields), and the package variable holding its field
 	// descriptors.
-	Base      *Type
-	Fields    []*Field
-	Presence  string
-	FieldsVar string
+	Base     *Type
+	Fields   []*Field
+	Presence string
 	// Poly is set when other types derive from this one: the interface they all implement.
 	Poly *Poly
 	// Registered is true when the type is in the package's type registry: a struct, or a named simple
-	// type (Enum, Flags, Scalar), which then also has the methods SOAPType and MarshalSOAP writing a
-	// value of it into an xs:anyType slot with its xsi:type.
+	// type (Enum, Flags, Scalar), which then also has the method SOAPCodec, writing a value of it into
+	// an xs:anyType slot with its xsi:type.
 	Registered bool
 	// Abstract is true for an abstract complex type: a value of it cannot be sent, only values of the
 	// types derived from it.
 	Abstract bool
 	// Attrs are the struct's own attributes (those of an embedded base are in the base), in schema
-	// order, and AttrsVar the package variable holding their descriptors ("" when there are none).
-	Attrs    []*Attr
-	AttrsVar string
+	// order.
+	Attrs []*Attr
 	// AnyAttr is the field holding the attributes an xs:anyAttribute wildcard matched ("" for none).
 	AnyAttr string
 	// Text is the field holding the value of simple content (simpleContent, or mixed content
@@ -154,17 +150,21 @@ type Type struct {
 	// Choices are the xs:choice groups among Fields.
 	Choices []*Choice
 	// ItemOfChoice is true for the struct holding one occurrence of a repeated xs:choice: it has no
-	// element of its own; MarshalSOAP writes the chosen branch, and UnmarshalSOAP reads one branch
-	// element.
+	// element of its own; it is written as its chosen branch's element (soapimpl.Occurrence).
 	ItemOfChoice bool
 	// ItemOfSequence is true for the struct holding one occurrence of a repeated xs:sequence: it has
-	// no element of its own; MarshalSOAP writes its fields in order, and UnmarshalSOAP reads one element
-	// into its field (soap.DecodeOccurrence decides which occurrence an element belongs to).
+	// no element of its own; its fields are written in order, and each element decoded goes into the
+	// occurrence it belongs to (soapimpl.Sequence).
 	ItemOfSequence bool
 	// BodyParts is true for the struct holding the parts of a document-style message that puts several
-	// in the SOAP Body: it has no element of its own; MarshalSOAP writes one element per field, in
-	// order, UnmarshalSOAP reads one part's element, and UnmarshalSOAPBody the reply's whole Body.
+	// in the SOAP Body: it has no element of its own; each field is an element of the Body
+	// (soapimpl.Parts).
 	BodyParts bool
+	// DescVar is the package variable describing the struct (a soapimpl.Struct), and TableVar the one
+	// holding the descriptor table made of it. PtrVar is the
+	// variable holding the codec of the struct held by pointer, when fields, array items or
+	// dictionary values hold it ("" otherwise).
+	DescVar, TableVar, PtrVar string
 
 	// Enum, Flags and Scalar: the Go type underneath and the codec variable.
 	Underlying *GoType
@@ -196,7 +196,8 @@ type Poly struct {
 	Interface string
 	// Method is the method returning the embedded base value, e.g. AsCarrier.
 	Method string
-	// Var is the package variable (a soap.Poly) encoding and decoding values of the interface.
+	// Var is the package variable (a soapimpl.Poly codec) encoding and decoding values of the
+	// interface.
 	Var string
 	// Derived are the types deriving from the base, directly or not, sorted by Go name.
 	Derived []*Type
@@ -260,8 +261,6 @@ type TextField struct {
 
 // Choice is an xs:choice among a struct's fields.
 type Choice struct {
-	// Var is the package variable (a soap.Choice) describing it.
-	Var      string
 	Required bool
 	// Branches are the indexes of each branch's fields in the struct's Fields.
 	Branches [][]int
@@ -322,7 +321,7 @@ type Value struct {
 	Dict  *Dict
 }
 
-// Codec names the codec of a simple type: a runtime variable (soap.XSInt) or a package variable
+// Codec names the codec of a simple type: a runtime variable (soapimpl.XSInt) or a package variable
 // (codecWebhookState).
 type Codec struct {
 	Runtime bool
@@ -332,8 +331,13 @@ type Codec struct {
 	Ctor      string
 	BaseCodec string
 	Type      QName
-	// Item is the codec of the items of a list type (Ctor ListType): soap.ListType[<type>](<Item>, <Type>).
+	// Item is the codec of the items of a list type (Ctor ListType): soapimpl.ListType[<type>](&<Item>, <Type>).
 	Item *Codec
+	// Typed is set, for a package codec variable, when the table-driven runtime needs the codec to
+	// know the Go type: a value of the type is held by pointer, in a slice or in a map, or is a
+	// list's item. Otherwise the runtime reaches the value through a pointer converted to the
+	// underlying built-in type's, and uses the built-in codec under the type's schema name.
+	Typed bool
 
 	bytes      bool // the Go type is a byte slice (nil is unset)
 	emptyUnset bool // the empty string is not a value of the type (an enumeration, a pattern or minimum length excluding it), so it means unset
@@ -446,7 +450,7 @@ type Client struct {
 	// request and returning its whole response (see Operation.Message). Both are empty when no
 	// operation needs one.
 	Messages, MessagesType string
-	// Caller names the client in the runtime's errors about what its user set (soap.Call.Caller),
+	// Caller names the client in the runtime's errors about what its user set (soapimpl.Call.Caller),
 	// e.g. "services88.WebhookAgent", and Unmade is the error of a call on a client none of its
 	// constructors made.
 	Caller, Unmade string
@@ -458,18 +462,17 @@ type Client struct {
 
 // Header is a struct holding the SOAP header blocks of a client's requests or responses.
 type Header struct {
-	GoName    string
-	Doc       string
-	FieldsVar string
-	Fields    []*Field
-	// Marshal is the unexported method writing the blocks (the client sends a request header's; a
-	// response header's lets tests and fakes write replies) and Unmarshal the method reading one block.
-	Marshal, Unmarshal string
+	GoName string
+	Doc    string
+	Fields []*Field
 	// Presence is the field holding the blocks' wire states (soap.Presence): a block sent empty or as
 	// xsi:nil, nil items and dictionary values of the blocks holding arrays and dictionaries.
 	Presence string
 	// Contract is a response header's reply-header status contract (CheckResponse), or nil.
 	Contract *Contract
+	// DescVar is the package variable describing the header struct, and TableVar the one holding
+	// its descriptor table.
+	DescVar, TableVar string
 }
 
 // ClientBinding is one SOAP binding of a client's port type.
@@ -575,7 +578,8 @@ type Operation struct {
 	ResultType *GoType
 	// ResultField is the response wrapper's field returned, for FieldResult.
 	ResultField *Field
-	// RequestSimple and ResponseSimple are the value's Go type and encoding of a ValueBody.
+	// RequestSimple and ResponseSimple are the value's Go type and encoding of a ValueBody (a
+	// soapimpl.Bare carries it).
 	RequestSimple, ResponseSimple *SimpleBody
 	// Faults are the typed errors of the faults the operation declares.
 	Faults []*FaultType

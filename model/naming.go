@@ -231,16 +231,27 @@ func Unexported(s string) string {
 // sequence of requests always yields the same names. Names are compared
 // case-sensitively, as Go does, except by ClaimFold.
 //
-// The zero Scope is not usable; create one with NewScope.
+// The zero Scope is not usable; create one with NewScope or NewScopeIn.
 type Scope struct {
-	taken  map[string]bool // names taken, exactly as given
-	folded map[string]bool // foldKey of every taken name
+	taken map[string]bool // names taken, exactly as given
+	// folded holds the foldKey of every taken name once ClaimFold has been used (nil before: the
+	// other scopes never need it).
+	folded map[string]bool
+	// parent, if not nil, holds names taken too (read only): a struct's fields may not take the names
+	// of the types it extends, and the chains of extension may be long.
+	parent *Scope
 }
 
 // NewScope returns a Scope in which the given names are already taken (e.g.
 // imported package names, the receiver name, "ctx").
 func NewScope(reserved ...string) *Scope {
-	s := &Scope{taken: map[string]bool{}, folded: map[string]bool{}}
+	return NewScopeIn(nil, reserved...)
+}
+
+// NewScopeIn returns a Scope in which the names taken in parent (now or later) and the given names
+// are taken. Names are taken in the new scope only: parent is not changed.
+func NewScopeIn(parent *Scope, reserved ...string) *Scope {
+	s := &Scope{taken: map[string]bool{}, parent: parent}
 	for _, name := range reserved {
 		s.take(name)
 	}
@@ -249,16 +260,42 @@ func NewScope(reserved ...string) *Scope {
 
 func (s *Scope) take(name string) {
 	s.taken[name] = true
-	s.folded[foldKey(name)] = true
+	if s.folded != nil {
+		s.folded[foldKey(name)] = true
+	}
 }
 
 // Taken reports whether name is taken in the scope (case-sensitively).
-func (s *Scope) Taken(name string) bool { return s.taken[name] }
+func (s *Scope) Taken(name string) bool {
+	for ; s != nil; s = s.parent {
+		if s.taken[name] {
+			return true
+		}
+	}
+	return false
+}
+
+// takenFold reports whether a name equal to name under case folding is taken in the scope.
+func (s *Scope) takenFold(name string) bool {
+	k := foldKey(name)
+	for ; s != nil; s = s.parent {
+		if s.folded == nil {
+			s.folded = map[string]bool{}
+			for n := range s.taken {
+				s.folded[foldKey(n)] = true
+			}
+		}
+		if s.folded[k] {
+			return true
+		}
+	}
+	return false
+}
 
 // Reserve takes name if it is free (case-sensitively) and reports whether it
 // did.
 func (s *Scope) Reserve(name string) bool {
-	if s.taken[name] {
+	if s.Taken(name) {
 		return false
 	}
 	s.take(name)
@@ -274,7 +311,7 @@ func (s *Scope) Reserve(name string) bool {
 // is taken, Claim("Webhook", "Type") returns "WebhookType", and a second
 // identical call returns "WebhookType2".
 func (s *Scope) Claim(base string, suffixes ...string) string {
-	return s.claim(base, suffixes, func(n string) bool { return s.taken[n] })
+	return s.claim(base, suffixes, s.Taken)
 }
 
 // ClaimFold is like Claim but treats names that differ only in case (under
@@ -282,7 +319,7 @@ func (s *Scope) Claim(base string, suffixes ...string) string {
 // names on case-insensitive file systems. The returned name is taken in the
 // scope like any other.
 func (s *Scope) ClaimFold(base string, suffixes ...string) string {
-	return s.claim(base, suffixes, func(n string) bool { return s.folded[foldKey(n)] })
+	return s.claim(base, suffixes, s.takenFold)
 }
 
 func (s *Scope) claim(base string, suffixes []string, taken func(string) bool) string {

@@ -25,10 +25,10 @@ func (b *builder) partsType(bio *parser.BindingIO) (*Type, error) {
 	t.Doc = fmt.Sprintf("%s holds the parts of message %s (%s), which the binding puts side by side in the SOAP Body (document style with several parts, WSDL 1.1 section 3.5): one field per part, in order. It has no element of its own.",
 		t.GoName, m.Name.Local, strings.Join(names, ", "))
 	t.Doc = joinDoc(t.Doc, m.Doc)
-	w := &structWork{t: t, ct: ct, scope: NewScope(append(structReserved(t), "UnmarshalSOAPBody")...)}
+	w := &structWork{t: t, ct: ct, scope: b.structScope(t, "UnmarshalSOAPBody")}
 	b.structs[ct] = t
 	b.structList = append(b.structList, w)
-	goNames := NewScope(append(structReserved(t), "UnmarshalSOAPBody")...)
+	goNames := b.structScope(t, "UnmarshalSOAPBody")
 	for i, pp := range ct.Particle.Children {
 		p := bio.Parts[i]
 		f, err := b.elementField(w, pp, false, false)
@@ -41,7 +41,6 @@ func (b *builder) partsType(bio *parser.BindingIO) (*Type, error) {
 		t.Fields = append(t.Fields, f)
 	}
 	t.Presence = goNames.Claim("Presence", "XML")
-	t.FieldsVar = b.scope.Claim(Unexported("fields" + t.GoName))
 	return t, nil
 }
 

@@ -45,19 +45,45 @@ func (b *builder) inheritance() error {
 	return nil
 }
 
-// structReserved returns the names a struct's fields may not take: its methods, its embedded base,
-// and the methods promoted from its bases.
-func structReserved(t *Type) []string {
-	r := []string{"MarshalSOAP", "UnmarshalSOAP", "SOAPType"}
-	for base := t; base != nil; base = base.Base {
-		if base.Poly != nil {
-			r = append(r, base.Poly.Method)
-		}
-		if base != t {
-			r = append(r, base.GoName)
-		}
+// structScope returns a new scope for the fields of the struct t: the names of its methods, of
+// the types it extends (embedded, so promoted) and of the methods of their interfaces are taken, and
+// extra. The names of the types t extends come from scopes shared along the chain of extension (see
+// lineage), so that a chain of n extensions takes memory linear in n.
+func (b *builder) structScope(t *Type, extra ...string) *Scope {
+	var parent *Scope
+	if t.Base != nil {
+		parent = b.lineage(t.Base)
 	}
-	return r
+	s := NewScopeIn(parent, "MarshalSOAP", "UnmarshalSOAP", "SOAPType")
+	if t.Poly != nil {
+		s.take(t.Poly.Method)
+	}
+	for _, name := range extra {
+		s.take(name)
+	}
+	return s
+}
+
+// lineage returns the scope holding the names the fields of a type extending t may not take: t's
+// own and its interface's method, then those of the types t extends (its parent scope). It is made
+// once per type.
+func (b *builder) lineage(t *Type) *Scope {
+	if s, ok := b.lineages[t]; ok {
+		return s
+	}
+	var parent *Scope
+	if t.Base != nil {
+		parent = b.lineage(t.Base)
+	}
+	s := NewScopeIn(parent, t.GoName)
+	if t.Poly != nil {
+		s.take(t.Poly.Method)
+	}
+	if b.lineages == nil {
+		b.lineages = map[*Type]*Scope{}
+	}
+	b.lineages[t] = s
+	return s
 }
 
 // buildStructs fills every struct's fields; anonymous types met on the way are appended to the work
@@ -118,8 +144,9 @@ func (b *builder) rawStruct(w *structWork, why string, unmapped bool) {
 		}
 	}
 	t.Base = nil
-	t.Fields, t.Choices, t.Attrs, t.AttrsVar, t.Text, t.Presence, t.FieldsVar = nil, nil, nil, "", nil, "", ""
-	w.scope = NewScope(structReserved(t)...)
+	b.lineages = nil // made with t's former base
+	t.Fields, t.Choices, t.Attrs, t.Text, t.Presence = nil, nil, nil, nil, ""
+	w.scope = b.structScope(t)
 	t.Mixed = w.scope.Claim("Content")
 	t.AnyAttr = w.scope.Claim("AnyAttr", "Wildcard")
 	t.RawType = w.scope.Claim("XSIType")
@@ -160,7 +187,7 @@ func (b *builder) fillStruct(w *structWork) error {
 		t.Abstract = true
 		t.Doc += " The schema declares it abstract: only values of the types derived from it can be sent."
 	}
-	w.scope = NewScope(structReserved(t)...)
+	w.scope = b.structScope(t)
 	if ct.Unmapped != "" {
 		return &Error{Msg: ct.Unmapped} // located already
 	}
@@ -197,9 +224,6 @@ func (b *builder) fillStruct(w *structWork) error {
 	}
 	t.Fields = fields
 	t.Choices = w.choices
-	for i, c := range t.Choices {
-		c.Var = b.scope.Claim(Unexported(fmt.Sprintf("choice%s%d", t.GoName, i)))
-	}
 	uses, anyAttr, err := b.attrUses(ct, 0)
 	if err != nil {
 		return err
@@ -212,16 +236,12 @@ func (b *builder) fillStruct(w *structWork) error {
 		a.Index = len(t.Attrs)
 		t.Attrs = append(t.Attrs, a)
 	}
-	if len(t.Attrs) > 0 {
-		t.AttrsVar = b.scope.Claim(Unexported("attrs" + t.GoName))
-	}
 	if anyAttr {
 		t.AnyAttr = w.scope.Claim("AnyAttr", "Wildcard")
 	}
 	t.Doc = joinDoc(t.Doc, ct.Doc)
 	if len(fields) > 0 {
 		t.Presence = w.scope.Claim("Presence", "XML")
-		t.FieldsVar = b.scope.Claim(Unexported("fields" + t.GoName))
 	}
 	return nil
 }

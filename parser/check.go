@@ -113,6 +113,9 @@ func (m *Message) Part(name string) *Part {
 type checker struct {
 	s   *Set
 	err error
+	// cyclic records, for the complex types whose chain of bases cycle has followed, whether it comes
+	// back to a type met before.
+	cyclic map[xml.Name]bool
 }
 
 func (c *checker) fail(pos Pos, format string, args ...any) {
@@ -201,16 +204,34 @@ func (c *checker) attribute(a *Attribute) {
 }
 
 // cycle reports a complex type that derives from itself, through complex types with element or
-// simple content.
+// simple content: one whose chain of bases comes back to a type met before. Every type on the chain
+// followed shares its ending, so it is recorded for all of them in c.cyclic, and each chain is
+// followed once however long (a chain of n extensions is checked in time linear in n).
 func (c *checker) cycle(t *ComplexType) {
+	if c.cyclic == nil {
+		c.cyclic = map[xml.Name]bool{}
+	}
+	path := []xml.Name{t.Name}
 	seen := map[xml.Name]bool{t.Name: true}
+	cyclic := false
 	for cur := t; cur != nil && cur.Base != (xml.Name{}); {
+		if known, ok := c.cyclic[cur.Base]; ok {
+			cyclic = known
+			break
+		}
 		if seen[cur.Base] {
-			c.fail(t.Pos, "type {%s}%s derives from itself", t.Name.Space, t.Name.Local)
-			return
+			cyclic = true
+			break
 		}
 		seen[cur.Base] = true
+		path = append(path, cur.Base)
 		cur = c.s.ComplexTypes[cur.Base]
+	}
+	for _, n := range path {
+		c.cyclic[n] = cyclic
+	}
+	if cyclic {
+		c.fail(t.Pos, "type {%s}%s derives from itself", t.Name.Space, t.Name.Local)
 	}
 }
 

@@ -1396,3 +1396,11 @@ func FuzzParseDecimal(f *testing.F) {
 		}
 	})
 }
+
+// lexSameFloat reports whether a and b are the same float64, NaN and the sign of zero included.
+func lexSameFloat(a, b float64) bool {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.IsNaN(a) && math.IsNaN(b)
+	}
+	return a == b && math.Signbit(a) == math.Signbit(b)
+}

@@ -2,41 +2,18 @@ package soap
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/sogen-go/sogen/soap/internal/errtext"
 )
 
-// ErrResponseTooLarge is wrapped by the error Client.Do returns when a reply is longer than the
+// ErrResponseTooLarge is wrapped by the error a call returns when a reply is longer than the
 // client's MaxResponseSize.
 var ErrResponseTooLarge = errors.New("soap: response too large")
-
-// tooLargeError reports a reply over the size limit; it wraps ErrResponseTooLarge.
-type tooLargeError struct{ limit int64 }
-
-func (e *tooLargeError) Error() string {
-	return "response too large: more than " + strconv.FormatInt(e.limit, 10) + " bytes (MaxResponseSize)"
-}
-
-func (e *tooLargeError) Unwrap() error { return ErrResponseTooLarge }
-
-// prefixedError is err with a prefix for context, such as "soap: <operation>: " for the errors Client.Do
-// returns. A "soap: " prefix of err's own message is dropped, so that it is not repeated.
-type prefixedError struct {
-	prefix string
-	err    error
-}
-
-func (e *prefixedError) Error() string {
-	return errorText(e.prefix + strings.TrimPrefix(e.err.Error(), "soap: "))
-}
-
-func (e *prefixedError) Unwrap() error { return e.err }
-
-// maxExcerpt is the most bytes HTTPError.Excerpt holds.
-const maxExcerpt = 512
 
 // HTTPError is a reply that cannot be used: one that is not a SOAP envelope (an HTML login page, a
 // proxy's error page, an empty body on a request-response operation) or a non-2xx reply whose envelope
@@ -104,152 +81,115 @@ func (e *HTTPError) Error() string {
 // Unwrap returns Err.
 func (e *HTTPError) Unwrap() error { return e.Err }
 
-// excerpt returns the beginning of body as HTTPError.Excerpt describes it.
-func excerpt(body []byte) string {
-	body = body[:min(len(body), 4*maxExcerpt)] // enough: each byte gives at most one rune
-	if len(body) >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
-		body = body[3:] // byte order mark
-	}
-	out := make([]byte, 0, min(len(body), maxExcerpt))
-	for len(body) > 0 {
-		r, n := utf8.DecodeRune(body)
-		switch {
-		case r == utf8.RuneError && n <= 1:
-			r = unicode.ReplacementChar
-		case r == '\r':
-			r = '\n'
-			if len(body) > 1 && body[1] == '\n' {
-				n = 2
-			}
-		case r != '\n' && r != '\t' && unicode.IsControl(r):
-			r = unicode.ReplacementChar
-		}
-		if len(out)+utf8.RuneLen(r) > maxExcerpt {
-			break
-		}
-		out = utf8.AppendRune(out, r)
-		body = body[n:]
-	}
-	return string(out)
+// DecodeError is an error met while decoding, with the position where it happened.
+type DecodeError struct {
+	// Path is the slash-separated local names of the elements open at the error.
+	Path string
+	// Line and Column locate the error in the input (1-based).
+	Line, Column int
+	// Err is the underlying error.
+	Err error
 }
 
-// maxErrorText is the most bytes the message of an error of this package holds, "..." included.
-const maxErrorText = 1024
-
-// ErrorField is one field of a server's error description, shown by ErrorText.
-type ErrorField struct {
-	Name, Value string
+// Error returns "soap: decode: <path> (line L, column C): <error>", on one line and cut to 1024 bytes;
+// a path longer than 256 bytes is shown by its two ends.
+func (e *DecodeError) Error() string {
+	if e.Path == "" {
+		return errorText(fmt.Sprintf("soap: decode: line %d, column %d: %v", e.Line, e.Column, e.Err))
+	}
+	return errorText(fmt.Sprintf("soap: decode: %s (line %d, column %d): %v", errtext.ShortenMiddle(e.Path, 256), e.Line, e.Column, e.Err))
 }
 
-// ErrorText returns the message of a generated error type describing a failure that a reply's header
-// blocks report (its Error method): name, then each field with a non-empty value as Name="value",
-// then, when inner is not nil, ": " and inner's message. The values come from the server, so each is
-// quoted with Go escapes (a line break or control character it holds cannot start a forged line of a
-// log), and the message is cut, at a character boundary and marked "...", to at most 1024 bytes, as
-// every error message of this package is.
-func ErrorText(name string, fields []ErrorField, inner error) string {
+// Unwrap returns the underlying error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// errorText returns msg as every error message of this package and of the generated code's runtime
+// is shown: on one line, control characters, invalid UTF-8, line separators and bidirectional
+// formatting characters Go-escaped, cut to at most 1024 bytes.
+func errorText(msg string) string { return errtext.Text(msg) }
+
+// ResponseChecker is implemented by a generated response header struct whose header blocks report whether the call
+// succeeded: sogen generates CheckResponse for the response header structs of the APIs that report
+// failure in a reply's headers (SuperOffice's Succeeded and ExceptionInfo, for instance; see the
+// README's reply-header status contract), and a hand-written file may add it to another. After a reply
+// without fault, the call calls CheckResponse and returns its error: when the body was decoded, as an
+// error for which ResultDecoded reports true; when the body could not be used, the failure it reports
+// takes precedence over the body's error, which its message keeps.
+type ResponseChecker interface {
+	// CheckResponse returns the failure the decoded headers report, or nil.
+	CheckResponse() error
+}
+
+// checkedError is the failure a ResponseChecker reported for a reply whose body was decoded into
+// the result without error (see ResultDecoded).
+type checkedError struct{ err error }
+
+func (e *checkedError) Error() string { return e.err.Error() }
+
+func (e *checkedError) Unwrap() error { return e.err }
+
+// ResultDecoded reports whether err, returned by a generated client's method, is the failure the reply's header blocks
+// report (ResponseChecker) for a reply whose body was decoded into the result without error. The
+// result then holds what the reply carried: the methods return it together with err. For any
+// other error, and for nil, it reports false.
+func ResultDecoded(err error) bool {
+	var c *checkedError
+	return errors.As(err, &c)
+}
+
+// LexicalError reports text that is not in the lexical space of an XSD type.
+//
+// ParseDateTime, ParseDate, ParseTimeOfDay, ParseDuration and ParseDecimal return a *LexicalError
+// when they reject their input, and a DecodeError wraps one for a value a reply holds that is not of
+// its type; use errors.As to get at it.
+type LexicalError struct {
+	// Type is the XSD type the text was checked against, e.g. "xs:int".
+	Type string
+	// Text is the offending text, exactly as it was given (not collapsed,
+	// not shortened; Error shortens it).
+	Text string
+	// Err is an optional cause, e.g. strconv.ErrRange for a well-formed
+	// number outside the range of the type. It may be nil.
+	Err error
+}
+
+// lexMaxErrText is the maximum number of bytes of the offending text that
+// an error message quotes.
+const lexMaxErrText = 64
+
+// Error returns a message of the form
+//
+//	soap: "12a" is not a valid xs:int
+//
+// followed by ": " and the cause when Err is not nil. Text longer than 64
+// bytes is cut (at a UTF-8 boundary) and marked with "...".
+func (e *LexicalError) Error() string {
 	var b strings.Builder
-	b.WriteString(name)
-	sep := ": "
-	for _, f := range fields {
-		if f.Value == "" {
-			continue
-		}
-		b.WriteString(sep)
-		sep = " "
-		b.WriteString(f.Name)
-		b.WriteByte('=')
-		b.WriteString(strconv.Quote(f.Value))
-		if b.Len() > maxErrorText {
-			break
-		}
-	}
-	if inner != nil && b.Len() <= maxErrorText {
+	b.WriteString("soap: ")
+	b.WriteString(lexQuote(e.Text))
+	b.WriteString(" is not a valid ")
+	b.WriteString(e.Type)
+	if e.Err != nil {
 		b.WriteString(": ")
-		b.WriteString(inner.Error())
-	}
-	return errorText(b.String())
-}
-
-// errorText returns msg as the errors of this package show it, the one rule for all of them
-// (Fault, HTTPError, DecodeError, ErrorText, and the errors Client.Do returns): on one line, every
-// control character (line breaks and tabs included), invalid UTF-8 byte, Unicode line or paragraph
-// separator and bidirectional formatting character Go-escaped (\n, \x1b, \u202e), so that text
-// from a server can neither start a forged line of a log nor reorder one; and cut, at a character
-// boundary and marked "...", to at most 1024 bytes, so that a 25 MB faultstring does not make a 25
-// MB message.
-func errorText(msg string) string {
-	if len(msg) <= maxErrorText && !needsEscape(msg) {
-		return msg
-	}
-	const limit = maxErrorText - len("...")
-	var b strings.Builder
-	b.Grow(min(len(msg), maxErrorText+8))
-	cut := 0 // the length of b at the last character boundary within limit
-	for i := 0; i < len(msg); {
-		r, n := utf8.DecodeRuneInString(msg[i:])
-		piece := msg[i : i+n]
-		switch {
-		case r == utf8.RuneError && n == 1:
-			piece = `\x` + strconv.FormatUint(uint64(msg[i])|0x100, 16)[1:]
-		case escapedRune(r):
-			q := strconv.QuoteRuneToASCII(r)
-			piece = q[1 : len(q)-1]
-		}
-		if b.Len() <= limit {
-			cut = b.Len()
-		}
-		if b.Len()+len(piece) > maxErrorText {
-			return b.String()[:cut] + "..."
-		}
-		b.WriteString(piece)
-		i += n
+		b.WriteString(e.Err.Error())
 	}
 	return b.String()
 }
 
-// shortenMiddle returns s when it has at most max bytes, else its beginning and end, cut at
-// character boundaries, joined by "...", in at most max bytes.
-func shortenMiddle(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	head := (max - len("...")) / 4
-	for head > 0 && !utf8.RuneStart(s[head]) {
-		head--
-	}
-	tail := len(s) - (max - len("...") - head)
-	for tail < len(s) && !utf8.RuneStart(s[tail]) {
-		tail++
-	}
-	return s[:head] + "..." + s[tail:]
-}
+// Unwrap returns the cause, which may be nil.
+func (e *LexicalError) Unwrap() error { return e.Err }
 
-// needsEscape reports whether s holds a character errorText escapes.
-func needsEscape(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f {
-			return true
-		} else if c >= 0x80 {
-			for _, r := range s[i:] {
-				if r == utf8.RuneError || escapedRune(r) {
-					return true
-				}
-			}
-			return false
-		}
+// lexQuote quotes s with strconv.Quote (as %q does), after cutting it to at
+// most lexMaxErrText bytes; a cut string is followed by "...".
+func lexQuote(s string) string {
+	if len(s) <= lexMaxErrText {
+		return strconv.Quote(s)
 	}
-	return false
-}
-
-// escapedRune reports whether errorText escapes r: a control character, a line or paragraph
-// separator, or a bidirectional formatting character (which can make a log line read otherwise
-// than it is written).
-func escapedRune(r rune) bool {
-	switch {
-	case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\u061c', r == '\u200e', r == '\u200f',
-		r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-		return true
+	n := lexMaxErrText
+	// Do not split a multi-byte UTF-8 sequence (which would be quoted as
+	// \x escapes); back up at most UTFMax-1 bytes.
+	for i := 0; i < utf8.UTFMax-1 && n > 0 && !utf8.RuneStart(s[n]); i++ {
+		n--
 	}
-	return false
+	return strconv.Quote(s[:n]) + "..."
 }

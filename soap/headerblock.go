@@ -3,9 +3,12 @@ package soap
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/sogen-go/sogen/soap/internal/xmlr"
 )
 
 // The URIs of the SOAP roles (SOAP 1.2 Part 1 section 2.2) and of the SOAP 1.1 actor "next" (SOAP 1.1
@@ -61,7 +64,8 @@ type HeaderBlock struct {
 // repeated.
 func WithHeaderBlock(b HeaderBlock) CallOption {
 	return optionFunc(func(o *callOptions) {
-		o.headerBlocks = append(o.headerBlocks, b)
+		blocks, _ := o.HeaderBlocks.([]HeaderBlock)
+		o.HeaderBlocks = append(blocks, b)
 	})
 }
 
@@ -71,7 +75,7 @@ func WithHeaderBlock(b HeaderBlock) CallOption {
 // none, or when there is no reply.
 func WithUnknownResponseHeaders(dst *[]*Element) CallOption {
 	return optionFunc(func(o *callOptions) {
-		o.unknownHeaders = dst
+		o.UnknownHeaders = dst
 	})
 }
 
@@ -100,32 +104,107 @@ func (e *MustUnderstandError) Error() string {
 
 // ParseElement parses data, one XML element (which declares the namespaces it uses), into an
 // Element: raw XML to send as a HeaderBlock, for instance. Only UTF-8 is accepted; a DTD, text
-// outside the element or a second element is an error.
+// outside the element or a second element is an error, a *DecodeError.
 func ParseElement(data []byte) (*Element, error) {
-	d := NewDecoder(bytes.NewReader(data))
-	root, err := d.Root()
-	if err != nil {
-		return nil, err
-	}
-	el := new(Element)
-	if err := el.UnmarshalSOAP(d, root); err != nil {
-		return nil, err
-	}
+	// White space before the XML declaration is forgiven, as encoding/xml forgives it.
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	skipped := data[:len(data)-len(trimmed)]
+	r := xmlr.NewReader(bytes.Clone(trimmed)) // the reader decodes text in place
+	var root *Element
 	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return el, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			return nil, d.Errorf("a second element, <%s>, after the first", t.Name.Local)
-		case xml.CharData:
-			if len(bytes.TrimSpace(t)) != 0 {
-				return nil, d.Errorf("text after the element")
+		k, err := r.Next()
+		switch {
+		case err == io.EOF:
+			return root, nil
+		case err != nil:
+			return nil, parseError(r, err, skipped)
+		case k == xmlr.StartElement:
+			if root, err = parseElement(r); err != nil {
+				return nil, parseError(r, err, skipped)
 			}
 		}
 	}
+}
+
+// parseElement reads the element r has just started, up to its end tag, into an Element.
+func parseElement(r *xmlr.Reader) (*Element, error) {
+	el := &Element{Name: xmlName(r.Name())}
+	for i, n := 0, r.NumAttr(); i < n; i++ {
+		a := r.Attr(i)
+		if string(a.Name.Space) == XSINamespace && string(a.Name.Local) == "type" {
+			t, err := r.ResolveQName(a.Value)
+			if err != nil {
+				return nil, err
+			}
+			el.Type = xmlName(t)
+			continue
+		}
+		el.Attr = append(el.Attr, xml.Attr{Name: xmlName(a.Name), Value: string(a.Value)})
+	}
+	for {
+		k, err := r.Next()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		switch k {
+		case xmlr.StartElement:
+			child, err := parseElement(r)
+			if err != nil {
+				return nil, err
+			}
+			el.Content = append(el.Content, Node{Element: child})
+		case xmlr.Text:
+			if t := r.Text(); len(t) > 0 {
+				el.Content = append(el.Content, Node{Text: string(t)})
+			}
+		case xmlr.EndElement:
+			return el, nil
+		}
+	}
+}
+
+// braced formats name as {namespace}local.
+func braced(name xml.Name) string {
+	if name.Space == "" {
+		return name.Local
+	}
+	return "{" + name.Space + "}" + name.Local
+}
+
+// xmlName returns n as an xml.Name.
+func xmlName(n xmlr.Name) xml.Name {
+	return xml.Name{Space: string(n.Space), Local: string(n.Local)}
+}
+
+// parseError returns err, met by r, as a *DecodeError, located in the input that had skipped (white
+// space) before what r read.
+func parseError(r *xmlr.Reader, err error, skipped []byte) error {
+	var e *DecodeError
+	var xe *xmlr.Error
+	switch {
+	case errors.As(err, &xe):
+		e = &DecodeError{Path: r.Path(), Line: xe.Line, Column: xe.Column, Err: errors.New(xe.Msg)}
+		if !xe.Document() {
+			e.Err = &xml.SyntaxError{Msg: xe.Msg, Line: xe.Line}
+		}
+	default:
+		line, col := r.Position(r.InputOffset())
+		if err == io.ErrUnexpectedEOF {
+			err = &xml.SyntaxError{Msg: "unexpected EOF", Line: line}
+		}
+		e = &DecodeError{Path: r.Path(), Line: line, Column: col, Err: err}
+	}
+	if n := bytes.Count(skipped, []byte("\n")); n > 0 || len(skipped) > 0 {
+		if e.Line == 1 {
+			e.Column += len(skipped) - bytes.LastIndexByte(skipped, '\n') - 1
+		}
+		e.Line += n
+		if se, ok := e.Err.(*xml.SyntaxError); ok {
+			se.Line = e.Line
+		}
+	}
+	return e
 }

@@ -1,74 +1,387 @@
 package soap
 
-// This file holds the parse and format functions for the XSD built-in
-// simple types that map onto Go's basic types. The lexical rules follow
-// XML Schema 1.0 Part 2 (Datatypes). Every type handled here has
-// whiteSpace=collapse, so the parsers first trim leading and trailing XML
-// whitespace (space, tab, newline, carriage return).
+// This file holds what the value types of the XSD date/time built-ins (and xs:decimal) share: they
+// keep the text they were decoded from, so that a value received from a server is sent back byte for
+// byte, while still converting to and from Go's time and number types. Each type is in its own file
+// (datetime.go, date.go, timeofday.go, duration.go, decimal.go).
+//
+// The lexical rules follow XML Schema 1.0 Part 2 (Datatypes), sections
+// 3.2.3 (decimal), 3.2.6 (duration), 3.2.7 (dateTime), 3.2.8 (time) and
+// 3.2.9 (date). Where this code is more lenient than XSD 1.0 the doc
+// comment says so.
 
 import (
-	"encoding/base64"
-	"encoding/hex"
-	"math"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"time"
 )
 
-// LexicalError reports text that is not in the lexical space of an XSD type.
-//
-// Every Parse function in this package returns a *LexicalError when it
-// rejects its input; use errors.As to get at it.
-type LexicalError struct {
-	// Type is the XSD type the text was checked against, e.g. "xs:int".
-	Type string
-	// Text is the offending text, exactly as it was given (not collapsed,
-	// not shortened; Error shortens it).
-	Text string
-	// Err is an optional cause, e.g. strconv.ErrRange for a well-formed
-	// number outside the range of the type. It may be nil.
-	Err error
+// Causes reported in LexicalError.Err by the date/time parsers.
+var (
+	errDTYear   = errors.New("invalid year")
+	errDTMonth  = errors.New("month out of range")
+	errDTDay    = errors.New("day out of range for month")
+	errDTHour   = errors.New("hour out of range")
+	errDTMinute = errors.New("minute out of range")
+	errDTSecond = errors.New("second out of range")
+	errDT24     = errors.New("hour 24 is only allowed as 24:00:00")
+	errDTZone   = errors.New("time zone out of range")
+	// errDTSyntax marks text that does not have the expected shape; it is
+	// not shown to users (LexicalError.Err is left nil).
+	errDTSyntax = errors.New("syntax")
+)
+
+// dtLexErr builds the *LexicalError for a date/time parse failure.
+func dtLexErr(typ, text string, cause error) *LexicalError {
+	if cause == errDTSyntax {
+		cause = nil
+	}
+	return &LexicalError{Type: typ, Text: text, Err: cause}
 }
 
-// lexMaxErrText is the maximum number of bytes of the offending text that
-// an error message quotes.
-const lexMaxErrText = 64
-
-// Error returns a message of the form
-//
-//	soap: "12a" is not a valid xs:int
-//
-// followed by ": " and the cause when Err is not nil. Text longer than 64
-// bytes is cut (at a UTF-8 boundary) and marked with "...".
-func (e *LexicalError) Error() string {
-	var b strings.Builder
-	b.WriteString("soap: ")
-	b.WriteString(lexQuote(e.Text))
-	b.WriteString(" is not a valid ")
-	b.WriteString(e.Type)
-	if e.Err != nil {
-		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
-	}
-	return b.String()
+// dtConvErr reports a lexically valid value that cannot be represented as
+// the Go type target. It is deliberately not a *LexicalError.
+func dtConvErr(typ, text, target string, cause error) error {
+	return fmt.Errorf("soap: %s %s cannot be represented as %s: %w", typ, lexQuote(text), target, cause)
 }
 
-// Unwrap returns the cause, which may be nil.
-func (e *LexicalError) Unwrap() error { return e.Err }
+// dtFields holds the fields of a parsed date, time or dateTime literal.
+type dtFields struct {
+	neg     bool  // the year has a leading '-'
+	year    int64 // the magnitude of the year; valid unless bigYear
+	bigYear bool  // the year has more digits than fit in year
 
-// lexQuote quotes s with strconv.Quote (as %q does), after cutting it to at
-// most lexMaxErrText bytes; a cut string is followed by "...".
-func lexQuote(s string) string {
-	if len(s) <= lexMaxErrText {
-		return strconv.Quote(s)
+	month, day           int
+	hour, minute, second int
+	frac                 string // fractional second digits, without '.'
+
+	zone   bool // a zone suffix is present
+	offset int  // zone offset in minutes east of UTC
+	utc    bool // the zone is "Z"
+}
+
+// dt2 parses exactly two digits at the start of s.
+func dt2(s string) (int, bool) {
+	if len(s) < 2 || !lexIsDigit(s[0]) || !lexIsDigit(s[1]) {
+		return 0, false
 	}
-	n := lexMaxErrText
-	// Do not split a multi-byte UTF-8 sequence (which would be quoted as
-	// \x escapes); back up at most UTFMax-1 bytes.
-	for i := 0; i < utf8.UTFMax-1 && n > 0 && !utf8.RuneStart(s[n]); i++ {
-		n--
+	return int(s[0]-'0')*10 + int(s[1]-'0'), true
+}
+
+// dtParseDate parses '-'? yyyy '-' mm '-' dd at the start of s and returns
+// the rest.
+func dtParseDate(s string, f *dtFields) (string, error) {
+	if s != "" && s[0] == '-' {
+		f.neg = true
+		s = s[1:]
 	}
-	return strconv.Quote(s[:n]) + "..."
+	n := lexDigits(s)
+	if n < 4 {
+		return "", errDTSyntax
+	}
+	y := s[:n]
+	if n > 4 && y[0] == '0' {
+		return "", errDTYear // more than four digits: no leading zeros
+	}
+	if y == "0000" {
+		return "", errDTYear // XSD 1.0 has no year zero
+	}
+	if n <= 18 {
+		f.year, _ = strconv.ParseInt(y, 10, 64)
+	} else {
+		f.bigYear = true
+	}
+	// y mod 400 (and hence mod 100 and mod 4) is fixed by the last four
+	// digits, since 400 divides 10000.
+	last4, _ := strconv.Atoi(y[n-4:])
+	s = s[n:]
+
+	if len(s) < 6 || s[0] != '-' || s[3] != '-' {
+		return "", errDTSyntax
+	}
+	m, ok1 := dt2(s[1:])
+	d, ok2 := dt2(s[4:])
+	if !ok1 || !ok2 {
+		return "", errDTSyntax
+	}
+	if m < 1 || m > 12 {
+		return "", errDTMonth
+	}
+	// Negative years: XSD 1.0 and 1.1 disagree on which of them are leap
+	// years, so February 29 is accepted in every negative year.
+	leap := f.neg || (last4%4 == 0 && (last4%100 != 0 || last4%400 == 0))
+	if d < 1 || d > dtDaysIn(m, leap) {
+		return "", errDTDay
+	}
+	f.month, f.day = m, d
+	return s[6:], nil
+}
+
+// dtDaysIn returns the number of days in month m.
+func dtDaysIn(m int, leap bool) int {
+	switch m {
+	case 2:
+		if leap {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// dtParseClock parses hh ':' mm ':' ss ('.' s+)? at the start of s and
+// returns the rest.
+func dtParseClock(s string, f *dtFields) (string, error) {
+	if len(s) < 8 || s[2] != ':' || s[5] != ':' {
+		return "", errDTSyntax
+	}
+	h, ok1 := dt2(s)
+	m, ok2 := dt2(s[3:])
+	sec, ok3 := dt2(s[6:])
+	if !ok1 || !ok2 || !ok3 {
+		return "", errDTSyntax
+	}
+	s = s[8:]
+	if s != "" && s[0] == '.' {
+		n := lexDigits(s[1:])
+		if n == 0 {
+			return "", errDTSyntax
+		}
+		f.frac = s[1 : 1+n]
+		s = s[1+n:]
+	}
+	switch {
+	case h > 24:
+		return "", errDTHour
+	case m > 59:
+		return "", errDTMinute
+	case sec > 59:
+		return "", errDTSecond
+	case h == 24 && (m != 0 || sec != 0 || strings.Trim(f.frac, "0") != ""):
+		return "", errDT24
+	}
+	f.hour, f.minute, f.second = h, m, sec
+	return s, nil
+}
+
+// dtParseZone parses an optional zone, "Z" or ('+'|'-') hh ':' mm, that
+// must make up all of s.
+func dtParseZone(s string, f *dtFields) error {
+	switch {
+	case s == "":
+		return nil
+	case s == "Z":
+		f.zone, f.utc = true, true
+		return nil
+	case len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':':
+		return errDTSyntax
+	}
+	h, ok1 := dt2(s[1:])
+	m, ok2 := dt2(s[4:])
+	if !ok1 || !ok2 {
+		return errDTSyntax
+	}
+	if h > 14 || m > 59 || (h == 14 && m != 0) {
+		return errDTZone
+	}
+	f.zone = true
+	f.offset = h*60 + m
+	if s[0] == '-' {
+		f.offset = -f.offset
+	}
+	return nil
+}
+
+// dtParseDateTime parses a collapsed xs:dateTime literal.
+func dtParseDateTime(s string) (dtFields, error) {
+	var f dtFields
+	s, err := dtParseDate(s, &f)
+	if err != nil {
+		return f, err
+	}
+	if s == "" || s[0] != 'T' {
+		return f, errDTSyntax
+	}
+	if s, err = dtParseClock(s[1:], &f); err != nil {
+		return f, err
+	}
+	return f, dtParseZone(s, &f)
+}
+
+// dtParseDateOnly parses a collapsed xs:date literal.
+func dtParseDateOnly(s string) (dtFields, error) {
+	var f dtFields
+	s, err := dtParseDate(s, &f)
+	if err != nil {
+		return f, err
+	}
+	return f, dtParseZone(s, &f)
+}
+
+// dtParseTimeOnly parses a collapsed xs:time literal.
+func dtParseTimeOnly(s string) (dtFields, error) {
+	var f dtFields
+	s, err := dtParseClock(s, &f)
+	if err != nil {
+		return f, err
+	}
+	return f, dtParseZone(s, &f)
+}
+
+// dtMaxYear is the largest year Time converts; time.Time can hold more,
+// but this keeps all arithmetic far from overflow.
+const dtMaxYear = 999_999_999
+
+// location returns the *time.Location for the zone: time.UTC for "Z" and
+// for no zone, else a fixed zone (also for "+00:00", so that NewDateTime
+// of the result writes "+00:00" again).
+func (f *dtFields) location() *time.Location {
+	if !f.zone || f.utc {
+		return time.UTC
+	}
+	return time.FixedZone("", f.offset*60)
+}
+
+// nanos returns the fractional seconds in nanoseconds, truncating digits
+// beyond the ninth.
+func (f *dtFields) nanos() int {
+	ns := 0
+	for i := 0; i < 9; i++ {
+		ns *= 10
+		if i < len(f.frac) {
+			ns += int(f.frac[i] - '0')
+		}
+	}
+	return ns
+}
+
+// toTime converts the fields to a time.Time (with a zero clock for dates).
+func (f *dtFields) toTime(typ, text string) (time.Time, error) {
+	if f.neg {
+		return time.Time{}, dtConvErr(typ, text, "time.Time", errors.New("negative (BCE) years are not supported"))
+	}
+	if f.bigYear || f.year > dtMaxYear {
+		return time.Time{}, dtConvErr(typ, text, "time.Time", errors.New("year out of range"))
+	}
+	if f.hour == 24 {
+		// End of day: the first instant of the next day.
+		return time.Date(int(f.year), time.Month(f.month), f.day+1, 0, 0, 0, 0, f.location()), nil
+	}
+	return time.Date(int(f.year), time.Month(f.month), f.day, f.hour, f.minute, f.second, f.nanos(), f.location()), nil
+}
+
+// dtAppendYear appends the XSD year for Go year y: four digits at least,
+// and for y <= 0 the XSD 1.0 form ('-0001' is 1 BCE, i.e. Go year 0).
+func dtAppendYear(b []byte, y int) []byte {
+	if y <= 0 {
+		b = append(b, '-')
+		y = 1 - y
+	}
+	return dtAppendPadded(b, y, 4)
+}
+
+// dtAppendPadded appends v (>= 0) in decimal, zero-padded to width digits.
+func dtAppendPadded(b []byte, v, width int) []byte {
+	var buf [20]byte
+	s := strconv.AppendInt(buf[:0], int64(v), 10)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// dtAppendClock appends hh:mm:ss and, if t has sub-second precision, '.'
+// and at most seven fraction digits (100ns ticks, truncated, trailing zeros
+// trimmed).
+func dtAppendClock(b []byte, t time.Time) []byte {
+	h, m, s := t.Clock()
+	b = dtAppendPadded(b, h, 2)
+	b = append(b, ':')
+	b = dtAppendPadded(b, m, 2)
+	b = append(b, ':')
+	b = dtAppendPadded(b, s, 2)
+	return dtAppendTicks(b, uint64(t.Nanosecond()/100))
+}
+
+// dtAppendTicks appends '.' and the 7-digit fraction for ticks (< 1e7) of
+// 100ns with trailing zeros trimmed, or nothing if ticks is zero.
+func dtAppendTicks(b []byte, ticks uint64) []byte {
+	if ticks == 0 {
+		return b
+	}
+	var buf [8]byte
+	digits := dtAppendPadded(buf[:0], int(ticks), 7)
+	b = append(b, '.')
+	return append(b, strings.TrimRight(string(digits), "0")...)
+}
+
+// dtAppendDate appends the date of t as yyyy-mm-dd.
+func dtAppendDate(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	b = dtAppendYear(b, y)
+	b = append(b, '-')
+	b = dtAppendPadded(b, int(m), 2)
+	b = append(b, '-')
+	return dtAppendPadded(b, d, 2)
+}
+
+// dtZoned returns t adjusted for writing with a zone suffix, and the suffix:
+// "Z" if t's location is time.UTC, else ±hh:mm. An offset that XSD cannot
+// express (not a whole number of minutes, as in some historical local
+// mean times, or beyond ±14:00) is written as the same instant in UTC.
+func dtZoned(t time.Time) (time.Time, string) {
+	if t.Location() == time.UTC {
+		return t, "Z"
+	}
+	_, off := t.Zone()
+	if off%60 != 0 || off > 14*3600 || off < -14*3600 {
+		return t.UTC(), "Z"
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign = '-'
+		off = -off
+	}
+	b := []byte{sign}
+	b = dtAppendPadded(b, off/3600, 2)
+	b = append(b, ':')
+	b = dtAppendPadded(b, off/60%60, 2)
+	return t, string(b)
+}
+
+// dtCompareSet orders an unset value before a set one.
+func dtCompareSet(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// dtCompareKeys is the shared total order: values whose key could be
+// computed (ok) come first, ordered by cmpKey; then ties and the rest are
+// ordered by lexical text, then unset before set.
+func dtCompareKeys(okA, okB bool, cmpKey func() int, lexA, lexB string, setA, setB bool) int {
+	switch {
+	case okA && okB:
+		if c := cmpKey(); c != 0 {
+			return c
+		}
+	case okA:
+		return -1
+	case okB:
+		return 1
+	}
+	if c := strings.Compare(lexA, lexB); c != 0 {
+		return c
+	}
+	return dtCompareSet(setA, setB)
 }
 
 // lexCollapse trims leading and trailing XML whitespace. For the types in
@@ -76,11 +389,6 @@ func lexQuote(s string) string {
 // does to a valid literal, since none of them may contain inner spaces.
 func lexCollapse(s string) string {
 	return strings.Trim(s, " \t\n\r")
-}
-
-// lexIsSpace reports whether c is XML whitespace.
-func lexIsSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 // lexIsDigit reports whether c is an ASCII decimal digit.
@@ -95,295 +403,12 @@ func lexDigits(s string) int {
 	return i
 }
 
-// ParseBool parses an xs:boolean: "true", "false", "1" or "0" after
-// whitespace collapse. Anything else (including "True" or "TRUE") is an
-// error.
-func ParseBool(s string) (bool, error) {
-	switch lexCollapse(s) {
-	case "true", "1":
-		return true, nil
-	case "false", "0":
-		return false, nil
+// collapse applies XML Schema's whiteSpace="collapse": trim, and fold inner runs of whitespace to one
+// space. White space is XML's: space, tab, line feed and carriage return (XML Schema Part 2, section
+// 4.3.6), not the other Unicode spaces (a no-break space is kept).
+func collapse(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") {
+		return strings.Trim(s, " ")
 	}
-	return false, &LexicalError{Type: "xs:boolean", Text: s}
-}
-
-// FormatBool returns the canonical xs:boolean form of v: "true" or "false".
-func FormatBool(v bool) string {
-	if v {
-		return "true"
-	}
-	return "false"
-}
-
-// lexIsInteger reports whether s matches the xs:integer lexical form
-// [+-]?[0-9]+.
-func lexIsInteger(s string) bool {
-	if s != "" && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	return s != "" && lexDigits(s) == len(s)
-}
-
-// lexParseSigned parses s as a signed decimal integer that must fit in
-// bits bits; typ names the XSD type in errors.
-func lexParseSigned(s, typ string, bits int) (int64, error) {
-	t := lexCollapse(s)
-	if !lexIsInteger(t) {
-		return 0, &LexicalError{Type: typ, Text: s}
-	}
-	// Base 10 only: no "0x" prefixes, no underscores. The lexical check
-	// above already guarantees the syntax, so the only failure is range.
-	v, err := strconv.ParseInt(t, 10, bits)
-	if err != nil {
-		return 0, &LexicalError{Type: typ, Text: s, Err: strconv.ErrRange}
-	}
-	return v, nil
-}
-
-// lexParseUnsigned parses s as an unsigned decimal integer that must fit in
-// bits bits. As in xs:nonNegativeInteger, a '-' sign is allowed only on a
-// literal denoting zero ("-0", "-000").
-func lexParseUnsigned(s, typ string, bits int) (uint64, error) {
-	t := lexCollapse(s)
-	if !lexIsInteger(t) {
-		return 0, &LexicalError{Type: typ, Text: s}
-	}
-	switch t[0] {
-	case '-':
-		if strings.Trim(t[1:], "0") != "" {
-			return 0, &LexicalError{Type: typ, Text: s, Err: strconv.ErrRange}
-		}
-		return 0, nil
-	case '+':
-		t = t[1:] // strconv.ParseUint takes no sign
-	}
-	v, err := strconv.ParseUint(t, 10, bits)
-	if err != nil {
-		return 0, &LexicalError{Type: typ, Text: s, Err: strconv.ErrRange}
-	}
-	return v, nil
-}
-
-// ParseInt8 parses an xs:byte: an optional '+' or '-' sign followed by
-// decimal digits (leading zeros allowed), in the range -128..127. A value
-// outside the range is a *LexicalError wrapping strconv.ErrRange.
-func ParseInt8(s string) (int8, error) {
-	v, err := lexParseSigned(s, "xs:byte", 8)
-	return int8(v), err
-}
-
-// ParseInt16 parses an xs:short (see ParseInt8 for the syntax), in the
-// range -32768..32767.
-func ParseInt16(s string) (int16, error) {
-	v, err := lexParseSigned(s, "xs:short", 16)
-	return int16(v), err
-}
-
-// ParseInt32 parses an xs:int (see ParseInt8 for the syntax), in the range
-// of int32.
-func ParseInt32(s string) (int32, error) {
-	v, err := lexParseSigned(s, "xs:int", 32)
-	return int32(v), err
-}
-
-// ParseInt64 parses an xs:long (see ParseInt8 for the syntax), in the range
-// of int64. It is also used for xs:integer and its signed subtypes
-// (xs:nonPositiveInteger, xs:negativeInteger) whose values fit in an int64;
-// errors name the type as "xs:long".
-func ParseInt64(s string) (int64, error) {
-	return lexParseSigned(s, "xs:long", 64)
-}
-
-// ParseUint8 parses an xs:unsignedByte: an optional '+' sign followed by
-// decimal digits (leading zeros allowed), in the range 0..255. As for
-// xs:nonNegativeInteger, "-0" is accepted as zero; any other negative value
-// is a *LexicalError wrapping strconv.ErrRange.
-func ParseUint8(s string) (uint8, error) {
-	v, err := lexParseUnsigned(s, "xs:unsignedByte", 8)
-	return uint8(v), err
-}
-
-// ParseUint16 parses an xs:unsignedShort (see ParseUint8 for the syntax),
-// in the range 0..65535.
-func ParseUint16(s string) (uint16, error) {
-	v, err := lexParseUnsigned(s, "xs:unsignedShort", 16)
-	return uint16(v), err
-}
-
-// ParseUint32 parses an xs:unsignedInt (see ParseUint8 for the syntax), in
-// the range of uint32.
-func ParseUint32(s string) (uint32, error) {
-	v, err := lexParseUnsigned(s, "xs:unsignedInt", 32)
-	return uint32(v), err
-}
-
-// ParseUint64 parses an xs:unsignedLong (see ParseUint8 for the syntax), in
-// the range of uint64. It is also used for xs:nonNegativeInteger and
-// xs:positiveInteger values that fit in a uint64 (it does not reject 0 for
-// xs:positiveInteger); errors name the type as "xs:unsignedLong".
-func ParseUint64(s string) (uint64, error) {
-	return lexParseUnsigned(s, "xs:unsignedLong", 64)
-}
-
-// FormatInt returns the canonical decimal form of v, e.g. "-42".
-func FormatInt(v int64) string { return strconv.FormatInt(v, 10) }
-
-// FormatUint returns the canonical decimal form of v, e.g. "42".
-func FormatUint(v uint64) string { return strconv.FormatUint(v, 10) }
-
-// lexIsFloat reports whether s matches the finite xs:float/xs:double
-// lexical form: an optional sign, a mantissa of digits with an optional
-// '.' and fraction (at least one digit in all: "5", "5.", ".5", "5.5"), and
-// an optional exponent [eE][+-]?[0-9]+. It does not match the specials.
-func lexIsFloat(s string) bool {
-	if s != "" && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	n := lexDigits(s)
-	s = s[n:]
-	if s != "" && s[0] == '.' {
-		f := lexDigits(s[1:])
-		n += f
-		s = s[1+f:]
-	}
-	if n == 0 {
-		return false
-	}
-	if s == "" {
-		return true
-	}
-	if s[0] != 'e' && s[0] != 'E' {
-		return false
-	}
-	s = s[1:]
-	if s != "" && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	return s != "" && lexDigits(s) == len(s)
-}
-
-// lexParseFloat parses an xs:float (bits 32) or xs:double (bits 64).
-func lexParseFloat(s, typ string, bits int) (float64, error) {
-	t := lexCollapse(s)
-	switch t {
-	case "INF", "+INF":
-		return math.Inf(1), nil
-	case "-INF":
-		return math.Inf(-1), nil
-	case "NaN":
-		return math.NaN(), nil
-	}
-	// The check keeps out what strconv accepts but XSD does not: "Inf",
-	// "infinity", "nan", hexadecimal mantissas and underscores.
-	if !lexIsFloat(t) {
-		return 0, &LexicalError{Type: typ, Text: s}
-	}
-	v, err := strconv.ParseFloat(t, bits)
-	if err != nil {
-		// The syntax is already checked, so this is a magnitude too
-		// large for the type.
-		return 0, &LexicalError{Type: typ, Text: s, Err: strconv.ErrRange}
-	}
-	return v, nil
-}
-
-// ParseFloat32 parses an xs:float: an optional sign, digits with an optional
-// fraction ("5", "5.", ".5", "5.25"), an optional exponent ("1e-3",
-// "1.5E+10"), or one of "INF", "+INF", "-INF", "NaN" ("+INF" is XSD 1.1
-// syntax, accepted here). Spellings that strconv accepts but XSD does not
-// ("Inf", "inf", "Infinity", "nan", "0x1p-2", "1_000") are errors. The
-// value is rounded to the nearest float32; a magnitude beyond the float32
-// range is a *LexicalError wrapping strconv.ErrRange (values too small
-// round to zero).
-func ParseFloat32(s string) (float32, error) {
-	v, err := lexParseFloat(s, "xs:float", 32)
-	return float32(v), err
-}
-
-// ParseFloat64 parses an xs:double; the syntax is that of ParseFloat32.
-// The value is rounded to the nearest float64; a magnitude beyond the
-// float64 range is a *LexicalError wrapping strconv.ErrRange.
-func ParseFloat64(s string) (float64, error) {
-	return lexParseFloat(s, "xs:double", 64)
-}
-
-// lexFormatFloat formats v for xs:float (bits 32) or xs:double (bits 64).
-func lexFormatFloat(v float64, bits int) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "INF"
-	case math.IsInf(v, -1):
-		return "-INF"
-	}
-	// 'G' with the shortest precision gives forms such as "0.1", "100",
-	// "1E+21", "1E-05", "-0" and "4.9406564584124654E-324", all of which
-	// are valid XSD literals that parse back to exactly v.
-	return strconv.FormatFloat(v, 'G', -1, bits)
-}
-
-// FormatFloat32 returns an xs:float literal for v: "NaN", "INF", "-INF",
-// or the shortest decimal that parses back to v (strconv 'G' format, e.g.
-// "0.1", "1E+21", "-0").
-func FormatFloat32(v float32) string { return lexFormatFloat(float64(v), 32) }
-
-// FormatFloat64 returns an xs:double literal for v: "NaN", "INF", "-INF",
-// or the shortest decimal that parses back to v (strconv 'G' format, e.g.
-// "0.1", "1E+21", "-0").
-func FormatFloat64(v float64) string { return lexFormatFloat(v, 64) }
-
-// ParseBase64 parses an xs:base64Binary. XML whitespace anywhere in s is
-// ignored (servers commonly wrap base64 at 76 columns); the rest must be
-// standard base64 (RFC 4648 alphabet with '+' and '/') with '=' padding.
-// As a leniency, the unused bits of the last quantum are not checked. The
-// empty string yields an empty, non-nil slice.
-func ParseBase64(s string) ([]byte, error) {
-	t := s
-	if strings.ContainsAny(t, " \t\n\r") {
-		t = strings.Map(func(r rune) rune {
-			if r < utf8.RuneSelf && lexIsSpace(byte(r)) {
-				return -1
-			}
-			return r
-		}, t)
-	}
-	b, err := base64.StdEncoding.DecodeString(t)
-	if err != nil {
-		return nil, &LexicalError{Type: "xs:base64Binary", Text: s, Err: err}
-	}
-	if b == nil {
-		b = []byte{}
-	}
-	return b, nil
-}
-
-// FormatBase64 returns the standard base64 encoding of b (with padding, no
-// line breaks).
-func FormatBase64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
-
-// ParseHex parses an xs:hexBinary: pairs of hexadecimal digits in either
-// case, after whitespace collapse. The empty string yields an empty,
-// non-nil slice.
-func ParseHex(s string) ([]byte, error) {
-	b, err := hex.DecodeString(lexCollapse(s))
-	if err != nil {
-		return nil, &LexicalError{Type: "xs:hexBinary", Text: s, Err: err}
-	}
-	if b == nil {
-		b = []byte{}
-	}
-	return b, nil
-}
-
-// FormatHex returns the canonical (upper-case) xs:hexBinary form of b.
-func FormatHex(b []byte) string {
-	const digits = "0123456789ABCDEF"
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i] = digits[c>>4]
-		out[2*i+1] = digits[c&0x0f]
-	}
-	return string(out)
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }), " ")
 }

@@ -5,11 +5,13 @@ import (
 	"log/slog"
 	"net/url"
 	"time"
+
+	"github.com/sogen-go/sogen/soap/internal/redact"
 )
 
 // Observer sees every call a Client makes: set Client.Observer to log, measure or trace them. Each
-// call of Client.Do calls Start once, then Done once, both before Do returns, in the goroutine that
-// called Do. Either may be nil.
+// call (a method of a generated client) calls Start once, then Done once, both before the method
+// returns, in the goroutine that called it. Either may be nil.
 //
 // What an Observer sees has the call's secrets replaced by Redacted already (the values the request
 // sends in elements and attributes named like secrets, see IsSecretName; the credentials of the
@@ -33,11 +35,11 @@ type Observer struct {
 	// Version and Started are set.
 	Start func(ctx context.Context, x *Exchange) context.Context
 	// Done is called when the call ends, whatever the outcome, with the context Start returned. All
-	// of x is set: the HTTP status, the reply, the duration and the error Do returns.
+	// of x is set: the HTTP status, the reply, the duration and the error the call returns.
 	Done func(ctx context.Context, x *Exchange)
 }
 
-// Exchange describes one call of Client.Do to an Observer. It is valid until Done returns: keep what
+// Exchange describes one call to an Observer. It is valid until Done returns: keep what
 // its methods return, not x itself.
 type Exchange struct {
 	// Operation names the operation, e.g. "Webhook.SaveWebhook".
@@ -50,7 +52,7 @@ type Exchange struct {
 	// replaced by "xxxxx" (as url.URL.Redacted does) and the secrets of its query string (tokens,
 	// keys, signatures) by Redacted. Empty when the call failed before it had one.
 	Endpoint string
-	// Started is when Do was called.
+	// Started is when the call began.
 	Started time.Time
 	// Duration is how long the call took, from Started to Done: encoding, the HTTP exchange and
 	// decoding.
@@ -62,13 +64,13 @@ type Exchange struct {
 	RequestSize int
 	// ResponseSize is the length in bytes of the reply body read; 0 when none was (or it was empty).
 	ResponseSize int
-	// Err is the error Do returns (nil on success); its message has the secrets redacted as Do's
-	// errors always do. It is set for Done.
+	// Err is the error the call returns (nil on success); its message has the secrets redacted as
+	// the errors of a call always do. It is set for Done.
 	Err error
 
 	request  []byte
 	response []byte
-	secrets  secrets
+	secrets  redact.Set
 	ctx      context.Context
 	begun    bool
 }
@@ -79,7 +81,7 @@ func (x *Exchange) Request() []byte {
 	if x.request == nil {
 		return nil
 	}
-	return redactXML(x.request, x.secrets)
+	return redact.XML(x.request, x.secrets)
 }
 
 // Response returns the reply body with the secrets replaced by Redacted, in a new slice: the
@@ -90,7 +92,7 @@ func (x *Exchange) Response() []byte {
 	if x.response == nil {
 		return nil
 	}
-	return redactXML(x.response, x.secrets)
+	return redact.XML(x.response, x.secrets)
 }
 
 // LogValue makes an Exchange a slog.LogValuer: a group of operation, endpoint, status (when there
@@ -111,7 +113,7 @@ func (x *Exchange) LogValue() slog.Value {
 
 // begin records what the call sends and calls the Observer's Start, once; it returns the context
 // the request carries.
-func (x *Exchange) begin(ctx context.Context, obs *Observer, endpoint string, body []byte, s secrets) context.Context {
+func (x *Exchange) begin(ctx context.Context, obs *Observer, endpoint string, body []byte, s redact.Set) context.Context {
 	if x.begun {
 		return x.ctx
 	}
@@ -122,7 +124,7 @@ func (x *Exchange) begin(ctx context.Context, obs *Observer, endpoint string, bo
 		if u, err := url.Parse(endpoint); err == nil {
 			x.Endpoint = u.Redacted()
 		}
-		x.Endpoint = s.redact(x.Endpoint)
+		x.Endpoint = s.Text(x.Endpoint, false)
 	}
 	x.ctx = ctx
 	if obs.Start != nil {

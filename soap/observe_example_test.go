@@ -2,7 +2,6 @@ package soap_test
 
 import (
 	"context"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/sogen-go/sogen/generated/services88"
 	"github.com/sogen-go/sogen/soap"
 )
 
@@ -20,7 +20,7 @@ import (
 func ExampleObserver() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
-		fmt.Println("header block sent:", strings.Contains(string(body), `:Trace xmlns:ns1="urn:example:trace" soap:mustUnderstand="1">req-42</`))
+		fmt.Println("header block sent:", strings.Contains(string(body), `="urn:example:trace" soap:mustUnderstand="1">req-42</`))
 		w.Header().Set("Content-Type", "text/html")
 		w.WriteHeader(http.StatusUnauthorized)
 		io.WriteString(w, "<p>ticket 7T&#58;abcdef expired</p>")
@@ -41,18 +41,12 @@ func ExampleObserver() {
 		},
 	}}
 
-	op := &soap.Operation{Name: "Orders.Ping", Version: soap.V11, Request: xml.Name{Space: "urn:example", Local: "Ping"}, Response: xml.Name{Space: "urn:example", Local: "PingResponse"}}
+	agent := services88.NewWebhookAgent(client)
+	agent.Endpoint = srv.URL
+	agent.Header.Credentials = &services88.SoCredentials{Ticket: "7T:abcdef"}
 	trace, _ := soap.ParseElement([]byte(`<t:Trace xmlns:t="urn:example:trace">req-42</t:Trace>`))
-	call := &soap.Call{
-		Endpoint: srv.URL,
-		Header: func(e *soap.Encoder) {
-			e.StartElement(soap.Start{Name: xml.Name{Space: "urn:example", Local: "Credentials"}})
-			e.TextElement(xml.Name{Space: "urn:example", Local: "Ticket"}, "7T:abcdef")
-			e.EndElement()
-		},
-	}
-	client.Do(context.Background(), op, call, soap.WithHeaderBlock(soap.HeaderBlock{Value: trace, MustUnderstand: true}))
+	agent.DeleteWebhook(context.Background(), 42, soap.WithHeaderBlock(soap.HeaderBlock{Value: trace, MustUnderstand: true}))
 	// Output:
 	// header block sent: true
-	// level=INFO msg="soap call" soap.operation=Orders.Ping soap.status=401 soap.request_bytes=484 soap.response_bytes=35 soap.error="soap: Orders.Ping: HTTP 401 Unauthorized (text/html): not a SOAP envelope: \"<p>ticket [REDACTED] expired</p>\""
+	// level=INFO msg="soap call" soap.operation=Webhook.DeleteWebhook soap.status=401 soap.request_bytes=779 soap.response_bytes=35 soap.error="soap: Webhook.DeleteWebhook: HTTP 401 Unauthorized (text/html): not a SOAP envelope: \"<p>ticket [REDACTED] expired</p>\""
 }

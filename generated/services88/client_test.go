@@ -250,8 +250,8 @@ func savedWebhook() *services88.Webhook {
 		Name:       "CRM contact sync",
 		Events:     []string{"contact.created"},
 		State:      services88.WebhookStateActive,
-		Registered: soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
-		Updated:    soap.DateTimeFromWire("2024-03-02T14:05:06.123+02:00"),
+		Registered: wireDateTime("2024-03-01T09:30:00Z"),
+		Updated:    wireDateTime("2024-03-02T14:05:06.123+02:00"),
 	}
 }
 
@@ -271,7 +271,7 @@ func wireCases(t *testing.T) []wireCase {
 	systemInfo := &services88.SoSystemInfoCarrier{
 		BuildLabel:               "10.3.5.1234",
 		AssemblyVersion:          "10.3.0.0",
-		AccumulatedNextCheckDate: soap.DateTimeFromWire("2025-01-01T00:00:00"),
+		AccumulatedNextCheckDate: wireDateTime("2025-01-01T00:00:00"),
 		BuildType:                services88.NetServerBuildTypeRelease,
 		DatabaseVersion:          10,
 		IsUnicode:                true,

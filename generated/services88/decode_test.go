@@ -1,7 +1,6 @@
 package services88_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -18,6 +17,7 @@ import (
 	"github.com/sogen-go/sogen/generated/services88"
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // The tests below decode SuperOffice's documented example envelopes (the third-party corpus) and
@@ -55,9 +55,9 @@ func exampleWebhook(date string) *services88.Webhook {
 		State:               services88.WebhookStateUnknown,
 		Headers:             map[string]string{"": ""},
 		Properties:          map[string]any{"": anyTypeValue()},
-		Registered:          soap.DateTimeFromWire(date),
+		Registered:          wireDateTime(date),
 		RegisteredAssociate: exampleAssociate(),
-		Updated:             soap.DateTimeFromWire(date),
+		Updated:             wireDateTime(date),
 		UpdatedAssociate:    exampleAssociate(),
 	}
 	present(&h.Presence, "Name", "TargetURL", "Secret", "Type", "ErrorsEmail")
@@ -68,7 +68,7 @@ func exampleWebhook(date string) *services88.Webhook {
 func examplePrincipal() *services88.AuthenticateResponse {
 	license := &services88.GrantedModuleLicense{
 		LicenseType: services88.LicenseTypeUnknown,
-		ExpiryDate:  soap.DateTimeFromWire("2023-09-19T01:24:17Z"),
+		ExpiryDate:  wireDateTime("2023-09-19T01:24:17Z"),
 	}
 	present(&license.Presence, "OwnerName", "OwnerDescription", "Name", "Description", "Version")
 	credential := &services88.ProvidedCredential{}
@@ -98,19 +98,19 @@ func exampleSystemInfo() *services88.SoSystemInfoCarrier {
 	present(&module.Presence, "OwnerName", "ModuleName", "ModuleDescription", "ModuleTooltip", "ModuleVersion",
 		"ExtraInfo", "PrerequisiteModuleName", "Signature")
 	key := &services88.SignedPublicKey{
-		SignDate:   soap.DateTimeFromWire(d),
-		ExpiryDate: soap.DateTimeFromWire(d),
+		SignDate:   wireDateTime(d),
+		ExpiryDate: wireDateTime(d),
 		Key: &services88.DSAParameters{
 			G: []byte{}, J: []byte{}, P: []byte{}, Q: []byte{}, Seed: []byte{}, Y: []byte{},
 		},
 	}
 	present(&key.Presence, "OwnerName", "Signature")
 	license := &services88.LicenseInfo{
-		NextCheckDate:    soap.DateTimeFromWire(d),
-		MaintenanceDate:  soap.DateTimeFromWire(d),
-		AdminWarningDate: soap.DateTimeFromWire(d),
-		ExpiryDate:       soap.DateTimeFromWire(d),
-		GraceDate:        soap.DateTimeFromWire(d),
+		NextCheckDate:    wireDateTime(d),
+		MaintenanceDate:  wireDateTime(d),
+		AdminWarningDate: wireDateTime(d),
+		ExpiryDate:       wireDateTime(d),
+		GraceDate:        wireDateTime(d),
 		ModuleLicenses:   []*services88.ModuleLicense{module},
 		PublicKey:        key,
 	}
@@ -118,7 +118,7 @@ func exampleSystemInfo() *services88.SoSystemInfoCarrier {
 		"LicenseVersion", "ProductType", "ProductDescription", "Signature")
 	info := &services88.SoSystemInfoCarrier{
 		License:                  license,
-		AccumulatedNextCheckDate: soap.DateTimeFromWire(d),
+		AccumulatedNextCheckDate: wireDateTime(d),
 		BuildType:                services88.NetServerBuildTypeFeature,
 	}
 	present(&info.Presence, "WarningEnglish", "WarningResource", "BranchName", "BuildLabel", "AssemblyVersion",
@@ -127,26 +127,22 @@ func exampleSystemInfo() *services88.SoSystemInfoCarrier {
 }
 
 // message is a generated wrapper type: it encodes and decodes.
-type message interface {
-	soap.Marshaler
-	soap.Unmarshaler
-}
+type message = soapimpl.Message
 
 // decodeStrict decodes the element in data into v with a Decoder that rejects unknown elements.
-func decodeStrict(data []byte, v soap.Unmarshaler) error {
-	d := soap.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknown = true
-	root, err := d.Root()
-	if err != nil {
+func decodeStrict(data []byte, v soapimpl.Message) error {
+	d := soapimpl.NewDecoder(append([]byte(nil), data...), nil)
+	d.DisallowUnknown()
+	if err := d.Root(); err != nil {
 		return err
 	}
-	return v.UnmarshalSOAP(d, root)
+	return d.Decode(v)
 }
 
 // encode writes v as the element name.
-func encode(v soap.Marshaler, name xml.Name) ([]byte, error) {
-	e := soap.NewEncoder(nil)
-	v.MarshalSOAP(e, soap.Start{Name: name})
+func encode(v soapimpl.Message, name xml.Name) ([]byte, error) {
+	e := soapimpl.NewEncoder(nil)
+	soapimpl.Encode(e, name, v)
 	if err := e.Err(); err != nil {
 		return nil, err
 	}
@@ -161,44 +157,52 @@ type requestHeader struct {
 
 // decodeExample decodes a SOAP 1.1 envelope strictly: the header blocks into h (nil: none allowed),
 // the single body element, which must be named body, into v.
-func decodeExample(data []byte, h *requestHeader, body xml.Name, v soap.Unmarshaler) error {
-	d := soap.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknown = true
-	root, err := d.Root()
-	if err != nil {
+func decodeExample(data []byte, h *requestHeader, body xml.Name, v soapimpl.Message) error {
+	d := soapimpl.NewDecoder(append([]byte(nil), data...), nil)
+	d.DisallowUnknown()
+	if err := d.Root(); err != nil {
 		return err
 	}
-	if root.Name != (xml.Name{Space: nsEnv11, Local: "Envelope"}) {
-		return fmt.Errorf("root element %v", root.Name)
+	if root := d.Name(); root != (xml.Name{Space: nsEnv11, Local: "Envelope"}) {
+		return fmt.Errorf("root element %v", root)
 	}
 	sawBody := false
 	for {
-		se, ok, err := d.Child()
+		ok, err := d.Child()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			break
 		}
-		switch se.Name {
+		switch d.Name() {
 		case xml.Name{Space: nsEnv11, Local: "Header"}:
 			for {
-				hb, ok, err := d.Child()
+				ok, err := d.Child()
 				if err != nil {
 					return err
 				}
 				if !ok {
 					break
 				}
-				switch {
-				case h != nil && hb.Name == xml.Name{Space: ns88, Local: "ApplicationToken"}:
-					f := soap.Field{Name: hb.Name, GoName: "ApplicationToken", Optional: true, Nillable: true, ZeroUnset: true}
-					err = soap.XSString.Decode(d, hb, &f, nil, &h.ApplicationToken)
-				case h != nil && hb.Name == xml.Name{Space: ns88, Local: "Credentials"}:
-					h.Credentials = new(services88.SoCredentials)
-					err = h.Credentials.UnmarshalSOAP(d, hb)
-				default:
-					err = d.Unknown(hb)
+				known := false
+				if h != nil {
+					// The header blocks of the Webhook agent's requests.
+					var hdr services88.WebhookRequestHeader
+					if known, err = hdr.SOAPType().DecodeHeader(d, &hdr); known && hdr.TimeZone != nil {
+						known, err = false, nil // not a block of the examples
+					} else if known {
+						if hdr.ApplicationToken != "" {
+							h.ApplicationToken = hdr.ApplicationToken
+						}
+						if hdr.Credentials != nil {
+							h.Credentials = hdr.Credentials
+						}
+					}
+				}
+				if !known && err == nil {
+					n := d.Name()
+					err = d.Errorf("unknown element {%s}%s", n.Space, n.Local)
 				}
 				if err != nil {
 					return err
@@ -206,24 +210,25 @@ func decodeExample(data []byte, h *requestHeader, body xml.Name, v soap.Unmarsha
 			}
 		case xml.Name{Space: nsEnv11, Local: "Body"}:
 			sawBody = true
-			el, ok, err := d.Child()
+			ok, err := d.Child()
 			if err != nil {
 				return err
 			}
 			if !ok {
 				return errors.New("empty Body")
 			}
-			if el.Name != body {
-				return fmt.Errorf("body element %v, want %v", el.Name, body)
+			if el := d.Name(); el != body {
+				return fmt.Errorf("body element %v, want %v", el, body)
 			}
-			if err := v.UnmarshalSOAP(d, el); err != nil {
+			if err := d.Decode(v); err != nil {
 				return err
 			}
-			if extra, ok, err := d.Child(); err != nil || ok {
-				return fmt.Errorf("more than one body element (%v, %v)", extra.Name, err)
+			if ok, err := d.Child(); err != nil || ok {
+				return fmt.Errorf("more than one body element (%v, %v)", d.Name(), err)
 			}
 		default:
-			return d.Unknown(se)
+			n := d.Name()
+			return d.Errorf("unknown element {%s}%s", n.Space, n.Local)
 		}
 	}
 	if !sawBody {
@@ -559,8 +564,8 @@ func TestDecodeAnyTypeValues(t *testing.T) {
 	want := map[string]any{
 		"bin":      []byte{1, 2, 3},
 		"bool":     true,
-		"date":     soap.DateTimeFromWire("2024-03-01T09:30:00.1234567+01:00"),
-		"decimal":  soap.DecimalFromWire("12.50"),
+		"date":     wireDateTime("2024-03-01T09:30:00.1234567+01:00"),
+		"decimal":  wireDecimal("12.50"),
 		"double":   2.5,
 		"guid":     services88.GUID("6f9619ff-8b86-d011-b42d-00c04fc964ff"), // the package's own type for ser:guid
 		"int":      int32(-42),
@@ -644,8 +649,8 @@ func TestNewerServer(t *testing.T) {
 		WebhookID:           7,
 		Name:                "hook",
 		RegisteredAssociate: assoc,
-		Registered:          soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
-		Updated:             soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
+		Registered:          wireDateTime("2024-03-01T09:30:00Z"),
+		Updated:             wireDateTime("2024-03-01T09:30:00Z"),
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -668,7 +673,7 @@ func TestAnyTypeGeneratedSimpleTypes(t *testing.T) {
 	const nsSer = "http://schemas.microsoft.com/2003/10/Serialization/"
 	props := map[string]any{
 		"char":     services88.Char('A'),
-		"duration": soap.TimeSpan{Duration: soap.DurationFromWire("PT1H30M")},
+		"duration": soap.TimeSpan{Duration: wireDuration("PT1H30M")},
 		"flags":    services88.ETableRight("R W"),
 		"guid":     services88.GUID("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
 		"state":    services88.WebhookStateActive,
@@ -720,4 +725,19 @@ func TestAnyTypeGeneratedSimpleTypes(t *testing.T) {
 			t.Errorf("%s decoded as a %T, sent as a %T", k, v, props[k])
 		}
 	}
+}
+
+// The values a reply holding the given text decodes to, kept unchecked as decoding keeps them.
+func wireDateTime(s string) soap.DateTime   { return wire[soap.DateTime](&soapimpl.XSDateTime, s) }
+func wireDate(s string) soap.Date           { return wire[soap.Date](&soapimpl.XSDate, s) }
+func wireTimeOfDay(s string) soap.TimeOfDay { return wire[soap.TimeOfDay](&soapimpl.XSTime, s) }
+func wireDuration(s string) soap.Duration   { return wire[soap.Duration](&soapimpl.XSDuration, s) }
+func wireDecimal(s string) soap.Decimal     { return wire[soap.Decimal](&soapimpl.XSDecimal, s) }
+
+func wire[T any](c *soapimpl.Codec, s string) T {
+	v, err := c.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return v.(T)
 }

@@ -1,7 +1,6 @@
 package services88_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"github.com/sogen-go/sogen/generated/services88"
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // The message-level methods (an agent's Messages view) take an operation's whole request wrapper and
@@ -24,41 +24,41 @@ import (
 // name=form: "UserName=sal", "Password=empty", "Password=nil".
 func sentBody(t *testing.T, srv *soaptest.Server) []string {
 	t.Helper()
-	d := soap.NewDecoder(bytes.NewReader(srv.Last(t).Body))
-	if _, err := d.Root(); err != nil {
+	d := soapimpl.NewDecoder(append([]byte(nil), srv.Last(t).Body...), nil)
+	if err := d.Root(); err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for {
-		se, ok, err := d.Child()
+		ok, err := d.Child()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !ok {
 			break
 		}
-		if se.Name.Local != "Body" {
+		if d.Name().Local != "Body" {
 			if err := d.Skip(); err != nil {
 				t.Fatal(err)
 			}
 			continue
 		}
-		wrapper, ok, err := d.Child()
+		ok, err = d.Child() // the wrapper
 		if err != nil || !ok {
 			t.Fatalf("no wrapper: %v", err)
 		}
-		_ = wrapper
 		for {
-			c, ok, err := d.Child()
+			ok, err := d.Child()
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !ok {
 				break
 			}
+			name := d.Name().Local
 			form := ""
 			switch {
-			case soap.IsNil(c):
+			case d.IsNil():
 				form = "nil"
 				err = d.Skip()
 			default:
@@ -72,10 +72,19 @@ func sentBody(t *testing.T, srv *soaptest.Server) []string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, c.Name.Local+"="+form)
+			out = append(out, name+"="+form)
 		}
-		if err := d.Skip(); err != nil {
-			t.Fatal(err)
+		for { // the rest of the Body
+			ok, err := d.Child()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				break
+			}
+			if err := d.Skip(); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ package services88
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AuthenticateGeneric is the content of the element of the same name.
@@ -17,94 +18,26 @@ type AuthenticateGeneric struct {
 	Presence soap.Presence
 }
 
-// fieldsAuthenticateGeneric describes the child elements of AuthenticateGeneric, in schema order.
-var fieldsAuthenticateGeneric = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "AuthenticationData"}, GoName: "AuthenticationData", Optional: true, Nillable: true, ZeroUnset: true},
+var descAuthenticateGeneric = soapimpl.Struct{Go: "AuthenticateGeneric", Presence: true, Zero: (*AuthenticateGeneric)(nil), New: func() any { return new(AuthenticateGeneric) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AuthenticateGeneric)
+		p[0], p[1] = &x.AuthenticationData, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "AuthenticationData", GoName: "AuthenticationData", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictAuthenticationGenericData},
+	},
 }
+var tableAuthenticateGeneric = soapimpl.NewType(&descAuthenticateGeneric)
 
-// SOAPType returns the zero name: AuthenticateGeneric is an anonymous type.
-func (*AuthenticateGeneric) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AuthenticateGeneric) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAuthenticateGeneric
-	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateGeneric")
-	dictAuthenticationGenericData.Encode(e, &f0[0], &v.Presence, v.AuthenticationData)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AuthenticateGeneric) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAuthenticateGeneric
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = dictAuthenticationGenericData.Decode(d, se, &f0[0], &v.Presence, &v.AuthenticationData)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AuthenticateGeneric) SOAPType() *soapimpl.Type { return tableAuthenticateGeneric }
 
 // AuthenticateImplicit is the content of the element of the same name.
 type AuthenticateImplicit struct{}
 
-// SOAPType returns the zero name: AuthenticateImplicit is an anonymous type.
-func (*AuthenticateImplicit) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descAuthenticateImplicit = soapimpl.Struct{Go: "AuthenticateImplicit", Zero: (*AuthenticateImplicit)(nil), New: func() any { return new(AuthenticateImplicit) }}
+var tableAuthenticateImplicit = soapimpl.NewType(&descAuthenticateImplicit)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AuthenticateImplicit) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AuthenticateImplicit) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*AuthenticateImplicit) SOAPType() *soapimpl.Type { return tableAuthenticateImplicit }
 
 // AuthenticateResponse is the content of the element of the same name.
 type AuthenticateResponse struct {
@@ -118,67 +51,20 @@ type AuthenticateResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsAuthenticateResponse describes the child elements of AuthenticateResponse, in schema order.
-var fieldsAuthenticateResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Credentials"}, GoName: "Credentials", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "AuthenticationSucceeded"}, GoName: "AuthenticationSucceeded", Optional: true},
+var descAuthenticateResponse = soapimpl.Struct{Go: "AuthenticateResponse", Presence: true, Zero: (*AuthenticateResponse)(nil), New: func() any { return new(AuthenticateResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AuthenticateResponse)
+		p[0], p[1], p[2], p[3] = &x.Response, &x.Credentials, &x.AuthenticationSucceeded, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoPrincipalCarrier},
+		{Space: nsServices88, Local: "Credentials", GoName: "Credentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoCredentials},
+		{Space: nsServices88, Local: "AuthenticationSucceeded", GoName: "AuthenticationSucceeded", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableAuthenticateResponse = soapimpl.NewType(&descAuthenticateResponse)
 
-// SOAPType returns the zero name: AuthenticateResponse is an anonymous type.
-func (*AuthenticateResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AuthenticateResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAuthenticateResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateResponse")
-	soap.EncodePtr[SoPrincipalCarrier](e, &f0[0], &v.Presence, v.Response)
-	soap.EncodePtr[SoCredentials](e, &f0[1], &v.Presence, v.Credentials)
-	soap.XSBoolean.Encode(e, &f0[2], &v.Presence, v.AuthenticationSucceeded)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AuthenticateResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAuthenticateResponse
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[SoPrincipalCarrier](d, se, &f0[0], &v.Presence, &v.Response)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[SoCredentials](d, se, &f0[1], &v.Presence, &v.Credentials)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[2], &v.Presence, &v.AuthenticationSucceeded)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AuthenticateResponse) SOAPType() *soapimpl.Type { return tableAuthenticateResponse }
 
 // AuthenticateUsernamePassword is the content of the element of the same name.
 type AuthenticateUsernamePassword struct {
@@ -190,61 +76,20 @@ type AuthenticateUsernamePassword struct {
 	Presence soap.Presence
 }
 
-// fieldsAuthenticateUsernamePassword describes the child elements of AuthenticateUsernamePassword, in schema order.
-var fieldsAuthenticateUsernamePassword = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "UserName"}, GoName: "UserName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Password"}, GoName: "Password", Optional: true, Nillable: true, ZeroUnset: true},
+var descAuthenticateUsernamePassword = soapimpl.Struct{Go: "AuthenticateUsernamePassword", Presence: true, Zero: (*AuthenticateUsernamePassword)(nil), New: func() any { return new(AuthenticateUsernamePassword) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AuthenticateUsernamePassword)
+		p[0], p[1], p[2] = &x.UserName, &x.Password, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "UserName", GoName: "UserName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Password", GoName: "Password", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableAuthenticateUsernamePassword = soapimpl.NewType(&descAuthenticateUsernamePassword)
 
-// SOAPType returns the zero name: AuthenticateUsernamePassword is an anonymous type.
-func (*AuthenticateUsernamePassword) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AuthenticateUsernamePassword) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAuthenticateUsernamePassword
-	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateUsernamePassword")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.UserName)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Password)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AuthenticateUsernamePassword) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAuthenticateUsernamePassword
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.UserName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Password)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
+func (*AuthenticateUsernamePassword) SOAPType() *soapimpl.Type {
+	return tableAuthenticateUsernamePassword
 }
 
 // AuthenticateWithAccessToken is the content of the element of the same name.
@@ -255,56 +100,19 @@ type AuthenticateWithAccessToken struct {
 	Presence soap.Presence
 }
 
-// fieldsAuthenticateWithAccessToken describes the child elements of AuthenticateWithAccessToken, in schema order.
-var fieldsAuthenticateWithAccessToken = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "AccessToken"}, GoName: "AccessToken", Optional: true, Nillable: true, ZeroUnset: true},
+var descAuthenticateWithAccessToken = soapimpl.Struct{Go: "AuthenticateWithAccessToken", Presence: true, Zero: (*AuthenticateWithAccessToken)(nil), New: func() any { return new(AuthenticateWithAccessToken) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AuthenticateWithAccessToken)
+		p[0], p[1] = &x.AccessToken, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "AccessToken", GoName: "AccessToken", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableAuthenticateWithAccessToken = soapimpl.NewType(&descAuthenticateWithAccessToken)
 
-// SOAPType returns the zero name: AuthenticateWithAccessToken is an anonymous type.
-func (*AuthenticateWithAccessToken) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AuthenticateWithAccessToken) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAuthenticateWithAccessToken
-	soap.CheckPresence(e, &v.Presence, f0[:], "AuthenticateWithAccessToken")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.AccessToken)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AuthenticateWithAccessToken) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAuthenticateWithAccessToken
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.AccessToken)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
+func (*AuthenticateWithAccessToken) SOAPType() *soapimpl.Type {
+	return tableAuthenticateWithAccessToken
 }
 
 // DSAParameters is the complex type {http://schemas.datacontract.org/2004/07/System.Security.Cryptography}DSAParameters.
@@ -327,87 +135,24 @@ type DSAParameters struct {
 	Presence soap.Presence
 }
 
-// fieldsDSAParameters describes the child elements of DSAParameters, in schema order.
-var fieldsDSAParameters = [...]soap.Field{
-	{Name: xml.Name{Space: nsSystemSecurityCryptography, Local: "Counter"}, GoName: "Counter"},
-	{Name: xml.Name{Space: nsSystemSecurityCryptography, Local: "G"}, GoName: "G", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSystemSecurityCryptography, Local: "J"}, GoName: "J", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSystemSecurityCryptography, Local: "P"}, GoName: "P", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSystemSecurityCryptography, Local: "Q"}, GoName: "Q", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSystemSecurityCryptography, Local: "Seed"}, GoName: "Seed", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSystemSecurityCryptography, Local: "Y"}, GoName: "Y", Nillable: true, ZeroUnset: true},
+var descDSAParameters = soapimpl.Struct{Go: "DSAParameters", Type: xml.Name{Space: nsSystemSecurityCryptography, Local: "DSAParameters"}, Presence: true, Zero: (*DSAParameters)(nil), New: func() any { return new(DSAParameters) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*DSAParameters)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = &x.Counter, &x.G, &x.J, &x.P, &x.Q, &x.Seed, &x.Y, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSystemSecurityCryptography, Local: "Counter", GoName: "Counter", Codec: &soapimpl.XSInt},
+		{Space: nsSystemSecurityCryptography, Local: "G", GoName: "G", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "J", GoName: "J", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "P", GoName: "P", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "Q", GoName: "Q", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "Seed", GoName: "Seed", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsSystemSecurityCryptography, Local: "Y", GoName: "Y", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+	},
 }
+var tableDSAParameters = soapimpl.NewType(&descDSAParameters)
 
-// SOAPType returns the schema type name of DSAParameters.
-func (*DSAParameters) SOAPType() xml.Name {
-	return xml.Name{Space: nsSystemSecurityCryptography, Local: "DSAParameters"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *DSAParameters) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsDSAParameters
-	soap.CheckPresence(e, &v.Presence, f0[:], "DSAParameters")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Counter)
-	soap.XSBase64Binary.Encode(e, &f0[1], &v.Presence, v.G)
-	soap.XSBase64Binary.Encode(e, &f0[2], &v.Presence, v.J)
-	soap.XSBase64Binary.Encode(e, &f0[3], &v.Presence, v.P)
-	soap.XSBase64Binary.Encode(e, &f0[4], &v.Presence, v.Q)
-	soap.XSBase64Binary.Encode(e, &f0[5], &v.Presence, v.Seed)
-	soap.XSBase64Binary.Encode(e, &f0[6], &v.Presence, v.Y)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *DSAParameters) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsDSAParameters
-	var seen0 [7]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.Counter)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[1], &v.Presence, &v.G)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[2], &v.Presence, &v.J)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[3], &v.Presence, &v.P)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[4], &v.Presence, &v.Q)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[5], &v.Presence, &v.Seed)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[6], &v.Presence, &v.Y)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*DSAParameters) SOAPType() *soapimpl.Type { return tableDSAParameters }
 
 // EjUserStatus is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}EjUserStatus: an enumeration.
 type EjUserStatus string
@@ -461,54 +206,17 @@ func (v EjUserStatus) Number() (int64, bool) {
 }
 
 // codecEjUserStatus converts EjUserStatus values to and from text.
-var codecEjUserStatus = soap.StringType[EjUserStatus](soap.XSString, xml.Name{Space: nsServices88, Local: "EjUserStatus"})
+var codecEjUserStatus = soapimpl.StringType[EjUserStatus](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "EjUserStatus"})
 
-// SOAPType returns the schema type of EjUserStatus, {http://www.superoffice.net/ws/crm/NetServer/Services88}EjUserStatus, written as xsi:type when a EjUserStatus fills an xs:anyType slot.
-func (EjUserStatus) SOAPType() xml.Name {
-	return codecEjUserStatus.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a EjUserStatus is written so.
-func (v EjUserStatus) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecEjUserStatus.MarshalElement(e, start, v)
-}
+func (EjUserStatus) SOAPCodec() *soapimpl.Codec { return &codecEjUserStatus }
 
 // GetSystemInfo is the content of the element of the same name.
 type GetSystemInfo struct{}
 
-// SOAPType returns the zero name: GetSystemInfo is an anonymous type.
-func (*GetSystemInfo) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descGetSystemInfo = soapimpl.Struct{Go: "GetSystemInfo", Zero: (*GetSystemInfo)(nil), New: func() any { return new(GetSystemInfo) }}
+var tableGetSystemInfo = soapimpl.NewType(&descGetSystemInfo)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetSystemInfo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetSystemInfo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*GetSystemInfo) SOAPType() *soapimpl.Type { return tableGetSystemInfo }
 
 // GetSystemInfoResponse is the content of the element of the same name.
 type GetSystemInfoResponse struct {
@@ -518,57 +226,18 @@ type GetSystemInfoResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetSystemInfoResponse describes the child elements of GetSystemInfoResponse, in schema order.
-var fieldsGetSystemInfoResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "SystemInfo"}, GoName: "SystemInfo", Optional: true, Nillable: true, ZeroUnset: true},
+var descGetSystemInfoResponse = soapimpl.Struct{Go: "GetSystemInfoResponse", Presence: true, Zero: (*GetSystemInfoResponse)(nil), New: func() any { return new(GetSystemInfoResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetSystemInfoResponse)
+		p[0], p[1] = &x.SystemInfo, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "SystemInfo", GoName: "SystemInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoSystemInfoCarrier},
+	},
 }
+var tableGetSystemInfoResponse = soapimpl.NewType(&descGetSystemInfoResponse)
 
-// SOAPType returns the zero name: GetSystemInfoResponse is an anonymous type.
-func (*GetSystemInfoResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetSystemInfoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetSystemInfoResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetSystemInfoResponse")
-	soap.EncodePtr[SoSystemInfoCarrier](e, &f0[0], &v.Presence, v.SystemInfo)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetSystemInfoResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetSystemInfoResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[SoSystemInfoCarrier](d, se, &f0[0], &v.Presence, &v.SystemInfo)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetSystemInfoResponse) SOAPType() *soapimpl.Type { return tableGetSystemInfoResponse }
 
 // GrantedModuleLicense is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}GrantedModuleLicense. It extends Carrier, whose fields it embeds and encodes first.
 type GrantedModuleLicense struct {
@@ -605,135 +274,31 @@ type GrantedModuleLicense struct {
 	Presence soap.Presence
 }
 
-// fieldsGrantedModuleLicense describes the child elements of GrantedModuleLicense, in schema order.
-var fieldsGrantedModuleLicense = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "OwnerId"}, GoName: "OwnerID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "OwnerName"}, GoName: "OwnerName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "OwnerDescription"}, GoName: "OwnerDescription", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ModuleId"}, GoName: "ModuleID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Description"}, GoName: "Description", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Version"}, GoName: "Version", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "LicenseType"}, GoName: "LicenseType", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExtraFlags"}, GoName: "ExtraFlags", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "SortOrder"}, GoName: "SortOrder", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "LicenseNumber"}, GoName: "LicenseNumber", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "IsHidden"}, GoName: "IsHidden", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "IsUnrestricted"}, GoName: "IsUnrestricted", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExpiryDate"}, GoName: "ExpiryDate", Optional: true},
+var descGrantedModuleLicense = soapimpl.Struct{Go: "GrantedModuleLicense", Type: xml.Name{Space: nsServices88, Local: "GrantedModuleLicense"}, Presence: true, Base: true, Zero: (*GrantedModuleLicense)(nil), New: func() any { return new(GrantedModuleLicense) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GrantedModuleLicense)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerID, &x.OwnerName, &x.OwnerDescription, &x.ModuleID, &x.Name, &x.Description, &x.Version, &x.LicenseType, &x.ExtraFlags, &x.SortOrder, &x.LicenseNumber, &x.IsHidden, &x.IsUnrestricted, &x.ExpiryDate, &x.Presence, &x.Carrier
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "OwnerId", GoName: "OwnerID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "OwnerDescription", GoName: "OwnerDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleId", GoName: "ModuleID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Description", GoName: "Description", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Version", GoName: "Version", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "LicenseType", GoName: "LicenseType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecLicenseType},
+		{Space: nsServices88, Local: "ExtraFlags", GoName: "ExtraFlags", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "SortOrder", GoName: "SortOrder", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "LicenseNumber", GoName: "LicenseNumber", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsHidden", GoName: "IsHidden", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "IsUnrestricted", GoName: "IsUnrestricted", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "ExpiryDate", GoName: "ExpiryDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+	},
 }
+var tableGrantedModuleLicense = soapimpl.NewType(&descGrantedModuleLicense)
 
-// SOAPType returns the schema type name of GrantedModuleLicense.
-func (*GrantedModuleLicense) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "GrantedModuleLicense"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GrantedModuleLicense) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCarrier
-	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
-	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
-	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
-	f1 := &fieldsGrantedModuleLicense
-	soap.CheckPresence(e, &v.Presence, f1[:], "GrantedModuleLicense")
-	soap.XSInt.Encode(e, &f1[0], &v.Presence, v.OwnerID)
-	soap.XSString.Encode(e, &f1[1], &v.Presence, v.OwnerName)
-	soap.XSString.Encode(e, &f1[2], &v.Presence, v.OwnerDescription)
-	soap.XSInt.Encode(e, &f1[3], &v.Presence, v.ModuleID)
-	soap.XSString.Encode(e, &f1[4], &v.Presence, v.Name)
-	soap.XSString.Encode(e, &f1[5], &v.Presence, v.Description)
-	soap.XSString.Encode(e, &f1[6], &v.Presence, v.Version)
-	codecLicenseType.Encode(e, &f1[7], &v.Presence, v.LicenseType)
-	soap.XSInt.Encode(e, &f1[8], &v.Presence, v.ExtraFlags)
-	soap.XSInt.Encode(e, &f1[9], &v.Presence, v.SortOrder)
-	soap.XSInt.Encode(e, &f1[10], &v.Presence, v.LicenseNumber)
-	soap.XSBoolean.Encode(e, &f1[11], &v.Presence, v.IsHidden)
-	soap.XSBoolean.Encode(e, &f1[12], &v.Presence, v.IsUnrestricted)
-	soap.XSDateTime.Encode(e, &f1[13], &v.Presence, v.ExpiryDate)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GrantedModuleLicense) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCarrier
-	var seen0 [2]bool
-	f1 := &fieldsGrantedModuleLicense
-	var seen1 [14]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[TableRight](d, se, &f0[0], &v.Carrier.Presence, &v.Carrier.TableRight)
-		case f0[1].Name:
-			seen0[1] = true
-			err = dictFieldPropertyDictionary.Decode(d, se, &f0[1], &v.Carrier.Presence, &v.Carrier.FieldProperties)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.XSInt.Decode(d, se, &f1[0], &v.Presence, &v.OwnerID)
-		case f1[1].Name:
-			seen1[1] = true
-			err = soap.XSString.Decode(d, se, &f1[1], &v.Presence, &v.OwnerName)
-		case f1[2].Name:
-			seen1[2] = true
-			err = soap.XSString.Decode(d, se, &f1[2], &v.Presence, &v.OwnerDescription)
-		case f1[3].Name:
-			seen1[3] = true
-			err = soap.XSInt.Decode(d, se, &f1[3], &v.Presence, &v.ModuleID)
-		case f1[4].Name:
-			seen1[4] = true
-			err = soap.XSString.Decode(d, se, &f1[4], &v.Presence, &v.Name)
-		case f1[5].Name:
-			seen1[5] = true
-			err = soap.XSString.Decode(d, se, &f1[5], &v.Presence, &v.Description)
-		case f1[6].Name:
-			seen1[6] = true
-			err = soap.XSString.Decode(d, se, &f1[6], &v.Presence, &v.Version)
-		case f1[7].Name:
-			seen1[7] = true
-			err = codecLicenseType.Decode(d, se, &f1[7], &v.Presence, &v.LicenseType)
-		case f1[8].Name:
-			seen1[8] = true
-			err = soap.XSInt.Decode(d, se, &f1[8], &v.Presence, &v.ExtraFlags)
-		case f1[9].Name:
-			seen1[9] = true
-			err = soap.XSInt.Decode(d, se, &f1[9], &v.Presence, &v.SortOrder)
-		case f1[10].Name:
-			seen1[10] = true
-			err = soap.XSInt.Decode(d, se, &f1[10], &v.Presence, &v.LicenseNumber)
-		case f1[11].Name:
-			seen1[11] = true
-			err = soap.XSBoolean.Decode(d, se, &f1[11], &v.Presence, &v.IsHidden)
-		case f1[12].Name:
-			seen1[12] = true
-			err = soap.XSBoolean.Decode(d, se, &f1[12], &v.Presence, &v.IsUnrestricted)
-		case f1[13].Name:
-			seen1[13] = true
-			err = soap.XSDateTime.Decode(d, se, &f1[13], &v.Presence, &v.ExpiryDate)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Carrier.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Presence)
-	return nil
-}
+func (*GrantedModuleLicense) SOAPType() *soapimpl.Type { return tableGrantedModuleLicense }
 
 // LicenseInfo is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}LicenseInfo.
 type LicenseInfo struct {
@@ -777,142 +342,35 @@ type LicenseInfo struct {
 	Presence soap.Presence
 }
 
-// fieldsLicenseInfo describes the child elements of LicenseInfo, in schema order.
-var fieldsLicenseInfo = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "CompanyName"}, GoName: "CompanyName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "SerialNr"}, GoName: "SerialNr", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "OwnerName"}, GoName: "OwnerName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "OwnerDescription"}, GoName: "OwnerDescription", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "NextCheckDate"}, GoName: "NextCheckDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "MaintenanceDate"}, GoName: "MaintenanceDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "AdminWarningDate"}, GoName: "AdminWarningDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExpiryDate"}, GoName: "ExpiryDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "GraceDate"}, GoName: "GraceDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExtraFlags"}, GoName: "ExtraFlags", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "LicenseUrl"}, GoName: "LicenseURL", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "LicenseVersion"}, GoName: "LicenseVersion", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DeploymentType"}, GoName: "DeploymentType", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ProductType"}, GoName: "ProductType", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ProductDescription"}, GoName: "ProductDescription", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ModuleLicenses"}, GoName: "ModuleLicenses", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "PublicKey"}, GoName: "PublicKey", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Signature"}, GoName: "Signature", Optional: true, Nillable: true, ZeroUnset: true},
+var descLicenseInfo = soapimpl.Struct{Go: "LicenseInfo", Type: xml.Name{Space: nsServices88, Local: "LicenseInfo"}, Presence: true, Zero: (*LicenseInfo)(nil), New: func() any { return new(LicenseInfo) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*LicenseInfo)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18] = &x.CompanyName, &x.SerialNr, &x.OwnerName, &x.OwnerDescription, &x.NextCheckDate, &x.MaintenanceDate, &x.AdminWarningDate, &x.ExpiryDate, &x.GraceDate, &x.ExtraFlags, &x.LicenseURL, &x.LicenseVersion, &x.DeploymentType, &x.ProductType, &x.ProductDescription, &x.ModuleLicenses, &x.PublicKey, &x.Signature, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "CompanyName", GoName: "CompanyName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SerialNr", GoName: "SerialNr", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "OwnerDescription", GoName: "OwnerDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "NextCheckDate", GoName: "NextCheckDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "MaintenanceDate", GoName: "MaintenanceDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "AdminWarningDate", GoName: "AdminWarningDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "ExpiryDate", GoName: "ExpiryDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "GraceDate", GoName: "GraceDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "ExtraFlags", GoName: "ExtraFlags", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "LicenseUrl", GoName: "LicenseURL", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "LicenseVersion", GoName: "LicenseVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DeploymentType", GoName: "DeploymentType", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ProductType", GoName: "ProductType", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ProductDescription", GoName: "ProductDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleLicenses", GoName: "ModuleLicenses", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfModuleLicense},
+		{Space: nsServices88, Local: "PublicKey", GoName: "PublicKey", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSignedPublicKey},
+		{Space: nsServices88, Local: "Signature", GoName: "Signature", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableLicenseInfo = soapimpl.NewType(&descLicenseInfo)
 
-// SOAPType returns the schema type name of LicenseInfo.
-func (*LicenseInfo) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "LicenseInfo"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *LicenseInfo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLicenseInfo
-	soap.CheckPresence(e, &v.Presence, f0[:], "LicenseInfo")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.CompanyName)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.SerialNr)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.OwnerName)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.OwnerDescription)
-	soap.XSDateTime.Encode(e, &f0[4], &v.Presence, v.NextCheckDate)
-	soap.XSDateTime.Encode(e, &f0[5], &v.Presence, v.MaintenanceDate)
-	soap.XSDateTime.Encode(e, &f0[6], &v.Presence, v.AdminWarningDate)
-	soap.XSDateTime.Encode(e, &f0[7], &v.Presence, v.ExpiryDate)
-	soap.XSDateTime.Encode(e, &f0[8], &v.Presence, v.GraceDate)
-	soap.XSInt.Encode(e, &f0[9], &v.Presence, v.ExtraFlags)
-	soap.XSString.Encode(e, &f0[10], &v.Presence, v.LicenseURL)
-	soap.XSString.Encode(e, &f0[11], &v.Presence, v.LicenseVersion)
-	soap.XSInt.Encode(e, &f0[12], &v.Presence, v.DeploymentType)
-	soap.XSString.Encode(e, &f0[13], &v.Presence, v.ProductType)
-	soap.XSString.Encode(e, &f0[14], &v.Presence, v.ProductDescription)
-	arrayOfModuleLicense.Encode(e, &f0[15], &v.Presence, v.ModuleLicenses)
-	soap.EncodePtr[SignedPublicKey](e, &f0[16], &v.Presence, v.PublicKey)
-	soap.XSString.Encode(e, &f0[17], &v.Presence, v.Signature)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *LicenseInfo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLicenseInfo
-	var seen0 [18]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.CompanyName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.SerialNr)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.OwnerName)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.OwnerDescription)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[4], &v.Presence, &v.NextCheckDate)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[5], &v.Presence, &v.MaintenanceDate)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[6], &v.Presence, &v.AdminWarningDate)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[7], &v.Presence, &v.ExpiryDate)
-		case f0[8].Name:
-			seen0[8] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[8], &v.Presence, &v.GraceDate)
-		case f0[9].Name:
-			seen0[9] = true
-			err = soap.XSInt.Decode(d, se, &f0[9], &v.Presence, &v.ExtraFlags)
-		case f0[10].Name:
-			seen0[10] = true
-			err = soap.XSString.Decode(d, se, &f0[10], &v.Presence, &v.LicenseURL)
-		case f0[11].Name:
-			seen0[11] = true
-			err = soap.XSString.Decode(d, se, &f0[11], &v.Presence, &v.LicenseVersion)
-		case f0[12].Name:
-			seen0[12] = true
-			err = soap.XSInt.Decode(d, se, &f0[12], &v.Presence, &v.DeploymentType)
-		case f0[13].Name:
-			seen0[13] = true
-			err = soap.XSString.Decode(d, se, &f0[13], &v.Presence, &v.ProductType)
-		case f0[14].Name:
-			seen0[14] = true
-			err = soap.XSString.Decode(d, se, &f0[14], &v.Presence, &v.ProductDescription)
-		case f0[15].Name:
-			seen0[15] = true
-			err = arrayOfModuleLicense.Decode(d, se, &f0[15], &v.Presence, &v.ModuleLicenses)
-		case f0[16].Name:
-			seen0[16] = true
-			err = soap.DecodePtr[SignedPublicKey](d, se, &f0[16], &v.Presence, &v.PublicKey)
-		case f0[17].Name:
-			seen0[17] = true
-			err = soap.XSString.Decode(d, se, &f0[17], &v.Presence, &v.Signature)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*LicenseInfo) SOAPType() *soapimpl.Type { return tableLicenseInfo }
 
 // LicenseType is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}LicenseType: an enumeration. WCF declares its CLR type as short.
 type LicenseType string
@@ -954,17 +412,9 @@ func (v LicenseType) Number() (int64, bool) {
 }
 
 // codecLicenseType converts LicenseType values to and from text.
-var codecLicenseType = soap.StringType[LicenseType](soap.XSString, xml.Name{Space: nsServices88, Local: "LicenseType"})
+var codecLicenseType = soapimpl.StringType[LicenseType](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "LicenseType"})
 
-// SOAPType returns the schema type of LicenseType, {http://www.superoffice.net/ws/crm/NetServer/Services88}LicenseType, written as xsi:type when a LicenseType fills an xs:anyType slot.
-func (LicenseType) SOAPType() xml.Name {
-	return codecLicenseType.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a LicenseType is written so.
-func (v LicenseType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecLicenseType.MarshalElement(e, start, v)
-}
+func (LicenseType) SOAPCodec() *soapimpl.Codec { return &codecLicenseType }
 
 // ModuleLicense is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ModuleLicense.
 type ModuleLicense struct {
@@ -1002,127 +452,32 @@ type ModuleLicense struct {
 	Presence soap.Presence
 }
 
-// fieldsModuleLicense describes the child elements of ModuleLicense, in schema order.
-var fieldsModuleLicense = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "OwnerName"}, GoName: "OwnerName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ModuleName"}, GoName: "ModuleName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ModuleDescription"}, GoName: "ModuleDescription", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ModuleTooltip"}, GoName: "ModuleTooltip", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ModuleVersion"}, GoName: "ModuleVersion", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "LicenseType"}, GoName: "LicenseType", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Unrestricted"}, GoName: "Unrestricted", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "AllowedUserType"}, GoName: "AllowedUserType", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "NumberOfLicenses"}, GoName: "NumberOfLicenses", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExtraFlags"}, GoName: "ExtraFlags", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExtraInfo"}, GoName: "ExtraInfo", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "SortOrder"}, GoName: "SortOrder", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "IsHidden"}, GoName: "IsHidden", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "PrerequisiteModuleName"}, GoName: "PrerequisiteModuleName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Signature"}, GoName: "Signature", Optional: true, Nillable: true, ZeroUnset: true},
+var descModuleLicense = soapimpl.Struct{Go: "ModuleLicense", Type: xml.Name{Space: nsServices88, Local: "ModuleLicense"}, Presence: true, Zero: (*ModuleLicense)(nil), New: func() any { return new(ModuleLicense) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ModuleLicense)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.OwnerName, &x.ModuleName, &x.ModuleDescription, &x.ModuleTooltip, &x.ModuleVersion, &x.LicenseType, &x.Unrestricted, &x.AllowedUserType, &x.NumberOfLicenses, &x.ExtraFlags, &x.ExtraInfo, &x.SortOrder, &x.IsHidden, &x.PrerequisiteModuleName, &x.Signature, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleName", GoName: "ModuleName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleDescription", GoName: "ModuleDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleTooltip", GoName: "ModuleTooltip", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ModuleVersion", GoName: "ModuleVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "LicenseType", GoName: "LicenseType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecLicenseType},
+		{Space: nsServices88, Local: "Unrestricted", GoName: "Unrestricted", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "AllowedUserType", GoName: "AllowedUserType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecUserType},
+		{Space: nsServices88, Local: "NumberOfLicenses", GoName: "NumberOfLicenses", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ExtraFlags", GoName: "ExtraFlags", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ExtraInfo", GoName: "ExtraInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SortOrder", GoName: "SortOrder", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsHidden", GoName: "IsHidden", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "PrerequisiteModuleName", GoName: "PrerequisiteModuleName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Signature", GoName: "Signature", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableModuleLicense = soapimpl.NewType(&descModuleLicense)
 
-// SOAPType returns the schema type name of ModuleLicense.
-func (*ModuleLicense) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "ModuleLicense"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ModuleLicense) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsModuleLicense
-	soap.CheckPresence(e, &v.Presence, f0[:], "ModuleLicense")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.OwnerName)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.ModuleName)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.ModuleDescription)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.ModuleTooltip)
-	soap.XSString.Encode(e, &f0[4], &v.Presence, v.ModuleVersion)
-	codecLicenseType.Encode(e, &f0[5], &v.Presence, v.LicenseType)
-	soap.XSBoolean.Encode(e, &f0[6], &v.Presence, v.Unrestricted)
-	codecUserType.Encode(e, &f0[7], &v.Presence, v.AllowedUserType)
-	soap.XSInt.Encode(e, &f0[8], &v.Presence, v.NumberOfLicenses)
-	soap.XSInt.Encode(e, &f0[9], &v.Presence, v.ExtraFlags)
-	soap.XSString.Encode(e, &f0[10], &v.Presence, v.ExtraInfo)
-	soap.XSInt.Encode(e, &f0[11], &v.Presence, v.SortOrder)
-	soap.XSBoolean.Encode(e, &f0[12], &v.Presence, v.IsHidden)
-	soap.XSString.Encode(e, &f0[13], &v.Presence, v.PrerequisiteModuleName)
-	soap.XSString.Encode(e, &f0[14], &v.Presence, v.Signature)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ModuleLicense) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsModuleLicense
-	var seen0 [15]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.OwnerName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.ModuleName)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.ModuleDescription)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.ModuleTooltip)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSString.Decode(d, se, &f0[4], &v.Presence, &v.ModuleVersion)
-		case f0[5].Name:
-			seen0[5] = true
-			err = codecLicenseType.Decode(d, se, &f0[5], &v.Presence, &v.LicenseType)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[6], &v.Presence, &v.Unrestricted)
-		case f0[7].Name:
-			seen0[7] = true
-			err = codecUserType.Decode(d, se, &f0[7], &v.Presence, &v.AllowedUserType)
-		case f0[8].Name:
-			seen0[8] = true
-			err = soap.XSInt.Decode(d, se, &f0[8], &v.Presence, &v.NumberOfLicenses)
-		case f0[9].Name:
-			seen0[9] = true
-			err = soap.XSInt.Decode(d, se, &f0[9], &v.Presence, &v.ExtraFlags)
-		case f0[10].Name:
-			seen0[10] = true
-			err = soap.XSString.Decode(d, se, &f0[10], &v.Presence, &v.ExtraInfo)
-		case f0[11].Name:
-			seen0[11] = true
-			err = soap.XSInt.Decode(d, se, &f0[11], &v.Presence, &v.SortOrder)
-		case f0[12].Name:
-			seen0[12] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[12], &v.Presence, &v.IsHidden)
-		case f0[13].Name:
-			seen0[13] = true
-			err = soap.XSString.Decode(d, se, &f0[13], &v.Presence, &v.PrerequisiteModuleName)
-		case f0[14].Name:
-			seen0[14] = true
-			err = soap.XSString.Decode(d, se, &f0[14], &v.Presence, &v.Signature)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ModuleLicense) SOAPType() *soapimpl.Type { return tableModuleLicense }
 
 // NetServerBuildType is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}NetServerBuildType: an enumeration.
 type NetServerBuildType string
@@ -1172,17 +527,9 @@ func (v NetServerBuildType) Number() (int64, bool) {
 }
 
 // codecNetServerBuildType converts NetServerBuildType values to and from text.
-var codecNetServerBuildType = soap.StringType[NetServerBuildType](soap.XSString, xml.Name{Space: nsServices88, Local: "NetServerBuildType"})
+var codecNetServerBuildType = soapimpl.StringType[NetServerBuildType](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "NetServerBuildType"})
 
-// SOAPType returns the schema type of NetServerBuildType, {http://www.superoffice.net/ws/crm/NetServer/Services88}NetServerBuildType, written as xsi:type when a NetServerBuildType fills an xs:anyType slot.
-func (NetServerBuildType) SOAPType() xml.Name {
-	return codecNetServerBuildType.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a NetServerBuildType is written so.
-func (v NetServerBuildType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecNetServerBuildType.MarshalElement(e, start, v)
-}
+func (NetServerBuildType) SOAPCodec() *soapimpl.Codec { return &codecNetServerBuildType }
 
 // ProvidedCredential is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}ProvidedCredential.
 type ProvidedCredential struct {
@@ -1198,72 +545,21 @@ type ProvidedCredential struct {
 	Presence soap.Presence
 }
 
-// fieldsProvidedCredential describes the child elements of ProvidedCredential, in schema order.
-var fieldsProvidedCredential = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Type"}, GoName: "Type", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "SearchName"}, GoName: "SearchName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DisplayName"}, GoName: "DisplayName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "CredentialId"}, GoName: "CredentialID", Optional: true},
+var descProvidedCredential = soapimpl.Struct{Go: "ProvidedCredential", Type: xml.Name{Space: nsServices88, Local: "ProvidedCredential"}, Presence: true, Zero: (*ProvidedCredential)(nil), New: func() any { return new(ProvidedCredential) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ProvidedCredential)
+		p[0], p[1], p[2], p[3], p[4] = &x.Type, &x.SearchName, &x.DisplayName, &x.CredentialID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Type", GoName: "Type", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SearchName", GoName: "SearchName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DisplayName", GoName: "DisplayName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "CredentialId", GoName: "CredentialID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableProvidedCredential = soapimpl.NewType(&descProvidedCredential)
 
-// SOAPType returns the schema type name of ProvidedCredential.
-func (*ProvidedCredential) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "ProvidedCredential"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ProvidedCredential) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsProvidedCredential
-	soap.CheckPresence(e, &v.Presence, f0[:], "ProvidedCredential")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Type)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.SearchName)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.DisplayName)
-	soap.XSInt.Encode(e, &f0[3], &v.Presence, v.CredentialID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ProvidedCredential) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsProvidedCredential
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Type)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.SearchName)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.DisplayName)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSInt.Decode(d, se, &f0[3], &v.Presence, &v.CredentialID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ProvidedCredential) SOAPType() *soapimpl.Type { return tableProvidedCredential }
 
 // RoleType is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}RoleType: an enumeration. WCF declares its CLR type as short.
 type RoleType string
@@ -1305,17 +601,9 @@ func (v RoleType) Number() (int64, bool) {
 }
 
 // codecRoleType converts RoleType values to and from text.
-var codecRoleType = soap.StringType[RoleType](soap.XSString, xml.Name{Space: nsServices88, Local: "RoleType"})
+var codecRoleType = soapimpl.StringType[RoleType](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "RoleType"})
 
-// SOAPType returns the schema type of RoleType, {http://www.superoffice.net/ws/crm/NetServer/Services88}RoleType, written as xsi:type when a RoleType fills an xs:anyType slot.
-func (RoleType) SOAPType() xml.Name {
-	return codecRoleType.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a RoleType is written so.
-func (v RoleType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecRoleType.MarshalElement(e, start, v)
-}
+func (RoleType) SOAPCodec() *soapimpl.Codec { return &codecRoleType }
 
 // SignedPublicKey is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SignedPublicKey.
 type SignedPublicKey struct {
@@ -1333,77 +621,22 @@ type SignedPublicKey struct {
 	Presence soap.Presence
 }
 
-// fieldsSignedPublicKey describes the child elements of SignedPublicKey, in schema order.
-var fieldsSignedPublicKey = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "OwnerName"}, GoName: "OwnerName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "SignDate"}, GoName: "SignDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExpiryDate"}, GoName: "ExpiryDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Key"}, GoName: "Key", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Signature"}, GoName: "Signature", Optional: true, Nillable: true, ZeroUnset: true},
+var descSignedPublicKey = soapimpl.Struct{Go: "SignedPublicKey", Type: xml.Name{Space: nsServices88, Local: "SignedPublicKey"}, Presence: true, Zero: (*SignedPublicKey)(nil), New: func() any { return new(SignedPublicKey) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SignedPublicKey)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.OwnerName, &x.SignDate, &x.ExpiryDate, &x.Key, &x.Signature, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "OwnerName", GoName: "OwnerName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "SignDate", GoName: "SignDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "ExpiryDate", GoName: "ExpiryDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "Key", GoName: "Key", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrDSAParameters},
+		{Space: nsServices88, Local: "Signature", GoName: "Signature", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableSignedPublicKey = soapimpl.NewType(&descSignedPublicKey)
 
-// SOAPType returns the schema type name of SignedPublicKey.
-func (*SignedPublicKey) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "SignedPublicKey"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SignedPublicKey) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSignedPublicKey
-	soap.CheckPresence(e, &v.Presence, f0[:], "SignedPublicKey")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.OwnerName)
-	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.SignDate)
-	soap.XSDateTime.Encode(e, &f0[2], &v.Presence, v.ExpiryDate)
-	soap.EncodePtr[DSAParameters](e, &f0[3], &v.Presence, v.Key)
-	soap.XSString.Encode(e, &f0[4], &v.Presence, v.Signature)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SignedPublicKey) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSignedPublicKey
-	var seen0 [5]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.OwnerName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[1], &v.Presence, &v.SignDate)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[2], &v.Presence, &v.ExpiryDate)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[DSAParameters](d, se, &f0[3], &v.Presence, &v.Key)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSString.Decode(d, se, &f0[4], &v.Presence, &v.Signature)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SignedPublicKey) SOAPType() *soapimpl.Type { return tableSignedPublicKey }
 
 // SoPrincipalCarrier is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoPrincipalCarrier.
 type SoPrincipalCarrier struct {
@@ -1463,182 +696,43 @@ type SoPrincipalCarrier struct {
 	Presence soap.Presence
 }
 
-// fieldsSoPrincipalCarrier describes the child elements of SoPrincipalCarrier, in schema order.
-var fieldsSoPrincipalCarrier = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "UserType"}, GoName: "UserType", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Associate"}, GoName: "Associate", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "AssociateId"}, GoName: "AssociateID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "IsPerson"}, GoName: "IsPerson", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "PersonId"}, GoName: "PersonID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "CountryId"}, GoName: "CountryID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "HomeCountryId"}, GoName: "HomeCountryID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ContactId"}, GoName: "ContactID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "GroupId"}, GoName: "GroupID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "BusinessId"}, GoName: "BusinessID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "CategoryId"}, GoName: "CategoryID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ContactOwner"}, GoName: "ContactOwner", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "RoleId"}, GoName: "RoleID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "RoleName"}, GoName: "RoleName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "RoleDescription"}, GoName: "RoleDescription", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "RoleType"}, GoName: "RoleType", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Licenses"}, GoName: "Licenses", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "FullName"}, GoName: "FullName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "EMailAddress"}, GoName: "EMailAddress", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "FunctionRights"}, GoName: "FunctionRights", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "EjUserId"}, GoName: "EjUserID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "EjAccessLevel"}, GoName: "EjAccessLevel", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "EjUserStatus"}, GoName: "EjUserStatus", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ProvidedCredentials"}, GoName: "ProvidedCredentials", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "SecondaryGroups"}, GoName: "SecondaryGroups", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DatabaseContextIdentifier"}, GoName: "DatabaseContextIdentifier", Optional: true, Nillable: true, ZeroUnset: true},
+var descSoPrincipalCarrier = soapimpl.Struct{Go: "SoPrincipalCarrier", Type: xml.Name{Space: nsServices88, Local: "SoPrincipalCarrier"}, Presence: true, Zero: (*SoPrincipalCarrier)(nil), New: func() any { return new(SoPrincipalCarrier) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SoPrincipalCarrier)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22], p[23], p[24], p[25], p[26] = &x.UserType, &x.Associate, &x.AssociateID, &x.IsPerson, &x.PersonID, &x.CountryID, &x.HomeCountryID, &x.ContactID, &x.GroupID, &x.BusinessID, &x.CategoryID, &x.ContactOwner, &x.RoleID, &x.RoleName, &x.RoleDescription, &x.RoleType, &x.Licenses, &x.FullName, &x.EMailAddress, &x.FunctionRights, &x.EjUserID, &x.EjAccessLevel, &x.EjUserStatus, &x.ProvidedCredentials, &x.SecondaryGroups, &x.DatabaseContextIdentifier, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "UserType", GoName: "UserType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecUserType},
+		{Space: nsServices88, Local: "Associate", GoName: "Associate", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "AssociateId", GoName: "AssociateID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsPerson", GoName: "IsPerson", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "PersonId", GoName: "PersonID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "CountryId", GoName: "CountryID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "HomeCountryId", GoName: "HomeCountryID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ContactId", GoName: "ContactID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "GroupId", GoName: "GroupID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "BusinessId", GoName: "BusinessID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "CategoryId", GoName: "CategoryID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "ContactOwner", GoName: "ContactOwner", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "RoleId", GoName: "RoleID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "RoleName", GoName: "RoleName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "RoleDescription", GoName: "RoleDescription", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "RoleType", GoName: "RoleType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecRoleType},
+		{Space: nsServices88, Local: "Licenses", GoName: "Licenses", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfGrantedModuleLicense},
+		{Space: nsServices88, Local: "FullName", GoName: "FullName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "EMailAddress", GoName: "EMailAddress", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "FunctionRights", GoName: "FunctionRights", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfstring},
+		{Space: nsServices88, Local: "EjUserId", GoName: "EjUserID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "EjAccessLevel", GoName: "EjAccessLevel", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "EjUserStatus", GoName: "EjUserStatus", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecEjUserStatus},
+		{Space: nsServices88, Local: "ProvidedCredentials", GoName: "ProvidedCredentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfProvidedCredential},
+		{Space: nsServices88, Local: "SecondaryGroups", GoName: "SecondaryGroups", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfint},
+		{Space: nsServices88, Local: "DatabaseContextIdentifier", GoName: "DatabaseContextIdentifier", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableSoPrincipalCarrier = soapimpl.NewType(&descSoPrincipalCarrier)
 
-// SOAPType returns the schema type name of SoPrincipalCarrier.
-func (*SoPrincipalCarrier) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "SoPrincipalCarrier"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SoPrincipalCarrier) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSoPrincipalCarrier
-	soap.CheckPresence(e, &v.Presence, f0[:], "SoPrincipalCarrier")
-	codecUserType.Encode(e, &f0[0], &v.Presence, v.UserType)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Associate)
-	soap.XSInt.Encode(e, &f0[2], &v.Presence, v.AssociateID)
-	soap.XSBoolean.Encode(e, &f0[3], &v.Presence, v.IsPerson)
-	soap.XSInt.Encode(e, &f0[4], &v.Presence, v.PersonID)
-	soap.XSInt.Encode(e, &f0[5], &v.Presence, v.CountryID)
-	soap.XSInt.Encode(e, &f0[6], &v.Presence, v.HomeCountryID)
-	soap.XSInt.Encode(e, &f0[7], &v.Presence, v.ContactID)
-	soap.XSInt.Encode(e, &f0[8], &v.Presence, v.GroupID)
-	soap.XSInt.Encode(e, &f0[9], &v.Presence, v.BusinessID)
-	soap.XSInt.Encode(e, &f0[10], &v.Presence, v.CategoryID)
-	soap.XSInt.Encode(e, &f0[11], &v.Presence, v.ContactOwner)
-	soap.XSInt.Encode(e, &f0[12], &v.Presence, v.RoleID)
-	soap.XSString.Encode(e, &f0[13], &v.Presence, v.RoleName)
-	soap.XSString.Encode(e, &f0[14], &v.Presence, v.RoleDescription)
-	codecRoleType.Encode(e, &f0[15], &v.Presence, v.RoleType)
-	arrayOfGrantedModuleLicense.Encode(e, &f0[16], &v.Presence, v.Licenses)
-	soap.XSString.Encode(e, &f0[17], &v.Presence, v.FullName)
-	soap.XSString.Encode(e, &f0[18], &v.Presence, v.EMailAddress)
-	arrayOfstring.Encode(e, &f0[19], &v.Presence, v.FunctionRights)
-	soap.XSInt.Encode(e, &f0[20], &v.Presence, v.EjUserID)
-	soap.XSInt.Encode(e, &f0[21], &v.Presence, v.EjAccessLevel)
-	codecEjUserStatus.Encode(e, &f0[22], &v.Presence, v.EjUserStatus)
-	arrayOfProvidedCredential.Encode(e, &f0[23], &v.Presence, v.ProvidedCredentials)
-	arrayOfint.Encode(e, &f0[24], &v.Presence, v.SecondaryGroups)
-	soap.XSString.Encode(e, &f0[25], &v.Presence, v.DatabaseContextIdentifier)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SoPrincipalCarrier) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSoPrincipalCarrier
-	var seen0 [26]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecUserType.Decode(d, se, &f0[0], &v.Presence, &v.UserType)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Associate)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSInt.Decode(d, se, &f0[2], &v.Presence, &v.AssociateID)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[3], &v.Presence, &v.IsPerson)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSInt.Decode(d, se, &f0[4], &v.Presence, &v.PersonID)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSInt.Decode(d, se, &f0[5], &v.Presence, &v.CountryID)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSInt.Decode(d, se, &f0[6], &v.Presence, &v.HomeCountryID)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.XSInt.Decode(d, se, &f0[7], &v.Presence, &v.ContactID)
-		case f0[8].Name:
-			seen0[8] = true
-			err = soap.XSInt.Decode(d, se, &f0[8], &v.Presence, &v.GroupID)
-		case f0[9].Name:
-			seen0[9] = true
-			err = soap.XSInt.Decode(d, se, &f0[9], &v.Presence, &v.BusinessID)
-		case f0[10].Name:
-			seen0[10] = true
-			err = soap.XSInt.Decode(d, se, &f0[10], &v.Presence, &v.CategoryID)
-		case f0[11].Name:
-			seen0[11] = true
-			err = soap.XSInt.Decode(d, se, &f0[11], &v.Presence, &v.ContactOwner)
-		case f0[12].Name:
-			seen0[12] = true
-			err = soap.XSInt.Decode(d, se, &f0[12], &v.Presence, &v.RoleID)
-		case f0[13].Name:
-			seen0[13] = true
-			err = soap.XSString.Decode(d, se, &f0[13], &v.Presence, &v.RoleName)
-		case f0[14].Name:
-			seen0[14] = true
-			err = soap.XSString.Decode(d, se, &f0[14], &v.Presence, &v.RoleDescription)
-		case f0[15].Name:
-			seen0[15] = true
-			err = codecRoleType.Decode(d, se, &f0[15], &v.Presence, &v.RoleType)
-		case f0[16].Name:
-			seen0[16] = true
-			err = arrayOfGrantedModuleLicense.Decode(d, se, &f0[16], &v.Presence, &v.Licenses)
-		case f0[17].Name:
-			seen0[17] = true
-			err = soap.XSString.Decode(d, se, &f0[17], &v.Presence, &v.FullName)
-		case f0[18].Name:
-			seen0[18] = true
-			err = soap.XSString.Decode(d, se, &f0[18], &v.Presence, &v.EMailAddress)
-		case f0[19].Name:
-			seen0[19] = true
-			err = arrayOfstring.Decode(d, se, &f0[19], &v.Presence, &v.FunctionRights)
-		case f0[20].Name:
-			seen0[20] = true
-			err = soap.XSInt.Decode(d, se, &f0[20], &v.Presence, &v.EjUserID)
-		case f0[21].Name:
-			seen0[21] = true
-			err = soap.XSInt.Decode(d, se, &f0[21], &v.Presence, &v.EjAccessLevel)
-		case f0[22].Name:
-			seen0[22] = true
-			err = codecEjUserStatus.Decode(d, se, &f0[22], &v.Presence, &v.EjUserStatus)
-		case f0[23].Name:
-			seen0[23] = true
-			err = arrayOfProvidedCredential.Decode(d, se, &f0[23], &v.Presence, &v.ProvidedCredentials)
-		case f0[24].Name:
-			seen0[24] = true
-			err = arrayOfint.Decode(d, se, &f0[24], &v.Presence, &v.SecondaryGroups)
-		case f0[25].Name:
-			seen0[25] = true
-			err = soap.XSString.Decode(d, se, &f0[25], &v.Presence, &v.DatabaseContextIdentifier)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SoPrincipalCarrier) SOAPType() *soapimpl.Type { return tableSoPrincipalCarrier }
 
 // SoSystemInfoCarrier is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}SoSystemInfoCarrier. It extends Carrier, whose fields it embeds and encodes first.
 type SoSystemInfoCarrier struct {
@@ -1687,162 +781,34 @@ type SoSystemInfoCarrier struct {
 	Presence soap.Presence
 }
 
-// fieldsSoSystemInfoCarrier describes the child elements of SoSystemInfoCarrier, in schema order.
-var fieldsSoSystemInfoCarrier = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "License"}, GoName: "License", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "WarningEnglish"}, GoName: "WarningEnglish", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "WarningResource"}, GoName: "WarningResource", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "BranchName"}, GoName: "BranchName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "BuildLabel"}, GoName: "BuildLabel", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "AssemblyVersion"}, GoName: "AssemblyVersion", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "AccumulatedNextCheckDate"}, GoName: "AccumulatedNextCheckDate", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "FileVersion"}, GoName: "FileVersion", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Description"}, GoName: "Description", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DaysUntilNetServerExpiry"}, GoName: "DaysUntilNetServerExpiry", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "BuildType"}, GoName: "BuildType", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DatabaseVersion"}, GoName: "DatabaseVersion", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "IsUnicode"}, GoName: "IsUnicode", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "CompanyName"}, GoName: "CompanyName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "CompanyId"}, GoName: "CompanyID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DatabaseType"}, GoName: "DatabaseType", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DatabaseMinor"}, GoName: "DatabaseMinor", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "DatabaseName"}, GoName: "DatabaseName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "IsOnTravel"}, GoName: "IsOnTravel", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "IsSatellite"}, GoName: "IsSatellite", Optional: true},
+var descSoSystemInfoCarrier = soapimpl.Struct{Go: "SoSystemInfoCarrier", Type: xml.Name{Space: nsServices88, Local: "SoSystemInfoCarrier"}, Presence: true, Base: true, Zero: (*SoSystemInfoCarrier)(nil), New: func() any { return new(SoSystemInfoCarrier) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SoSystemInfoCarrier)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21] = &x.License, &x.WarningEnglish, &x.WarningResource, &x.BranchName, &x.BuildLabel, &x.AssemblyVersion, &x.AccumulatedNextCheckDate, &x.FileVersion, &x.Description, &x.DaysUntilNetServerExpiry, &x.BuildType, &x.DatabaseVersion, &x.IsUnicode, &x.CompanyName, &x.CompanyID, &x.DatabaseType, &x.DatabaseMinor, &x.DatabaseName, &x.IsOnTravel, &x.IsSatellite, &x.Presence, &x.Carrier
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "License", GoName: "License", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrLicenseInfo},
+		{Space: nsServices88, Local: "WarningEnglish", GoName: "WarningEnglish", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "WarningResource", GoName: "WarningResource", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "BranchName", GoName: "BranchName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "BuildLabel", GoName: "BuildLabel", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "AssemblyVersion", GoName: "AssemblyVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "AccumulatedNextCheckDate", GoName: "AccumulatedNextCheckDate", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "FileVersion", GoName: "FileVersion", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Description", GoName: "Description", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DaysUntilNetServerExpiry", GoName: "DaysUntilNetServerExpiry", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "BuildType", GoName: "BuildType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecNetServerBuildType},
+		{Space: nsServices88, Local: "DatabaseVersion", GoName: "DatabaseVersion", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "IsUnicode", GoName: "IsUnicode", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "CompanyName", GoName: "CompanyName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "CompanyId", GoName: "CompanyID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "DatabaseType", GoName: "DatabaseType", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DatabaseMinor", GoName: "DatabaseMinor", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "DatabaseName", GoName: "DatabaseName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "IsOnTravel", GoName: "IsOnTravel", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "IsSatellite", GoName: "IsSatellite", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableSoSystemInfoCarrier = soapimpl.NewType(&descSoSystemInfoCarrier)
 
-// SOAPType returns the schema type name of SoSystemInfoCarrier.
-func (*SoSystemInfoCarrier) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "SoSystemInfoCarrier"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SoSystemInfoCarrier) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCarrier
-	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
-	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
-	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
-	f1 := &fieldsSoSystemInfoCarrier
-	soap.CheckPresence(e, &v.Presence, f1[:], "SoSystemInfoCarrier")
-	soap.EncodePtr[LicenseInfo](e, &f1[0], &v.Presence, v.License)
-	soap.XSString.Encode(e, &f1[1], &v.Presence, v.WarningEnglish)
-	soap.XSString.Encode(e, &f1[2], &v.Presence, v.WarningResource)
-	soap.XSString.Encode(e, &f1[3], &v.Presence, v.BranchName)
-	soap.XSString.Encode(e, &f1[4], &v.Presence, v.BuildLabel)
-	soap.XSString.Encode(e, &f1[5], &v.Presence, v.AssemblyVersion)
-	soap.XSDateTime.Encode(e, &f1[6], &v.Presence, v.AccumulatedNextCheckDate)
-	soap.XSString.Encode(e, &f1[7], &v.Presence, v.FileVersion)
-	soap.XSString.Encode(e, &f1[8], &v.Presence, v.Description)
-	soap.XSInt.Encode(e, &f1[9], &v.Presence, v.DaysUntilNetServerExpiry)
-	codecNetServerBuildType.Encode(e, &f1[10], &v.Presence, v.BuildType)
-	soap.XSInt.Encode(e, &f1[11], &v.Presence, v.DatabaseVersion)
-	soap.XSBoolean.Encode(e, &f1[12], &v.Presence, v.IsUnicode)
-	soap.XSString.Encode(e, &f1[13], &v.Presence, v.CompanyName)
-	soap.XSInt.Encode(e, &f1[14], &v.Presence, v.CompanyID)
-	soap.XSString.Encode(e, &f1[15], &v.Presence, v.DatabaseType)
-	soap.XSString.Encode(e, &f1[16], &v.Presence, v.DatabaseMinor)
-	soap.XSString.Encode(e, &f1[17], &v.Presence, v.DatabaseName)
-	soap.XSBoolean.Encode(e, &f1[18], &v.Presence, v.IsOnTravel)
-	soap.XSBoolean.Encode(e, &f1[19], &v.Presence, v.IsSatellite)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SoSystemInfoCarrier) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCarrier
-	var seen0 [2]bool
-	f1 := &fieldsSoSystemInfoCarrier
-	var seen1 [20]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[TableRight](d, se, &f0[0], &v.Carrier.Presence, &v.Carrier.TableRight)
-		case f0[1].Name:
-			seen0[1] = true
-			err = dictFieldPropertyDictionary.Decode(d, se, &f0[1], &v.Carrier.Presence, &v.Carrier.FieldProperties)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.DecodePtr[LicenseInfo](d, se, &f1[0], &v.Presence, &v.License)
-		case f1[1].Name:
-			seen1[1] = true
-			err = soap.XSString.Decode(d, se, &f1[1], &v.Presence, &v.WarningEnglish)
-		case f1[2].Name:
-			seen1[2] = true
-			err = soap.XSString.Decode(d, se, &f1[2], &v.Presence, &v.WarningResource)
-		case f1[3].Name:
-			seen1[3] = true
-			err = soap.XSString.Decode(d, se, &f1[3], &v.Presence, &v.BranchName)
-		case f1[4].Name:
-			seen1[4] = true
-			err = soap.XSString.Decode(d, se, &f1[4], &v.Presence, &v.BuildLabel)
-		case f1[5].Name:
-			seen1[5] = true
-			err = soap.XSString.Decode(d, se, &f1[5], &v.Presence, &v.AssemblyVersion)
-		case f1[6].Name:
-			seen1[6] = true
-			err = soap.XSDateTime.Decode(d, se, &f1[6], &v.Presence, &v.AccumulatedNextCheckDate)
-		case f1[7].Name:
-			seen1[7] = true
-			err = soap.XSString.Decode(d, se, &f1[7], &v.Presence, &v.FileVersion)
-		case f1[8].Name:
-			seen1[8] = true
-			err = soap.XSString.Decode(d, se, &f1[8], &v.Presence, &v.Description)
-		case f1[9].Name:
-			seen1[9] = true
-			err = soap.XSInt.Decode(d, se, &f1[9], &v.Presence, &v.DaysUntilNetServerExpiry)
-		case f1[10].Name:
-			seen1[10] = true
-			err = codecNetServerBuildType.Decode(d, se, &f1[10], &v.Presence, &v.BuildType)
-		case f1[11].Name:
-			seen1[11] = true
-			err = soap.XSInt.Decode(d, se, &f1[11], &v.Presence, &v.DatabaseVersion)
-		case f1[12].Name:
-			seen1[12] = true
-			err = soap.XSBoolean.Decode(d, se, &f1[12], &v.Presence, &v.IsUnicode)
-		case f1[13].Name:
-			seen1[13] = true
-			err = soap.XSString.Decode(d, se, &f1[13], &v.Presence, &v.CompanyName)
-		case f1[14].Name:
-			seen1[14] = true
-			err = soap.XSInt.Decode(d, se, &f1[14], &v.Presence, &v.CompanyID)
-		case f1[15].Name:
-			seen1[15] = true
-			err = soap.XSString.Decode(d, se, &f1[15], &v.Presence, &v.DatabaseType)
-		case f1[16].Name:
-			seen1[16] = true
-			err = soap.XSString.Decode(d, se, &f1[16], &v.Presence, &v.DatabaseMinor)
-		case f1[17].Name:
-			seen1[17] = true
-			err = soap.XSString.Decode(d, se, &f1[17], &v.Presence, &v.DatabaseName)
-		case f1[18].Name:
-			seen1[18] = true
-			err = soap.XSBoolean.Decode(d, se, &f1[18], &v.Presence, &v.IsOnTravel)
-		case f1[19].Name:
-			seen1[19] = true
-			err = soap.XSBoolean.Decode(d, se, &f1[19], &v.Presence, &v.IsSatellite)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Carrier.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Presence)
-	return nil
-}
+func (*SoSystemInfoCarrier) SOAPType() *soapimpl.Type { return tableSoSystemInfoCarrier }

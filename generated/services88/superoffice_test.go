@@ -77,8 +77,8 @@ func TestSucceededHeader(t *testing.T) {
 	hook := &services88.Webhook{
 		WebhookID:  99,
 		Name:       "hook",
-		Registered: soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
-		Updated:    soap.DateTimeFromWire("2024-03-01T09:30:00Z"),
+		Registered: wireDateTime("2024-03-01T09:30:00Z"),
+		Updated:    wireDateTime("2024-03-01T09:30:00Z"),
 	}
 	const noException = "the reply's header block Succeeded is false, and it carries no ExceptionInfo block"
 	cases := []struct {
@@ -396,7 +396,7 @@ func TestFaults(t *testing.T) {
 				Excerpt:     loginExcerpt,
 				Reason:      "not XML",
 			},
-			wantErr: `soap: Webhook.GetWebhook: HTTP 200 OK (text/html; charset=utf-8): not XML (decode: line 1, column 16: document type declarations are not accepted): "<!DOCTYPE html> <html><head><title>SuperOffice | Log in</title></head> <body><form action=\"/login\" method=\"post\"><input name=\"username\"/></form></body></html>"`,
+			wantErr: `soap: Webhook.GetWebhook: HTTP 200 OK (text/html; charset=utf-8): not XML (decode: line 1, column 1: document type declarations are not accepted): "<!DOCTYPE html> <html><head><title>SuperOffice | Log in</title></head> <body><form action=\"/login\" method=\"post\"><input name=\"username\"/></form></body></html>"`,
 		},
 		{
 			name: "long HTML page", status: http.StatusOK, ctype: "text/html", body: bigPage,

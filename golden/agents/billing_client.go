@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // BillingRequestHeader holds the SOAP header blocks sent with requests of BillingClient. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.
@@ -19,35 +20,18 @@ type BillingRequestHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsBillingRequestHeader describes the header blocks of BillingRequestHeader.
-var fieldsBillingRequestHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "Credentials"}, GoName: "Credentials", Optional: true, Nillable: true, ZeroUnset: true},
+var descBillingRequestHeader = soapimpl.Struct{Go: "BillingRequestHeader", Kind: soapimpl.Header, Presence: true, Zero: (*BillingRequestHeader)(nil), New: func() any { return new(BillingRequestHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*BillingRequestHeader)
+		p[0], p[1] = &x.Credentials, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "Credentials", GoName: "Credentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCredentials},
+	},
 }
+var tableBillingRequestHeader = soapimpl.NewType(&descBillingRequestHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsBillingRequestHeader); a nil h writes none.
-func (h *BillingRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsBillingRequestHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "BillingRequestHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.EncodePtr[Credentials](e, &f[0], &h.Presence, h.Credentials)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of BillingRequestHeader's, and reports whether it was.
-func (h *BillingRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsBillingRequestHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.DecodePtr[Credentials](d, se, &f[0], &h.Presence, &h.Credentials)
-	}
-	return false, nil
-}
+func (*BillingRequestHeader) SOAPType() *soapimpl.Type { return tableBillingRequestHeader }
 
 // BillingClient is a client for the port type Billing. Create one with NewBillingClient; a client is safe for concurrent use once its fields are set.
 type BillingClient struct {
@@ -58,12 +42,12 @@ type BillingClient struct {
 	// Header is sent with every request (each operation sends the blocks its binding declares);
 	// soap.WithRequestHeader replaces it for one call. Set it before the client is shared.
 	Header BillingRequestHeader
-	ops    *[1]operation
+	ops    *[1]soapimpl.Operation
 }
 
 // opsBasicHTTPBindingBilling describes the operations of binding BasicHttpBinding_Billing, in the order of BillingClient's methods.
-var opsBasicHTTPBindingBilling = [1]operation{
-	{Operation: soap.Operation{Name: "Billing.SendInvoice", Action: "http://example.com/sogen/agents/Billing/SendInvoice", Version: soap.V11, Request: xml.Name{Space: nsAgents, Local: "SendInvoice"}, Response: xml.Name{Space: nsAgents, Local: "SendInvoiceResponse"}}, headers: []int{0}},
+var opsBasicHTTPBindingBilling = [1]soapimpl.Operation{
+	{Name: "Billing.SendInvoice", Action: "http://example.com/sogen/agents/Billing/SendInvoice", Version: soap.V11, Request: xml.Name{Space: nsAgents, Local: "SendInvoice"}, Response: xml.Name{Space: nsAgents, Local: "SendInvoiceResponse"}, Headers: []int{0}},
 }
 
 // NewBillingClient returns a BillingClient for the port BasicHttpBinding_Billing of service BillingService (SOAP 1.1, endpoint https://example.com/sogen/agents/Billing.svc). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -76,30 +60,23 @@ func NewBillingClient(client *soap.Client) *BillingClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *BillingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *BillingClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("agents: BillingClient was not created with NewBillingClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	h, err := soap.RequestHeaderFrom(&c.Header, opts)
+	h, err := soapimpl.RequestHeaderFrom(&c.Header, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "agents.BillingClient",
 		Namespaces: namespaces,
-		Header: func(e *soap.Encoder) {
-			h.marshalSOAPHeader(e, op.headers)
-		},
-		Body:   req,
-		Result: resp,
-		Types:  typeRegistry,
-	}, opts...)
+		Types:      typeRegistry,
+		Header:     h,
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // SendInvoice calls the operation SendInvoice, sending SendInvoice. It returns the Response of the SendInvoiceResponse reply. It calls BillingClientMessages.SendInvoice, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package agents
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Invoice is the complex type {http://example.com/sogen/agents}Invoice.
@@ -21,67 +22,20 @@ type Invoice struct {
 	Presence soap.Presence
 }
 
-// fieldsInvoice describes the child elements of Invoice, in schema order.
-var fieldsInvoice = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "Number"}, GoName: "Number", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAgents, Local: "Customer"}, GoName: "Customer", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAgents, Local: "Amount"}, GoName: "Amount", Optional: true, Nillable: true, ZeroUnset: true},
+var descInvoice = soapimpl.Struct{Go: "Invoice", Type: xml.Name{Space: nsAgents, Local: "Invoice"}, Presence: true, Zero: (*Invoice)(nil), New: func() any { return new(Invoice) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Invoice)
+		p[0], p[1], p[2], p[3] = &x.Number, &x.Customer, &x.Amount, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "Number", GoName: "Number", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsAgents, Local: "Customer", GoName: "Customer", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCustomer},
+		{Space: nsAgents, Local: "Amount", GoName: "Amount", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrMoney},
+	},
 }
+var tableInvoice = soapimpl.NewType(&descInvoice)
 
-// SOAPType returns the schema type name of Invoice.
-func (*Invoice) SOAPType() xml.Name {
-	return xml.Name{Space: nsAgents, Local: "Invoice"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Invoice) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsInvoice
-	soap.CheckPresence(e, &v.Presence, f0[:], "Invoice")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Number)
-	soap.EncodePtr[Customer](e, &f0[1], &v.Presence, v.Customer)
-	soap.EncodePtr[Money](e, &f0[2], &v.Presence, v.Amount)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Invoice) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsInvoice
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Number)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Customer](d, se, &f0[1], &v.Presence, &v.Customer)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Money](d, se, &f0[2], &v.Presence, &v.Amount)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Invoice) SOAPType() *soapimpl.Type { return tableInvoice }
 
 // SendInvoice is the content of the element of the same name.
 type SendInvoice struct {
@@ -93,62 +47,19 @@ type SendInvoice struct {
 	Presence soap.Presence
 }
 
-// fieldsSendInvoice describes the child elements of SendInvoice, in schema order.
-var fieldsSendInvoice = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "customer"}, GoName: "Customer", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAgents, Local: "amount"}, GoName: "Amount", Optional: true, Nillable: true, ZeroUnset: true},
+var descSendInvoice = soapimpl.Struct{Go: "SendInvoice", Presence: true, Zero: (*SendInvoice)(nil), New: func() any { return new(SendInvoice) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SendInvoice)
+		p[0], p[1], p[2] = &x.Customer, &x.Amount, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "customer", GoName: "Customer", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCustomer},
+		{Space: nsAgents, Local: "amount", GoName: "Amount", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrMoney},
+	},
 }
+var tableSendInvoice = soapimpl.NewType(&descSendInvoice)
 
-// SOAPType returns the zero name: SendInvoice is an anonymous type.
-func (*SendInvoice) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SendInvoice) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSendInvoice
-	soap.CheckPresence(e, &v.Presence, f0[:], "SendInvoice")
-	soap.EncodePtr[Customer](e, &f0[0], &v.Presence, v.Customer)
-	soap.EncodePtr[Money](e, &f0[1], &v.Presence, v.Amount)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SendInvoice) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSendInvoice
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Customer](d, se, &f0[0], &v.Presence, &v.Customer)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Money](d, se, &f0[1], &v.Presence, &v.Amount)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SendInvoice) SOAPType() *soapimpl.Type { return tableSendInvoice }
 
 // SendInvoiceResponse is the content of the element of the same name.
 type SendInvoiceResponse struct {
@@ -158,54 +69,15 @@ type SendInvoiceResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSendInvoiceResponse describes the child elements of SendInvoiceResponse, in schema order.
-var fieldsSendInvoiceResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descSendInvoiceResponse = soapimpl.Struct{Go: "SendInvoiceResponse", Presence: true, Zero: (*SendInvoiceResponse)(nil), New: func() any { return new(SendInvoiceResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SendInvoiceResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrInvoice},
+	},
 }
+var tableSendInvoiceResponse = soapimpl.NewType(&descSendInvoiceResponse)
 
-// SOAPType returns the zero name: SendInvoiceResponse is an anonymous type.
-func (*SendInvoiceResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SendInvoiceResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSendInvoiceResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SendInvoiceResponse")
-	soap.EncodePtr[Invoice](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SendInvoiceResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSendInvoiceResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Invoice](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SendInvoiceResponse) SOAPType() *soapimpl.Type { return tableSendInvoiceResponse }

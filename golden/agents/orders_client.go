@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // OrdersRequestHeader holds the SOAP header blocks sent with requests of OrdersClient. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.
@@ -19,35 +20,18 @@ type OrdersRequestHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsOrdersRequestHeader describes the header blocks of OrdersRequestHeader.
-var fieldsOrdersRequestHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "Credentials"}, GoName: "Credentials", Optional: true, Nillable: true, ZeroUnset: true},
+var descOrdersRequestHeader = soapimpl.Struct{Go: "OrdersRequestHeader", Kind: soapimpl.Header, Presence: true, Zero: (*OrdersRequestHeader)(nil), New: func() any { return new(OrdersRequestHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*OrdersRequestHeader)
+		p[0], p[1] = &x.Credentials, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "Credentials", GoName: "Credentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCredentials},
+	},
 }
+var tableOrdersRequestHeader = soapimpl.NewType(&descOrdersRequestHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsOrdersRequestHeader); a nil h writes none.
-func (h *OrdersRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsOrdersRequestHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "OrdersRequestHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.EncodePtr[Credentials](e, &f[0], &h.Presence, h.Credentials)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of OrdersRequestHeader's, and reports whether it was.
-func (h *OrdersRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsOrdersRequestHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.DecodePtr[Credentials](d, se, &f[0], &h.Presence, &h.Credentials)
-	}
-	return false, nil
-}
+func (*OrdersRequestHeader) SOAPType() *soapimpl.Type { return tableOrdersRequestHeader }
 
 // OrdersClient is a client for the port type Orders. Create one with NewOrdersClient; a client is safe for concurrent use once its fields are set.
 type OrdersClient struct {
@@ -58,13 +42,13 @@ type OrdersClient struct {
 	// Header is sent with every request (each operation sends the blocks its binding declares);
 	// soap.WithRequestHeader replaces it for one call. Set it before the client is shared.
 	Header OrdersRequestHeader
-	ops    *[2]operation
+	ops    *[2]soapimpl.Operation
 }
 
 // opsBasicHTTPBindingOrders describes the operations of binding BasicHttpBinding_Orders, in the order of OrdersClient's methods.
-var opsBasicHTTPBindingOrders = [2]operation{
-	{Operation: soap.Operation{Name: "Orders.GetCustomer", Action: "http://example.com/sogen/agents/Orders/GetCustomer", Version: soap.V11, Request: xml.Name{Space: nsAgents, Local: "GetCustomer"}, Response: xml.Name{Space: nsAgents, Local: "GetCustomerResponse"}}, headers: []int{0}},
-	{Operation: soap.Operation{Name: "Orders.PlaceOrder", Action: "http://example.com/sogen/agents/Orders/PlaceOrder", Version: soap.V11, Request: xml.Name{Space: nsAgents, Local: "PlaceOrder"}, Response: xml.Name{Space: nsAgents, Local: "PlaceOrderResponse"}}, headers: []int{0}},
+var opsBasicHTTPBindingOrders = [2]soapimpl.Operation{
+	{Name: "Orders.GetCustomer", Action: "http://example.com/sogen/agents/Orders/GetCustomer", Version: soap.V11, Request: xml.Name{Space: nsAgents, Local: "GetCustomer"}, Response: xml.Name{Space: nsAgents, Local: "GetCustomerResponse"}, Headers: []int{0}},
+	{Name: "Orders.PlaceOrder", Action: "http://example.com/sogen/agents/Orders/PlaceOrder", Version: soap.V11, Request: xml.Name{Space: nsAgents, Local: "PlaceOrder"}, Response: xml.Name{Space: nsAgents, Local: "PlaceOrderResponse"}, Headers: []int{0}},
 }
 
 // NewOrdersClient returns a OrdersClient for the port BasicHttpBinding_Orders of service OrdersService (SOAP 1.1, endpoint https://example.com/sogen/agents/Orders.svc). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -77,30 +61,23 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *OrdersClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("agents: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	h, err := soap.RequestHeaderFrom(&c.Header, opts)
+	h, err := soapimpl.RequestHeaderFrom(&c.Header, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "agents.OrdersClient",
 		Namespaces: namespaces,
-		Header: func(e *soap.Encoder) {
-			h.marshalSOAPHeader(e, op.headers)
-		},
-		Body:   req,
-		Result: resp,
-		Types:  typeRegistry,
-	}, opts...)
+		Types:      typeRegistry,
+		Header:     h,
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // GetCustomer calls the operation GetCustomer, sending GetCustomer. It returns the Response of the GetCustomerResponse reply. It calls OrdersClientMessages.GetCustomer, which takes and returns the whole messages.

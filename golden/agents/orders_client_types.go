@@ -7,6 +7,7 @@ package agents
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // GetCustomer is the content of the element of the same name.
@@ -17,57 +18,18 @@ type GetCustomer struct {
 	Presence soap.Presence
 }
 
-// fieldsGetCustomer describes the child elements of GetCustomer, in schema order.
-var fieldsGetCustomer = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "customerId"}, GoName: "CustomerID", Optional: true},
+var descGetCustomer = soapimpl.Struct{Go: "GetCustomer", Presence: true, Zero: (*GetCustomer)(nil), New: func() any { return new(GetCustomer) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetCustomer)
+		p[0], p[1] = &x.CustomerID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "customerId", GoName: "CustomerID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableGetCustomer = soapimpl.NewType(&descGetCustomer)
 
-// SOAPType returns the zero name: GetCustomer is an anonymous type.
-func (*GetCustomer) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetCustomer) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetCustomer
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetCustomer")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.CustomerID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetCustomer) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetCustomer
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.CustomerID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetCustomer) SOAPType() *soapimpl.Type { return tableGetCustomer }
 
 // GetCustomerResponse is the content of the element of the same name.
 type GetCustomerResponse struct {
@@ -77,57 +39,18 @@ type GetCustomerResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetCustomerResponse describes the child elements of GetCustomerResponse, in schema order.
-var fieldsGetCustomerResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descGetCustomerResponse = soapimpl.Struct{Go: "GetCustomerResponse", Presence: true, Zero: (*GetCustomerResponse)(nil), New: func() any { return new(GetCustomerResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetCustomerResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCustomer},
+	},
 }
+var tableGetCustomerResponse = soapimpl.NewType(&descGetCustomerResponse)
 
-// SOAPType returns the zero name: GetCustomerResponse is an anonymous type.
-func (*GetCustomerResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetCustomerResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetCustomerResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetCustomerResponse")
-	soap.EncodePtr[Customer](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetCustomerResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetCustomerResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Customer](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetCustomerResponse) SOAPType() *soapimpl.Type { return tableGetCustomerResponse }
 
 // Order is the complex type {http://example.com/sogen/agents}Order.
 type Order struct {
@@ -141,67 +64,20 @@ type Order struct {
 	Presence soap.Presence
 }
 
-// fieldsOrder describes the child elements of Order, in schema order.
-var fieldsOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "OrderId"}, GoName: "OrderID", Optional: true},
-	{Name: xml.Name{Space: nsAgents, Local: "Customer"}, GoName: "Customer", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAgents, Local: "Total"}, GoName: "Total", Optional: true, Nillable: true, ZeroUnset: true},
+var descOrder = soapimpl.Struct{Go: "Order", Type: xml.Name{Space: nsAgents, Local: "Order"}, Presence: true, Zero: (*Order)(nil), New: func() any { return new(Order) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Order)
+		p[0], p[1], p[2], p[3] = &x.OrderID, &x.Customer, &x.Total, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "OrderId", GoName: "OrderID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsAgents, Local: "Customer", GoName: "Customer", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCustomer},
+		{Space: nsAgents, Local: "Total", GoName: "Total", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrMoney},
+	},
 }
+var tableOrder = soapimpl.NewType(&descOrder)
 
-// SOAPType returns the schema type name of Order.
-func (*Order) SOAPType() xml.Name {
-	return xml.Name{Space: nsAgents, Local: "Order"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "Order")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.OrderID)
-	soap.EncodePtr[Customer](e, &f0[1], &v.Presence, v.Customer)
-	soap.EncodePtr[Money](e, &f0[2], &v.Presence, v.Total)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Order) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsOrder
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.OrderID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Customer](d, se, &f0[1], &v.Presence, &v.Customer)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Money](d, se, &f0[2], &v.Presence, &v.Total)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Order) SOAPType() *soapimpl.Type { return tableOrder }
 
 // PlaceOrder is the content of the element of the same name.
 type PlaceOrder struct {
@@ -211,57 +87,18 @@ type PlaceOrder struct {
 	Presence soap.Presence
 }
 
-// fieldsPlaceOrder describes the child elements of PlaceOrder, in schema order.
-var fieldsPlaceOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "order"}, GoName: "Order", Optional: true, Nillable: true, ZeroUnset: true},
+var descPlaceOrder = soapimpl.Struct{Go: "PlaceOrder", Presence: true, Zero: (*PlaceOrder)(nil), New: func() any { return new(PlaceOrder) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PlaceOrder)
+		p[0], p[1] = &x.Order, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "order", GoName: "Order", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrOrder},
+	},
 }
+var tablePlaceOrder = soapimpl.NewType(&descPlaceOrder)
 
-// SOAPType returns the zero name: PlaceOrder is an anonymous type.
-func (*PlaceOrder) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PlaceOrder) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPlaceOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrder")
-	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Order)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PlaceOrder) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPlaceOrder
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Order](d, se, &f0[0], &v.Presence, &v.Order)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PlaceOrder) SOAPType() *soapimpl.Type { return tablePlaceOrder }
 
 // PlaceOrderResponse is the content of the element of the same name.
 type PlaceOrderResponse struct {
@@ -271,54 +108,15 @@ type PlaceOrderResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPlaceOrderResponse describes the child elements of PlaceOrderResponse, in schema order.
-var fieldsPlaceOrderResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsAgents, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descPlaceOrderResponse = soapimpl.Struct{Go: "PlaceOrderResponse", Presence: true, Zero: (*PlaceOrderResponse)(nil), New: func() any { return new(PlaceOrderResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PlaceOrderResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAgents, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrOrder},
+	},
 }
+var tablePlaceOrderResponse = soapimpl.NewType(&descPlaceOrderResponse)
 
-// SOAPType returns the zero name: PlaceOrderResponse is an anonymous type.
-func (*PlaceOrderResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PlaceOrderResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPlaceOrderResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrderResponse")
-	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PlaceOrderResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPlaceOrderResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Order](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PlaceOrderResponse) SOAPType() *soapimpl.Type { return tablePlaceOrderResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AnythingClient is a client for the port type Anything. Create one with NewAnythingClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type AnythingClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsAnythingSOAP describes the operations of binding AnythingSoap, in the order of AnythingClient's methods.
-var opsAnythingSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "Anything.Echo", Action: "http://example.com/sogen/anytype/Echo", Version: soap.V11, Request: xml.Name{Space: nsAnytype, Local: "Echo"}, Response: xml.Name{Space: nsAnytype, Local: "EchoResponse"}}},
-	{Operation: soap.Operation{Name: "Anything.Pack", Action: "http://example.com/sogen/anytype/Pack", Version: soap.V11, Request: xml.Name{Space: nsAnytype, Local: "Pack"}, Response: xml.Name{Space: nsAnytype, Local: "PackResponse"}}},
+var opsAnythingSOAP = [2]soapimpl.Operation{
+	{Name: "Anything.Echo", Action: "http://example.com/sogen/anytype/Echo", Version: soap.V11, Request: xml.Name{Space: nsAnytype, Local: "Echo"}, Response: xml.Name{Space: nsAnytype, Local: "EchoResponse"}},
+	{Name: "Anything.Pack", Action: "http://example.com/sogen/anytype/Pack", Version: soap.V11, Request: xml.Name{Space: nsAnytype, Local: "Pack"}, Response: xml.Name{Space: nsAnytype, Local: "PackResponse"}},
 }
 
 // NewAnythingClient returns a AnythingClient for the port AnythingSoap of service AnythingService (SOAP 1.1, endpoint http://example.com/anytype). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewAnythingClient(client *soap.Client) *AnythingClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *AnythingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *AnythingClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("anytype: AnythingClient was not created with NewAnythingClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "anytype.AnythingClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Echo calls the operation Echo, sending Echo. It returns the Response of the EchoResponse reply. It calls AnythingClientMessages.Echo, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package anytype
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Bag is the complex type {http://example.com/sogen/anytype}Bag.
@@ -21,67 +22,20 @@ type Bag struct {
 	Presence soap.Presence
 }
 
-// fieldsBag describes the child elements of Bag, in schema order.
-var fieldsBag = [...]soap.Field{
-	{Name: xml.Name{Space: nsAnytype, Local: "Maybe"}, GoName: "Maybe", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAnytype, Local: "Always"}, GoName: "Always", ZeroUnset: true},
-	{Name: xml.Name{Space: nsAnytype, Local: "Many"}, GoName: "Many", ZeroUnset: true, Repeated: true},
+var descBag = soapimpl.Struct{Go: "Bag", Type: xml.Name{Space: nsAnytype, Local: "Bag"}, Presence: true, Zero: (*Bag)(nil), New: func() any { return new(Bag) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Bag)
+		p[0], p[1], p[2], p[3] = &x.Maybe, &x.Always, &x.Many, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAnytype, Local: "Maybe", GoName: "Maybe", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsAnytype, Local: "Always", GoName: "Always", Flags: soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsAnytype, Local: "Many", GoName: "Many", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &soapimpl.Any},
+	},
 }
+var tableBag = soapimpl.NewType(&descBag)
 
-// SOAPType returns the schema type name of Bag.
-func (*Bag) SOAPType() xml.Name {
-	return xml.Name{Space: nsAnytype, Local: "Bag"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Bag) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsBag
-	soap.CheckPresence(e, &v.Presence, f0[:], "Bag")
-	soap.EncodeAny(e, &f0[0], &v.Presence, v.Maybe)
-	soap.EncodeAny(e, &f0[1], &v.Presence, v.Always)
-	soap.EncodeRepeated(e, &f0[2], &v.Presence, v.Many, soap.EncodeAny)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Bag) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsBag
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAny(d, se, &f0[0], &v.Presence, &v.Maybe)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAny(d, se, &f0[1], &v.Presence, &v.Always)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodeAppend(d, se, &f0[2], &v.Presence, &v.Many, soap.DecodeAny)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Bag) SOAPType() *soapimpl.Type { return tableBag }
 
 // Echo is the content of the element of the same name.
 type Echo struct {
@@ -91,57 +45,18 @@ type Echo struct {
 	Presence soap.Presence
 }
 
-// fieldsEcho describes the child elements of Echo, in schema order.
-var fieldsEcho = [...]soap.Field{
-	{Name: xml.Name{Space: nsAnytype, Local: "value"}, GoName: "Value", Optional: true, Nillable: true, ZeroUnset: true},
+var descEcho = soapimpl.Struct{Go: "Echo", Presence: true, Zero: (*Echo)(nil), New: func() any { return new(Echo) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Echo)
+		p[0], p[1] = &x.Value, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAnytype, Local: "value", GoName: "Value", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+	},
 }
+var tableEcho = soapimpl.NewType(&descEcho)
 
-// SOAPType returns the zero name: Echo is an anonymous type.
-func (*Echo) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Echo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEcho
-	soap.CheckPresence(e, &v.Presence, f0[:], "Echo")
-	soap.EncodeAny(e, &f0[0], &v.Presence, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Echo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEcho
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAny(d, se, &f0[0], &v.Presence, &v.Value)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Echo) SOAPType() *soapimpl.Type { return tableEcho }
 
 // EchoResponse is the content of the element of the same name.
 type EchoResponse struct {
@@ -151,57 +66,18 @@ type EchoResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoResponse describes the child elements of EchoResponse, in schema order.
-var fieldsEchoResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsAnytype, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descEchoResponse = soapimpl.Struct{Go: "EchoResponse", Presence: true, Zero: (*EchoResponse)(nil), New: func() any { return new(EchoResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAnytype, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+	},
 }
+var tableEchoResponse = soapimpl.NewType(&descEchoResponse)
 
-// SOAPType returns the zero name: EchoResponse is an anonymous type.
-func (*EchoResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoResponse")
-	soap.EncodeAny(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAny(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoResponse) SOAPType() *soapimpl.Type { return tableEchoResponse }
 
 // Pack is the content of the element of the same name.
 type Pack struct {
@@ -211,57 +87,18 @@ type Pack struct {
 	Presence soap.Presence
 }
 
-// fieldsPack describes the child elements of Pack, in schema order.
-var fieldsPack = [...]soap.Field{
-	{Name: xml.Name{Space: nsAnytype, Local: "bag"}, GoName: "Bag", Optional: true, Nillable: true, ZeroUnset: true},
+var descPack = soapimpl.Struct{Go: "Pack", Presence: true, Zero: (*Pack)(nil), New: func() any { return new(Pack) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Pack)
+		p[0], p[1] = &x.Bag, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAnytype, Local: "bag", GoName: "Bag", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrBag},
+	},
 }
+var tablePack = soapimpl.NewType(&descPack)
 
-// SOAPType returns the zero name: Pack is an anonymous type.
-func (*Pack) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Pack) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPack
-	soap.CheckPresence(e, &v.Presence, f0[:], "Pack")
-	soap.EncodePtr[Bag](e, &f0[0], &v.Presence, v.Bag)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Pack) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPack
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Bag](d, se, &f0[0], &v.Presence, &v.Bag)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Pack) SOAPType() *soapimpl.Type { return tablePack }
 
 // PackResponse is the content of the element of the same name.
 type PackResponse struct {
@@ -271,54 +108,15 @@ type PackResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPackResponse describes the child elements of PackResponse, in schema order.
-var fieldsPackResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsAnytype, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descPackResponse = soapimpl.Struct{Go: "PackResponse", Presence: true, Zero: (*PackResponse)(nil), New: func() any { return new(PackResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PackResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAnytype, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrBag},
+	},
 }
+var tablePackResponse = soapimpl.NewType(&descPackResponse)
 
-// SOAPType returns the zero name: PackResponse is an anonymous type.
-func (*PackResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PackResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPackResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PackResponse")
-	soap.EncodePtr[Bag](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PackResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPackResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Bag](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PackResponse) SOAPType() *soapimpl.Type { return tablePackResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // CatalogClient is a client for the port type Catalog. Create one with NewCatalogClient; a client is safe for concurrent use once its fields are set.
@@ -17,14 +18,14 @@ type CatalogClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[3]operation
+	ops      *[3]soapimpl.Operation
 }
 
 // opsCatalogSOAP describes the operations of binding CatalogSoap, in the order of CatalogClient's methods.
-var opsCatalogSOAP = [3]operation{
-	{Operation: soap.Operation{Name: "Catalog.FindItems", Action: "http://example.com/sogen/arrays/FindItems", Version: soap.V11, Request: xml.Name{Space: nsArrays, Local: "FindItems"}, Response: xml.Name{Space: nsArrays, Local: "FindItemsResponse"}}},
-	{Operation: soap.Operation{Name: "Catalog.GetMatrix", Action: "http://example.com/sogen/arrays/GetMatrix", Version: soap.V11, Request: xml.Name{Space: nsArrays, Local: "GetMatrix"}, Response: xml.Name{Space: nsArrays, Local: "GetMatrixResponse"}}},
-	{Operation: soap.Operation{Name: "Catalog.Rank", Action: "http://example.com/sogen/arrays/Rank", Version: soap.V11, Request: xml.Name{Space: nsArrays, Local: "Rank"}, Response: xml.Name{Space: nsArrays, Local: "RankResponse"}}},
+var opsCatalogSOAP = [3]soapimpl.Operation{
+	{Name: "Catalog.FindItems", Action: "http://example.com/sogen/arrays/FindItems", Version: soap.V11, Request: xml.Name{Space: nsArrays, Local: "FindItems"}, Response: xml.Name{Space: nsArrays, Local: "FindItemsResponse"}},
+	{Name: "Catalog.GetMatrix", Action: "http://example.com/sogen/arrays/GetMatrix", Version: soap.V11, Request: xml.Name{Space: nsArrays, Local: "GetMatrix"}, Response: xml.Name{Space: nsArrays, Local: "GetMatrixResponse"}},
+	{Name: "Catalog.Rank", Action: "http://example.com/sogen/arrays/Rank", Version: soap.V11, Request: xml.Name{Space: nsArrays, Local: "Rank"}, Response: xml.Name{Space: nsArrays, Local: "RankResponse"}},
 }
 
 // NewCatalogClient returns a CatalogClient for the port CatalogSoap of service CatalogService (SOAP 1.1, endpoint http://example.com/arrays). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -37,23 +38,18 @@ func NewCatalogClient(client *soap.Client) *CatalogClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *CatalogClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *CatalogClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("arrays: CatalogClient was not created with NewCatalogClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "arrays.CatalogClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // FindItems calls the operation FindItems, sending FindItems. It returns the Response of the FindItemsResponse reply. It calls CatalogClientMessages.FindItems, which takes and returns the whole messages.

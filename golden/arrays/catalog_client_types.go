@@ -7,6 +7,7 @@ package arrays
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // FindItems is the content of the element of the same name.
@@ -17,57 +18,18 @@ type FindItems struct {
 	Presence soap.Presence
 }
 
-// fieldsFindItems describes the child elements of FindItems, in schema order.
-var fieldsFindItems = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "names"}, GoName: "Names", Optional: true, Nillable: true, ZeroUnset: true},
+var descFindItems = soapimpl.Struct{Go: "FindItems", Presence: true, Zero: (*FindItems)(nil), New: func() any { return new(FindItems) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*FindItems)
+		p[0], p[1] = &x.Names, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "names", GoName: "Names", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfstring},
+	},
 }
+var tableFindItems = soapimpl.NewType(&descFindItems)
 
-// SOAPType returns the zero name: FindItems is an anonymous type.
-func (*FindItems) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *FindItems) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFindItems
-	soap.CheckPresence(e, &v.Presence, f0[:], "FindItems")
-	arrayOfstring.Encode(e, &f0[0], &v.Presence, v.Names)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *FindItems) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFindItems
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfstring.Decode(d, se, &f0[0], &v.Presence, &v.Names)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*FindItems) SOAPType() *soapimpl.Type { return tableFindItems }
 
 // FindItemsResponse is the content of the element of the same name.
 type FindItemsResponse struct {
@@ -77,57 +39,18 @@ type FindItemsResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsFindItemsResponse describes the child elements of FindItemsResponse, in schema order.
-var fieldsFindItemsResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descFindItemsResponse = soapimpl.Struct{Go: "FindItemsResponse", Presence: true, Zero: (*FindItemsResponse)(nil), New: func() any { return new(FindItemsResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*FindItemsResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfItem},
+	},
 }
+var tableFindItemsResponse = soapimpl.NewType(&descFindItemsResponse)
 
-// SOAPType returns the zero name: FindItemsResponse is an anonymous type.
-func (*FindItemsResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *FindItemsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFindItemsResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "FindItemsResponse")
-	arrayOfItem.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *FindItemsResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFindItemsResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfItem.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*FindItemsResponse) SOAPType() *soapimpl.Type { return tableFindItemsResponse }
 
 // GetMatrix is the content of the element of the same name.
 type GetMatrix struct {
@@ -137,57 +60,18 @@ type GetMatrix struct {
 	Presence soap.Presence
 }
 
-// fieldsGetMatrix describes the child elements of GetMatrix, in schema order.
-var fieldsGetMatrix = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "rows"}, GoName: "Rows", Optional: true, Nillable: true, ZeroUnset: true},
+var descGetMatrix = soapimpl.Struct{Go: "GetMatrix", Presence: true, Zero: (*GetMatrix)(nil), New: func() any { return new(GetMatrix) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetMatrix)
+		p[0], p[1] = &x.Rows, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "rows", GoName: "Rows", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfint},
+	},
 }
+var tableGetMatrix = soapimpl.NewType(&descGetMatrix)
 
-// SOAPType returns the zero name: GetMatrix is an anonymous type.
-func (*GetMatrix) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetMatrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetMatrix
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetMatrix")
-	arrayOfint.Encode(e, &f0[0], &v.Presence, v.Rows)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetMatrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetMatrix
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfint.Decode(d, se, &f0[0], &v.Presence, &v.Rows)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetMatrix) SOAPType() *soapimpl.Type { return tableGetMatrix }
 
 // GetMatrixResponse is the content of the element of the same name.
 type GetMatrixResponse struct {
@@ -197,57 +81,18 @@ type GetMatrixResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetMatrixResponse describes the child elements of GetMatrixResponse, in schema order.
-var fieldsGetMatrixResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descGetMatrixResponse = soapimpl.Struct{Go: "GetMatrixResponse", Presence: true, Zero: (*GetMatrixResponse)(nil), New: func() any { return new(GetMatrixResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetMatrixResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfArrayOfstring},
+	},
 }
+var tableGetMatrixResponse = soapimpl.NewType(&descGetMatrixResponse)
 
-// SOAPType returns the zero name: GetMatrixResponse is an anonymous type.
-func (*GetMatrixResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetMatrixResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetMatrixResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetMatrixResponse")
-	arrayOfArrayOfstring.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetMatrixResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetMatrixResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfArrayOfstring.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetMatrixResponse) SOAPType() *soapimpl.Type { return tableGetMatrixResponse }
 
 // Item is the complex type {http://example.com/sogen/arrays}Item.
 type Item struct {
@@ -261,67 +106,20 @@ type Item struct {
 	Presence soap.Presence
 }
 
-// fieldsItem describes the child elements of Item, in schema order.
-var fieldsItem = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "Id"}, GoName: "ID", Optional: true},
-	{Name: xml.Name{Space: nsArrays, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsArrays, Local: "Tags"}, GoName: "Tags", Optional: true, Nillable: true, ZeroUnset: true},
+var descItem = soapimpl.Struct{Go: "Item", Type: xml.Name{Space: nsArrays, Local: "Item"}, Presence: true, Zero: (*Item)(nil), New: func() any { return new(Item) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Item)
+		p[0], p[1], p[2], p[3] = &x.ID, &x.Name, &x.Tags, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Id", GoName: "ID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsArrays, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsArrays, Local: "Tags", GoName: "Tags", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfstring},
+	},
 }
+var tableItem = soapimpl.NewType(&descItem)
 
-// SOAPType returns the schema type name of Item.
-func (*Item) SOAPType() xml.Name {
-	return xml.Name{Space: nsArrays, Local: "Item"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Item) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsItem
-	soap.CheckPresence(e, &v.Presence, f0[:], "Item")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Name)
-	arrayOfstring.Encode(e, &f0[2], &v.Presence, v.Tags)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Item) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsItem
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Name)
-		case f0[2].Name:
-			seen0[2] = true
-			err = arrayOfstring.Decode(d, se, &f0[2], &v.Presence, &v.Tags)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Item) SOAPType() *soapimpl.Type { return tableItem }
 
 // Order is the complex type {http://example.com/sogen/arrays}Order.
 type Order struct {
@@ -337,72 +135,21 @@ type Order struct {
 	Presence soap.Presence
 }
 
-// fieldsOrder describes the child elements of Order, in schema order.
-var fieldsOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "Reference"}, GoName: "Reference", Optional: true},
-	{Name: xml.Name{Space: nsArrays, Local: "Line"}, GoName: "Line", ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsArrays, Local: "Note"}, GoName: "Note", Repeated: true},
-	{Name: xml.Name{Space: nsArrays, Local: "Quantities"}, GoName: "Quantities", Optional: true, Nillable: true, ZeroUnset: true},
+var descOrder = soapimpl.Struct{Go: "Order", Type: xml.Name{Space: nsArrays, Local: "Order"}, Presence: true, Zero: (*Order)(nil), New: func() any { return new(Order) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Order)
+		p[0], p[1], p[2], p[3], p[4] = &x.Reference, &x.Line, &x.Note, &x.Quantities, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Reference", GoName: "Reference", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsArrays, Local: "Line", GoName: "Line", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrItem},
+		{Space: nsArrays, Local: "Note", GoName: "Note", Flags: soapimpl.Repeated, Codec: &soapimpl.XSString},
+		{Space: nsArrays, Local: "Quantities", GoName: "Quantities", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfint},
+	},
 }
+var tableOrder = soapimpl.NewType(&descOrder)
 
-// SOAPType returns the schema type name of Order.
-func (*Order) SOAPType() xml.Name {
-	return xml.Name{Space: nsArrays, Local: "Order"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "Order")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Reference)
-	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Line, soap.EncodePtr[Item])
-	soap.EncodeRepeated(e, &f0[2], &v.Presence, v.Note, soap.XSString.Encode)
-	arrayOfint.Encode(e, &f0[3], &v.Presence, v.Quantities)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Order) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsOrder
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Reference)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Line, soap.DecodePtr[Item])
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodeAppend(d, se, &f0[2], &v.Presence, &v.Note, soap.XSString.Decode)
-		case f0[3].Name:
-			seen0[3] = true
-			err = arrayOfint.Decode(d, se, &f0[3], &v.Presence, &v.Quantities)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Order) SOAPType() *soapimpl.Type { return tableOrder }
 
 // Rank is the content of the element of the same name.
 type Rank struct {
@@ -412,57 +159,18 @@ type Rank struct {
 	Presence soap.Presence
 }
 
-// fieldsRank describes the child elements of Rank, in schema order.
-var fieldsRank = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "order"}, GoName: "Order", Optional: true, Nillable: true, ZeroUnset: true},
+var descRank = soapimpl.Struct{Go: "Rank", Presence: true, Zero: (*Rank)(nil), New: func() any { return new(Rank) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Rank)
+		p[0], p[1] = &x.Order, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "order", GoName: "Order", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrOrder},
+	},
 }
+var tableRank = soapimpl.NewType(&descRank)
 
-// SOAPType returns the zero name: Rank is an anonymous type.
-func (*Rank) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Rank) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRank
-	soap.CheckPresence(e, &v.Presence, f0[:], "Rank")
-	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Order)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Rank) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRank
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Order](d, se, &f0[0], &v.Presence, &v.Order)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Rank) SOAPType() *soapimpl.Type { return tableRank }
 
 // RankResponse is the content of the element of the same name.
 type RankResponse struct {
@@ -472,57 +180,18 @@ type RankResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsRankResponse describes the child elements of RankResponse, in schema order.
-var fieldsRankResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descRankResponse = soapimpl.Struct{Go: "RankResponse", Presence: true, Zero: (*RankResponse)(nil), New: func() any { return new(RankResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*RankResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrTopFive},
+	},
 }
+var tableRankResponse = soapimpl.NewType(&descRankResponse)
 
-// SOAPType returns the zero name: RankResponse is an anonymous type.
-func (*RankResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *RankResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRankResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "RankResponse")
-	soap.EncodePtr[TopFive](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *RankResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRankResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[TopFive](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*RankResponse) SOAPType() *soapimpl.Type { return tableRankResponse }
 
 // TopFive is the complex type {http://example.com/sogen/arrays}TopFive.
 type TopFive struct {
@@ -532,54 +201,15 @@ type TopFive struct {
 	Presence soap.Presence
 }
 
-// fieldsTopFive describes the child elements of TopFive, in schema order.
-var fieldsTopFive = [...]soap.Field{
-	{Name: xml.Name{Space: nsArrays, Local: "Score"}, GoName: "Score", Repeated: true},
+var descTopFive = soapimpl.Struct{Go: "TopFive", Type: xml.Name{Space: nsArrays, Local: "TopFive"}, Presence: true, Zero: (*TopFive)(nil), New: func() any { return new(TopFive) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*TopFive)
+		p[0], p[1] = &x.Score, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Score", GoName: "Score", Flags: soapimpl.Repeated, Codec: &soapimpl.XSInt},
+	},
 }
+var tableTopFive = soapimpl.NewType(&descTopFive)
 
-// SOAPType returns the schema type name of TopFive.
-func (*TopFive) SOAPType() xml.Name {
-	return xml.Name{Space: nsArrays, Local: "TopFive"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *TopFive) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTopFive
-	soap.CheckPresence(e, &v.Presence, f0[:], "TopFive")
-	soap.EncodeRepeated(e, &f0[0], &v.Presence, v.Score, soap.XSInt.Encode)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *TopFive) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTopFive
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAppend(d, se, &f0[0], &v.Presence, &v.Score, soap.XSInt.Decode)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*TopFive) SOAPType() *soapimpl.Type { return tableTopFive }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AttributesClient is a client for the port type Attributes. Create one with NewAttributesClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type AttributesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsAttributesSOAP describes the operations of binding AttributesSoap, in the order of AttributesClient's methods.
-var opsAttributesSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Attributes.Store", Action: "http://example.com/sogen/attributes/Store", Version: soap.V11, Request: xml.Name{Space: nsAttributes, Local: "Store"}, Response: xml.Name{Space: nsAttributes, Local: "StoreResponse"}}},
+var opsAttributesSOAP = [1]soapimpl.Operation{
+	{Name: "Attributes.Store", Action: "http://example.com/sogen/attributes/Store", Version: soap.V11, Request: xml.Name{Space: nsAttributes, Local: "Store"}, Response: xml.Name{Space: nsAttributes, Local: "StoreResponse"}},
 }
 
 // NewAttributesClient returns a AttributesClient for the port AttributesSoap of service AttributesService (SOAP 1.1, endpoint http://example.com/attributes). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewAttributesClient(client *soap.Client) *AttributesClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *AttributesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *AttributesClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("attributes: AttributesClient was not created with NewAttributesClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "attributes.AttributesClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Store calls the operation Store, sending Store. It returns the whole StoreResponse reply. It calls AttributesClientMessages.Store, which takes and returns the whole messages.

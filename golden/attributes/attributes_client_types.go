@@ -7,6 +7,7 @@ package attributes
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Amount is the complex type {http://example.com/sogen/attributes}Amount. It has simple content: a value with attributes.
@@ -19,48 +20,20 @@ type Amount struct {
 	Rounded *bool
 }
 
-// attrsAmount describes the attributes of Amount.
-var attrsAmount = [...]soap.Attribute{
-	{Name: xml.Name{Local: "currency"}, GoName: "Currency"},
-	{Name: xml.Name{Local: "rounded"}, GoName: "Rounded"},
+var descAmount = soapimpl.Struct{Go: "Amount", Type: xml.Name{Space: nsAttributes, Local: "Amount"}, Zero: (*Amount)(nil), New: func() any { return new(Amount) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Amount)
+		p[0], p[1], p[2] = &x.Currency, &x.Rounded, &x.Value
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "currency", GoName: "Currency", Codec: &soapimpl.XSString},
+		{Space: "", Local: "rounded", GoName: "Rounded", Codec: &soapimpl.XSBoolean, Ref: true},
+	},
+	Text: &soapimpl.XSDecimal,
 }
+var tableAmount = soapimpl.NewType(&descAmount)
 
-// SOAPType returns the schema type name of Amount.
-func (*Amount) SOAPType() xml.Name {
-	return xml.Name{Space: nsAttributes, Local: "Amount"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Amount) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttr(e, &attrsAmount[0], v.Currency)
-	soap.XSBoolean.EncodeAttrRef(e, &attrsAmount[1], v.Rounded)
-	soap.XSDecimal.EncodeText(e, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Amount) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsAmount[0].Name:
-			err = soap.XSString.DecodeAttr(d, &attrsAmount[0], a.Value, &v.Currency)
-		case attrsAmount[1].Name:
-			err = soap.XSBoolean.DecodeAttrRef(d, &attrsAmount[1], a.Value, &v.Rounded)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return soap.XSDecimal.DecodeText(d, &v.Value)
-}
+func (*Amount) SOAPType() *soapimpl.Type { return tableAmount }
 
 // Capped is the complex type {http://example.com/sogen/attributes}Capped. It has simple content: a value with attributes.
 type Capped struct {
@@ -70,44 +43,19 @@ type Capped struct {
 	Currency string
 }
 
-// attrsCapped describes the attributes of Capped.
-var attrsCapped = [...]soap.Attribute{
-	{Name: xml.Name{Local: "currency"}, GoName: "Currency"},
+var descCapped = soapimpl.Struct{Go: "Capped", Type: xml.Name{Space: nsAttributes, Local: "Capped"}, Zero: (*Capped)(nil), New: func() any { return new(Capped) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Capped)
+		p[0], p[1] = &x.Currency, &x.Value
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "currency", GoName: "Currency", Codec: &soapimpl.XSString},
+	},
+	Text: &soapimpl.XSDecimal,
 }
+var tableCapped = soapimpl.NewType(&descCapped)
 
-// SOAPType returns the schema type name of Capped.
-func (*Capped) SOAPType() xml.Name {
-	return xml.Name{Space: nsAttributes, Local: "Capped"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Capped) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttr(e, &attrsCapped[0], v.Currency)
-	soap.XSDecimal.EncodeText(e, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Capped) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsCapped[0].Name:
-			err = soap.XSString.DecodeAttr(d, &attrsCapped[0], a.Value, &v.Currency)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return soap.XSDecimal.DecodeText(d, &v.Value)
-}
+func (*Capped) SOAPType() *soapimpl.Type { return tableCapped }
 
 // Item is the complex type {http://example.com/sogen/attributes}Item. Types derived from it implement AnyItem; fields declared with this type hold an AnyItem.
 type Item struct {
@@ -149,7 +97,7 @@ type Item struct {
 
 // AnyItem is implemented by *Item and by the types derived from it (*SpecialItem), so that a field declared with type Item can hold any of them.
 type AnyItem interface {
-	soap.Marshaler
+	soapimpl.Message
 	AsItem() *Item
 }
 
@@ -158,140 +106,34 @@ func (v *Item) AsItem() *Item {
 	return v
 }
 
-// polyItem encodes and decodes the values of AnyItem.
-var polyItem = &soap.Poly[AnyItem]{
-	Declared: xml.Name{Space: nsAttributes, Local: "Item"},
-	New: func() AnyItem {
-		return new(Item)
+var descItem = soapimpl.Struct{Go: "Item", Type: xml.Name{Space: nsAttributes, Local: "Item"}, AnyAttr: true, Presence: true, Zero: (*Item)(nil), New: func() any { return new(Item) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Item)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16] = &x.Name, &x.Code, &x.Unit, &x.ID, &x.CodeAttr, &x.Kind, &x.Currency, &x.SchemaVersion, &x.Stamp, &x.Weight, &x.Trace, &x.Lang, &x.CreatedBy, &x.Revision, &x.Source, &x.AnyAttr, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAttributes, Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+		{Space: nsAttributes, Local: "code", GoName: "Code", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsAttributes, Local: "unit", GoName: "Unit", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "id", GoName: "ID", Codec: &soapimpl.XSInt},
+		{Space: "", Local: "code", GoName: "CodeAttr", Codec: &soapimpl.XSString, Ref: true},
+		{Space: "", Local: "kind", GoName: "Kind", Codec: &codecKind, Ref: true},
+		{Space: "", Local: "currency", GoName: "Currency", Codec: &soapimpl.XSString, Ref: true, Fixed: "EUR", HasFixed: true},
+		{Space: "", Local: "schemaVersion", GoName: "SchemaVersion", Codec: &soapimpl.XSDecimal, Fixed: "2.0", HasFixed: true},
+		{Space: nsAttributes, Local: "stamp", GoName: "Stamp", Codec: &soapimpl.XSDateTime, Ref: true},
+		{Space: "", Local: "weight", GoName: "Weight", Codec: &codecItemWeight, Ref: true},
+		{Space: nsAttributes, Local: "trace", GoName: "Trace", Codec: &soapimpl.XSString, Ref: true},
+		{Space: soap.XMLNamespace, Local: "lang", GoName: "Lang", Codec: &soapimpl.XSString, Ref: true},
+		{Space: "", Local: "createdBy", GoName: "CreatedBy", Codec: &soapimpl.XSString, Ref: true},
+		{Space: "", Local: "revision", GoName: "Revision", Codec: &soapimpl.XSInt, Ref: true},
+		{Space: "", Local: "source", GoName: "Source", Codec: &soapimpl.XSAnyURI, Ref: true},
 	},
 }
+var tableItem = soapimpl.NewType(&descItem)
 
-// fieldsItem describes the child elements of Item, in schema order.
-var fieldsItem = [...]soap.Field{
-	{Name: xml.Name{Space: nsAttributes, Local: "name"}, GoName: "Name"},
-	{Name: xml.Name{Space: nsAttributes, Local: "code"}, GoName: "Code", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAttributes, Local: "unit"}, GoName: "Unit", Optional: true, ZeroUnset: true},
-}
-
-// attrsItem describes the attributes of Item.
-var attrsItem = [...]soap.Attribute{
-	{Name: xml.Name{Local: "id"}, GoName: "ID"},
-	{Name: xml.Name{Local: "code"}, GoName: "CodeAttr"},
-	{Name: xml.Name{Local: "kind"}, GoName: "Kind"},
-	{Name: xml.Name{Local: "currency"}, GoName: "Currency", Fixed: "EUR", HasFixed: true},
-	{Name: xml.Name{Local: "schemaVersion"}, GoName: "SchemaVersion", Fixed: "2.0", HasFixed: true},
-	{Name: xml.Name{Space: nsAttributes, Local: "stamp"}, GoName: "Stamp"},
-	{Name: xml.Name{Local: "weight"}, GoName: "Weight"},
-	{Name: xml.Name{Space: nsAttributes, Local: "trace"}, GoName: "Trace"},
-	{Name: xml.Name{Space: soap.XMLNamespace, Local: "lang"}, GoName: "Lang"},
-	{Name: xml.Name{Local: "createdBy"}, GoName: "CreatedBy"},
-	{Name: xml.Name{Local: "revision"}, GoName: "Revision"},
-	{Name: xml.Name{Local: "source"}, GoName: "Source"},
-}
-
-// SOAPType returns the schema type name of Item.
-func (*Item) SOAPType() xml.Name {
-	return xml.Name{Space: nsAttributes, Local: "Item"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Item) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSInt.EncodeAttr(e, &attrsItem[0], v.ID)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[1], v.CodeAttr)
-	codecKind.EncodeAttrRef(e, &attrsItem[2], v.Kind)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[3], v.Currency)
-	soap.XSDecimal.EncodeAttr(e, &attrsItem[4], v.SchemaVersion)
-	soap.XSDateTime.EncodeAttrRef(e, &attrsItem[5], v.Stamp)
-	codecItemWeight.EncodeAttrRef(e, &attrsItem[6], v.Weight)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[7], v.Trace)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[8], v.Lang)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[9], v.CreatedBy)
-	soap.XSInt.EncodeAttrRef(e, &attrsItem[10], v.Revision)
-	soap.XSAnyURI.EncodeAttrRef(e, &attrsItem[11], v.Source)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	f0 := &fieldsItem
-	soap.CheckPresence(e, &v.Presence, f0[:], "Item")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Code)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.Unit)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Item) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsItem[0].Name:
-			err = soap.XSInt.DecodeAttr(d, &attrsItem[0], a.Value, &v.ID)
-		case attrsItem[1].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[1], a.Value, &v.CodeAttr)
-		case attrsItem[2].Name:
-			err = codecKind.DecodeAttrRef(d, &attrsItem[2], a.Value, &v.Kind)
-		case attrsItem[3].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[3], a.Value, &v.Currency)
-		case attrsItem[4].Name:
-			err = soap.XSDecimal.DecodeAttr(d, &attrsItem[4], a.Value, &v.SchemaVersion)
-		case attrsItem[5].Name:
-			err = soap.XSDateTime.DecodeAttrRef(d, &attrsItem[5], a.Value, &v.Stamp)
-		case attrsItem[6].Name:
-			err = codecItemWeight.DecodeAttrRef(d, &attrsItem[6], a.Value, &v.Weight)
-		case attrsItem[7].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[7], a.Value, &v.Trace)
-		case attrsItem[8].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[8], a.Value, &v.Lang)
-		case attrsItem[9].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[9], a.Value, &v.CreatedBy)
-		case attrsItem[10].Name:
-			err = soap.XSInt.DecodeAttrRef(d, &attrsItem[10], a.Value, &v.Revision)
-		case attrsItem[11].Name:
-			err = soap.XSAnyURI.DecodeAttrRef(d, &attrsItem[11], a.Value, &v.Source)
-		default:
-			if soap.OtherAttr(a) {
-				v.AnyAttr = append(v.AnyAttr, a)
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsItem
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Code)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.Unit)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Item) SOAPType() *soapimpl.Type { return tableItem }
 
 // SpecialItem is the complex type {http://example.com/sogen/attributes}SpecialItem. It extends Item, whose fields it embeds and encodes first.
 type SpecialItem struct {
@@ -304,131 +146,21 @@ type SpecialItem struct {
 	Presence soap.Presence
 }
 
-// fieldsSpecialItem describes the child elements of SpecialItem, in schema order.
-var fieldsSpecialItem = [...]soap.Field{
-	{Name: xml.Name{Space: nsAttributes, Local: "reason"}, GoName: "Reason", Optional: true},
+var descSpecialItem = soapimpl.Struct{Go: "SpecialItem", Type: xml.Name{Space: nsAttributes, Local: "SpecialItem"}, Presence: true, Base: true, Zero: (*SpecialItem)(nil), New: func() any { return new(SpecialItem) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SpecialItem)
+		p[0], p[1], p[2], p[3] = &x.Reason, &x.Discount, &x.Presence, &x.Item
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAttributes, Local: "reason", GoName: "Reason", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "discount", GoName: "Discount", Codec: &soapimpl.XSInt, Ref: true},
+	},
 }
+var tableSpecialItem = soapimpl.NewType(&descSpecialItem)
 
-// attrsSpecialItem describes the attributes of SpecialItem.
-var attrsSpecialItem = [...]soap.Attribute{
-	{Name: xml.Name{Local: "discount"}, GoName: "Discount"},
-}
-
-// SOAPType returns the schema type name of SpecialItem.
-func (*SpecialItem) SOAPType() xml.Name {
-	return xml.Name{Space: nsAttributes, Local: "SpecialItem"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SpecialItem) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSInt.EncodeAttr(e, &attrsItem[0], v.Item.ID)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[1], v.Item.CodeAttr)
-	codecKind.EncodeAttrRef(e, &attrsItem[2], v.Item.Kind)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[3], v.Item.Currency)
-	soap.XSDecimal.EncodeAttr(e, &attrsItem[4], v.Item.SchemaVersion)
-	soap.XSDateTime.EncodeAttrRef(e, &attrsItem[5], v.Item.Stamp)
-	codecItemWeight.EncodeAttrRef(e, &attrsItem[6], v.Item.Weight)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[7], v.Item.Trace)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[8], v.Item.Lang)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[9], v.Item.CreatedBy)
-	soap.XSInt.EncodeAttrRef(e, &attrsItem[10], v.Item.Revision)
-	soap.XSAnyURI.EncodeAttrRef(e, &attrsItem[11], v.Item.Source)
-	soap.EncodeAttrs(e, v.Item.AnyAttr)
-	soap.XSInt.EncodeAttrRef(e, &attrsSpecialItem[0], v.Discount)
-	f0 := &fieldsItem
-	soap.CheckPresence(e, &v.Item.Presence, f0[:], "Item")
-	soap.XSString.Encode(e, &f0[0], &v.Item.Presence, v.Item.Name)
-	soap.XSString.Encode(e, &f0[1], &v.Item.Presence, v.Item.Code)
-	soap.XSString.Encode(e, &f0[2], &v.Item.Presence, v.Item.Unit)
-	f1 := &fieldsSpecialItem
-	soap.CheckPresence(e, &v.Presence, f1[:], "SpecialItem")
-	soap.XSString.Encode(e, &f1[0], &v.Presence, v.Reason)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SpecialItem) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsItem[0].Name:
-			err = soap.XSInt.DecodeAttr(d, &attrsItem[0], a.Value, &v.Item.ID)
-		case attrsItem[1].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[1], a.Value, &v.Item.CodeAttr)
-		case attrsItem[2].Name:
-			err = codecKind.DecodeAttrRef(d, &attrsItem[2], a.Value, &v.Item.Kind)
-		case attrsItem[3].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[3], a.Value, &v.Item.Currency)
-		case attrsItem[4].Name:
-			err = soap.XSDecimal.DecodeAttr(d, &attrsItem[4], a.Value, &v.Item.SchemaVersion)
-		case attrsItem[5].Name:
-			err = soap.XSDateTime.DecodeAttrRef(d, &attrsItem[5], a.Value, &v.Item.Stamp)
-		case attrsItem[6].Name:
-			err = codecItemWeight.DecodeAttrRef(d, &attrsItem[6], a.Value, &v.Item.Weight)
-		case attrsItem[7].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[7], a.Value, &v.Item.Trace)
-		case attrsItem[8].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[8], a.Value, &v.Item.Lang)
-		case attrsItem[9].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[9], a.Value, &v.Item.CreatedBy)
-		case attrsItem[10].Name:
-			err = soap.XSInt.DecodeAttrRef(d, &attrsItem[10], a.Value, &v.Item.Revision)
-		case attrsItem[11].Name:
-			err = soap.XSAnyURI.DecodeAttrRef(d, &attrsItem[11], a.Value, &v.Item.Source)
-		case attrsSpecialItem[0].Name:
-			err = soap.XSInt.DecodeAttrRef(d, &attrsSpecialItem[0], a.Value, &v.Discount)
-		default:
-			if soap.OtherAttr(a) {
-				v.Item.AnyAttr = append(v.Item.AnyAttr, a)
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsItem
-	var seen0 [3]bool
-	f1 := &fieldsSpecialItem
-	var seen1 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Item.Presence, &v.Item.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Item.Presence, &v.Item.Code)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Item.Presence, &v.Item.Unit)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.XSString.Decode(d, se, &f1[0], &v.Presence, &v.Reason)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Item.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Presence)
-	return nil
-}
+func (*SpecialItem) SOAPType() *soapimpl.Type { return tableSpecialItem }
 
 // Store is the content of the element of the same name.
 type Store struct {
@@ -444,72 +176,21 @@ type Store struct {
 	Presence soap.Presence
 }
 
-// fieldsStore describes the child elements of Store, in schema order.
-var fieldsStore = [...]soap.Field{
-	{Name: xml.Name{Space: nsAttributes, Local: "item"}, GoName: "Item", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAttributes, Local: "total"}, GoName: "Total", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAttributes, Local: "capped"}, GoName: "Capped", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsAttributes, Local: "note"}, GoName: "Note", Optional: true, ZeroUnset: true},
+var descStore = soapimpl.Struct{Go: "Store", Presence: true, Zero: (*Store)(nil), New: func() any { return new(Store) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Store)
+		p[0], p[1], p[2], p[3], p[4] = &x.Item, &x.Total, &x.Capped, &x.Note, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAttributes, Local: "item", GoName: "Item", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &polyItem},
+		{Space: nsAttributes, Local: "total", GoName: "Total", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrAmount},
+		{Space: nsAttributes, Local: "capped", GoName: "Capped", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrCapped},
+		{Space: nsAttributes, Local: "note", GoName: "Note", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrStoreNote},
+	},
 }
+var tableStore = soapimpl.NewType(&descStore)
 
-// SOAPType returns the zero name: Store is an anonymous type.
-func (*Store) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Store) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStore
-	soap.CheckPresence(e, &v.Presence, f0[:], "Store")
-	polyItem.Encode(e, &f0[0], &v.Presence, v.Item)
-	soap.EncodePtr[Amount](e, &f0[1], &v.Presence, v.Total)
-	soap.EncodePtr[Capped](e, &f0[2], &v.Presence, v.Capped)
-	soap.EncodePtr[StoreNote](e, &f0[3], &v.Presence, v.Note)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Store) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStore
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = polyItem.Decode(d, se, &f0[0], &v.Presence, &v.Item)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Amount](d, se, &f0[1], &v.Presence, &v.Total)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Capped](d, se, &f0[2], &v.Presence, &v.Capped)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[StoreNote](d, se, &f0[3], &v.Presence, &v.Note)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Store) SOAPType() *soapimpl.Type { return tableStore }
 
 // StoreNote is the content of the element of the same name. It has simple content: a value with attributes.
 type StoreNote struct {
@@ -519,44 +200,19 @@ type StoreNote struct {
 	Lang *string
 }
 
-// attrsStoreNote describes the attributes of StoreNote.
-var attrsStoreNote = [...]soap.Attribute{
-	{Name: xml.Name{Local: "lang"}, GoName: "Lang"},
+var descStoreNote = soapimpl.Struct{Go: "StoreNote", Zero: (*StoreNote)(nil), New: func() any { return new(StoreNote) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StoreNote)
+		p[0], p[1] = &x.Lang, &x.Value
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "lang", GoName: "Lang", Codec: &soapimpl.XSLanguage, Ref: true},
+	},
+	Text: &soapimpl.XSString,
 }
+var tableStoreNote = soapimpl.NewType(&descStoreNote)
 
-// SOAPType returns the zero name: StoreNote is an anonymous type.
-func (*StoreNote) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StoreNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSLanguage.EncodeAttrRef(e, &attrsStoreNote[0], v.Lang)
-	soap.XSString.EncodeText(e, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StoreNote) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsStoreNote[0].Name:
-			err = soap.XSLanguage.DecodeAttrRef(d, &attrsStoreNote[0], a.Value, &v.Lang)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return soap.XSString.DecodeText(d, &v.Value)
-}
+func (*StoreNote) SOAPType() *soapimpl.Type { return tableStoreNote }
 
 // StoreResponse is the content of the element of the same name.
 type StoreResponse struct {
@@ -568,70 +224,18 @@ type StoreResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsStoreResponse describes the child elements of StoreResponse, in schema order.
-var fieldsStoreResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsAttributes, Local: "item"}, GoName: "Item", Optional: true, ZeroUnset: true},
+var descStoreResponse = soapimpl.Struct{Go: "StoreResponse", Presence: true, Zero: (*StoreResponse)(nil), New: func() any { return new(StoreResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StoreResponse)
+		p[0], p[1], p[2] = &x.Item, &x.Status, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsAttributes, Local: "item", GoName: "Item", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &polyItem},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "status", GoName: "Status", Codec: &soapimpl.XSString, Ref: true},
+	},
 }
+var tableStoreResponse = soapimpl.NewType(&descStoreResponse)
 
-// attrsStoreResponse describes the attributes of StoreResponse.
-var attrsStoreResponse = [...]soap.Attribute{
-	{Name: xml.Name{Local: "status"}, GoName: "Status"},
-}
-
-// SOAPType returns the zero name: StoreResponse is an anonymous type.
-func (*StoreResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StoreResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsStoreResponse[0], v.Status)
-	f0 := &fieldsStoreResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "StoreResponse")
-	polyItem.Encode(e, &f0[0], &v.Presence, v.Item)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StoreResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsStoreResponse[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsStoreResponse[0], a.Value, &v.Status)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsStoreResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = polyItem.Decode(d, se, &f0[0], &v.Presence, &v.Item)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*StoreResponse) SOAPType() *soapimpl.Type { return tableStoreResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // QueryClient is a client for the port type Query. Create one with NewQueryClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type QueryClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsQueryBinding describes the operations of binding QueryBinding, in the order of QueryClient's methods.
-var opsQueryBinding = [2]operation{
-	{Operation: soap.Operation{Name: "Query.GetQueryNames", Action: "urn:getQueryNames", Version: soap.V11, Request: xml.Name{Space: nsBarearrays, Local: "GetQueryNames"}, Response: xml.Name{Space: nsBarearrays, Local: "GetQueryNamesResult"}}},
-	{Operation: soap.Operation{Name: "Query.CountWords", Action: "urn:countWords", Version: soap.V11, Request: xml.Name{Space: nsBarearrays, Local: "CountWords"}, Response: xml.Name{Space: nsBarearrays, Local: "WordCounts"}}},
+var opsQueryBinding = [2]soapimpl.Operation{
+	{Name: "Query.GetQueryNames", Action: "urn:getQueryNames", Version: soap.V11, Request: xml.Name{Space: nsBarearrays, Local: "GetQueryNames"}, Response: xml.Name{Space: nsBarearrays, Local: "GetQueryNamesResult"}},
+	{Name: "Query.CountWords", Action: "urn:countWords", Version: soap.V11, Request: xml.Name{Space: nsBarearrays, Local: "CountWords"}, Response: xml.Name{Space: nsBarearrays, Local: "WordCounts"}},
 }
 
 // NewQueryClient returns a QueryClient for the port QueryPort of service QueryService (SOAP 1.1, endpoint http://example.com/query). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewQueryClient(client *soap.Client) *QueryClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *QueryClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *QueryClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("barearrays: QueryClient was not created with NewQueryClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "barearrays.QueryClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // GetQueryNames calls the operation GetQueryNames, sending GetQueryNames. It returns the value of the GetQueryNamesResult reply. It calls QueryClientMessages.GetQueryNames, which takes and returns the whole messages.
@@ -88,19 +84,18 @@ func (m QueryClientMessages) GetQueryNames(ctx context.Context, req *EmptyParms,
 	if req == nil {
 		return soap.BareValue[[]string]{}, errors.New("barearrays: QueryClient.Messages().GetQueryNames: req is nil, and the element GetQueryNames is not nillable")
 	}
-	resp := soap.BareArray[string]{Array: arrayOfString}
-	if err := m.c.call(ctx, 0, req, &resp, opts); err != nil {
+	var resp soap.BareValue[[]string]
+	if err := m.c.call(ctx, 0, req, &soapimpl.Bare{Codec: &arrayOfString, Value: &resp.Value, Presence: &resp.Presence}, opts); err != nil {
 		return soap.BareValue[[]string]{}, err
 	}
-	return soap.BareValue[[]string]{Value: resp.Value, Presence: resp.Presence}, nil
+	return resp, nil
 }
 
 // CountWords calls the operation CountWords, sending the value of the CountWords body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the WordCounts reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
 func (m QueryClientMessages) CountWords(ctx context.Context, req soap.BareValue[[]string], opts ...soap.CallOption) (soap.BareValue[map[string]int32], error) {
-	r := &soap.BareArray[string]{Array: arrayOfString, Value: req.Value, Presence: req.Presence}
-	resp := soap.BareDict[string, int32]{Dict: dictCounts}
-	if err := m.c.call(ctx, 1, r, &resp, opts); err != nil {
+	var resp soap.BareValue[map[string]int32]
+	if err := m.c.call(ctx, 1, &soapimpl.Bare{Codec: &arrayOfString, Value: &req.Value, Presence: &req.Presence}, &soapimpl.Bare{Codec: &dictCounts, Value: &resp.Value, Presence: &resp.Presence}, opts); err != nil {
 		return soap.BareValue[map[string]int32]{}, err
 	}
-	return soap.BareValue[map[string]int32]{Value: resp.Value, Presence: resp.Presence}, nil
+	return resp, nil
 }

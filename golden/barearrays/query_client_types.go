@@ -6,42 +6,13 @@ package barearrays
 
 import (
 	"encoding/xml"
-	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // EmptyParms is the complex type {http://example.com/sogen/barearrays}EmptyParms.
 type EmptyParms struct{}
 
-// SOAPType returns the schema type name of EmptyParms.
-func (*EmptyParms) SOAPType() xml.Name {
-	return xml.Name{Space: nsBarearrays, Local: "EmptyParms"}
-}
+var descEmptyParms = soapimpl.Struct{Go: "EmptyParms", Type: xml.Name{Space: nsBarearrays, Local: "EmptyParms"}, Zero: (*EmptyParms)(nil), New: func() any { return new(EmptyParms) }}
+var tableEmptyParms = soapimpl.NewType(&descEmptyParms)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EmptyParms) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EmptyParms) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*EmptyParms) SOAPType() *soapimpl.Type { return tableEmptyParms }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // TypesClient is a client for the port type Types. Create one with NewTypesClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type TypesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsTypesSOAP describes the operations of binding TypesSoap, in the order of TypesClient's methods.
-var opsTypesSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Types.EchoBuiltins", Action: "http://example.com/sogen/builtins/EchoBuiltins", Version: soap.V11, Request: xml.Name{Space: nsBuiltins, Local: "EchoBuiltins"}, Response: xml.Name{Space: nsBuiltins, Local: "EchoBuiltinsResponse"}}},
+var opsTypesSOAP = [1]soapimpl.Operation{
+	{Name: "Types.EchoBuiltins", Action: "http://example.com/sogen/builtins/EchoBuiltins", Version: soap.V11, Request: xml.Name{Space: nsBuiltins, Local: "EchoBuiltins"}, Response: xml.Name{Space: nsBuiltins, Local: "EchoBuiltinsResponse"}},
 }
 
 // NewTypesClient returns a TypesClient for the port TypesSoap of service BuiltinsService (SOAP 1.1, endpoint http://example.com/builtins). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewTypesClient(client *soap.Client) *TypesClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *TypesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *TypesClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("builtins: TypesClient was not created with NewTypesClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "builtins.TypesClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // EchoBuiltins calls the operation EchoBuiltins, sending EchoBuiltins. It returns the Response of the EchoBuiltinsResponse reply. It calls TypesClientMessages.EchoBuiltins, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package builtins
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Builtins is the complex type {http://example.com/sogen/builtins}Builtins.
@@ -105,277 +106,62 @@ type Builtins struct {
 	Presence soap.Presence
 }
 
-// fieldsBuiltins describes the child elements of Builtins, in schema order.
-var fieldsBuiltins = [...]soap.Field{
-	{Name: xml.Name{Space: nsBuiltins, Local: "String"}, GoName: "String", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "NormalizedString"}, GoName: "NormalizedString", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Token"}, GoName: "Token", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Language"}, GoName: "Language", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Name"}, GoName: "Name", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "NCName"}, GoName: "NCName", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "ID"}, GoName: "ID", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "IDREF"}, GoName: "IDREF", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "IDREFS"}, GoName: "IDREFS", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "ENTITY"}, GoName: "ENTITY", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "ENTITIES"}, GoName: "ENTITIES", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "NMTOKEN"}, GoName: "NMTOKEN", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "NMTOKENS"}, GoName: "NMTOKENS", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "AnyURI"}, GoName: "AnyURI", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "QName"}, GoName: "QName", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Boolean"}, GoName: "Boolean", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Decimal"}, GoName: "Decimal", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Integer"}, GoName: "Integer", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "NonPositiveInteger"}, GoName: "NonPositiveInteger", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "NegativeInteger"}, GoName: "NegativeInteger", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Long"}, GoName: "Long", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Int"}, GoName: "Int", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Short"}, GoName: "Short", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Byte"}, GoName: "Byte", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "NonNegativeInteger"}, GoName: "NonNegativeInteger", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "UnsignedLong"}, GoName: "UnsignedLong", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "UnsignedInt"}, GoName: "UnsignedInt", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "UnsignedShort"}, GoName: "UnsignedShort", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "UnsignedByte"}, GoName: "UnsignedByte", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "PositiveInteger"}, GoName: "PositiveInteger", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Float"}, GoName: "Float", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Double"}, GoName: "Double", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Duration"}, GoName: "Duration", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "DateTime"}, GoName: "DateTime", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Date"}, GoName: "Date", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Time"}, GoName: "Time", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "GYearMonth"}, GoName: "GYearMonth", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "GYear"}, GoName: "GYear", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "GMonthDay"}, GoName: "GMonthDay", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "GDay"}, GoName: "GDay", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "GMonth"}, GoName: "GMonth", Optional: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "HexBinary"}, GoName: "HexBinary", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "Base64Binary"}, GoName: "Base64Binary", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "AnyType"}, GoName: "AnyType", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsBuiltins, Local: "AnySimpleType"}, GoName: "AnySimpleType", Optional: true},
+var descBuiltins = soapimpl.Struct{Go: "Builtins", Type: xml.Name{Space: nsBuiltins, Local: "Builtins"}, Presence: true, Zero: (*Builtins)(nil), New: func() any { return new(Builtins) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Builtins)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22], p[23], p[24], p[25], p[26], p[27], p[28], p[29], p[30], p[31], p[32], p[33], p[34], p[35], p[36], p[37], p[38], p[39], p[40], p[41], p[42], p[43], p[44], p[45] = &x.String, &x.NormalizedString, &x.Token, &x.Language, &x.Name, &x.NCName, &x.ID, &x.IDREF, &x.IDREFS, &x.ENTITY, &x.ENTITIES, &x.NMTOKEN, &x.NMTOKENS, &x.AnyURI, &x.QName, &x.Boolean, &x.Decimal, &x.Integer, &x.NonPositiveInteger, &x.NegativeInteger, &x.Long, &x.Int, &x.Short, &x.Byte, &x.NonNegativeInteger, &x.UnsignedLong, &x.UnsignedInt, &x.UnsignedShort, &x.UnsignedByte, &x.PositiveInteger, &x.Float, &x.Double, &x.Duration, &x.DateTime, &x.Date, &x.Time, &x.GYearMonth, &x.GYear, &x.GMonthDay, &x.GDay, &x.GMonth, &x.HexBinary, &x.Base64Binary, &x.AnyType, &x.AnySimpleType, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsBuiltins, Local: "String", GoName: "String", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsBuiltins, Local: "NormalizedString", GoName: "NormalizedString", Flags: soapimpl.Optional, Codec: &soapimpl.XSNormalizedString},
+		{Space: nsBuiltins, Local: "Token", GoName: "Token", Flags: soapimpl.Optional, Codec: &soapimpl.XSToken},
+		{Space: nsBuiltins, Local: "Language", GoName: "Language", Flags: soapimpl.Optional, Codec: &soapimpl.XSLanguage},
+		{Space: nsBuiltins, Local: "Name", GoName: "Name", Flags: soapimpl.Optional, Codec: &soapimpl.XSName},
+		{Space: nsBuiltins, Local: "NCName", GoName: "NCName", Flags: soapimpl.Optional, Codec: &soapimpl.XSNCName},
+		{Space: nsBuiltins, Local: "ID", GoName: "ID", Flags: soapimpl.Optional, Codec: &soapimpl.XSID},
+		{Space: nsBuiltins, Local: "IDREF", GoName: "IDREF", Flags: soapimpl.Optional, Codec: &soapimpl.XSIDREF},
+		{Space: nsBuiltins, Local: "IDREFS", GoName: "IDREFS", Flags: soapimpl.Optional, Codec: &soapimpl.XSIDREFS},
+		{Space: nsBuiltins, Local: "ENTITY", GoName: "ENTITY", Flags: soapimpl.Optional, Codec: &soapimpl.XSENTITY},
+		{Space: nsBuiltins, Local: "ENTITIES", GoName: "ENTITIES", Flags: soapimpl.Optional, Codec: &soapimpl.XSENTITIES},
+		{Space: nsBuiltins, Local: "NMTOKEN", GoName: "NMTOKEN", Flags: soapimpl.Optional, Codec: &soapimpl.XSNMTOKEN},
+		{Space: nsBuiltins, Local: "NMTOKENS", GoName: "NMTOKENS", Flags: soapimpl.Optional, Codec: &soapimpl.XSNMTOKENS},
+		{Space: nsBuiltins, Local: "AnyURI", GoName: "AnyURI", Flags: soapimpl.Optional, Codec: &soapimpl.XSAnyURI},
+		{Space: nsBuiltins, Local: "QName", GoName: "QName", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSQName},
+		{Space: nsBuiltins, Local: "Boolean", GoName: "Boolean", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsBuiltins, Local: "Decimal", GoName: "Decimal", Flags: soapimpl.Optional, Codec: &soapimpl.XSDecimal},
+		{Space: nsBuiltins, Local: "Integer", GoName: "Integer", Flags: soapimpl.Optional, Codec: &soapimpl.XSInteger},
+		{Space: nsBuiltins, Local: "NonPositiveInteger", GoName: "NonPositiveInteger", Flags: soapimpl.Optional, Codec: &soapimpl.XSNonPositiveInteger},
+		{Space: nsBuiltins, Local: "NegativeInteger", GoName: "NegativeInteger", Flags: soapimpl.Optional, Codec: &soapimpl.XSNegativeInteger},
+		{Space: nsBuiltins, Local: "Long", GoName: "Long", Flags: soapimpl.Optional, Codec: &soapimpl.XSLong},
+		{Space: nsBuiltins, Local: "Int", GoName: "Int", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsBuiltins, Local: "Short", GoName: "Short", Flags: soapimpl.Optional, Codec: &soapimpl.XSShort},
+		{Space: nsBuiltins, Local: "Byte", GoName: "Byte", Flags: soapimpl.Optional, Codec: &soapimpl.XSByte},
+		{Space: nsBuiltins, Local: "NonNegativeInteger", GoName: "NonNegativeInteger", Flags: soapimpl.Optional, Codec: &soapimpl.XSNonNegativeInteger},
+		{Space: nsBuiltins, Local: "UnsignedLong", GoName: "UnsignedLong", Flags: soapimpl.Optional, Codec: &soapimpl.XSUnsignedLong},
+		{Space: nsBuiltins, Local: "UnsignedInt", GoName: "UnsignedInt", Flags: soapimpl.Optional, Codec: &soapimpl.XSUnsignedInt},
+		{Space: nsBuiltins, Local: "UnsignedShort", GoName: "UnsignedShort", Flags: soapimpl.Optional, Codec: &soapimpl.XSUnsignedShort},
+		{Space: nsBuiltins, Local: "UnsignedByte", GoName: "UnsignedByte", Flags: soapimpl.Optional, Codec: &soapimpl.XSUnsignedByte},
+		{Space: nsBuiltins, Local: "PositiveInteger", GoName: "PositiveInteger", Flags: soapimpl.Optional, Codec: &soapimpl.XSPositiveInteger},
+		{Space: nsBuiltins, Local: "Float", GoName: "Float", Flags: soapimpl.Optional, Codec: &soapimpl.XSFloat},
+		{Space: nsBuiltins, Local: "Double", GoName: "Double", Flags: soapimpl.Optional, Codec: &soapimpl.XSDouble},
+		{Space: nsBuiltins, Local: "Duration", GoName: "Duration", Flags: soapimpl.Optional, Codec: &soapimpl.XSDuration},
+		{Space: nsBuiltins, Local: "DateTime", GoName: "DateTime", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsBuiltins, Local: "Date", GoName: "Date", Flags: soapimpl.Optional, Codec: &soapimpl.XSDate},
+		{Space: nsBuiltins, Local: "Time", GoName: "Time", Flags: soapimpl.Optional, Codec: &soapimpl.XSTime},
+		{Space: nsBuiltins, Local: "GYearMonth", GoName: "GYearMonth", Flags: soapimpl.Optional, Codec: &soapimpl.XSGYearMonth},
+		{Space: nsBuiltins, Local: "GYear", GoName: "GYear", Flags: soapimpl.Optional, Codec: &soapimpl.XSGYear},
+		{Space: nsBuiltins, Local: "GMonthDay", GoName: "GMonthDay", Flags: soapimpl.Optional, Codec: &soapimpl.XSGMonthDay},
+		{Space: nsBuiltins, Local: "GDay", GoName: "GDay", Flags: soapimpl.Optional, Codec: &soapimpl.XSGDay},
+		{Space: nsBuiltins, Local: "GMonth", GoName: "GMonth", Flags: soapimpl.Optional, Codec: &soapimpl.XSGMonth},
+		{Space: nsBuiltins, Local: "HexBinary", GoName: "HexBinary", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSHexBinary},
+		{Space: nsBuiltins, Local: "Base64Binary", GoName: "Base64Binary", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+		{Space: nsBuiltins, Local: "AnyType", GoName: "AnyType", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsBuiltins, Local: "AnySimpleType", GoName: "AnySimpleType", Flags: soapimpl.Optional, Codec: &soapimpl.XSAnySimpleType},
+	},
 }
+var tableBuiltins = soapimpl.NewType(&descBuiltins)
 
-// SOAPType returns the schema type name of Builtins.
-func (*Builtins) SOAPType() xml.Name {
-	return xml.Name{Space: nsBuiltins, Local: "Builtins"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Builtins) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsBuiltins
-	soap.CheckPresence(e, &v.Presence, f0[:], "Builtins")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.String)
-	soap.XSNormalizedString.Encode(e, &f0[1], &v.Presence, v.NormalizedString)
-	soap.XSToken.Encode(e, &f0[2], &v.Presence, v.Token)
-	soap.XSLanguage.Encode(e, &f0[3], &v.Presence, v.Language)
-	soap.XSName.Encode(e, &f0[4], &v.Presence, v.Name)
-	soap.XSNCName.Encode(e, &f0[5], &v.Presence, v.NCName)
-	soap.XSID.Encode(e, &f0[6], &v.Presence, v.ID)
-	soap.XSIDREF.Encode(e, &f0[7], &v.Presence, v.IDREF)
-	soap.XSIDREFS.Encode(e, &f0[8], &v.Presence, v.IDREFS)
-	soap.XSENTITY.Encode(e, &f0[9], &v.Presence, v.ENTITY)
-	soap.XSENTITIES.Encode(e, &f0[10], &v.Presence, v.ENTITIES)
-	soap.XSNMTOKEN.Encode(e, &f0[11], &v.Presence, v.NMTOKEN)
-	soap.XSNMTOKENS.Encode(e, &f0[12], &v.Presence, v.NMTOKENS)
-	soap.XSAnyURI.Encode(e, &f0[13], &v.Presence, v.AnyURI)
-	soap.XSQName.Encode(e, &f0[14], &v.Presence, v.QName)
-	soap.XSBoolean.Encode(e, &f0[15], &v.Presence, v.Boolean)
-	soap.XSDecimal.Encode(e, &f0[16], &v.Presence, v.Decimal)
-	soap.XSInteger.Encode(e, &f0[17], &v.Presence, v.Integer)
-	soap.XSNonPositiveInteger.Encode(e, &f0[18], &v.Presence, v.NonPositiveInteger)
-	soap.XSNegativeInteger.Encode(e, &f0[19], &v.Presence, v.NegativeInteger)
-	soap.XSLong.Encode(e, &f0[20], &v.Presence, v.Long)
-	soap.XSInt.Encode(e, &f0[21], &v.Presence, v.Int)
-	soap.XSShort.Encode(e, &f0[22], &v.Presence, v.Short)
-	soap.XSByte.Encode(e, &f0[23], &v.Presence, v.Byte)
-	soap.XSNonNegativeInteger.Encode(e, &f0[24], &v.Presence, v.NonNegativeInteger)
-	soap.XSUnsignedLong.Encode(e, &f0[25], &v.Presence, v.UnsignedLong)
-	soap.XSUnsignedInt.Encode(e, &f0[26], &v.Presence, v.UnsignedInt)
-	soap.XSUnsignedShort.Encode(e, &f0[27], &v.Presence, v.UnsignedShort)
-	soap.XSUnsignedByte.Encode(e, &f0[28], &v.Presence, v.UnsignedByte)
-	soap.XSPositiveInteger.Encode(e, &f0[29], &v.Presence, v.PositiveInteger)
-	soap.XSFloat.Encode(e, &f0[30], &v.Presence, v.Float)
-	soap.XSDouble.Encode(e, &f0[31], &v.Presence, v.Double)
-	soap.XSDuration.Encode(e, &f0[32], &v.Presence, v.Duration)
-	soap.XSDateTime.Encode(e, &f0[33], &v.Presence, v.DateTime)
-	soap.XSDate.Encode(e, &f0[34], &v.Presence, v.Date)
-	soap.XSTime.Encode(e, &f0[35], &v.Presence, v.Time)
-	soap.XSGYearMonth.Encode(e, &f0[36], &v.Presence, v.GYearMonth)
-	soap.XSGYear.Encode(e, &f0[37], &v.Presence, v.GYear)
-	soap.XSGMonthDay.Encode(e, &f0[38], &v.Presence, v.GMonthDay)
-	soap.XSGDay.Encode(e, &f0[39], &v.Presence, v.GDay)
-	soap.XSGMonth.Encode(e, &f0[40], &v.Presence, v.GMonth)
-	soap.XSHexBinary.Encode(e, &f0[41], &v.Presence, v.HexBinary)
-	soap.XSBase64Binary.Encode(e, &f0[42], &v.Presence, v.Base64Binary)
-	soap.EncodeAny(e, &f0[43], &v.Presence, v.AnyType)
-	soap.XSAnySimpleType.Encode(e, &f0[44], &v.Presence, v.AnySimpleType)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Builtins) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsBuiltins
-	var seen0 [45]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.String)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSNormalizedString.Decode(d, se, &f0[1], &v.Presence, &v.NormalizedString)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSToken.Decode(d, se, &f0[2], &v.Presence, &v.Token)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSLanguage.Decode(d, se, &f0[3], &v.Presence, &v.Language)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSName.Decode(d, se, &f0[4], &v.Presence, &v.Name)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSNCName.Decode(d, se, &f0[5], &v.Presence, &v.NCName)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSID.Decode(d, se, &f0[6], &v.Presence, &v.ID)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.XSIDREF.Decode(d, se, &f0[7], &v.Presence, &v.IDREF)
-		case f0[8].Name:
-			seen0[8] = true
-			err = soap.XSIDREFS.Decode(d, se, &f0[8], &v.Presence, &v.IDREFS)
-		case f0[9].Name:
-			seen0[9] = true
-			err = soap.XSENTITY.Decode(d, se, &f0[9], &v.Presence, &v.ENTITY)
-		case f0[10].Name:
-			seen0[10] = true
-			err = soap.XSENTITIES.Decode(d, se, &f0[10], &v.Presence, &v.ENTITIES)
-		case f0[11].Name:
-			seen0[11] = true
-			err = soap.XSNMTOKEN.Decode(d, se, &f0[11], &v.Presence, &v.NMTOKEN)
-		case f0[12].Name:
-			seen0[12] = true
-			err = soap.XSNMTOKENS.Decode(d, se, &f0[12], &v.Presence, &v.NMTOKENS)
-		case f0[13].Name:
-			seen0[13] = true
-			err = soap.XSAnyURI.Decode(d, se, &f0[13], &v.Presence, &v.AnyURI)
-		case f0[14].Name:
-			seen0[14] = true
-			err = soap.XSQName.Decode(d, se, &f0[14], &v.Presence, &v.QName)
-		case f0[15].Name:
-			seen0[15] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[15], &v.Presence, &v.Boolean)
-		case f0[16].Name:
-			seen0[16] = true
-			err = soap.XSDecimal.Decode(d, se, &f0[16], &v.Presence, &v.Decimal)
-		case f0[17].Name:
-			seen0[17] = true
-			err = soap.XSInteger.Decode(d, se, &f0[17], &v.Presence, &v.Integer)
-		case f0[18].Name:
-			seen0[18] = true
-			err = soap.XSNonPositiveInteger.Decode(d, se, &f0[18], &v.Presence, &v.NonPositiveInteger)
-		case f0[19].Name:
-			seen0[19] = true
-			err = soap.XSNegativeInteger.Decode(d, se, &f0[19], &v.Presence, &v.NegativeInteger)
-		case f0[20].Name:
-			seen0[20] = true
-			err = soap.XSLong.Decode(d, se, &f0[20], &v.Presence, &v.Long)
-		case f0[21].Name:
-			seen0[21] = true
-			err = soap.XSInt.Decode(d, se, &f0[21], &v.Presence, &v.Int)
-		case f0[22].Name:
-			seen0[22] = true
-			err = soap.XSShort.Decode(d, se, &f0[22], &v.Presence, &v.Short)
-		case f0[23].Name:
-			seen0[23] = true
-			err = soap.XSByte.Decode(d, se, &f0[23], &v.Presence, &v.Byte)
-		case f0[24].Name:
-			seen0[24] = true
-			err = soap.XSNonNegativeInteger.Decode(d, se, &f0[24], &v.Presence, &v.NonNegativeInteger)
-		case f0[25].Name:
-			seen0[25] = true
-			err = soap.XSUnsignedLong.Decode(d, se, &f0[25], &v.Presence, &v.UnsignedLong)
-		case f0[26].Name:
-			seen0[26] = true
-			err = soap.XSUnsignedInt.Decode(d, se, &f0[26], &v.Presence, &v.UnsignedInt)
-		case f0[27].Name:
-			seen0[27] = true
-			err = soap.XSUnsignedShort.Decode(d, se, &f0[27], &v.Presence, &v.UnsignedShort)
-		case f0[28].Name:
-			seen0[28] = true
-			err = soap.XSUnsignedByte.Decode(d, se, &f0[28], &v.Presence, &v.UnsignedByte)
-		case f0[29].Name:
-			seen0[29] = true
-			err = soap.XSPositiveInteger.Decode(d, se, &f0[29], &v.Presence, &v.PositiveInteger)
-		case f0[30].Name:
-			seen0[30] = true
-			err = soap.XSFloat.Decode(d, se, &f0[30], &v.Presence, &v.Float)
-		case f0[31].Name:
-			seen0[31] = true
-			err = soap.XSDouble.Decode(d, se, &f0[31], &v.Presence, &v.Double)
-		case f0[32].Name:
-			seen0[32] = true
-			err = soap.XSDuration.Decode(d, se, &f0[32], &v.Presence, &v.Duration)
-		case f0[33].Name:
-			seen0[33] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[33], &v.Presence, &v.DateTime)
-		case f0[34].Name:
-			seen0[34] = true
-			err = soap.XSDate.Decode(d, se, &f0[34], &v.Presence, &v.Date)
-		case f0[35].Name:
-			seen0[35] = true
-			err = soap.XSTime.Decode(d, se, &f0[35], &v.Presence, &v.Time)
-		case f0[36].Name:
-			seen0[36] = true
-			err = soap.XSGYearMonth.Decode(d, se, &f0[36], &v.Presence, &v.GYearMonth)
-		case f0[37].Name:
-			seen0[37] = true
-			err = soap.XSGYear.Decode(d, se, &f0[37], &v.Presence, &v.GYear)
-		case f0[38].Name:
-			seen0[38] = true
-			err = soap.XSGMonthDay.Decode(d, se, &f0[38], &v.Presence, &v.GMonthDay)
-		case f0[39].Name:
-			seen0[39] = true
-			err = soap.XSGDay.Decode(d, se, &f0[39], &v.Presence, &v.GDay)
-		case f0[40].Name:
-			seen0[40] = true
-			err = soap.XSGMonth.Decode(d, se, &f0[40], &v.Presence, &v.GMonth)
-		case f0[41].Name:
-			seen0[41] = true
-			err = soap.XSHexBinary.Decode(d, se, &f0[41], &v.Presence, &v.HexBinary)
-		case f0[42].Name:
-			seen0[42] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[42], &v.Presence, &v.Base64Binary)
-		case f0[43].Name:
-			seen0[43] = true
-			err = soap.DecodeAny(d, se, &f0[43], &v.Presence, &v.AnyType)
-		case f0[44].Name:
-			seen0[44] = true
-			err = soap.XSAnySimpleType.Decode(d, se, &f0[44], &v.Presence, &v.AnySimpleType)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Builtins) SOAPType() *soapimpl.Type { return tableBuiltins }
 
 // EchoBuiltins is the content of the element of the same name.
 type EchoBuiltins struct {
@@ -385,57 +171,18 @@ type EchoBuiltins struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoBuiltins describes the child elements of EchoBuiltins, in schema order.
-var fieldsEchoBuiltins = [...]soap.Field{
-	{Name: xml.Name{Space: nsBuiltins, Local: "value"}, GoName: "Value", Optional: true, Nillable: true, ZeroUnset: true},
+var descEchoBuiltins = soapimpl.Struct{Go: "EchoBuiltins", Presence: true, Zero: (*EchoBuiltins)(nil), New: func() any { return new(EchoBuiltins) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoBuiltins)
+		p[0], p[1] = &x.Value, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsBuiltins, Local: "value", GoName: "Value", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrBuiltins},
+	},
 }
+var tableEchoBuiltins = soapimpl.NewType(&descEchoBuiltins)
 
-// SOAPType returns the zero name: EchoBuiltins is an anonymous type.
-func (*EchoBuiltins) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoBuiltins) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoBuiltins
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoBuiltins")
-	soap.EncodePtr[Builtins](e, &f0[0], &v.Presence, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoBuiltins) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoBuiltins
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Builtins](d, se, &f0[0], &v.Presence, &v.Value)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoBuiltins) SOAPType() *soapimpl.Type { return tableEchoBuiltins }
 
 // EchoBuiltinsResponse is the content of the element of the same name.
 type EchoBuiltinsResponse struct {
@@ -445,54 +192,15 @@ type EchoBuiltinsResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoBuiltinsResponse describes the child elements of EchoBuiltinsResponse, in schema order.
-var fieldsEchoBuiltinsResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsBuiltins, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descEchoBuiltinsResponse = soapimpl.Struct{Go: "EchoBuiltinsResponse", Presence: true, Zero: (*EchoBuiltinsResponse)(nil), New: func() any { return new(EchoBuiltinsResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoBuiltinsResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsBuiltins, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrBuiltins},
+	},
 }
+var tableEchoBuiltinsResponse = soapimpl.NewType(&descEchoBuiltinsResponse)
 
-// SOAPType returns the zero name: EchoBuiltinsResponse is an anonymous type.
-func (*EchoBuiltinsResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoBuiltinsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoBuiltinsResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoBuiltinsResponse")
-	soap.EncodePtr[Builtins](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoBuiltinsResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoBuiltinsResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Builtins](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoBuiltinsResponse) SOAPType() *soapimpl.Type { return tableEchoBuiltinsResponse }

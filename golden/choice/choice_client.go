@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // ChoiceClient is a client for the port type Choice. Create one with NewChoiceClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type ChoiceClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsChoiceSOAP describes the operations of binding ChoiceSoap, in the order of ChoiceClient's methods.
-var opsChoiceSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "Choice.Log", Action: "http://example.com/sogen/choice/Log", Version: soap.V11, Request: xml.Name{Space: nsChoice, Local: "Log"}, Response: xml.Name{Space: nsChoice, Local: "LogResponse"}}},
-	{Operation: soap.Operation{Name: "Choice.Reach", Action: "http://example.com/sogen/choice/Reach", Version: soap.V11, Request: xml.Name{Space: nsChoice, Local: "Reach"}, Response: xml.Name{Space: nsChoice, Local: "ReachResponse"}}},
+var opsChoiceSOAP = [2]soapimpl.Operation{
+	{Name: "Choice.Log", Action: "http://example.com/sogen/choice/Log", Version: soap.V11, Request: xml.Name{Space: nsChoice, Local: "Log"}, Response: xml.Name{Space: nsChoice, Local: "LogResponse"}},
+	{Name: "Choice.Reach", Action: "http://example.com/sogen/choice/Reach", Version: soap.V11, Request: xml.Name{Space: nsChoice, Local: "Reach"}, Response: xml.Name{Space: nsChoice, Local: "ReachResponse"}},
 }
 
 // NewChoiceClient returns a ChoiceClient for the port ChoiceSoap of service ChoiceService (SOAP 1.1, endpoint http://example.com/choice). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewChoiceClient(client *soap.Client) *ChoiceClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *ChoiceClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *ChoiceClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("choice: ChoiceClient was not created with NewChoiceClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "choice.ChoiceClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Log calls the operation Log, sending Log. Its reply, LogResponse, is empty. It calls ChoiceClientMessages.Log, which takes and returns the whole messages.

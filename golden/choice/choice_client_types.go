@@ -6,8 +6,8 @@ package choice
 
 import (
 	"encoding/xml"
-	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Contact is the complex type {http://example.com/sogen/choice}Contact.
@@ -32,106 +32,26 @@ type Contact struct {
 	Presence soap.Presence
 }
 
-// fieldsContact describes the child elements of Contact, in schema order.
-var fieldsContact = [...]soap.Field{
-	{Name: xml.Name{Space: nsChoice, Local: "name"}, GoName: "Name"},
-	{Name: xml.Name{Space: nsChoice, Local: "email"}, GoName: "Email", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "phone"}, GoName: "Phone", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "street"}, GoName: "Street", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "city"}, GoName: "City", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "fax"}, GoName: "Fax", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "pager"}, GoName: "Pager", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "tags"}, GoName: "Tags", Repeated: true},
+var descContact = soapimpl.Struct{Go: "Contact", Type: xml.Name{Space: nsChoice, Local: "Contact"}, Presence: true, Zero: (*Contact)(nil), New: func() any { return new(Contact) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Contact)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8] = &x.Name, &x.Email, &x.Phone, &x.Street, &x.City, &x.Fax, &x.Pager, &x.Tags, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsChoice, Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+		{Space: nsChoice, Local: "email", GoName: "Email", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsChoice, Local: "phone", GoName: "Phone", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSLong},
+		{Space: nsChoice, Local: "street", GoName: "Street", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsChoice, Local: "city", GoName: "City", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsChoice, Local: "fax", GoName: "Fax", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsChoice, Local: "pager", GoName: "Pager", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrPager},
+		{Space: nsChoice, Local: "tags", GoName: "Tags", Flags: soapimpl.Repeated, Codec: &soapimpl.XSString},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{1}, {2}, {3, 4}}}, {Required: false, Branches: [][]int{{5}, {6}, {7}}}},
 }
+var tableContact = soapimpl.NewType(&descContact)
 
-// choiceContact0 is the xs:choice of Contact between Email, Phone, Street+City.
-var choiceContact0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{1}, {2}, {3, 4}},
-}
-
-// choiceContact1 is the xs:choice of Contact between Fax, Pager, Tags.
-var choiceContact1 = &soap.Choice{
-	Required: false,
-	Branches: [][]int{{5}, {6}, {7}},
-}
-
-// SOAPType returns the schema type name of Contact.
-func (*Contact) SOAPType() xml.Name {
-	return xml.Name{Space: nsChoice, Local: "Contact"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Contact) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsContact
-	soap.CheckPresence(e, &v.Presence, f0[:], "Contact")
-	choiceContact0.Check(e, "Contact", f0[:], &v.Presence, v.Email == nil, v.Phone == nil, v.Street == nil, v.City == nil)
-	choiceContact1.Check(e, "Contact", f0[:], &v.Presence, v.Fax == nil, v.Pager == nil, len(v.Tags) == 0)
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.XSString.EncodeRef(e, &f0[1], &v.Presence, v.Email)
-	soap.XSLong.EncodeRef(e, &f0[2], &v.Presence, v.Phone)
-	soap.XSString.EncodeRef(e, &f0[3], &v.Presence, v.Street)
-	soap.XSString.EncodeRef(e, &f0[4], &v.Presence, v.City)
-	soap.XSString.EncodeRef(e, &f0[5], &v.Presence, v.Fax)
-	soap.EncodePtr[Pager](e, &f0[6], &v.Presence, v.Pager)
-	soap.EncodeRepeated(e, &f0[7], &v.Presence, v.Tags, soap.XSString.Encode)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Contact) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsContact
-	var seen0 [8]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[1], &v.Presence, &v.Email)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSLong.DecodeRef(d, se, &f0[2], &v.Presence, &v.Phone)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[3], &v.Presence, &v.Street)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[4], &v.Presence, &v.City)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[5], &v.Presence, &v.Fax)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.DecodePtr[Pager](d, se, &f0[6], &v.Presence, &v.Pager)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.DecodeAppend(d, se, &f0[7], &v.Presence, &v.Tags, soap.XSString.Decode)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Contact) SOAPType() *soapimpl.Type { return tableContact }
 
 // Journal is the complex type {http://example.com/sogen/choice}Journal.
 type Journal struct {
@@ -141,57 +61,18 @@ type Journal struct {
 	Presence soap.Presence
 }
 
-// fieldsJournal describes the child elements of Journal, in schema order.
-var fieldsJournal = [...]soap.Field{
-	{Name: xml.Name{}, GoName: "Choice", Optional: true, ZeroUnset: true, Repeated: true},
+var descJournal = soapimpl.Struct{Go: "Journal", Type: xml.Name{Space: nsChoice, Local: "Journal"}, Presence: true, Zero: (*Journal)(nil), New: func() any { return new(Journal) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Journal)
+		p[0], p[1] = &x.Choice, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{GoName: "Choice", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrJournalChoice},
+	},
 }
+var tableJournal = soapimpl.NewType(&descJournal)
 
-// SOAPType returns the schema type name of Journal.
-func (*Journal) SOAPType() xml.Name {
-	return xml.Name{Space: nsChoice, Local: "Journal"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Journal) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsJournal
-	soap.CheckPresence(e, &v.Presence, f0[:], "Journal")
-	soap.EncodeItems(e, v.Choice)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Journal) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsJournal
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case fieldsJournalChoice[0].Name, fieldsJournalChoice[1].Name, fieldsJournalChoice[2].Name:
-			seen0[0] = true
-			err = soap.DecodeItem(d, se, &v.Choice)
-		default:
-			err = soap.DecodeItem(d, se, &v.Choice)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Journal) SOAPType() *soapimpl.Type { return tableJournal }
 
 // JournalChoice is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
 type JournalChoice struct {
@@ -207,53 +88,22 @@ type JournalChoice struct {
 	Presence soap.Presence
 }
 
-// fieldsJournalChoice describes the child elements of JournalChoice, in schema order.
-var fieldsJournalChoice = [...]soap.Field{
-	{Name: xml.Name{Space: nsChoice, Local: "note"}, GoName: "Note", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "count"}, GoName: "Count", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "pager"}, GoName: "Pager", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
+var descJournalChoice = soapimpl.Struct{Go: "JournalChoice", Kind: soapimpl.Occurrence, Presence: true, Zero: (*JournalChoice)(nil), New: func() any { return new(JournalChoice) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*JournalChoice)
+		p[0], p[1], p[2], p[3], p[4] = &x.Note, &x.Count, &x.Pager, &x.Any, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsChoice, Local: "note", GoName: "Note", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsChoice, Local: "count", GoName: "Count", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSInt},
+		{Space: nsChoice, Local: "pager", GoName: "Pager", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrPager},
+		{GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Wildcard},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{0}, {1}, {2}, {3}}}},
 }
+var tableJournalChoice = soapimpl.NewType(&descJournalChoice)
 
-// choiceJournalChoice0 is the xs:choice of JournalChoice between Note, Count, Pager, Any.
-var choiceJournalChoice0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{0}, {1}, {2}, {3}},
-}
-
-// SOAPType returns the zero name: JournalChoice is an anonymous type.
-func (*JournalChoice) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.
-func (v *JournalChoice) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("choice: a nil *JournalChoice"))
-		return
-	}
-	f0 := &fieldsJournalChoice
-	soap.CheckPresence(e, &v.Presence, f0[:], "JournalChoice")
-	choiceJournalChoice0.Check(e, "JournalChoice", f0[:], &v.Presence, v.Note == nil, v.Count == nil, v.Pager == nil, len(v.Any) == 0)
-	soap.XSString.EncodeRef(e, &f0[0], &v.Presence, v.Note)
-	soap.XSInt.EncodeRef(e, &f0[1], &v.Presence, v.Count)
-	soap.EncodePtr[Pager](e, &f0[2], &v.Presence, v.Pager)
-	soap.EncodeElements(e, v.Any)
-}
-
-// UnmarshalSOAP reads se, the element of one branch, into v.
-func (v *JournalChoice) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsJournalChoice
-	switch se.Name {
-	case f0[0].Name:
-		return soap.XSString.DecodeRef(d, se, &f0[0], &v.Presence, &v.Note)
-	case f0[1].Name:
-		return soap.XSInt.DecodeRef(d, se, &f0[1], &v.Presence, &v.Count)
-	case f0[2].Name:
-		return soap.DecodePtr[Pager](d, se, &f0[2], &v.Presence, &v.Pager)
-	}
-	return soap.DecodeElement(d, se, &v.Any)
-}
+func (*JournalChoice) SOAPType() *soapimpl.Type { return tableJournalChoice }
 
 // Log is the content of the element of the same name.
 type Log struct {
@@ -265,99 +115,27 @@ type Log struct {
 	Presence soap.Presence
 }
 
-// fieldsLog describes the child elements of Log, in schema order.
-var fieldsLog = [...]soap.Field{
-	{Name: xml.Name{Space: nsChoice, Local: "journal"}, GoName: "Journal", ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "marks"}, GoName: "Marks", Optional: true, ZeroUnset: true},
+var descLog = soapimpl.Struct{Go: "Log", Presence: true, Zero: (*Log)(nil), New: func() any { return new(Log) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Log)
+		p[0], p[1], p[2] = &x.Journal, &x.Marks, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsChoice, Local: "journal", GoName: "Journal", Flags: soapimpl.ZeroUnset, Codec: &ptrJournal},
+		{Space: nsChoice, Local: "marks", GoName: "Marks", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrMarks},
+	},
 }
+var tableLog = soapimpl.NewType(&descLog)
 
-// SOAPType returns the zero name: Log is an anonymous type.
-func (*Log) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Log) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLog
-	soap.CheckPresence(e, &v.Presence, f0[:], "Log")
-	soap.EncodePtr[Journal](e, &f0[0], &v.Presence, v.Journal)
-	soap.EncodePtr[Marks](e, &f0[1], &v.Presence, v.Marks)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Log) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLog
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Journal](d, se, &f0[0], &v.Presence, &v.Journal)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Marks](d, se, &f0[1], &v.Presence, &v.Marks)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Log) SOAPType() *soapimpl.Type { return tableLog }
 
 // LogResponse is the content of the element of the same name.
 type LogResponse struct{}
 
-// SOAPType returns the zero name: LogResponse is an anonymous type.
-func (*LogResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descLogResponse = soapimpl.Struct{Go: "LogResponse", Zero: (*LogResponse)(nil), New: func() any { return new(LogResponse) }}
+var tableLogResponse = soapimpl.NewType(&descLogResponse)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *LogResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *LogResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*LogResponse) SOAPType() *soapimpl.Type { return tableLogResponse }
 
 // Marks is the complex type {http://example.com/sogen/choice}Marks.
 type Marks struct {
@@ -367,57 +145,18 @@ type Marks struct {
 	Presence soap.Presence
 }
 
-// fieldsMarks describes the child elements of Marks, in schema order.
-var fieldsMarks = [...]soap.Field{
-	{Name: xml.Name{}, GoName: "TickOrCross", Optional: true, ZeroUnset: true, Repeated: true},
+var descMarks = soapimpl.Struct{Go: "Marks", Type: xml.Name{Space: nsChoice, Local: "Marks"}, Presence: true, Zero: (*Marks)(nil), New: func() any { return new(Marks) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Marks)
+		p[0], p[1] = &x.TickOrCross, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{GoName: "TickOrCross", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrMarksTickOrCross},
+	},
 }
+var tableMarks = soapimpl.NewType(&descMarks)
 
-// SOAPType returns the schema type name of Marks.
-func (*Marks) SOAPType() xml.Name {
-	return xml.Name{Space: nsChoice, Local: "Marks"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Marks) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsMarks
-	soap.CheckPresence(e, &v.Presence, f0[:], "Marks")
-	soap.EncodeItems(e, v.TickOrCross)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Marks) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsMarks
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case fieldsMarksTickOrCross[0].Name, fieldsMarksTickOrCross[1].Name:
-			seen0[0] = true
-			err = soap.DecodeItem(d, se, &v.TickOrCross)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Marks) SOAPType() *soapimpl.Type { return tableMarks }
 
 // MarksTickOrCross is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
 type MarksTickOrCross struct {
@@ -429,47 +168,20 @@ type MarksTickOrCross struct {
 	Presence soap.Presence
 }
 
-// fieldsMarksTickOrCross describes the child elements of MarksTickOrCross, in schema order.
-var fieldsMarksTickOrCross = [...]soap.Field{
-	{Name: xml.Name{Space: nsChoice, Local: "tick"}, GoName: "Tick", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "cross"}, GoName: "Cross", Optional: true, ZeroUnset: true},
+var descMarksTickOrCross = soapimpl.Struct{Go: "MarksTickOrCross", Kind: soapimpl.Occurrence, Presence: true, Zero: (*MarksTickOrCross)(nil), New: func() any { return new(MarksTickOrCross) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*MarksTickOrCross)
+		p[0], p[1], p[2] = &x.Tick, &x.Cross, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsChoice, Local: "tick", GoName: "Tick", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsChoice, Local: "cross", GoName: "Cross", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{0}, {1}}}},
 }
+var tableMarksTickOrCross = soapimpl.NewType(&descMarksTickOrCross)
 
-// choiceMarksTickOrCross0 is the xs:choice of MarksTickOrCross between Tick, Cross.
-var choiceMarksTickOrCross0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{0}, {1}},
-}
-
-// SOAPType returns the zero name: MarksTickOrCross is an anonymous type.
-func (*MarksTickOrCross) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.
-func (v *MarksTickOrCross) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("choice: a nil *MarksTickOrCross"))
-		return
-	}
-	f0 := &fieldsMarksTickOrCross
-	soap.CheckPresence(e, &v.Presence, f0[:], "MarksTickOrCross")
-	choiceMarksTickOrCross0.Check(e, "MarksTickOrCross", f0[:], &v.Presence, v.Tick == nil, v.Cross == nil)
-	soap.XSBoolean.EncodeRef(e, &f0[0], &v.Presence, v.Tick)
-	soap.XSBoolean.EncodeRef(e, &f0[1], &v.Presence, v.Cross)
-}
-
-// UnmarshalSOAP reads se, the element of one branch, into v.
-func (v *MarksTickOrCross) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsMarksTickOrCross
-	switch se.Name {
-	case f0[0].Name:
-		return soap.XSBoolean.DecodeRef(d, se, &f0[0], &v.Presence, &v.Tick)
-	case f0[1].Name:
-		return soap.XSBoolean.DecodeRef(d, se, &f0[1], &v.Presence, &v.Cross)
-	}
-	return d.Unknown(se)
-}
+func (*MarksTickOrCross) SOAPType() *soapimpl.Type { return tableMarksTickOrCross }
 
 // Pager is the complex type {http://example.com/sogen/choice}Pager.
 type Pager struct {
@@ -479,57 +191,18 @@ type Pager struct {
 	Presence soap.Presence
 }
 
-// fieldsPager describes the child elements of Pager, in schema order.
-var fieldsPager = [...]soap.Field{
-	{Name: xml.Name{Space: nsChoice, Local: "number"}, GoName: "Number"},
+var descPager = soapimpl.Struct{Go: "Pager", Type: xml.Name{Space: nsChoice, Local: "Pager"}, Presence: true, Zero: (*Pager)(nil), New: func() any { return new(Pager) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Pager)
+		p[0], p[1] = &x.Number, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsChoice, Local: "number", GoName: "Number", Codec: &soapimpl.XSInt},
+	},
 }
+var tablePager = soapimpl.NewType(&descPager)
 
-// SOAPType returns the schema type name of Pager.
-func (*Pager) SOAPType() xml.Name {
-	return xml.Name{Space: nsChoice, Local: "Pager"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Pager) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPager
-	soap.CheckPresence(e, &v.Presence, f0[:], "Pager")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Number)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Pager) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPager
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.Number)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Pager) SOAPType() *soapimpl.Type { return tablePager }
 
 // Reach is the content of the element of the same name.
 type Reach struct {
@@ -541,62 +214,19 @@ type Reach struct {
 	Presence soap.Presence
 }
 
-// fieldsReach describes the child elements of Reach, in schema order.
-var fieldsReach = [...]soap.Field{
-	{Name: xml.Name{Space: nsChoice, Local: "contact"}, GoName: "Contact", ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "urgent"}, GoName: "Urgent", Optional: true},
+var descReach = soapimpl.Struct{Go: "Reach", Presence: true, Zero: (*Reach)(nil), New: func() any { return new(Reach) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Reach)
+		p[0], p[1], p[2] = &x.Contact, &x.Urgent, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsChoice, Local: "contact", GoName: "Contact", Flags: soapimpl.ZeroUnset, Codec: &ptrContact},
+		{Space: nsChoice, Local: "urgent", GoName: "Urgent", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableReach = soapimpl.NewType(&descReach)
 
-// SOAPType returns the zero name: Reach is an anonymous type.
-func (*Reach) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Reach) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsReach
-	soap.CheckPresence(e, &v.Presence, f0[:], "Reach")
-	soap.EncodePtr[Contact](e, &f0[0], &v.Presence, v.Contact)
-	soap.XSBoolean.Encode(e, &f0[1], &v.Presence, v.Urgent)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Reach) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsReach
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Contact](d, se, &f0[0], &v.Presence, &v.Contact)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[1], &v.Presence, &v.Urgent)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Reach) SOAPType() *soapimpl.Type { return tableReach }
 
 // ReachResponse is the content of the element of the same name.
 type ReachResponse struct {
@@ -608,66 +238,17 @@ type ReachResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsReachResponse describes the child elements of ReachResponse, in schema order.
-var fieldsReachResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsChoice, Local: "ticket"}, GoName: "Ticket", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsChoice, Local: "refusal"}, GoName: "Refusal", Optional: true, ZeroUnset: true},
+var descReachResponse = soapimpl.Struct{Go: "ReachResponse", Presence: true, Zero: (*ReachResponse)(nil), New: func() any { return new(ReachResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ReachResponse)
+		p[0], p[1], p[2] = &x.Ticket, &x.Refusal, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsChoice, Local: "ticket", GoName: "Ticket", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSInt},
+		{Space: nsChoice, Local: "refusal", GoName: "Refusal", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{0}, {1}}}},
 }
+var tableReachResponse = soapimpl.NewType(&descReachResponse)
 
-// choiceReachResponse0 is the xs:choice of ReachResponse between Ticket, Refusal.
-var choiceReachResponse0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{0}, {1}},
-}
-
-// SOAPType returns the zero name: ReachResponse is an anonymous type.
-func (*ReachResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ReachResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsReachResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "ReachResponse")
-	choiceReachResponse0.Check(e, "ReachResponse", f0[:], &v.Presence, v.Ticket == nil, v.Refusal == nil)
-	soap.XSInt.EncodeRef(e, &f0[0], &v.Presence, v.Ticket)
-	soap.XSString.EncodeRef(e, &f0[1], &v.Presence, v.Refusal)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ReachResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsReachResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.DecodeRef(d, se, &f0[0], &v.Presence, &v.Ticket)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[1], &v.Presence, &v.Refusal)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ReachResponse) SOAPType() *soapimpl.Type { return tableReachResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // ClockClient is a client for the port type Clock. Create one with NewClockClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type ClockClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsClockSOAP describes the operations of binding ClockSoap, in the order of ClockClient's methods.
-var opsClockSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Clock.EchoTimes", Action: "http://example.com/sogen/datetime/EchoTimes", Version: soap.V11, Request: xml.Name{Space: nsDatetime, Local: "EchoTimes"}, Response: xml.Name{Space: nsDatetime, Local: "EchoTimesResponse"}}},
+var opsClockSOAP = [1]soapimpl.Operation{
+	{Name: "Clock.EchoTimes", Action: "http://example.com/sogen/datetime/EchoTimes", Version: soap.V11, Request: xml.Name{Space: nsDatetime, Local: "EchoTimes"}, Response: xml.Name{Space: nsDatetime, Local: "EchoTimesResponse"}},
 }
 
 // NewClockClient returns a ClockClient for the port ClockSoap of service ClockService (SOAP 1.1, endpoint http://example.com/datetime). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewClockClient(client *soap.Client) *ClockClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *ClockClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *ClockClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("datetime: ClockClient was not created with NewClockClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "datetime.ClockClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // EchoTimes calls the operation EchoTimes, sending EchoTimes. It returns the Response of the EchoTimesResponse reply. It calls ClockClientMessages.EchoTimes, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package datetime
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // EchoTimes is the content of the element of the same name.
@@ -19,62 +20,19 @@ type EchoTimes struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoTimes describes the child elements of EchoTimes, in schema order.
-var fieldsEchoTimes = [...]soap.Field{
-	{Name: xml.Name{Space: nsDatetime, Local: "times"}, GoName: "Times", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsDatetime, Local: "at"}, GoName: "At"},
+var descEchoTimes = soapimpl.Struct{Go: "EchoTimes", Presence: true, Zero: (*EchoTimes)(nil), New: func() any { return new(EchoTimes) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoTimes)
+		p[0], p[1], p[2] = &x.Times, &x.At, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDatetime, Local: "times", GoName: "Times", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrTimes},
+		{Space: nsDatetime, Local: "at", GoName: "At", Codec: &soapimpl.XSDateTime},
+	},
 }
+var tableEchoTimes = soapimpl.NewType(&descEchoTimes)
 
-// SOAPType returns the zero name: EchoTimes is an anonymous type.
-func (*EchoTimes) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoTimes) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoTimes
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoTimes")
-	soap.EncodePtr[Times](e, &f0[0], &v.Presence, v.Times)
-	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.At)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoTimes) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoTimes
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Times](d, se, &f0[0], &v.Presence, &v.Times)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[1], &v.Presence, &v.At)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoTimes) SOAPType() *soapimpl.Type { return tableEchoTimes }
 
 // EchoTimesResponse is the content of the element of the same name.
 type EchoTimesResponse struct {
@@ -84,57 +42,18 @@ type EchoTimesResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoTimesResponse describes the child elements of EchoTimesResponse, in schema order.
-var fieldsEchoTimesResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsDatetime, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descEchoTimesResponse = soapimpl.Struct{Go: "EchoTimesResponse", Presence: true, Zero: (*EchoTimesResponse)(nil), New: func() any { return new(EchoTimesResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoTimesResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDatetime, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrTimes},
+	},
 }
+var tableEchoTimesResponse = soapimpl.NewType(&descEchoTimesResponse)
 
-// SOAPType returns the zero name: EchoTimesResponse is an anonymous type.
-func (*EchoTimesResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoTimesResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoTimesResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoTimesResponse")
-	soap.EncodePtr[Times](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoTimesResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoTimesResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Times](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoTimesResponse) SOAPType() *soapimpl.Type { return tableEchoTimesResponse }
 
 // Times is the complex type {http://example.com/sogen/datetime}Times.
 type Times struct {
@@ -156,84 +75,21 @@ type Times struct {
 	Presence soap.Presence
 }
 
-// fieldsTimes describes the child elements of Times, in schema order.
-var fieldsTimes = [...]soap.Field{
-	{Name: xml.Name{Space: nsDatetime, Local: "Updated"}, GoName: "Updated", Optional: true},
-	{Name: xml.Name{Space: nsDatetime, Local: "Deleted"}, GoName: "Deleted", Optional: true, Nillable: true},
-	{Name: xml.Name{Space: nsDatetime, Local: "Created"}, GoName: "Created"},
-	{Name: xml.Name{Space: nsDatetime, Local: "Birthday"}, GoName: "Birthday", Optional: true},
-	{Name: xml.Name{Space: nsDatetime, Local: "Alarm"}, GoName: "Alarm", Optional: true},
-	{Name: xml.Name{Space: nsDatetime, Local: "Timeout"}, GoName: "Timeout", Optional: true},
-	{Name: xml.Name{Space: nsDatetime, Local: "History"}, GoName: "History", Repeated: true},
+var descTimes = soapimpl.Struct{Go: "Times", Type: xml.Name{Space: nsDatetime, Local: "Times"}, Presence: true, Zero: (*Times)(nil), New: func() any { return new(Times) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Times)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = &x.Updated, &x.Deleted, &x.Created, &x.Birthday, &x.Alarm, &x.Timeout, &x.History, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDatetime, Local: "Updated", GoName: "Updated", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsDatetime, Local: "Deleted", GoName: "Deleted", Flags: soapimpl.Optional | soapimpl.Nillable, Codec: &soapimpl.XSDateTime},
+		{Space: nsDatetime, Local: "Created", GoName: "Created", Codec: &soapimpl.XSDateTime},
+		{Space: nsDatetime, Local: "Birthday", GoName: "Birthday", Flags: soapimpl.Optional, Codec: &soapimpl.XSDate},
+		{Space: nsDatetime, Local: "Alarm", GoName: "Alarm", Flags: soapimpl.Optional, Codec: &soapimpl.XSTime},
+		{Space: nsDatetime, Local: "Timeout", GoName: "Timeout", Flags: soapimpl.Optional, Codec: &soapimpl.XSDuration},
+		{Space: nsDatetime, Local: "History", GoName: "History", Flags: soapimpl.Repeated, Codec: &soapimpl.XSDateTime},
+	},
 }
+var tableTimes = soapimpl.NewType(&descTimes)
 
-// SOAPType returns the schema type name of Times.
-func (*Times) SOAPType() xml.Name {
-	return xml.Name{Space: nsDatetime, Local: "Times"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Times) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTimes
-	soap.CheckPresence(e, &v.Presence, f0[:], "Times")
-	soap.XSDateTime.Encode(e, &f0[0], &v.Presence, v.Updated)
-	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.Deleted)
-	soap.XSDateTime.Encode(e, &f0[2], &v.Presence, v.Created)
-	soap.XSDate.Encode(e, &f0[3], &v.Presence, v.Birthday)
-	soap.XSTime.Encode(e, &f0[4], &v.Presence, v.Alarm)
-	soap.XSDuration.Encode(e, &f0[5], &v.Presence, v.Timeout)
-	soap.EncodeRepeated(e, &f0[6], &v.Presence, v.History, soap.XSDateTime.Encode)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Times) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTimes
-	var seen0 [7]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[0], &v.Presence, &v.Updated)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[1], &v.Presence, &v.Deleted)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[2], &v.Presence, &v.Created)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSDate.Decode(d, se, &f0[3], &v.Presence, &v.Birthday)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSTime.Decode(d, se, &f0[4], &v.Presence, &v.Alarm)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSDuration.Decode(d, se, &f0[5], &v.Presence, &v.Timeout)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.DecodeAppend(d, se, &f0[6], &v.Presence, &v.History, soap.XSDateTime.Decode)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Times) SOAPType() *soapimpl.Type { return tableTimes }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AddressBooksClient is a client for the port type AddressBooks. Create one with NewAddressBooksClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type AddressBooksClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsAddressBooksSOAP describes the operations of binding AddressBooksSoap, in the order of AddressBooksClient's methods.
-var opsAddressBooksSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "AddressBooks.UpdateAddressBook", Action: "http://example.com/sogen/dictionary/UpdateAddressBook", Version: soap.V11, Request: xml.Name{Space: nsDictionary, Local: "UpdateAddressBook"}, Response: xml.Name{Space: nsDictionary, Local: "UpdateAddressBookResponse"}}},
-	{Operation: soap.Operation{Name: "AddressBooks.TranslateLabels", Action: "http://example.com/sogen/dictionary/TranslateLabels", Version: soap.V11, Request: xml.Name{Space: nsDictionary, Local: "TranslateLabels"}, Response: xml.Name{Space: nsDictionary, Local: "TranslateLabelsResponse"}}},
+var opsAddressBooksSOAP = [2]soapimpl.Operation{
+	{Name: "AddressBooks.UpdateAddressBook", Action: "http://example.com/sogen/dictionary/UpdateAddressBook", Version: soap.V11, Request: xml.Name{Space: nsDictionary, Local: "UpdateAddressBook"}, Response: xml.Name{Space: nsDictionary, Local: "UpdateAddressBookResponse"}},
+	{Name: "AddressBooks.TranslateLabels", Action: "http://example.com/sogen/dictionary/TranslateLabels", Version: soap.V11, Request: xml.Name{Space: nsDictionary, Local: "TranslateLabels"}, Response: xml.Name{Space: nsDictionary, Local: "TranslateLabelsResponse"}},
 }
 
 // NewAddressBooksClient returns a AddressBooksClient for the port AddressBooksSoap of service AddressBookService (SOAP 1.1, endpoint http://example.com/dictionary). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewAddressBooksClient(client *soap.Client) *AddressBooksClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *AddressBooksClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *AddressBooksClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("dictionary: AddressBooksClient was not created with NewAddressBooksClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "dictionary.AddressBooksClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // UpdateAddressBook calls the operation UpdateAddressBook, sending UpdateAddressBook. It returns the Response of the UpdateAddressBookResponse reply. It calls AddressBooksClientMessages.UpdateAddressBook, which takes and returns the whole messages.

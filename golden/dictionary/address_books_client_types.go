@@ -7,6 +7,7 @@ package dictionary
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AddressBook is the complex type {http://example.com/sogen/dictionary}AddressBook.
@@ -25,77 +26,22 @@ type AddressBook struct {
 	Presence soap.Presence
 }
 
-// fieldsAddressBook describes the child elements of AddressBook, in schema order.
-var fieldsAddressBook = [...]soap.Field{
-	{Name: xml.Name{Space: nsDictionary, Local: "Labels"}, GoName: "Labels", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsDictionary, Local: "Metadata"}, GoName: "Metadata", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsDictionary, Local: "Contacts"}, GoName: "Contacts", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsDictionary, Local: "Schedule"}, GoName: "Schedule", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsDictionary, Local: "Codes"}, GoName: "Codes", Optional: true, Nillable: true, ZeroUnset: true},
+var descAddressBook = soapimpl.Struct{Go: "AddressBook", Type: xml.Name{Space: nsDictionary, Local: "AddressBook"}, Presence: true, Zero: (*AddressBook)(nil), New: func() any { return new(AddressBook) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AddressBook)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.Labels, &x.Metadata, &x.Contacts, &x.Schedule, &x.Codes, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDictionary, Local: "Labels", GoName: "Labels", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictLabels},
+		{Space: nsDictionary, Local: "Metadata", GoName: "Metadata", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictMetadata},
+		{Space: nsDictionary, Local: "Contacts", GoName: "Contacts", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictContactDictionary},
+		{Space: nsDictionary, Local: "Schedule", GoName: "Schedule", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictSchedule},
+		{Space: nsDictionary, Local: "Codes", GoName: "Codes", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictCodeTable},
+	},
 }
+var tableAddressBook = soapimpl.NewType(&descAddressBook)
 
-// SOAPType returns the schema type name of AddressBook.
-func (*AddressBook) SOAPType() xml.Name {
-	return xml.Name{Space: nsDictionary, Local: "AddressBook"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AddressBook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAddressBook
-	soap.CheckPresence(e, &v.Presence, f0[:], "AddressBook")
-	dictLabels.Encode(e, &f0[0], &v.Presence, v.Labels)
-	dictMetadata.Encode(e, &f0[1], &v.Presence, v.Metadata)
-	dictContactDictionary.Encode(e, &f0[2], &v.Presence, v.Contacts)
-	dictSchedule.Encode(e, &f0[3], &v.Presence, v.Schedule)
-	dictCodeTable.Encode(e, &f0[4], &v.Presence, v.Codes)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AddressBook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAddressBook
-	var seen0 [5]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = dictLabels.Decode(d, se, &f0[0], &v.Presence, &v.Labels)
-		case f0[1].Name:
-			seen0[1] = true
-			err = dictMetadata.Decode(d, se, &f0[1], &v.Presence, &v.Metadata)
-		case f0[2].Name:
-			seen0[2] = true
-			err = dictContactDictionary.Decode(d, se, &f0[2], &v.Presence, &v.Contacts)
-		case f0[3].Name:
-			seen0[3] = true
-			err = dictSchedule.Decode(d, se, &f0[3], &v.Presence, &v.Schedule)
-		case f0[4].Name:
-			seen0[4] = true
-			err = dictCodeTable.Decode(d, se, &f0[4], &v.Presence, &v.Codes)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AddressBook) SOAPType() *soapimpl.Type { return tableAddressBook }
 
 // Contact is the complex type {http://example.com/sogen/dictionary}Contact.
 type Contact struct {
@@ -107,62 +53,19 @@ type Contact struct {
 	Presence soap.Presence
 }
 
-// fieldsContact describes the child elements of Contact, in schema order.
-var fieldsContact = [...]soap.Field{
-	{Name: xml.Name{Space: nsDictionary, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsDictionary, Local: "Email"}, GoName: "Email", Optional: true, Nillable: true, ZeroUnset: true},
+var descContact = soapimpl.Struct{Go: "Contact", Type: xml.Name{Space: nsDictionary, Local: "Contact"}, Presence: true, Zero: (*Contact)(nil), New: func() any { return new(Contact) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Contact)
+		p[0], p[1], p[2] = &x.Name, &x.Email, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDictionary, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsDictionary, Local: "Email", GoName: "Email", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableContact = soapimpl.NewType(&descContact)
 
-// SOAPType returns the schema type name of Contact.
-func (*Contact) SOAPType() xml.Name {
-	return xml.Name{Space: nsDictionary, Local: "Contact"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Contact) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsContact
-	soap.CheckPresence(e, &v.Presence, f0[:], "Contact")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Email)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Contact) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsContact
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Email)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Contact) SOAPType() *soapimpl.Type { return tableContact }
 
 // TranslateLabels is the content of the element of the same name.
 type TranslateLabels struct {
@@ -172,57 +75,18 @@ type TranslateLabels struct {
 	Presence soap.Presence
 }
 
-// fieldsTranslateLabels describes the child elements of TranslateLabels, in schema order.
-var fieldsTranslateLabels = [...]soap.Field{
-	{Name: xml.Name{Space: nsDictionary, Local: "Labels"}, GoName: "Labels", Optional: true, Nillable: true, ZeroUnset: true},
+var descTranslateLabels = soapimpl.Struct{Go: "TranslateLabels", Presence: true, Zero: (*TranslateLabels)(nil), New: func() any { return new(TranslateLabels) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*TranslateLabels)
+		p[0], p[1] = &x.Labels, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDictionary, Local: "Labels", GoName: "Labels", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictLabels},
+	},
 }
+var tableTranslateLabels = soapimpl.NewType(&descTranslateLabels)
 
-// SOAPType returns the zero name: TranslateLabels is an anonymous type.
-func (*TranslateLabels) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *TranslateLabels) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTranslateLabels
-	soap.CheckPresence(e, &v.Presence, f0[:], "TranslateLabels")
-	dictLabels.Encode(e, &f0[0], &v.Presence, v.Labels)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *TranslateLabels) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTranslateLabels
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = dictLabels.Decode(d, se, &f0[0], &v.Presence, &v.Labels)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*TranslateLabels) SOAPType() *soapimpl.Type { return tableTranslateLabels }
 
 // TranslateLabelsResponse is the content of the element of the same name.
 type TranslateLabelsResponse struct {
@@ -232,57 +96,18 @@ type TranslateLabelsResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsTranslateLabelsResponse describes the child elements of TranslateLabelsResponse, in schema order.
-var fieldsTranslateLabelsResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsDictionary, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descTranslateLabelsResponse = soapimpl.Struct{Go: "TranslateLabelsResponse", Presence: true, Zero: (*TranslateLabelsResponse)(nil), New: func() any { return new(TranslateLabelsResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*TranslateLabelsResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDictionary, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictLabels},
+	},
 }
+var tableTranslateLabelsResponse = soapimpl.NewType(&descTranslateLabelsResponse)
 
-// SOAPType returns the zero name: TranslateLabelsResponse is an anonymous type.
-func (*TranslateLabelsResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *TranslateLabelsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTranslateLabelsResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "TranslateLabelsResponse")
-	dictLabels.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *TranslateLabelsResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTranslateLabelsResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = dictLabels.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*TranslateLabelsResponse) SOAPType() *soapimpl.Type { return tableTranslateLabelsResponse }
 
 // UpdateAddressBook is the content of the element of the same name.
 type UpdateAddressBook struct {
@@ -294,62 +119,19 @@ type UpdateAddressBook struct {
 	Presence soap.Presence
 }
 
-// fieldsUpdateAddressBook describes the child elements of UpdateAddressBook, in schema order.
-var fieldsUpdateAddressBook = [...]soap.Field{
-	{Name: xml.Name{Space: nsDictionary, Local: "Book"}, GoName: "Book", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsDictionary, Local: "Extra"}, GoName: "Extra", Optional: true, Nillable: true, ZeroUnset: true},
+var descUpdateAddressBook = soapimpl.Struct{Go: "UpdateAddressBook", Presence: true, Zero: (*UpdateAddressBook)(nil), New: func() any { return new(UpdateAddressBook) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*UpdateAddressBook)
+		p[0], p[1], p[2] = &x.Book, &x.Extra, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDictionary, Local: "Book", GoName: "Book", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAddressBook},
+		{Space: nsDictionary, Local: "Extra", GoName: "Extra", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictMetadata},
+	},
 }
+var tableUpdateAddressBook = soapimpl.NewType(&descUpdateAddressBook)
 
-// SOAPType returns the zero name: UpdateAddressBook is an anonymous type.
-func (*UpdateAddressBook) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *UpdateAddressBook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsUpdateAddressBook
-	soap.CheckPresence(e, &v.Presence, f0[:], "UpdateAddressBook")
-	soap.EncodePtr[AddressBook](e, &f0[0], &v.Presence, v.Book)
-	dictMetadata.Encode(e, &f0[1], &v.Presence, v.Extra)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *UpdateAddressBook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsUpdateAddressBook
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[AddressBook](d, se, &f0[0], &v.Presence, &v.Book)
-		case f0[1].Name:
-			seen0[1] = true
-			err = dictMetadata.Decode(d, se, &f0[1], &v.Presence, &v.Extra)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*UpdateAddressBook) SOAPType() *soapimpl.Type { return tableUpdateAddressBook }
 
 // UpdateAddressBookResponse is the content of the element of the same name.
 type UpdateAddressBookResponse struct {
@@ -359,54 +141,15 @@ type UpdateAddressBookResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsUpdateAddressBookResponse describes the child elements of UpdateAddressBookResponse, in schema order.
-var fieldsUpdateAddressBookResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsDictionary, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descUpdateAddressBookResponse = soapimpl.Struct{Go: "UpdateAddressBookResponse", Presence: true, Zero: (*UpdateAddressBookResponse)(nil), New: func() any { return new(UpdateAddressBookResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*UpdateAddressBookResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDictionary, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictContactDictionary},
+	},
 }
+var tableUpdateAddressBookResponse = soapimpl.NewType(&descUpdateAddressBookResponse)
 
-// SOAPType returns the zero name: UpdateAddressBookResponse is an anonymous type.
-func (*UpdateAddressBookResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *UpdateAddressBookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsUpdateAddressBookResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "UpdateAddressBookResponse")
-	dictContactDictionary.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *UpdateAddressBookResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsUpdateAddressBookResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = dictContactDictionary.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*UpdateAddressBookResponse) SOAPType() *soapimpl.Type { return tableUpdateAddressBookResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // BankRequestHeader holds the SOAP header blocks sent with requests of BankClient. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.
@@ -19,35 +20,18 @@ type BankRequestHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsBankRequestHeader describes the header blocks of BankRequestHeader.
-var fieldsBankRequestHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsDocparts, Local: "Session"}, GoName: "Session", Optional: true, ZeroUnset: true},
+var descBankRequestHeader = soapimpl.Struct{Go: "BankRequestHeader", Kind: soapimpl.Header, Presence: true, Zero: (*BankRequestHeader)(nil), New: func() any { return new(BankRequestHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*BankRequestHeader)
+		p[0], p[1] = &x.Session, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDocparts, Local: "Session", GoName: "Session", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableBankRequestHeader = soapimpl.NewType(&descBankRequestHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsBankRequestHeader); a nil h writes none.
-func (h *BankRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsBankRequestHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "BankRequestHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSString.Encode(e, &f[0], &h.Presence, h.Session)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of BankRequestHeader's, and reports whether it was.
-func (h *BankRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsBankRequestHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.Session)
-	}
-	return false, nil
-}
+func (*BankRequestHeader) SOAPType() *soapimpl.Type { return tableBankRequestHeader }
 
 // BankClient is a client for the port type Bank. Create one with NewBankClient; a client is safe for concurrent use once its fields are set.
 type BankClient struct {
@@ -58,13 +42,13 @@ type BankClient struct {
 	// Header is sent with every request (each operation sends the blocks its binding declares);
 	// soap.WithRequestHeader replaces it for one call. Set it before the client is shared.
 	Header BankRequestHeader
-	ops    *[2]operation
+	ops    *[2]soapimpl.Operation
 }
 
 // opsBankBinding describes the operations of binding BankBinding, in the order of BankClient's methods.
-var opsBankBinding = [2]operation{
-	{Operation: soap.Operation{Name: "Bank.Transfer", Action: "urn:transfer", Version: soap.V11, Request: xml.Name{Space: nsDocparts, Local: "Source"}, Response: xml.Name{Space: nsDocparts, Local: "Receipt"}}},
-	{Operation: soap.Operation{Name: "Bank.Refund", Action: "urn:refund", Version: soap.V11, Request: xml.Name{Space: nsDocparts, Local: "Target"}, Response: xml.Name{Space: nsDocparts, Local: "Receipt"}}, headers: []int{0}},
+var opsBankBinding = [2]soapimpl.Operation{
+	{Name: "Bank.Transfer", Action: "urn:transfer", Version: soap.V11, Request: xml.Name{Space: nsDocparts, Local: "Source"}, Response: xml.Name{Space: nsDocparts, Local: "Receipt"}},
+	{Name: "Bank.Refund", Action: "urn:refund", Version: soap.V11, Request: xml.Name{Space: nsDocparts, Local: "Target"}, Response: xml.Name{Space: nsDocparts, Local: "Receipt"}, Headers: []int{0}},
 }
 
 // NewBankClient returns a BankClient for the port BankPort of service BankService (SOAP 1.1, endpoint http://example.com/bank). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -77,30 +61,23 @@ func NewBankClient(client *soap.Client) *BankClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *BankClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *BankClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("docparts: BankClient was not created with NewBankClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	h, err := soap.RequestHeaderFrom(&c.Header, opts)
+	h, err := soapimpl.RequestHeaderFrom(&c.Header, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "docparts.BankClient",
 		Namespaces: namespaces,
-		Header: func(e *soap.Encoder) {
-			h.marshalSOAPHeader(e, op.headers)
-		},
-		Body:   req,
-		Result: resp,
-		Types:  typeRegistry,
-	}, opts...)
+		Types:      typeRegistry,
+		Header:     h,
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Transfer calls the operation Transfer, sending the elements Source, Target, Amount and Tags side by side. It returns the reply's parts, the elements Receipt and Balance side by side. It calls BankClientMessages.Transfer, which takes and returns the whole messages.

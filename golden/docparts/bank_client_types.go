@@ -6,8 +6,8 @@ package docparts
 
 import (
 	"encoding/xml"
-	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Account is the complex type {http://example.com/sogen/docparts}Account.
@@ -20,62 +20,19 @@ type Account struct {
 	Presence soap.Presence
 }
 
-// fieldsAccount describes the child elements of Account, in schema order.
-var fieldsAccount = [...]soap.Field{
-	{Name: xml.Name{Space: nsDocparts, Local: "IBAN"}, GoName: "IBAN"},
-	{Name: xml.Name{Space: nsDocparts, Local: "Holder"}, GoName: "Holder", Optional: true},
+var descAccount = soapimpl.Struct{Go: "Account", Type: xml.Name{Space: nsDocparts, Local: "Account"}, Presence: true, Zero: (*Account)(nil), New: func() any { return new(Account) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Account)
+		p[0], p[1], p[2] = &x.IBAN, &x.Holder, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDocparts, Local: "IBAN", GoName: "IBAN", Codec: &soapimpl.XSString},
+		{Space: nsDocparts, Local: "Holder", GoName: "Holder", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableAccount = soapimpl.NewType(&descAccount)
 
-// SOAPType returns the schema type name of Account.
-func (*Account) SOAPType() xml.Name {
-	return xml.Name{Space: nsDocparts, Local: "Account"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Account) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAccount
-	soap.CheckPresence(e, &v.Presence, f0[:], "Account")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.IBAN)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Holder)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Account) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAccount
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.IBAN)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Holder)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Account) SOAPType() *soapimpl.Type { return tableAccount }
 
 // Booking holds the parts of message Booking (receipt, balance), which the binding puts side by side in the SOAP Body (document style with several parts, WSDL 1.1 section 3.5): one field per part, in order. It has no element of its own.
 type Booking struct {
@@ -87,62 +44,19 @@ type Booking struct {
 	Presence soap.Presence
 }
 
-// fieldsBooking describes the child elements of Booking, in schema order.
-var fieldsBooking = [...]soap.Field{
-	{Name: xml.Name{Space: nsDocparts, Local: "Receipt"}, GoName: "Receipt", ZeroUnset: true},
-	{Name: xml.Name{Space: nsDocparts, Local: "Balance"}, GoName: "Balance", Nillable: true},
+var descBooking = soapimpl.Struct{Go: "Booking", Kind: soapimpl.Parts, Presence: true, Zero: (*Booking)(nil), New: func() any { return new(Booking) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Booking)
+		p[0], p[1], p[2] = &x.Receipt, &x.Balance, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDocparts, Local: "Receipt", GoName: "Receipt", Flags: soapimpl.ZeroUnset, Codec: &ptrReceipt},
+		{Space: nsDocparts, Local: "Balance", GoName: "Balance", Flags: soapimpl.Nillable, Codec: &soapimpl.XSDecimal},
+	},
 }
+var tableBooking = soapimpl.NewType(&descBooking)
 
-// SOAPType returns the zero name: Booking is an anonymous type.
-func (*Booking) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the parts of v, one element each, in order; start is ignored (the parts have no element around them). A nil v is an encoding error.
-func (v *Booking) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("docparts: a nil *Booking"))
-		return
-	}
-	f0 := &fieldsBooking
-	soap.CheckPresence(e, &v.Presence, f0[:], "Booking")
-	soap.EncodePtr[Receipt](e, &f0[0], &v.Presence, v.Receipt)
-	soap.XSDecimal.Encode(e, &f0[1], &v.Presence, v.Balance)
-}
-
-// UnmarshalSOAP reads se, the element of one part, into v.
-func (v *Booking) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsBooking
-	switch se.Name {
-	case f0[0].Name:
-		return soap.DecodePtr[Receipt](d, se, &f0[0], &v.Presence, &v.Receipt)
-	case f0[1].Name:
-		return soap.XSDecimal.Decode(d, se, &f0[1], &v.Presence, &v.Balance)
-	}
-	return d.Unknown(se)
-}
-
-// UnmarshalSOAPBody reads the elements of a reply's Body into v: first, already started, then the others up to the end of the Body, each into the field of its part (in any order). A part the reply lacks is recorded as absent in Presence.
-func (v *Booking) UnmarshalSOAPBody(d *soap.Decoder, first xml.StartElement) error {
-	f0 := &fieldsBooking
-	var seen0 [2]bool
-	part := func(se xml.StartElement) error {
-		for i := range f0 {
-			if se.Name == f0[i].Name {
-				seen0[i] = true
-			}
-		}
-		return v.UnmarshalSOAP(d, se)
-	}
-	if err := part(first); err != nil {
-		return err
-	}
-	if err := d.Children(part); err != nil {
-		return err
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Booking) SOAPType() *soapimpl.Type { return tableBooking }
 
 // Receipt is the content of the element of the same name.
 type Receipt struct {
@@ -154,62 +68,19 @@ type Receipt struct {
 	Presence soap.Presence
 }
 
-// fieldsReceipt describes the child elements of Receipt, in schema order.
-var fieldsReceipt = [...]soap.Field{
-	{Name: xml.Name{Space: nsDocparts, Local: "ID"}, GoName: "ID"},
-	{Name: xml.Name{Space: nsDocparts, Local: "Booked"}, GoName: "Booked"},
+var descReceipt = soapimpl.Struct{Go: "Receipt", Presence: true, Zero: (*Receipt)(nil), New: func() any { return new(Receipt) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Receipt)
+		p[0], p[1], p[2] = &x.ID, &x.Booked, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDocparts, Local: "ID", GoName: "ID", Codec: &soapimpl.XSString},
+		{Space: nsDocparts, Local: "Booked", GoName: "Booked", Codec: &soapimpl.XSDateTime},
+	},
 }
+var tableReceipt = soapimpl.NewType(&descReceipt)
 
-// SOAPType returns the zero name: Receipt is an anonymous type.
-func (*Receipt) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Receipt) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsReceipt
-	soap.CheckPresence(e, &v.Presence, f0[:], "Receipt")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.Booked)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Receipt) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsReceipt
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[1], &v.Presence, &v.Booked)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Receipt) SOAPType() *soapimpl.Type { return tableReceipt }
 
 // RefundRequest holds the parts of message RefundRequest (to, amount), which the binding puts side by side in the SOAP Body (document style with several parts, WSDL 1.1 section 3.5): one field per part, in order. It has no element of its own.
 type RefundRequest struct {
@@ -221,62 +92,19 @@ type RefundRequest struct {
 	Presence soap.Presence
 }
 
-// fieldsRefundRequest describes the child elements of RefundRequest, in schema order.
-var fieldsRefundRequest = [...]soap.Field{
-	{Name: xml.Name{Space: nsDocparts, Local: "Target"}, GoName: "To", ZeroUnset: true},
-	{Name: xml.Name{Space: nsDocparts, Local: "Amount"}, GoName: "Amount"},
+var descRefundRequest = soapimpl.Struct{Go: "RefundRequest", Kind: soapimpl.Parts, Presence: true, Zero: (*RefundRequest)(nil), New: func() any { return new(RefundRequest) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*RefundRequest)
+		p[0], p[1], p[2] = &x.To, &x.Amount, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDocparts, Local: "Target", GoName: "To", Flags: soapimpl.ZeroUnset, Codec: &ptrAccount},
+		{Space: nsDocparts, Local: "Amount", GoName: "Amount", Codec: &soapimpl.XSDecimal},
+	},
 }
+var tableRefundRequest = soapimpl.NewType(&descRefundRequest)
 
-// SOAPType returns the zero name: RefundRequest is an anonymous type.
-func (*RefundRequest) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the parts of v, one element each, in order; start is ignored (the parts have no element around them). A nil v is an encoding error.
-func (v *RefundRequest) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("docparts: a nil *RefundRequest"))
-		return
-	}
-	f0 := &fieldsRefundRequest
-	soap.CheckPresence(e, &v.Presence, f0[:], "RefundRequest")
-	soap.EncodePtr[Account](e, &f0[0], &v.Presence, v.To)
-	soap.XSDecimal.Encode(e, &f0[1], &v.Presence, v.Amount)
-}
-
-// UnmarshalSOAP reads se, the element of one part, into v.
-func (v *RefundRequest) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsRefundRequest
-	switch se.Name {
-	case f0[0].Name:
-		return soap.DecodePtr[Account](d, se, &f0[0], &v.Presence, &v.To)
-	case f0[1].Name:
-		return soap.XSDecimal.Decode(d, se, &f0[1], &v.Presence, &v.Amount)
-	}
-	return d.Unknown(se)
-}
-
-// UnmarshalSOAPBody reads the elements of a reply's Body into v: first, already started, then the others up to the end of the Body, each into the field of its part (in any order). A part the reply lacks is recorded as absent in Presence.
-func (v *RefundRequest) UnmarshalSOAPBody(d *soap.Decoder, first xml.StartElement) error {
-	f0 := &fieldsRefundRequest
-	var seen0 [2]bool
-	part := func(se xml.StartElement) error {
-		for i := range f0 {
-			if se.Name == f0[i].Name {
-				seen0[i] = true
-			}
-		}
-		return v.UnmarshalSOAP(d, se)
-	}
-	if err := part(first); err != nil {
-		return err
-	}
-	if err := d.Children(part); err != nil {
-		return err
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*RefundRequest) SOAPType() *soapimpl.Type { return tableRefundRequest }
 
 // TransferRequest holds the parts of message TransferRequest (from, to, amount, tags), which the binding puts side by side in the SOAP Body (document style with several parts, WSDL 1.1 section 3.5): one field per part, in order. It has no element of its own.
 type TransferRequest struct {
@@ -292,67 +120,18 @@ type TransferRequest struct {
 	Presence soap.Presence
 }
 
-// fieldsTransferRequest describes the child elements of TransferRequest, in schema order.
-var fieldsTransferRequest = [...]soap.Field{
-	{Name: xml.Name{Space: nsDocparts, Local: "Source"}, GoName: "From", ZeroUnset: true},
-	{Name: xml.Name{Space: nsDocparts, Local: "Target"}, GoName: "To", ZeroUnset: true},
-	{Name: xml.Name{Space: nsDocparts, Local: "Amount"}, GoName: "Amount"},
-	{Name: xml.Name{Space: nsDocparts, Local: "Tags"}, GoName: "Tags", ZeroUnset: true},
+var descTransferRequest = soapimpl.Struct{Go: "TransferRequest", Kind: soapimpl.Parts, Presence: true, Zero: (*TransferRequest)(nil), New: func() any { return new(TransferRequest) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*TransferRequest)
+		p[0], p[1], p[2], p[3], p[4] = &x.From, &x.To, &x.Amount, &x.Tags, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsDocparts, Local: "Source", GoName: "From", Flags: soapimpl.ZeroUnset, Codec: &ptrAccount},
+		{Space: nsDocparts, Local: "Target", GoName: "To", Flags: soapimpl.ZeroUnset, Codec: &ptrAccount},
+		{Space: nsDocparts, Local: "Amount", GoName: "Amount", Codec: &soapimpl.XSDecimal},
+		{Space: nsDocparts, Local: "Tags", GoName: "Tags", Flags: soapimpl.ZeroUnset, Codec: &arrayOfString},
+	},
 }
+var tableTransferRequest = soapimpl.NewType(&descTransferRequest)
 
-// SOAPType returns the zero name: TransferRequest is an anonymous type.
-func (*TransferRequest) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the parts of v, one element each, in order; start is ignored (the parts have no element around them). A nil v is an encoding error.
-func (v *TransferRequest) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("docparts: a nil *TransferRequest"))
-		return
-	}
-	f0 := &fieldsTransferRequest
-	soap.CheckPresence(e, &v.Presence, f0[:], "TransferRequest")
-	soap.EncodePtr[Account](e, &f0[0], &v.Presence, v.From)
-	soap.EncodePtr[Account](e, &f0[1], &v.Presence, v.To)
-	soap.XSDecimal.Encode(e, &f0[2], &v.Presence, v.Amount)
-	arrayOfString.Encode(e, &f0[3], &v.Presence, v.Tags)
-}
-
-// UnmarshalSOAP reads se, the element of one part, into v.
-func (v *TransferRequest) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsTransferRequest
-	switch se.Name {
-	case f0[0].Name:
-		return soap.DecodePtr[Account](d, se, &f0[0], &v.Presence, &v.From)
-	case f0[1].Name:
-		return soap.DecodePtr[Account](d, se, &f0[1], &v.Presence, &v.To)
-	case f0[2].Name:
-		return soap.XSDecimal.Decode(d, se, &f0[2], &v.Presence, &v.Amount)
-	case f0[3].Name:
-		return arrayOfString.Decode(d, se, &f0[3], &v.Presence, &v.Tags)
-	}
-	return d.Unknown(se)
-}
-
-// UnmarshalSOAPBody reads the elements of a reply's Body into v: first, already started, then the others up to the end of the Body, each into the field of its part (in any order). A part the reply lacks is recorded as absent in Presence.
-func (v *TransferRequest) UnmarshalSOAPBody(d *soap.Decoder, first xml.StartElement) error {
-	f0 := &fieldsTransferRequest
-	var seen0 [4]bool
-	part := func(se xml.StartElement) error {
-		for i := range f0 {
-			if se.Name == f0[i].Name {
-				seen0[i] = true
-			}
-		}
-		return v.UnmarshalSOAP(d, se)
-	}
-	if err := part(first); err != nil {
-		return err
-	}
-	if err := d.Children(part); err != nil {
-		return err
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*TransferRequest) SOAPType() *soapimpl.Type { return tableTransferRequest }

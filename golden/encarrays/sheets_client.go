@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // SheetsClient is a client for the port type Sheets. Create one with NewSheetsClient; a client is safe for concurrent use once its fields are set.
@@ -17,21 +18,21 @@ type SheetsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[3]operation
+	ops      *[3]soapimpl.Operation
 }
 
 // opsSheetsBinding describes the operations of binding SheetsBinding, in the order of SheetsClient's methods.
-var opsSheetsBinding = [3]operation{
-	{Operation: soap.Operation{Name: "Sheets.Attach", Action: "", Version: soap.V11, Request: xml.Name{Space: nsSheets, Local: "Attach"}, Response: xml.Name{Space: nsSheets, Local: "AttachResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Sheets.Transpose", Action: "", Version: soap.V11, Request: xml.Name{Space: nsSheets, Local: "Transpose"}, Response: xml.Name{Space: nsSheets, Local: "TransposeResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Sheets.Count", Action: "", Version: soap.V11, Request: xml.Name{Space: nsSheets, Local: "Count"}, Response: xml.Name{Space: nsSheets, Local: "CountResponse"}, Encoded: true}},
+var opsSheetsBinding = [3]soapimpl.Operation{
+	{Name: "Sheets.Attach", Action: "", Version: soap.V11, Request: xml.Name{Space: nsSheets, Local: "Attach"}, Response: xml.Name{Space: nsSheets, Local: "AttachResponse"}, Encoded: true},
+	{Name: "Sheets.Transpose", Action: "", Version: soap.V11, Request: xml.Name{Space: nsSheets, Local: "Transpose"}, Response: xml.Name{Space: nsSheets, Local: "TransposeResponse"}, Encoded: true},
+	{Name: "Sheets.Count", Action: "", Version: soap.V11, Request: xml.Name{Space: nsSheets, Local: "Count"}, Response: xml.Name{Space: nsSheets, Local: "CountResponse"}, Encoded: true},
 }
 
 // opsSheetsBinding12 describes the operations of binding SheetsBinding12, in the order of SheetsClient's methods.
-var opsSheetsBinding12 = [3]operation{
-	{Operation: soap.Operation{Name: "Sheets.Attach", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSheets, Local: "Attach"}, Response: xml.Name{Space: nsSheets, Local: "AttachResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Sheets.Transpose", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSheets, Local: "Transpose"}, Response: xml.Name{Space: nsSheets, Local: "TransposeResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Sheets.Count", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSheets, Local: "Count"}, Response: xml.Name{Space: nsSheets, Local: "CountResponse"}, Encoded: true}},
+var opsSheetsBinding12 = [3]soapimpl.Operation{
+	{Name: "Sheets.Attach", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSheets, Local: "Attach"}, Response: xml.Name{Space: nsSheets, Local: "AttachResponse"}, Encoded: true},
+	{Name: "Sheets.Transpose", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSheets, Local: "Transpose"}, Response: xml.Name{Space: nsSheets, Local: "TransposeResponse"}, Encoded: true},
+	{Name: "Sheets.Count", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSheets, Local: "Count"}, Response: xml.Name{Space: nsSheets, Local: "CountResponse"}, Encoded: true},
 }
 
 // NewSheetsClientSheets returns a SheetsClient for the port Sheets of service SheetsService (SOAP 1.1, endpoint http://example.com/sheets). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -53,23 +54,18 @@ func NewSheetsClientSheets12(client *soap.Client) *SheetsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *SheetsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *SheetsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("encarrays: SheetsClient was not created with NewSheetsClientSheets or NewSheetsClientSheets12, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "encarrays.SheetsClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Attach calls the operation Attach, sending Attach. It returns the saved of the AttachResponse reply. It calls SheetsClientMessages.Attach, which takes and returns the whole messages.

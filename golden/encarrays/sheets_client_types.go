@@ -7,6 +7,7 @@ package encarrays
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 /*
@@ -31,62 +32,19 @@ type Attach struct {
 	Presence soap.Presence
 }
 
-// fieldsAttach describes the child elements of Attach, in schema order.
-var fieldsAttach = [...]soap.Field{
-	{Name: xml.Name{Local: "issue"}, GoName: "Issue"},
-	{Name: xml.Name{Local: "files"}, GoName: "Files", ZeroUnset: true},
+var descAttach = soapimpl.Struct{Go: "Attach", Presence: true, Zero: (*Attach)(nil), New: func() any { return new(Attach) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Attach)
+		p[0], p[1], p[2] = &x.Issue, &x.Files, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "issue", GoName: "Issue", Codec: &soapimpl.XSString},
+		{Space: "", Local: "files", GoName: "Files", Flags: soapimpl.ZeroUnset, Codec: &arrayOfXSDBase64Binary},
+	},
 }
+var tableAttach = soapimpl.NewType(&descAttach)
 
-// SOAPType returns the zero name: Attach is an anonymous type.
-func (*Attach) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Attach) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAttach
-	soap.CheckPresence(e, &v.Presence, f0[:], "Attach")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Issue)
-	arrayOfXSDBase64Binary.Encode(e, &f0[1], &v.Presence, v.Files)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Attach) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAttach
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Issue)
-		case f0[1].Name:
-			seen0[1] = true
-			err = arrayOfXSDBase64Binary.Decode(d, se, &f0[1], &v.Presence, &v.Files)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Attach) SOAPType() *soapimpl.Type { return tableAttach }
 
 /*
 AttachResponse is the content of the element of the same name.
@@ -104,57 +62,18 @@ type AttachResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsAttachResponse describes the child elements of AttachResponse, in schema order.
-var fieldsAttachResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "saved"}, GoName: "Saved", ZeroUnset: true},
+var descAttachResponse = soapimpl.Struct{Go: "AttachResponse", Presence: true, Zero: (*AttachResponse)(nil), New: func() any { return new(AttachResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AttachResponse)
+		p[0], p[1] = &x.Saved, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "saved", GoName: "Saved", Flags: soapimpl.ZeroUnset, Codec: &ptrAttachment},
+	},
 }
+var tableAttachResponse = soapimpl.NewType(&descAttachResponse)
 
-// SOAPType returns the zero name: AttachResponse is an anonymous type.
-func (*AttachResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AttachResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAttachResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "AttachResponse")
-	soap.EncodePtr[Attachment](e, &f0[0], &v.Presence, v.Saved)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AttachResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAttachResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Attachment](d, se, &f0[0], &v.Presence, &v.Saved)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AttachResponse) SOAPType() *soapimpl.Type { return tableAttachResponse }
 
 // Attachment is the complex type {urn:example:sheets}Attachment.
 type Attachment struct {
@@ -166,62 +85,19 @@ type Attachment struct {
 	Presence soap.Presence
 }
 
-// fieldsAttachment describes the child elements of Attachment, in schema order.
-var fieldsAttachment = [...]soap.Field{
-	{Name: xml.Name{Local: "name"}, GoName: "Name"},
-	{Name: xml.Name{Local: "chunks"}, GoName: "Chunks", ZeroUnset: true},
+var descAttachment = soapimpl.Struct{Go: "Attachment", Type: xml.Name{Space: nsSheets, Local: "Attachment"}, Presence: true, Zero: (*Attachment)(nil), New: func() any { return new(Attachment) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Attachment)
+		p[0], p[1], p[2] = &x.Name, &x.Chunks, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+		{Space: "", Local: "chunks", GoName: "Chunks", Flags: soapimpl.ZeroUnset, Codec: &arrayOfXSDBase64Binary},
+	},
 }
+var tableAttachment = soapimpl.NewType(&descAttachment)
 
-// SOAPType returns the schema type name of Attachment.
-func (*Attachment) SOAPType() xml.Name {
-	return xml.Name{Space: nsSheets, Local: "Attachment"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Attachment) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAttachment
-	soap.CheckPresence(e, &v.Presence, f0[:], "Attachment")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	arrayOfXSDBase64Binary.Encode(e, &f0[1], &v.Presence, v.Chunks)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Attachment) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAttachment
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = arrayOfXSDBase64Binary.Decode(d, se, &f0[1], &v.Presence, &v.Chunks)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Attachment) SOAPType() *soapimpl.Type { return tableAttachment }
 
 /*
 Count is the content of the element of the same name.
@@ -239,57 +115,18 @@ type Count struct {
 	Presence soap.Presence
 }
 
-// fieldsCount describes the child elements of Count, in schema order.
-var fieldsCount = [...]soap.Field{
-	{Name: xml.Name{Local: "book"}, GoName: "Book", ZeroUnset: true},
+var descCount = soapimpl.Struct{Go: "Count", Presence: true, Zero: (*Count)(nil), New: func() any { return new(Count) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Count)
+		p[0], p[1] = &x.Book, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "book", GoName: "Book", Flags: soapimpl.ZeroUnset, Codec: &book},
+	},
 }
+var tableCount = soapimpl.NewType(&descCount)
 
-// SOAPType returns the zero name: Count is an anonymous type.
-func (*Count) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Count) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCount
-	soap.CheckPresence(e, &v.Presence, f0[:], "Count")
-	book.Encode(e, &f0[0], &v.Presence, v.Book)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Count) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCount
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = book.Decode(d, se, &f0[0], &v.Presence, &v.Book)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Count) SOAPType() *soapimpl.Type { return tableCount }
 
 /*
 CountResponse is the content of the element of the same name.
@@ -307,57 +144,18 @@ type CountResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsCountResponse describes the child elements of CountResponse, in schema order.
-var fieldsCountResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "total"}, GoName: "Total"},
+var descCountResponse = soapimpl.Struct{Go: "CountResponse", Presence: true, Zero: (*CountResponse)(nil), New: func() any { return new(CountResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*CountResponse)
+		p[0], p[1] = &x.Total, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "total", GoName: "Total", Codec: &soapimpl.XSInt},
+	},
 }
+var tableCountResponse = soapimpl.NewType(&descCountResponse)
 
-// SOAPType returns the zero name: CountResponse is an anonymous type.
-func (*CountResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *CountResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCountResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "CountResponse")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Total)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *CountResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCountResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.Total)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*CountResponse) SOAPType() *soapimpl.Type { return tableCountResponse }
 
 /*
 Transpose is the content of the element of the same name.
@@ -375,57 +173,18 @@ type Transpose struct {
 	Presence soap.Presence
 }
 
-// fieldsTranspose describes the child elements of Transpose, in schema order.
-var fieldsTranspose = [...]soap.Field{
-	{Name: xml.Name{Local: "cells"}, GoName: "Cells", ZeroUnset: true},
+var descTranspose = soapimpl.Struct{Go: "Transpose", Presence: true, Zero: (*Transpose)(nil), New: func() any { return new(Transpose) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Transpose)
+		p[0], p[1] = &x.Cells, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "cells", GoName: "Cells", Flags: soapimpl.ZeroUnset, Codec: &matrix},
+	},
 }
+var tableTranspose = soapimpl.NewType(&descTranspose)
 
-// SOAPType returns the zero name: Transpose is an anonymous type.
-func (*Transpose) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Transpose) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTranspose
-	soap.CheckPresence(e, &v.Presence, f0[:], "Transpose")
-	matrix.Encode(e, &f0[0], &v.Presence, v.Cells)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Transpose) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTranspose
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = matrix.Decode(d, se, &f0[0], &v.Presence, &v.Cells)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Transpose) SOAPType() *soapimpl.Type { return tableTranspose }
 
 /*
 TransposeResponse is the content of the element of the same name.
@@ -443,54 +202,15 @@ type TransposeResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsTransposeResponse describes the child elements of TransposeResponse, in schema order.
-var fieldsTransposeResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "cells"}, GoName: "Cells", ZeroUnset: true},
+var descTransposeResponse = soapimpl.Struct{Go: "TransposeResponse", Presence: true, Zero: (*TransposeResponse)(nil), New: func() any { return new(TransposeResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*TransposeResponse)
+		p[0], p[1] = &x.Cells, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "cells", GoName: "Cells", Flags: soapimpl.ZeroUnset, Codec: &matrix},
+	},
 }
+var tableTransposeResponse = soapimpl.NewType(&descTransposeResponse)
 
-// SOAPType returns the zero name: TransposeResponse is an anonymous type.
-func (*TransposeResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *TransposeResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTransposeResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "TransposeResponse")
-	matrix.Encode(e, &f0[0], &v.Presence, v.Cells)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *TransposeResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTransposeResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = matrix.Decode(d, se, &f0[0], &v.Presence, &v.Cells)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*TransposeResponse) SOAPType() *soapimpl.Type { return tableTransposeResponse }

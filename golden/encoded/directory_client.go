@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // DirectoryClient is a client for the port type Directory. Create one with NewDirectoryClient; a client is safe for concurrent use once its fields are set.
@@ -17,20 +18,20 @@ type DirectoryClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[9]operation
+	ops      *[9]soapimpl.Operation
 }
 
 // opsDirectoryBinding describes the operations of binding DirectoryBinding, in the order of DirectoryClient's methods.
-var opsDirectoryBinding = [9]operation{
-	{Operation: soap.Operation{Name: "Directory.Echo", Action: "urn:example:directory#Echo", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Echo"}, Response: xml.Name{Space: nsSvc, Local: "EchoResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.GetPerson", Action: "urn:example:directory#GetPerson", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "GetPerson"}, Response: xml.Name{Space: nsSvc, Local: "GetPersonResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.SavePerson", Action: "urn:example:directory#SavePerson", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "SavePerson"}, Response: xml.Name{Space: nsSvc, Local: "SavePersonResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.Split", Action: "urn:example:directory#Split", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Split"}, Response: xml.Name{Space: nsSvc, Local: "SplitResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.FindPeople", Action: "urn:example:directory#FindPeople", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "FindPeople"}, Response: xml.Name{Space: nsSvc, Local: "FindPeopleResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.Sum", Action: "urn:example:directory#Sum", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Sum"}, Response: xml.Name{Space: nsSvc, Local: "SumResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.Inspect", Action: "urn:example:directory#Inspect", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Inspect"}, Response: xml.Name{Space: nsSvc, Local: "InspectResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.Ping", Action: "urn:example:directory#Ping", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Ping"}, Response: xml.Name{Space: nsSvc, Local: "PingResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Directory.Notify", Action: "urn:example:directory#Notify", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Notify"}, Encoded: true}},
+var opsDirectoryBinding = [9]soapimpl.Operation{
+	{Name: "Directory.Echo", Action: "urn:example:directory#Echo", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Echo"}, Response: xml.Name{Space: nsSvc, Local: "EchoResponse"}, Encoded: true},
+	{Name: "Directory.GetPerson", Action: "urn:example:directory#GetPerson", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "GetPerson"}, Response: xml.Name{Space: nsSvc, Local: "GetPersonResponse"}, Encoded: true},
+	{Name: "Directory.SavePerson", Action: "urn:example:directory#SavePerson", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "SavePerson"}, Response: xml.Name{Space: nsSvc, Local: "SavePersonResponse"}, Encoded: true},
+	{Name: "Directory.Split", Action: "urn:example:directory#Split", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Split"}, Response: xml.Name{Space: nsSvc, Local: "SplitResponse"}, Encoded: true},
+	{Name: "Directory.FindPeople", Action: "urn:example:directory#FindPeople", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "FindPeople"}, Response: xml.Name{Space: nsSvc, Local: "FindPeopleResponse"}, Encoded: true},
+	{Name: "Directory.Sum", Action: "urn:example:directory#Sum", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Sum"}, Response: xml.Name{Space: nsSvc, Local: "SumResponse"}, Encoded: true},
+	{Name: "Directory.Inspect", Action: "urn:example:directory#Inspect", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Inspect"}, Response: xml.Name{Space: nsSvc, Local: "InspectResponse"}, Encoded: true},
+	{Name: "Directory.Ping", Action: "urn:example:directory#Ping", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Ping"}, Response: xml.Name{Space: nsSvc, Local: "PingResponse"}, Encoded: true},
+	{Name: "Directory.Notify", Action: "urn:example:directory#Notify", Version: soap.V11, Request: xml.Name{Space: nsSvc, Local: "Notify"}, Encoded: true},
 }
 
 // NewDirectoryClient returns a DirectoryClient for the port DirectoryPort of service DirectoryService (SOAP 1.1, endpoint http://example.com/directory/server.php). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -43,23 +44,18 @@ func NewDirectoryClient(client *soap.Client) *DirectoryClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *DirectoryClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *DirectoryClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("encoded: DirectoryClient was not created with NewDirectoryClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "encoded.DirectoryClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 /*

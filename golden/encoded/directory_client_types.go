@@ -7,6 +7,7 @@ package encoded
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 /*
@@ -31,62 +32,19 @@ type Echo struct {
 	Presence soap.Presence
 }
 
-// fieldsEcho describes the child elements of Echo, in schema order.
-var fieldsEcho = [...]soap.Field{
-	{Name: xml.Name{Local: "text"}, GoName: "Text"},
-	{Name: xml.Name{Local: "count"}, GoName: "Count"},
+var descEcho = soapimpl.Struct{Go: "Echo", Presence: true, Zero: (*Echo)(nil), New: func() any { return new(Echo) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Echo)
+		p[0], p[1], p[2] = &x.Text, &x.Count, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "text", GoName: "Text", Codec: &soapimpl.XSString},
+		{Space: "", Local: "count", GoName: "Count", Codec: &soapimpl.XSInt},
+	},
 }
+var tableEcho = soapimpl.NewType(&descEcho)
 
-// SOAPType returns the zero name: Echo is an anonymous type.
-func (*Echo) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Echo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEcho
-	soap.CheckPresence(e, &v.Presence, f0[:], "Echo")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Text)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Count)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Echo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEcho
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Text)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Count)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Echo) SOAPType() *soapimpl.Type { return tableEcho }
 
 /*
 EchoResponse is the content of the element of the same name.
@@ -104,57 +62,18 @@ type EchoResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoResponse describes the child elements of EchoResponse, in schema order.
-var fieldsEchoResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "return"}, GoName: "Return"},
+var descEchoResponse = soapimpl.Struct{Go: "EchoResponse", Presence: true, Zero: (*EchoResponse)(nil), New: func() any { return new(EchoResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoResponse)
+		p[0], p[1] = &x.Return, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "return", GoName: "Return", Codec: &soapimpl.XSString},
+	},
 }
+var tableEchoResponse = soapimpl.NewType(&descEchoResponse)
 
-// SOAPType returns the zero name: EchoResponse is an anonymous type.
-func (*EchoResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Return)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Return)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoResponse) SOAPType() *soapimpl.Type { return tableEchoResponse }
 
 /*
 FindPeople is the content of the element of the same name.
@@ -172,57 +91,18 @@ type FindPeople struct {
 	Presence soap.Presence
 }
 
-// fieldsFindPeople describes the child elements of FindPeople, in schema order.
-var fieldsFindPeople = [...]soap.Field{
-	{Name: xml.Name{Local: "names"}, GoName: "Names", ZeroUnset: true},
+var descFindPeople = soapimpl.Struct{Go: "FindPeople", Presence: true, Zero: (*FindPeople)(nil), New: func() any { return new(FindPeople) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*FindPeople)
+		p[0], p[1] = &x.Names, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "names", GoName: "Names", Flags: soapimpl.ZeroUnset, Codec: &arrayOfString},
+	},
 }
+var tableFindPeople = soapimpl.NewType(&descFindPeople)
 
-// SOAPType returns the zero name: FindPeople is an anonymous type.
-func (*FindPeople) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *FindPeople) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFindPeople
-	soap.CheckPresence(e, &v.Presence, f0[:], "FindPeople")
-	arrayOfString.Encode(e, &f0[0], &v.Presence, v.Names)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *FindPeople) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFindPeople
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfString.Decode(d, se, &f0[0], &v.Presence, &v.Names)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*FindPeople) SOAPType() *soapimpl.Type { return tableFindPeople }
 
 /*
 FindPeopleResponse is the content of the element of the same name.
@@ -240,57 +120,18 @@ type FindPeopleResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsFindPeopleResponse describes the child elements of FindPeopleResponse, in schema order.
-var fieldsFindPeopleResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "return"}, GoName: "Return", ZeroUnset: true},
+var descFindPeopleResponse = soapimpl.Struct{Go: "FindPeopleResponse", Presence: true, Zero: (*FindPeopleResponse)(nil), New: func() any { return new(FindPeopleResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*FindPeopleResponse)
+		p[0], p[1] = &x.Return, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "return", GoName: "Return", Flags: soapimpl.ZeroUnset, Codec: &arrayOfPerson},
+	},
 }
+var tableFindPeopleResponse = soapimpl.NewType(&descFindPeopleResponse)
 
-// SOAPType returns the zero name: FindPeopleResponse is an anonymous type.
-func (*FindPeopleResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *FindPeopleResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFindPeopleResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "FindPeopleResponse")
-	arrayOfPerson.Encode(e, &f0[0], &v.Presence, v.Return)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *FindPeopleResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFindPeopleResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfPerson.Decode(d, se, &f0[0], &v.Presence, &v.Return)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*FindPeopleResponse) SOAPType() *soapimpl.Type { return tableFindPeopleResponse }
 
 /*
 GetPerson is the content of the element of the same name.
@@ -308,57 +149,18 @@ type GetPerson struct {
 	Presence soap.Presence
 }
 
-// fieldsGetPerson describes the child elements of GetPerson, in schema order.
-var fieldsGetPerson = [...]soap.Field{
-	{Name: xml.Name{Local: "id"}, GoName: "ID"},
+var descGetPerson = soapimpl.Struct{Go: "GetPerson", Presence: true, Zero: (*GetPerson)(nil), New: func() any { return new(GetPerson) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetPerson)
+		p[0], p[1] = &x.ID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "id", GoName: "ID", Codec: &soapimpl.XSInt},
+	},
 }
+var tableGetPerson = soapimpl.NewType(&descGetPerson)
 
-// SOAPType returns the zero name: GetPerson is an anonymous type.
-func (*GetPerson) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetPerson) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetPerson
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetPerson")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetPerson) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetPerson
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetPerson) SOAPType() *soapimpl.Type { return tableGetPerson }
 
 /*
 GetPersonResponse is the content of the element of the same name.
@@ -376,57 +178,18 @@ type GetPersonResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetPersonResponse describes the child elements of GetPersonResponse, in schema order.
-var fieldsGetPersonResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "return"}, GoName: "Return", ZeroUnset: true},
+var descGetPersonResponse = soapimpl.Struct{Go: "GetPersonResponse", Presence: true, Zero: (*GetPersonResponse)(nil), New: func() any { return new(GetPersonResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetPersonResponse)
+		p[0], p[1] = &x.Return, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "return", GoName: "Return", Flags: soapimpl.ZeroUnset, Codec: &ptrPerson},
+	},
 }
+var tableGetPersonResponse = soapimpl.NewType(&descGetPersonResponse)
 
-// SOAPType returns the zero name: GetPersonResponse is an anonymous type.
-func (*GetPersonResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetPersonResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetPersonResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetPersonResponse")
-	soap.EncodePtr[Person](e, &f0[0], &v.Presence, v.Return)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetPersonResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetPersonResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Person](d, se, &f0[0], &v.Presence, &v.Return)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetPersonResponse) SOAPType() *soapimpl.Type { return tableGetPersonResponse }
 
 /*
 Inspect is the content of the element of the same name.
@@ -444,57 +207,18 @@ type Inspect struct {
 	Presence soap.Presence
 }
 
-// fieldsInspect describes the child elements of Inspect, in schema order.
-var fieldsInspect = [...]soap.Field{
-	{Name: xml.Name{Local: "values"}, GoName: "Values", ZeroUnset: true},
+var descInspect = soapimpl.Struct{Go: "Inspect", Presence: true, Zero: (*Inspect)(nil), New: func() any { return new(Inspect) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Inspect)
+		p[0], p[1] = &x.Values, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "values", GoName: "Values", Flags: soapimpl.ZeroUnset, Codec: &array},
+	},
 }
+var tableInspect = soapimpl.NewType(&descInspect)
 
-// SOAPType returns the zero name: Inspect is an anonymous type.
-func (*Inspect) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Inspect) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsInspect
-	soap.CheckPresence(e, &v.Presence, f0[:], "Inspect")
-	array.Encode(e, &f0[0], &v.Presence, v.Values)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Inspect) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsInspect
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = array.Decode(d, se, &f0[0], &v.Presence, &v.Values)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Inspect) SOAPType() *soapimpl.Type { return tableInspect }
 
 /*
 InspectResponse is the content of the element of the same name.
@@ -512,57 +236,18 @@ type InspectResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsInspectResponse describes the child elements of InspectResponse, in schema order.
-var fieldsInspectResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "return"}, GoName: "Return", ZeroUnset: true},
+var descInspectResponse = soapimpl.Struct{Go: "InspectResponse", Presence: true, Zero: (*InspectResponse)(nil), New: func() any { return new(InspectResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*InspectResponse)
+		p[0], p[1] = &x.Return, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "return", GoName: "Return", Flags: soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+	},
 }
+var tableInspectResponse = soapimpl.NewType(&descInspectResponse)
 
-// SOAPType returns the zero name: InspectResponse is an anonymous type.
-func (*InspectResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *InspectResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsInspectResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "InspectResponse")
-	soap.EncodeAny(e, &f0[0], &v.Presence, v.Return)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *InspectResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsInspectResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAny(d, se, &f0[0], &v.Presence, &v.Return)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*InspectResponse) SOAPType() *soapimpl.Type { return tableInspectResponse }
 
 /*
 Notify is the content of the element of the same name.
@@ -580,57 +265,18 @@ type Notify struct {
 	Presence soap.Presence
 }
 
-// fieldsNotify describes the child elements of Notify, in schema order.
-var fieldsNotify = [...]soap.Field{
-	{Name: xml.Name{Local: "message"}, GoName: "Message"},
+var descNotify = soapimpl.Struct{Go: "Notify", Presence: true, Zero: (*Notify)(nil), New: func() any { return new(Notify) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Notify)
+		p[0], p[1] = &x.Message, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "message", GoName: "Message", Codec: &soapimpl.XSString},
+	},
 }
+var tableNotify = soapimpl.NewType(&descNotify)
 
-// SOAPType returns the zero name: Notify is an anonymous type.
-func (*Notify) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Notify) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsNotify
-	soap.CheckPresence(e, &v.Presence, f0[:], "Notify")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Message)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Notify) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsNotify
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Message)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Notify) SOAPType() *soapimpl.Type { return tableNotify }
 
 /*
 Person is the complex type {urn:example:directory}Person.
@@ -652,77 +298,22 @@ type Person struct {
 	Presence soap.Presence
 }
 
-// fieldsPerson describes the child elements of Person, in schema order.
-var fieldsPerson = [...]soap.Field{
-	{Name: xml.Name{Local: "name"}, GoName: "Name"},
-	{Name: xml.Name{Local: "age"}, GoName: "Age"},
-	{Name: xml.Name{Local: "email"}, GoName: "Email", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Local: "status"}, GoName: "Status", ZeroUnset: true},
-	{Name: xml.Name{Local: "tags"}, GoName: "Tags", ZeroUnset: true},
+var descPerson = soapimpl.Struct{Go: "Person", Type: xml.Name{Space: nsDirectory, Local: "Person"}, Presence: true, Zero: (*Person)(nil), New: func() any { return new(Person) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Person)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.Name, &x.Age, &x.Email, &x.Status, &x.Tags, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+		{Space: "", Local: "age", GoName: "Age", Codec: &soapimpl.XSInt},
+		{Space: "", Local: "email", GoName: "Email", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: "", Local: "status", GoName: "Status", Flags: soapimpl.ZeroUnset, Codec: &codecStatus},
+		{Space: "", Local: "tags", GoName: "Tags", Flags: soapimpl.ZeroUnset, Codec: &arrayOfString},
+	},
 }
+var tablePerson = soapimpl.NewType(&descPerson)
 
-// SOAPType returns the schema type name of Person.
-func (*Person) SOAPType() xml.Name {
-	return xml.Name{Space: nsDirectory, Local: "Person"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Person) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPerson
-	soap.CheckPresence(e, &v.Presence, f0[:], "Person")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Age)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.Email)
-	codecStatus.Encode(e, &f0[3], &v.Presence, v.Status)
-	arrayOfString.Encode(e, &f0[4], &v.Presence, v.Tags)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Person) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPerson
-	var seen0 [5]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Age)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.Email)
-		case f0[3].Name:
-			seen0[3] = true
-			err = codecStatus.Decode(d, se, &f0[3], &v.Presence, &v.Status)
-		case f0[4].Name:
-			seen0[4] = true
-			err = arrayOfString.Decode(d, se, &f0[4], &v.Presence, &v.Tags)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Person) SOAPType() *soapimpl.Type { return tablePerson }
 
 /*
 Ping is the content of the element of the same name.
@@ -731,39 +322,10 @@ The rpc wrapper of message PingRequest of operation Ping: its children are the m
 */
 type Ping struct{}
 
-// SOAPType returns the zero name: Ping is an anonymous type.
-func (*Ping) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descPing = soapimpl.Struct{Go: "Ping", Zero: (*Ping)(nil), New: func() any { return new(Ping) }}
+var tablePing = soapimpl.NewType(&descPing)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Ping) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Ping) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*Ping) SOAPType() *soapimpl.Type { return tablePing }
 
 /*
 PingResponse is the content of the element of the same name.
@@ -772,39 +334,10 @@ The rpc wrapper of message PingResponse of operation Ping: its children are the 
 */
 type PingResponse struct{}
 
-// SOAPType returns the zero name: PingResponse is an anonymous type.
-func (*PingResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descPingResponse = soapimpl.Struct{Go: "PingResponse", Zero: (*PingResponse)(nil), New: func() any { return new(PingResponse) }}
+var tablePingResponse = soapimpl.NewType(&descPingResponse)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PingResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PingResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*PingResponse) SOAPType() *soapimpl.Type { return tablePingResponse }
 
 /*
 SavePerson is the content of the element of the same name.
@@ -822,57 +355,18 @@ type SavePerson struct {
 	Presence soap.Presence
 }
 
-// fieldsSavePerson describes the child elements of SavePerson, in schema order.
-var fieldsSavePerson = [...]soap.Field{
-	{Name: xml.Name{Local: "person"}, GoName: "Person", ZeroUnset: true},
+var descSavePerson = soapimpl.Struct{Go: "SavePerson", Presence: true, Zero: (*SavePerson)(nil), New: func() any { return new(SavePerson) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SavePerson)
+		p[0], p[1] = &x.Person, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "person", GoName: "Person", Flags: soapimpl.ZeroUnset, Codec: &ptrPerson},
+	},
 }
+var tableSavePerson = soapimpl.NewType(&descSavePerson)
 
-// SOAPType returns the zero name: SavePerson is an anonymous type.
-func (*SavePerson) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SavePerson) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSavePerson
-	soap.CheckPresence(e, &v.Presence, f0[:], "SavePerson")
-	soap.EncodePtr[Person](e, &f0[0], &v.Presence, v.Person)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SavePerson) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSavePerson
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Person](d, se, &f0[0], &v.Presence, &v.Person)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SavePerson) SOAPType() *soapimpl.Type { return tableSavePerson }
 
 /*
 SavePersonResponse is the content of the element of the same name.
@@ -896,62 +390,19 @@ type SavePersonResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSavePersonResponse describes the child elements of SavePersonResponse, in schema order.
-var fieldsSavePersonResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "id"}, GoName: "ID"},
-	{Name: xml.Name{Local: "created"}, GoName: "Created"},
+var descSavePersonResponse = soapimpl.Struct{Go: "SavePersonResponse", Presence: true, Zero: (*SavePersonResponse)(nil), New: func() any { return new(SavePersonResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SavePersonResponse)
+		p[0], p[1], p[2] = &x.ID, &x.Created, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "id", GoName: "ID", Codec: &soapimpl.XSInt},
+		{Space: "", Local: "created", GoName: "Created", Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableSavePersonResponse = soapimpl.NewType(&descSavePersonResponse)
 
-// SOAPType returns the zero name: SavePersonResponse is an anonymous type.
-func (*SavePersonResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SavePersonResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSavePersonResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SavePersonResponse")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.XSBoolean.Encode(e, &f0[1], &v.Presence, v.Created)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SavePersonResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSavePersonResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[1], &v.Presence, &v.Created)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SavePersonResponse) SOAPType() *soapimpl.Type { return tableSavePersonResponse }
 
 /*
 Split is the content of the element of the same name.
@@ -975,62 +426,19 @@ type Split struct {
 	Presence soap.Presence
 }
 
-// fieldsSplit describes the child elements of Split, in schema order.
-var fieldsSplit = [...]soap.Field{
-	{Name: xml.Name{Local: "text"}, GoName: "Text"},
-	{Name: xml.Name{Local: "separator"}, GoName: "Separator"},
+var descSplit = soapimpl.Struct{Go: "Split", Presence: true, Zero: (*Split)(nil), New: func() any { return new(Split) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Split)
+		p[0], p[1], p[2] = &x.Text, &x.Separator, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "text", GoName: "Text", Codec: &soapimpl.XSString},
+		{Space: "", Local: "separator", GoName: "Separator", Codec: &soapimpl.XSString},
+	},
 }
+var tableSplit = soapimpl.NewType(&descSplit)
 
-// SOAPType returns the zero name: Split is an anonymous type.
-func (*Split) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Split) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSplit
-	soap.CheckPresence(e, &v.Presence, f0[:], "Split")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Text)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Separator)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Split) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSplit
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Text)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Separator)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Split) SOAPType() *soapimpl.Type { return tableSplit }
 
 /*
 SplitResponse is the content of the element of the same name.
@@ -1048,57 +456,18 @@ type SplitResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSplitResponse describes the child elements of SplitResponse, in schema order.
-var fieldsSplitResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "return"}, GoName: "Return", ZeroUnset: true},
+var descSplitResponse = soapimpl.Struct{Go: "SplitResponse", Presence: true, Zero: (*SplitResponse)(nil), New: func() any { return new(SplitResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SplitResponse)
+		p[0], p[1] = &x.Return, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "return", GoName: "Return", Flags: soapimpl.ZeroUnset, Codec: &arrayOfString},
+	},
 }
+var tableSplitResponse = soapimpl.NewType(&descSplitResponse)
 
-// SOAPType returns the zero name: SplitResponse is an anonymous type.
-func (*SplitResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SplitResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSplitResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SplitResponse")
-	arrayOfString.Encode(e, &f0[0], &v.Presence, v.Return)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SplitResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSplitResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfString.Decode(d, se, &f0[0], &v.Presence, &v.Return)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SplitResponse) SOAPType() *soapimpl.Type { return tableSplitResponse }
 
 // Status is the simple type {urn:example:directory}Status: an enumeration.
 type Status string
@@ -1121,17 +490,9 @@ func (v Status) Known() bool {
 }
 
 // codecStatus converts Status values to and from text.
-var codecStatus = soap.StringType[Status](soap.XSString, xml.Name{Space: nsDirectory, Local: "Status"})
+var codecStatus = soapimpl.StringType[Status](&soapimpl.XSString, xml.Name{Space: nsDirectory, Local: "Status"})
 
-// SOAPType returns the schema type of Status, {urn:example:directory}Status, written as xsi:type when a Status fills an xs:anyType slot.
-func (Status) SOAPType() xml.Name {
-	return codecStatus.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Status is written so.
-func (v Status) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecStatus.MarshalElement(e, start, v)
-}
+func (Status) SOAPCodec() *soapimpl.Codec { return &codecStatus }
 
 /*
 Sum is the content of the element of the same name.
@@ -1149,57 +510,18 @@ type Sum struct {
 	Presence soap.Presence
 }
 
-// fieldsSum describes the child elements of Sum, in schema order.
-var fieldsSum = [...]soap.Field{
-	{Name: xml.Name{Local: "numbers"}, GoName: "Numbers", ZeroUnset: true},
+var descSum = soapimpl.Struct{Go: "Sum", Presence: true, Zero: (*Sum)(nil), New: func() any { return new(Sum) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Sum)
+		p[0], p[1] = &x.Numbers, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "numbers", GoName: "Numbers", Flags: soapimpl.ZeroUnset, Codec: &numberList},
+	},
 }
+var tableSum = soapimpl.NewType(&descSum)
 
-// SOAPType returns the zero name: Sum is an anonymous type.
-func (*Sum) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Sum) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSum
-	soap.CheckPresence(e, &v.Presence, f0[:], "Sum")
-	numberList.Encode(e, &f0[0], &v.Presence, v.Numbers)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Sum) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSum
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = numberList.Decode(d, se, &f0[0], &v.Presence, &v.Numbers)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Sum) SOAPType() *soapimpl.Type { return tableSum }
 
 /*
 SumResponse is the content of the element of the same name.
@@ -1217,54 +539,15 @@ type SumResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSumResponse describes the child elements of SumResponse, in schema order.
-var fieldsSumResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "return"}, GoName: "Return"},
+var descSumResponse = soapimpl.Struct{Go: "SumResponse", Presence: true, Zero: (*SumResponse)(nil), New: func() any { return new(SumResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SumResponse)
+		p[0], p[1] = &x.Return, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "return", GoName: "Return", Codec: &soapimpl.XSLong},
+	},
 }
+var tableSumResponse = soapimpl.NewType(&descSumResponse)
 
-// SOAPType returns the zero name: SumResponse is an anonymous type.
-func (*SumResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SumResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSumResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SumResponse")
-	soap.XSLong.Encode(e, &f0[0], &v.Presence, v.Return)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SumResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSumResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSLong.Decode(d, se, &f0[0], &v.Presence, &v.Return)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SumResponse) SOAPType() *soapimpl.Type { return tableSumResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // FilesClient is a client for the port type Files. Create one with NewFilesClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type FilesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsFiles describes the operations of binding Files, in the order of FilesClient's methods.
-var opsFiles = [2]operation{
-	{Operation: soap.Operation{Name: "Files.List", Action: "", Version: soap.V12, Request: xml.Name{Space: nsFiles, Local: "List"}, Response: xml.Name{Space: nsFiles, Local: "ListResponse"}, Encoded: true}},
-	{Operation: soap.Operation{Name: "Files.Stat", Action: "", Version: soap.V12, Request: xml.Name{Space: nsFiles, Local: "Stat"}, Response: xml.Name{Space: nsFiles, Local: "StatResponse"}, Encoded: true}},
+var opsFiles = [2]soapimpl.Operation{
+	{Name: "Files.List", Action: "", Version: soap.V12, Request: xml.Name{Space: nsFiles, Local: "List"}, Response: xml.Name{Space: nsFiles, Local: "ListResponse"}, Encoded: true},
+	{Name: "Files.Stat", Action: "", Version: soap.V12, Request: xml.Name{Space: nsFiles, Local: "Stat"}, Response: xml.Name{Space: nsFiles, Local: "StatResponse"}, Encoded: true},
 }
 
 // NewFilesClient returns a FilesClient for the port Files of service Files (SOAP 1.2, endpoint http://example.com/files.cgi). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewFilesClient(client *soap.Client) *FilesClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *FilesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *FilesClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("encoded: FilesClient was not created with NewFilesClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "encoded.FilesClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // List calls the operation List, sending List. It returns the files of the ListResponse reply. It calls FilesClientMessages.List, which takes and returns the whole messages.

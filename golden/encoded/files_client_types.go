@@ -7,6 +7,7 @@ package encoded
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // FileInfo is the complex type {urn:example:files}FileInfo.
@@ -19,62 +20,19 @@ type FileInfo struct {
 	Presence soap.Presence
 }
 
-// fieldsFileInfo describes the child elements of FileInfo, in schema order.
-var fieldsFileInfo = [...]soap.Field{
-	{Name: xml.Name{Local: "name"}, GoName: "Name"},
-	{Name: xml.Name{Local: "size"}, GoName: "Size"},
+var descFileInfo = soapimpl.Struct{Go: "FileInfo", Type: xml.Name{Space: nsFiles, Local: "FileInfo"}, Presence: true, Zero: (*FileInfo)(nil), New: func() any { return new(FileInfo) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*FileInfo)
+		p[0], p[1], p[2] = &x.Name, &x.Size, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+		{Space: "", Local: "size", GoName: "Size", Codec: &soapimpl.XSLong},
+	},
 }
+var tableFileInfo = soapimpl.NewType(&descFileInfo)
 
-// SOAPType returns the schema type name of FileInfo.
-func (*FileInfo) SOAPType() xml.Name {
-	return xml.Name{Space: nsFiles, Local: "FileInfo"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *FileInfo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFileInfo
-	soap.CheckPresence(e, &v.Presence, f0[:], "FileInfo")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.XSLong.Encode(e, &f0[1], &v.Presence, v.Size)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *FileInfo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFileInfo
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSLong.Decode(d, se, &f0[1], &v.Presence, &v.Size)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*FileInfo) SOAPType() *soapimpl.Type { return tableFileInfo }
 
 /*
 List is the content of the element of the same name.
@@ -98,62 +56,19 @@ type List struct {
 	Presence soap.Presence
 }
 
-// fieldsList describes the child elements of List, in schema order.
-var fieldsList = [...]soap.Field{
-	{Name: xml.Name{Local: "dir"}, GoName: "Dir"},
-	{Name: xml.Name{Local: "patterns"}, GoName: "Patterns", ZeroUnset: true},
+var descList = soapimpl.Struct{Go: "List", Presence: true, Zero: (*List)(nil), New: func() any { return new(List) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*List)
+		p[0], p[1], p[2] = &x.Dir, &x.Patterns, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "dir", GoName: "Dir", Codec: &soapimpl.XSString},
+		{Space: "", Local: "patterns", GoName: "Patterns", Flags: soapimpl.ZeroUnset, Codec: &fileList},
+	},
 }
+var tableList = soapimpl.NewType(&descList)
 
-// SOAPType returns the zero name: List is an anonymous type.
-func (*List) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *List) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsList
-	soap.CheckPresence(e, &v.Presence, f0[:], "List")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Dir)
-	fileList.Encode(e, &f0[1], &v.Presence, v.Patterns)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *List) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsList
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Dir)
-		case f0[1].Name:
-			seen0[1] = true
-			err = fileList.Decode(d, se, &f0[1], &v.Presence, &v.Patterns)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*List) SOAPType() *soapimpl.Type { return tableList }
 
 /*
 ListResponse is the content of the element of the same name.
@@ -171,57 +86,18 @@ type ListResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsListResponse describes the child elements of ListResponse, in schema order.
-var fieldsListResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "files"}, GoName: "Files", ZeroUnset: true},
+var descListResponse = soapimpl.Struct{Go: "ListResponse", Presence: true, Zero: (*ListResponse)(nil), New: func() any { return new(ListResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ListResponse)
+		p[0], p[1] = &x.Files, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "files", GoName: "Files", Flags: soapimpl.ZeroUnset, Codec: &fileList},
+	},
 }
+var tableListResponse = soapimpl.NewType(&descListResponse)
 
-// SOAPType returns the zero name: ListResponse is an anonymous type.
-func (*ListResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ListResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsListResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "ListResponse")
-	fileList.Encode(e, &f0[0], &v.Presence, v.Files)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ListResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsListResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = fileList.Decode(d, se, &f0[0], &v.Presence, &v.Files)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ListResponse) SOAPType() *soapimpl.Type { return tableListResponse }
 
 /*
 Stat is the content of the element of the same name.
@@ -239,57 +115,18 @@ type Stat struct {
 	Presence soap.Presence
 }
 
-// fieldsStat describes the child elements of Stat, in schema order.
-var fieldsStat = [...]soap.Field{
-	{Name: xml.Name{Local: "name"}, GoName: "Name"},
+var descStat = soapimpl.Struct{Go: "Stat", Presence: true, Zero: (*Stat)(nil), New: func() any { return new(Stat) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Stat)
+		p[0], p[1] = &x.Name, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+	},
 }
+var tableStat = soapimpl.NewType(&descStat)
 
-// SOAPType returns the zero name: Stat is an anonymous type.
-func (*Stat) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Stat) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStat
-	soap.CheckPresence(e, &v.Presence, f0[:], "Stat")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Stat) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStat
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Stat) SOAPType() *soapimpl.Type { return tableStat }
 
 /*
 StatResponse is the content of the element of the same name.
@@ -307,54 +144,15 @@ type StatResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsStatResponse describes the child elements of StatResponse, in schema order.
-var fieldsStatResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "info"}, GoName: "Info", ZeroUnset: true},
+var descStatResponse = soapimpl.Struct{Go: "StatResponse", Presence: true, Zero: (*StatResponse)(nil), New: func() any { return new(StatResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StatResponse)
+		p[0], p[1] = &x.Info, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "info", GoName: "Info", Flags: soapimpl.ZeroUnset, Codec: &ptrFileInfo},
+	},
 }
+var tableStatResponse = soapimpl.NewType(&descStatResponse)
 
-// SOAPType returns the zero name: StatResponse is an anonymous type.
-func (*StatResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StatResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStatResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "StatResponse")
-	soap.EncodePtr[FileInfo](e, &f0[0], &v.Presence, v.Info)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StatResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStatResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[FileInfo](d, se, &f0[0], &v.Presence, &v.Info)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*StatResponse) SOAPType() *soapimpl.Type { return tableStatResponse }

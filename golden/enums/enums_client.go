@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // EnumsClient is a client for the port type Enums. Create one with NewEnumsClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type EnumsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsEnumsSOAP describes the operations of binding EnumsSoap, in the order of EnumsClient's methods.
-var opsEnumsSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "Enums.ApplySettings", Action: "http://example.com/sogen/enums/ApplySettings", Version: soap.V11, Request: xml.Name{Space: nsEnums, Local: "ApplySettings"}, Response: xml.Name{Space: nsEnums, Local: "ApplySettingsResponse"}}},
-	{Operation: soap.Operation{Name: "Enums.StatusOf", Action: "http://example.com/sogen/enums/StatusOf", Version: soap.V11, Request: xml.Name{Space: nsEnums, Local: "StatusOf"}, Response: xml.Name{Space: nsEnums, Local: "StatusOfResponse"}}},
+var opsEnumsSOAP = [2]soapimpl.Operation{
+	{Name: "Enums.ApplySettings", Action: "http://example.com/sogen/enums/ApplySettings", Version: soap.V11, Request: xml.Name{Space: nsEnums, Local: "ApplySettings"}, Response: xml.Name{Space: nsEnums, Local: "ApplySettingsResponse"}},
+	{Name: "Enums.StatusOf", Action: "http://example.com/sogen/enums/StatusOf", Version: soap.V11, Request: xml.Name{Space: nsEnums, Local: "StatusOf"}, Response: xml.Name{Space: nsEnums, Local: "StatusOfResponse"}},
 }
 
 // NewEnumsClient returns a EnumsClient for the port EnumsSoap of service EnumsService (SOAP 1.1, endpoint http://example.com/enums). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewEnumsClient(client *soap.Client) *EnumsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *EnumsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *EnumsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("enums: EnumsClient was not created with NewEnumsClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "enums.EnumsClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // ApplySettings calls the operation ApplySettings, sending ApplySettings. It returns the Response of the ApplySettingsResponse reply. It calls EnumsClientMessages.ApplySettings, which takes and returns the whole messages.

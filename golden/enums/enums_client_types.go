@@ -7,6 +7,7 @@ package enums
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // ApplySettings is the content of the element of the same name.
@@ -17,57 +18,18 @@ type ApplySettings struct {
 	Presence soap.Presence
 }
 
-// fieldsApplySettings describes the child elements of ApplySettings, in schema order.
-var fieldsApplySettings = [...]soap.Field{
-	{Name: xml.Name{Space: nsEnums, Local: "settings"}, GoName: "Settings", Optional: true, Nillable: true, ZeroUnset: true},
+var descApplySettings = soapimpl.Struct{Go: "ApplySettings", Presence: true, Zero: (*ApplySettings)(nil), New: func() any { return new(ApplySettings) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ApplySettings)
+		p[0], p[1] = &x.Settings, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsEnums, Local: "settings", GoName: "Settings", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSettings},
+	},
 }
+var tableApplySettings = soapimpl.NewType(&descApplySettings)
 
-// SOAPType returns the zero name: ApplySettings is an anonymous type.
-func (*ApplySettings) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ApplySettings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsApplySettings
-	soap.CheckPresence(e, &v.Presence, f0[:], "ApplySettings")
-	soap.EncodePtr[Settings](e, &f0[0], &v.Presence, v.Settings)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ApplySettings) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsApplySettings
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Settings](d, se, &f0[0], &v.Presence, &v.Settings)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ApplySettings) SOAPType() *soapimpl.Type { return tableApplySettings }
 
 // ApplySettingsResponse is the content of the element of the same name.
 type ApplySettingsResponse struct {
@@ -77,57 +39,18 @@ type ApplySettingsResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsApplySettingsResponse describes the child elements of ApplySettingsResponse, in schema order.
-var fieldsApplySettingsResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsEnums, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descApplySettingsResponse = soapimpl.Struct{Go: "ApplySettingsResponse", Presence: true, Zero: (*ApplySettingsResponse)(nil), New: func() any { return new(ApplySettingsResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ApplySettingsResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsEnums, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSettings},
+	},
 }
+var tableApplySettingsResponse = soapimpl.NewType(&descApplySettingsResponse)
 
-// SOAPType returns the zero name: ApplySettingsResponse is an anonymous type.
-func (*ApplySettingsResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ApplySettingsResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsApplySettingsResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "ApplySettingsResponse")
-	soap.EncodePtr[Settings](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ApplySettingsResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsApplySettingsResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Settings](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ApplySettingsResponse) SOAPType() *soapimpl.Type { return tableApplySettingsResponse }
 
 // Color is the simple type {http://example.com/sogen/enums}Color: an enumeration.
 type Color string
@@ -152,17 +75,9 @@ func (v Color) Known() bool {
 }
 
 // codecColor converts Color values to and from text.
-var codecColor = soap.StringType[Color](soap.XSString, xml.Name{Space: nsEnums, Local: "Color"})
+var codecColor = soapimpl.StringType[Color](&soapimpl.XSString, xml.Name{Space: nsEnums, Local: "Color"})
 
-// SOAPType returns the schema type of Color, {http://example.com/sogen/enums}Color, written as xsi:type when a Color fills an xs:anyType slot.
-func (Color) SOAPType() xml.Name {
-	return codecColor.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Color is written so.
-func (v Color) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecColor.MarshalElement(e, start, v)
-}
+func (Color) SOAPCodec() *soapimpl.Codec { return &codecColor }
 
 // Phase is the simple type {http://example.com/sogen/enums}Phase: an enumeration.
 type Phase string
@@ -189,17 +104,9 @@ func (v Phase) Known() bool {
 }
 
 // codecPhase converts Phase values to and from text.
-var codecPhase = soap.StringType[Phase](soap.XSString, xml.Name{Space: nsEnums, Local: "Phase"})
+var codecPhase = soapimpl.StringType[Phase](&soapimpl.XSString, xml.Name{Space: nsEnums, Local: "Phase"})
 
-// SOAPType returns the schema type of Phase, {http://example.com/sogen/enums}Phase, written as xsi:type when a Phase fills an xs:anyType slot.
-func (Phase) SOAPType() xml.Name {
-	return codecPhase.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Phase is written so.
-func (v Phase) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecPhase.MarshalElement(e, start, v)
-}
+func (Phase) SOAPCodec() *soapimpl.Codec { return &codecPhase }
 
 // Settings is the complex type {http://example.com/sogen/enums}Settings.
 type Settings struct {
@@ -217,77 +124,22 @@ type Settings struct {
 	Presence soap.Presence
 }
 
-// fieldsSettings describes the child elements of Settings, in schema order.
-var fieldsSettings = [...]soap.Field{
-	{Name: xml.Name{Space: nsEnums, Local: "Favourite"}, GoName: "Favourite", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsEnums, Local: "Status"}, GoName: "Status", ZeroUnset: true},
-	{Name: xml.Name{Space: nsEnums, Local: "Palette"}, GoName: "Palette", Repeated: true},
-	{Name: xml.Name{Space: nsEnums, Local: "Phase"}, GoName: "Phase", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsEnums, Local: "Power"}, GoName: "Power", ZeroUnset: true},
+var descSettings = soapimpl.Struct{Go: "Settings", Type: xml.Name{Space: nsEnums, Local: "Settings"}, Presence: true, Zero: (*Settings)(nil), New: func() any { return new(Settings) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Settings)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.Favourite, &x.Status, &x.Palette, &x.Phase, &x.Power, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsEnums, Local: "Favourite", GoName: "Favourite", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecColor},
+		{Space: nsEnums, Local: "Status", GoName: "Status", Flags: soapimpl.ZeroUnset, Codec: &codecStatus},
+		{Space: nsEnums, Local: "Palette", GoName: "Palette", Flags: soapimpl.Repeated, Codec: &codecColor},
+		{Space: nsEnums, Local: "Phase", GoName: "Phase", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &codecPhase},
+		{Space: nsEnums, Local: "Power", GoName: "Power", Flags: soapimpl.ZeroUnset, Codec: &codecSwitch},
+	},
 }
+var tableSettings = soapimpl.NewType(&descSettings)
 
-// SOAPType returns the schema type name of Settings.
-func (*Settings) SOAPType() xml.Name {
-	return xml.Name{Space: nsEnums, Local: "Settings"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Settings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSettings
-	soap.CheckPresence(e, &v.Presence, f0[:], "Settings")
-	codecColor.Encode(e, &f0[0], &v.Presence, v.Favourite)
-	codecStatus.Encode(e, &f0[1], &v.Presence, v.Status)
-	soap.EncodeRepeated(e, &f0[2], &v.Presence, v.Palette, codecColor.Encode)
-	codecPhase.Encode(e, &f0[3], &v.Presence, v.Phase)
-	codecSwitch.Encode(e, &f0[4], &v.Presence, v.Power)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Settings) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSettings
-	var seen0 [5]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecColor.Decode(d, se, &f0[0], &v.Presence, &v.Favourite)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecStatus.Decode(d, se, &f0[1], &v.Presence, &v.Status)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodeAppend(d, se, &f0[2], &v.Presence, &v.Palette, codecColor.Decode)
-		case f0[3].Name:
-			seen0[3] = true
-			err = codecPhase.Decode(d, se, &f0[3], &v.Presence, &v.Phase)
-		case f0[4].Name:
-			seen0[4] = true
-			err = codecSwitch.Decode(d, se, &f0[4], &v.Presence, &v.Power)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Settings) SOAPType() *soapimpl.Type { return tableSettings }
 
 // Status is the simple type {http://example.com/sogen/enums}Status: an enumeration. WCF declares its CLR type as short.
 type Status string
@@ -329,17 +181,9 @@ func (v Status) Number() (int64, bool) {
 }
 
 // codecStatus converts Status values to and from text.
-var codecStatus = soap.StringType[Status](soap.XSString, xml.Name{Space: nsEnums, Local: "Status"})
+var codecStatus = soapimpl.StringType[Status](&soapimpl.XSString, xml.Name{Space: nsEnums, Local: "Status"})
 
-// SOAPType returns the schema type of Status, {http://example.com/sogen/enums}Status, written as xsi:type when a Status fills an xs:anyType slot.
-func (Status) SOAPType() xml.Name {
-	return codecStatus.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Status is written so.
-func (v Status) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecStatus.MarshalElement(e, start, v)
-}
+func (Status) SOAPCodec() *soapimpl.Codec { return &codecStatus }
 
 // StatusOf is the content of the element of the same name.
 type StatusOf struct {
@@ -351,62 +195,19 @@ type StatusOf struct {
 	Presence soap.Presence
 }
 
-// fieldsStatusOf describes the child elements of StatusOf, in schema order.
-var fieldsStatusOf = [...]soap.Field{
-	{Name: xml.Name{Space: nsEnums, Local: "color"}, GoName: "Color", ZeroUnset: true},
-	{Name: xml.Name{Space: nsEnums, Local: "power"}, GoName: "Power", Optional: true, ZeroUnset: true},
+var descStatusOf = soapimpl.Struct{Go: "StatusOf", Presence: true, Zero: (*StatusOf)(nil), New: func() any { return new(StatusOf) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StatusOf)
+		p[0], p[1], p[2] = &x.Color, &x.Power, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsEnums, Local: "color", GoName: "Color", Flags: soapimpl.ZeroUnset, Codec: &codecColor},
+		{Space: nsEnums, Local: "power", GoName: "Power", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecSwitch},
+	},
 }
+var tableStatusOf = soapimpl.NewType(&descStatusOf)
 
-// SOAPType returns the zero name: StatusOf is an anonymous type.
-func (*StatusOf) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StatusOf) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStatusOf
-	soap.CheckPresence(e, &v.Presence, f0[:], "StatusOf")
-	codecColor.Encode(e, &f0[0], &v.Presence, v.Color)
-	codecSwitch.Encode(e, &f0[1], &v.Presence, v.Power)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StatusOf) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStatusOf
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecColor.Decode(d, se, &f0[0], &v.Presence, &v.Color)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecSwitch.Decode(d, se, &f0[1], &v.Presence, &v.Power)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*StatusOf) SOAPType() *soapimpl.Type { return tableStatusOf }
 
 // StatusOfResponse is the content of the element of the same name.
 type StatusOfResponse struct {
@@ -416,57 +217,18 @@ type StatusOfResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsStatusOfResponse describes the child elements of StatusOfResponse, in schema order.
-var fieldsStatusOfResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsEnums, Local: "Response"}, GoName: "Response", Repeated: true},
+var descStatusOfResponse = soapimpl.Struct{Go: "StatusOfResponse", Presence: true, Zero: (*StatusOfResponse)(nil), New: func() any { return new(StatusOfResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StatusOfResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsEnums, Local: "Response", GoName: "Response", Flags: soapimpl.Repeated, Codec: &codecStatus},
+	},
 }
+var tableStatusOfResponse = soapimpl.NewType(&descStatusOfResponse)
 
-// SOAPType returns the zero name: StatusOfResponse is an anonymous type.
-func (*StatusOfResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StatusOfResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStatusOfResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "StatusOfResponse")
-	soap.EncodeRepeated(e, &f0[0], &v.Presence, v.Response, codecStatus.Encode)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StatusOfResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStatusOfResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAppend(d, se, &f0[0], &v.Presence, &v.Response, codecStatus.Decode)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*StatusOfResponse) SOAPType() *soapimpl.Type { return tableStatusOfResponse }
 
 // Switch is the simple type {http://example.com/sogen/enums}Switch: an enumeration.
 type Switch string
@@ -491,14 +253,6 @@ func (v Switch) Known() bool {
 }
 
 // codecSwitch converts Switch values to and from text.
-var codecSwitch = soap.StringType[Switch](soap.XSString, xml.Name{Space: nsEnums, Local: "Switch"})
+var codecSwitch = soapimpl.StringType[Switch](&soapimpl.XSString, xml.Name{Space: nsEnums, Local: "Switch"})
 
-// SOAPType returns the schema type of Switch, {http://example.com/sogen/enums}Switch, written as xsi:type when a Switch fills an xs:anyType slot.
-func (Switch) SOAPType() xml.Name {
-	return codecSwitch.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Switch is written so.
-func (v Switch) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecSwitch.MarshalElement(e, start, v)
-}
+func (Switch) SOAPCodec() *soapimpl.Codec { return &codecSwitch }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // ShelterClient is a client for the port type Shelter. Create one with NewShelterClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type ShelterClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsShelterSOAP describes the operations of binding ShelterSoap, in the order of ShelterClient's methods.
-var opsShelterSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "Shelter.AdoptAnimal", Action: "http://example.com/sogen/extension/AdoptAnimal", Version: soap.V11, Request: xml.Name{Space: nsExtension, Local: "AdoptAnimal"}, Response: xml.Name{Space: nsExtension, Local: "AdoptAnimalResponse"}}},
-	{Operation: soap.Operation{Name: "Shelter.PaintSign", Action: "http://example.com/sogen/extension/PaintSign", Version: soap.V11, Request: xml.Name{Space: nsExtension, Local: "PaintSign"}, Response: xml.Name{Space: nsExtension, Local: "PaintSignResponse"}}},
+var opsShelterSOAP = [2]soapimpl.Operation{
+	{Name: "Shelter.AdoptAnimal", Action: "http://example.com/sogen/extension/AdoptAnimal", Version: soap.V11, Request: xml.Name{Space: nsExtension, Local: "AdoptAnimal"}, Response: xml.Name{Space: nsExtension, Local: "AdoptAnimalResponse"}},
+	{Name: "Shelter.PaintSign", Action: "http://example.com/sogen/extension/PaintSign", Version: soap.V11, Request: xml.Name{Space: nsExtension, Local: "PaintSign"}, Response: xml.Name{Space: nsExtension, Local: "PaintSignResponse"}},
 }
 
 // NewShelterClient returns a ShelterClient for the port ShelterSoap of service ShelterService (SOAP 1.1, endpoint http://example.com/extension). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewShelterClient(client *soap.Client) *ShelterClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *ShelterClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *ShelterClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("extension: ShelterClient was not created with NewShelterClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "extension.ShelterClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // AdoptAnimal calls the operation AdoptAnimal, sending AdoptAnimal. It returns the Kennel of the AdoptAnimalResponse reply. It calls ShelterClientMessages.AdoptAnimal, which takes and returns the whole messages.

@@ -6,8 +6,8 @@ package extension
 
 import (
 	"encoding/xml"
-	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AdoptAnimal is the content of the element of the same name.
@@ -18,57 +18,18 @@ type AdoptAnimal struct {
 	Presence soap.Presence
 }
 
-// fieldsAdoptAnimal describes the child elements of AdoptAnimal, in schema order.
-var fieldsAdoptAnimal = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "animal"}, GoName: "Animal", Nillable: true, ZeroUnset: true},
+var descAdoptAnimal = soapimpl.Struct{Go: "AdoptAnimal", Presence: true, Zero: (*AdoptAnimal)(nil), New: func() any { return new(AdoptAnimal) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AdoptAnimal)
+		p[0], p[1] = &x.Animal, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "animal", GoName: "Animal", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &polyAnimal},
+	},
 }
+var tableAdoptAnimal = soapimpl.NewType(&descAdoptAnimal)
 
-// SOAPType returns the zero name: AdoptAnimal is an anonymous type.
-func (*AdoptAnimal) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AdoptAnimal) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAdoptAnimal
-	soap.CheckPresence(e, &v.Presence, f0[:], "AdoptAnimal")
-	polyAnimal.Encode(e, &f0[0], &v.Presence, v.Animal)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AdoptAnimal) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAdoptAnimal
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = polyAnimal.Decode(d, se, &f0[0], &v.Presence, &v.Animal)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AdoptAnimal) SOAPType() *soapimpl.Type { return tableAdoptAnimal }
 
 // AdoptAnimalResponse is the content of the element of the same name.
 type AdoptAnimalResponse struct {
@@ -78,57 +39,18 @@ type AdoptAnimalResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsAdoptAnimalResponse describes the child elements of AdoptAnimalResponse, in schema order.
-var fieldsAdoptAnimalResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Kennel"}, GoName: "Kennel", Optional: true, Nillable: true, ZeroUnset: true},
+var descAdoptAnimalResponse = soapimpl.Struct{Go: "AdoptAnimalResponse", Presence: true, Zero: (*AdoptAnimalResponse)(nil), New: func() any { return new(AdoptAnimalResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AdoptAnimalResponse)
+		p[0], p[1] = &x.Kennel, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Kennel", GoName: "Kennel", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrKennel},
+	},
 }
+var tableAdoptAnimalResponse = soapimpl.NewType(&descAdoptAnimalResponse)
 
-// SOAPType returns the zero name: AdoptAnimalResponse is an anonymous type.
-func (*AdoptAnimalResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AdoptAnimalResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAdoptAnimalResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "AdoptAnimalResponse")
-	soap.EncodePtr[Kennel](e, &f0[0], &v.Presence, v.Kennel)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AdoptAnimalResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAdoptAnimalResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Kennel](d, se, &f0[0], &v.Presence, &v.Kennel)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AdoptAnimalResponse) SOAPType() *soapimpl.Type { return tableAdoptAnimalResponse }
 
 // Animal is the complex type {http://example.com/sogen/extension}Animal. Types derived from it implement AnyAnimal; fields declared with this type hold an AnyAnimal.
 type Animal struct {
@@ -142,7 +64,7 @@ type Animal struct {
 
 // AnyAnimal is implemented by *Animal and by the types derived from it (*Dog, *Puppy), so that a field declared with type Animal can hold any of them.
 type AnyAnimal interface {
-	soap.Marshaler
+	soapimpl.Message
 	AsAnimal() *Animal
 }
 
@@ -151,70 +73,19 @@ func (v *Animal) AsAnimal() *Animal {
 	return v
 }
 
-// polyAnimal encodes and decodes the values of AnyAnimal.
-var polyAnimal = &soap.Poly[AnyAnimal]{
-	Declared: xml.Name{Space: nsExtension, Local: "Animal"},
-	New: func() AnyAnimal {
-		return new(Animal)
+var descAnimal = soapimpl.Struct{Go: "Animal", Type: xml.Name{Space: nsExtension, Local: "Animal"}, Presence: true, Zero: (*Animal)(nil), New: func() any { return new(Animal) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Animal)
+		p[0], p[1], p[2] = &x.Name, &x.Legs, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsExtension, Local: "Legs", GoName: "Legs", Codec: &soapimpl.XSInt},
 	},
 }
+var tableAnimal = soapimpl.NewType(&descAnimal)
 
-// fieldsAnimal describes the child elements of Animal, in schema order.
-var fieldsAnimal = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsExtension, Local: "Legs"}, GoName: "Legs"},
-}
-
-// SOAPType returns the schema type name of Animal.
-func (*Animal) SOAPType() xml.Name {
-	return xml.Name{Space: nsExtension, Local: "Animal"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Animal) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAnimal
-	soap.CheckPresence(e, &v.Presence, f0[:], "Animal")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Legs)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Animal) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAnimal
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Legs)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Animal) SOAPType() *soapimpl.Type { return tableAnimal }
 
 // Circle is the complex type {http://example.com/sogen/extension}Circle. It extends Shape, whose fields it embeds and encodes first.
 type Circle struct {
@@ -225,66 +96,18 @@ type Circle struct {
 	Presence soap.Presence
 }
 
-// fieldsCircle describes the child elements of Circle, in schema order.
-var fieldsCircle = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Radius"}, GoName: "Radius"},
+var descCircle = soapimpl.Struct{Go: "Circle", Type: xml.Name{Space: nsExtension, Local: "Circle"}, Presence: true, Base: true, Zero: (*Circle)(nil), New: func() any { return new(Circle) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Circle)
+		p[0], p[1], p[2] = &x.Radius, &x.Presence, &x.Shape
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Radius", GoName: "Radius", Codec: &soapimpl.XSDouble},
+	},
 }
+var tableCircle = soapimpl.NewType(&descCircle)
 
-// SOAPType returns the schema type name of Circle.
-func (*Circle) SOAPType() xml.Name {
-	return xml.Name{Space: nsExtension, Local: "Circle"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Circle) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsShape
-	soap.CheckPresence(e, &v.Shape.Presence, f0[:], "Shape")
-	soap.XSString.Encode(e, &f0[0], &v.Shape.Presence, v.Shape.Label)
-	f1 := &fieldsCircle
-	soap.CheckPresence(e, &v.Presence, f1[:], "Circle")
-	soap.XSDouble.Encode(e, &f1[0], &v.Presence, v.Radius)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Circle) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsShape
-	var seen0 [1]bool
-	f1 := &fieldsCircle
-	var seen1 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Shape.Presence, &v.Shape.Label)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.XSDouble.Decode(d, se, &f1[0], &v.Presence, &v.Radius)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Shape.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Presence)
-	return nil
-}
+func (*Circle) SOAPType() *soapimpl.Type { return tableCircle }
 
 // Dog is the complex type {http://example.com/sogen/extension}Dog. It extends Animal, whose fields it embeds and encodes first. Types derived from it implement AnyDog; fields declared with this type hold an AnyDog.
 type Dog struct {
@@ -297,7 +120,7 @@ type Dog struct {
 
 // AnyDog is implemented by *Dog and by the types derived from it (*Puppy), so that a field declared with type Dog can hold any of them.
 type AnyDog interface {
-	soap.Marshaler
+	soapimpl.Message
 	AsDog() *Dog
 }
 
@@ -306,78 +129,18 @@ func (v *Dog) AsDog() *Dog {
 	return v
 }
 
-// polyDog encodes and decodes the values of AnyDog.
-var polyDog = &soap.Poly[AnyDog]{
-	Declared: xml.Name{Space: nsExtension, Local: "Dog"},
-	New: func() AnyDog {
-		return new(Dog)
+var descDog = soapimpl.Struct{Go: "Dog", Type: xml.Name{Space: nsExtension, Local: "Dog"}, Presence: true, Base: true, Zero: (*Dog)(nil), New: func() any { return new(Dog) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Dog)
+		p[0], p[1], p[2] = &x.Breed, &x.Presence, &x.Animal
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Breed", GoName: "Breed", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
 	},
 }
+var tableDog = soapimpl.NewType(&descDog)
 
-// fieldsDog describes the child elements of Dog, in schema order.
-var fieldsDog = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Breed"}, GoName: "Breed", Optional: true, Nillable: true, ZeroUnset: true},
-}
-
-// SOAPType returns the schema type name of Dog.
-func (*Dog) SOAPType() xml.Name {
-	return xml.Name{Space: nsExtension, Local: "Dog"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Dog) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAnimal
-	soap.CheckPresence(e, &v.Animal.Presence, f0[:], "Animal")
-	soap.XSString.Encode(e, &f0[0], &v.Animal.Presence, v.Animal.Name)
-	soap.XSInt.Encode(e, &f0[1], &v.Animal.Presence, v.Animal.Legs)
-	f1 := &fieldsDog
-	soap.CheckPresence(e, &v.Presence, f1[:], "Dog")
-	soap.XSString.Encode(e, &f1[0], &v.Presence, v.Breed)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Dog) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAnimal
-	var seen0 [2]bool
-	f1 := &fieldsDog
-	var seen1 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Animal.Presence, &v.Animal.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Animal.Presence, &v.Animal.Legs)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.XSString.Decode(d, se, &f1[0], &v.Presence, &v.Breed)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Animal.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Presence)
-	return nil
-}
+func (*Dog) SOAPType() *soapimpl.Type { return tableDog }
 
 // Kennel is the complex type {http://example.com/sogen/extension}Kennel.
 type Kennel struct {
@@ -391,67 +154,20 @@ type Kennel struct {
 	Presence soap.Presence
 }
 
-// fieldsKennel describes the child elements of Kennel, in schema order.
-var fieldsKennel = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Resident"}, GoName: "Resident", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsExtension, Local: "Animal"}, GoName: "Animal", ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsExtension, Local: "Sign"}, GoName: "Sign", Optional: true, Nillable: true, ZeroUnset: true},
+var descKennel = soapimpl.Struct{Go: "Kennel", Type: xml.Name{Space: nsExtension, Local: "Kennel"}, Presence: true, Zero: (*Kennel)(nil), New: func() any { return new(Kennel) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Kennel)
+		p[0], p[1], p[2], p[3] = &x.Resident, &x.Animal, &x.Sign, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Resident", GoName: "Resident", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &polyAnimal},
+		{Space: nsExtension, Local: "Animal", GoName: "Animal", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &polyAnimal},
+		{Space: nsExtension, Local: "Sign", GoName: "Sign", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &polyShape},
+	},
 }
+var tableKennel = soapimpl.NewType(&descKennel)
 
-// SOAPType returns the schema type name of Kennel.
-func (*Kennel) SOAPType() xml.Name {
-	return xml.Name{Space: nsExtension, Local: "Kennel"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Kennel) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsKennel
-	soap.CheckPresence(e, &v.Presence, f0[:], "Kennel")
-	polyAnimal.Encode(e, &f0[0], &v.Presence, v.Resident)
-	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Animal, polyAnimal.Encode)
-	polyShape.Encode(e, &f0[2], &v.Presence, v.Sign)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Kennel) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsKennel
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = polyAnimal.Decode(d, se, &f0[0], &v.Presence, &v.Resident)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Animal, polyAnimal.Decode)
-		case f0[2].Name:
-			seen0[2] = true
-			err = polyShape.Decode(d, se, &f0[2], &v.Presence, &v.Sign)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Kennel) SOAPType() *soapimpl.Type { return tableKennel }
 
 // PaintSign is the content of the element of the same name.
 type PaintSign struct {
@@ -461,57 +177,18 @@ type PaintSign struct {
 	Presence soap.Presence
 }
 
-// fieldsPaintSign describes the child elements of PaintSign, in schema order.
-var fieldsPaintSign = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Shape"}, GoName: "Shape", ZeroUnset: true},
+var descPaintSign = soapimpl.Struct{Go: "PaintSign", Presence: true, Zero: (*PaintSign)(nil), New: func() any { return new(PaintSign) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PaintSign)
+		p[0], p[1] = &x.Shape, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Shape", GoName: "Shape", Flags: soapimpl.ZeroUnset, Codec: &polyShape},
+	},
 }
+var tablePaintSign = soapimpl.NewType(&descPaintSign)
 
-// SOAPType returns the zero name: PaintSign is an anonymous type.
-func (*PaintSign) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PaintSign) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPaintSign
-	soap.CheckPresence(e, &v.Presence, f0[:], "PaintSign")
-	polyShape.Encode(e, &f0[0], &v.Presence, v.Shape)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PaintSign) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPaintSign
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = polyShape.Decode(d, se, &f0[0], &v.Presence, &v.Shape)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PaintSign) SOAPType() *soapimpl.Type { return tablePaintSign }
 
 // PaintSignResponse is the content of the element of the same name.
 type PaintSignResponse struct {
@@ -521,57 +198,18 @@ type PaintSignResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPaintSignResponse describes the child elements of PaintSignResponse, in schema order.
-var fieldsPaintSignResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Circle"}, GoName: "Circle", Optional: true, ZeroUnset: true},
+var descPaintSignResponse = soapimpl.Struct{Go: "PaintSignResponse", Presence: true, Zero: (*PaintSignResponse)(nil), New: func() any { return new(PaintSignResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PaintSignResponse)
+		p[0], p[1] = &x.Circle, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Circle", GoName: "Circle", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrCircle},
+	},
 }
+var tablePaintSignResponse = soapimpl.NewType(&descPaintSignResponse)
 
-// SOAPType returns the zero name: PaintSignResponse is an anonymous type.
-func (*PaintSignResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PaintSignResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPaintSignResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PaintSignResponse")
-	soap.EncodePtr[Circle](e, &f0[0], &v.Presence, v.Circle)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PaintSignResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPaintSignResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Circle](d, se, &f0[0], &v.Presence, &v.Circle)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PaintSignResponse) SOAPType() *soapimpl.Type { return tablePaintSignResponse }
 
 // Puppy is the complex type {http://example.com/sogen/extension}Puppy. It extends Dog, whose fields it embeds and encodes first.
 type Puppy struct {
@@ -582,79 +220,18 @@ type Puppy struct {
 	Presence soap.Presence
 }
 
-// fieldsPuppy describes the child elements of Puppy, in schema order.
-var fieldsPuppy = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "AgeWeeks"}, GoName: "AgeWeeks"},
+var descPuppy = soapimpl.Struct{Go: "Puppy", Type: xml.Name{Space: nsExtension, Local: "Puppy"}, Presence: true, Base: true, Zero: (*Puppy)(nil), New: func() any { return new(Puppy) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Puppy)
+		p[0], p[1], p[2] = &x.AgeWeeks, &x.Presence, &x.Dog
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "AgeWeeks", GoName: "AgeWeeks", Codec: &soapimpl.XSInt},
+	},
 }
+var tablePuppy = soapimpl.NewType(&descPuppy)
 
-// SOAPType returns the schema type name of Puppy.
-func (*Puppy) SOAPType() xml.Name {
-	return xml.Name{Space: nsExtension, Local: "Puppy"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Puppy) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAnimal
-	soap.CheckPresence(e, &v.Dog.Animal.Presence, f0[:], "Animal")
-	soap.XSString.Encode(e, &f0[0], &v.Dog.Animal.Presence, v.Dog.Animal.Name)
-	soap.XSInt.Encode(e, &f0[1], &v.Dog.Animal.Presence, v.Dog.Animal.Legs)
-	f1 := &fieldsDog
-	soap.CheckPresence(e, &v.Dog.Presence, f1[:], "Dog")
-	soap.XSString.Encode(e, &f1[0], &v.Dog.Presence, v.Dog.Breed)
-	f2 := &fieldsPuppy
-	soap.CheckPresence(e, &v.Presence, f2[:], "Puppy")
-	soap.XSInt.Encode(e, &f2[0], &v.Presence, v.AgeWeeks)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Puppy) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAnimal
-	var seen0 [2]bool
-	f1 := &fieldsDog
-	var seen1 [1]bool
-	f2 := &fieldsPuppy
-	var seen2 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Dog.Animal.Presence, &v.Dog.Animal.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Dog.Animal.Presence, &v.Dog.Animal.Legs)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.XSString.Decode(d, se, &f1[0], &v.Dog.Presence, &v.Dog.Breed)
-		case f2[0].Name:
-			seen2[0] = true
-			err = soap.XSInt.Decode(d, se, &f2[0], &v.Presence, &v.AgeWeeks)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Dog.Animal.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Dog.Presence)
-	soap.Missing(f2[:], seen2[:], &v.Presence)
-	return nil
-}
+func (*Puppy) SOAPType() *soapimpl.Type { return tablePuppy }
 
 // Shape is the complex type {http://example.com/sogen/extension}Shape. Types derived from it implement AnyShape; fields declared with this type hold an AnyShape. The schema declares it abstract: only values of the types derived from it can be sent.
 type Shape struct {
@@ -666,7 +243,7 @@ type Shape struct {
 
 // AnyShape is implemented by *Shape and by the types derived from it (*Circle), so that a field declared with type Shape can hold any of them.
 type AnyShape interface {
-	soap.Marshaler
+	soapimpl.Message
 	AsShape() *Shape
 }
 
@@ -675,58 +252,15 @@ func (v *Shape) AsShape() *Shape {
 	return v
 }
 
-// polyShape encodes and decodes the values of AnyShape.
-var polyShape = &soap.Poly[AnyShape]{
-	Declared: xml.Name{Space: nsExtension, Local: "Shape"},
-	New: func() AnyShape {
-		return new(Shape)
+var descShape = soapimpl.Struct{Go: "Shape", Type: xml.Name{Space: nsExtension, Local: "Shape"}, Kind: soapimpl.Abstract, Presence: true, Zero: (*Shape)(nil), New: func() any { return new(Shape) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Shape)
+		p[0], p[1] = &x.Label, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsExtension, Local: "Label", GoName: "Label", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
 	},
 }
+var tableShape = soapimpl.NewType(&descShape)
 
-// fieldsShape describes the child elements of Shape, in schema order.
-var fieldsShape = [...]soap.Field{
-	{Name: xml.Name{Space: nsExtension, Local: "Label"}, GoName: "Label", Optional: true},
-}
-
-// SOAPType returns the schema type name of Shape.
-func (*Shape) SOAPType() xml.Name {
-	return xml.Name{Space: nsExtension, Local: "Shape"}
-}
-
-// MarshalSOAP reports an error: Shape is abstract, and only values of the types derived from it can be sent. A nil v is written with xsi:nil.
-func (v *Shape) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.SetError(errors.New("extension: Shape is abstract: send a value of a type derived from it"))
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Shape) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsShape
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Label)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Shape) SOAPType() *soapimpl.Type { return tableShape }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // CalculatorClient is a client for the port type Calculator. Create one with NewCalculatorClient; a client is safe for concurrent use once its fields are set.
@@ -17,19 +18,19 @@ type CalculatorClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsCalculator11 describes the operations of binding Calculator11, in the order of CalculatorClient's methods.
-var opsCalculator11 = [2]operation{
-	{Operation: soap.Operation{Name: "Calculator.Divide", Action: "urn:divide", Version: soap.V11, Request: xml.Name{Space: nsFaults, Local: "Divide"}, Response: xml.Name{Space: nsFaults, Local: "DivideResponse"}, Faults: []soap.FaultType{faultDivideByZeroFault, faultServiceFaultError}}},
-	{Operation: soap.Operation{Name: "Calculator.Sqrt", Action: "urn:sqrt", Version: soap.V11, Request: xml.Name{Space: nsFaults, Local: "Sqrt"}, Response: xml.Name{Space: nsFaults, Local: "SqrtResponse"}, Faults: []soap.FaultType{faultServiceFaultError}}},
+var opsCalculator11 = [2]soapimpl.Operation{
+	{Name: "Calculator.Divide", Action: "urn:divide", Version: soap.V11, Request: xml.Name{Space: nsFaults, Local: "Divide"}, Response: xml.Name{Space: nsFaults, Local: "DivideResponse"}, Faults: []soapimpl.FaultType{faultDivideByZeroFault, faultServiceFaultError}},
+	{Name: "Calculator.Sqrt", Action: "urn:sqrt", Version: soap.V11, Request: xml.Name{Space: nsFaults, Local: "Sqrt"}, Response: xml.Name{Space: nsFaults, Local: "SqrtResponse"}, Faults: []soapimpl.FaultType{faultServiceFaultError}},
 }
 
 // opsCalculator12 describes the operations of binding Calculator12, in the order of CalculatorClient's methods.
-var opsCalculator12 = [2]operation{
-	{Operation: soap.Operation{Name: "Calculator.Divide", Action: "urn:divide", Version: soap.V12, Request: xml.Name{Space: nsFaults, Local: "Divide"}, Response: xml.Name{Space: nsFaults, Local: "DivideResponse"}, Faults: []soap.FaultType{faultDivideByZeroFault, faultServiceFaultError}}},
-	{Operation: soap.Operation{Name: "Calculator.Sqrt", Action: "urn:sqrt", Version: soap.V12, Request: xml.Name{Space: nsFaults, Local: "Sqrt"}, Response: xml.Name{Space: nsFaults, Local: "SqrtResponse"}, Faults: []soap.FaultType{faultServiceFaultError}}},
+var opsCalculator12 = [2]soapimpl.Operation{
+	{Name: "Calculator.Divide", Action: "urn:divide", Version: soap.V12, Request: xml.Name{Space: nsFaults, Local: "Divide"}, Response: xml.Name{Space: nsFaults, Local: "DivideResponse"}, Faults: []soapimpl.FaultType{faultDivideByZeroFault, faultServiceFaultError}},
+	{Name: "Calculator.Sqrt", Action: "urn:sqrt", Version: soap.V12, Request: xml.Name{Space: nsFaults, Local: "Sqrt"}, Response: xml.Name{Space: nsFaults, Local: "SqrtResponse"}, Faults: []soapimpl.FaultType{faultServiceFaultError}},
 }
 
 // NewCalculatorClientCalculatorServiceSoap11 returns a CalculatorClient for the port Soap11 of service CalculatorService (SOAP 1.1, endpoint http://example.com/faults/soap11). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -60,23 +61,18 @@ func NewCalculatorClientSoap12(client *soap.Client) *CalculatorClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *CalculatorClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *CalculatorClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("faults: CalculatorClient was not created with NewCalculatorClientCalculatorServiceSoap11 or NewCalculatorClientBackupServiceSoap11 or NewCalculatorClientSoap12, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "faults.CalculatorClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Divide calls the operation Divide, sending Divide. It returns the Quotient of the DivideResponse reply. A fault whose detail is DivideByZero is returned as a *DivideByZeroFault. A fault whose detail is ServiceFault is returned as a *ServiceFaultError. It calls CalculatorClientMessages.Divide, which takes and returns the whole messages.

@@ -5,8 +5,8 @@
 package faults
 
 import (
-	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Divide is the content of the element of the same name.
@@ -19,62 +19,19 @@ type Divide struct {
 	Presence soap.Presence
 }
 
-// fieldsDivide describes the child elements of Divide, in schema order.
-var fieldsDivide = [...]soap.Field{
-	{Name: xml.Name{Space: nsFaults, Local: "Dividend"}, GoName: "Dividend"},
-	{Name: xml.Name{Space: nsFaults, Local: "Divisor"}, GoName: "Divisor"},
+var descDivide = soapimpl.Struct{Go: "Divide", Presence: true, Zero: (*Divide)(nil), New: func() any { return new(Divide) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Divide)
+		p[0], p[1], p[2] = &x.Dividend, &x.Divisor, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFaults, Local: "Dividend", GoName: "Dividend", Codec: &soapimpl.XSInt},
+		{Space: nsFaults, Local: "Divisor", GoName: "Divisor", Codec: &soapimpl.XSInt},
+	},
 }
+var tableDivide = soapimpl.NewType(&descDivide)
 
-// SOAPType returns the zero name: Divide is an anonymous type.
-func (*Divide) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Divide) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsDivide
-	soap.CheckPresence(e, &v.Presence, f0[:], "Divide")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Dividend)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Divisor)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Divide) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsDivide
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.Dividend)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Divisor)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Divide) SOAPType() *soapimpl.Type { return tableDivide }
 
 // DivideResponse is the content of the element of the same name.
 type DivideResponse struct {
@@ -84,57 +41,18 @@ type DivideResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsDivideResponse describes the child elements of DivideResponse, in schema order.
-var fieldsDivideResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsFaults, Local: "Quotient"}, GoName: "Quotient"},
+var descDivideResponse = soapimpl.Struct{Go: "DivideResponse", Presence: true, Zero: (*DivideResponse)(nil), New: func() any { return new(DivideResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*DivideResponse)
+		p[0], p[1] = &x.Quotient, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFaults, Local: "Quotient", GoName: "Quotient", Codec: &soapimpl.XSInt},
+	},
 }
+var tableDivideResponse = soapimpl.NewType(&descDivideResponse)
 
-// SOAPType returns the zero name: DivideResponse is an anonymous type.
-func (*DivideResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *DivideResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsDivideResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "DivideResponse")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Quotient)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *DivideResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsDivideResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.Quotient)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*DivideResponse) SOAPType() *soapimpl.Type { return tableDivideResponse }
 
 // Sqrt is the content of the element of the same name.
 type Sqrt struct {
@@ -144,57 +62,18 @@ type Sqrt struct {
 	Presence soap.Presence
 }
 
-// fieldsSqrt describes the child elements of Sqrt, in schema order.
-var fieldsSqrt = [...]soap.Field{
-	{Name: xml.Name{Space: nsFaults, Local: "Value"}, GoName: "Value"},
+var descSqrt = soapimpl.Struct{Go: "Sqrt", Presence: true, Zero: (*Sqrt)(nil), New: func() any { return new(Sqrt) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Sqrt)
+		p[0], p[1] = &x.Value, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFaults, Local: "Value", GoName: "Value", Codec: &soapimpl.XSDouble},
+	},
 }
+var tableSqrt = soapimpl.NewType(&descSqrt)
 
-// SOAPType returns the zero name: Sqrt is an anonymous type.
-func (*Sqrt) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Sqrt) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSqrt
-	soap.CheckPresence(e, &v.Presence, f0[:], "Sqrt")
-	soap.XSDouble.Encode(e, &f0[0], &v.Presence, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Sqrt) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSqrt
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSDouble.Decode(d, se, &f0[0], &v.Presence, &v.Value)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Sqrt) SOAPType() *soapimpl.Type { return tableSqrt }
 
 // SqrtResponse is the content of the element of the same name.
 type SqrtResponse struct {
@@ -204,54 +83,15 @@ type SqrtResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSqrtResponse describes the child elements of SqrtResponse, in schema order.
-var fieldsSqrtResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsFaults, Local: "Root"}, GoName: "Root"},
+var descSqrtResponse = soapimpl.Struct{Go: "SqrtResponse", Presence: true, Zero: (*SqrtResponse)(nil), New: func() any { return new(SqrtResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SqrtResponse)
+		p[0], p[1] = &x.Root, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFaults, Local: "Root", GoName: "Root", Codec: &soapimpl.XSDouble},
+	},
 }
+var tableSqrtResponse = soapimpl.NewType(&descSqrtResponse)
 
-// SOAPType returns the zero name: SqrtResponse is an anonymous type.
-func (*SqrtResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SqrtResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSqrtResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SqrtResponse")
-	soap.XSDouble.Encode(e, &f0[0], &v.Presence, v.Root)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SqrtResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSqrtResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSDouble.Decode(d, se, &f0[0], &v.Presence, &v.Root)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SqrtResponse) SOAPType() *soapimpl.Type { return tableSqrtResponse }

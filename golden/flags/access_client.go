@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AccessClient is a client for the port type Access. Create one with NewAccessClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type AccessClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsAccessSOAP describes the operations of binding AccessSoap, in the order of AccessClient's methods.
-var opsAccessSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "Access.Grant", Action: "http://example.com/sogen/flags/Grant", Version: soap.V11, Request: xml.Name{Space: nsFlags, Local: "Grant"}, Response: xml.Name{Space: nsFlags, Local: "GrantResponse"}}},
-	{Operation: soap.Operation{Name: "Access.EffectiveMask", Action: "http://example.com/sogen/flags/EffectiveMask", Version: soap.V11, Request: xml.Name{Space: nsFlags, Local: "EffectiveMask"}, Response: xml.Name{Space: nsFlags, Local: "EffectiveMaskResponse"}}},
+var opsAccessSOAP = [2]soapimpl.Operation{
+	{Name: "Access.Grant", Action: "http://example.com/sogen/flags/Grant", Version: soap.V11, Request: xml.Name{Space: nsFlags, Local: "Grant"}, Response: xml.Name{Space: nsFlags, Local: "GrantResponse"}},
+	{Name: "Access.EffectiveMask", Action: "http://example.com/sogen/flags/EffectiveMask", Version: soap.V11, Request: xml.Name{Space: nsFlags, Local: "EffectiveMask"}, Response: xml.Name{Space: nsFlags, Local: "EffectiveMaskResponse"}},
 }
 
 // NewAccessClient returns a AccessClient for the port AccessSoap of service AccessService (SOAP 1.1, endpoint http://example.com/flags). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewAccessClient(client *soap.Client) *AccessClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *AccessClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *AccessClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("flags: AccessClient was not created with NewAccessClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "flags.AccessClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Grant calls the operation Grant, sending Grant. It returns the Response of the GrantResponse reply. It calls AccessClientMessages.Grant, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package flags
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AccessRule is the complex type {http://example.com/sogen/flags}AccessRule.
@@ -23,72 +24,21 @@ type AccessRule struct {
 	Presence soap.Presence
 }
 
-// fieldsAccessRule describes the child elements of AccessRule, in schema order.
-var fieldsAccessRule = [...]soap.Field{
-	{Name: xml.Name{Space: nsFlags, Local: "Subject"}, GoName: "Subject", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsFlags, Local: "Mask"}, GoName: "Mask", Optional: true},
-	{Name: xml.Name{Space: nsFlags, Local: "Features"}, GoName: "Features"},
-	{Name: xml.Name{Space: nsFlags, Local: "Days"}, GoName: "Days", Optional: true},
+var descAccessRule = soapimpl.Struct{Go: "AccessRule", Type: xml.Name{Space: nsFlags, Local: "AccessRule"}, Presence: true, Zero: (*AccessRule)(nil), New: func() any { return new(AccessRule) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AccessRule)
+		p[0], p[1], p[2], p[3], p[4] = &x.Subject, &x.Mask, &x.Features, &x.Days, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFlags, Local: "Subject", GoName: "Subject", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsFlags, Local: "Mask", GoName: "Mask", Flags: soapimpl.Optional, Codec: &codecPermission},
+		{Space: nsFlags, Local: "Features", GoName: "Features", Codec: &codecFeature},
+		{Space: nsFlags, Local: "Days", GoName: "Days", Flags: soapimpl.Optional, Codec: &codecWeekdayList},
+	},
 }
+var tableAccessRule = soapimpl.NewType(&descAccessRule)
 
-// SOAPType returns the schema type name of AccessRule.
-func (*AccessRule) SOAPType() xml.Name {
-	return xml.Name{Space: nsFlags, Local: "AccessRule"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AccessRule) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAccessRule
-	soap.CheckPresence(e, &v.Presence, f0[:], "AccessRule")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Subject)
-	codecPermission.Encode(e, &f0[1], &v.Presence, v.Mask)
-	codecFeature.Encode(e, &f0[2], &v.Presence, v.Features)
-	codecWeekdayList.Encode(e, &f0[3], &v.Presence, v.Days)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AccessRule) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAccessRule
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Subject)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecPermission.Decode(d, se, &f0[1], &v.Presence, &v.Mask)
-		case f0[2].Name:
-			seen0[2] = true
-			err = codecFeature.Decode(d, se, &f0[2], &v.Presence, &v.Features)
-		case f0[3].Name:
-			seen0[3] = true
-			err = codecWeekdayList.Decode(d, se, &f0[3], &v.Presence, &v.Days)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AccessRule) SOAPType() *soapimpl.Type { return tableAccessRule }
 
 // EffectiveMask is the content of the element of the same name.
 type EffectiveMask struct {
@@ -98,57 +48,18 @@ type EffectiveMask struct {
 	Presence soap.Presence
 }
 
-// fieldsEffectiveMask describes the child elements of EffectiveMask, in schema order.
-var fieldsEffectiveMask = [...]soap.Field{
-	{Name: xml.Name{Space: nsFlags, Local: "subject"}, GoName: "Subject", Optional: true, Nillable: true, ZeroUnset: true},
+var descEffectiveMask = soapimpl.Struct{Go: "EffectiveMask", Presence: true, Zero: (*EffectiveMask)(nil), New: func() any { return new(EffectiveMask) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EffectiveMask)
+		p[0], p[1] = &x.Subject, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFlags, Local: "subject", GoName: "Subject", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableEffectiveMask = soapimpl.NewType(&descEffectiveMask)
 
-// SOAPType returns the zero name: EffectiveMask is an anonymous type.
-func (*EffectiveMask) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EffectiveMask) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEffectiveMask
-	soap.CheckPresence(e, &v.Presence, f0[:], "EffectiveMask")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Subject)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EffectiveMask) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEffectiveMask
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Subject)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EffectiveMask) SOAPType() *soapimpl.Type { return tableEffectiveMask }
 
 // EffectiveMaskResponse is the content of the element of the same name.
 type EffectiveMaskResponse struct {
@@ -158,98 +69,51 @@ type EffectiveMaskResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsEffectiveMaskResponse describes the child elements of EffectiveMaskResponse, in schema order.
-var fieldsEffectiveMaskResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsFlags, Local: "Response"}, GoName: "Response", Optional: true},
+var descEffectiveMaskResponse = soapimpl.Struct{Go: "EffectiveMaskResponse", Presence: true, Zero: (*EffectiveMaskResponse)(nil), New: func() any { return new(EffectiveMaskResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EffectiveMaskResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFlags, Local: "Response", GoName: "Response", Flags: soapimpl.Optional, Codec: &codecPermission},
+	},
 }
+var tableEffectiveMaskResponse = soapimpl.NewType(&descEffectiveMaskResponse)
 
-// SOAPType returns the zero name: EffectiveMaskResponse is an anonymous type.
-func (*EffectiveMaskResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EffectiveMaskResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEffectiveMaskResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "EffectiveMaskResponse")
-	codecPermission.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EffectiveMaskResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEffectiveMaskResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecPermission.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EffectiveMaskResponse) SOAPType() *soapimpl.Type { return tableEffectiveMaskResponse }
 
 // Feature is the simple type {http://example.com/sogen/flags}Feature: a list of FeatureFlag values (flags), kept as the text received so that it is sent back unchanged.
 type Feature string
 
 // Values returns the FeatureFlag values in v, in order.
 func (v Feature) Values() []FeatureFlag {
-	return soap.ListValues[FeatureFlag, Feature](v)
+	return soapimpl.ListValues[FeatureFlag, Feature](v)
 }
 
 // Has reports whether v contains flag.
 func (v Feature) Has(flag FeatureFlag) bool {
-	return soap.ListHas(v, flag)
+	return soapimpl.ListHas(v, flag)
 }
 
 // With returns v with flags added (those it does not contain yet), keeping v's text.
 func (v Feature) With(flags ...FeatureFlag) Feature {
-	return soap.ListWith(v, flags...)
+	return soapimpl.ListWith(v, flags...)
 }
 
 // Without returns v without flags.
 func (v Feature) Without(flags ...FeatureFlag) Feature {
-	return soap.ListWithout(v, flags...)
+	return soapimpl.ListWithout(v, flags...)
 }
 
 // Number returns the bitwise OR of the numbers of v's flags, and false if v holds a flag the schema does not declare.
 func (v Feature) Number() (int64, bool) {
-	return soap.ListNumber(v, FeatureFlag.Number)
+	return soapimpl.ListNumber(v, FeatureFlag.Number)
 }
 
 // codecFeature converts Feature values to and from text.
-var codecFeature = soap.StringType[Feature](soap.XSString, xml.Name{Space: nsFlags, Local: "Feature"})
+var codecFeature = soapimpl.StringType[Feature](&soapimpl.XSString, xml.Name{Space: nsFlags, Local: "Feature"})
 
-// SOAPType returns the schema type of Feature, {http://example.com/sogen/flags}Feature, written as xsi:type when a Feature fills an xs:anyType slot.
-func (Feature) SOAPType() xml.Name {
-	return codecFeature.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Feature is written so.
-func (v Feature) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecFeature.MarshalElement(e, start, v)
-}
+func (Feature) SOAPCodec() *soapimpl.Codec { return &codecFeature }
 
 // FeatureFlag is one flag of Feature, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type FeatureFlag string
@@ -299,7 +163,7 @@ func (v FeatureFlag) Number() (int64, bool) {
 }
 
 // codecFeatureFlag converts FeatureFlag values to and from text.
-var codecFeatureFlag = soap.StringType[FeatureFlag](soap.XSString, xml.Name{})
+var codecFeatureFlag = soapimpl.Named(&soapimpl.XSString, xml.Name{})
 
 // Grant is the content of the element of the same name.
 type Grant struct {
@@ -311,62 +175,19 @@ type Grant struct {
 	Presence soap.Presence
 }
 
-// fieldsGrant describes the child elements of Grant, in schema order.
-var fieldsGrant = [...]soap.Field{
-	{Name: xml.Name{Space: nsFlags, Local: "rule"}, GoName: "Rule", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsFlags, Local: "extra"}, GoName: "Extra", Optional: true},
+var descGrant = soapimpl.Struct{Go: "Grant", Presence: true, Zero: (*Grant)(nil), New: func() any { return new(Grant) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Grant)
+		p[0], p[1], p[2] = &x.Rule, &x.Extra, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFlags, Local: "rule", GoName: "Rule", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAccessRule},
+		{Space: nsFlags, Local: "extra", GoName: "Extra", Flags: soapimpl.Optional, Codec: &codecPermission},
+	},
 }
+var tableGrant = soapimpl.NewType(&descGrant)
 
-// SOAPType returns the zero name: Grant is an anonymous type.
-func (*Grant) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Grant) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGrant
-	soap.CheckPresence(e, &v.Presence, f0[:], "Grant")
-	soap.EncodePtr[AccessRule](e, &f0[0], &v.Presence, v.Rule)
-	codecPermission.Encode(e, &f0[1], &v.Presence, v.Extra)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Grant) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGrant
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[AccessRule](d, se, &f0[0], &v.Presence, &v.Rule)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecPermission.Decode(d, se, &f0[1], &v.Presence, &v.Extra)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Grant) SOAPType() *soapimpl.Type { return tableGrant }
 
 // GrantResponse is the content of the element of the same name.
 type GrantResponse struct {
@@ -376,98 +197,51 @@ type GrantResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGrantResponse describes the child elements of GrantResponse, in schema order.
-var fieldsGrantResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsFlags, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descGrantResponse = soapimpl.Struct{Go: "GrantResponse", Presence: true, Zero: (*GrantResponse)(nil), New: func() any { return new(GrantResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GrantResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsFlags, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAccessRule},
+	},
 }
+var tableGrantResponse = soapimpl.NewType(&descGrantResponse)
 
-// SOAPType returns the zero name: GrantResponse is an anonymous type.
-func (*GrantResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GrantResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGrantResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GrantResponse")
-	soap.EncodePtr[AccessRule](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GrantResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGrantResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[AccessRule](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GrantResponse) SOAPType() *soapimpl.Type { return tableGrantResponse }
 
 // Permission is the simple type {http://example.com/sogen/flags}Permission: a list of PermissionFlag values (flags), kept as the text received so that it is sent back unchanged.
 type Permission string
 
 // Values returns the PermissionFlag values in v, in order.
 func (v Permission) Values() []PermissionFlag {
-	return soap.ListValues[PermissionFlag, Permission](v)
+	return soapimpl.ListValues[PermissionFlag, Permission](v)
 }
 
 // Has reports whether v contains flag.
 func (v Permission) Has(flag PermissionFlag) bool {
-	return soap.ListHas(v, flag)
+	return soapimpl.ListHas(v, flag)
 }
 
 // With returns v with flags added (those it does not contain yet), keeping v's text.
 func (v Permission) With(flags ...PermissionFlag) Permission {
-	return soap.ListWith(v, flags...)
+	return soapimpl.ListWith(v, flags...)
 }
 
 // Without returns v without flags.
 func (v Permission) Without(flags ...PermissionFlag) Permission {
-	return soap.ListWithout(v, flags...)
+	return soapimpl.ListWithout(v, flags...)
 }
 
 // Number returns the bitwise OR of the numbers of v's flags, and false if v holds a flag the schema does not declare.
 func (v Permission) Number() (int64, bool) {
-	return soap.ListNumber(v, PermissionFlag.Number)
+	return soapimpl.ListNumber(v, PermissionFlag.Number)
 }
 
 // codecPermission converts Permission values to and from text.
-var codecPermission = soap.StringType[Permission](soap.XSString, xml.Name{Space: nsFlags, Local: "Permission"})
+var codecPermission = soapimpl.StringType[Permission](&soapimpl.XSString, xml.Name{Space: nsFlags, Local: "Permission"})
 
-// SOAPType returns the schema type of Permission, {http://example.com/sogen/flags}Permission, written as xsi:type when a Permission fills an xs:anyType slot.
-func (Permission) SOAPType() xml.Name {
-	return codecPermission.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Permission is written so.
-func (v Permission) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecPermission.MarshalElement(e, start, v)
-}
+func (Permission) SOAPCodec() *soapimpl.Codec { return &codecPermission }
 
 // PermissionFlag is one flag of Permission, a value its list may hold. WCF numbers the flags 1, 2, 4, ... in declaration order unless the schema gives a number (EnumerationValue).
 type PermissionFlag string
@@ -525,7 +299,7 @@ func (v PermissionFlag) Number() (int64, bool) {
 }
 
 // codecPermissionFlag converts PermissionFlag values to and from text.
-var codecPermissionFlag = soap.StringType[PermissionFlag](soap.XSString, xml.Name{})
+var codecPermissionFlag = soapimpl.Named(&soapimpl.XSString, xml.Name{})
 
 // Weekday is the simple type {http://example.com/sogen/flags}Weekday: an enumeration.
 type Weekday string
@@ -558,50 +332,34 @@ func (v Weekday) Known() bool {
 }
 
 // codecWeekday converts Weekday values to and from text.
-var codecWeekday = soap.StringType[Weekday](soap.XSString, xml.Name{Space: nsFlags, Local: "Weekday"})
+var codecWeekday = soapimpl.StringType[Weekday](&soapimpl.XSString, xml.Name{Space: nsFlags, Local: "Weekday"})
 
-// SOAPType returns the schema type of Weekday, {http://example.com/sogen/flags}Weekday, written as xsi:type when a Weekday fills an xs:anyType slot.
-func (Weekday) SOAPType() xml.Name {
-	return codecWeekday.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Weekday is written so.
-func (v Weekday) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecWeekday.MarshalElement(e, start, v)
-}
+func (Weekday) SOAPCodec() *soapimpl.Codec { return &codecWeekday }
 
 // WeekdayList is the simple type {http://example.com/sogen/flags}WeekdayList: a list of Weekday values (flags), kept as the text received so that it is sent back unchanged.
 type WeekdayList string
 
 // Values returns the Weekday values in v, in order.
 func (v WeekdayList) Values() []Weekday {
-	return soap.ListValues[Weekday, WeekdayList](v)
+	return soapimpl.ListValues[Weekday, WeekdayList](v)
 }
 
 // Has reports whether v contains flag.
 func (v WeekdayList) Has(flag Weekday) bool {
-	return soap.ListHas(v, flag)
+	return soapimpl.ListHas(v, flag)
 }
 
 // With returns v with flags added (those it does not contain yet), keeping v's text.
 func (v WeekdayList) With(flags ...Weekday) WeekdayList {
-	return soap.ListWith(v, flags...)
+	return soapimpl.ListWith(v, flags...)
 }
 
 // Without returns v without flags.
 func (v WeekdayList) Without(flags ...Weekday) WeekdayList {
-	return soap.ListWithout(v, flags...)
+	return soapimpl.ListWithout(v, flags...)
 }
 
 // codecWeekdayList converts WeekdayList values to and from text.
-var codecWeekdayList = soap.StringType[WeekdayList](soap.XSString, xml.Name{Space: nsFlags, Local: "WeekdayList"})
+var codecWeekdayList = soapimpl.StringType[WeekdayList](&soapimpl.XSString, xml.Name{Space: nsFlags, Local: "WeekdayList"})
 
-// SOAPType returns the schema type of WeekdayList, {http://example.com/sogen/flags}WeekdayList, written as xsi:type when a WeekdayList fills an xs:anyType slot.
-func (WeekdayList) SOAPType() xml.Name {
-	return codecWeekdayList.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a WeekdayList is written so.
-func (v WeekdayList) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecWeekdayList.MarshalElement(e, start, v)
-}
+func (WeekdayList) SOAPCodec() *soapimpl.Codec { return &codecWeekdayList }

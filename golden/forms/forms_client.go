@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // FormsClient is a client for the port type Forms. Create one with NewFormsClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type FormsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsFormsSOAP describes the operations of binding FormsSoap, in the order of FormsClient's methods.
-var opsFormsSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Forms.Send", Action: "http://example.com/sogen/forms/Send", Version: soap.V11, Request: xml.Name{Space: nsForms, Local: "Send"}, Response: xml.Name{Space: nsForms, Local: "SendResponse"}}},
+var opsFormsSOAP = [1]soapimpl.Operation{
+	{Name: "Forms.Send", Action: "http://example.com/sogen/forms/Send", Version: soap.V11, Request: xml.Name{Space: nsForms, Local: "Send"}, Response: xml.Name{Space: nsForms, Local: "SendResponse"}},
 }
 
 // NewFormsClient returns a FormsClient for the port FormsSoap of service FormsService (SOAP 1.1, endpoint http://example.com/forms). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewFormsClient(client *soap.Client) *FormsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *FormsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *FormsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("forms: FormsClient was not created with NewFormsClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "forms.FormsClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Send calls the operation Send, sending Send. It returns the item of the SendResponse reply. It calls FormsClientMessages.Send, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package forms
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Item is the complex type {http://example.com/sogen/forms}Item.
@@ -27,92 +28,25 @@ type Item struct {
 	Presence soap.Presence
 }
 
-// fieldsItem describes the child elements of Item, in schema order.
-var fieldsItem = [...]soap.Field{
-	{Name: xml.Name{Local: "local"}, GoName: "Local"},
-	{Name: xml.Name{Space: nsForms, Local: "qualified"}, GoName: "Qualified"},
-	{Name: xml.Name{Space: nsForms, Local: "global"}, GoName: "Global"},
-	{Name: xml.Name{Local: "other"}, GoName: "Other", Optional: true, ZeroUnset: true},
+var descItem = soapimpl.Struct{Go: "Item", Type: xml.Name{Space: nsForms, Local: "Item"}, Presence: true, Zero: (*Item)(nil), New: func() any { return new(Item) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Item)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6] = &x.Local, &x.Qualified, &x.Global, &x.Other, &x.A, &x.B, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "local", GoName: "Local", Codec: &soapimpl.XSString},
+		{Space: nsForms, Local: "qualified", GoName: "Qualified", Codec: &soapimpl.XSString},
+		{Space: nsForms, Local: "global", GoName: "Global", Codec: &soapimpl.XSString},
+		{Space: "", Local: "other", GoName: "Other", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrItemType},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: nsForms, Local: "a", GoName: "A", Codec: &soapimpl.XSString, Ref: true},
+		{Space: "", Local: "b", GoName: "B", Codec: &soapimpl.XSString, Ref: true},
+	},
 }
+var tableItem = soapimpl.NewType(&descItem)
 
-// attrsItem describes the attributes of Item.
-var attrsItem = [...]soap.Attribute{
-	{Name: xml.Name{Space: nsForms, Local: "a"}, GoName: "A"},
-	{Name: xml.Name{Local: "b"}, GoName: "B"},
-}
-
-// SOAPType returns the schema type name of Item.
-func (*Item) SOAPType() xml.Name {
-	return xml.Name{Space: nsForms, Local: "Item"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Item) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[0], v.A)
-	soap.XSString.EncodeAttrRef(e, &attrsItem[1], v.B)
-	f0 := &fieldsItem
-	soap.CheckPresence(e, &v.Presence, f0[:], "Item")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Local)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Qualified)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.Global)
-	soap.EncodePtr[ItemType](e, &f0[3], &v.Presence, v.Other)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Item) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsItem[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[0], a.Value, &v.A)
-		case attrsItem[1].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItem[1], a.Value, &v.B)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsItem
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Local)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Qualified)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.Global)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[ItemType](d, se, &f0[3], &v.Presence, &v.Other)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Item) SOAPType() *soapimpl.Type { return tableItem }
 
 // ItemType is the complex type {http://example.com/sogen/forms/other}Item.
 type ItemType struct {
@@ -128,82 +62,23 @@ type ItemType struct {
 	Presence soap.Presence
 }
 
-// fieldsItemType describes the child elements of ItemType, in schema order.
-var fieldsItemType = [...]soap.Field{
-	{Name: xml.Name{Space: nsOther, Local: "code"}, GoName: "Code"},
-	{Name: xml.Name{Local: "plain"}, GoName: "Plain", Optional: true},
+var descItemType = soapimpl.Struct{Go: "ItemType", Type: xml.Name{Space: nsOther, Local: "Item"}, Presence: true, Zero: (*ItemType)(nil), New: func() any { return new(ItemType) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ItemType)
+		p[0], p[1], p[2], p[3], p[4] = &x.Code, &x.Plain, &x.C, &x.D, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsOther, Local: "code", GoName: "Code", Codec: &soapimpl.XSString},
+		{Space: "", Local: "plain", GoName: "Plain", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "c", GoName: "C", Codec: &soapimpl.XSString, Ref: true},
+		{Space: nsOther, Local: "d", GoName: "D", Codec: &soapimpl.XSString, Ref: true},
+	},
 }
+var tableItemType = soapimpl.NewType(&descItemType)
 
-// attrsItemType describes the attributes of ItemType.
-var attrsItemType = [...]soap.Attribute{
-	{Name: xml.Name{Local: "c"}, GoName: "C"},
-	{Name: xml.Name{Space: nsOther, Local: "d"}, GoName: "D"},
-}
-
-// SOAPType returns the schema type name of ItemType.
-func (*ItemType) SOAPType() xml.Name {
-	return xml.Name{Space: nsOther, Local: "Item"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ItemType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsItemType[0], v.C)
-	soap.XSString.EncodeAttrRef(e, &attrsItemType[1], v.D)
-	f0 := &fieldsItemType
-	soap.CheckPresence(e, &v.Presence, f0[:], "ItemType")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Code)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Plain)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ItemType) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsItemType[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItemType[0], a.Value, &v.C)
-		case attrsItemType[1].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsItemType[1], a.Value, &v.D)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsItemType
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Code)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Plain)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ItemType) SOAPType() *soapimpl.Type { return tableItemType }
 
 // Send is the content of the element of the same name.
 type Send struct {
@@ -213,57 +88,18 @@ type Send struct {
 	Presence soap.Presence
 }
 
-// fieldsSend describes the child elements of Send, in schema order.
-var fieldsSend = [...]soap.Field{
-	{Name: xml.Name{Local: "item"}, GoName: "Item", ZeroUnset: true},
+var descSend = soapimpl.Struct{Go: "Send", Presence: true, Zero: (*Send)(nil), New: func() any { return new(Send) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Send)
+		p[0], p[1] = &x.Item, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "item", GoName: "Item", Flags: soapimpl.ZeroUnset, Codec: &ptrItem},
+	},
 }
+var tableSend = soapimpl.NewType(&descSend)
 
-// SOAPType returns the zero name: Send is an anonymous type.
-func (*Send) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Send) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSend
-	soap.CheckPresence(e, &v.Presence, f0[:], "Send")
-	soap.EncodePtr[Item](e, &f0[0], &v.Presence, v.Item)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Send) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSend
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Item](d, se, &f0[0], &v.Presence, &v.Item)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Send) SOAPType() *soapimpl.Type { return tableSend }
 
 // SendResponse is the content of the element of the same name.
 type SendResponse struct {
@@ -273,54 +109,15 @@ type SendResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSendResponse describes the child elements of SendResponse, in schema order.
-var fieldsSendResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "item"}, GoName: "Item", Optional: true, ZeroUnset: true},
+var descSendResponse = soapimpl.Struct{Go: "SendResponse", Presence: true, Zero: (*SendResponse)(nil), New: func() any { return new(SendResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SendResponse)
+		p[0], p[1] = &x.Item, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "item", GoName: "Item", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrItemType},
+	},
 }
+var tableSendResponse = soapimpl.NewType(&descSendResponse)
 
-// SOAPType returns the zero name: SendResponse is an anonymous type.
-func (*SendResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SendResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSendResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SendResponse")
-	soap.EncodePtr[ItemType](e, &f0[0], &v.Presence, v.Item)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SendResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSendResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[ItemType](d, se, &f0[0], &v.Presence, &v.Item)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SendResponse) SOAPType() *soapimpl.Type { return tableSendResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // GroupsClient is a client for the port type Groups. Create one with NewGroupsClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type GroupsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsGroupsSOAP describes the operations of binding GroupsSoap, in the order of GroupsClient's methods.
-var opsGroupsSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Groups.Find", Action: "http://example.com/sogen/groups/Find", Version: soap.V11, Request: xml.Name{Space: nsGroups, Local: "Find"}, Response: xml.Name{Space: nsGroups, Local: "FindResponse"}}},
+var opsGroupsSOAP = [1]soapimpl.Operation{
+	{Name: "Groups.Find", Action: "http://example.com/sogen/groups/Find", Version: soap.V11, Request: xml.Name{Space: nsGroups, Local: "Find"}, Response: xml.Name{Space: nsGroups, Local: "FindResponse"}},
 }
 
 // NewGroupsClient returns a GroupsClient for the port GroupsSoap of service GroupsService (SOAP 1.1, endpoint http://example.com/groups). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewGroupsClient(client *soap.Client) *GroupsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *GroupsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *GroupsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("groups: GroupsClient was not created with NewGroupsClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "groups.GroupsClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Find calls the operation Find, sending Find. It returns the whole FindResponse reply. It calls GroupsClientMessages.Find, which takes and returns the whole messages.

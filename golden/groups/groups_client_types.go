@@ -7,6 +7,7 @@ package groups
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Find is the content of the element of the same name.
@@ -21,74 +22,21 @@ type Find struct {
 	Presence soap.Presence
 }
 
-// fieldsFind describes the child elements of Find, in schema order.
-var fieldsFind = [...]soap.Field{
-	{Name: xml.Name{Space: nsGroups, Local: "byId"}, GoName: "ByID", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsGroups, Local: "byName"}, GoName: "ByName", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsGroups, Local: "settings"}, GoName: "Settings", Optional: true, ZeroUnset: true},
+var descFind = soapimpl.Struct{Go: "Find", Presence: true, Zero: (*Find)(nil), New: func() any { return new(Find) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Find)
+		p[0], p[1], p[2], p[3] = &x.ByID, &x.ByName, &x.Settings, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsGroups, Local: "byId", GoName: "ByID", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSInt},
+		{Space: nsGroups, Local: "byName", GoName: "ByName", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsGroups, Local: "settings", GoName: "Settings", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrSettings},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{0}, {1}}}},
 }
+var tableFind = soapimpl.NewType(&descFind)
 
-// choiceFind0 is the xs:choice of Find between ByID, ByName.
-var choiceFind0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{0}, {1}},
-}
-
-// SOAPType returns the zero name: Find is an anonymous type.
-func (*Find) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Find) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFind
-	soap.CheckPresence(e, &v.Presence, f0[:], "Find")
-	choiceFind0.Check(e, "Find", f0[:], &v.Presence, v.ByID == nil, v.ByName == nil)
-	soap.XSInt.EncodeRef(e, &f0[0], &v.Presence, v.ByID)
-	soap.XSString.EncodeRef(e, &f0[1], &v.Presence, v.ByName)
-	soap.EncodePtr[Settings](e, &f0[2], &v.Presence, v.Settings)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Find) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFind
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.DecodeRef(d, se, &f0[0], &v.Presence, &v.ByID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[1], &v.Presence, &v.ByName)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Settings](d, se, &f0[2], &v.Presence, &v.Settings)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Find) SOAPType() *soapimpl.Type { return tableFind }
 
 // FindResponse is the content of the element of the same name.
 type FindResponse struct {
@@ -106,84 +54,23 @@ type FindResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsFindResponse describes the child elements of FindResponse, in schema order.
-var fieldsFindResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsGroups, Local: "id"}, GoName: "ID"},
-	{Name: xml.Name{Space: nsGroups, Local: "label"}, GoName: "Label", Optional: true},
-	{Name: xml.Name{Space: nsGroups, Local: "byId"}, GoName: "ByID", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsGroups, Local: "byName"}, GoName: "ByName", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsGroups, Local: "note"}, GoName: "Note"},
+var descFindResponse = soapimpl.Struct{Go: "FindResponse", Presence: true, Zero: (*FindResponse)(nil), New: func() any { return new(FindResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*FindResponse)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.ID, &x.Label, &x.ByID, &x.ByName, &x.Note, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsGroups, Local: "id", GoName: "ID", Codec: &soapimpl.XSInt},
+		{Space: nsGroups, Local: "label", GoName: "Label", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsGroups, Local: "byId", GoName: "ByID", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSInt},
+		{Space: nsGroups, Local: "byName", GoName: "ByName", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsGroups, Local: "note", GoName: "Note", Codec: &soapimpl.XSString},
+	},
+	Choices: []soapimpl.Choice{{Required: false, Branches: [][]int{{2}, {3}}}},
 }
+var tableFindResponse = soapimpl.NewType(&descFindResponse)
 
-// choiceFindResponse0 is the xs:choice of FindResponse between ByID, ByName.
-var choiceFindResponse0 = &soap.Choice{
-	Required: false,
-	Branches: [][]int{{2}, {3}},
-}
-
-// SOAPType returns the zero name: FindResponse is an anonymous type.
-func (*FindResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *FindResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFindResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "FindResponse")
-	choiceFindResponse0.Check(e, "FindResponse", f0[:], &v.Presence, v.ByID == nil, v.ByName == nil)
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Label)
-	soap.XSInt.EncodeRef(e, &f0[2], &v.Presence, v.ByID)
-	soap.XSString.EncodeRef(e, &f0[3], &v.Presence, v.ByName)
-	soap.XSString.Encode(e, &f0[4], &v.Presence, v.Note)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *FindResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFindResponse
-	var seen0 [5]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Label)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSInt.DecodeRef(d, se, &f0[2], &v.Presence, &v.ByID)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[3], &v.Presence, &v.ByName)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSString.Decode(d, se, &f0[4], &v.Presence, &v.Note)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*FindResponse) SOAPType() *soapimpl.Type { return tableFindResponse }
 
 // Settings is the complex type {http://example.com/sogen/groups}Settings.
 type Settings struct {
@@ -197,64 +84,17 @@ type Settings struct {
 	Presence soap.Presence
 }
 
-// fieldsSettings describes the child elements of Settings, in schema order.
-var fieldsSettings = [...]soap.Field{
-	{Name: xml.Name{Space: nsGroups, Local: "color"}, GoName: "Color"},
-	{Name: xml.Name{Space: nsGroups, Local: "size"}, GoName: "Size", Optional: true},
-	{Name: xml.Name{Space: nsGroups, Local: "note"}, GoName: "Note", Optional: true},
+var descSettings = soapimpl.Struct{Go: "Settings", Type: xml.Name{Space: nsGroups, Local: "Settings"}, Presence: true, Zero: (*Settings)(nil), New: func() any { return new(Settings) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Settings)
+		p[0], p[1], p[2], p[3] = &x.Color, &x.Size, &x.Note, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsGroups, Local: "color", GoName: "Color", Codec: &soapimpl.XSString},
+		{Space: nsGroups, Local: "size", GoName: "Size", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsGroups, Local: "note", GoName: "Note", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableSettings = soapimpl.NewType(&descSettings)
 
-// SOAPType returns the schema type name of Settings.
-func (*Settings) SOAPType() xml.Name {
-	return xml.Name{Space: nsGroups, Local: "Settings"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Settings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSettings
-	soap.CheckPresence(e, &v.Presence, f0[:], "Settings")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Color)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Size)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.Note)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Settings) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSettings
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Color)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Size)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.Note)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Settings) SOAPType() *soapimpl.Type { return tableSettings }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // OrdersRequestHeader holds the SOAP header blocks sent with requests of OrdersClient. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.
@@ -23,45 +24,20 @@ type OrdersRequestHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsOrdersRequestHeader describes the header blocks of OrdersRequestHeader.
-var fieldsOrdersRequestHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "AuthToken"}, GoName: "AuthToken", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "Credentials"}, GoName: "Credentials", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "TraceId"}, GoName: "TraceID", Optional: true, Nillable: true, ZeroUnset: true},
+var descOrdersRequestHeader = soapimpl.Struct{Go: "OrdersRequestHeader", Kind: soapimpl.Header, Presence: true, Zero: (*OrdersRequestHeader)(nil), New: func() any { return new(OrdersRequestHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*OrdersRequestHeader)
+		p[0], p[1], p[2], p[3] = &x.AuthToken, &x.Credentials, &x.TraceID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "AuthToken", GoName: "AuthToken", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsHeaders, Local: "Credentials", GoName: "Credentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCredentials},
+		{Space: nsHeaders, Local: "TraceId", GoName: "TraceID", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableOrdersRequestHeader = soapimpl.NewType(&descOrdersRequestHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsOrdersRequestHeader); a nil h writes none.
-func (h *OrdersRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsOrdersRequestHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "OrdersRequestHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSString.Encode(e, &f[0], &h.Presence, h.AuthToken)
-		case 1:
-			soap.EncodePtr[Credentials](e, &f[1], &h.Presence, h.Credentials)
-		case 2:
-			soap.XSString.Encode(e, &f[2], &h.Presence, h.TraceID)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of OrdersRequestHeader's, and reports whether it was.
-func (h *OrdersRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsOrdersRequestHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.AuthToken)
-	case f[1].Name:
-		return true, soap.DecodePtr[Credentials](d, se, &f[1], &h.Presence, &h.Credentials)
-	case f[2].Name:
-		return true, soap.XSString.Decode(d, se, &f[2], &h.Presence, &h.TraceID)
-	}
-	return false, nil
-}
+func (*OrdersRequestHeader) SOAPType() *soapimpl.Type { return tableOrdersRequestHeader }
 
 // OrdersResponseHeader holds the SOAP header blocks of replies to OrdersClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type OrdersResponseHeader struct {
@@ -75,45 +51,20 @@ type OrdersResponseHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsOrdersResponseHeader describes the header blocks of OrdersResponseHeader.
-var fieldsOrdersResponseHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "Succeeded"}, GoName: "Succeeded", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "ServerInfo"}, GoName: "ServerInfo", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "TraceId"}, GoName: "TraceID", Optional: true, Nillable: true, ZeroUnset: true},
+var descOrdersResponseHeader = soapimpl.Struct{Go: "OrdersResponseHeader", Kind: soapimpl.Header, Presence: true, Zero: (*OrdersResponseHeader)(nil), New: func() any { return new(OrdersResponseHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*OrdersResponseHeader)
+		p[0], p[1], p[2], p[3] = &x.Succeeded, &x.ServerInfo, &x.TraceID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "Succeeded", GoName: "Succeeded", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsHeaders, Local: "ServerInfo", GoName: "ServerInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrServerInfo},
+		{Space: nsHeaders, Local: "TraceId", GoName: "TraceID", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+	},
 }
+var tableOrdersResponseHeader = soapimpl.NewType(&descOrdersResponseHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsOrdersResponseHeader); a nil h writes none.
-func (h *OrdersResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsOrdersResponseHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "OrdersResponseHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Succeeded)
-		case 1:
-			soap.EncodePtr[ServerInfo](e, &f[1], &h.Presence, h.ServerInfo)
-		case 2:
-			soap.XSString.EncodeRef(e, &f[2], &h.Presence, h.TraceID)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of OrdersResponseHeader's, and reports whether it was.
-func (h *OrdersResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsOrdersResponseHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Succeeded)
-	case f[1].Name:
-		return true, soap.DecodePtr[ServerInfo](d, se, &f[1], &h.Presence, &h.ServerInfo)
-	case f[2].Name:
-		return true, soap.XSString.DecodeRef(d, se, &f[2], &h.Presence, &h.TraceID)
-	}
-	return false, nil
-}
+func (*OrdersResponseHeader) SOAPType() *soapimpl.Type { return tableOrdersResponseHeader }
 
 // OrdersClient is a client for the port type Orders. Create one with NewOrdersClient; a client is safe for concurrent use once its fields are set.
 type OrdersClient struct {
@@ -124,14 +75,14 @@ type OrdersClient struct {
 	// Header is sent with every request (each operation sends the blocks its binding declares);
 	// soap.WithRequestHeader replaces it for one call. Set it before the client is shared.
 	Header OrdersRequestHeader
-	ops    *[3]operation
+	ops    *[3]soapimpl.Operation
 }
 
 // opsOrdersSOAP describes the operations of binding OrdersSoap, in the order of OrdersClient's methods.
-var opsOrdersSOAP = [3]operation{
-	{Operation: soap.Operation{Name: "Orders.PlaceOrder", Action: "http://example.com/sogen/headers/PlaceOrder", Version: soap.V11, Request: xml.Name{Space: nsHeaders, Local: "PlaceOrder"}, Response: xml.Name{Space: nsHeaders, Local: "PlaceOrderResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Orders.CancelOrder", Action: "http://example.com/sogen/headers/CancelOrder", Version: soap.V11, Request: xml.Name{Space: nsHeaders, Local: "CancelOrder"}, Response: xml.Name{Space: nsHeaders, Local: "CancelOrderResponse"}}, headers: []int{0}},
-	{Operation: soap.Operation{Name: "Orders.Ping", Action: "http://example.com/sogen/headers/Ping", Version: soap.V11, Request: xml.Name{Space: nsHeaders, Local: "Ping"}, Response: xml.Name{Space: nsHeaders, Local: "PingResponse"}}},
+var opsOrdersSOAP = [3]soapimpl.Operation{
+	{Name: "Orders.PlaceOrder", Action: "http://example.com/sogen/headers/PlaceOrder", Version: soap.V11, Request: xml.Name{Space: nsHeaders, Local: "PlaceOrder"}, Response: xml.Name{Space: nsHeaders, Local: "PlaceOrderResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Orders.CancelOrder", Action: "http://example.com/sogen/headers/CancelOrder", Version: soap.V11, Request: xml.Name{Space: nsHeaders, Local: "CancelOrder"}, Response: xml.Name{Space: nsHeaders, Local: "CancelOrderResponse"}, Headers: []int{0}},
+	{Name: "Orders.Ping", Action: "http://example.com/sogen/headers/Ping", Version: soap.V11, Request: xml.Name{Space: nsHeaders, Local: "Ping"}, Response: xml.Name{Space: nsHeaders, Local: "PingResponse"}},
 }
 
 // NewOrdersClient returns a OrdersClient for the port OrdersSoap of service OrdersService (SOAP 1.1, endpoint http://example.com/headers). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -144,36 +95,29 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *OrdersClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("headers: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	h, err := soap.RequestHeaderFrom(&c.Header, opts)
+	h, err := soapimpl.RequestHeaderFrom(&c.Header, opts)
 	if err != nil {
 		return err
 	}
 	var local OrdersResponseHeader
-	rh, err := soap.ResponseHeaderFrom(&local, opts)
+	rh, err := soapimpl.ResponseHeaderFrom(&local, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
-		Endpoint:   c.Endpoint,
-		Caller:     "headers.OrdersClient",
-		Namespaces: namespaces,
-		Header: func(e *soap.Encoder) {
-			h.marshalSOAPHeader(e, op.headers)
-		},
-		Body:           req,
-		Result:         resp,
-		ResponseHeader: rh,
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
+		Endpoint:       c.Endpoint,
+		Caller:         "headers.OrdersClient",
+		Namespaces:     namespaces,
 		Types:          typeRegistry,
-	}, opts...)
+		Header:         h,
+		ResponseHeader: rh,
+		Request:        req,
+		Response:       resp,
+	}, opts)
 }
 
 // PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the OrderId of the PlaceOrderResponse reply. It calls OrdersClientMessages.PlaceOrder, which takes and returns the whole messages.

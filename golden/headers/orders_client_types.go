@@ -7,6 +7,7 @@ package headers
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // CancelOrder is the content of the element of the same name.
@@ -17,94 +18,26 @@ type CancelOrder struct {
 	Presence soap.Presence
 }
 
-// fieldsCancelOrder describes the child elements of CancelOrder, in schema order.
-var fieldsCancelOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "OrderId"}, GoName: "OrderID", Optional: true},
+var descCancelOrder = soapimpl.Struct{Go: "CancelOrder", Presence: true, Zero: (*CancelOrder)(nil), New: func() any { return new(CancelOrder) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*CancelOrder)
+		p[0], p[1] = &x.OrderID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "OrderId", GoName: "OrderID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableCancelOrder = soapimpl.NewType(&descCancelOrder)
 
-// SOAPType returns the zero name: CancelOrder is an anonymous type.
-func (*CancelOrder) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *CancelOrder) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCancelOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "CancelOrder")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.OrderID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *CancelOrder) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCancelOrder
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.OrderID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*CancelOrder) SOAPType() *soapimpl.Type { return tableCancelOrder }
 
 // CancelOrderResponse is the content of the element of the same name.
 type CancelOrderResponse struct{}
 
-// SOAPType returns the zero name: CancelOrderResponse is an anonymous type.
-func (*CancelOrderResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descCancelOrderResponse = soapimpl.Struct{Go: "CancelOrderResponse", Zero: (*CancelOrderResponse)(nil), New: func() any { return new(CancelOrderResponse) }}
+var tableCancelOrderResponse = soapimpl.NewType(&descCancelOrderResponse)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *CancelOrderResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *CancelOrderResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*CancelOrderResponse) SOAPType() *soapimpl.Type { return tableCancelOrderResponse }
 
 // Credentials is the complex type {http://example.com/sogen/headers}Credentials.
 type Credentials struct {
@@ -116,99 +49,27 @@ type Credentials struct {
 	Presence soap.Presence
 }
 
-// fieldsCredentials describes the child elements of Credentials, in schema order.
-var fieldsCredentials = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "User"}, GoName: "User", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "Password"}, GoName: "Password", Optional: true, Nillable: true, ZeroUnset: true},
+var descCredentials = soapimpl.Struct{Go: "Credentials", Type: xml.Name{Space: nsHeaders, Local: "Credentials"}, Presence: true, Zero: (*Credentials)(nil), New: func() any { return new(Credentials) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Credentials)
+		p[0], p[1], p[2] = &x.User, &x.Password, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "User", GoName: "User", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsHeaders, Local: "Password", GoName: "Password", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableCredentials = soapimpl.NewType(&descCredentials)
 
-// SOAPType returns the schema type name of Credentials.
-func (*Credentials) SOAPType() xml.Name {
-	return xml.Name{Space: nsHeaders, Local: "Credentials"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Credentials) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCredentials
-	soap.CheckPresence(e, &v.Presence, f0[:], "Credentials")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.User)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Password)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Credentials) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCredentials
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.User)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Password)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Credentials) SOAPType() *soapimpl.Type { return tableCredentials }
 
 // Ping is the content of the element of the same name.
 type Ping struct{}
 
-// SOAPType returns the zero name: Ping is an anonymous type.
-func (*Ping) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descPing = soapimpl.Struct{Go: "Ping", Zero: (*Ping)(nil), New: func() any { return new(Ping) }}
+var tablePing = soapimpl.NewType(&descPing)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Ping) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Ping) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*Ping) SOAPType() *soapimpl.Type { return tablePing }
 
 // PingResponse is the content of the element of the same name.
 type PingResponse struct {
@@ -218,57 +79,18 @@ type PingResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPingResponse describes the child elements of PingResponse, in schema order.
-var fieldsPingResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descPingResponse = soapimpl.Struct{Go: "PingResponse", Presence: true, Zero: (*PingResponse)(nil), New: func() any { return new(PingResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PingResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tablePingResponse = soapimpl.NewType(&descPingResponse)
 
-// SOAPType returns the zero name: PingResponse is an anonymous type.
-func (*PingResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PingResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPingResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PingResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PingResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPingResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PingResponse) SOAPType() *soapimpl.Type { return tablePingResponse }
 
 // PlaceOrder is the content of the element of the same name.
 type PlaceOrder struct {
@@ -280,62 +102,19 @@ type PlaceOrder struct {
 	Presence soap.Presence
 }
 
-// fieldsPlaceOrder describes the child elements of PlaceOrder, in schema order.
-var fieldsPlaceOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "Sku"}, GoName: "Sku", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "Quantity"}, GoName: "Quantity", Optional: true},
+var descPlaceOrder = soapimpl.Struct{Go: "PlaceOrder", Presence: true, Zero: (*PlaceOrder)(nil), New: func() any { return new(PlaceOrder) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PlaceOrder)
+		p[0], p[1], p[2] = &x.Sku, &x.Quantity, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "Sku", GoName: "Sku", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsHeaders, Local: "Quantity", GoName: "Quantity", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tablePlaceOrder = soapimpl.NewType(&descPlaceOrder)
 
-// SOAPType returns the zero name: PlaceOrder is an anonymous type.
-func (*PlaceOrder) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PlaceOrder) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPlaceOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrder")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Sku)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Quantity)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PlaceOrder) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPlaceOrder
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Sku)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Quantity)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PlaceOrder) SOAPType() *soapimpl.Type { return tablePlaceOrder }
 
 // PlaceOrderResponse is the content of the element of the same name.
 type PlaceOrderResponse struct {
@@ -345,57 +124,18 @@ type PlaceOrderResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPlaceOrderResponse describes the child elements of PlaceOrderResponse, in schema order.
-var fieldsPlaceOrderResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "OrderId"}, GoName: "OrderID", Optional: true},
+var descPlaceOrderResponse = soapimpl.Struct{Go: "PlaceOrderResponse", Presence: true, Zero: (*PlaceOrderResponse)(nil), New: func() any { return new(PlaceOrderResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PlaceOrderResponse)
+		p[0], p[1] = &x.OrderID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "OrderId", GoName: "OrderID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tablePlaceOrderResponse = soapimpl.NewType(&descPlaceOrderResponse)
 
-// SOAPType returns the zero name: PlaceOrderResponse is an anonymous type.
-func (*PlaceOrderResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PlaceOrderResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPlaceOrderResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrderResponse")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.OrderID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PlaceOrderResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPlaceOrderResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.OrderID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PlaceOrderResponse) SOAPType() *soapimpl.Type { return tablePlaceOrderResponse }
 
 // ServerInfo is the complex type {http://example.com/sogen/headers}ServerInfo.
 type ServerInfo struct {
@@ -409,64 +149,17 @@ type ServerInfo struct {
 	Presence soap.Presence
 }
 
-// fieldsServerInfo describes the child elements of ServerInfo, in schema order.
-var fieldsServerInfo = [...]soap.Field{
-	{Name: xml.Name{Space: nsHeaders, Local: "Version"}, GoName: "Version", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "Node"}, GoName: "Node", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsHeaders, Local: "ElapsedMs"}, GoName: "ElapsedMs", Optional: true},
+var descServerInfo = soapimpl.Struct{Go: "ServerInfo", Type: xml.Name{Space: nsHeaders, Local: "ServerInfo"}, Presence: true, Zero: (*ServerInfo)(nil), New: func() any { return new(ServerInfo) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ServerInfo)
+		p[0], p[1], p[2], p[3] = &x.Version, &x.Node, &x.ElapsedMs, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsHeaders, Local: "Version", GoName: "Version", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsHeaders, Local: "Node", GoName: "Node", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsHeaders, Local: "ElapsedMs", GoName: "ElapsedMs", Flags: soapimpl.Optional, Codec: &soapimpl.XSLong},
+	},
 }
+var tableServerInfo = soapimpl.NewType(&descServerInfo)
 
-// SOAPType returns the schema type name of ServerInfo.
-func (*ServerInfo) SOAPType() xml.Name {
-	return xml.Name{Space: nsHeaders, Local: "ServerInfo"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ServerInfo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsServerInfo
-	soap.CheckPresence(e, &v.Presence, f0[:], "ServerInfo")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Version)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Node)
-	soap.XSLong.Encode(e, &f0[2], &v.Presence, v.ElapsedMs)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ServerInfo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsServerInfo
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Version)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Node)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSLong.Decode(d, se, &f0[2], &v.Presence, &v.ElapsedMs)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ServerInfo) SOAPType() *soapimpl.Type { return tableServerInfo }

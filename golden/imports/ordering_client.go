@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // OrderingClient is a client for the port type Ordering. Create one with NewOrderingClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type OrderingClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsOrderingSOAP describes the operations of binding OrderingSoap, in the order of OrderingClient's methods.
-var opsOrderingSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Ordering.PlaceOrder", Action: "http://example.com/sogen/imports/PlaceOrder", Version: soap.V11, Request: xml.Name{Space: nsImports, Local: "PlaceOrder"}, Response: xml.Name{Space: nsImports, Local: "PlaceOrderResponse"}}},
+var opsOrderingSOAP = [1]soapimpl.Operation{
+	{Name: "Ordering.PlaceOrder", Action: "http://example.com/sogen/imports/PlaceOrder", Version: soap.V11, Request: xml.Name{Space: nsImports, Local: "PlaceOrder"}, Response: xml.Name{Space: nsImports, Local: "PlaceOrderResponse"}},
 }
 
 // NewOrderingClient returns a OrderingClient for the port OrderingSoap of service OrderingService (SOAP 1.1, endpoint http://example.com/imports). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewOrderingClient(client *soap.Client) *OrderingClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *OrderingClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *OrderingClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("imports: OrderingClient was not created with NewOrderingClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "imports.OrderingClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // PlaceOrder calls the operation PlaceOrder, sending PlaceOrder. It returns the whole PlaceOrderResponse reply. It calls OrderingClientMessages.PlaceOrder, which takes and returns the whole messages.

@@ -7,23 +7,16 @@ package imports
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // CurrencyCode is the simple type {http://example.com/sogen/imports/common}CurrencyCode: a restriction of xs:string. The schema restricts it with pattern "[A-Z]{3}"; sogen does not check these facets.
 type CurrencyCode string
 
 // codecCurrencyCode converts CurrencyCode values to and from text.
-var codecCurrencyCode = soap.StringType[CurrencyCode](soap.XSString, xml.Name{Space: nsCommon, Local: "CurrencyCode"})
+var codecCurrencyCode = soapimpl.StringType[CurrencyCode](&soapimpl.XSString, xml.Name{Space: nsCommon, Local: "CurrencyCode"})
 
-// SOAPType returns the schema type of CurrencyCode, {http://example.com/sogen/imports/common}CurrencyCode, written as xsi:type when a CurrencyCode fills an xs:anyType slot.
-func (CurrencyCode) SOAPType() xml.Name {
-	return codecCurrencyCode.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a CurrencyCode is written so.
-func (v CurrencyCode) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecCurrencyCode.MarshalElement(e, start, v)
-}
+func (CurrencyCode) SOAPCodec() *soapimpl.Codec { return &codecCurrencyCode }
 
 // Line is the complex type {http://example.com/sogen/imports/a}Line.
 type Line struct {
@@ -37,67 +30,20 @@ type Line struct {
 	Presence soap.Presence
 }
 
-// fieldsLine describes the child elements of Line, in schema order.
-var fieldsLine = [...]soap.Field{
-	{Name: xml.Name{Space: nsA, Local: "Sku"}, GoName: "Sku", Optional: true},
-	{Name: xml.Name{Space: nsA, Local: "Quantity"}, GoName: "Quantity", Optional: true},
-	{Name: xml.Name{Space: nsA, Local: "UnitPrice"}, GoName: "UnitPrice", Optional: true},
+var descLine = soapimpl.Struct{Go: "Line", Type: xml.Name{Space: nsA, Local: "Line"}, Presence: true, Zero: (*Line)(nil), New: func() any { return new(Line) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Line)
+		p[0], p[1], p[2], p[3] = &x.Sku, &x.Quantity, &x.UnitPrice, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsA, Local: "Sku", GoName: "Sku", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsA, Local: "Quantity", GoName: "Quantity", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsA, Local: "UnitPrice", GoName: "UnitPrice", Flags: soapimpl.Optional, Codec: &soapimpl.XSDecimal},
+	},
 }
+var tableLine = soapimpl.NewType(&descLine)
 
-// SOAPType returns the schema type name of Line.
-func (*Line) SOAPType() xml.Name {
-	return xml.Name{Space: nsA, Local: "Line"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Line) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLine
-	soap.CheckPresence(e, &v.Presence, f0[:], "Line")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Sku)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Quantity)
-	soap.XSDecimal.Encode(e, &f0[2], &v.Presence, v.UnitPrice)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Line) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLine
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Sku)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Quantity)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSDecimal.Decode(d, se, &f0[2], &v.Presence, &v.UnitPrice)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Line) SOAPType() *soapimpl.Type { return tableLine }
 
 // Order is the complex type {http://example.com/sogen/imports/a}Order.
 type Order struct {
@@ -113,72 +59,21 @@ type Order struct {
 	Presence soap.Presence
 }
 
-// fieldsOrder describes the child elements of Order, in schema order.
-var fieldsOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsA, Local: "Id"}, GoName: "ID", Optional: true},
-	{Name: xml.Name{Space: nsA, Local: "Buyer"}, GoName: "Buyer", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsA, Local: "Currency"}, GoName: "Currency", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsA, Local: "Line"}, GoName: "Line", ZeroUnset: true, Repeated: true},
+var descOrder = soapimpl.Struct{Go: "Order", Type: xml.Name{Space: nsA, Local: "Order"}, Presence: true, Zero: (*Order)(nil), New: func() any { return new(Order) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Order)
+		p[0], p[1], p[2], p[3], p[4] = &x.ID, &x.Buyer, &x.Currency, &x.Line, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsA, Local: "Id", GoName: "ID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsA, Local: "Buyer", GoName: "Buyer", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrParty},
+		{Space: nsA, Local: "Currency", GoName: "Currency", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecCurrencyCode},
+		{Space: nsA, Local: "Line", GoName: "Line", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrLine},
+	},
 }
+var tableOrder = soapimpl.NewType(&descOrder)
 
-// SOAPType returns the schema type name of Order.
-func (*Order) SOAPType() xml.Name {
-	return xml.Name{Space: nsA, Local: "Order"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "Order")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.EncodePtr[Party](e, &f0[1], &v.Presence, v.Buyer)
-	codecCurrencyCode.Encode(e, &f0[2], &v.Presence, v.Currency)
-	soap.EncodeRepeated(e, &f0[3], &v.Presence, v.Line, soap.EncodePtr[Line])
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Order) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsOrder
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Party](d, se, &f0[1], &v.Presence, &v.Buyer)
-		case f0[2].Name:
-			seen0[2] = true
-			err = codecCurrencyCode.Decode(d, se, &f0[2], &v.Presence, &v.Currency)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodeAppend(d, se, &f0[3], &v.Presence, &v.Line, soap.DecodePtr[Line])
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Order) SOAPType() *soapimpl.Type { return tableOrder }
 
 // Party is the complex type {http://example.com/sogen/imports/common}Party.
 type Party struct {
@@ -190,62 +85,19 @@ type Party struct {
 	Presence soap.Presence
 }
 
-// fieldsParty describes the child elements of Party, in schema order.
-var fieldsParty = [...]soap.Field{
-	{Name: xml.Name{Space: nsCommon, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsCommon, Local: "Email"}, GoName: "Email", Optional: true, Nillable: true, ZeroUnset: true},
+var descParty = soapimpl.Struct{Go: "Party", Type: xml.Name{Space: nsCommon, Local: "Party"}, Presence: true, Zero: (*Party)(nil), New: func() any { return new(Party) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Party)
+		p[0], p[1], p[2] = &x.Name, &x.Email, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsCommon, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsCommon, Local: "Email", GoName: "Email", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableParty = soapimpl.NewType(&descParty)
 
-// SOAPType returns the schema type name of Party.
-func (*Party) SOAPType() xml.Name {
-	return xml.Name{Space: nsCommon, Local: "Party"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Party) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsParty
-	soap.CheckPresence(e, &v.Presence, f0[:], "Party")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Email)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Party) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsParty
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Email)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Party) SOAPType() *soapimpl.Type { return tableParty }
 
 // PlaceOrder is the content of the element of the same name.
 type PlaceOrder struct {
@@ -255,57 +107,18 @@ type PlaceOrder struct {
 	Presence soap.Presence
 }
 
-// fieldsPlaceOrder describes the child elements of PlaceOrder, in schema order.
-var fieldsPlaceOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsImports, Local: "order"}, GoName: "Order", Optional: true, Nillable: true, ZeroUnset: true},
+var descPlaceOrder = soapimpl.Struct{Go: "PlaceOrder", Presence: true, Zero: (*PlaceOrder)(nil), New: func() any { return new(PlaceOrder) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PlaceOrder)
+		p[0], p[1] = &x.Order, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsImports, Local: "order", GoName: "Order", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrOrder},
+	},
 }
+var tablePlaceOrder = soapimpl.NewType(&descPlaceOrder)
 
-// SOAPType returns the zero name: PlaceOrder is an anonymous type.
-func (*PlaceOrder) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PlaceOrder) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPlaceOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrder")
-	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Order)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PlaceOrder) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPlaceOrder
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Order](d, se, &f0[0], &v.Presence, &v.Order)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PlaceOrder) SOAPType() *soapimpl.Type { return tablePlaceOrder }
 
 // PlaceOrderResponse is the content of the element of the same name.
 type PlaceOrderResponse struct {
@@ -317,59 +130,16 @@ type PlaceOrderResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPlaceOrderResponse describes the child elements of PlaceOrderResponse, in schema order.
-var fieldsPlaceOrderResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsImports, Local: "Buyer"}, GoName: "Buyer", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsImports, Local: "Lines"}, GoName: "Lines", ZeroUnset: true, Repeated: true},
+var descPlaceOrderResponse = soapimpl.Struct{Go: "PlaceOrderResponse", Presence: true, Zero: (*PlaceOrderResponse)(nil), New: func() any { return new(PlaceOrderResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PlaceOrderResponse)
+		p[0], p[1], p[2] = &x.Buyer, &x.Lines, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsImports, Local: "Buyer", GoName: "Buyer", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrParty},
+		{Space: nsImports, Local: "Lines", GoName: "Lines", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrLine},
+	},
 }
+var tablePlaceOrderResponse = soapimpl.NewType(&descPlaceOrderResponse)
 
-// SOAPType returns the zero name: PlaceOrderResponse is an anonymous type.
-func (*PlaceOrderResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PlaceOrderResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPlaceOrderResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PlaceOrderResponse")
-	soap.EncodePtr[Party](e, &f0[0], &v.Presence, v.Buyer)
-	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Lines, soap.EncodePtr[Line])
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PlaceOrderResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPlaceOrderResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Party](d, se, &f0[0], &v.Presence, &v.Buyer)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Lines, soap.DecodePtr[Line])
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PlaceOrderResponse) SOAPType() *soapimpl.Type { return tablePlaceOrderResponse }

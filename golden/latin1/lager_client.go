@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // LagerClient is a client for the port type Lager. Create one with NewLagerClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type LagerClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsLagerBinding describes the operations of binding LagerBinding, in the order of LagerClient's methods.
-var opsLagerBinding = [1]operation{
-	{Operation: soap.Operation{Name: "Lager.ArtikelSuchen", Action: "http://example.com/sogen/latin1/ArtikelSuchen", Version: soap.V11, Request: xml.Name{Space: nsLatin1, Local: "ArtikelSuchen"}, Response: xml.Name{Space: nsLatin1, Local: "ArtikelSuchenAntwort"}}},
+var opsLagerBinding = [1]soapimpl.Operation{
+	{Name: "Lager.ArtikelSuchen", Action: "http://example.com/sogen/latin1/ArtikelSuchen", Version: soap.V11, Request: xml.Name{Space: nsLatin1, Local: "ArtikelSuchen"}, Response: xml.Name{Space: nsLatin1, Local: "ArtikelSuchenAntwort"}},
 }
 
 // NewLagerClient returns a LagerClient for the port LagerPort of service LagerService (SOAP 1.1, endpoint http://example.com/sogen/latin1). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewLagerClient(client *soap.Client) *LagerClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *LagerClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *LagerClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("latin1: LagerClient was not created with NewLagerClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "latin1.LagerClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 /*

@@ -7,6 +7,7 @@ package latin1
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 /*
@@ -33,88 +34,24 @@ type Artikel struct {
 	Presence soap.Presence
 }
 
-// fieldsArtikel describes the child elements of Artikel, in schema order.
-var fieldsArtikel = [...]soap.Field{
-	{Name: xml.Name{Space: nsLatin1, Local: "Bezeichnung"}, GoName: "Bezeichnung"},
-	{Name: xml.Name{Space: nsLatin1, Local: "Größe"}, GoName: "Größe", ZeroUnset: true},
-	{Name: xml.Name{Space: nsLatin1, Local: "Länge"}, GoName: "Länge"},
-	{Name: xml.Name{Space: nsLatin1, Local: "Straße"}, GoName: "Straße", Optional: true},
+var descArtikel = soapimpl.Struct{Go: "Artikel", Type: xml.Name{Space: nsLatin1, Local: "Artikel"}, Presence: true, Zero: (*Artikel)(nil), New: func() any { return new(Artikel) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Artikel)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.Bezeichnung, &x.Größe, &x.Länge, &x.Straße, &x.Währung, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsLatin1, Local: "Bezeichnung", GoName: "Bezeichnung", Codec: &soapimpl.XSString},
+		{Space: nsLatin1, Local: "Größe", GoName: "Größe", Flags: soapimpl.ZeroUnset, Codec: &codecGröße},
+		{Space: nsLatin1, Local: "Länge", GoName: "Länge", Codec: &soapimpl.XSInt},
+		{Space: nsLatin1, Local: "Straße", GoName: "Straße", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "Währung", GoName: "Währung", Codec: &soapimpl.XSString, Ref: true},
+	},
 }
+var tableArtikel = soapimpl.NewType(&descArtikel)
 
-// attrsArtikel describes the attributes of Artikel.
-var attrsArtikel = [...]soap.Attribute{
-	{Name: xml.Name{Local: "Währung"}, GoName: "Währung"},
-}
-
-// SOAPType returns the schema type name of Artikel.
-func (*Artikel) SOAPType() xml.Name {
-	return xml.Name{Space: nsLatin1, Local: "Artikel"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Artikel) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsArtikel[0], v.Währung)
-	f0 := &fieldsArtikel
-	soap.CheckPresence(e, &v.Presence, f0[:], "Artikel")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Bezeichnung)
-	codecGröße.Encode(e, &f0[1], &v.Presence, v.Größe)
-	soap.XSInt.Encode(e, &f0[2], &v.Presence, v.Länge)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.Straße)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Artikel) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsArtikel[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsArtikel[0], a.Value, &v.Währung)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsArtikel
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Bezeichnung)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecGröße.Decode(d, se, &f0[1], &v.Presence, &v.Größe)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSInt.Decode(d, se, &f0[2], &v.Presence, &v.Länge)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.Straße)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Artikel) SOAPType() *soapimpl.Type { return tableArtikel }
 
 // ArtikelSuchen is the content of the element of the same name.
 type ArtikelSuchen struct {
@@ -124,57 +61,18 @@ type ArtikelSuchen struct {
 	Presence soap.Presence
 }
 
-// fieldsArtikelSuchen describes the child elements of ArtikelSuchen, in schema order.
-var fieldsArtikelSuchen = [...]soap.Field{
-	{Name: xml.Name{Space: nsLatin1, Local: "Größe"}, GoName: "Größe", ZeroUnset: true},
+var descArtikelSuchen = soapimpl.Struct{Go: "ArtikelSuchen", Presence: true, Zero: (*ArtikelSuchen)(nil), New: func() any { return new(ArtikelSuchen) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ArtikelSuchen)
+		p[0], p[1] = &x.Größe, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsLatin1, Local: "Größe", GoName: "Größe", Flags: soapimpl.ZeroUnset, Codec: &codecGröße},
+	},
 }
+var tableArtikelSuchen = soapimpl.NewType(&descArtikelSuchen)
 
-// SOAPType returns the zero name: ArtikelSuchen is an anonymous type.
-func (*ArtikelSuchen) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ArtikelSuchen) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsArtikelSuchen
-	soap.CheckPresence(e, &v.Presence, f0[:], "ArtikelSuchen")
-	codecGröße.Encode(e, &f0[0], &v.Presence, v.Größe)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ArtikelSuchen) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsArtikelSuchen
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecGröße.Decode(d, se, &f0[0], &v.Presence, &v.Größe)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ArtikelSuchen) SOAPType() *soapimpl.Type { return tableArtikelSuchen }
 
 // ArtikelSuchenAntwort is the content of the element of the same name.
 type ArtikelSuchenAntwort struct {
@@ -184,57 +82,18 @@ type ArtikelSuchenAntwort struct {
 	Presence soap.Presence
 }
 
-// fieldsArtikelSuchenAntwort describes the child elements of ArtikelSuchenAntwort, in schema order.
-var fieldsArtikelSuchenAntwort = [...]soap.Field{
-	{Name: xml.Name{Space: nsLatin1, Local: "Artikel"}, GoName: "Artikel", ZeroUnset: true, Repeated: true},
+var descArtikelSuchenAntwort = soapimpl.Struct{Go: "ArtikelSuchenAntwort", Presence: true, Zero: (*ArtikelSuchenAntwort)(nil), New: func() any { return new(ArtikelSuchenAntwort) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ArtikelSuchenAntwort)
+		p[0], p[1] = &x.Artikel, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsLatin1, Local: "Artikel", GoName: "Artikel", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrArtikel},
+	},
 }
+var tableArtikelSuchenAntwort = soapimpl.NewType(&descArtikelSuchenAntwort)
 
-// SOAPType returns the zero name: ArtikelSuchenAntwort is an anonymous type.
-func (*ArtikelSuchenAntwort) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ArtikelSuchenAntwort) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsArtikelSuchenAntwort
-	soap.CheckPresence(e, &v.Presence, f0[:], "ArtikelSuchenAntwort")
-	soap.EncodeRepeated(e, &f0[0], &v.Presence, v.Artikel, soap.EncodePtr[Artikel])
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ArtikelSuchenAntwort) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsArtikelSuchenAntwort
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAppend(d, se, &f0[0], &v.Presence, &v.Artikel, soap.DecodePtr[Artikel])
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ArtikelSuchenAntwort) SOAPType() *soapimpl.Type { return tableArtikelSuchenAntwort }
 
 /*
 Größe is the simple type {http://example.com/sogen/latin1}Größe: an enumeration.
@@ -263,14 +122,6 @@ func (v Größe) Known() bool {
 }
 
 // codecGröße converts Größe values to and from text.
-var codecGröße = soap.StringType[Größe](soap.XSString, xml.Name{Space: nsLatin1, Local: "Größe"})
+var codecGröße = soapimpl.StringType[Größe](&soapimpl.XSString, xml.Name{Space: nsLatin1, Local: "Größe"})
 
-// SOAPType returns the schema type of Größe, {http://example.com/sogen/latin1}Größe, written as xsi:type when a Größe fills an xs:anyType slot.
-func (Größe) SOAPType() xml.Name {
-	return codecGröße.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Größe is written so.
-func (v Größe) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecGröße.MarshalElement(e, start, v)
-}
+func (Größe) SOAPCodec() *soapimpl.Codec { return &codecGröße }

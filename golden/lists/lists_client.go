@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // ListsClient is a client for the port type Lists. Create one with NewListsClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type ListsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsListsSOAP describes the operations of binding ListsSoap, in the order of ListsClient's methods.
-var opsListsSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Lists.Measure", Action: "http://example.com/sogen/lists/Measure", Version: soap.V11, Request: xml.Name{Space: nsLists, Local: "Measure"}, Response: xml.Name{Space: nsLists, Local: "MeasureResponse"}}},
+var opsListsSOAP = [1]soapimpl.Operation{
+	{Name: "Lists.Measure", Action: "http://example.com/sogen/lists/Measure", Version: soap.V11, Request: xml.Name{Space: nsLists, Local: "Measure"}, Response: xml.Name{Space: nsLists, Local: "MeasureResponse"}},
 }
 
 // NewListsClient returns a ListsClient for the port ListsSoap of service ListsService (SOAP 1.1, endpoint http://example.com/lists). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewListsClient(client *soap.Client) *ListsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *ListsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *ListsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("lists: ListsClient was not created with NewListsClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "lists.ListsClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Measure calls the operation Measure, sending Measure. It returns the sizes of the MeasureResponse reply. It calls ListsClientMessages.Measure, which takes and returns the whole messages.

@@ -7,55 +7,32 @@ package lists
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Codes is the simple type {http://example.com/sogen/lists}Codes: a list of Code values, written separated by spaces; nil is no value and an empty non-nil slice the empty list.
 type Codes []Code
 
 // codecCodes converts Codes values to and from text.
-var codecCodes = soap.ListType[Codes](codecCode, xml.Name{Space: nsLists, Local: "Codes"})
+var codecCodes = soapimpl.ListType[Codes](&codecCode, xml.Name{Space: nsLists, Local: "Codes"})
 
-// SOAPType returns the schema type of Codes, {http://example.com/sogen/lists}Codes, written as xsi:type when a Codes fills an xs:anyType slot.
-func (Codes) SOAPType() xml.Name {
-	return codecCodes.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Codes is written so.
-func (v Codes) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecCodes.MarshalElement(e, start, v)
-}
+func (Codes) SOAPCodec() *soapimpl.Codec { return &codecCodes }
 
 // Days is the simple type {http://example.com/sogen/lists}Days: a list of soap.Date values, written separated by spaces; nil is no value and an empty non-nil slice the empty list.
 type Days []soap.Date
 
 // codecDays converts Days values to and from text.
-var codecDays = soap.ListType[Days](soap.XSDate, xml.Name{Space: nsLists, Local: "Days"})
+var codecDays = soapimpl.ListType[Days](&soapimpl.XSDate, xml.Name{Space: nsLists, Local: "Days"})
 
-// SOAPType returns the schema type of Days, {http://example.com/sogen/lists}Days, written as xsi:type when a Days fills an xs:anyType slot.
-func (Days) SOAPType() xml.Name {
-	return codecDays.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Days is written so.
-func (v Days) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecDays.MarshalElement(e, start, v)
-}
+func (Days) SOAPCodec() *soapimpl.Codec { return &codecDays }
 
 // Flexible is the simple type {http://example.com/sogen/lists}Flexible: a union of simple types, kept as its text.
 type Flexible string
 
 // codecFlexible converts Flexible values to and from text.
-var codecFlexible = soap.StringType[Flexible](soap.XSString, xml.Name{Space: nsLists, Local: "Flexible"})
+var codecFlexible = soapimpl.StringType[Flexible](&soapimpl.XSString, xml.Name{Space: nsLists, Local: "Flexible"})
 
-// SOAPType returns the schema type of Flexible, {http://example.com/sogen/lists}Flexible, written as xsi:type when a Flexible fills an xs:anyType slot.
-func (Flexible) SOAPType() xml.Name {
-	return codecFlexible.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Flexible is written so.
-func (v Flexible) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecFlexible.MarshalElement(e, start, v)
-}
+func (Flexible) SOAPCodec() *soapimpl.Codec { return &codecFlexible }
 
 // Measure is the content of the element of the same name.
 type Measure struct {
@@ -77,98 +54,26 @@ type Measure struct {
 	Presence soap.Presence
 }
 
-// fieldsMeasure describes the child elements of Measure, in schema order.
-var fieldsMeasure = [...]soap.Field{
-	{Name: xml.Name{Space: nsLists, Local: "sizes"}, GoName: "Sizes", ZeroUnset: true},
-	{Name: xml.Name{Space: nsLists, Local: "days"}, GoName: "Days", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsLists, Local: "codes"}, GoName: "Codes", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsLists, Local: "ratios"}, GoName: "Ratios", ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsLists, Local: "either"}, GoName: "Either"},
-	{Name: xml.Name{Space: nsLists, Local: "expires"}, GoName: "Expires", Optional: true},
+var descMeasure = soapimpl.Struct{Go: "Measure", Presence: true, Zero: (*Measure)(nil), New: func() any { return new(Measure) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Measure)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = &x.Sizes, &x.Days, &x.Codes, &x.Ratios, &x.Either, &x.Expires, &x.Points, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsLists, Local: "sizes", GoName: "Sizes", Flags: soapimpl.ZeroUnset, Codec: &codecSizes},
+		{Space: nsLists, Local: "days", GoName: "Days", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecDays},
+		{Space: nsLists, Local: "codes", GoName: "Codes", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecCodes},
+		{Space: nsLists, Local: "ratios", GoName: "Ratios", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &codecRatios},
+		{Space: nsLists, Local: "either", GoName: "Either", Codec: &codecSizeOrName},
+		{Space: nsLists, Local: "expires", GoName: "Expires", Flags: soapimpl.Optional, Codec: &codecFlexible},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "points", GoName: "Points", Codec: &codecSizes, Ref: true},
+	},
 }
+var tableMeasure = soapimpl.NewType(&descMeasure)
 
-// attrsMeasure describes the attributes of Measure.
-var attrsMeasure = [...]soap.Attribute{
-	{Name: xml.Name{Local: "points"}, GoName: "Points"},
-}
-
-// SOAPType returns the zero name: Measure is an anonymous type.
-func (*Measure) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Measure) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	codecSizes.EncodeAttrRef(e, &attrsMeasure[0], v.Points)
-	f0 := &fieldsMeasure
-	soap.CheckPresence(e, &v.Presence, f0[:], "Measure")
-	codecSizes.Encode(e, &f0[0], &v.Presence, v.Sizes)
-	codecDays.Encode(e, &f0[1], &v.Presence, v.Days)
-	codecCodes.Encode(e, &f0[2], &v.Presence, v.Codes)
-	soap.EncodeRepeated(e, &f0[3], &v.Presence, v.Ratios, codecRatios.Encode)
-	codecSizeOrName.Encode(e, &f0[4], &v.Presence, v.Either)
-	codecFlexible.Encode(e, &f0[5], &v.Presence, v.Expires)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Measure) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsMeasure[0].Name:
-			err = codecSizes.DecodeAttrRef(d, &attrsMeasure[0], a.Value, &v.Points)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsMeasure
-	var seen0 [6]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecSizes.Decode(d, se, &f0[0], &v.Presence, &v.Sizes)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecDays.Decode(d, se, &f0[1], &v.Presence, &v.Days)
-		case f0[2].Name:
-			seen0[2] = true
-			err = codecCodes.Decode(d, se, &f0[2], &v.Presence, &v.Codes)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodeAppend(d, se, &f0[3], &v.Presence, &v.Ratios, codecRatios.Decode)
-		case f0[4].Name:
-			seen0[4] = true
-			err = codecSizeOrName.Decode(d, se, &f0[4], &v.Presence, &v.Either)
-		case f0[5].Name:
-			seen0[5] = true
-			err = codecFlexible.Decode(d, se, &f0[5], &v.Presence, &v.Expires)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Measure) SOAPType() *soapimpl.Type { return tableMeasure }
 
 // MeasureResponse is the content of the element of the same name.
 type MeasureResponse struct {
@@ -178,102 +83,39 @@ type MeasureResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsMeasureResponse describes the child elements of MeasureResponse, in schema order.
-var fieldsMeasureResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsLists, Local: "sizes"}, GoName: "Sizes", Nillable: true, ZeroUnset: true},
+var descMeasureResponse = soapimpl.Struct{Go: "MeasureResponse", Presence: true, Zero: (*MeasureResponse)(nil), New: func() any { return new(MeasureResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*MeasureResponse)
+		p[0], p[1] = &x.Sizes, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsLists, Local: "sizes", GoName: "Sizes", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &codecSizes},
+	},
 }
+var tableMeasureResponse = soapimpl.NewType(&descMeasureResponse)
 
-// SOAPType returns the zero name: MeasureResponse is an anonymous type.
-func (*MeasureResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *MeasureResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsMeasureResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "MeasureResponse")
-	codecSizes.Encode(e, &f0[0], &v.Presence, v.Sizes)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *MeasureResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsMeasureResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecSizes.Decode(d, se, &f0[0], &v.Presence, &v.Sizes)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*MeasureResponse) SOAPType() *soapimpl.Type { return tableMeasureResponse }
 
 // Ratios is the simple type {http://example.com/sogen/lists}Ratios: a list of RatiosItem values, written separated by spaces; nil is no value and an empty non-nil slice the empty list.
 type Ratios []RatiosItem
 
 // codecRatios converts Ratios values to and from text.
-var codecRatios = soap.ListType[Ratios](codecRatiosItem, xml.Name{Space: nsLists, Local: "Ratios"})
+var codecRatios = soapimpl.ListType[Ratios](&codecRatiosItem, xml.Name{Space: nsLists, Local: "Ratios"})
 
-// SOAPType returns the schema type of Ratios, {http://example.com/sogen/lists}Ratios, written as xsi:type when a Ratios fills an xs:anyType slot.
-func (Ratios) SOAPType() xml.Name {
-	return codecRatios.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Ratios is written so.
-func (v Ratios) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecRatios.MarshalElement(e, start, v)
-}
+func (Ratios) SOAPCodec() *soapimpl.Codec { return &codecRatios }
 
 // SizeOrName is the simple type {http://example.com/sogen/lists}SizeOrName: a union of simple types, kept as its text.
 type SizeOrName string
 
 // codecSizeOrName converts SizeOrName values to and from text.
-var codecSizeOrName = soap.StringType[SizeOrName](soap.XSString, xml.Name{Space: nsLists, Local: "SizeOrName"})
+var codecSizeOrName = soapimpl.StringType[SizeOrName](&soapimpl.XSString, xml.Name{Space: nsLists, Local: "SizeOrName"})
 
-// SOAPType returns the schema type of SizeOrName, {http://example.com/sogen/lists}SizeOrName, written as xsi:type when a SizeOrName fills an xs:anyType slot.
-func (SizeOrName) SOAPType() xml.Name {
-	return codecSizeOrName.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a SizeOrName is written so.
-func (v SizeOrName) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecSizeOrName.MarshalElement(e, start, v)
-}
+func (SizeOrName) SOAPCodec() *soapimpl.Codec { return &codecSizeOrName }
 
 // Sizes is the simple type {http://example.com/sogen/lists}Sizes: a list of int32 values, written separated by spaces; nil is no value and an empty non-nil slice the empty list.
 type Sizes []int32
 
 // codecSizes converts Sizes values to and from text.
-var codecSizes = soap.ListType[Sizes](soap.XSInt, xml.Name{Space: nsLists, Local: "Sizes"})
+var codecSizes = soapimpl.ListType[Sizes](&soapimpl.XSInt, xml.Name{Space: nsLists, Local: "Sizes"})
 
-// SOAPType returns the schema type of Sizes, {http://example.com/sogen/lists}Sizes, written as xsi:type when a Sizes fills an xs:anyType slot.
-func (Sizes) SOAPType() xml.Name {
-	return codecSizes.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Sizes is written so.
-func (v Sizes) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecSizes.MarshalElement(e, start, v)
-}
+func (Sizes) SOAPCodec() *soapimpl.Codec { return &codecSizes }

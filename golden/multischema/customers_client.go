@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // CustomersClient is a client for the port type Customers. Create one with NewCustomersClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type CustomersClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsCustomersSOAP describes the operations of binding CustomersSoap, in the order of CustomersClient's methods.
-var opsCustomersSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Customers.Register", Action: "http://example.com/sogen/multischema/Register", Version: soap.V11, Request: xml.Name{Space: nsMultischema, Local: "Register"}, Response: xml.Name{Space: nsMultischema, Local: "RegisterResponse"}}},
+var opsCustomersSOAP = [1]soapimpl.Operation{
+	{Name: "Customers.Register", Action: "http://example.com/sogen/multischema/Register", Version: soap.V11, Request: xml.Name{Space: nsMultischema, Local: "Register"}, Response: xml.Name{Space: nsMultischema, Local: "RegisterResponse"}},
 }
 
 // NewCustomersClient returns a CustomersClient for the port CustomersSoap of service CustomersService (SOAP 1.1, endpoint http://example.com/multischema). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewCustomersClient(client *soap.Client) *CustomersClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *CustomersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *CustomersClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("multischema: CustomersClient was not created with NewCustomersClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "multischema.CustomersClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Register calls the operation Register, sending Register. It returns the whole RegisterResponse reply. It calls CustomersClientMessages.Register, which takes and returns the whole messages.

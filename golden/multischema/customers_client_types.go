@@ -7,6 +7,7 @@ package multischema
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Address is the complex type {http://example.com/sogen/multischema/b}Address.
@@ -23,72 +24,21 @@ type Address struct {
 	Presence soap.Presence
 }
 
-// fieldsAddress describes the child elements of Address, in schema order.
-var fieldsAddress = [...]soap.Field{
-	{Name: xml.Name{Local: "Street"}, GoName: "Street", Optional: true},
-	{Name: xml.Name{Local: "City"}, GoName: "City", Optional: true},
-	{Name: xml.Name{Local: "Country"}, GoName: "Country", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Local: "Reception"}, GoName: "Reception", Optional: true, Nillable: true, ZeroUnset: true},
+var descAddress = soapimpl.Struct{Go: "Address", Type: xml.Name{Space: nsB, Local: "Address"}, Presence: true, Zero: (*Address)(nil), New: func() any { return new(Address) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Address)
+		p[0], p[1], p[2], p[3], p[4] = &x.Street, &x.City, &x.Country, &x.Reception, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "Street", GoName: "Street", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: "", Local: "City", GoName: "City", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: "", Local: "Country", GoName: "Country", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecCountryCode},
+		{Space: "", Local: "Reception", GoName: "Reception", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrPhone},
+	},
 }
+var tableAddress = soapimpl.NewType(&descAddress)
 
-// SOAPType returns the schema type name of Address.
-func (*Address) SOAPType() xml.Name {
-	return xml.Name{Space: nsB, Local: "Address"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Address) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAddress
-	soap.CheckPresence(e, &v.Presence, f0[:], "Address")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Street)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.City)
-	codecCountryCode.Encode(e, &f0[2], &v.Presence, v.Country)
-	soap.EncodePtr[Phone](e, &f0[3], &v.Presence, v.Reception)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Address) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAddress
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Street)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.City)
-		case f0[2].Name:
-			seen0[2] = true
-			err = codecCountryCode.Decode(d, se, &f0[2], &v.Presence, &v.Country)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[Phone](d, se, &f0[3], &v.Presence, &v.Reception)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Address) SOAPType() *soapimpl.Type { return tableAddress }
 
 // CountryCode is the simple type {http://example.com/sogen/multischema/c}CountryCode: an enumeration.
 type CountryCode string
@@ -113,17 +63,9 @@ func (v CountryCode) Known() bool {
 }
 
 // codecCountryCode converts CountryCode values to and from text.
-var codecCountryCode = soap.StringType[CountryCode](soap.XSString, xml.Name{Space: nsC, Local: "CountryCode"})
+var codecCountryCode = soapimpl.StringType[CountryCode](&soapimpl.XSString, xml.Name{Space: nsC, Local: "CountryCode"})
 
-// SOAPType returns the schema type of CountryCode, {http://example.com/sogen/multischema/c}CountryCode, written as xsi:type when a CountryCode fills an xs:anyType slot.
-func (CountryCode) SOAPType() xml.Name {
-	return codecCountryCode.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a CountryCode is written so.
-func (v CountryCode) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecCountryCode.MarshalElement(e, start, v)
-}
+func (CountryCode) SOAPCodec() *soapimpl.Codec { return &codecCountryCode }
 
 // Customer is the complex type {http://example.com/sogen/multischema}Customer.
 type Customer struct {
@@ -139,72 +81,21 @@ type Customer struct {
 	Presence soap.Presence
 }
 
-// fieldsCustomer describes the child elements of Customer, in schema order.
-var fieldsCustomer = [...]soap.Field{
-	{Name: xml.Name{Space: nsMultischema, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsMultischema, Local: "Address"}, GoName: "Address", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsMultischema, Local: "Phone"}, GoName: "Phone", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsMultischema, Local: "Country"}, GoName: "Country", Optional: true, ZeroUnset: true},
+var descCustomer = soapimpl.Struct{Go: "Customer", Type: xml.Name{Space: nsMultischema, Local: "Customer"}, Presence: true, Zero: (*Customer)(nil), New: func() any { return new(Customer) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Customer)
+		p[0], p[1], p[2], p[3], p[4] = &x.Name, &x.Address, &x.Phone, &x.Country, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsMultischema, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsMultischema, Local: "Address", GoName: "Address", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAddress},
+		{Space: nsMultischema, Local: "Phone", GoName: "Phone", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrPhone},
+		{Space: nsMultischema, Local: "Country", GoName: "Country", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecCountryCode},
+	},
 }
+var tableCustomer = soapimpl.NewType(&descCustomer)
 
-// SOAPType returns the schema type name of Customer.
-func (*Customer) SOAPType() xml.Name {
-	return xml.Name{Space: nsMultischema, Local: "Customer"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Customer) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCustomer
-	soap.CheckPresence(e, &v.Presence, f0[:], "Customer")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.EncodePtr[Address](e, &f0[1], &v.Presence, v.Address)
-	soap.EncodePtr[Phone](e, &f0[2], &v.Presence, v.Phone)
-	codecCountryCode.Encode(e, &f0[3], &v.Presence, v.Country)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Customer) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCustomer
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Address](d, se, &f0[1], &v.Presence, &v.Address)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Phone](d, se, &f0[2], &v.Presence, &v.Phone)
-		case f0[3].Name:
-			seen0[3] = true
-			err = codecCountryCode.Decode(d, se, &f0[3], &v.Presence, &v.Country)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Customer) SOAPType() *soapimpl.Type { return tableCustomer }
 
 // Phone is the complex type {http://example.com/sogen/multischema/c}Phone.
 type Phone struct {
@@ -216,62 +107,19 @@ type Phone struct {
 	Presence soap.Presence
 }
 
-// fieldsPhone describes the child elements of Phone, in schema order.
-var fieldsPhone = [...]soap.Field{
-	{Name: xml.Name{Space: nsC, Local: "Number"}, GoName: "Number", Optional: true},
-	{Name: xml.Name{Space: nsC, Local: "Country"}, GoName: "Country", Optional: true, ZeroUnset: true},
+var descPhone = soapimpl.Struct{Go: "Phone", Type: xml.Name{Space: nsC, Local: "Phone"}, Presence: true, Zero: (*Phone)(nil), New: func() any { return new(Phone) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Phone)
+		p[0], p[1], p[2] = &x.Number, &x.Country, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsC, Local: "Number", GoName: "Number", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsC, Local: "Country", GoName: "Country", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecCountryCode},
+	},
 }
+var tablePhone = soapimpl.NewType(&descPhone)
 
-// SOAPType returns the schema type name of Phone.
-func (*Phone) SOAPType() xml.Name {
-	return xml.Name{Space: nsC, Local: "Phone"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Phone) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPhone
-	soap.CheckPresence(e, &v.Presence, f0[:], "Phone")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Number)
-	codecCountryCode.Encode(e, &f0[1], &v.Presence, v.Country)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Phone) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPhone
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Number)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecCountryCode.Decode(d, se, &f0[1], &v.Presence, &v.Country)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Phone) SOAPType() *soapimpl.Type { return tablePhone }
 
 // Register is the content of the element of the same name.
 type Register struct {
@@ -281,57 +129,18 @@ type Register struct {
 	Presence soap.Presence
 }
 
-// fieldsRegister describes the child elements of Register, in schema order.
-var fieldsRegister = [...]soap.Field{
-	{Name: xml.Name{Space: nsMultischema, Local: "customer"}, GoName: "Customer", Optional: true, Nillable: true, ZeroUnset: true},
+var descRegister = soapimpl.Struct{Go: "Register", Presence: true, Zero: (*Register)(nil), New: func() any { return new(Register) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Register)
+		p[0], p[1] = &x.Customer, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsMultischema, Local: "customer", GoName: "Customer", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrCustomer},
+	},
 }
+var tableRegister = soapimpl.NewType(&descRegister)
 
-// SOAPType returns the zero name: Register is an anonymous type.
-func (*Register) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Register) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRegister
-	soap.CheckPresence(e, &v.Presence, f0[:], "Register")
-	soap.EncodePtr[Customer](e, &f0[0], &v.Presence, v.Customer)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Register) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRegister
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Customer](d, se, &f0[0], &v.Presence, &v.Customer)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Register) SOAPType() *soapimpl.Type { return tableRegister }
 
 // RegisterResponse is the content of the element of the same name.
 type RegisterResponse struct {
@@ -343,59 +152,16 @@ type RegisterResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsRegisterResponse describes the child elements of RegisterResponse, in schema order.
-var fieldsRegisterResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsMultischema, Local: "Shipping"}, GoName: "Shipping", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsMultischema, Local: "Contact"}, GoName: "Contact", ZeroUnset: true, Repeated: true},
+var descRegisterResponse = soapimpl.Struct{Go: "RegisterResponse", Presence: true, Zero: (*RegisterResponse)(nil), New: func() any { return new(RegisterResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*RegisterResponse)
+		p[0], p[1], p[2] = &x.Shipping, &x.Contact, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsMultischema, Local: "Shipping", GoName: "Shipping", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAddress},
+		{Space: nsMultischema, Local: "Contact", GoName: "Contact", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrPhone},
+	},
 }
+var tableRegisterResponse = soapimpl.NewType(&descRegisterResponse)
 
-// SOAPType returns the zero name: RegisterResponse is an anonymous type.
-func (*RegisterResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *RegisterResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRegisterResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "RegisterResponse")
-	soap.EncodePtr[Address](e, &f0[0], &v.Presence, v.Shipping)
-	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Contact, soap.EncodePtr[Phone])
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *RegisterResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRegisterResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Address](d, se, &f0[0], &v.Presence, &v.Shipping)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Contact, soap.DecodePtr[Phone])
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*RegisterResponse) SOAPType() *soapimpl.Type { return tableRegisterResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // WidgetClient2 is a client for the port type Widget. Create one with NewWidgetClient2; a client is safe for concurrent use once its fields are set.
@@ -17,14 +18,14 @@ type WidgetClient2 struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[3]operation
+	ops      *[3]soapimpl.Operation
 }
 
 // opsWidget describes the operations of binding Widget, in the order of WidgetClient2's methods.
-var opsWidget = [3]operation{
-	{Operation: soap.Operation{Name: "Widget.Do", Action: "http://example.com/sogen/names/Do", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Do"}, Response: xml.Name{Space: nsNames, Local: "DoResponse"}}},
-	{Operation: soap.Operation{Name: "Widget.Close", Action: "http://example.com/sogen/names/Close", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Close"}, Response: xml.Name{Space: nsNames, Local: "CloseResponse"}}},
-	{Operation: soap.Operation{Name: "Widget.Messages", Action: "http://example.com/sogen/names/Messages", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Close"}, Response: xml.Name{Space: nsNames, Local: "CloseResponse"}}},
+var opsWidget = [3]soapimpl.Operation{
+	{Name: "Widget.Do", Action: "http://example.com/sogen/names/Do", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Do"}, Response: xml.Name{Space: nsNames, Local: "DoResponse"}},
+	{Name: "Widget.Close", Action: "http://example.com/sogen/names/Close", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Close"}, Response: xml.Name{Space: nsNames, Local: "CloseResponse"}},
+	{Name: "Widget.Messages", Action: "http://example.com/sogen/names/Messages", Version: soap.V11, Request: xml.Name{Space: nsNames, Local: "Close"}, Response: xml.Name{Space: nsNames, Local: "CloseResponse"}},
 }
 
 // NewWidgetClient2 returns a WidgetClient2 for the port Widget of service WidgetService (SOAP 1.1, endpoint http://example.com/names). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -37,23 +38,18 @@ func NewWidgetClient2(client *soap.Client) *WidgetClient2 {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *WidgetClient2) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *WidgetClient2) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("names: WidgetClient2 was not created with NewWidgetClient2, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "names.WidgetClient2",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Do calls the operation Do, sending Do. It returns the whole DoResponse reply. It calls WidgetClient2Messages.Do, which takes and returns the whole messages.

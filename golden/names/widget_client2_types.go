@@ -7,6 +7,7 @@ package names
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Close is the content of the element of the same name.
@@ -17,57 +18,18 @@ type Close struct {
 	Presence soap.Presence
 }
 
-// fieldsClose describes the child elements of Close, in schema order.
-var fieldsClose = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "keywords"}, GoName: "Keywords", Optional: true, Nillable: true, ZeroUnset: true},
+var descClose = soapimpl.Struct{Go: "Close", Presence: true, Zero: (*Close)(nil), New: func() any { return new(Close) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Close)
+		p[0], p[1] = &x.Keywords, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "keywords", GoName: "Keywords", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrKeywords},
+	},
 }
+var tableClose = soapimpl.NewType(&descClose)
 
-// SOAPType returns the zero name: Close is an anonymous type.
-func (*Close) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Close) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsClose
-	soap.CheckPresence(e, &v.Presence, f0[:], "Close")
-	soap.EncodePtr[Keywords](e, &f0[0], &v.Presence, v.Keywords)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Close) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsClose
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Keywords](d, se, &f0[0], &v.Presence, &v.Keywords)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Close) SOAPType() *soapimpl.Type { return tableClose }
 
 // CloseResponse is the content of the element of the same name.
 type CloseResponse struct {
@@ -77,57 +39,18 @@ type CloseResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsCloseResponse describes the child elements of CloseResponse, in schema order.
-var fieldsCloseResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descCloseResponse = soapimpl.Struct{Go: "CloseResponse", Presence: true, Zero: (*CloseResponse)(nil), New: func() any { return new(CloseResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*CloseResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrHostile},
+	},
 }
+var tableCloseResponse = soapimpl.NewType(&descCloseResponse)
 
-// SOAPType returns the zero name: CloseResponse is an anonymous type.
-func (*CloseResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *CloseResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCloseResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "CloseResponse")
-	soap.EncodePtr[Hostile](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *CloseResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCloseResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Hostile](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*CloseResponse) SOAPType() *soapimpl.Type { return tableCloseResponse }
 
 // Do is the content of the element of the same name.
 type Do struct {
@@ -143,72 +66,21 @@ type Do struct {
 	Presence soap.Presence
 }
 
-// fieldsDo describes the child elements of Do, in schema order.
-var fieldsDo = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "ctx"}, GoName: "Ctx", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNames, Local: "Widget"}, GoName: "Widget", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNames, Local: "item"}, GoName: "Item", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNames, Local: "Item"}, GoName: "Item2", Optional: true, ZeroUnset: true},
+var descDo = soapimpl.Struct{Go: "Do", Presence: true, Zero: (*Do)(nil), New: func() any { return new(Do) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Do)
+		p[0], p[1], p[2], p[3], p[4] = &x.Ctx, &x.Widget, &x.Item, &x.Item2, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "ctx", GoName: "Ctx", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "Widget", GoName: "Widget", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWidget},
+		{Space: nsNames, Local: "item", GoName: "Item", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrItem},
+		{Space: nsNames, Local: "Item", GoName: "Item2", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecItemType},
+	},
 }
+var tableDo = soapimpl.NewType(&descDo)
 
-// SOAPType returns the zero name: Do is an anonymous type.
-func (*Do) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Do) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsDo
-	soap.CheckPresence(e, &v.Presence, f0[:], "Do")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Ctx)
-	soap.EncodePtr[Widget](e, &f0[1], &v.Presence, v.Widget)
-	soap.EncodePtr[Item](e, &f0[2], &v.Presence, v.Item)
-	codecItemType.Encode(e, &f0[3], &v.Presence, v.Item2)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Do) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsDo
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Ctx)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Widget](d, se, &f0[1], &v.Presence, &v.Widget)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Item](d, se, &f0[2], &v.Presence, &v.Item)
-		case f0[3].Name:
-			seen0[3] = true
-			err = codecItemType.Decode(d, se, &f0[3], &v.Presence, &v.Item2)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Do) SOAPType() *soapimpl.Type { return tableDo }
 
 // DoResponse is the content of the element of the same name.
 type DoResponse struct {
@@ -220,62 +92,19 @@ type DoResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsDoResponse describes the child elements of DoResponse, in schema order.
-var fieldsDoResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNames, Local: "Client"}, GoName: "Client", Optional: true, Nillable: true, ZeroUnset: true},
+var descDoResponse = soapimpl.Struct{Go: "DoResponse", Presence: true, Zero: (*DoResponse)(nil), New: func() any { return new(DoResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*DoResponse)
+		p[0], p[1], p[2] = &x.Response, &x.Client, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrGadget},
+		{Space: nsNames, Local: "Client", GoName: "Client", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWidgetClient},
+	},
 }
+var tableDoResponse = soapimpl.NewType(&descDoResponse)
 
-// SOAPType returns the zero name: DoResponse is an anonymous type.
-func (*DoResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *DoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsDoResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "DoResponse")
-	soap.EncodePtr[Gadget](e, &f0[0], &v.Presence, v.Response)
-	soap.EncodePtr[WidgetClient](e, &f0[1], &v.Presence, v.Client)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *DoResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsDoResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Gadget](d, se, &f0[0], &v.Presence, &v.Response)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[WidgetClient](d, se, &f0[1], &v.Presence, &v.Client)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*DoResponse) SOAPType() *soapimpl.Type { return tableDoResponse }
 
 // Gadget is the complex type {http://example.com/sogen/names}Gadget.
 type Gadget struct {
@@ -291,72 +120,21 @@ type Gadget struct {
 	Presence soap.Presence
 }
 
-// fieldsGadget describes the child elements of Gadget, in schema order.
-var fieldsGadget = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "Widget"}, GoName: "Widget", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNames, Local: "Gadget"}, GoName: "Gadget", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "first_name"}, GoName: "FirstName", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "firstName"}, GoName: "FirstName2", Optional: true},
+var descGadget = soapimpl.Struct{Go: "Gadget", Type: xml.Name{Space: nsNames, Local: "Gadget"}, Presence: true, Zero: (*Gadget)(nil), New: func() any { return new(Gadget) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Gadget)
+		p[0], p[1], p[2], p[3], p[4] = &x.Widget, &x.Gadget, &x.FirstName, &x.FirstName2, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "Widget", GoName: "Widget", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWidget},
+		{Space: nsNames, Local: "Gadget", GoName: "Gadget", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "first_name", GoName: "FirstName", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "firstName", GoName: "FirstName2", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableGadget = soapimpl.NewType(&descGadget)
 
-// SOAPType returns the schema type name of Gadget.
-func (*Gadget) SOAPType() xml.Name {
-	return xml.Name{Space: nsNames, Local: "Gadget"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Gadget) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGadget
-	soap.CheckPresence(e, &v.Presence, f0[:], "Gadget")
-	soap.EncodePtr[Widget](e, &f0[0], &v.Presence, v.Widget)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Gadget)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.FirstName)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.FirstName2)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Gadget) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGadget
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Widget](d, se, &f0[0], &v.Presence, &v.Widget)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Gadget)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.FirstName)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.FirstName2)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Gadget) SOAPType() *soapimpl.Type { return tableGadget }
 
 // Hostile is the complex type {http://example.com/sogen/names}Hostile.
 type Hostile struct {
@@ -380,92 +158,25 @@ type Hostile struct {
 	Presence soap.Presence
 }
 
-// fieldsHostile describes the child elements of Hostile, in schema order.
-var fieldsHostile = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "user-name"}, GoName: "UserName", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "file.ext"}, GoName: "FileExt", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "snake_case"}, GoName: "SnakeCase", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "_private"}, GoName: "Private", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "Id"}, GoName: "ID", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "userId"}, GoName: "UserID", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "URL"}, GoName: "URL", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "HttpUrl"}, GoName: "HTTPURL", Optional: true},
+var descHostile = soapimpl.Struct{Go: "Hostile", Type: xml.Name{Space: nsNames, Local: "Hostile"}, Presence: true, Zero: (*Hostile)(nil), New: func() any { return new(Hostile) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Hostile)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8] = &x.UserName, &x.FileExt, &x.SnakeCase, &x.Private, &x.ID, &x.UserID, &x.URL, &x.HTTPURL, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "user-name", GoName: "UserName", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "file.ext", GoName: "FileExt", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "snake_case", GoName: "SnakeCase", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "_private", GoName: "Private", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "Id", GoName: "ID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsNames, Local: "userId", GoName: "UserID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsNames, Local: "URL", GoName: "URL", Flags: soapimpl.Optional, Codec: &soapimpl.XSAnyURI},
+		{Space: nsNames, Local: "HttpUrl", GoName: "HTTPURL", Flags: soapimpl.Optional, Codec: &soapimpl.XSAnyURI},
+	},
 }
+var tableHostile = soapimpl.NewType(&descHostile)
 
-// SOAPType returns the schema type name of Hostile.
-func (*Hostile) SOAPType() xml.Name {
-	return xml.Name{Space: nsNames, Local: "Hostile"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Hostile) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsHostile
-	soap.CheckPresence(e, &v.Presence, f0[:], "Hostile")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.UserName)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.FileExt)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.SnakeCase)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.Private)
-	soap.XSInt.Encode(e, &f0[4], &v.Presence, v.ID)
-	soap.XSInt.Encode(e, &f0[5], &v.Presence, v.UserID)
-	soap.XSAnyURI.Encode(e, &f0[6], &v.Presence, v.URL)
-	soap.XSAnyURI.Encode(e, &f0[7], &v.Presence, v.HTTPURL)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Hostile) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsHostile
-	var seen0 [8]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.UserName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.FileExt)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.SnakeCase)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.Private)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSInt.Decode(d, se, &f0[4], &v.Presence, &v.ID)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSInt.Decode(d, se, &f0[5], &v.Presence, &v.UserID)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSAnyURI.Decode(d, se, &f0[6], &v.Presence, &v.URL)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.XSAnyURI.Decode(d, se, &f0[7], &v.Presence, &v.HTTPURL)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Hostile) SOAPType() *soapimpl.Type { return tableHostile }
 
 // Item is the complex type {http://example.com/sogen/names}item.
 type Item struct {
@@ -477,62 +188,19 @@ type Item struct {
 	Presence soap.Presence
 }
 
-// fieldsItem describes the child elements of Item, in schema order.
-var fieldsItem = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "value"}, GoName: "Value", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "kind"}, GoName: "Kind", Optional: true, ZeroUnset: true},
+var descItem = soapimpl.Struct{Go: "Item", Type: xml.Name{Space: nsNames, Local: "item"}, Presence: true, Zero: (*Item)(nil), New: func() any { return new(Item) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Item)
+		p[0], p[1], p[2] = &x.Value, &x.Kind, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "value", GoName: "Value", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "kind", GoName: "Kind", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecItemType},
+	},
 }
+var tableItem = soapimpl.NewType(&descItem)
 
-// SOAPType returns the schema type name of Item.
-func (*Item) SOAPType() xml.Name {
-	return xml.Name{Space: nsNames, Local: "item"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Item) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsItem
-	soap.CheckPresence(e, &v.Presence, f0[:], "Item")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Value)
-	codecItemType.Encode(e, &f0[1], &v.Presence, v.Kind)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Item) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsItem
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Value)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecItemType.Decode(d, se, &f0[1], &v.Presence, &v.Kind)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Item) SOAPType() *soapimpl.Type { return tableItem }
 
 // ItemType is the simple type {http://example.com/sogen/names}Item: an enumeration.
 type ItemType string
@@ -555,17 +223,9 @@ func (v ItemType) Known() bool {
 }
 
 // codecItemType converts ItemType values to and from text.
-var codecItemType = soap.StringType[ItemType](soap.XSString, xml.Name{Space: nsNames, Local: "Item"})
+var codecItemType = soapimpl.StringType[ItemType](&soapimpl.XSString, xml.Name{Space: nsNames, Local: "Item"})
 
-// SOAPType returns the schema type of ItemType, {http://example.com/sogen/names}Item, written as xsi:type when a ItemType fills an xs:anyType slot.
-func (ItemType) SOAPType() xml.Name {
-	return codecItemType.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a ItemType is written so.
-func (v ItemType) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecItemType.MarshalElement(e, start, v)
-}
+func (ItemType) SOAPCodec() *soapimpl.Codec { return &codecItemType }
 
 // Keywords is the complex type {http://example.com/sogen/names}Keywords.
 type Keywords struct {
@@ -593,102 +253,27 @@ type Keywords struct {
 	Presence soap.Presence
 }
 
-// fieldsKeywords describes the child elements of Keywords, in schema order.
-var fieldsKeywords = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "type"}, GoName: "Type", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "func"}, GoName: "Func", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "string"}, GoName: "String", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "error"}, GoName: "Error", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "byte"}, GoName: "Byte", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "range"}, GoName: "Range", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "map"}, GoName: "Map", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "any"}, GoName: "Any", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNames, Local: "nil"}, GoName: "Nil", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "len"}, GoName: "Len", Optional: true},
+var descKeywords = soapimpl.Struct{Go: "Keywords", Type: xml.Name{Space: nsNames, Local: "Keywords"}, Presence: true, Zero: (*Keywords)(nil), New: func() any { return new(Keywords) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Keywords)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10] = &x.Type, &x.Func, &x.String, &x.Error, &x.Byte, &x.Range, &x.Map, &x.Any, &x.Nil, &x.Len, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "type", GoName: "Type", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "func", GoName: "Func", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "string", GoName: "String", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "error", GoName: "Error", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "byte", GoName: "Byte", Flags: soapimpl.Optional, Codec: &soapimpl.XSByte},
+		{Space: nsNames, Local: "range", GoName: "Range", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsNames, Local: "map", GoName: "Map", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNames, Local: "any", GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsNames, Local: "nil", GoName: "Nil", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsNames, Local: "len", GoName: "Len", Flags: soapimpl.Optional, Codec: &soapimpl.XSLong},
+	},
 }
+var tableKeywords = soapimpl.NewType(&descKeywords)
 
-// SOAPType returns the schema type name of Keywords.
-func (*Keywords) SOAPType() xml.Name {
-	return xml.Name{Space: nsNames, Local: "Keywords"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Keywords) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsKeywords
-	soap.CheckPresence(e, &v.Presence, f0[:], "Keywords")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Type)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Func)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.String)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.Error)
-	soap.XSByte.Encode(e, &f0[4], &v.Presence, v.Byte)
-	soap.XSInt.Encode(e, &f0[5], &v.Presence, v.Range)
-	soap.XSString.Encode(e, &f0[6], &v.Presence, v.Map)
-	soap.EncodeAny(e, &f0[7], &v.Presence, v.Any)
-	soap.XSBoolean.Encode(e, &f0[8], &v.Presence, v.Nil)
-	soap.XSLong.Encode(e, &f0[9], &v.Presence, v.Len)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Keywords) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsKeywords
-	var seen0 [10]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Type)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Func)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.String)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.Error)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSByte.Decode(d, se, &f0[4], &v.Presence, &v.Byte)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.XSInt.Decode(d, se, &f0[5], &v.Presence, &v.Range)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSString.Decode(d, se, &f0[6], &v.Presence, &v.Map)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.DecodeAny(d, se, &f0[7], &v.Presence, &v.Any)
-		case f0[8].Name:
-			seen0[8] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[8], &v.Presence, &v.Nil)
-		case f0[9].Name:
-			seen0[9] = true
-			err = soap.XSLong.Decode(d, se, &f0[9], &v.Presence, &v.Len)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Keywords) SOAPType() *soapimpl.Type { return tableKeywords }
 
 // Widget is the complex type {http://example.com/sogen/names}Widget.
 type Widget struct {
@@ -700,62 +285,19 @@ type Widget struct {
 	Presence soap.Presence
 }
 
-// fieldsWidget describes the child elements of Widget, in schema order.
-var fieldsWidget = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "Id"}, GoName: "ID", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
+var descWidget = soapimpl.Struct{Go: "Widget", Type: xml.Name{Space: nsNames, Local: "Widget"}, Presence: true, Zero: (*Widget)(nil), New: func() any { return new(Widget) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Widget)
+		p[0], p[1], p[2] = &x.ID, &x.Name, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "Id", GoName: "ID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsNames, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableWidget = soapimpl.NewType(&descWidget)
 
-// SOAPType returns the schema type name of Widget.
-func (*Widget) SOAPType() xml.Name {
-	return xml.Name{Space: nsNames, Local: "Widget"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Widget) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsWidget
-	soap.CheckPresence(e, &v.Presence, f0[:], "Widget")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Name)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Widget) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsWidget
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Name)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Widget) SOAPType() *soapimpl.Type { return tableWidget }
 
 // WidgetClient is the complex type {http://example.com/sogen/names}WidgetClient.
 type WidgetClient struct {
@@ -767,59 +309,16 @@ type WidgetClient struct {
 	Presence soap.Presence
 }
 
-// fieldsWidgetClient describes the child elements of WidgetClient, in schema order.
-var fieldsWidgetClient = [...]soap.Field{
-	{Name: xml.Name{Space: nsNames, Local: "Endpoint"}, GoName: "Endpoint", Optional: true},
-	{Name: xml.Name{Space: nsNames, Local: "Widget"}, GoName: "Widget", Optional: true, Nillable: true, ZeroUnset: true},
+var descWidgetClient = soapimpl.Struct{Go: "WidgetClient", Type: xml.Name{Space: nsNames, Local: "WidgetClient"}, Presence: true, Zero: (*WidgetClient)(nil), New: func() any { return new(WidgetClient) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*WidgetClient)
+		p[0], p[1], p[2] = &x.Endpoint, &x.Widget, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNames, Local: "Endpoint", GoName: "Endpoint", Flags: soapimpl.Optional, Codec: &soapimpl.XSAnyURI},
+		{Space: nsNames, Local: "Widget", GoName: "Widget", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWidget},
+	},
 }
+var tableWidgetClient = soapimpl.NewType(&descWidgetClient)
 
-// SOAPType returns the schema type name of WidgetClient.
-func (*WidgetClient) SOAPType() xml.Name {
-	return xml.Name{Space: nsNames, Local: "WidgetClient"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *WidgetClient) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsWidgetClient
-	soap.CheckPresence(e, &v.Presence, f0[:], "WidgetClient")
-	soap.XSAnyURI.Encode(e, &f0[0], &v.Presence, v.Endpoint)
-	soap.EncodePtr[Widget](e, &f0[1], &v.Presence, v.Widget)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *WidgetClient) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsWidgetClient
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSAnyURI.Decode(d, se, &f0[0], &v.Presence, &v.Endpoint)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Widget](d, se, &f0[1], &v.Presence, &v.Widget)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*WidgetClient) SOAPType() *soapimpl.Type { return tableWidgetClient }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // MatricesClient is a client for the port type Matrices. Create one with NewMatricesClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type MatricesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsMatricesSOAP describes the operations of binding MatricesSoap, in the order of MatricesClient's methods.
-var opsMatricesSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "Matrices.EchoMatrix", Action: "http://example.com/sogen/nillable/EchoMatrix", Version: soap.V11, Request: xml.Name{Space: nsNillable, Local: "EchoMatrix"}, Response: xml.Name{Space: nsNillable, Local: "EchoMatrixResponse"}}},
-	{Operation: soap.Operation{Name: "Matrices.EchoInner", Action: "http://example.com/sogen/nillable/EchoInner", Version: soap.V11, Request: xml.Name{Space: nsNillable, Local: "Inner"}, Response: xml.Name{Space: nsNillable, Local: "Inner"}}},
+var opsMatricesSOAP = [2]soapimpl.Operation{
+	{Name: "Matrices.EchoMatrix", Action: "http://example.com/sogen/nillable/EchoMatrix", Version: soap.V11, Request: xml.Name{Space: nsNillable, Local: "EchoMatrix"}, Response: xml.Name{Space: nsNillable, Local: "EchoMatrixResponse"}},
+	{Name: "Matrices.EchoInner", Action: "http://example.com/sogen/nillable/EchoInner", Version: soap.V11, Request: xml.Name{Space: nsNillable, Local: "Inner"}, Response: xml.Name{Space: nsNillable, Local: "Inner"}},
 }
 
 // NewMatricesClient returns a MatricesClient for the port MatricesSoap of service NillableService (SOAP 1.1, endpoint http://example.com/nillable). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewMatricesClient(client *soap.Client) *MatricesClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *MatricesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *MatricesClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("nillable: MatricesClient was not created with NewMatricesClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "nillable.MatricesClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // EchoMatrix calls the operation EchoMatrix, sending EchoMatrix. It returns the Response of the EchoMatrixResponse reply. It calls MatricesClientMessages.EchoMatrix, which takes and returns the whole messages.
@@ -68,7 +64,7 @@ func (c *MatricesClient) EchoMatrix(ctx context.Context, matrix *Matrix, opts ..
 func (c *MatricesClient) EchoInner(ctx context.Context, inner *Inner, opts ...soap.CallOption) (*Inner, error) {
 	resp := new(Inner)
 	var isNil bool
-	if err := c.call(ctx, 1, inner, soap.NillableResult(resp, &isNil), opts); err != nil {
+	if err := c.call(ctx, 1, inner, &soapimpl.NillableResult{Value: resp, IsNil: &isNil}, opts); err != nil {
 		return nil, err
 	}
 	if isNil {

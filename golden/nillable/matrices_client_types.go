@@ -7,6 +7,7 @@ package nillable
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // EchoMatrix is the content of the element of the same name.
@@ -17,57 +18,18 @@ type EchoMatrix struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoMatrix describes the child elements of EchoMatrix, in schema order.
-var fieldsEchoMatrix = [...]soap.Field{
-	{Name: xml.Name{Space: nsNillable, Local: "matrix"}, GoName: "Matrix", Optional: true, Nillable: true, ZeroUnset: true},
+var descEchoMatrix = soapimpl.Struct{Go: "EchoMatrix", Presence: true, Zero: (*EchoMatrix)(nil), New: func() any { return new(EchoMatrix) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoMatrix)
+		p[0], p[1] = &x.Matrix, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNillable, Local: "matrix", GoName: "Matrix", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrMatrix},
+	},
 }
+var tableEchoMatrix = soapimpl.NewType(&descEchoMatrix)
 
-// SOAPType returns the zero name: EchoMatrix is an anonymous type.
-func (*EchoMatrix) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoMatrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoMatrix
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoMatrix")
-	soap.EncodePtr[Matrix](e, &f0[0], &v.Presence, v.Matrix)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoMatrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoMatrix
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Matrix](d, se, &f0[0], &v.Presence, &v.Matrix)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoMatrix) SOAPType() *soapimpl.Type { return tableEchoMatrix }
 
 // EchoMatrixResponse is the content of the element of the same name.
 type EchoMatrixResponse struct {
@@ -77,57 +39,18 @@ type EchoMatrixResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoMatrixResponse describes the child elements of EchoMatrixResponse, in schema order.
-var fieldsEchoMatrixResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsNillable, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descEchoMatrixResponse = soapimpl.Struct{Go: "EchoMatrixResponse", Presence: true, Zero: (*EchoMatrixResponse)(nil), New: func() any { return new(EchoMatrixResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoMatrixResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNillable, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrMatrix},
+	},
 }
+var tableEchoMatrixResponse = soapimpl.NewType(&descEchoMatrixResponse)
 
-// SOAPType returns the zero name: EchoMatrixResponse is an anonymous type.
-func (*EchoMatrixResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoMatrixResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoMatrixResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoMatrixResponse")
-	soap.EncodePtr[Matrix](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoMatrixResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoMatrixResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Matrix](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoMatrixResponse) SOAPType() *soapimpl.Type { return tableEchoMatrixResponse }
 
 // Inner is the complex type {http://example.com/sogen/nillable}Inner.
 type Inner struct {
@@ -137,57 +60,18 @@ type Inner struct {
 	Presence soap.Presence
 }
 
-// fieldsInner describes the child elements of Inner, in schema order.
-var fieldsInner = [...]soap.Field{
-	{Name: xml.Name{Space: nsNillable, Local: "Value"}, GoName: "Value", Optional: true},
+var descInner = soapimpl.Struct{Go: "Inner", Type: xml.Name{Space: nsNillable, Local: "Inner"}, Presence: true, Zero: (*Inner)(nil), New: func() any { return new(Inner) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Inner)
+		p[0], p[1] = &x.Value, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNillable, Local: "Value", GoName: "Value", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableInner = soapimpl.NewType(&descInner)
 
-// SOAPType returns the schema type name of Inner.
-func (*Inner) SOAPType() xml.Name {
-	return xml.Name{Space: nsNillable, Local: "Inner"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Inner) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsInner
-	soap.CheckPresence(e, &v.Presence, f0[:], "Inner")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Inner) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsInner
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Value)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Inner) SOAPType() *soapimpl.Type { return tableInner }
 
 // Matrix is the complex type {http://example.com/sogen/nillable}Matrix.
 type Matrix struct {
@@ -259,209 +143,46 @@ type Matrix struct {
 	Presence soap.Presence
 }
 
-// fieldsMatrix describes the child elements of Matrix, in schema order.
-var fieldsMatrix = [...]soap.Field{
-	{Name: xml.Name{Space: nsNillable, Local: "StrOptNil"}, GoName: "StrOptNil", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNillable, Local: "StrOptNoNil"}, GoName: "StrOptNoNil", Optional: true},
-	{Name: xml.Name{Space: nsNillable, Local: "StrReqNil"}, GoName: "StrReqNil", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNillable, Local: "StrReqNoNil"}, GoName: "StrReqNoNil"},
-	{Name: xml.Name{Space: nsNillable, Local: "StrListOptNil"}, GoName: "StrListOptNil", Nillable: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "StrListOptNoNil"}, GoName: "StrListOptNoNil", Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "StrListReqNil"}, GoName: "StrListReqNil", Nillable: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "StrListReqNoNil"}, GoName: "StrListReqNoNil", Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "IntOptNil"}, GoName: "IntOptNil", Optional: true, Nillable: true},
-	{Name: xml.Name{Space: nsNillable, Local: "IntOptNoNil"}, GoName: "IntOptNoNil", Optional: true},
-	{Name: xml.Name{Space: nsNillable, Local: "IntReqNil"}, GoName: "IntReqNil", Nillable: true},
-	{Name: xml.Name{Space: nsNillable, Local: "IntReqNoNil"}, GoName: "IntReqNoNil"},
-	{Name: xml.Name{Space: nsNillable, Local: "IntListOptNil"}, GoName: "IntListOptNil", Nillable: true, ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "IntListOptNoNil"}, GoName: "IntListOptNoNil", Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "IntListReqNil"}, GoName: "IntListReqNil", Nillable: true, ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "IntListReqNoNil"}, GoName: "IntListReqNoNil", Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolOptNil"}, GoName: "BoolOptNil", Optional: true, Nillable: true},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolOptNoNil"}, GoName: "BoolOptNoNil", Optional: true},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolReqNil"}, GoName: "BoolReqNil", Nillable: true},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolReqNoNil"}, GoName: "BoolReqNoNil"},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolListOptNil"}, GoName: "BoolListOptNil", Nillable: true, ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolListOptNoNil"}, GoName: "BoolListOptNoNil", Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolListReqNil"}, GoName: "BoolListReqNil", Nillable: true, ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "BoolListReqNoNil"}, GoName: "BoolListReqNoNil", Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjOptNil"}, GoName: "ObjOptNil", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjOptNoNil"}, GoName: "ObjOptNoNil", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjReqNil"}, GoName: "ObjReqNil", Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjReqNoNil"}, GoName: "ObjReqNoNil", ZeroUnset: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjListOptNil"}, GoName: "ObjListOptNil", Nillable: true, ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjListOptNoNil"}, GoName: "ObjListOptNoNil", ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjListReqNil"}, GoName: "ObjListReqNil", Nillable: true, ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsNillable, Local: "ObjListReqNoNil"}, GoName: "ObjListReqNoNil", ZeroUnset: true, Repeated: true},
+var descMatrix = soapimpl.Struct{Go: "Matrix", Type: xml.Name{Space: nsNillable, Local: "Matrix"}, Presence: true, Zero: (*Matrix)(nil), New: func() any { return new(Matrix) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Matrix)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17], p[18], p[19], p[20], p[21], p[22], p[23], p[24], p[25], p[26], p[27], p[28], p[29], p[30], p[31], p[32] = &x.StrOptNil, &x.StrOptNoNil, &x.StrReqNil, &x.StrReqNoNil, &x.StrListOptNil, &x.StrListOptNoNil, &x.StrListReqNil, &x.StrListReqNoNil, &x.IntOptNil, &x.IntOptNoNil, &x.IntReqNil, &x.IntReqNoNil, &x.IntListOptNil, &x.IntListOptNoNil, &x.IntListReqNil, &x.IntListReqNoNil, &x.BoolOptNil, &x.BoolOptNoNil, &x.BoolReqNil, &x.BoolReqNoNil, &x.BoolListOptNil, &x.BoolListOptNoNil, &x.BoolListReqNil, &x.BoolListReqNoNil, &x.ObjOptNil, &x.ObjOptNoNil, &x.ObjReqNil, &x.ObjReqNoNil, &x.ObjListOptNil, &x.ObjListOptNoNil, &x.ObjListReqNil, &x.ObjListReqNoNil, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsNillable, Local: "StrOptNil", GoName: "StrOptNil", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "StrOptNoNil", GoName: "StrOptNoNil", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "StrReqNil", GoName: "StrReqNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "StrReqNoNil", GoName: "StrReqNoNil", Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "StrListOptNil", GoName: "StrListOptNil", Flags: soapimpl.Nillable | soapimpl.Repeated, Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "StrListOptNoNil", GoName: "StrListOptNoNil", Flags: soapimpl.Repeated, Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "StrListReqNil", GoName: "StrListReqNil", Flags: soapimpl.Nillable | soapimpl.Repeated, Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "StrListReqNoNil", GoName: "StrListReqNoNil", Flags: soapimpl.Repeated, Codec: &soapimpl.XSString},
+		{Space: nsNillable, Local: "IntOptNil", GoName: "IntOptNil", Flags: soapimpl.Optional | soapimpl.Nillable, Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "IntOptNoNil", GoName: "IntOptNoNil", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "IntReqNil", GoName: "IntReqNil", Flags: soapimpl.Nillable, Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "IntReqNoNil", GoName: "IntReqNoNil", Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "IntListOptNil", GoName: "IntListOptNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset | soapimpl.Ref | soapimpl.Repeated, Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "IntListOptNoNil", GoName: "IntListOptNoNil", Flags: soapimpl.Repeated, Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "IntListReqNil", GoName: "IntListReqNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset | soapimpl.Ref | soapimpl.Repeated, Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "IntListReqNoNil", GoName: "IntListReqNoNil", Flags: soapimpl.Repeated, Codec: &soapimpl.XSInt},
+		{Space: nsNillable, Local: "BoolOptNil", GoName: "BoolOptNil", Flags: soapimpl.Optional | soapimpl.Nillable, Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "BoolOptNoNil", GoName: "BoolOptNoNil", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "BoolReqNil", GoName: "BoolReqNil", Flags: soapimpl.Nillable, Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "BoolReqNoNil", GoName: "BoolReqNoNil", Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "BoolListOptNil", GoName: "BoolListOptNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset | soapimpl.Ref | soapimpl.Repeated, Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "BoolListOptNoNil", GoName: "BoolListOptNoNil", Flags: soapimpl.Repeated, Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "BoolListReqNil", GoName: "BoolListReqNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset | soapimpl.Ref | soapimpl.Repeated, Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "BoolListReqNoNil", GoName: "BoolListReqNoNil", Flags: soapimpl.Repeated, Codec: &soapimpl.XSBoolean},
+		{Space: nsNillable, Local: "ObjOptNil", GoName: "ObjOptNil", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrInner},
+		{Space: nsNillable, Local: "ObjOptNoNil", GoName: "ObjOptNoNil", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrInner},
+		{Space: nsNillable, Local: "ObjReqNil", GoName: "ObjReqNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrInner},
+		{Space: nsNillable, Local: "ObjReqNoNil", GoName: "ObjReqNoNil", Flags: soapimpl.ZeroUnset, Codec: &ptrInner},
+		{Space: nsNillable, Local: "ObjListOptNil", GoName: "ObjListOptNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrInner},
+		{Space: nsNillable, Local: "ObjListOptNoNil", GoName: "ObjListOptNoNil", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrInner},
+		{Space: nsNillable, Local: "ObjListReqNil", GoName: "ObjListReqNil", Flags: soapimpl.Nillable | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrInner},
+		{Space: nsNillable, Local: "ObjListReqNoNil", GoName: "ObjListReqNoNil", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrInner},
+	},
 }
+var tableMatrix = soapimpl.NewType(&descMatrix)
 
-// SOAPType returns the schema type name of Matrix.
-func (*Matrix) SOAPType() xml.Name {
-	return xml.Name{Space: nsNillable, Local: "Matrix"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Matrix) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsMatrix
-	soap.CheckPresence(e, &v.Presence, f0[:], "Matrix")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.StrOptNil)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.StrOptNoNil)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.StrReqNil)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.StrReqNoNil)
-	soap.EncodeRepeated(e, &f0[4], &v.Presence, v.StrListOptNil, soap.XSString.Encode)
-	soap.EncodeRepeated(e, &f0[5], &v.Presence, v.StrListOptNoNil, soap.XSString.Encode)
-	soap.EncodeRepeated(e, &f0[6], &v.Presence, v.StrListReqNil, soap.XSString.Encode)
-	soap.EncodeRepeated(e, &f0[7], &v.Presence, v.StrListReqNoNil, soap.XSString.Encode)
-	soap.XSInt.Encode(e, &f0[8], &v.Presence, v.IntOptNil)
-	soap.XSInt.Encode(e, &f0[9], &v.Presence, v.IntOptNoNil)
-	soap.XSInt.Encode(e, &f0[10], &v.Presence, v.IntReqNil)
-	soap.XSInt.Encode(e, &f0[11], &v.Presence, v.IntReqNoNil)
-	soap.EncodeRepeated(e, &f0[12], &v.Presence, v.IntListOptNil, soap.XSInt.EncodeRef)
-	soap.EncodeRepeated(e, &f0[13], &v.Presence, v.IntListOptNoNil, soap.XSInt.Encode)
-	soap.EncodeRepeated(e, &f0[14], &v.Presence, v.IntListReqNil, soap.XSInt.EncodeRef)
-	soap.EncodeRepeated(e, &f0[15], &v.Presence, v.IntListReqNoNil, soap.XSInt.Encode)
-	soap.XSBoolean.Encode(e, &f0[16], &v.Presence, v.BoolOptNil)
-	soap.XSBoolean.Encode(e, &f0[17], &v.Presence, v.BoolOptNoNil)
-	soap.XSBoolean.Encode(e, &f0[18], &v.Presence, v.BoolReqNil)
-	soap.XSBoolean.Encode(e, &f0[19], &v.Presence, v.BoolReqNoNil)
-	soap.EncodeRepeated(e, &f0[20], &v.Presence, v.BoolListOptNil, soap.XSBoolean.EncodeRef)
-	soap.EncodeRepeated(e, &f0[21], &v.Presence, v.BoolListOptNoNil, soap.XSBoolean.Encode)
-	soap.EncodeRepeated(e, &f0[22], &v.Presence, v.BoolListReqNil, soap.XSBoolean.EncodeRef)
-	soap.EncodeRepeated(e, &f0[23], &v.Presence, v.BoolListReqNoNil, soap.XSBoolean.Encode)
-	soap.EncodePtr[Inner](e, &f0[24], &v.Presence, v.ObjOptNil)
-	soap.EncodePtr[Inner](e, &f0[25], &v.Presence, v.ObjOptNoNil)
-	soap.EncodePtr[Inner](e, &f0[26], &v.Presence, v.ObjReqNil)
-	soap.EncodePtr[Inner](e, &f0[27], &v.Presence, v.ObjReqNoNil)
-	soap.EncodeRepeated(e, &f0[28], &v.Presence, v.ObjListOptNil, soap.EncodePtr[Inner])
-	soap.EncodeRepeated(e, &f0[29], &v.Presence, v.ObjListOptNoNil, soap.EncodePtr[Inner])
-	soap.EncodeRepeated(e, &f0[30], &v.Presence, v.ObjListReqNil, soap.EncodePtr[Inner])
-	soap.EncodeRepeated(e, &f0[31], &v.Presence, v.ObjListReqNoNil, soap.EncodePtr[Inner])
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Matrix) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsMatrix
-	var seen0 [32]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.StrOptNil)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.StrOptNoNil)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.StrReqNil)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.StrReqNoNil)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.DecodeAppend(d, se, &f0[4], &v.Presence, &v.StrListOptNil, soap.XSString.Decode)
-		case f0[5].Name:
-			seen0[5] = true
-			err = soap.DecodeAppend(d, se, &f0[5], &v.Presence, &v.StrListOptNoNil, soap.XSString.Decode)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.DecodeAppend(d, se, &f0[6], &v.Presence, &v.StrListReqNil, soap.XSString.Decode)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.DecodeAppend(d, se, &f0[7], &v.Presence, &v.StrListReqNoNil, soap.XSString.Decode)
-		case f0[8].Name:
-			seen0[8] = true
-			err = soap.XSInt.Decode(d, se, &f0[8], &v.Presence, &v.IntOptNil)
-		case f0[9].Name:
-			seen0[9] = true
-			err = soap.XSInt.Decode(d, se, &f0[9], &v.Presence, &v.IntOptNoNil)
-		case f0[10].Name:
-			seen0[10] = true
-			err = soap.XSInt.Decode(d, se, &f0[10], &v.Presence, &v.IntReqNil)
-		case f0[11].Name:
-			seen0[11] = true
-			err = soap.XSInt.Decode(d, se, &f0[11], &v.Presence, &v.IntReqNoNil)
-		case f0[12].Name:
-			seen0[12] = true
-			err = soap.DecodeAppend(d, se, &f0[12], &v.Presence, &v.IntListOptNil, soap.XSInt.DecodeRef)
-		case f0[13].Name:
-			seen0[13] = true
-			err = soap.DecodeAppend(d, se, &f0[13], &v.Presence, &v.IntListOptNoNil, soap.XSInt.Decode)
-		case f0[14].Name:
-			seen0[14] = true
-			err = soap.DecodeAppend(d, se, &f0[14], &v.Presence, &v.IntListReqNil, soap.XSInt.DecodeRef)
-		case f0[15].Name:
-			seen0[15] = true
-			err = soap.DecodeAppend(d, se, &f0[15], &v.Presence, &v.IntListReqNoNil, soap.XSInt.Decode)
-		case f0[16].Name:
-			seen0[16] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[16], &v.Presence, &v.BoolOptNil)
-		case f0[17].Name:
-			seen0[17] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[17], &v.Presence, &v.BoolOptNoNil)
-		case f0[18].Name:
-			seen0[18] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[18], &v.Presence, &v.BoolReqNil)
-		case f0[19].Name:
-			seen0[19] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[19], &v.Presence, &v.BoolReqNoNil)
-		case f0[20].Name:
-			seen0[20] = true
-			err = soap.DecodeAppend(d, se, &f0[20], &v.Presence, &v.BoolListOptNil, soap.XSBoolean.DecodeRef)
-		case f0[21].Name:
-			seen0[21] = true
-			err = soap.DecodeAppend(d, se, &f0[21], &v.Presence, &v.BoolListOptNoNil, soap.XSBoolean.Decode)
-		case f0[22].Name:
-			seen0[22] = true
-			err = soap.DecodeAppend(d, se, &f0[22], &v.Presence, &v.BoolListReqNil, soap.XSBoolean.DecodeRef)
-		case f0[23].Name:
-			seen0[23] = true
-			err = soap.DecodeAppend(d, se, &f0[23], &v.Presence, &v.BoolListReqNoNil, soap.XSBoolean.Decode)
-		case f0[24].Name:
-			seen0[24] = true
-			err = soap.DecodePtr[Inner](d, se, &f0[24], &v.Presence, &v.ObjOptNil)
-		case f0[25].Name:
-			seen0[25] = true
-			err = soap.DecodePtr[Inner](d, se, &f0[25], &v.Presence, &v.ObjOptNoNil)
-		case f0[26].Name:
-			seen0[26] = true
-			err = soap.DecodePtr[Inner](d, se, &f0[26], &v.Presence, &v.ObjReqNil)
-		case f0[27].Name:
-			seen0[27] = true
-			err = soap.DecodePtr[Inner](d, se, &f0[27], &v.Presence, &v.ObjReqNoNil)
-		case f0[28].Name:
-			seen0[28] = true
-			err = soap.DecodeAppend(d, se, &f0[28], &v.Presence, &v.ObjListOptNil, soap.DecodePtr[Inner])
-		case f0[29].Name:
-			seen0[29] = true
-			err = soap.DecodeAppend(d, se, &f0[29], &v.Presence, &v.ObjListOptNoNil, soap.DecodePtr[Inner])
-		case f0[30].Name:
-			seen0[30] = true
-			err = soap.DecodeAppend(d, se, &f0[30], &v.Presence, &v.ObjListReqNil, soap.DecodePtr[Inner])
-		case f0[31].Name:
-			seen0[31] = true
-			err = soap.DecodeAppend(d, se, &f0[31], &v.Presence, &v.ObjListReqNoNil, soap.DecodePtr[Inner])
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Matrix) SOAPType() *soapimpl.Type { return tableMatrix }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // NotifierClient is a client for the port type Notifier. Create one with NewNotifierClient; a client is safe for concurrent use once its fields are set.
@@ -17,21 +18,21 @@ type NotifierClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[3]operation
+	ops      *[3]soapimpl.Operation
 }
 
 // opsNotifierSoap11 describes the operations of binding NotifierSoap11, in the order of NotifierClient's methods.
-var opsNotifierSoap11 = [3]operation{
-	{Operation: soap.Operation{Name: "Notifier.Notify", Action: "urn:notify", Version: soap.V11, Request: xml.Name{Space: nsPorts, Local: "Notification"}}},
-	{Operation: soap.Operation{Name: "Notifier.Status", Action: "urn:status", Version: soap.V11, Request: xml.Name{Space: nsPorts, Local: "Query"}, Response: xml.Name{Space: nsPorts, Local: "Report"}}},
-	{Operation: soap.Operation{Name: "Notifier.Reset", Action: "urn:reset", Version: soap.V11}},
+var opsNotifierSoap11 = [3]soapimpl.Operation{
+	{Name: "Notifier.Notify", Action: "urn:notify", Version: soap.V11, Request: xml.Name{Space: nsPorts, Local: "Notification"}},
+	{Name: "Notifier.Status", Action: "urn:status", Version: soap.V11, Request: xml.Name{Space: nsPorts, Local: "Query"}, Response: xml.Name{Space: nsPorts, Local: "Report"}},
+	{Name: "Notifier.Reset", Action: "urn:reset", Version: soap.V11},
 }
 
 // opsNotifierSoap12 describes the operations of binding NotifierSoap12, in the order of NotifierClient's methods.
-var opsNotifierSoap12 = [3]operation{
-	{Operation: soap.Operation{Name: "Notifier.Notify", Action: "urn:notify", Version: soap.V12, Request: xml.Name{Space: nsPorts, Local: "Notification"}}},
-	{Operation: soap.Operation{Name: "Notifier.Status", Action: "urn:status", Version: soap.V12, Request: xml.Name{Space: nsPorts, Local: "Query"}, Response: xml.Name{Space: nsPorts, Local: "Report"}}},
-	{Operation: soap.Operation{Name: "Notifier.Reset", Action: "urn:reset", Version: soap.V12}},
+var opsNotifierSoap12 = [3]soapimpl.Operation{
+	{Name: "Notifier.Notify", Action: "urn:notify", Version: soap.V12, Request: xml.Name{Space: nsPorts, Local: "Notification"}},
+	{Name: "Notifier.Status", Action: "urn:status", Version: soap.V12, Request: xml.Name{Space: nsPorts, Local: "Query"}, Response: xml.Name{Space: nsPorts, Local: "Report"}},
+	{Name: "Notifier.Reset", Action: "urn:reset", Version: soap.V12},
 }
 
 // NewNotifierClientSoap11 returns a NotifierClient for the port Soap11 of service NotifierService (SOAP 1.1, endpoint http://example.com/ports/soap11). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -53,23 +54,18 @@ func NewNotifierClientSoap12(client *soap.Client) *NotifierClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *NotifierClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *NotifierClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("ports: NotifierClient was not created with NewNotifierClientSoap11 or NewNotifierClientSoap12, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "ports.NotifierClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 /*

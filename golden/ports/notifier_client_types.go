@@ -7,6 +7,7 @@ package ports
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Event is the complex type {http://example.com/sogen/ports}Event.
@@ -19,62 +20,19 @@ type Event struct {
 	Presence soap.Presence
 }
 
-// fieldsEvent describes the child elements of Event, in schema order.
-var fieldsEvent = [...]soap.Field{
-	{Name: xml.Name{Space: nsPorts, Local: "Topic"}, GoName: "Topic"},
-	{Name: xml.Name{Space: nsPorts, Local: "Payload"}, GoName: "Payload", Optional: true, ZeroUnset: true},
+var descEvent = soapimpl.Struct{Go: "Event", Type: xml.Name{Space: nsPorts, Local: "Event"}, Presence: true, Zero: (*Event)(nil), New: func() any { return new(Event) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Event)
+		p[0], p[1], p[2] = &x.Topic, &x.Payload, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsPorts, Local: "Topic", GoName: "Topic", Codec: &soapimpl.XSString},
+		{Space: nsPorts, Local: "Payload", GoName: "Payload", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSBase64Binary},
+	},
 }
+var tableEvent = soapimpl.NewType(&descEvent)
 
-// SOAPType returns the schema type name of Event.
-func (*Event) SOAPType() xml.Name {
-	return xml.Name{Space: nsPorts, Local: "Event"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Event) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEvent
-	soap.CheckPresence(e, &v.Presence, f0[:], "Event")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Topic)
-	soap.XSBase64Binary.Encode(e, &f0[1], &v.Presence, v.Payload)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Event) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEvent
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Topic)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSBase64Binary.Decode(d, se, &f0[1], &v.Presence, &v.Payload)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Event) SOAPType() *soapimpl.Type { return tableEvent }
 
 // StatusQuery is the complex type {http://example.com/sogen/ports}StatusQuery.
 type StatusQuery struct {
@@ -84,57 +42,18 @@ type StatusQuery struct {
 	Presence soap.Presence
 }
 
-// fieldsStatusQuery describes the child elements of StatusQuery, in schema order.
-var fieldsStatusQuery = [...]soap.Field{
-	{Name: xml.Name{Space: nsPorts, Local: "Verbose"}, GoName: "Verbose"},
+var descStatusQuery = soapimpl.Struct{Go: "StatusQuery", Type: xml.Name{Space: nsPorts, Local: "StatusQuery"}, Presence: true, Zero: (*StatusQuery)(nil), New: func() any { return new(StatusQuery) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StatusQuery)
+		p[0], p[1] = &x.Verbose, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsPorts, Local: "Verbose", GoName: "Verbose", Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableStatusQuery = soapimpl.NewType(&descStatusQuery)
 
-// SOAPType returns the schema type name of StatusQuery.
-func (*StatusQuery) SOAPType() xml.Name {
-	return xml.Name{Space: nsPorts, Local: "StatusQuery"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StatusQuery) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStatusQuery
-	soap.CheckPresence(e, &v.Presence, f0[:], "StatusQuery")
-	soap.XSBoolean.Encode(e, &f0[0], &v.Presence, v.Verbose)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StatusQuery) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStatusQuery
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[0], &v.Presence, &v.Verbose)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*StatusQuery) SOAPType() *soapimpl.Type { return tableStatusQuery }
 
 // StatusReport is the complex type {http://example.com/sogen/ports}StatusReport.
 type StatusReport struct {
@@ -146,59 +65,16 @@ type StatusReport struct {
 	Presence soap.Presence
 }
 
-// fieldsStatusReport describes the child elements of StatusReport, in schema order.
-var fieldsStatusReport = [...]soap.Field{
-	{Name: xml.Name{Space: nsPorts, Local: "Healthy"}, GoName: "Healthy"},
-	{Name: xml.Name{Space: nsPorts, Local: "Queued"}, GoName: "Queued"},
+var descStatusReport = soapimpl.Struct{Go: "StatusReport", Type: xml.Name{Space: nsPorts, Local: "StatusReport"}, Presence: true, Zero: (*StatusReport)(nil), New: func() any { return new(StatusReport) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StatusReport)
+		p[0], p[1], p[2] = &x.Healthy, &x.Queued, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsPorts, Local: "Healthy", GoName: "Healthy", Codec: &soapimpl.XSBoolean},
+		{Space: nsPorts, Local: "Queued", GoName: "Queued", Codec: &soapimpl.XSInt},
+	},
 }
+var tableStatusReport = soapimpl.NewType(&descStatusReport)
 
-// SOAPType returns the schema type name of StatusReport.
-func (*StatusReport) SOAPType() xml.Name {
-	return xml.Name{Space: nsPorts, Local: "StatusReport"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StatusReport) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStatusReport
-	soap.CheckPresence(e, &v.Presence, f0[:], "StatusReport")
-	soap.XSBoolean.Encode(e, &f0[0], &v.Presence, v.Healthy)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Queued)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StatusReport) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStatusReport
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[0], &v.Presence, &v.Healthy)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Queued)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*StatusReport) SOAPType() *soapimpl.Type { return tableStatusReport }

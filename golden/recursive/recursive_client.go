@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // RecursiveClient is a client for the port type Recursive. Create one with NewRecursiveClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type RecursiveClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsRecursiveSOAP describes the operations of binding RecursiveSoap, in the order of RecursiveClient's methods.
-var opsRecursiveSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Recursive.Walk", Action: "http://example.com/sogen/recursive/Walk", Version: soap.V11, Request: xml.Name{Space: nsRecursive, Local: "Walk"}, Response: xml.Name{Space: nsRecursive, Local: "WalkResponse"}}},
+var opsRecursiveSOAP = [1]soapimpl.Operation{
+	{Name: "Recursive.Walk", Action: "http://example.com/sogen/recursive/Walk", Version: soap.V11, Request: xml.Name{Space: nsRecursive, Local: "Walk"}, Response: xml.Name{Space: nsRecursive, Local: "WalkResponse"}},
 }
 
 // NewRecursiveClient returns a RecursiveClient for the port RecursiveSoap of service RecursiveService (SOAP 1.1, endpoint http://example.com/recursive). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewRecursiveClient(client *soap.Client) *RecursiveClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *RecursiveClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *RecursiveClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("recursive: RecursiveClient was not created with NewRecursiveClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "recursive.RecursiveClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Walk calls the operation Walk, sending Walk. It returns the visited of the WalkResponse reply. It calls RecursiveClientMessages.Walk, which takes and returns the whole messages.

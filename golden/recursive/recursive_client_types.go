@@ -7,6 +7,7 @@ package recursive
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Link is the complex type {http://example.com/sogen/recursive}Link.
@@ -17,57 +18,18 @@ type Link struct {
 	Presence soap.Presence
 }
 
-// fieldsLink describes the child elements of Link, in schema order.
-var fieldsLink = [...]soap.Field{
-	{Name: xml.Name{Space: nsRecursive, Local: "target"}, GoName: "Target", Optional: true, ZeroUnset: true},
+var descLink = soapimpl.Struct{Go: "Link", Type: xml.Name{Space: nsRecursive, Local: "Link"}, Presence: true, Zero: (*Link)(nil), New: func() any { return new(Link) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Link)
+		p[0], p[1] = &x.Target, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRecursive, Local: "target", GoName: "Target", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrNode},
+	},
 }
+var tableLink = soapimpl.NewType(&descLink)
 
-// SOAPType returns the schema type name of Link.
-func (*Link) SOAPType() xml.Name {
-	return xml.Name{Space: nsRecursive, Local: "Link"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Link) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLink
-	soap.CheckPresence(e, &v.Presence, f0[:], "Link")
-	soap.EncodePtr[Node](e, &f0[0], &v.Presence, v.Target)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Link) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLink
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Node](d, se, &f0[0], &v.Presence, &v.Target)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Link) SOAPType() *soapimpl.Type { return tableLink }
 
 // Node is the complex type {http://example.com/sogen/recursive}Node.
 type Node struct {
@@ -81,67 +43,20 @@ type Node struct {
 	Presence soap.Presence
 }
 
-// fieldsNode describes the child elements of Node, in schema order.
-var fieldsNode = [...]soap.Field{
-	{Name: xml.Name{Space: nsRecursive, Local: "name"}, GoName: "Name"},
-	{Name: xml.Name{Space: nsRecursive, Local: "child"}, GoName: "Child", ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsRecursive, Local: "link"}, GoName: "Link", Optional: true, ZeroUnset: true},
+var descNode = soapimpl.Struct{Go: "Node", Type: xml.Name{Space: nsRecursive, Local: "Node"}, Presence: true, Zero: (*Node)(nil), New: func() any { return new(Node) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Node)
+		p[0], p[1], p[2], p[3] = &x.Name, &x.Child, &x.Link, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRecursive, Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+		{Space: nsRecursive, Local: "child", GoName: "Child", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrNode},
+		{Space: nsRecursive, Local: "link", GoName: "Link", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrLink},
+	},
 }
+var tableNode = soapimpl.NewType(&descNode)
 
-// SOAPType returns the schema type name of Node.
-func (*Node) SOAPType() xml.Name {
-	return xml.Name{Space: nsRecursive, Local: "Node"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Node) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsNode
-	soap.CheckPresence(e, &v.Presence, f0[:], "Node")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Child, soap.EncodePtr[Node])
-	soap.EncodePtr[Link](e, &f0[2], &v.Presence, v.Link)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Node) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsNode
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Child, soap.DecodePtr[Node])
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Link](d, se, &f0[2], &v.Presence, &v.Link)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Node) SOAPType() *soapimpl.Type { return tableNode }
 
 // Walk is the content of the element of the same name.
 type Walk struct {
@@ -153,62 +68,19 @@ type Walk struct {
 	Presence soap.Presence
 }
 
-// fieldsWalk describes the child elements of Walk, in schema order.
-var fieldsWalk = [...]soap.Field{
-	{Name: xml.Name{Space: nsRecursive, Local: "root"}, GoName: "Root", ZeroUnset: true},
-	{Name: xml.Name{Space: nsRecursive, Local: "options"}, GoName: "Options", Optional: true, ZeroUnset: true},
+var descWalk = soapimpl.Struct{Go: "Walk", Presence: true, Zero: (*Walk)(nil), New: func() any { return new(Walk) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Walk)
+		p[0], p[1], p[2] = &x.Root, &x.Options, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRecursive, Local: "root", GoName: "Root", Flags: soapimpl.ZeroUnset, Codec: &ptrNode},
+		{Space: nsRecursive, Local: "options", GoName: "Options", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrWalkOptions},
+	},
 }
+var tableWalk = soapimpl.NewType(&descWalk)
 
-// SOAPType returns the zero name: Walk is an anonymous type.
-func (*Walk) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Walk) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsWalk
-	soap.CheckPresence(e, &v.Presence, f0[:], "Walk")
-	soap.EncodePtr[Node](e, &f0[0], &v.Presence, v.Root)
-	soap.EncodePtr[WalkOptions](e, &f0[1], &v.Presence, v.Options)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Walk) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsWalk
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Node](d, se, &f0[0], &v.Presence, &v.Root)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[WalkOptions](d, se, &f0[1], &v.Presence, &v.Options)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Walk) SOAPType() *soapimpl.Type { return tableWalk }
 
 // WalkOptions is the content of the element of the same name.
 type WalkOptions struct {
@@ -220,68 +92,25 @@ type WalkOptions struct {
 	Presence soap.Presence
 }
 
-// fieldsWalkOptions describes the child elements of WalkOptions, in schema order.
-var fieldsWalkOptions = [...]soap.Field{
-	{Name: xml.Name{Space: nsRecursive, Local: "depth"}, GoName: "Depth"},
-	{Name: xml.Name{Space: nsRecursive, Local: "filter"}, GoName: "Filter", Optional: true, ZeroUnset: true},
+var descWalkOptions = soapimpl.Struct{Go: "WalkOptions", Presence: true, Zero: (*WalkOptions)(nil), New: func() any { return new(WalkOptions) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*WalkOptions)
+		p[0], p[1], p[2] = (*int32)(&x.Depth), &x.Filter, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRecursive, Local: "depth", GoName: "Depth", Codec: &codecWalkOptionsDepth},
+		{Space: nsRecursive, Local: "filter", GoName: "Filter", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrWalkOptionsFilter},
+	},
 }
+var tableWalkOptions = soapimpl.NewType(&descWalkOptions)
 
-// SOAPType returns the zero name: WalkOptions is an anonymous type.
-func (*WalkOptions) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *WalkOptions) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsWalkOptions
-	soap.CheckPresence(e, &v.Presence, f0[:], "WalkOptions")
-	codecWalkOptionsDepth.Encode(e, &f0[0], &v.Presence, v.Depth)
-	soap.EncodePtr[WalkOptionsFilter](e, &f0[1], &v.Presence, v.Filter)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *WalkOptions) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsWalkOptions
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecWalkOptionsDepth.Decode(d, se, &f0[0], &v.Presence, &v.Depth)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[WalkOptionsFilter](d, se, &f0[1], &v.Presence, &v.Filter)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*WalkOptions) SOAPType() *soapimpl.Type { return tableWalkOptions }
 
 // WalkOptionsDepth is an anonymous simple type: a restriction of xs:int. The schema restricts it with maxInclusive "10"; sogen does not check these facets.
 type WalkOptionsDepth int32
 
 // codecWalkOptionsDepth converts WalkOptionsDepth values to and from text.
-var codecWalkOptionsDepth = soap.Int32Type[WalkOptionsDepth](soap.XSInt, xml.Name{})
+var codecWalkOptionsDepth = soapimpl.Named(&soapimpl.XSInt, xml.Name{})
 
 // WalkOptionsFilter is the content of the element of the same name.
 type WalkOptionsFilter struct {
@@ -291,57 +120,18 @@ type WalkOptionsFilter struct {
 	Presence soap.Presence
 }
 
-// fieldsWalkOptionsFilter describes the child elements of WalkOptionsFilter, in schema order.
-var fieldsWalkOptionsFilter = [...]soap.Field{
-	{Name: xml.Name{Space: nsRecursive, Local: "prefix"}, GoName: "Prefix"},
+var descWalkOptionsFilter = soapimpl.Struct{Go: "WalkOptionsFilter", Presence: true, Zero: (*WalkOptionsFilter)(nil), New: func() any { return new(WalkOptionsFilter) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*WalkOptionsFilter)
+		p[0], p[1] = &x.Prefix, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRecursive, Local: "prefix", GoName: "Prefix", Codec: &soapimpl.XSString},
+	},
 }
+var tableWalkOptionsFilter = soapimpl.NewType(&descWalkOptionsFilter)
 
-// SOAPType returns the zero name: WalkOptionsFilter is an anonymous type.
-func (*WalkOptionsFilter) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *WalkOptionsFilter) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsWalkOptionsFilter
-	soap.CheckPresence(e, &v.Presence, f0[:], "WalkOptionsFilter")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Prefix)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *WalkOptionsFilter) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsWalkOptionsFilter
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Prefix)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*WalkOptionsFilter) SOAPType() *soapimpl.Type { return tableWalkOptionsFilter }
 
 // WalkResponse is the content of the element of the same name.
 type WalkResponse struct {
@@ -351,54 +141,15 @@ type WalkResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsWalkResponse describes the child elements of WalkResponse, in schema order.
-var fieldsWalkResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsRecursive, Local: "visited"}, GoName: "Visited"},
+var descWalkResponse = soapimpl.Struct{Go: "WalkResponse", Presence: true, Zero: (*WalkResponse)(nil), New: func() any { return new(WalkResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*WalkResponse)
+		p[0], p[1] = &x.Visited, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRecursive, Local: "visited", GoName: "Visited", Codec: &soapimpl.XSInt},
+	},
 }
+var tableWalkResponse = soapimpl.NewType(&descWalkResponse)
 
-// SOAPType returns the zero name: WalkResponse is an anonymous type.
-func (*WalkResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *WalkResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsWalkResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "WalkResponse")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Visited)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *WalkResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsWalkResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.Visited)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*WalkResponse) SOAPType() *soapimpl.Type { return tableWalkResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // RepeatedClient is a client for the port type Repeated. Create one with NewRepeatedClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type RepeatedClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsRepeatedBinding describes the operations of binding RepeatedBinding, in the order of RepeatedClient's methods.
-var opsRepeatedBinding = [1]operation{
-	{Operation: soap.Operation{Name: "Repeated.Store", Action: "http://example.com/sogen/repeated/Store", Version: soap.V11, Request: xml.Name{Space: nsRepeated, Local: "Store"}, Response: xml.Name{Space: nsRepeated, Local: "StoreResponse"}}},
+var opsRepeatedBinding = [1]soapimpl.Operation{
+	{Name: "Repeated.Store", Action: "http://example.com/sogen/repeated/Store", Version: soap.V11, Request: xml.Name{Space: nsRepeated, Local: "Store"}, Response: xml.Name{Space: nsRepeated, Local: "StoreResponse"}},
 }
 
 // NewRepeatedClient returns a RepeatedClient for the port RepeatedPort of service RepeatedService (SOAP 1.1, endpoint http://example.com/sogen/repeated). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewRepeatedClient(client *soap.Client) *RepeatedClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *RepeatedClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *RepeatedClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("repeated: RepeatedClient was not created with NewRepeatedClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "repeated.RepeatedClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Store calls the operation Store, sending Store. It returns the settings of the StoreResponse reply. It calls RepeatedClientMessages.Store, which takes and returns the whole messages.

@@ -6,8 +6,8 @@ package repeated
 
 import (
 	"encoding/xml"
-	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Entries is the complex type {http://example.com/sogen/repeated}Entries.
@@ -18,67 +18,18 @@ type Entries struct {
 	Presence soap.Presence
 }
 
-// fieldsEntries describes the child elements of Entries, in schema order.
-var fieldsEntries = [...]soap.Field{
-	{Name: xml.Name{}, GoName: "Sequence", Optional: true, ZeroUnset: true, Repeated: true},
+var descEntries = soapimpl.Struct{Go: "Entries", Type: xml.Name{Space: nsRepeated, Local: "Entries"}, Presence: true, Zero: (*Entries)(nil), New: func() any { return new(Entries) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Entries)
+		p[0], p[1] = &x.Sequence, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{GoName: "Sequence", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrEntriesSequence},
+	},
 }
+var tableEntries = soapimpl.NewType(&descEntries)
 
-// SOAPType returns the schema type name of Entries.
-func (*Entries) SOAPType() xml.Name {
-	return xml.Name{Space: nsRepeated, Local: "Entries"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Entries) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEntries
-	soap.CheckPresence(e, &v.Presence, f0[:], "Entries")
-	soap.EncodeItems(e, v.Sequence)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Entries) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEntries
-	var seen0 [1]bool
-	var last0_0 int
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case fieldsEntriesSequence[0].Name:
-			seen0[0] = true
-			err = soap.DecodeOccurrence(d, se, &v.Sequence, &last0_0, 0, false)
-		case fieldsEntriesSequence[1].Name:
-			seen0[0] = true
-			err = soap.DecodeOccurrence(d, se, &v.Sequence, &last0_0, 1, false)
-		case fieldsEntriesSequence[2].Name:
-			seen0[0] = true
-			err = soap.DecodeOccurrence(d, se, &v.Sequence, &last0_0, 2, true)
-		case fieldsEntriesSequenceEmailOrPhone[0].Name, fieldsEntriesSequenceEmailOrPhone[1].Name:
-			seen0[0] = true
-			err = soap.DecodeOccurrence(d, se, &v.Sequence, &last0_0, 3, true)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Entries) SOAPType() *soapimpl.Type { return tableEntries }
 
 // EntriesSequence is one occurrence of a repeated xs:sequence. It has no element of its own: it is written as its fields' elements, in order. When decoding, an element starts a new occurrence unless it can follow the elements of the last one in the sequence.
 type EntriesSequence struct {
@@ -94,48 +45,21 @@ type EntriesSequence struct {
 	Presence soap.Presence
 }
 
-// fieldsEntriesSequence describes the child elements of EntriesSequence, in schema order.
-var fieldsEntriesSequence = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "title"}, GoName: "Title"},
-	{Name: xml.Name{Space: nsRepeated, Local: "summary"}, GoName: "Summary", Optional: true},
-	{Name: xml.Name{Space: nsRepeated, Local: "tag"}, GoName: "Tag", Repeated: true},
-	{Name: xml.Name{}, GoName: "EmailOrPhone", Optional: true, ZeroUnset: true, Repeated: true},
+var descEntriesSequence = soapimpl.Struct{Go: "EntriesSequence", Kind: soapimpl.Sequence, Presence: true, Zero: (*EntriesSequence)(nil), New: func() any { return new(EntriesSequence) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EntriesSequence)
+		p[0], p[1], p[2], p[3], p[4] = &x.Title, &x.Summary, &x.Tag, &x.EmailOrPhone, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "title", GoName: "Title", Codec: &soapimpl.XSString},
+		{Space: nsRepeated, Local: "summary", GoName: "Summary", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsRepeated, Local: "tag", GoName: "Tag", Flags: soapimpl.Repeated, Codec: &soapimpl.XSString},
+		{GoName: "EmailOrPhone", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrEntriesSequenceEmailOrPhone},
+	},
 }
+var tableEntriesSequence = soapimpl.NewType(&descEntriesSequence)
 
-// SOAPType returns the zero name: EntriesSequence is an anonymous type.
-func (*EntriesSequence) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the fields of v in schema order; start is ignored (the occurrence has no element of its own). A nil v is an encoding error.
-func (v *EntriesSequence) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("repeated: a nil *EntriesSequence"))
-		return
-	}
-	f0 := &fieldsEntriesSequence
-	soap.CheckPresence(e, &v.Presence, f0[:], "EntriesSequence")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Title)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Summary)
-	soap.EncodeRepeated(e, &f0[2], &v.Presence, v.Tag, soap.XSString.Encode)
-	soap.EncodeItems(e, v.EmailOrPhone)
-}
-
-// UnmarshalSOAP reads se, the element of one of the fields of v, into v.
-func (v *EntriesSequence) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsEntriesSequence
-	switch se.Name {
-	case f0[0].Name:
-		return soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Title)
-	case f0[1].Name:
-		return soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Summary)
-	case f0[2].Name:
-		return soap.DecodeAppend(d, se, &f0[2], &v.Presence, &v.Tag, soap.XSString.Decode)
-	case fieldsEntriesSequenceEmailOrPhone[0].Name, fieldsEntriesSequenceEmailOrPhone[1].Name:
-		return soap.DecodeItem(d, se, &v.EmailOrPhone)
-	}
-	return d.Unknown(se)
-}
+func (*EntriesSequence) SOAPType() *soapimpl.Type { return tableEntriesSequence }
 
 // EntriesSequenceEmailOrPhone is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
 type EntriesSequenceEmailOrPhone struct {
@@ -147,46 +71,21 @@ type EntriesSequenceEmailOrPhone struct {
 	Presence soap.Presence
 }
 
-// fieldsEntriesSequenceEmailOrPhone describes the child elements of EntriesSequenceEmailOrPhone, in schema order.
-var fieldsEntriesSequenceEmailOrPhone = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "email"}, GoName: "Email", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRepeated, Local: "phone"}, GoName: "Phone", Optional: true, ZeroUnset: true},
+var descEntriesSequenceEmailOrPhone = soapimpl.Struct{Go: "EntriesSequenceEmailOrPhone", Kind: soapimpl.Occurrence, Presence: true, Zero: (*EntriesSequenceEmailOrPhone)(nil), New: func() any { return new(EntriesSequenceEmailOrPhone) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EntriesSequenceEmailOrPhone)
+		p[0], p[1], p[2] = &x.Email, &x.Phone, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "email", GoName: "Email", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsRepeated, Local: "phone", GoName: "Phone", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSLong},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{0}, {1}}}},
 }
+var tableEntriesSequenceEmailOrPhone = soapimpl.NewType(&descEntriesSequenceEmailOrPhone)
 
-// choiceEntriesSequenceEmailOrPhone0 is the xs:choice of EntriesSequenceEmailOrPhone between Email, Phone.
-var choiceEntriesSequenceEmailOrPhone0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{0}, {1}},
-}
-
-// SOAPType returns the zero name: EntriesSequenceEmailOrPhone is an anonymous type.
-func (*EntriesSequenceEmailOrPhone) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.
-func (v *EntriesSequenceEmailOrPhone) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("repeated: a nil *EntriesSequenceEmailOrPhone"))
-		return
-	}
-	f0 := &fieldsEntriesSequenceEmailOrPhone
-	soap.CheckPresence(e, &v.Presence, f0[:], "EntriesSequenceEmailOrPhone")
-	choiceEntriesSequenceEmailOrPhone0.Check(e, "EntriesSequenceEmailOrPhone", f0[:], &v.Presence, v.Email == nil, v.Phone == nil)
-	soap.XSString.EncodeRef(e, &f0[0], &v.Presence, v.Email)
-	soap.XSLong.EncodeRef(e, &f0[1], &v.Presence, v.Phone)
-}
-
-// UnmarshalSOAP reads se, the element of one branch, into v.
-func (v *EntriesSequenceEmailOrPhone) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsEntriesSequenceEmailOrPhone
-	switch se.Name {
-	case f0[0].Name:
-		return soap.XSString.DecodeRef(d, se, &f0[0], &v.Presence, &v.Email)
-	case f0[1].Name:
-		return soap.XSLong.DecodeRef(d, se, &f0[1], &v.Presence, &v.Phone)
-	}
-	return d.Unknown(se)
+func (*EntriesSequenceEmailOrPhone) SOAPType() *soapimpl.Type {
+	return tableEntriesSequenceEmailOrPhone
 }
 
 // Extensible is the complex type {http://example.com/sogen/repeated}Extensible.
@@ -199,59 +98,19 @@ type Extensible struct {
 	Presence soap.Presence
 }
 
-// fieldsExtensible describes the child elements of Extensible, in schema order.
-var fieldsExtensible = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "id"}, GoName: "ID"},
-	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
+var descExtensible = soapimpl.Struct{Go: "Extensible", Type: xml.Name{Space: nsRepeated, Local: "Extensible"}, Presence: true, Zero: (*Extensible)(nil), New: func() any { return new(Extensible) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Extensible)
+		p[0], p[1], p[2] = &x.ID, &x.Any, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "id", GoName: "ID", Codec: &soapimpl.XSInt},
+		{GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Wildcard},
+	},
 }
+var tableExtensible = soapimpl.NewType(&descExtensible)
 
-// SOAPType returns the schema type name of Extensible.
-func (*Extensible) SOAPType() xml.Name {
-	return xml.Name{Space: nsRepeated, Local: "Extensible"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Extensible) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsExtensible
-	soap.CheckPresence(e, &v.Presence, f0[:], "Extensible")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.EncodeElements(e, v.Any)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Extensible) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsExtensible
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		default:
-			err = soap.DecodeElement(d, se, &v.Any)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Extensible) SOAPType() *soapimpl.Type { return tableExtensible }
 
 // Path is the complex type {http://example.com/sogen/repeated}Path.
 type Path struct {
@@ -261,61 +120,18 @@ type Path struct {
 	Presence soap.Presence
 }
 
-// fieldsPath describes the child elements of Path, in schema order.
-var fieldsPath = [...]soap.Field{
-	{Name: xml.Name{}, GoName: "Point", Optional: true, ZeroUnset: true, Repeated: true},
+var descPath = soapimpl.Struct{Go: "Path", Type: xml.Name{Space: nsRepeated, Local: "Path"}, Presence: true, Zero: (*Path)(nil), New: func() any { return new(Path) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Path)
+		p[0], p[1] = &x.Point, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{GoName: "Point", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrPathPoint},
+	},
 }
+var tablePath = soapimpl.NewType(&descPath)
 
-// SOAPType returns the schema type name of Path.
-func (*Path) SOAPType() xml.Name {
-	return xml.Name{Space: nsRepeated, Local: "Path"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Path) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPath
-	soap.CheckPresence(e, &v.Presence, f0[:], "Path")
-	soap.EncodeItems(e, v.Point)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Path) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPath
-	var seen0 [1]bool
-	var last0_0 int
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case fieldsPathPoint[0].Name:
-			seen0[0] = true
-			err = soap.DecodeOccurrence(d, se, &v.Point, &last0_0, 0, false)
-		case fieldsPathPoint[1].Name:
-			seen0[0] = true
-			err = soap.DecodeOccurrence(d, se, &v.Point, &last0_0, 1, false)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Path) SOAPType() *soapimpl.Type { return tablePath }
 
 // PathPoint is one occurrence of a repeated xs:sequence. It has no element of its own: it is written as its fields' elements, in order. When decoding, an element starts a new occurrence unless it can follow the elements of the last one in the sequence.
 type PathPoint struct {
@@ -327,40 +143,19 @@ type PathPoint struct {
 	Presence soap.Presence
 }
 
-// fieldsPathPoint describes the child elements of PathPoint, in schema order.
-var fieldsPathPoint = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "x"}, GoName: "X"},
-	{Name: xml.Name{Space: nsRepeated, Local: "y"}, GoName: "Y"},
+var descPathPoint = soapimpl.Struct{Go: "PathPoint", Kind: soapimpl.Sequence, Presence: true, Zero: (*PathPoint)(nil), New: func() any { return new(PathPoint) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PathPoint)
+		p[0], p[1], p[2] = &x.X, &x.Y, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "x", GoName: "X", Codec: &soapimpl.XSInt},
+		{Space: nsRepeated, Local: "y", GoName: "Y", Codec: &soapimpl.XSInt},
+	},
 }
+var tablePathPoint = soapimpl.NewType(&descPathPoint)
 
-// SOAPType returns the zero name: PathPoint is an anonymous type.
-func (*PathPoint) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the fields of v in schema order; start is ignored (the occurrence has no element of its own). A nil v is an encoding error.
-func (v *PathPoint) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("repeated: a nil *PathPoint"))
-		return
-	}
-	f0 := &fieldsPathPoint
-	soap.CheckPresence(e, &v.Presence, f0[:], "PathPoint")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.X)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Y)
-}
-
-// UnmarshalSOAP reads se, the element of one of the fields of v, into v.
-func (v *PathPoint) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsPathPoint
-	switch se.Name {
-	case f0[0].Name:
-		return soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.X)
-	case f0[1].Name:
-		return soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Y)
-	}
-	return d.Unknown(se)
-}
+func (*PathPoint) SOAPType() *soapimpl.Type { return tablePathPoint }
 
 // Settings is the complex type {http://example.com/sogen/repeated}Settings.
 type Settings struct {
@@ -372,66 +167,19 @@ type Settings struct {
 	Presence soap.Presence
 }
 
-// fieldsSettings describes the child elements of Settings, in schema order.
-var fieldsSettings = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "scope"}, GoName: "Scope"},
-	{Name: xml.Name{}, GoName: "KeyAndValue", Optional: true, ZeroUnset: true, Repeated: true},
+var descSettings = soapimpl.Struct{Go: "Settings", Type: xml.Name{Space: nsRepeated, Local: "Settings"}, Presence: true, Zero: (*Settings)(nil), New: func() any { return new(Settings) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Settings)
+		p[0], p[1], p[2] = &x.Scope, &x.KeyAndValue, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "scope", GoName: "Scope", Codec: &soapimpl.XSString},
+		{GoName: "KeyAndValue", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrSettingsKeyAndValue},
+	},
 }
+var tableSettings = soapimpl.NewType(&descSettings)
 
-// SOAPType returns the schema type name of Settings.
-func (*Settings) SOAPType() xml.Name {
-	return xml.Name{Space: nsRepeated, Local: "Settings"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Settings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSettings
-	soap.CheckPresence(e, &v.Presence, f0[:], "Settings")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Scope)
-	soap.EncodeItems(e, v.KeyAndValue)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Settings) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSettings
-	var seen0 [2]bool
-	var last0_1 int
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Scope)
-		case fieldsSettingsKeyAndValue[0].Name:
-			seen0[1] = true
-			err = soap.DecodeOccurrence(d, se, &v.KeyAndValue, &last0_1, 0, false)
-		case fieldsSettingsKeyAndValue[1].Name:
-			seen0[1] = true
-			err = soap.DecodeOccurrence(d, se, &v.KeyAndValue, &last0_1, 1, false)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Settings) SOAPType() *soapimpl.Type { return tableSettings }
 
 // SettingsKeyAndValue is one occurrence of a repeated xs:sequence. It has no element of its own: it is written as its fields' elements, in order. When decoding, an element starts a new occurrence unless it can follow the elements of the last one in the sequence.
 type SettingsKeyAndValue struct {
@@ -443,40 +191,19 @@ type SettingsKeyAndValue struct {
 	Presence soap.Presence
 }
 
-// fieldsSettingsKeyAndValue describes the child elements of SettingsKeyAndValue, in schema order.
-var fieldsSettingsKeyAndValue = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "key"}, GoName: "Key"},
-	{Name: xml.Name{Space: nsRepeated, Local: "value"}, GoName: "Value"},
+var descSettingsKeyAndValue = soapimpl.Struct{Go: "SettingsKeyAndValue", Kind: soapimpl.Sequence, Presence: true, Zero: (*SettingsKeyAndValue)(nil), New: func() any { return new(SettingsKeyAndValue) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SettingsKeyAndValue)
+		p[0], p[1], p[2] = &x.Key, &x.Value, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "key", GoName: "Key", Codec: &soapimpl.XSString},
+		{Space: nsRepeated, Local: "value", GoName: "Value", Codec: &soapimpl.XSInt},
+	},
 }
+var tableSettingsKeyAndValue = soapimpl.NewType(&descSettingsKeyAndValue)
 
-// SOAPType returns the zero name: SettingsKeyAndValue is an anonymous type.
-func (*SettingsKeyAndValue) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the fields of v in schema order; start is ignored (the occurrence has no element of its own). A nil v is an encoding error.
-func (v *SettingsKeyAndValue) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("repeated: a nil *SettingsKeyAndValue"))
-		return
-	}
-	f0 := &fieldsSettingsKeyAndValue
-	soap.CheckPresence(e, &v.Presence, f0[:], "SettingsKeyAndValue")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Key)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Value)
-}
-
-// UnmarshalSOAP reads se, the element of one of the fields of v, into v.
-func (v *SettingsKeyAndValue) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsSettingsKeyAndValue
-	switch se.Name {
-	case f0[0].Name:
-		return soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Key)
-	case f0[1].Name:
-		return soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Value)
-	}
-	return d.Unknown(se)
-}
+func (*SettingsKeyAndValue) SOAPType() *soapimpl.Type { return tableSettingsKeyAndValue }
 
 // Store is the content of the element of the same name.
 type Store struct {
@@ -494,77 +221,22 @@ type Store struct {
 	Presence soap.Presence
 }
 
-// fieldsStore describes the child elements of Store, in schema order.
-var fieldsStore = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "names"}, GoName: "Names", ZeroUnset: true},
-	{Name: xml.Name{Space: nsRepeated, Local: "settings"}, GoName: "Settings", ZeroUnset: true},
-	{Name: xml.Name{Space: nsRepeated, Local: "entries"}, GoName: "Entries", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRepeated, Local: "path"}, GoName: "Path", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRepeated, Local: "extra"}, GoName: "Extra", Optional: true, ZeroUnset: true},
+var descStore = soapimpl.Struct{Go: "Store", Presence: true, Zero: (*Store)(nil), New: func() any { return new(Store) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Store)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.Names, &x.Settings, &x.Entries, &x.Path, &x.Extra, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "names", GoName: "Names", Flags: soapimpl.ZeroUnset, Codec: &ptrStrings},
+		{Space: nsRepeated, Local: "settings", GoName: "Settings", Flags: soapimpl.ZeroUnset, Codec: &ptrSettings},
+		{Space: nsRepeated, Local: "entries", GoName: "Entries", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrEntries},
+		{Space: nsRepeated, Local: "path", GoName: "Path", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrPath},
+		{Space: nsRepeated, Local: "extra", GoName: "Extra", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrExtensible},
+	},
 }
+var tableStore = soapimpl.NewType(&descStore)
 
-// SOAPType returns the zero name: Store is an anonymous type.
-func (*Store) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Store) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStore
-	soap.CheckPresence(e, &v.Presence, f0[:], "Store")
-	soap.EncodePtr[Strings](e, &f0[0], &v.Presence, v.Names)
-	soap.EncodePtr[Settings](e, &f0[1], &v.Presence, v.Settings)
-	soap.EncodePtr[Entries](e, &f0[2], &v.Presence, v.Entries)
-	soap.EncodePtr[Path](e, &f0[3], &v.Presence, v.Path)
-	soap.EncodePtr[Extensible](e, &f0[4], &v.Presence, v.Extra)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Store) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStore
-	var seen0 [5]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Strings](d, se, &f0[0], &v.Presence, &v.Names)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Settings](d, se, &f0[1], &v.Presence, &v.Settings)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Entries](d, se, &f0[2], &v.Presence, &v.Entries)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[Path](d, se, &f0[3], &v.Presence, &v.Path)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.DecodePtr[Extensible](d, se, &f0[4], &v.Presence, &v.Extra)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Store) SOAPType() *soapimpl.Type { return tableStore }
 
 // StoreResponse is the content of the element of the same name.
 type StoreResponse struct {
@@ -574,57 +246,18 @@ type StoreResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsStoreResponse describes the child elements of StoreResponse, in schema order.
-var fieldsStoreResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "settings"}, GoName: "Settings", ZeroUnset: true},
+var descStoreResponse = soapimpl.Struct{Go: "StoreResponse", Presence: true, Zero: (*StoreResponse)(nil), New: func() any { return new(StoreResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StoreResponse)
+		p[0], p[1] = &x.Settings, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "settings", GoName: "Settings", Flags: soapimpl.ZeroUnset, Codec: &ptrSettings},
+	},
 }
+var tableStoreResponse = soapimpl.NewType(&descStoreResponse)
 
-// SOAPType returns the zero name: StoreResponse is an anonymous type.
-func (*StoreResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *StoreResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStoreResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "StoreResponse")
-	soap.EncodePtr[Settings](e, &f0[0], &v.Presence, v.Settings)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *StoreResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStoreResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Settings](d, se, &f0[0], &v.Presence, &v.Settings)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*StoreResponse) SOAPType() *soapimpl.Type { return tableStoreResponse }
 
 // Strings is the complex type {http://example.com/sogen/repeated}Strings.
 type Strings struct {
@@ -634,54 +267,15 @@ type Strings struct {
 	Presence soap.Presence
 }
 
-// fieldsStrings describes the child elements of Strings, in schema order.
-var fieldsStrings = [...]soap.Field{
-	{Name: xml.Name{Space: nsRepeated, Local: "String"}, GoName: "String", Repeated: true},
+var descStrings = soapimpl.Struct{Go: "Strings", Type: xml.Name{Space: nsRepeated, Local: "Strings"}, Presence: true, Zero: (*Strings)(nil), New: func() any { return new(Strings) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Strings)
+		p[0], p[1] = &x.String, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRepeated, Local: "String", GoName: "String", Flags: soapimpl.Repeated, Codec: &soapimpl.XSString},
+	},
 }
+var tableStrings = soapimpl.NewType(&descStrings)
 
-// SOAPType returns the schema type name of Strings.
-func (*Strings) SOAPType() xml.Name {
-	return xml.Name{Space: nsRepeated, Local: "Strings"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Strings) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStrings
-	soap.CheckPresence(e, &v.Presence, f0[:], "Strings")
-	soap.EncodeRepeated(e, &f0[0], &v.Presence, v.String, soap.XSString.Encode)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Strings) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStrings
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAppend(d, se, &f0[0], &v.Presence, &v.String, soap.XSString.Decode)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Strings) SOAPType() *soapimpl.Type { return tableStrings }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // AuditResponseHeader holds the SOAP header blocks of replies to AuditClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
@@ -19,35 +20,18 @@ type AuditResponseHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsAuditResponseHeader describes the header blocks of AuditResponseHeader.
-var fieldsAuditResponseHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "Done"}, GoName: "Done", Optional: true, ZeroUnset: true},
+var descAuditResponseHeader = soapimpl.Struct{Go: "AuditResponseHeader", Kind: soapimpl.Header, Presence: true, Zero: (*AuditResponseHeader)(nil), New: func() any { return new(AuditResponseHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AuditResponseHeader)
+		p[0], p[1] = &x.Done, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "Done", GoName: "Done", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableAuditResponseHeader = soapimpl.NewType(&descAuditResponseHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsAuditResponseHeader); a nil h writes none.
-func (h *AuditResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsAuditResponseHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "AuditResponseHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Done)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of AuditResponseHeader's, and reports whether it was.
-func (h *AuditResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsAuditResponseHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Done)
-	}
-	return false, nil
-}
+func (*AuditResponseHeader) SOAPType() *soapimpl.Type { return tableAuditResponseHeader }
 
 // CheckResponse returns the failure the reply's header blocks report, or nil: a Done of false is an error saying so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
 func (h *AuditResponseHeader) CheckResponse() error {
@@ -63,12 +47,12 @@ type AuditClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsAuditSOAP describes the operations of binding AuditSoap, in the order of AuditClient's methods.
-var opsAuditSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Audit.Record", Action: "http://example.com/sogen/inventory/Record", Version: soap.V11, Request: xml.Name{Space: nsInventory, Local: "Record"}, Response: xml.Name{Space: nsInventory, Local: "RecordResponse"}}},
+var opsAuditSOAP = [1]soapimpl.Operation{
+	{Name: "Audit.Record", Action: "http://example.com/sogen/inventory/Record", Version: soap.V11, Request: xml.Name{Space: nsInventory, Local: "Record"}, Response: xml.Name{Space: nsInventory, Local: "RecordResponse"}},
 }
 
 // NewAuditClient returns a AuditClient for the port AuditSoap of service InventoryService (SOAP 1.1, endpoint http://example.com/inventory/audit). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -81,29 +65,24 @@ func NewAuditClient(client *soap.Client) *AuditClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *AuditClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *AuditClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("replystatus: AuditClient was not created with NewAuditClient, so it has no operations")
 	}
-	op := &c.ops[i]
 	var local AuditResponseHeader
-	rh, err := soap.ResponseHeaderFrom(&local, opts)
+	rh, err := soapimpl.ResponseHeaderFrom(&local, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:       c.Endpoint,
 		Caller:         "replystatus.AuditClient",
 		Namespaces:     namespaces,
-		Body:           req,
-		Result:         resp,
-		ResponseHeader: rh,
 		Types:          typeRegistry,
-	}, opts...)
+		ResponseHeader: rh,
+		Request:        req,
+		Response:       resp,
+	}, opts)
 }
 
 // Record calls the operation Record, sending Record. It returns the Sequence of the RecordResponse reply. It calls AuditClientMessages.Record, which takes and returns the whole messages.

@@ -5,8 +5,8 @@
 package replystatus
 
 import (
-	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Record is the content of the element of the same name.
@@ -17,57 +17,18 @@ type Record struct {
 	Presence soap.Presence
 }
 
-// fieldsRecord describes the child elements of Record, in schema order.
-var fieldsRecord = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "Entry"}, GoName: "Entry"},
+var descRecord = soapimpl.Struct{Go: "Record", Presence: true, Zero: (*Record)(nil), New: func() any { return new(Record) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Record)
+		p[0], p[1] = &x.Entry, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "Entry", GoName: "Entry", Codec: &soapimpl.XSString},
+	},
 }
+var tableRecord = soapimpl.NewType(&descRecord)
 
-// SOAPType returns the zero name: Record is an anonymous type.
-func (*Record) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Record) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRecord
-	soap.CheckPresence(e, &v.Presence, f0[:], "Record")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Entry)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Record) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRecord
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Entry)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Record) SOAPType() *soapimpl.Type { return tableRecord }
 
 // RecordResponse is the content of the element of the same name.
 type RecordResponse struct {
@@ -77,54 +38,15 @@ type RecordResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsRecordResponse describes the child elements of RecordResponse, in schema order.
-var fieldsRecordResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "Sequence"}, GoName: "Sequence", Optional: true},
+var descRecordResponse = soapimpl.Struct{Go: "RecordResponse", Presence: true, Zero: (*RecordResponse)(nil), New: func() any { return new(RecordResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*RecordResponse)
+		p[0], p[1] = &x.Sequence, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "Sequence", GoName: "Sequence", Flags: soapimpl.Optional, Codec: &soapimpl.XSLong},
+	},
 }
+var tableRecordResponse = soapimpl.NewType(&descRecordResponse)
 
-// SOAPType returns the zero name: RecordResponse is an anonymous type.
-func (*RecordResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *RecordResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRecordResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "RecordResponse")
-	soap.XSLong.Encode(e, &f0[0], &v.Presence, v.Sequence)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *RecordResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRecordResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSLong.Decode(d, se, &f0[0], &v.Presence, &v.Sequence)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*RecordResponse) SOAPType() *soapimpl.Type { return tableRecordResponse }

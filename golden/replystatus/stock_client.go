@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // StockRequestHeader holds the SOAP header blocks sent with requests of StockClient. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.
@@ -19,35 +20,18 @@ type StockRequestHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsStockRequestHeader describes the header blocks of StockRequestHeader.
-var fieldsStockRequestHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "ApiKey"}, GoName: "APIKey", Optional: true, ZeroUnset: true},
+var descStockRequestHeader = soapimpl.Struct{Go: "StockRequestHeader", Kind: soapimpl.Header, Presence: true, Zero: (*StockRequestHeader)(nil), New: func() any { return new(StockRequestHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StockRequestHeader)
+		p[0], p[1] = &x.APIKey, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "ApiKey", GoName: "APIKey", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableStockRequestHeader = soapimpl.NewType(&descStockRequestHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsStockRequestHeader); a nil h writes none.
-func (h *StockRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsStockRequestHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "StockRequestHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSString.Encode(e, &f[0], &h.Presence, h.APIKey)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of StockRequestHeader's, and reports whether it was.
-func (h *StockRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsStockRequestHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.APIKey)
-	}
-	return false, nil
-}
+func (*StockRequestHeader) SOAPType() *soapimpl.Type { return tableStockRequestHeader }
 
 // StockResponseHeader holds the SOAP header blocks of replies to StockClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type StockResponseHeader struct {
@@ -61,45 +45,20 @@ type StockResponseHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsStockResponseHeader describes the header blocks of StockResponseHeader.
-var fieldsStockResponseHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "Done"}, GoName: "Done", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsInventory, Local: "Problem"}, GoName: "Problem", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsInventory, Local: "RequestId"}, GoName: "RequestID", Optional: true, ZeroUnset: true},
+var descStockResponseHeader = soapimpl.Struct{Go: "StockResponseHeader", Kind: soapimpl.Header, Presence: true, Zero: (*StockResponseHeader)(nil), New: func() any { return new(StockResponseHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*StockResponseHeader)
+		p[0], p[1], p[2], p[3] = &x.Done, &x.Problem, &x.RequestID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "Done", GoName: "Done", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsInventory, Local: "Problem", GoName: "Problem", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrProblemReport},
+		{Space: nsInventory, Local: "RequestId", GoName: "RequestID", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+	},
 }
+var tableStockResponseHeader = soapimpl.NewType(&descStockResponseHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsStockResponseHeader); a nil h writes none.
-func (h *StockResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsStockResponseHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "StockResponseHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Done)
-		case 1:
-			soap.EncodePtr[ProblemReport](e, &f[1], &h.Presence, h.Problem)
-		case 2:
-			soap.XSString.EncodeRef(e, &f[2], &h.Presence, h.RequestID)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of StockResponseHeader's, and reports whether it was.
-func (h *StockResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsStockResponseHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Done)
-	case f[1].Name:
-		return true, soap.DecodePtr[ProblemReport](d, se, &f[1], &h.Presence, &h.Problem)
-	case f[2].Name:
-		return true, soap.XSString.DecodeRef(d, se, &f[2], &h.Presence, &h.RequestID)
-	}
-	return false, nil
-}
+func (*StockResponseHeader) SOAPType() *soapimpl.Type { return tableStockResponseHeader }
 
 // CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil Problem is returned as it is; otherwise a Done of false is a *ProblemReport whose Text says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
 func (h *StockResponseHeader) CheckResponse() error {
@@ -121,13 +80,13 @@ type StockClient struct {
 	// Header is sent with every request (each operation sends the blocks its binding declares);
 	// soap.WithRequestHeader replaces it for one call. Set it before the client is shared.
 	Header StockRequestHeader
-	ops    *[2]operation
+	ops    *[2]soapimpl.Operation
 }
 
 // opsStockSOAP describes the operations of binding StockSoap, in the order of StockClient's methods.
-var opsStockSOAP = [2]operation{
-	{Operation: soap.Operation{Name: "Stock.Reserve", Action: "http://example.com/sogen/inventory/Reserve", Version: soap.V11, Request: xml.Name{Space: nsInventory, Local: "Reserve"}, Response: xml.Name{Space: nsInventory, Local: "ReserveResponse"}}, headers: []int{0}},
-	{Operation: soap.Operation{Name: "Stock.Release", Action: "http://example.com/sogen/inventory/Release", Version: soap.V11, Request: xml.Name{Space: nsInventory, Local: "Release"}, Response: xml.Name{Space: nsInventory, Local: "ReleaseResponse"}}, headers: []int{0}},
+var opsStockSOAP = [2]soapimpl.Operation{
+	{Name: "Stock.Reserve", Action: "http://example.com/sogen/inventory/Reserve", Version: soap.V11, Request: xml.Name{Space: nsInventory, Local: "Reserve"}, Response: xml.Name{Space: nsInventory, Local: "ReserveResponse"}, Headers: []int{0}},
+	{Name: "Stock.Release", Action: "http://example.com/sogen/inventory/Release", Version: soap.V11, Request: xml.Name{Space: nsInventory, Local: "Release"}, Response: xml.Name{Space: nsInventory, Local: "ReleaseResponse"}, Headers: []int{0}},
 }
 
 // NewStockClient returns a StockClient for the port StockSoap of service InventoryService (SOAP 1.1, endpoint http://example.com/inventory/stock). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -140,36 +99,29 @@ func NewStockClient(client *soap.Client) *StockClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *StockClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *StockClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("replystatus: StockClient was not created with NewStockClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	h, err := soap.RequestHeaderFrom(&c.Header, opts)
+	h, err := soapimpl.RequestHeaderFrom(&c.Header, opts)
 	if err != nil {
 		return err
 	}
 	var local StockResponseHeader
-	rh, err := soap.ResponseHeaderFrom(&local, opts)
+	rh, err := soapimpl.ResponseHeaderFrom(&local, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
-		Endpoint:   c.Endpoint,
-		Caller:     "replystatus.StockClient",
-		Namespaces: namespaces,
-		Header: func(e *soap.Encoder) {
-			h.marshalSOAPHeader(e, op.headers)
-		},
-		Body:           req,
-		Result:         resp,
-		ResponseHeader: rh,
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
+		Endpoint:       c.Endpoint,
+		Caller:         "replystatus.StockClient",
+		Namespaces:     namespaces,
 		Types:          typeRegistry,
-	}, opts...)
+		Header:         h,
+		ResponseHeader: rh,
+		Request:        req,
+		Response:       resp,
+	}, opts)
 }
 
 // Reserve calls the operation Reserve, sending Reserve. It returns the ReservationId of the ReserveResponse reply. It calls StockClientMessages.Reserve, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package replystatus
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // ProblemReport is the complex type {http://example.com/sogen/inventory}ProblemReport.
@@ -23,79 +24,28 @@ type ProblemReport struct {
 	Presence soap.Presence
 }
 
-// fieldsProblemReport describes the child elements of ProblemReport, in schema order.
-var fieldsProblemReport = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "Text"}, GoName: "Text", Optional: true},
-	{Name: xml.Name{Space: nsInventory, Local: "Code"}, GoName: "Code", Optional: true},
-	{Name: xml.Name{Space: nsInventory, Local: "Retryable"}, GoName: "Retryable", Optional: true},
-	{Name: xml.Name{Space: nsInventory, Local: "Cause"}, GoName: "Cause", Optional: true, Nillable: true, ZeroUnset: true},
+var descProblemReport = soapimpl.Struct{Go: "ProblemReport", Type: xml.Name{Space: nsInventory, Local: "ProblemReport"}, Presence: true, Zero: (*ProblemReport)(nil), New: func() any { return new(ProblemReport) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ProblemReport)
+		p[0], p[1], p[2], p[3], p[4] = &x.Text, &x.Code, &x.Retryable, &x.Cause, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "Text", GoName: "Text", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsInventory, Local: "Code", GoName: "Code", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsInventory, Local: "Retryable", GoName: "Retryable", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsInventory, Local: "Cause", GoName: "Cause", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrProblemReport},
+	},
 }
+var tableProblemReport = soapimpl.NewType(&descProblemReport)
 
-// SOAPType returns the schema type name of ProblemReport.
-func (*ProblemReport) SOAPType() xml.Name {
-	return xml.Name{Space: nsInventory, Local: "ProblemReport"}
-}
+func (*ProblemReport) SOAPType() *soapimpl.Type { return tableProblemReport }
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ProblemReport) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsProblemReport
-	soap.CheckPresence(e, &v.Presence, f0[:], "ProblemReport")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Text)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Code)
-	soap.XSBoolean.Encode(e, &f0[2], &v.Presence, v.Retryable)
-	soap.EncodePtr[ProblemReport](e, &f0[3], &v.Presence, v.Cause)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ProblemReport) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsProblemReport
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Text)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Code)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[2], &v.Presence, &v.Retryable)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[ProblemReport](d, se, &f0[3], &v.Presence, &v.Cause)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
-
-// Error describes the failure, so that *ProblemReport is an error (a reply-header status contract's error block): its string fields Text, Code, each quoted with Go escapes (soap.ErrorText), then the Cause's message; at most 1024 bytes.
+// Error describes the failure, so that *ProblemReport is an error (a reply-header status contract's error block): its string fields Text, Code, each quoted with Go escapes, the whole cut to 1024 bytes, then the Cause's message; at most 1024 bytes.
 func (v *ProblemReport) Error() string {
 	if v == nil {
 		return "<nil>"
 	}
-	return soap.ErrorText("ProblemReport", []soap.ErrorField{
+	return soapimpl.ErrorText("ProblemReport", []soapimpl.ErrorField{
 		{Name: "Text", Value: v.Text},
 		{Name: "Code", Value: v.Code},
 	}, v.Unwrap())
@@ -117,94 +67,26 @@ type Release struct {
 	Presence soap.Presence
 }
 
-// fieldsRelease describes the child elements of Release, in schema order.
-var fieldsRelease = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "ReservationId"}, GoName: "ReservationID"},
+var descRelease = soapimpl.Struct{Go: "Release", Presence: true, Zero: (*Release)(nil), New: func() any { return new(Release) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Release)
+		p[0], p[1] = &x.ReservationID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "ReservationId", GoName: "ReservationID", Codec: &soapimpl.XSString},
+	},
 }
+var tableRelease = soapimpl.NewType(&descRelease)
 
-// SOAPType returns the zero name: Release is an anonymous type.
-func (*Release) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Release) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRelease
-	soap.CheckPresence(e, &v.Presence, f0[:], "Release")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.ReservationID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Release) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRelease
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.ReservationID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Release) SOAPType() *soapimpl.Type { return tableRelease }
 
 // ReleaseResponse is the content of the element of the same name.
 type ReleaseResponse struct{}
 
-// SOAPType returns the zero name: ReleaseResponse is an anonymous type.
-func (*ReleaseResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descReleaseResponse = soapimpl.Struct{Go: "ReleaseResponse", Zero: (*ReleaseResponse)(nil), New: func() any { return new(ReleaseResponse) }}
+var tableReleaseResponse = soapimpl.NewType(&descReleaseResponse)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ReleaseResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ReleaseResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*ReleaseResponse) SOAPType() *soapimpl.Type { return tableReleaseResponse }
 
 // Reserve is the content of the element of the same name.
 type Reserve struct {
@@ -216,62 +98,19 @@ type Reserve struct {
 	Presence soap.Presence
 }
 
-// fieldsReserve describes the child elements of Reserve, in schema order.
-var fieldsReserve = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "Sku"}, GoName: "Sku"},
-	{Name: xml.Name{Space: nsInventory, Local: "Quantity"}, GoName: "Quantity"},
+var descReserve = soapimpl.Struct{Go: "Reserve", Presence: true, Zero: (*Reserve)(nil), New: func() any { return new(Reserve) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Reserve)
+		p[0], p[1], p[2] = &x.Sku, &x.Quantity, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "Sku", GoName: "Sku", Codec: &soapimpl.XSString},
+		{Space: nsInventory, Local: "Quantity", GoName: "Quantity", Codec: &soapimpl.XSInt},
+	},
 }
+var tableReserve = soapimpl.NewType(&descReserve)
 
-// SOAPType returns the zero name: Reserve is an anonymous type.
-func (*Reserve) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Reserve) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsReserve
-	soap.CheckPresence(e, &v.Presence, f0[:], "Reserve")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Sku)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Quantity)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Reserve) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsReserve
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Sku)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Quantity)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Reserve) SOAPType() *soapimpl.Type { return tableReserve }
 
 // ReserveResponse is the content of the element of the same name.
 type ReserveResponse struct {
@@ -281,54 +120,15 @@ type ReserveResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsReserveResponse describes the child elements of ReserveResponse, in schema order.
-var fieldsReserveResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsInventory, Local: "ReservationId"}, GoName: "ReservationID", Optional: true},
+var descReserveResponse = soapimpl.Struct{Go: "ReserveResponse", Presence: true, Zero: (*ReserveResponse)(nil), New: func() any { return new(ReserveResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ReserveResponse)
+		p[0], p[1] = &x.ReservationID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsInventory, Local: "ReservationId", GoName: "ReservationID", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableReserveResponse = soapimpl.NewType(&descReserveResponse)
 
-// SOAPType returns the zero name: ReserveResponse is an anonymous type.
-func (*ReserveResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ReserveResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsReserveResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "ReserveResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.ReservationID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ReserveResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsReserveResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.ReservationID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ReserveResponse) SOAPType() *soapimpl.Type { return tableReserveResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // MeasurementsClient is a client for the port type Measurements. Create one with NewMeasurementsClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type MeasurementsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsMeasurementsSOAP describes the operations of binding MeasurementsSoap, in the order of MeasurementsClient's methods.
-var opsMeasurementsSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Measurements.Record", Action: "http://example.com/sogen/restrictions/Record", Version: soap.V11, Request: xml.Name{Space: nsRestrictions, Local: "Record"}, Response: xml.Name{Space: nsRestrictions, Local: "RecordResponse"}}},
+var opsMeasurementsSOAP = [1]soapimpl.Operation{
+	{Name: "Measurements.Record", Action: "http://example.com/sogen/restrictions/Record", Version: soap.V11, Request: xml.Name{Space: nsRestrictions, Local: "Record"}, Response: xml.Name{Space: nsRestrictions, Local: "RecordResponse"}},
 }
 
 // NewMeasurementsClient returns a MeasurementsClient for the port MeasurementsSoap of service MeasurementsService (SOAP 1.1, endpoint http://example.com/restrictions). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewMeasurementsClient(client *soap.Client) *MeasurementsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *MeasurementsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *MeasurementsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("restrictions: MeasurementsClient was not created with NewMeasurementsClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "restrictions.MeasurementsClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Record calls the operation Record, sending Record. It returns the Response of the RecordResponse reply. It calls MeasurementsClientMessages.Record, which takes and returns the whole messages.

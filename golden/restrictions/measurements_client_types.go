@@ -7,55 +7,32 @@ package restrictions
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Char is the simple type {http://schemas.microsoft.com/2003/10/Serialization/}char: a restriction of xs:int.
 type Char int32
 
 // codecChar converts Char values to and from text.
-var codecChar = soap.Int32Type[Char](soap.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
+var codecChar = soapimpl.Int32Type[Char](&soapimpl.XSInt, xml.Name{Space: nsSerialization, Local: "char"})
 
-// SOAPType returns the schema type of Char, {http://schemas.microsoft.com/2003/10/Serialization/}char, written as xsi:type when a Char fills an xs:anyType slot.
-func (Char) SOAPType() xml.Name {
-	return codecChar.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Char is written so.
-func (v Char) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecChar.MarshalElement(e, start, v)
-}
+func (Char) SOAPCodec() *soapimpl.Codec { return &codecChar }
 
 // CurrencyCode is the simple type {http://example.com/sogen/restrictions}CurrencyCode: a restriction of xs:string. The schema restricts it with maxLength "3", pattern "[A-Z]{3}"; sogen does not check these facets.
 type CurrencyCode string
 
 // codecCurrencyCode converts CurrencyCode values to and from text.
-var codecCurrencyCode = soap.StringType[CurrencyCode](soap.XSString, xml.Name{Space: nsRestrictions, Local: "CurrencyCode"})
+var codecCurrencyCode = soapimpl.StringType[CurrencyCode](&soapimpl.XSString, xml.Name{Space: nsRestrictions, Local: "CurrencyCode"})
 
-// SOAPType returns the schema type of CurrencyCode, {http://example.com/sogen/restrictions}CurrencyCode, written as xsi:type when a CurrencyCode fills an xs:anyType slot.
-func (CurrencyCode) SOAPType() xml.Name {
-	return codecCurrencyCode.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a CurrencyCode is written so.
-func (v CurrencyCode) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecCurrencyCode.MarshalElement(e, start, v)
-}
+func (CurrencyCode) SOAPCodec() *soapimpl.Codec { return &codecCurrencyCode }
 
 // GUID is the simple type {http://schemas.microsoft.com/2003/10/Serialization/}guid: a restriction of xs:string. The schema restricts it with pattern "[\\da-fA-F]{8}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{12}"; sogen does not check these facets.
 type GUID string
 
 // codecGUID converts GUID values to and from text.
-var codecGUID = soap.StringType[GUID](soap.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
+var codecGUID = soapimpl.StringType[GUID](&soapimpl.XSString, xml.Name{Space: nsSerialization, Local: "guid"})
 
-// SOAPType returns the schema type of GUID, {http://schemas.microsoft.com/2003/10/Serialization/}guid, written as xsi:type when a GUID fills an xs:anyType slot.
-func (GUID) SOAPType() xml.Name {
-	return codecGUID.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a GUID is written so.
-func (v GUID) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecGUID.MarshalElement(e, start, v)
-}
+func (GUID) SOAPCodec() *soapimpl.Codec { return &codecGUID }
 
 // Measurement is the complex type {http://example.com/sogen/restrictions}Measurement.
 type Measurement struct {
@@ -81,113 +58,34 @@ type Measurement struct {
 	Presence soap.Presence
 }
 
-// fieldsMeasurement describes the child elements of Measurement, in schema order.
-var fieldsMeasurement = [...]soap.Field{
-	{Name: xml.Name{Space: nsRestrictions, Local: "Initial"}, GoName: "Initial", Optional: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Elapsed"}, GoName: "Elapsed", Optional: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Id"}, GoName: "ID", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Currency"}, GoName: "Currency", ZeroUnset: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Progress"}, GoName: "Progress", Optional: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Discount"}, GoName: "Discount", Optional: true, Nillable: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "Amount"}, GoName: "Amount"},
-	{Name: xml.Name{Space: nsRestrictions, Local: "PreviousIds"}, GoName: "PreviousIds", Repeated: true},
+var descMeasurement = soapimpl.Struct{Go: "Measurement", Type: xml.Name{Space: nsRestrictions, Local: "Measurement"}, Presence: true, Zero: (*Measurement)(nil), New: func() any { return new(Measurement) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Measurement)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9] = &x.Initial, &x.Elapsed, &x.ID, &x.Name, &x.Currency, &x.Progress, &x.Discount, &x.Amount, &x.PreviousIds, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRestrictions, Local: "Initial", GoName: "Initial", Flags: soapimpl.Optional, Codec: &codecChar},
+		{Space: nsRestrictions, Local: "Elapsed", GoName: "Elapsed", Flags: soapimpl.Optional, Codec: &soapimpl.XSDuration},
+		{Space: nsRestrictions, Local: "Id", GoName: "ID", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecGUID},
+		{Space: nsRestrictions, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &codecShortName},
+		{Space: nsRestrictions, Local: "Currency", GoName: "Currency", Flags: soapimpl.ZeroUnset, Codec: &codecCurrencyCode},
+		{Space: nsRestrictions, Local: "Progress", GoName: "Progress", Flags: soapimpl.Optional, Codec: &codecPercent},
+		{Space: nsRestrictions, Local: "Discount", GoName: "Discount", Flags: soapimpl.Optional | soapimpl.Nillable, Codec: &codecSmallPercent},
+		{Space: nsRestrictions, Local: "Amount", GoName: "Amount", Codec: &soapimpl.XSDecimal},
+		{Space: nsRestrictions, Local: "PreviousIds", GoName: "PreviousIds", Flags: soapimpl.Repeated, Codec: &codecGUID},
+	},
 }
+var tableMeasurement = soapimpl.NewType(&descMeasurement)
 
-// SOAPType returns the schema type name of Measurement.
-func (*Measurement) SOAPType() xml.Name {
-	return xml.Name{Space: nsRestrictions, Local: "Measurement"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Measurement) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsMeasurement
-	soap.CheckPresence(e, &v.Presence, f0[:], "Measurement")
-	codecChar.Encode(e, &f0[0], &v.Presence, v.Initial)
-	soap.XSDuration.Encode(e, &f0[1], &v.Presence, v.Elapsed)
-	codecGUID.Encode(e, &f0[2], &v.Presence, v.ID)
-	codecShortName.Encode(e, &f0[3], &v.Presence, v.Name)
-	codecCurrencyCode.Encode(e, &f0[4], &v.Presence, v.Currency)
-	codecPercent.Encode(e, &f0[5], &v.Presence, v.Progress)
-	codecSmallPercent.Encode(e, &f0[6], &v.Presence, v.Discount)
-	soap.XSDecimal.Encode(e, &f0[7], &v.Presence, v.Amount)
-	soap.EncodeRepeated(e, &f0[8], &v.Presence, v.PreviousIds, codecGUID.Encode)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Measurement) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsMeasurement
-	var seen0 [9]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecChar.Decode(d, se, &f0[0], &v.Presence, &v.Initial)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSDuration.Decode(d, se, &f0[1], &v.Presence, &v.Elapsed)
-		case f0[2].Name:
-			seen0[2] = true
-			err = codecGUID.Decode(d, se, &f0[2], &v.Presence, &v.ID)
-		case f0[3].Name:
-			seen0[3] = true
-			err = codecShortName.Decode(d, se, &f0[3], &v.Presence, &v.Name)
-		case f0[4].Name:
-			seen0[4] = true
-			err = codecCurrencyCode.Decode(d, se, &f0[4], &v.Presence, &v.Currency)
-		case f0[5].Name:
-			seen0[5] = true
-			err = codecPercent.Decode(d, se, &f0[5], &v.Presence, &v.Progress)
-		case f0[6].Name:
-			seen0[6] = true
-			err = codecSmallPercent.Decode(d, se, &f0[6], &v.Presence, &v.Discount)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.XSDecimal.Decode(d, se, &f0[7], &v.Presence, &v.Amount)
-		case f0[8].Name:
-			seen0[8] = true
-			err = soap.DecodeAppend(d, se, &f0[8], &v.Presence, &v.PreviousIds, codecGUID.Decode)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Measurement) SOAPType() *soapimpl.Type { return tableMeasurement }
 
 // Percent is the simple type {http://example.com/sogen/restrictions}Percent: a restriction of xs:int. The schema restricts it with minInclusive "0", maxInclusive "100"; sogen does not check these facets.
 type Percent int32
 
 // codecPercent converts Percent values to and from text.
-var codecPercent = soap.Int32Type[Percent](soap.XSInt, xml.Name{Space: nsRestrictions, Local: "Percent"})
+var codecPercent = soapimpl.Int32Type[Percent](&soapimpl.XSInt, xml.Name{Space: nsRestrictions, Local: "Percent"})
 
-// SOAPType returns the schema type of Percent, {http://example.com/sogen/restrictions}Percent, written as xsi:type when a Percent fills an xs:anyType slot.
-func (Percent) SOAPType() xml.Name {
-	return codecPercent.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Percent is written so.
-func (v Percent) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecPercent.MarshalElement(e, start, v)
-}
+func (Percent) SOAPCodec() *soapimpl.Codec { return &codecPercent }
 
 // Record is the content of the element of the same name.
 type Record struct {
@@ -199,62 +97,19 @@ type Record struct {
 	Presence soap.Presence
 }
 
-// fieldsRecord describes the child elements of Record, in schema order.
-var fieldsRecord = [...]soap.Field{
-	{Name: xml.Name{Space: nsRestrictions, Local: "measurement"}, GoName: "Measurement", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsRestrictions, Local: "correlation"}, GoName: "Correlation", Optional: true, ZeroUnset: true},
+var descRecord = soapimpl.Struct{Go: "Record", Presence: true, Zero: (*Record)(nil), New: func() any { return new(Record) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Record)
+		p[0], p[1], p[2] = &x.Measurement, &x.Correlation, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRestrictions, Local: "measurement", GoName: "Measurement", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrMeasurement},
+		{Space: nsRestrictions, Local: "correlation", GoName: "Correlation", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecGUID},
+	},
 }
+var tableRecord = soapimpl.NewType(&descRecord)
 
-// SOAPType returns the zero name: Record is an anonymous type.
-func (*Record) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Record) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRecord
-	soap.CheckPresence(e, &v.Presence, f0[:], "Record")
-	soap.EncodePtr[Measurement](e, &f0[0], &v.Presence, v.Measurement)
-	codecGUID.Encode(e, &f0[1], &v.Presence, v.Correlation)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Record) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRecord
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Measurement](d, se, &f0[0], &v.Presence, &v.Measurement)
-		case f0[1].Name:
-			seen0[1] = true
-			err = codecGUID.Decode(d, se, &f0[1], &v.Presence, &v.Correlation)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Record) SOAPType() *soapimpl.Type { return tableRecord }
 
 // RecordResponse is the content of the element of the same name.
 type RecordResponse struct {
@@ -264,86 +119,31 @@ type RecordResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsRecordResponse describes the child elements of RecordResponse, in schema order.
-var fieldsRecordResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsRestrictions, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descRecordResponse = soapimpl.Struct{Go: "RecordResponse", Presence: true, Zero: (*RecordResponse)(nil), New: func() any { return new(RecordResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*RecordResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsRestrictions, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrMeasurement},
+	},
 }
+var tableRecordResponse = soapimpl.NewType(&descRecordResponse)
 
-// SOAPType returns the zero name: RecordResponse is an anonymous type.
-func (*RecordResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *RecordResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRecordResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "RecordResponse")
-	soap.EncodePtr[Measurement](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *RecordResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRecordResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Measurement](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*RecordResponse) SOAPType() *soapimpl.Type { return tableRecordResponse }
 
 // ShortName is the simple type {http://example.com/sogen/restrictions}ShortName: a restriction of xs:string. The schema restricts it with minLength "1", maxLength "20"; sogen does not check these facets.
 type ShortName string
 
 // codecShortName converts ShortName values to and from text.
-var codecShortName = soap.StringType[ShortName](soap.XSString, xml.Name{Space: nsRestrictions, Local: "ShortName"})
+var codecShortName = soapimpl.StringType[ShortName](&soapimpl.XSString, xml.Name{Space: nsRestrictions, Local: "ShortName"})
 
-// SOAPType returns the schema type of ShortName, {http://example.com/sogen/restrictions}ShortName, written as xsi:type when a ShortName fills an xs:anyType slot.
-func (ShortName) SOAPType() xml.Name {
-	return codecShortName.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a ShortName is written so.
-func (v ShortName) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecShortName.MarshalElement(e, start, v)
-}
+func (ShortName) SOAPCodec() *soapimpl.Codec { return &codecShortName }
 
 // SmallPercent is the simple type {http://example.com/sogen/restrictions}SmallPercent: a restriction of xs:int. The schema restricts it with maxInclusive "10"; sogen does not check these facets.
 type SmallPercent int32
 
 // codecSmallPercent converts SmallPercent values to and from text.
-var codecSmallPercent = soap.Int32Type[SmallPercent](soap.XSInt, xml.Name{Space: nsRestrictions, Local: "SmallPercent"})
+var codecSmallPercent = soapimpl.Int32Type[SmallPercent](&soapimpl.XSInt, xml.Name{Space: nsRestrictions, Local: "SmallPercent"})
 
-// SOAPType returns the schema type of SmallPercent, {http://example.com/sogen/restrictions}SmallPercent, written as xsi:type when a SmallPercent fills an xs:anyType slot.
-func (SmallPercent) SOAPType() xml.Name {
-	return codecSmallPercent.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a SmallPercent is written so.
-func (v SmallPercent) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecSmallPercent.MarshalElement(e, start, v)
-}
+func (SmallPercent) SOAPCodec() *soapimpl.Codec { return &codecSmallPercent }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // CalcClient is a client for the port type Calc. Create one with NewCalcClient; a client is safe for concurrent use once its fields are set.
@@ -17,15 +18,15 @@ type CalcClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[4]operation
+	ops      *[4]soapimpl.Operation
 }
 
 // opsCalcBinding describes the operations of binding CalcBinding, in the order of CalcClient's methods.
-var opsCalcBinding = [4]operation{
-	{Operation: soap.Operation{Name: "Calc.Add", Action: "urn:calc:Add", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Add"}, Response: xml.Name{Space: nsCalc, Local: "AddResponse"}}},
-	{Operation: soap.Operation{Name: "Calc.Quote", Action: "urn:calc:Quote", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Quote"}, Response: xml.Name{Space: nsCalc, Local: "QuoteResponse"}}},
-	{Operation: soap.Operation{Name: "Calc.Log", Action: "urn:calc:Log", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Log"}}},
-	{Operation: soap.Operation{Name: "Calc.Lookup", Action: "urn:calc:Lookup", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Lookup"}, Response: xml.Name{Space: nsCalc, Local: "LookupResponse"}}},
+var opsCalcBinding = [4]soapimpl.Operation{
+	{Name: "Calc.Add", Action: "urn:calc:Add", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Add"}, Response: xml.Name{Space: nsCalc, Local: "AddResponse"}},
+	{Name: "Calc.Quote", Action: "urn:calc:Quote", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Quote"}, Response: xml.Name{Space: nsCalc, Local: "QuoteResponse"}},
+	{Name: "Calc.Log", Action: "urn:calc:Log", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Log"}},
+	{Name: "Calc.Lookup", Action: "urn:calc:Lookup", Version: soap.V11, Request: xml.Name{Space: nsCalc, Local: "Lookup"}, Response: xml.Name{Space: nsCalc, Local: "LookupResponse"}},
 }
 
 // NewCalcClient returns a CalcClient for the port CalcPort of service CalcService (SOAP 1.1, endpoint http://example.com/rpc/calc). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -38,23 +39,18 @@ func NewCalcClient(client *soap.Client) *CalcClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *CalcClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *CalcClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("rpc: CalcClient was not created with NewCalcClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "rpc.CalcClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 /*

@@ -7,6 +7,7 @@ package rpc
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 /*
@@ -31,62 +32,19 @@ type Add struct {
 	Presence soap.Presence
 }
 
-// fieldsAdd describes the child elements of Add, in schema order.
-var fieldsAdd = [...]soap.Field{
-	{Name: xml.Name{Local: "a"}, GoName: "A"},
-	{Name: xml.Name{Local: "b"}, GoName: "B"},
+var descAdd = soapimpl.Struct{Go: "Add", Presence: true, Zero: (*Add)(nil), New: func() any { return new(Add) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Add)
+		p[0], p[1], p[2] = &x.A, &x.B, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "a", GoName: "A", Codec: &soapimpl.XSInt},
+		{Space: "", Local: "b", GoName: "B", Codec: &soapimpl.XSInt},
+	},
 }
+var tableAdd = soapimpl.NewType(&descAdd)
 
-// SOAPType returns the zero name: Add is an anonymous type.
-func (*Add) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Add) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAdd
-	soap.CheckPresence(e, &v.Presence, f0[:], "Add")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.A)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.B)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Add) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAdd
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.A)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.B)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Add) SOAPType() *soapimpl.Type { return tableAdd }
 
 /*
 AddResponse is the content of the element of the same name.
@@ -104,57 +62,18 @@ type AddResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsAddResponse describes the child elements of AddResponse, in schema order.
-var fieldsAddResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "sum"}, GoName: "Sum"},
+var descAddResponse = soapimpl.Struct{Go: "AddResponse", Presence: true, Zero: (*AddResponse)(nil), New: func() any { return new(AddResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*AddResponse)
+		p[0], p[1] = &x.Sum, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "sum", GoName: "Sum", Codec: &soapimpl.XSInt},
+	},
 }
+var tableAddResponse = soapimpl.NewType(&descAddResponse)
 
-// SOAPType returns the zero name: AddResponse is an anonymous type.
-func (*AddResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *AddResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsAddResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "AddResponse")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.Sum)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *AddResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsAddResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.Sum)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*AddResponse) SOAPType() *soapimpl.Type { return tableAddResponse }
 
 // Instrument is the complex type {http://example.com/sogen/rpc/types}Instrument.
 type Instrument struct {
@@ -166,62 +85,19 @@ type Instrument struct {
 	Presence soap.Presence
 }
 
-// fieldsInstrument describes the child elements of Instrument, in schema order.
-var fieldsInstrument = [...]soap.Field{
-	{Name: xml.Name{Space: nsTypes, Local: "Symbol"}, GoName: "Symbol"},
-	{Name: xml.Name{Space: nsTypes, Local: "Exchange"}, GoName: "Exchange", Optional: true},
+var descInstrument = soapimpl.Struct{Go: "Instrument", Type: xml.Name{Space: nsTypes, Local: "Instrument"}, Presence: true, Zero: (*Instrument)(nil), New: func() any { return new(Instrument) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Instrument)
+		p[0], p[1], p[2] = &x.Symbol, &x.Exchange, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsTypes, Local: "Symbol", GoName: "Symbol", Codec: &soapimpl.XSString},
+		{Space: nsTypes, Local: "Exchange", GoName: "Exchange", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableInstrument = soapimpl.NewType(&descInstrument)
 
-// SOAPType returns the schema type name of Instrument.
-func (*Instrument) SOAPType() xml.Name {
-	return xml.Name{Space: nsTypes, Local: "Instrument"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Instrument) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsInstrument
-	soap.CheckPresence(e, &v.Presence, f0[:], "Instrument")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Symbol)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Exchange)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Instrument) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsInstrument
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Symbol)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Exchange)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Instrument) SOAPType() *soapimpl.Type { return tableInstrument }
 
 // Key is the content of the element of the same name.
 type Key struct {
@@ -231,57 +107,18 @@ type Key struct {
 	Presence soap.Presence
 }
 
-// fieldsKey describes the child elements of Key, in schema order.
-var fieldsKey = [...]soap.Field{
-	{Name: xml.Name{Space: nsTypes, Local: "ID"}, GoName: "ID"},
+var descKey = soapimpl.Struct{Go: "Key", Presence: true, Zero: (*Key)(nil), New: func() any { return new(Key) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Key)
+		p[0], p[1] = &x.ID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsTypes, Local: "ID", GoName: "ID", Codec: &soapimpl.XSLong},
+	},
 }
+var tableKey = soapimpl.NewType(&descKey)
 
-// SOAPType returns the zero name: Key is an anonymous type.
-func (*Key) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Key) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsKey
-	soap.CheckPresence(e, &v.Presence, f0[:], "Key")
-	soap.XSLong.Encode(e, &f0[0], &v.Presence, v.ID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Key) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsKey
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSLong.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Key) SOAPType() *soapimpl.Type { return tableKey }
 
 /*
 Log is the content of the element of the same name.
@@ -299,57 +136,18 @@ type Log struct {
 	Presence soap.Presence
 }
 
-// fieldsLog describes the child elements of Log, in schema order.
-var fieldsLog = [...]soap.Field{
-	{Name: xml.Name{Local: "line"}, GoName: "Line"},
+var descLog = soapimpl.Struct{Go: "Log", Presence: true, Zero: (*Log)(nil), New: func() any { return new(Log) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Log)
+		p[0], p[1] = &x.Line, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "line", GoName: "Line", Codec: &soapimpl.XSString},
+	},
 }
+var tableLog = soapimpl.NewType(&descLog)
 
-// SOAPType returns the zero name: Log is an anonymous type.
-func (*Log) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Log) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLog
-	soap.CheckPresence(e, &v.Presence, f0[:], "Log")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Line)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Log) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLog
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Line)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Log) SOAPType() *soapimpl.Type { return tableLog }
 
 /*
 Lookup is the content of the element of the same name.
@@ -367,57 +165,18 @@ type Lookup struct {
 	Presence soap.Presence
 }
 
-// fieldsLookup describes the child elements of Lookup, in schema order.
-var fieldsLookup = [...]soap.Field{
-	{Name: xml.Name{Local: "key"}, GoName: "Key", ZeroUnset: true},
+var descLookup = soapimpl.Struct{Go: "Lookup", Presence: true, Zero: (*Lookup)(nil), New: func() any { return new(Lookup) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Lookup)
+		p[0], p[1] = &x.Key, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "key", GoName: "Key", Flags: soapimpl.ZeroUnset, Codec: &ptrLookupKey},
+	},
 }
+var tableLookup = soapimpl.NewType(&descLookup)
 
-// SOAPType returns the zero name: Lookup is an anonymous type.
-func (*Lookup) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Lookup) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLookup
-	soap.CheckPresence(e, &v.Presence, f0[:], "Lookup")
-	soap.EncodePtr[LookupKey](e, &f0[0], &v.Presence, v.Key)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Lookup) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLookup
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[LookupKey](d, se, &f0[0], &v.Presence, &v.Key)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Lookup) SOAPType() *soapimpl.Type { return tableLookup }
 
 /*
 LookupKey is the content of the element of the same name.
@@ -431,57 +190,18 @@ type LookupKey struct {
 	Presence soap.Presence
 }
 
-// fieldsLookupKey describes the child elements of LookupKey, in schema order.
-var fieldsLookupKey = [...]soap.Field{
-	{Name: xml.Name{Space: nsTypes, Local: "Key"}, GoName: "Key", ZeroUnset: true},
+var descLookupKey = soapimpl.Struct{Go: "LookupKey", Presence: true, Zero: (*LookupKey)(nil), New: func() any { return new(LookupKey) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*LookupKey)
+		p[0], p[1] = &x.Key, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsTypes, Local: "Key", GoName: "Key", Flags: soapimpl.ZeroUnset, Codec: &ptrKey},
+	},
 }
+var tableLookupKey = soapimpl.NewType(&descLookupKey)
 
-// SOAPType returns the zero name: LookupKey is an anonymous type.
-func (*LookupKey) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *LookupKey) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLookupKey
-	soap.CheckPresence(e, &v.Presence, f0[:], "LookupKey")
-	soap.EncodePtr[Key](e, &f0[0], &v.Presence, v.Key)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *LookupKey) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLookupKey
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Key](d, se, &f0[0], &v.Presence, &v.Key)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*LookupKey) SOAPType() *soapimpl.Type { return tableLookupKey }
 
 /*
 LookupResponse is the content of the element of the same name.
@@ -499,57 +219,18 @@ type LookupResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsLookupResponse describes the child elements of LookupResponse, in schema order.
-var fieldsLookupResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "name"}, GoName: "Name"},
+var descLookupResponse = soapimpl.Struct{Go: "LookupResponse", Presence: true, Zero: (*LookupResponse)(nil), New: func() any { return new(LookupResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*LookupResponse)
+		p[0], p[1] = &x.Name, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "name", GoName: "Name", Codec: &soapimpl.XSString},
+	},
 }
+var tableLookupResponse = soapimpl.NewType(&descLookupResponse)
 
-// SOAPType returns the zero name: LookupResponse is an anonymous type.
-func (*LookupResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *LookupResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLookupResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "LookupResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Name)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *LookupResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLookupResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Name)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*LookupResponse) SOAPType() *soapimpl.Type { return tableLookupResponse }
 
 // Price is the complex type {http://example.com/sogen/rpc/types}Price.
 type Price struct {
@@ -561,62 +242,19 @@ type Price struct {
 	Presence soap.Presence
 }
 
-// fieldsPrice describes the child elements of Price, in schema order.
-var fieldsPrice = [...]soap.Field{
-	{Name: xml.Name{Space: nsTypes, Local: "Amount"}, GoName: "Amount"},
-	{Name: xml.Name{Space: nsTypes, Local: "Currency"}, GoName: "Currency"},
+var descPrice = soapimpl.Struct{Go: "Price", Type: xml.Name{Space: nsTypes, Local: "Price"}, Presence: true, Zero: (*Price)(nil), New: func() any { return new(Price) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Price)
+		p[0], p[1], p[2] = &x.Amount, &x.Currency, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsTypes, Local: "Amount", GoName: "Amount", Codec: &soapimpl.XSDecimal},
+		{Space: nsTypes, Local: "Currency", GoName: "Currency", Codec: &soapimpl.XSString},
+	},
 }
+var tablePrice = soapimpl.NewType(&descPrice)
 
-// SOAPType returns the schema type name of Price.
-func (*Price) SOAPType() xml.Name {
-	return xml.Name{Space: nsTypes, Local: "Price"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Price) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPrice
-	soap.CheckPresence(e, &v.Presence, f0[:], "Price")
-	soap.XSDecimal.Encode(e, &f0[0], &v.Presence, v.Amount)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Currency)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Price) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPrice
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSDecimal.Decode(d, se, &f0[0], &v.Presence, &v.Amount)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Currency)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Price) SOAPType() *soapimpl.Type { return tablePrice }
 
 /*
 Quote is the content of the element of the same name.
@@ -634,57 +272,18 @@ type Quote struct {
 	Presence soap.Presence
 }
 
-// fieldsQuote describes the child elements of Quote, in schema order.
-var fieldsQuote = [...]soap.Field{
-	{Name: xml.Name{Local: "instrument"}, GoName: "Instrument", ZeroUnset: true},
+var descQuote = soapimpl.Struct{Go: "Quote", Presence: true, Zero: (*Quote)(nil), New: func() any { return new(Quote) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Quote)
+		p[0], p[1] = &x.Instrument, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "instrument", GoName: "Instrument", Flags: soapimpl.ZeroUnset, Codec: &ptrInstrument},
+	},
 }
+var tableQuote = soapimpl.NewType(&descQuote)
 
-// SOAPType returns the zero name: Quote is an anonymous type.
-func (*Quote) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Quote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsQuote
-	soap.CheckPresence(e, &v.Presence, f0[:], "Quote")
-	soap.EncodePtr[Instrument](e, &f0[0], &v.Presence, v.Instrument)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Quote) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsQuote
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Instrument](d, se, &f0[0], &v.Presence, &v.Instrument)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Quote) SOAPType() *soapimpl.Type { return tableQuote }
 
 /*
 QuoteResponse is the content of the element of the same name.
@@ -708,59 +307,16 @@ type QuoteResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsQuoteResponse describes the child elements of QuoteResponse, in schema order.
-var fieldsQuoteResponse = [...]soap.Field{
-	{Name: xml.Name{Local: "price"}, GoName: "Price", ZeroUnset: true},
-	{Name: xml.Name{Local: "asOf"}, GoName: "AsOf"},
+var descQuoteResponse = soapimpl.Struct{Go: "QuoteResponse", Presence: true, Zero: (*QuoteResponse)(nil), New: func() any { return new(QuoteResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*QuoteResponse)
+		p[0], p[1], p[2] = &x.Price, &x.AsOf, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: "", Local: "price", GoName: "Price", Flags: soapimpl.ZeroUnset, Codec: &ptrPrice},
+		{Space: "", Local: "asOf", GoName: "AsOf", Codec: &soapimpl.XSDateTime},
+	},
 }
+var tableQuoteResponse = soapimpl.NewType(&descQuoteResponse)
 
-// SOAPType returns the zero name: QuoteResponse is an anonymous type.
-func (*QuoteResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *QuoteResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsQuoteResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "QuoteResponse")
-	soap.EncodePtr[Price](e, &f0[0], &v.Presence, v.Price)
-	soap.XSDateTime.Encode(e, &f0[1], &v.Presence, v.AsOf)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *QuoteResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsQuoteResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Price](d, se, &f0[0], &v.Presence, &v.Price)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[1], &v.Presence, &v.AsOf)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*QuoteResponse) SOAPType() *soapimpl.Type { return tableQuoteResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // SoPrincipalRequestHeader holds the SOAP header blocks sent with requests of SoPrincipalClient. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.
@@ -19,35 +20,18 @@ type SoPrincipalRequestHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsSoPrincipalRequestHeader describes the header blocks of SoPrincipalRequestHeader.
-var fieldsSoPrincipalRequestHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "ApplicationToken"}, GoName: "ApplicationToken", Optional: true, Nillable: true, ZeroUnset: true},
+var descSoPrincipalRequestHeader = soapimpl.Struct{Go: "SoPrincipalRequestHeader", Kind: soapimpl.Header, Presence: true, Zero: (*SoPrincipalRequestHeader)(nil), New: func() any { return new(SoPrincipalRequestHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SoPrincipalRequestHeader)
+		p[0], p[1] = &x.ApplicationToken, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ApplicationToken", GoName: "ApplicationToken", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableSoPrincipalRequestHeader = soapimpl.NewType(&descSoPrincipalRequestHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsSoPrincipalRequestHeader); a nil h writes none.
-func (h *SoPrincipalRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsSoPrincipalRequestHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "SoPrincipalRequestHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSString.Encode(e, &f[0], &h.Presence, h.ApplicationToken)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of SoPrincipalRequestHeader's, and reports whether it was.
-func (h *SoPrincipalRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsSoPrincipalRequestHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.ApplicationToken)
-	}
-	return false, nil
-}
+func (*SoPrincipalRequestHeader) SOAPType() *soapimpl.Type { return tableSoPrincipalRequestHeader }
 
 // SoPrincipalResponseHeader holds the SOAP header blocks of replies to SoPrincipalClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type SoPrincipalResponseHeader struct {
@@ -63,50 +47,21 @@ type SoPrincipalResponseHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsSoPrincipalResponseHeader describes the header blocks of SoPrincipalResponseHeader.
-var fieldsSoPrincipalResponseHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "ExceptionInfo"}, GoName: "ExceptionInfo", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExtraInfo"}, GoName: "ExtraInfo", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Succeeded"}, GoName: "Succeeded", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "TimeZone"}, GoName: "TimeZone", Optional: true, Nillable: true, ZeroUnset: true},
+var descSoPrincipalResponseHeader = soapimpl.Struct{Go: "SoPrincipalResponseHeader", Kind: soapimpl.Header, Presence: true, Zero: (*SoPrincipalResponseHeader)(nil), New: func() any { return new(SoPrincipalResponseHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SoPrincipalResponseHeader)
+		p[0], p[1], p[2], p[3], p[4] = &x.ExceptionInfo, &x.ExtraInfo, &x.Succeeded, &x.TimeZone, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ExceptionInfo", GoName: "ExceptionInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoExceptionInfo},
+		{Space: nsServices88, Local: "ExtraInfo", GoName: "ExtraInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictSoExtraInfo},
+		{Space: nsServices88, Local: "Succeeded", GoName: "Succeeded", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "TimeZone", GoName: "TimeZone", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoTimeZone},
+	},
 }
+var tableSoPrincipalResponseHeader = soapimpl.NewType(&descSoPrincipalResponseHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsSoPrincipalResponseHeader); a nil h writes none.
-func (h *SoPrincipalResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsSoPrincipalResponseHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "SoPrincipalResponseHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.EncodePtr[SoExceptionInfo](e, &f[0], &h.Presence, h.ExceptionInfo)
-		case 1:
-			dictSoExtraInfo.Encode(e, &f[1], &h.Presence, h.ExtraInfo)
-		case 2:
-			soap.XSBoolean.EncodeRef(e, &f[2], &h.Presence, h.Succeeded)
-		case 3:
-			soap.EncodePtr[SoTimeZone](e, &f[3], &h.Presence, h.TimeZone)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of SoPrincipalResponseHeader's, and reports whether it was.
-func (h *SoPrincipalResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsSoPrincipalResponseHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.DecodePtr[SoExceptionInfo](d, se, &f[0], &h.Presence, &h.ExceptionInfo)
-	case f[1].Name:
-		return true, dictSoExtraInfo.Decode(d, se, &f[1], &h.Presence, &h.ExtraInfo)
-	case f[2].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[2], &h.Presence, &h.Succeeded)
-	case f[3].Name:
-		return true, soap.DecodePtr[SoTimeZone](d, se, &f[3], &h.Presence, &h.TimeZone)
-	}
-	return false, nil
-}
+func (*SoPrincipalResponseHeader) SOAPType() *soapimpl.Type { return tableSoPrincipalResponseHeader }
 
 // CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil ExceptionInfo is returned as it is; otherwise a Succeeded of false is a *SoExceptionInfo whose Message says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
 func (h *SoPrincipalResponseHeader) CheckResponse() error {
@@ -128,16 +83,16 @@ type SoPrincipalClient struct {
 	// Header is sent with every request (each operation sends the blocks its binding declares);
 	// soap.WithRequestHeader replaces it for one call. Set it before the client is shared.
 	Header SoPrincipalRequestHeader
-	ops    *[5]operation
+	ops    *[5]soapimpl.Operation
 }
 
 // opsBasicHTTPBindingSoPrincipal describes the operations of binding BasicHttpBinding_SoPrincipal, in the order of SoPrincipalClient's methods.
-var opsBasicHTTPBindingSoPrincipal = [5]operation{
-	{Operation: soap.Operation{Name: "SoPrincipal.GetSystemInfo", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/GetSystemInfo", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetSystemInfo"}, Response: xml.Name{Space: nsServices88, Local: "GetSystemInfoResponse"}}, headers: []int{0}},
-	{Operation: soap.Operation{Name: "SoPrincipal.AuthenticateImplicit", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateImplicit", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateImplicit"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}}, headers: []int{0}},
-	{Operation: soap.Operation{Name: "SoPrincipal.AuthenticateUsernamePassword", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateUsernamePassword", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateUsernamePassword"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}}, headers: []int{0}},
-	{Operation: soap.Operation{Name: "SoPrincipal.AuthenticateGeneric", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateGeneric", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateGeneric"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}}, headers: []int{0}},
-	{Operation: soap.Operation{Name: "SoPrincipal.AuthenticateWithAccessToken", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateWithAccessToken", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateWithAccessToken"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}}, headers: []int{0}},
+var opsBasicHTTPBindingSoPrincipal = [5]soapimpl.Operation{
+	{Name: "SoPrincipal.GetSystemInfo", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/GetSystemInfo", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetSystemInfo"}, Response: xml.Name{Space: nsServices88, Local: "GetSystemInfoResponse"}, Headers: []int{0}},
+	{Name: "SoPrincipal.AuthenticateImplicit", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateImplicit", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateImplicit"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}, Headers: []int{0}},
+	{Name: "SoPrincipal.AuthenticateUsernamePassword", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateUsernamePassword", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateUsernamePassword"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}, Headers: []int{0}},
+	{Name: "SoPrincipal.AuthenticateGeneric", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateGeneric", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateGeneric"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}, Headers: []int{0}},
+	{Name: "SoPrincipal.AuthenticateWithAccessToken", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateWithAccessToken", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "AuthenticateWithAccessToken"}, Response: xml.Name{Space: nsServices88, Local: "AuthenticateResponse"}, Headers: []int{0}},
 }
 
 // NewSoPrincipalClient returns a SoPrincipalClient for the port BasicHttpBinding_SoPrincipal of service WcfSoPrincipalService (SOAP 1.1, endpoint https://sod.superoffice.com/Cust12345/Remote/Services88/SoPrincipal.svc). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -150,36 +105,29 @@ func NewSoPrincipalClient(client *soap.Client) *SoPrincipalClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *SoPrincipalClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *SoPrincipalClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("services88: SoPrincipalClient was not created with NewSoPrincipalClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	h, err := soap.RequestHeaderFrom(&c.Header, opts)
+	h, err := soapimpl.RequestHeaderFrom(&c.Header, opts)
 	if err != nil {
 		return err
 	}
 	var local SoPrincipalResponseHeader
-	rh, err := soap.ResponseHeaderFrom(&local, opts)
+	rh, err := soapimpl.ResponseHeaderFrom(&local, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
-		Endpoint:   c.Endpoint,
-		Caller:     "services88.SoPrincipalClient",
-		Namespaces: namespaces,
-		Header: func(e *soap.Encoder) {
-			h.marshalSOAPHeader(e, op.headers)
-		},
-		Body:           req,
-		Result:         resp,
-		ResponseHeader: rh,
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
+		Endpoint:       c.Endpoint,
+		Caller:         "services88.SoPrincipalClient",
+		Namespaces:     namespaces,
 		Types:          typeRegistry,
-	}, opts...)
+		Header:         h,
+		ResponseHeader: rh,
+		Request:        req,
+		Response:       resp,
+	}, opts)
 }
 
 // GetSystemInfo calls the operation GetSystemInfo, sending GetSystemInfo. It returns the SystemInfo of the GetSystemInfoResponse reply. It calls SoPrincipalClientMessages.GetSystemInfo, which takes and returns the whole messages.

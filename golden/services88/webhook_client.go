@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // WebhookRequestHeader holds the SOAP header blocks sent with requests of WebhookClient. Set a client's Header once; override it for one call with soap.WithRequestHeader. A block with the zero value is not sent.
@@ -23,45 +24,20 @@ type WebhookRequestHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsWebhookRequestHeader describes the header blocks of WebhookRequestHeader.
-var fieldsWebhookRequestHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "ApplicationToken"}, GoName: "ApplicationToken", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Credentials"}, GoName: "Credentials", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "TimeZone"}, GoName: "TimeZone", Optional: true, Nillable: true, ZeroUnset: true},
+var descWebhookRequestHeader = soapimpl.Struct{Go: "WebhookRequestHeader", Kind: soapimpl.Header, Presence: true, Zero: (*WebhookRequestHeader)(nil), New: func() any { return new(WebhookRequestHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*WebhookRequestHeader)
+		p[0], p[1], p[2], p[3] = &x.ApplicationToken, &x.Credentials, &x.TimeZone, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ApplicationToken", GoName: "ApplicationToken", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Credentials", GoName: "Credentials", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoCredentials},
+		{Space: nsServices88, Local: "TimeZone", GoName: "TimeZone", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoTimeZone},
+	},
 }
+var tableWebhookRequestHeader = soapimpl.NewType(&descWebhookRequestHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsWebhookRequestHeader); a nil h writes none.
-func (h *WebhookRequestHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsWebhookRequestHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "WebhookRequestHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSString.Encode(e, &f[0], &h.Presence, h.ApplicationToken)
-		case 1:
-			soap.EncodePtr[SoCredentials](e, &f[1], &h.Presence, h.Credentials)
-		case 2:
-			soap.EncodePtr[SoTimeZone](e, &f[2], &h.Presence, h.TimeZone)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of WebhookRequestHeader's, and reports whether it was.
-func (h *WebhookRequestHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsWebhookRequestHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSString.Decode(d, se, &f[0], &h.Presence, &h.ApplicationToken)
-	case f[1].Name:
-		return true, soap.DecodePtr[SoCredentials](d, se, &f[1], &h.Presence, &h.Credentials)
-	case f[2].Name:
-		return true, soap.DecodePtr[SoTimeZone](d, se, &f[2], &h.Presence, &h.TimeZone)
-	}
-	return false, nil
-}
+func (*WebhookRequestHeader) SOAPType() *soapimpl.Type { return tableWebhookRequestHeader }
 
 // WebhookResponseHeader holds the SOAP header blocks of replies to WebhookClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
 type WebhookResponseHeader struct {
@@ -77,50 +53,21 @@ type WebhookResponseHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsWebhookResponseHeader describes the header blocks of WebhookResponseHeader.
-var fieldsWebhookResponseHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "ExceptionInfo"}, GoName: "ExceptionInfo", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExtraInfo"}, GoName: "ExtraInfo", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Succeeded"}, GoName: "Succeeded", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "TimeZone"}, GoName: "TimeZone", Optional: true, Nillable: true, ZeroUnset: true},
+var descWebhookResponseHeader = soapimpl.Struct{Go: "WebhookResponseHeader", Kind: soapimpl.Header, Presence: true, Zero: (*WebhookResponseHeader)(nil), New: func() any { return new(WebhookResponseHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*WebhookResponseHeader)
+		p[0], p[1], p[2], p[3], p[4] = &x.ExceptionInfo, &x.ExtraInfo, &x.Succeeded, &x.TimeZone, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "ExceptionInfo", GoName: "ExceptionInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoExceptionInfo},
+		{Space: nsServices88, Local: "ExtraInfo", GoName: "ExtraInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictSoExtraInfo},
+		{Space: nsServices88, Local: "Succeeded", GoName: "Succeeded", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "TimeZone", GoName: "TimeZone", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSoTimeZone},
+	},
 }
+var tableWebhookResponseHeader = soapimpl.NewType(&descWebhookResponseHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsWebhookResponseHeader); a nil h writes none.
-func (h *WebhookResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsWebhookResponseHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "WebhookResponseHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.EncodePtr[SoExceptionInfo](e, &f[0], &h.Presence, h.ExceptionInfo)
-		case 1:
-			dictSoExtraInfo.Encode(e, &f[1], &h.Presence, h.ExtraInfo)
-		case 2:
-			soap.XSBoolean.EncodeRef(e, &f[2], &h.Presence, h.Succeeded)
-		case 3:
-			soap.EncodePtr[SoTimeZone](e, &f[3], &h.Presence, h.TimeZone)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of WebhookResponseHeader's, and reports whether it was.
-func (h *WebhookResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsWebhookResponseHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.DecodePtr[SoExceptionInfo](d, se, &f[0], &h.Presence, &h.ExceptionInfo)
-	case f[1].Name:
-		return true, dictSoExtraInfo.Decode(d, se, &f[1], &h.Presence, &h.ExtraInfo)
-	case f[2].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[2], &h.Presence, &h.Succeeded)
-	case f[3].Name:
-		return true, soap.DecodePtr[SoTimeZone](d, se, &f[3], &h.Presence, &h.TimeZone)
-	}
-	return false, nil
-}
+func (*WebhookResponseHeader) SOAPType() *soapimpl.Type { return tableWebhookResponseHeader }
 
 // CheckResponse returns the failure the reply's header blocks report, or nil: a non-nil ExceptionInfo is returned as it is; otherwise a Succeeded of false is a *SoExceptionInfo whose Message says so. The client calls it after each reply without fault (soap.ResponseChecker) and returns its error, together with the result when the reply's body was decoded.
 func (h *WebhookResponseHeader) CheckResponse() error {
@@ -142,19 +89,19 @@ type WebhookClient struct {
 	// Header is sent with every request (each operation sends the blocks its binding declares);
 	// soap.WithRequestHeader replaces it for one call. Set it before the client is shared.
 	Header WebhookRequestHeader
-	ops    *[8]operation
+	ops    *[8]soapimpl.Operation
 }
 
 // opsBasicHTTPBindingWebhook describes the operations of binding BasicHttpBinding_Webhook, in the order of WebhookClient's methods.
-var opsBasicHTTPBindingWebhook = [8]operation{
-	{Operation: soap.Operation{Name: "Webhook.CreateDefaultWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/CreateDefaultWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "CreateDefaultWebhook"}, Response: xml.Name{Space: nsServices88, Local: "CreateDefaultWebhookResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Webhook.SaveWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/SaveWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "SaveWebhook"}, Response: xml.Name{Space: nsServices88, Local: "SaveWebhookResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Webhook.DeleteWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/DeleteWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "DeleteWebhook"}, Response: xml.Name{Space: nsServices88, Local: "DeleteWebhookResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Webhook.GetWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/GetWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetWebhook"}, Response: xml.Name{Space: nsServices88, Local: "GetWebhookResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Webhook.GetAllWebhooks", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/GetAllWebhooks", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetAllWebhooks"}, Response: xml.Name{Space: nsServices88, Local: "GetAllWebhooksResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Webhook.TestWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/TestWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "TestWebhook"}, Response: xml.Name{Space: nsServices88, Local: "TestWebhookResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Webhook.SignalEvent", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/SignalEvent", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "SignalEvent"}, Response: xml.Name{Space: nsServices88, Local: "SignalEventResponse"}}, headers: []int{0, 1, 2}},
-	{Operation: soap.Operation{Name: "Webhook.GetLastError", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/GetLastError", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetLastError"}, Response: xml.Name{Space: nsServices88, Local: "GetLastErrorResponse"}}, headers: []int{0, 1, 2}},
+var opsBasicHTTPBindingWebhook = [8]soapimpl.Operation{
+	{Name: "Webhook.CreateDefaultWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/CreateDefaultWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "CreateDefaultWebhook"}, Response: xml.Name{Space: nsServices88, Local: "CreateDefaultWebhookResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Webhook.SaveWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/SaveWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "SaveWebhook"}, Response: xml.Name{Space: nsServices88, Local: "SaveWebhookResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Webhook.DeleteWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/DeleteWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "DeleteWebhook"}, Response: xml.Name{Space: nsServices88, Local: "DeleteWebhookResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Webhook.GetWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/GetWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetWebhook"}, Response: xml.Name{Space: nsServices88, Local: "GetWebhookResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Webhook.GetAllWebhooks", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/GetAllWebhooks", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetAllWebhooks"}, Response: xml.Name{Space: nsServices88, Local: "GetAllWebhooksResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Webhook.TestWebhook", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/TestWebhook", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "TestWebhook"}, Response: xml.Name{Space: nsServices88, Local: "TestWebhookResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Webhook.SignalEvent", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/SignalEvent", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "SignalEvent"}, Response: xml.Name{Space: nsServices88, Local: "SignalEventResponse"}, Headers: []int{0, 1, 2}},
+	{Name: "Webhook.GetLastError", Action: "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/GetLastError", Version: soap.V11, Request: xml.Name{Space: nsServices88, Local: "GetLastError"}, Response: xml.Name{Space: nsServices88, Local: "GetLastErrorResponse"}, Headers: []int{0, 1, 2}},
 }
 
 // NewWebhookClient returns a WebhookClient for the port BasicHttpBinding_Webhook of service WcfWebhookService (SOAP 1.1, endpoint https://sod.superoffice.com/Cust12345/Remote/Services88/Webhook.svc). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -167,36 +114,29 @@ func NewWebhookClient(client *soap.Client) *WebhookClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *WebhookClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *WebhookClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("services88: WebhookClient was not created with NewWebhookClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	h, err := soap.RequestHeaderFrom(&c.Header, opts)
+	h, err := soapimpl.RequestHeaderFrom(&c.Header, opts)
 	if err != nil {
 		return err
 	}
 	var local WebhookResponseHeader
-	rh, err := soap.ResponseHeaderFrom(&local, opts)
+	rh, err := soapimpl.ResponseHeaderFrom(&local, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
-		Endpoint:   c.Endpoint,
-		Caller:     "services88.WebhookClient",
-		Namespaces: namespaces,
-		Header: func(e *soap.Encoder) {
-			h.marshalSOAPHeader(e, op.headers)
-		},
-		Body:           req,
-		Result:         resp,
-		ResponseHeader: rh,
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
+		Endpoint:       c.Endpoint,
+		Caller:         "services88.WebhookClient",
+		Namespaces:     namespaces,
 		Types:          typeRegistry,
-	}, opts...)
+		Header:         h,
+		ResponseHeader: rh,
+		Request:        req,
+		Response:       resp,
+	}, opts)
 }
 
 // CreateDefaultWebhook calls the operation CreateDefaultWebhook, sending CreateDefaultWebhook. It returns the Response of the CreateDefaultWebhookResponse reply. It calls WebhookClientMessages.CreateDefaultWebhook, which takes and returns the whole messages.

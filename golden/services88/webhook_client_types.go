@@ -7,6 +7,7 @@ package services88
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Associate is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}Associate. It extends Carrier, whose fields it embeds and encodes first.
@@ -44,172 +45,39 @@ type Associate struct {
 	Presence soap.Presence
 }
 
-// fieldsAssociate describes the child elements of Associate, in schema order.
-var fieldsAssociate = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "AssociateId"}, GoName: "AssociateID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "PersonId"}, GoName: "PersonID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Rank"}, GoName: "Rank", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Tooltip"}, GoName: "Tooltip", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Type"}, GoName: "Type", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "GroupIdx"}, GoName: "GroupIdx", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "FullName"}, GoName: "FullName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "FormalName"}, GoName: "FormalName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Deleted"}, GoName: "Deleted", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "EjUserId"}, GoName: "EjUserID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "UserName"}, GoName: "UserName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ExtraFields"}, GoName: "ExtraFields", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "CustomFields"}, GoName: "CustomFields", Optional: true, Nillable: true, ZeroUnset: true},
+var descAssociate = soapimpl.Struct{Go: "Associate", Type: xml.Name{Space: nsServices88, Local: "Associate"}, Presence: true, Base: true, Zero: (*Associate)(nil), New: func() any { return new(Associate) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Associate)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15] = &x.AssociateID, &x.Name, &x.PersonID, &x.Rank, &x.Tooltip, &x.Type, &x.GroupIdx, &x.FullName, &x.FormalName, &x.Deleted, &x.EjUserID, &x.UserName, &x.ExtraFields, &x.CustomFields, &x.Presence, &x.Carrier
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "AssociateId", GoName: "AssociateID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "PersonId", GoName: "PersonID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Rank", GoName: "Rank", Flags: soapimpl.Optional, Codec: &soapimpl.XSShort},
+		{Space: nsServices88, Local: "Tooltip", GoName: "Tooltip", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Type", GoName: "Type", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecUserType},
+		{Space: nsServices88, Local: "GroupIdx", GoName: "GroupIdx", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "FullName", GoName: "FullName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "FormalName", GoName: "FormalName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Deleted", GoName: "Deleted", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "EjUserId", GoName: "EjUserID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "UserName", GoName: "UserName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "ExtraFields", GoName: "ExtraFields", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringDictionary},
+		{Space: nsServices88, Local: "CustomFields", GoName: "CustomFields", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringDictionary},
+	},
 }
+var tableAssociate = soapimpl.NewType(&descAssociate)
 
-// SOAPType returns the schema type name of Associate.
-func (*Associate) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "Associate"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Associate) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCarrier
-	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
-	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
-	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
-	f1 := &fieldsAssociate
-	soap.CheckPresence(e, &v.Presence, f1[:], "Associate")
-	soap.XSInt.Encode(e, &f1[0], &v.Presence, v.AssociateID)
-	soap.XSString.Encode(e, &f1[1], &v.Presence, v.Name)
-	soap.XSInt.Encode(e, &f1[2], &v.Presence, v.PersonID)
-	soap.XSShort.Encode(e, &f1[3], &v.Presence, v.Rank)
-	soap.XSString.Encode(e, &f1[4], &v.Presence, v.Tooltip)
-	codecUserType.Encode(e, &f1[5], &v.Presence, v.Type)
-	soap.XSInt.Encode(e, &f1[6], &v.Presence, v.GroupIdx)
-	soap.XSString.Encode(e, &f1[7], &v.Presence, v.FullName)
-	soap.XSString.Encode(e, &f1[8], &v.Presence, v.FormalName)
-	soap.XSBoolean.Encode(e, &f1[9], &v.Presence, v.Deleted)
-	soap.XSInt.Encode(e, &f1[10], &v.Presence, v.EjUserID)
-	soap.XSString.Encode(e, &f1[11], &v.Presence, v.UserName)
-	dictStringDictionary.Encode(e, &f1[12], &v.Presence, v.ExtraFields)
-	dictStringDictionary.Encode(e, &f1[13], &v.Presence, v.CustomFields)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Associate) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCarrier
-	var seen0 [2]bool
-	f1 := &fieldsAssociate
-	var seen1 [14]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[TableRight](d, se, &f0[0], &v.Carrier.Presence, &v.Carrier.TableRight)
-		case f0[1].Name:
-			seen0[1] = true
-			err = dictFieldPropertyDictionary.Decode(d, se, &f0[1], &v.Carrier.Presence, &v.Carrier.FieldProperties)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.XSInt.Decode(d, se, &f1[0], &v.Presence, &v.AssociateID)
-		case f1[1].Name:
-			seen1[1] = true
-			err = soap.XSString.Decode(d, se, &f1[1], &v.Presence, &v.Name)
-		case f1[2].Name:
-			seen1[2] = true
-			err = soap.XSInt.Decode(d, se, &f1[2], &v.Presence, &v.PersonID)
-		case f1[3].Name:
-			seen1[3] = true
-			err = soap.XSShort.Decode(d, se, &f1[3], &v.Presence, &v.Rank)
-		case f1[4].Name:
-			seen1[4] = true
-			err = soap.XSString.Decode(d, se, &f1[4], &v.Presence, &v.Tooltip)
-		case f1[5].Name:
-			seen1[5] = true
-			err = codecUserType.Decode(d, se, &f1[5], &v.Presence, &v.Type)
-		case f1[6].Name:
-			seen1[6] = true
-			err = soap.XSInt.Decode(d, se, &f1[6], &v.Presence, &v.GroupIdx)
-		case f1[7].Name:
-			seen1[7] = true
-			err = soap.XSString.Decode(d, se, &f1[7], &v.Presence, &v.FullName)
-		case f1[8].Name:
-			seen1[8] = true
-			err = soap.XSString.Decode(d, se, &f1[8], &v.Presence, &v.FormalName)
-		case f1[9].Name:
-			seen1[9] = true
-			err = soap.XSBoolean.Decode(d, se, &f1[9], &v.Presence, &v.Deleted)
-		case f1[10].Name:
-			seen1[10] = true
-			err = soap.XSInt.Decode(d, se, &f1[10], &v.Presence, &v.EjUserID)
-		case f1[11].Name:
-			seen1[11] = true
-			err = soap.XSString.Decode(d, se, &f1[11], &v.Presence, &v.UserName)
-		case f1[12].Name:
-			seen1[12] = true
-			err = dictStringDictionary.Decode(d, se, &f1[12], &v.Presence, &v.ExtraFields)
-		case f1[13].Name:
-			seen1[13] = true
-			err = dictStringDictionary.Decode(d, se, &f1[13], &v.Presence, &v.CustomFields)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Carrier.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Presence)
-	return nil
-}
+func (*Associate) SOAPType() *soapimpl.Type { return tableAssociate }
 
 // CreateDefaultWebhook is the content of the element of the same name.
 type CreateDefaultWebhook struct{}
 
-// SOAPType returns the zero name: CreateDefaultWebhook is an anonymous type.
-func (*CreateDefaultWebhook) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descCreateDefaultWebhook = soapimpl.Struct{Go: "CreateDefaultWebhook", Zero: (*CreateDefaultWebhook)(nil), New: func() any { return new(CreateDefaultWebhook) }}
+var tableCreateDefaultWebhook = soapimpl.NewType(&descCreateDefaultWebhook)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *CreateDefaultWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *CreateDefaultWebhook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*CreateDefaultWebhook) SOAPType() *soapimpl.Type { return tableCreateDefaultWebhook }
 
 // CreateDefaultWebhookResponse is the content of the element of the same name.
 type CreateDefaultWebhookResponse struct {
@@ -219,56 +87,19 @@ type CreateDefaultWebhookResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsCreateDefaultWebhookResponse describes the child elements of CreateDefaultWebhookResponse, in schema order.
-var fieldsCreateDefaultWebhookResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descCreateDefaultWebhookResponse = soapimpl.Struct{Go: "CreateDefaultWebhookResponse", Presence: true, Zero: (*CreateDefaultWebhookResponse)(nil), New: func() any { return new(CreateDefaultWebhookResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*CreateDefaultWebhookResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
 }
+var tableCreateDefaultWebhookResponse = soapimpl.NewType(&descCreateDefaultWebhookResponse)
 
-// SOAPType returns the zero name: CreateDefaultWebhookResponse is an anonymous type.
-func (*CreateDefaultWebhookResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *CreateDefaultWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCreateDefaultWebhookResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "CreateDefaultWebhookResponse")
-	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *CreateDefaultWebhookResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCreateDefaultWebhookResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Webhook](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
+func (*CreateDefaultWebhookResponse) SOAPType() *soapimpl.Type {
+	return tableCreateDefaultWebhookResponse
 }
 
 // DeleteWebhook is the content of the element of the same name.
@@ -279,94 +110,26 @@ type DeleteWebhook struct {
 	Presence soap.Presence
 }
 
-// fieldsDeleteWebhook describes the child elements of DeleteWebhook, in schema order.
-var fieldsDeleteWebhook = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "WebhookId"}, GoName: "WebhookID", Optional: true},
+var descDeleteWebhook = soapimpl.Struct{Go: "DeleteWebhook", Presence: true, Zero: (*DeleteWebhook)(nil), New: func() any { return new(DeleteWebhook) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*DeleteWebhook)
+		p[0], p[1] = &x.WebhookID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableDeleteWebhook = soapimpl.NewType(&descDeleteWebhook)
 
-// SOAPType returns the zero name: DeleteWebhook is an anonymous type.
-func (*DeleteWebhook) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *DeleteWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsDeleteWebhook
-	soap.CheckPresence(e, &v.Presence, f0[:], "DeleteWebhook")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *DeleteWebhook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsDeleteWebhook
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.WebhookID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*DeleteWebhook) SOAPType() *soapimpl.Type { return tableDeleteWebhook }
 
 // DeleteWebhookResponse is the content of the element of the same name.
 type DeleteWebhookResponse struct{}
 
-// SOAPType returns the zero name: DeleteWebhookResponse is an anonymous type.
-func (*DeleteWebhookResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descDeleteWebhookResponse = soapimpl.Struct{Go: "DeleteWebhookResponse", Zero: (*DeleteWebhookResponse)(nil), New: func() any { return new(DeleteWebhookResponse) }}
+var tableDeleteWebhookResponse = soapimpl.NewType(&descDeleteWebhookResponse)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *DeleteWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *DeleteWebhookResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*DeleteWebhookResponse) SOAPType() *soapimpl.Type { return tableDeleteWebhookResponse }
 
 // GetAllWebhooks is the content of the element of the same name.
 type GetAllWebhooks struct {
@@ -380,67 +143,20 @@ type GetAllWebhooks struct {
 	Presence soap.Presence
 }
 
-// fieldsGetAllWebhooks describes the child elements of GetAllWebhooks, in schema order.
-var fieldsGetAllWebhooks = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "NameFilter"}, GoName: "NameFilter", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "EventFilter"}, GoName: "EventFilter", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "StatusFilter"}, GoName: "StatusFilter", Optional: true, ZeroUnset: true},
+var descGetAllWebhooks = soapimpl.Struct{Go: "GetAllWebhooks", Presence: true, Zero: (*GetAllWebhooks)(nil), New: func() any { return new(GetAllWebhooks) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetAllWebhooks)
+		p[0], p[1], p[2], p[3] = &x.NameFilter, &x.EventFilter, &x.StatusFilter, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "NameFilter", GoName: "NameFilter", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "EventFilter", GoName: "EventFilter", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "StatusFilter", GoName: "StatusFilter", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecWebhookState},
+	},
 }
+var tableGetAllWebhooks = soapimpl.NewType(&descGetAllWebhooks)
 
-// SOAPType returns the zero name: GetAllWebhooks is an anonymous type.
-func (*GetAllWebhooks) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetAllWebhooks) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetAllWebhooks
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetAllWebhooks")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.NameFilter)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.EventFilter)
-	codecWebhookState.Encode(e, &f0[2], &v.Presence, v.StatusFilter)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetAllWebhooks) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetAllWebhooks
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.NameFilter)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.EventFilter)
-		case f0[2].Name:
-			seen0[2] = true
-			err = codecWebhookState.Decode(d, se, &f0[2], &v.Presence, &v.StatusFilter)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetAllWebhooks) SOAPType() *soapimpl.Type { return tableGetAllWebhooks }
 
 // GetAllWebhooksResponse is the content of the element of the same name.
 type GetAllWebhooksResponse struct {
@@ -450,57 +166,18 @@ type GetAllWebhooksResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetAllWebhooksResponse describes the child elements of GetAllWebhooksResponse, in schema order.
-var fieldsGetAllWebhooksResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descGetAllWebhooksResponse = soapimpl.Struct{Go: "GetAllWebhooksResponse", Presence: true, Zero: (*GetAllWebhooksResponse)(nil), New: func() any { return new(GetAllWebhooksResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetAllWebhooksResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfWebhook},
+	},
 }
+var tableGetAllWebhooksResponse = soapimpl.NewType(&descGetAllWebhooksResponse)
 
-// SOAPType returns the zero name: GetAllWebhooksResponse is an anonymous type.
-func (*GetAllWebhooksResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetAllWebhooksResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetAllWebhooksResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetAllWebhooksResponse")
-	arrayOfWebhook.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetAllWebhooksResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetAllWebhooksResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = arrayOfWebhook.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetAllWebhooksResponse) SOAPType() *soapimpl.Type { return tableGetAllWebhooksResponse }
 
 // GetLastError is the content of the element of the same name.
 type GetLastError struct {
@@ -510,57 +187,18 @@ type GetLastError struct {
 	Presence soap.Presence
 }
 
-// fieldsGetLastError describes the child elements of GetLastError, in schema order.
-var fieldsGetLastError = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "WebhookId"}, GoName: "WebhookID", Optional: true},
+var descGetLastError = soapimpl.Struct{Go: "GetLastError", Presence: true, Zero: (*GetLastError)(nil), New: func() any { return new(GetLastError) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetLastError)
+		p[0], p[1] = &x.WebhookID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableGetLastError = soapimpl.NewType(&descGetLastError)
 
-// SOAPType returns the zero name: GetLastError is an anonymous type.
-func (*GetLastError) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetLastError) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetLastError
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetLastError")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetLastError) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetLastError
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.WebhookID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetLastError) SOAPType() *soapimpl.Type { return tableGetLastError }
 
 // GetLastErrorResponse is the content of the element of the same name.
 type GetLastErrorResponse struct {
@@ -570,57 +208,18 @@ type GetLastErrorResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetLastErrorResponse describes the child elements of GetLastErrorResponse, in schema order.
-var fieldsGetLastErrorResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descGetLastErrorResponse = soapimpl.Struct{Go: "GetLastErrorResponse", Presence: true, Zero: (*GetLastErrorResponse)(nil), New: func() any { return new(GetLastErrorResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetLastErrorResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableGetLastErrorResponse = soapimpl.NewType(&descGetLastErrorResponse)
 
-// SOAPType returns the zero name: GetLastErrorResponse is an anonymous type.
-func (*GetLastErrorResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetLastErrorResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetLastErrorResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetLastErrorResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetLastErrorResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetLastErrorResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetLastErrorResponse) SOAPType() *soapimpl.Type { return tableGetLastErrorResponse }
 
 // GetWebhook is the content of the element of the same name.
 type GetWebhook struct {
@@ -630,57 +229,18 @@ type GetWebhook struct {
 	Presence soap.Presence
 }
 
-// fieldsGetWebhook describes the child elements of GetWebhook, in schema order.
-var fieldsGetWebhook = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "WebhookId"}, GoName: "WebhookID", Optional: true},
+var descGetWebhook = soapimpl.Struct{Go: "GetWebhook", Presence: true, Zero: (*GetWebhook)(nil), New: func() any { return new(GetWebhook) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetWebhook)
+		p[0], p[1] = &x.WebhookID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableGetWebhook = soapimpl.NewType(&descGetWebhook)
 
-// SOAPType returns the zero name: GetWebhook is an anonymous type.
-func (*GetWebhook) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetWebhook
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetWebhook")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetWebhook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetWebhook
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.WebhookID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetWebhook) SOAPType() *soapimpl.Type { return tableGetWebhook }
 
 // GetWebhookResponse is the content of the element of the same name.
 type GetWebhookResponse struct {
@@ -690,57 +250,18 @@ type GetWebhookResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetWebhookResponse describes the child elements of GetWebhookResponse, in schema order.
-var fieldsGetWebhookResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descGetWebhookResponse = soapimpl.Struct{Go: "GetWebhookResponse", Presence: true, Zero: (*GetWebhookResponse)(nil), New: func() any { return new(GetWebhookResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetWebhookResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
 }
+var tableGetWebhookResponse = soapimpl.NewType(&descGetWebhookResponse)
 
-// SOAPType returns the zero name: GetWebhookResponse is an anonymous type.
-func (*GetWebhookResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetWebhookResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetWebhookResponse")
-	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetWebhookResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetWebhookResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Webhook](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetWebhookResponse) SOAPType() *soapimpl.Type { return tableGetWebhookResponse }
 
 // SaveWebhook is the content of the element of the same name.
 type SaveWebhook struct {
@@ -750,57 +271,18 @@ type SaveWebhook struct {
 	Presence soap.Presence
 }
 
-// fieldsSaveWebhook describes the child elements of SaveWebhook, in schema order.
-var fieldsSaveWebhook = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Webhook"}, GoName: "Webhook", Optional: true, Nillable: true, ZeroUnset: true},
+var descSaveWebhook = soapimpl.Struct{Go: "SaveWebhook", Presence: true, Zero: (*SaveWebhook)(nil), New: func() any { return new(SaveWebhook) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SaveWebhook)
+		p[0], p[1] = &x.Webhook, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Webhook", GoName: "Webhook", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
 }
+var tableSaveWebhook = soapimpl.NewType(&descSaveWebhook)
 
-// SOAPType returns the zero name: SaveWebhook is an anonymous type.
-func (*SaveWebhook) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SaveWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSaveWebhook
-	soap.CheckPresence(e, &v.Presence, f0[:], "SaveWebhook")
-	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Webhook)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SaveWebhook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSaveWebhook
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Webhook](d, se, &f0[0], &v.Presence, &v.Webhook)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SaveWebhook) SOAPType() *soapimpl.Type { return tableSaveWebhook }
 
 // SaveWebhookResponse is the content of the element of the same name.
 type SaveWebhookResponse struct {
@@ -810,57 +292,18 @@ type SaveWebhookResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSaveWebhookResponse describes the child elements of SaveWebhookResponse, in schema order.
-var fieldsSaveWebhookResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descSaveWebhookResponse = soapimpl.Struct{Go: "SaveWebhookResponse", Presence: true, Zero: (*SaveWebhookResponse)(nil), New: func() any { return new(SaveWebhookResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SaveWebhookResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
 }
+var tableSaveWebhookResponse = soapimpl.NewType(&descSaveWebhookResponse)
 
-// SOAPType returns the zero name: SaveWebhookResponse is an anonymous type.
-func (*SaveWebhookResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SaveWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSaveWebhookResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SaveWebhookResponse")
-	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SaveWebhookResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSaveWebhookResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Webhook](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SaveWebhookResponse) SOAPType() *soapimpl.Type { return tableSaveWebhookResponse }
 
 // SignalEvent is the content of the element of the same name.
 type SignalEvent struct {
@@ -874,104 +317,28 @@ type SignalEvent struct {
 	Presence soap.Presence
 }
 
-// fieldsSignalEvent describes the child elements of SignalEvent, in schema order.
-var fieldsSignalEvent = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "EventName"}, GoName: "EventName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "PrimaryKey"}, GoName: "PrimaryKey", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Data"}, GoName: "Data", Optional: true, Nillable: true, ZeroUnset: true},
+var descSignalEvent = soapimpl.Struct{Go: "SignalEvent", Presence: true, Zero: (*SignalEvent)(nil), New: func() any { return new(SignalEvent) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SignalEvent)
+		p[0], p[1], p[2], p[3] = &x.EventName, &x.PrimaryKey, &x.Data, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "EventName", GoName: "EventName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "PrimaryKey", GoName: "PrimaryKey", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Data", GoName: "Data", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringObjectDictionary},
+	},
 }
+var tableSignalEvent = soapimpl.NewType(&descSignalEvent)
 
-// SOAPType returns the zero name: SignalEvent is an anonymous type.
-func (*SignalEvent) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SignalEvent) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSignalEvent
-	soap.CheckPresence(e, &v.Presence, f0[:], "SignalEvent")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.EventName)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.PrimaryKey)
-	dictStringObjectDictionary.Encode(e, &f0[2], &v.Presence, v.Data)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SignalEvent) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSignalEvent
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.EventName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.PrimaryKey)
-		case f0[2].Name:
-			seen0[2] = true
-			err = dictStringObjectDictionary.Decode(d, se, &f0[2], &v.Presence, &v.Data)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SignalEvent) SOAPType() *soapimpl.Type { return tableSignalEvent }
 
 // SignalEventResponse is the content of the element of the same name.
 type SignalEventResponse struct{}
 
-// SOAPType returns the zero name: SignalEventResponse is an anonymous type.
-func (*SignalEventResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descSignalEventResponse = soapimpl.Struct{Go: "SignalEventResponse", Zero: (*SignalEventResponse)(nil), New: func() any { return new(SignalEventResponse) }}
+var tableSignalEventResponse = soapimpl.NewType(&descSignalEventResponse)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SignalEventResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SignalEventResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*SignalEventResponse) SOAPType() *soapimpl.Type { return tableSignalEventResponse }
 
 // TestWebhook is the content of the element of the same name.
 type TestWebhook struct {
@@ -981,57 +348,18 @@ type TestWebhook struct {
 	Presence soap.Presence
 }
 
-// fieldsTestWebhook describes the child elements of TestWebhook, in schema order.
-var fieldsTestWebhook = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Webhook"}, GoName: "Webhook", Optional: true, Nillable: true, ZeroUnset: true},
+var descTestWebhook = soapimpl.Struct{Go: "TestWebhook", Presence: true, Zero: (*TestWebhook)(nil), New: func() any { return new(TestWebhook) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*TestWebhook)
+		p[0], p[1] = &x.Webhook, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Webhook", GoName: "Webhook", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhook},
+	},
 }
+var tableTestWebhook = soapimpl.NewType(&descTestWebhook)
 
-// SOAPType returns the zero name: TestWebhook is an anonymous type.
-func (*TestWebhook) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *TestWebhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTestWebhook
-	soap.CheckPresence(e, &v.Presence, f0[:], "TestWebhook")
-	soap.EncodePtr[Webhook](e, &f0[0], &v.Presence, v.Webhook)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *TestWebhook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTestWebhook
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Webhook](d, se, &f0[0], &v.Presence, &v.Webhook)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*TestWebhook) SOAPType() *soapimpl.Type { return tableTestWebhook }
 
 // TestWebhookResponse is the content of the element of the same name.
 type TestWebhookResponse struct {
@@ -1041,57 +369,18 @@ type TestWebhookResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsTestWebhookResponse describes the child elements of TestWebhookResponse, in schema order.
-var fieldsTestWebhookResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descTestWebhookResponse = soapimpl.Struct{Go: "TestWebhookResponse", Presence: true, Zero: (*TestWebhookResponse)(nil), New: func() any { return new(TestWebhookResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*TestWebhookResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrWebhookResult},
+	},
 }
+var tableTestWebhookResponse = soapimpl.NewType(&descTestWebhookResponse)
 
-// SOAPType returns the zero name: TestWebhookResponse is an anonymous type.
-func (*TestWebhookResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *TestWebhookResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTestWebhookResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "TestWebhookResponse")
-	soap.EncodePtr[WebhookResult](e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *TestWebhookResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTestWebhookResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[WebhookResult](d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*TestWebhookResponse) SOAPType() *soapimpl.Type { return tableTestWebhookResponse }
 
 // Webhook is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}Webhook.
 type Webhook struct {
@@ -1127,122 +416,31 @@ type Webhook struct {
 	Presence soap.Presence
 }
 
-// fieldsWebhook describes the child elements of Webhook, in schema order.
-var fieldsWebhook = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "WebhookId"}, GoName: "WebhookID", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Name"}, GoName: "Name", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Events"}, GoName: "Events", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "TargetUrl"}, GoName: "TargetURL", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Secret"}, GoName: "Secret", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "State"}, GoName: "State", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Type"}, GoName: "Type", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Headers"}, GoName: "Headers", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Properties"}, GoName: "Properties", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Registered"}, GoName: "Registered", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "RegisteredAssociate"}, GoName: "RegisteredAssociate", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Updated"}, GoName: "Updated", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "UpdatedAssociate"}, GoName: "UpdatedAssociate", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsServices88, Local: "ErrorsEmail"}, GoName: "ErrorsEmail", Optional: true, Nillable: true, ZeroUnset: true},
+var descWebhook = soapimpl.Struct{Go: "Webhook", Type: xml.Name{Space: nsServices88, Local: "Webhook"}, Presence: true, Zero: (*Webhook)(nil), New: func() any { return new(Webhook) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Webhook)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14] = &x.WebhookID, &x.Name, &x.Events, &x.TargetURL, &x.Secret, &x.State, &x.Type, &x.Headers, &x.Properties, &x.Registered, &x.RegisteredAssociate, &x.Updated, &x.UpdatedAssociate, &x.ErrorsEmail, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "WebhookId", GoName: "WebhookID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsServices88, Local: "Name", GoName: "Name", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Events", GoName: "Events", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfstring},
+		{Space: nsServices88, Local: "TargetUrl", GoName: "TargetURL", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Secret", GoName: "Secret", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "State", GoName: "State", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecWebhookState},
+		{Space: nsServices88, Local: "Type", GoName: "Type", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsServices88, Local: "Headers", GoName: "Headers", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringDictionary},
+		{Space: nsServices88, Local: "Properties", GoName: "Properties", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &dictStringObjectDictionary},
+		{Space: nsServices88, Local: "Registered", GoName: "Registered", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "RegisteredAssociate", GoName: "RegisteredAssociate", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAssociate},
+		{Space: nsServices88, Local: "Updated", GoName: "Updated", Flags: soapimpl.Optional, Codec: &soapimpl.XSDateTime},
+		{Space: nsServices88, Local: "UpdatedAssociate", GoName: "UpdatedAssociate", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrAssociate},
+		{Space: nsServices88, Local: "ErrorsEmail", GoName: "ErrorsEmail", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableWebhook = soapimpl.NewType(&descWebhook)
 
-// SOAPType returns the schema type name of Webhook.
-func (*Webhook) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "Webhook"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Webhook) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsWebhook
-	soap.CheckPresence(e, &v.Presence, f0[:], "Webhook")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.WebhookID)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Name)
-	arrayOfstring.Encode(e, &f0[2], &v.Presence, v.Events)
-	soap.XSString.Encode(e, &f0[3], &v.Presence, v.TargetURL)
-	soap.XSString.Encode(e, &f0[4], &v.Presence, v.Secret)
-	codecWebhookState.Encode(e, &f0[5], &v.Presence, v.State)
-	soap.XSString.Encode(e, &f0[6], &v.Presence, v.Type)
-	dictStringDictionary.Encode(e, &f0[7], &v.Presence, v.Headers)
-	dictStringObjectDictionary.Encode(e, &f0[8], &v.Presence, v.Properties)
-	soap.XSDateTime.Encode(e, &f0[9], &v.Presence, v.Registered)
-	soap.EncodePtr[Associate](e, &f0[10], &v.Presence, v.RegisteredAssociate)
-	soap.XSDateTime.Encode(e, &f0[11], &v.Presence, v.Updated)
-	soap.EncodePtr[Associate](e, &f0[12], &v.Presence, v.UpdatedAssociate)
-	soap.XSString.Encode(e, &f0[13], &v.Presence, v.ErrorsEmail)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Webhook) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsWebhook
-	var seen0 [14]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.WebhookID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Name)
-		case f0[2].Name:
-			seen0[2] = true
-			err = arrayOfstring.Decode(d, se, &f0[2], &v.Presence, &v.Events)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.Decode(d, se, &f0[3], &v.Presence, &v.TargetURL)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.XSString.Decode(d, se, &f0[4], &v.Presence, &v.Secret)
-		case f0[5].Name:
-			seen0[5] = true
-			err = codecWebhookState.Decode(d, se, &f0[5], &v.Presence, &v.State)
-		case f0[6].Name:
-			seen0[6] = true
-			err = soap.XSString.Decode(d, se, &f0[6], &v.Presence, &v.Type)
-		case f0[7].Name:
-			seen0[7] = true
-			err = dictStringDictionary.Decode(d, se, &f0[7], &v.Presence, &v.Headers)
-		case f0[8].Name:
-			seen0[8] = true
-			err = dictStringObjectDictionary.Decode(d, se, &f0[8], &v.Presence, &v.Properties)
-		case f0[9].Name:
-			seen0[9] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[9], &v.Presence, &v.Registered)
-		case f0[10].Name:
-			seen0[10] = true
-			err = soap.DecodePtr[Associate](d, se, &f0[10], &v.Presence, &v.RegisteredAssociate)
-		case f0[11].Name:
-			seen0[11] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[11], &v.Presence, &v.Updated)
-		case f0[12].Name:
-			seen0[12] = true
-			err = soap.DecodePtr[Associate](d, se, &f0[12], &v.Presence, &v.UpdatedAssociate)
-		case f0[13].Name:
-			seen0[13] = true
-			err = soap.XSString.Decode(d, se, &f0[13], &v.Presence, &v.ErrorsEmail)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Webhook) SOAPType() *soapimpl.Type { return tableWebhook }
 
 // WebhookResult is the complex type {http://www.superoffice.net/ws/crm/NetServer/Services88}WebhookResult. It extends Carrier, whose fields it embeds and encodes first.
 type WebhookResult struct {
@@ -1255,75 +453,19 @@ type WebhookResult struct {
 	Presence soap.Presence
 }
 
-// fieldsWebhookResult describes the child elements of WebhookResult, in schema order.
-var fieldsWebhookResult = [...]soap.Field{
-	{Name: xml.Name{Space: nsServices88, Local: "Success"}, GoName: "Success", Optional: true},
-	{Name: xml.Name{Space: nsServices88, Local: "Message"}, GoName: "Message", Optional: true, Nillable: true, ZeroUnset: true},
+var descWebhookResult = soapimpl.Struct{Go: "WebhookResult", Type: xml.Name{Space: nsServices88, Local: "WebhookResult"}, Presence: true, Base: true, Zero: (*WebhookResult)(nil), New: func() any { return new(WebhookResult) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*WebhookResult)
+		p[0], p[1], p[2], p[3] = &x.Success, &x.Message, &x.Presence, &x.Carrier
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsServices88, Local: "Success", GoName: "Success", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+		{Space: nsServices88, Local: "Message", GoName: "Message", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableWebhookResult = soapimpl.NewType(&descWebhookResult)
 
-// SOAPType returns the schema type name of WebhookResult.
-func (*WebhookResult) SOAPType() xml.Name {
-	return xml.Name{Space: nsServices88, Local: "WebhookResult"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *WebhookResult) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCarrier
-	soap.CheckPresence(e, &v.Carrier.Presence, f0[:], "Carrier")
-	soap.EncodePtr[TableRight](e, &f0[0], &v.Carrier.Presence, v.Carrier.TableRight)
-	dictFieldPropertyDictionary.Encode(e, &f0[1], &v.Carrier.Presence, v.Carrier.FieldProperties)
-	f1 := &fieldsWebhookResult
-	soap.CheckPresence(e, &v.Presence, f1[:], "WebhookResult")
-	soap.XSBoolean.Encode(e, &f1[0], &v.Presence, v.Success)
-	soap.XSString.Encode(e, &f1[1], &v.Presence, v.Message)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *WebhookResult) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCarrier
-	var seen0 [2]bool
-	f1 := &fieldsWebhookResult
-	var seen1 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[TableRight](d, se, &f0[0], &v.Carrier.Presence, &v.Carrier.TableRight)
-		case f0[1].Name:
-			seen0[1] = true
-			err = dictFieldPropertyDictionary.Decode(d, se, &f0[1], &v.Carrier.Presence, &v.Carrier.FieldProperties)
-		case f1[0].Name:
-			seen1[0] = true
-			err = soap.XSBoolean.Decode(d, se, &f1[0], &v.Presence, &v.Success)
-		case f1[1].Name:
-			seen1[1] = true
-			err = soap.XSString.Decode(d, se, &f1[1], &v.Presence, &v.Message)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Carrier.Presence)
-	soap.Missing(f1[:], seen1[:], &v.Presence)
-	return nil
-}
+func (*WebhookResult) SOAPType() *soapimpl.Type { return tableWebhookResult }
 
 // WebhookState is the simple type {http://www.superoffice.net/ws/crm/NetServer/Services88}WebhookState: an enumeration. WCF declares its CLR type as short.
 type WebhookState string
@@ -1365,14 +507,6 @@ func (v WebhookState) Number() (int64, bool) {
 }
 
 // codecWebhookState converts WebhookState values to and from text.
-var codecWebhookState = soap.StringType[WebhookState](soap.XSString, xml.Name{Space: nsServices88, Local: "WebhookState"})
+var codecWebhookState = soapimpl.StringType[WebhookState](&soapimpl.XSString, xml.Name{Space: nsServices88, Local: "WebhookState"})
 
-// SOAPType returns the schema type of WebhookState, {http://www.superoffice.net/ws/crm/NetServer/Services88}WebhookState, written as xsi:type when a WebhookState fills an xs:anyType slot.
-func (WebhookState) SOAPType() xml.Name {
-	return codecWebhookState.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a WebhookState is written so.
-func (v WebhookState) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecWebhookState.MarshalElement(e, start, v)
-}
+func (WebhookState) SOAPCodec() *soapimpl.Codec { return &codecWebhookState }

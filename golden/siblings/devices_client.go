@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // DevicesClient is a client for the port type Devices. Create one with NewDevicesClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type DevicesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsDevicesBinding describes the operations of binding DevicesBinding, in the order of DevicesClient's methods.
-var opsDevicesBinding = [1]operation{
-	{Operation: soap.Operation{Name: "Devices.GetDevice", Action: "http://example.com/sogen/siblings/GetDevice", Version: soap.V11, Request: xml.Name{Space: nsSiblings, Local: "GetDevice"}, Response: xml.Name{Space: nsSiblings, Local: "GetDeviceResponse"}}},
+var opsDevicesBinding = [1]soapimpl.Operation{
+	{Name: "Devices.GetDevice", Action: "http://example.com/sogen/siblings/GetDevice", Version: soap.V11, Request: xml.Name{Space: nsSiblings, Local: "GetDevice"}, Response: xml.Name{Space: nsSiblings, Local: "GetDeviceResponse"}},
 }
 
 // NewDevicesClient returns a DevicesClient for the port DevicesPort of service SiblingService (SOAP 1.1, endpoint http://example.com/sogen/siblings). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewDevicesClient(client *soap.Client) *DevicesClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *DevicesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *DevicesClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("siblings: DevicesClient was not created with NewDevicesClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "siblings.DevicesClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // GetDevice calls the operation GetDevice, sending GetDevice. It returns the Device of the GetDeviceResponse reply. It calls DevicesClientMessages.GetDevice, which takes and returns the whole messages.

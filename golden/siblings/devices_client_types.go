@@ -7,6 +7,7 @@ package siblings
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 /*
@@ -25,67 +26,20 @@ type Device struct {
 	Presence soap.Presence
 }
 
-// fieldsDevice describes the child elements of Device, in schema order.
-var fieldsDevice = [...]soap.Field{
-	{Name: xml.Name{Space: nsCommon, Local: "Id"}, GoName: "ID"},
-	{Name: xml.Name{Space: nsCommon, Local: "Name"}, GoName: "Name"},
-	{Name: xml.Name{Space: nsCommon, Local: "Temperature"}, GoName: "Temperature", Optional: true},
+var descDevice = soapimpl.Struct{Go: "Device", Type: xml.Name{Space: nsCommon, Local: "Device"}, Presence: true, Zero: (*Device)(nil), New: func() any { return new(Device) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Device)
+		p[0], p[1], p[2], p[3] = &x.ID, &x.Name, &x.Temperature, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsCommon, Local: "Id", GoName: "ID", Codec: &codecDeviceID},
+		{Space: nsCommon, Local: "Name", GoName: "Name", Codec: &soapimpl.XSString},
+		{Space: nsCommon, Local: "Temperature", GoName: "Temperature", Flags: soapimpl.Optional, Codec: &soapimpl.XSDecimal},
+	},
 }
+var tableDevice = soapimpl.NewType(&descDevice)
 
-// SOAPType returns the schema type name of Device.
-func (*Device) SOAPType() xml.Name {
-	return xml.Name{Space: nsCommon, Local: "Device"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Device) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsDevice
-	soap.CheckPresence(e, &v.Presence, f0[:], "Device")
-	codecDeviceID.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Name)
-	soap.XSDecimal.Encode(e, &f0[2], &v.Presence, v.Temperature)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Device) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsDevice
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecDeviceID.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Name)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSDecimal.Decode(d, se, &f0[2], &v.Presence, &v.Temperature)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Device) SOAPType() *soapimpl.Type { return tableDevice }
 
 /*
 DeviceID is the simple type {http://example.com/sogen/common}DeviceId: a restriction of xs:string. The schema restricts it with maxLength "64"; sogen does not check these facets.
@@ -95,17 +49,9 @@ Identifies a device.
 type DeviceID string
 
 // codecDeviceID converts DeviceID values to and from text.
-var codecDeviceID = soap.StringType[DeviceID](soap.XSString, xml.Name{Space: nsCommon, Local: "DeviceId"})
+var codecDeviceID = soapimpl.StringType[DeviceID](&soapimpl.XSString, xml.Name{Space: nsCommon, Local: "DeviceId"})
 
-// SOAPType returns the schema type of DeviceID, {http://example.com/sogen/common}DeviceId, written as xsi:type when a DeviceID fills an xs:anyType slot.
-func (DeviceID) SOAPType() xml.Name {
-	return codecDeviceID.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a DeviceID is written so.
-func (v DeviceID) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecDeviceID.MarshalElement(e, start, v)
-}
+func (DeviceID) SOAPCodec() *soapimpl.Codec { return &codecDeviceID }
 
 // GetDevice is the content of the element of the same name.
 type GetDevice struct {
@@ -115,57 +61,18 @@ type GetDevice struct {
 	Presence soap.Presence
 }
 
-// fieldsGetDevice describes the child elements of GetDevice, in schema order.
-var fieldsGetDevice = [...]soap.Field{
-	{Name: xml.Name{Space: nsSiblings, Local: "Id"}, GoName: "ID"},
+var descGetDevice = soapimpl.Struct{Go: "GetDevice", Presence: true, Zero: (*GetDevice)(nil), New: func() any { return new(GetDevice) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetDevice)
+		p[0], p[1] = &x.ID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSiblings, Local: "Id", GoName: "ID", Codec: &codecDeviceID},
+	},
 }
+var tableGetDevice = soapimpl.NewType(&descGetDevice)
 
-// SOAPType returns the zero name: GetDevice is an anonymous type.
-func (*GetDevice) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetDevice) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetDevice
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetDevice")
-	codecDeviceID.Encode(e, &f0[0], &v.Presence, v.ID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetDevice) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetDevice
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = codecDeviceID.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetDevice) SOAPType() *soapimpl.Type { return tableGetDevice }
 
 // GetDeviceResponse is the content of the element of the same name.
 type GetDeviceResponse struct {
@@ -175,54 +82,15 @@ type GetDeviceResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsGetDeviceResponse describes the child elements of GetDeviceResponse, in schema order.
-var fieldsGetDeviceResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsSiblings, Local: "Device"}, GoName: "Device", ZeroUnset: true},
+var descGetDeviceResponse = soapimpl.Struct{Go: "GetDeviceResponse", Presence: true, Zero: (*GetDeviceResponse)(nil), New: func() any { return new(GetDeviceResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*GetDeviceResponse)
+		p[0], p[1] = &x.Device, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSiblings, Local: "Device", GoName: "Device", Flags: soapimpl.ZeroUnset, Codec: &ptrDevice},
+	},
 }
+var tableGetDeviceResponse = soapimpl.NewType(&descGetDeviceResponse)
 
-// SOAPType returns the zero name: GetDeviceResponse is an anonymous type.
-func (*GetDeviceResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *GetDeviceResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsGetDeviceResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "GetDeviceResponse")
-	soap.EncodePtr[Device](e, &f0[0], &v.Presence, v.Device)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *GetDeviceResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsGetDeviceResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Device](d, se, &f0[0], &v.Presence, &v.Device)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*GetDeviceResponse) SOAPType() *soapimpl.Type { return tableGetDeviceResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // QuotesClient is a client for the port type Quotes. Create one with NewQuotesClient; a client is safe for concurrent use once its fields are set.
@@ -17,16 +18,16 @@ type QuotesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[5]operation
+	ops      *[5]soapimpl.Operation
 }
 
 // opsQuotesBinding describes the operations of binding QuotesBinding, in the order of QuotesClient's methods.
-var opsQuotesBinding = [5]operation{
-	{Operation: soap.Operation{Name: "Quotes.GetPrice", Action: "urn:price", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Price"}}},
-	{Operation: soap.Operation{Name: "Quotes.GetMarket", Action: "urn:market", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Market"}}},
-	{Operation: soap.Operation{Name: "Quotes.Cancel", Action: "urn:cancel", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "OrderID"}}},
-	{Operation: soap.Operation{Name: "Quotes.Halt", Action: "urn:halt", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Reason"}, Response: xml.Name{Space: nsSimplebare, Local: "Reason"}}},
-	{Operation: soap.Operation{Name: "Quotes.Echo", Action: "urn:echo", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Note"}, Response: xml.Name{Space: nsSimplebare, Local: "Note"}}},
+var opsQuotesBinding = [5]soapimpl.Operation{
+	{Name: "Quotes.GetPrice", Action: "urn:price", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Price"}},
+	{Name: "Quotes.GetMarket", Action: "urn:market", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Symbol"}, Response: xml.Name{Space: nsSimplebare, Local: "Market"}},
+	{Name: "Quotes.Cancel", Action: "urn:cancel", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "OrderID"}},
+	{Name: "Quotes.Halt", Action: "urn:halt", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Reason"}, Response: xml.Name{Space: nsSimplebare, Local: "Reason"}},
+	{Name: "Quotes.Echo", Action: "urn:echo", Version: soap.V11, Request: xml.Name{Space: nsSimplebare, Local: "Note"}, Response: xml.Name{Space: nsSimplebare, Local: "Note"}},
 }
 
 // NewQuotesClient returns a QuotesClient for the port QuotesPort of service QuotesService (SOAP 1.1, endpoint http://example.com/quotes). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -39,23 +40,18 @@ func NewQuotesClient(client *soap.Client) *QuotesClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *QuotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *QuotesClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("simplebare: QuotesClient was not created with NewQuotesClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "simplebare.QuotesClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // GetPrice calls the operation GetPrice, sending Symbol. It returns the value of the Price reply. It calls QuotesClientMessages.GetPrice, which takes and returns the whole messages.
@@ -111,46 +107,41 @@ func (c *QuotesClient) Messages() QuotesClientMessages {
 
 // GetPrice calls the operation GetPrice, sending the value of the Symbol body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Price reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
 func (m QuotesClientMessages) GetPrice(ctx context.Context, req soap.BareValue[string], opts ...soap.CallOption) (soap.BareValue[soap.Decimal], error) {
-	r := &soap.Bare[string]{Codec: soap.XSString, Value: req.Value, Presence: req.Presence}
-	resp := soap.Bare[soap.Decimal]{Codec: soap.XSDecimal}
-	if err := m.c.call(ctx, 0, r, &resp, opts); err != nil {
+	var resp soap.BareValue[soap.Decimal]
+	if err := m.c.call(ctx, 0, &soapimpl.Bare{Codec: &soapimpl.XSString, Value: &req.Value, Presence: &req.Presence}, &soapimpl.Bare{Codec: &soapimpl.XSDecimal, Value: &resp.Value, Presence: &resp.Presence}, opts); err != nil {
 		return soap.BareValue[soap.Decimal]{}, err
 	}
-	return soap.BareValue[soap.Decimal]{Value: resp.Value, Presence: resp.Presence}, nil
+	return resp, nil
 }
 
 // GetMarket calls the operation GetMarket, sending the value of the Symbol body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Market reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
 func (m QuotesClientMessages) GetMarket(ctx context.Context, req soap.BareValue[string], opts ...soap.CallOption) (soap.BareValue[MarketState], error) {
-	r := &soap.Bare[string]{Codec: soap.XSString, Value: req.Value, Presence: req.Presence}
-	resp := soap.Bare[MarketState]{Codec: codecMarketState}
-	if err := m.c.call(ctx, 1, r, &resp, opts); err != nil {
+	var resp soap.BareValue[MarketState]
+	if err := m.c.call(ctx, 1, &soapimpl.Bare{Codec: &soapimpl.XSString, Value: &req.Value, Presence: &req.Presence}, &soapimpl.Bare{Codec: &codecMarketState, Value: &resp.Value, Presence: &resp.Presence}, opts); err != nil {
 		return soap.BareValue[MarketState]{}, err
 	}
-	return soap.BareValue[MarketState]{Value: resp.Value, Presence: resp.Presence}, nil
+	return resp, nil
 }
 
 // Cancel calls the operation Cancel, sending the value of the OrderID body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns only an error (a one-way operation, or an empty reply).
 func (m QuotesClientMessages) Cancel(ctx context.Context, req soap.BareValue[int32], opts ...soap.CallOption) error {
-	r := &soap.Bare[int32]{Codec: soap.XSInt, Value: req.Value, Presence: req.Presence}
-	return m.c.call(ctx, 2, r, nil, opts)
+	return m.c.call(ctx, 2, &soapimpl.Bare{Codec: &soapimpl.XSInt, Value: &req.Value, Presence: &req.Presence}, nil, opts)
 }
 
 // Halt calls the operation Halt, sending the value of the Reason body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Reason reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
 func (m QuotesClientMessages) Halt(ctx context.Context, req soap.BareValue[Reason], opts ...soap.CallOption) (soap.BareValue[Reason], error) {
-	r := &soap.Bare[Reason]{Codec: codecReason, Value: req.Value, Presence: req.Presence}
-	resp := soap.Bare[Reason]{Codec: codecReason}
-	if err := m.c.call(ctx, 3, r, &resp, opts); err != nil {
+	var resp soap.BareValue[Reason]
+	if err := m.c.call(ctx, 3, &soapimpl.Bare{Codec: &codecReason, Value: &req.Value, Presence: &req.Presence}, &soapimpl.Bare{Codec: &codecReason, Value: &resp.Value, Presence: &resp.Presence}, opts); err != nil {
 		return soap.BareValue[Reason]{}, err
 	}
-	return soap.BareValue[Reason]{Value: resp.Value, Presence: resp.Presence}, nil
+	return resp, nil
 }
 
 // Echo calls the operation Echo, sending the value of the Note body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the Note reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
 func (m QuotesClientMessages) Echo(ctx context.Context, req soap.BareValue[any], opts ...soap.CallOption) (soap.BareValue[any], error) {
-	r := &soap.BareAny{Value: req.Value, Presence: req.Presence}
-	var resp soap.BareAny
-	if err := m.c.call(ctx, 4, r, &resp, opts); err != nil {
+	var resp soap.BareValue[any]
+	if err := m.c.call(ctx, 4, &soapimpl.Bare{Codec: &soapimpl.Any, Value: &req.Value, Presence: &req.Presence}, &soapimpl.Bare{Codec: &soapimpl.Any, Value: &resp.Value, Presence: &resp.Presence}, opts); err != nil {
 		return soap.BareValue[any]{}, err
 	}
-	return soap.BareValue[any]{Value: resp.Value, Presence: resp.Presence}, nil
+	return resp, nil
 }

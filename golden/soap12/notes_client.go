@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // NotesClient is a client for the port type Notes. Create one with NewNotesClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type NotesClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsNotesSoap12 describes the operations of binding NotesSoap12, in the order of NotesClient's methods.
-var opsNotesSoap12 = [2]operation{
-	{Operation: soap.Operation{Name: "Notes.SaveNote", Action: "http://example.com/sogen/soap12/SaveNote", Version: soap.V12, Request: xml.Name{Space: nsSoap12, Local: "SaveNote"}, Response: xml.Name{Space: nsSoap12, Local: "SaveNoteResponse"}}},
-	{Operation: soap.Operation{Name: "Notes.Echo", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSoap12, Local: "Echo"}, Response: xml.Name{Space: nsSoap12, Local: "EchoResponse"}}},
+var opsNotesSoap12 = [2]soapimpl.Operation{
+	{Name: "Notes.SaveNote", Action: "http://example.com/sogen/soap12/SaveNote", Version: soap.V12, Request: xml.Name{Space: nsSoap12, Local: "SaveNote"}, Response: xml.Name{Space: nsSoap12, Local: "SaveNoteResponse"}},
+	{Name: "Notes.Echo", Action: "", Version: soap.V12, Request: xml.Name{Space: nsSoap12, Local: "Echo"}, Response: xml.Name{Space: nsSoap12, Local: "EchoResponse"}},
 }
 
 // NewNotesClient returns a NotesClient for the port NotesSoap12 of service NotesService (SOAP 1.2, endpoint http://example.com/soap12). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewNotesClient(client *soap.Client) *NotesClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *NotesClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *NotesClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("soap12: NotesClient was not created with NewNotesClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "soap12.NotesClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // SaveNote calls the operation SaveNote, sending SaveNote. It returns the Id of the SaveNoteResponse reply. It calls NotesClientMessages.SaveNote, which takes and returns the whole messages.

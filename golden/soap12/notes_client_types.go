@@ -7,6 +7,7 @@ package soap12
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Echo is the content of the element of the same name.
@@ -17,57 +18,18 @@ type Echo struct {
 	Presence soap.Presence
 }
 
-// fieldsEcho describes the child elements of Echo, in schema order.
-var fieldsEcho = [...]soap.Field{
-	{Name: xml.Name{Space: nsSoap12, Local: "text"}, GoName: "Text", Optional: true, Nillable: true, ZeroUnset: true},
+var descEcho = soapimpl.Struct{Go: "Echo", Presence: true, Zero: (*Echo)(nil), New: func() any { return new(Echo) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Echo)
+		p[0], p[1] = &x.Text, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSoap12, Local: "text", GoName: "Text", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableEcho = soapimpl.NewType(&descEcho)
 
-// SOAPType returns the zero name: Echo is an anonymous type.
-func (*Echo) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Echo) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEcho
-	soap.CheckPresence(e, &v.Presence, f0[:], "Echo")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Text)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Echo) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEcho
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Text)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Echo) SOAPType() *soapimpl.Type { return tableEcho }
 
 // EchoResponse is the content of the element of the same name.
 type EchoResponse struct {
@@ -77,57 +39,18 @@ type EchoResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsEchoResponse describes the child elements of EchoResponse, in schema order.
-var fieldsEchoResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsSoap12, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descEchoResponse = soapimpl.Struct{Go: "EchoResponse", Presence: true, Zero: (*EchoResponse)(nil), New: func() any { return new(EchoResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*EchoResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSoap12, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableEchoResponse = soapimpl.NewType(&descEchoResponse)
 
-// SOAPType returns the zero name: EchoResponse is an anonymous type.
-func (*EchoResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *EchoResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsEchoResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "EchoResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *EchoResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsEchoResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*EchoResponse) SOAPType() *soapimpl.Type { return tableEchoResponse }
 
 // Note is the complex type {http://example.com/sogen/soap12}Note.
 type Note struct {
@@ -139,62 +62,19 @@ type Note struct {
 	Presence soap.Presence
 }
 
-// fieldsNote describes the child elements of Note, in schema order.
-var fieldsNote = [...]soap.Field{
-	{Name: xml.Name{Space: nsSoap12, Local: "Title"}, GoName: "Title", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSoap12, Local: "Body"}, GoName: "Body", Optional: true, Nillable: true, ZeroUnset: true},
+var descNote = soapimpl.Struct{Go: "Note", Type: xml.Name{Space: nsSoap12, Local: "Note"}, Presence: true, Zero: (*Note)(nil), New: func() any { return new(Note) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Note)
+		p[0], p[1], p[2] = &x.Title, &x.Body, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSoap12, Local: "Title", GoName: "Title", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsSoap12, Local: "Body", GoName: "Body", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableNote = soapimpl.NewType(&descNote)
 
-// SOAPType returns the schema type name of Note.
-func (*Note) SOAPType() xml.Name {
-	return xml.Name{Space: nsSoap12, Local: "Note"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Note) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsNote
-	soap.CheckPresence(e, &v.Presence, f0[:], "Note")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Title)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Body)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Note) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsNote
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Title)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Body)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Note) SOAPType() *soapimpl.Type { return tableNote }
 
 // SaveNote is the content of the element of the same name.
 type SaveNote struct {
@@ -204,57 +84,18 @@ type SaveNote struct {
 	Presence soap.Presence
 }
 
-// fieldsSaveNote describes the child elements of SaveNote, in schema order.
-var fieldsSaveNote = [...]soap.Field{
-	{Name: xml.Name{Space: nsSoap12, Local: "note"}, GoName: "Note", Optional: true, Nillable: true, ZeroUnset: true},
+var descSaveNote = soapimpl.Struct{Go: "SaveNote", Presence: true, Zero: (*SaveNote)(nil), New: func() any { return new(SaveNote) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SaveNote)
+		p[0], p[1] = &x.Note, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSoap12, Local: "note", GoName: "Note", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrNote},
+	},
 }
+var tableSaveNote = soapimpl.NewType(&descSaveNote)
 
-// SOAPType returns the zero name: SaveNote is an anonymous type.
-func (*SaveNote) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SaveNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSaveNote
-	soap.CheckPresence(e, &v.Presence, f0[:], "SaveNote")
-	soap.EncodePtr[Note](e, &f0[0], &v.Presence, v.Note)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SaveNote) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSaveNote
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Note](d, se, &f0[0], &v.Presence, &v.Note)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SaveNote) SOAPType() *soapimpl.Type { return tableSaveNote }
 
 // SaveNoteResponse is the content of the element of the same name.
 type SaveNoteResponse struct {
@@ -264,54 +105,15 @@ type SaveNoteResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSaveNoteResponse describes the child elements of SaveNoteResponse, in schema order.
-var fieldsSaveNoteResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsSoap12, Local: "Id"}, GoName: "ID", Optional: true},
+var descSaveNoteResponse = soapimpl.Struct{Go: "SaveNoteResponse", Presence: true, Zero: (*SaveNoteResponse)(nil), New: func() any { return new(SaveNoteResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SaveNoteResponse)
+		p[0], p[1] = &x.ID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSoap12, Local: "Id", GoName: "ID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableSaveNoteResponse = soapimpl.NewType(&descSaveNoteResponse)
 
-// SOAPType returns the zero name: SaveNoteResponse is an anonymous type.
-func (*SaveNoteResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SaveNoteResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSaveNoteResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SaveNoteResponse")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SaveNoteResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSaveNoteResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SaveNoteResponse) SOAPType() *soapimpl.Type { return tableSaveNoteResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // PaymentsResponseHeader holds the SOAP header blocks of replies to PaymentsClient; pass one to soap.WithResponseHeader to read them after a call (the call resets it first). A block the reply did not carry is nil.
@@ -21,40 +22,19 @@ type PaymentsResponseHeader struct {
 	Presence soap.Presence
 }
 
-// fieldsPaymentsResponseHeader describes the header blocks of PaymentsResponseHeader.
-var fieldsPaymentsResponseHeader = [...]soap.Field{
-	{Name: xml.Name{Space: nsPayments, Local: "Success"}, GoName: "Success", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsPayments, Local: "ErrorInfo"}, GoName: "ErrorInfo", Optional: true, Nillable: true, ZeroUnset: true},
+var descPaymentsResponseHeader = soapimpl.Struct{Go: "PaymentsResponseHeader", Kind: soapimpl.Header, Presence: true, Zero: (*PaymentsResponseHeader)(nil), New: func() any { return new(PaymentsResponseHeader) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PaymentsResponseHeader)
+		p[0], p[1], p[2] = &x.Success, &x.ErrorInfo, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsPayments, Local: "Success", GoName: "Success", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSBoolean},
+		{Space: nsPayments, Local: "ErrorInfo", GoName: "ErrorInfo", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrErrorDetails},
+	},
 }
+var tablePaymentsResponseHeader = soapimpl.NewType(&descPaymentsResponseHeader)
 
-// marshalSOAPHeader writes the header blocks listed in which (indexes into fieldsPaymentsResponseHeader); a nil h writes none.
-func (h *PaymentsResponseHeader) marshalSOAPHeader(e *soap.Encoder, which []int) {
-	if h == nil {
-		return
-	}
-	f := &fieldsPaymentsResponseHeader
-	soap.CheckPresence(e, &h.Presence, f[:], "PaymentsResponseHeader")
-	for _, i := range which {
-		switch i {
-		case 0:
-			soap.XSBoolean.EncodeRef(e, &f[0], &h.Presence, h.Success)
-		case 1:
-			soap.EncodePtr[ErrorDetails](e, &f[1], &h.Presence, h.ErrorInfo)
-		}
-	}
-}
-
-// UnmarshalSOAPHeader decodes the header block se when it is one of PaymentsResponseHeader's, and reports whether it was.
-func (h *PaymentsResponseHeader) UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error) {
-	f := &fieldsPaymentsResponseHeader
-	switch se.Name {
-	case f[0].Name:
-		return true, soap.XSBoolean.DecodeRef(d, se, &f[0], &h.Presence, &h.Success)
-	case f[1].Name:
-		return true, soap.DecodePtr[ErrorDetails](d, se, &f[1], &h.Presence, &h.ErrorInfo)
-	}
-	return false, nil
-}
+func (*PaymentsResponseHeader) SOAPType() *soapimpl.Type { return tablePaymentsResponseHeader }
 
 // PaymentsClient is a client for the port type Payments. Create one with NewPaymentsClient; a client is safe for concurrent use once its fields are set.
 type PaymentsClient struct {
@@ -62,12 +42,12 @@ type PaymentsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsPaymentsSOAP describes the operations of binding PaymentsSoap, in the order of PaymentsClient's methods.
-var opsPaymentsSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Payments.Charge", Action: "http://example.com/sogen/payments/Charge", Version: soap.V11, Request: xml.Name{Space: nsPayments, Local: "Charge"}, Response: xml.Name{Space: nsPayments, Local: "ChargeResponse"}}},
+var opsPaymentsSOAP = [1]soapimpl.Operation{
+	{Name: "Payments.Charge", Action: "http://example.com/sogen/payments/Charge", Version: soap.V11, Request: xml.Name{Space: nsPayments, Local: "Charge"}, Response: xml.Name{Space: nsPayments, Local: "ChargeResponse"}},
 }
 
 // NewPaymentsClient returns a PaymentsClient for the port PaymentsSoap of service PaymentsService (SOAP 1.1, endpoint http://example.com/payments). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -80,29 +60,24 @@ func NewPaymentsClient(client *soap.Client) *PaymentsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *PaymentsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *PaymentsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("statusoff: PaymentsClient was not created with NewPaymentsClient, so it has no operations")
 	}
-	op := &c.ops[i]
 	var local PaymentsResponseHeader
-	rh, err := soap.ResponseHeaderFrom(&local, opts)
+	rh, err := soapimpl.ResponseHeaderFrom(&local, opts)
 	if err != nil {
 		return err
 	}
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:       c.Endpoint,
 		Caller:         "statusoff.PaymentsClient",
 		Namespaces:     namespaces,
-		Body:           req,
-		Result:         resp,
-		ResponseHeader: rh,
 		Types:          typeRegistry,
-	}, opts...)
+		ResponseHeader: rh,
+		Request:        req,
+		Response:       resp,
+	}, opts)
 }
 
 // Charge calls the operation Charge, sending Charge. It returns the TransactionId of the ChargeResponse reply. It calls PaymentsClientMessages.Charge, which takes and returns the whole messages.

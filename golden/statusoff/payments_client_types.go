@@ -7,6 +7,7 @@ package statusoff
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Charge is the content of the element of the same name.
@@ -17,57 +18,18 @@ type Charge struct {
 	Presence soap.Presence
 }
 
-// fieldsCharge describes the child elements of Charge, in schema order.
-var fieldsCharge = [...]soap.Field{
-	{Name: xml.Name{Space: nsPayments, Local: "Amount"}, GoName: "Amount"},
+var descCharge = soapimpl.Struct{Go: "Charge", Presence: true, Zero: (*Charge)(nil), New: func() any { return new(Charge) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Charge)
+		p[0], p[1] = &x.Amount, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsPayments, Local: "Amount", GoName: "Amount", Codec: &soapimpl.XSDecimal},
+	},
 }
+var tableCharge = soapimpl.NewType(&descCharge)
 
-// SOAPType returns the zero name: Charge is an anonymous type.
-func (*Charge) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Charge) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsCharge
-	soap.CheckPresence(e, &v.Presence, f0[:], "Charge")
-	soap.XSDecimal.Encode(e, &f0[0], &v.Presence, v.Amount)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Charge) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsCharge
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSDecimal.Decode(d, se, &f0[0], &v.Presence, &v.Amount)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Charge) SOAPType() *soapimpl.Type { return tableCharge }
 
 // ChargeResponse is the content of the element of the same name.
 type ChargeResponse struct {
@@ -77,57 +39,18 @@ type ChargeResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsChargeResponse describes the child elements of ChargeResponse, in schema order.
-var fieldsChargeResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsPayments, Local: "TransactionId"}, GoName: "TransactionID", Optional: true},
+var descChargeResponse = soapimpl.Struct{Go: "ChargeResponse", Presence: true, Zero: (*ChargeResponse)(nil), New: func() any { return new(ChargeResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ChargeResponse)
+		p[0], p[1] = &x.TransactionID, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsPayments, Local: "TransactionId", GoName: "TransactionID", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableChargeResponse = soapimpl.NewType(&descChargeResponse)
 
-// SOAPType returns the zero name: ChargeResponse is an anonymous type.
-func (*ChargeResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ChargeResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsChargeResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "ChargeResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.TransactionID)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ChargeResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsChargeResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.TransactionID)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ChargeResponse) SOAPType() *soapimpl.Type { return tableChargeResponse }
 
 // ErrorDetails is the complex type {http://example.com/sogen/payments}ErrorDetails.
 type ErrorDetails struct {
@@ -139,59 +62,16 @@ type ErrorDetails struct {
 	Presence soap.Presence
 }
 
-// fieldsErrorDetails describes the child elements of ErrorDetails, in schema order.
-var fieldsErrorDetails = [...]soap.Field{
-	{Name: xml.Name{Space: nsPayments, Local: "Message"}, GoName: "Message", Optional: true},
-	{Name: xml.Name{Space: nsPayments, Local: "Code"}, GoName: "Code", Optional: true},
+var descErrorDetails = soapimpl.Struct{Go: "ErrorDetails", Type: xml.Name{Space: nsPayments, Local: "ErrorDetails"}, Presence: true, Zero: (*ErrorDetails)(nil), New: func() any { return new(ErrorDetails) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*ErrorDetails)
+		p[0], p[1], p[2] = &x.Message, &x.Code, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsPayments, Local: "Message", GoName: "Message", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+		{Space: nsPayments, Local: "Code", GoName: "Code", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
 }
+var tableErrorDetails = soapimpl.NewType(&descErrorDetails)
 
-// SOAPType returns the schema type name of ErrorDetails.
-func (*ErrorDetails) SOAPType() xml.Name {
-	return xml.Name{Space: nsPayments, Local: "ErrorDetails"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *ErrorDetails) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsErrorDetails
-	soap.CheckPresence(e, &v.Presence, f0[:], "ErrorDetails")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Message)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Code)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *ErrorDetails) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsErrorDetails
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Message)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Code)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*ErrorDetails) SOAPType() *soapimpl.Type { return tableErrorDetails }

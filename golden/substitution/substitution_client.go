@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // SubstitutionClient is a client for the port type Substitution. Create one with NewSubstitutionClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type SubstitutionClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsSubstitutionSOAP describes the operations of binding SubstitutionSoap, in the order of SubstitutionClient's methods.
-var opsSubstitutionSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Substitution.Record", Action: "http://example.com/sogen/substitution/Record", Version: soap.V11, Request: xml.Name{Space: nsSubstitution, Local: "Record"}, Response: xml.Name{Space: nsSubstitution, Local: "RecordResponse"}}},
+var opsSubstitutionSOAP = [1]soapimpl.Operation{
+	{Name: "Substitution.Record", Action: "http://example.com/sogen/substitution/Record", Version: soap.V11, Request: xml.Name{Space: nsSubstitution, Local: "Record"}, Response: xml.Name{Space: nsSubstitution, Local: "RecordResponse"}},
 }
 
 // NewSubstitutionClient returns a SubstitutionClient for the port SubstitutionSoap of service SubstitutionService (SOAP 1.1, endpoint http://example.com/substitution). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewSubstitutionClient(client *soap.Client) *SubstitutionClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *SubstitutionClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *SubstitutionClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("substitution: SubstitutionClient was not created with NewSubstitutionClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "substitution.SubstitutionClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Record calls the operation Record, sending Record. It returns the roundCircle of the RecordResponse reply. It calls SubstitutionClientMessages.Record, which takes and returns the whole messages.

@@ -6,8 +6,8 @@ package substitution
 
 import (
 	"encoding/xml"
-	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Record is the content of the element of the same name.
@@ -24,79 +24,22 @@ type Record struct {
 	Presence soap.Presence
 }
 
-// fieldsRecord describes the child elements of Record, in schema order.
-var fieldsRecord = [...]soap.Field{
-	{Name: xml.Name{}, GoName: "Event", Optional: true, ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsSubstitution, Local: "shape"}, GoName: "Shape", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSubstitution, Local: "circle"}, GoName: "Circle", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSubstitution, Local: "roundCircle"}, GoName: "RoundCircle", Optional: true, ZeroUnset: true},
+var descRecord = soapimpl.Struct{Go: "Record", Presence: true, Zero: (*Record)(nil), New: func() any { return new(Record) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Record)
+		p[0], p[1], p[2], p[3], p[4] = &x.Event, &x.Shape, &x.Circle, &x.RoundCircle, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{GoName: "Event", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrRecordEvent},
+		{Space: nsSubstitution, Local: "shape", GoName: "Shape", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsSubstitution, Local: "circle", GoName: "Circle", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+		{Space: nsSubstitution, Local: "roundCircle", GoName: "RoundCircle", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSString},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{1}, {2}, {3}}}},
 }
+var tableRecord = soapimpl.NewType(&descRecord)
 
-// choiceRecord0 is the xs:choice of Record between Shape, Circle, RoundCircle.
-var choiceRecord0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{1}, {2}, {3}},
-}
-
-// SOAPType returns the zero name: Record is an anonymous type.
-func (*Record) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Record) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRecord
-	soap.CheckPresence(e, &v.Presence, f0[:], "Record")
-	choiceRecord0.Check(e, "Record", f0[:], &v.Presence, v.Shape == nil, v.Circle == nil, v.RoundCircle == nil)
-	soap.EncodeItems(e, v.Event)
-	soap.XSString.EncodeRef(e, &f0[1], &v.Presence, v.Shape)
-	soap.XSString.EncodeRef(e, &f0[2], &v.Presence, v.Circle)
-	soap.XSString.EncodeRef(e, &f0[3], &v.Presence, v.RoundCircle)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Record) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRecord
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case fieldsRecordEvent[0].Name, fieldsRecordEvent[1].Name:
-			seen0[0] = true
-			err = soap.DecodeItem(d, se, &v.Event)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[1], &v.Presence, &v.Shape)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[2], &v.Presence, &v.Circle)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.XSString.DecodeRef(d, se, &f0[3], &v.Presence, &v.RoundCircle)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Record) SOAPType() *soapimpl.Type { return tableRecord }
 
 // RecordEvent is one occurrence of a repeated xs:choice: set exactly one field. It has no element of its own: it is written as the chosen branch's element.
 type RecordEvent struct {
@@ -108,47 +51,20 @@ type RecordEvent struct {
 	Presence soap.Presence
 }
 
-// fieldsRecordEvent describes the child elements of RecordEvent, in schema order.
-var fieldsRecordEvent = [...]soap.Field{
-	{Name: xml.Name{Space: nsSubstitution, Local: "started"}, GoName: "Started", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsSubstitution, Local: "stopped"}, GoName: "Stopped", Optional: true, ZeroUnset: true},
+var descRecordEvent = soapimpl.Struct{Go: "RecordEvent", Kind: soapimpl.Occurrence, Presence: true, Zero: (*RecordEvent)(nil), New: func() any { return new(RecordEvent) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*RecordEvent)
+		p[0], p[1], p[2] = &x.Started, &x.Stopped, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSubstitution, Local: "started", GoName: "Started", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Ref, Codec: &soapimpl.XSDateTime},
+		{Space: nsSubstitution, Local: "stopped", GoName: "Stopped", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrStop},
+	},
+	Choices: []soapimpl.Choice{{Required: true, Branches: [][]int{{0}, {1}}}},
 }
+var tableRecordEvent = soapimpl.NewType(&descRecordEvent)
 
-// choiceRecordEvent0 is the xs:choice of RecordEvent between Started, Stopped.
-var choiceRecordEvent0 = &soap.Choice{
-	Required: true,
-	Branches: [][]int{{0}, {1}},
-}
-
-// SOAPType returns the zero name: RecordEvent is an anonymous type.
-func (*RecordEvent) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes the chosen branch of v; start is ignored (the occurrence has no element of its own). A nil v, or a v setting no branch or two, is an encoding error.
-func (v *RecordEvent) MarshalSOAP(e *soap.Encoder, _ soap.Start) {
-	if v == nil {
-		e.SetError(errors.New("substitution: a nil *RecordEvent"))
-		return
-	}
-	f0 := &fieldsRecordEvent
-	soap.CheckPresence(e, &v.Presence, f0[:], "RecordEvent")
-	choiceRecordEvent0.Check(e, "RecordEvent", f0[:], &v.Presence, v.Started == nil, v.Stopped == nil)
-	soap.XSDateTime.EncodeRef(e, &f0[0], &v.Presence, v.Started)
-	soap.EncodePtr[Stop](e, &f0[1], &v.Presence, v.Stopped)
-}
-
-// UnmarshalSOAP reads se, the element of one branch, into v.
-func (v *RecordEvent) UnmarshalSOAP(d *soap.Decoder, se xml.StartElement) error {
-	f0 := &fieldsRecordEvent
-	switch se.Name {
-	case f0[0].Name:
-		return soap.XSDateTime.DecodeRef(d, se, &f0[0], &v.Presence, &v.Started)
-	case f0[1].Name:
-		return soap.DecodePtr[Stop](d, se, &f0[1], &v.Presence, &v.Stopped)
-	}
-	return d.Unknown(se)
-}
+func (*RecordEvent) SOAPType() *soapimpl.Type { return tableRecordEvent }
 
 // RecordResponse is the content of the element of the same name.
 type RecordResponse struct {
@@ -158,57 +74,18 @@ type RecordResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsRecordResponse describes the child elements of RecordResponse, in schema order.
-var fieldsRecordResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsSubstitution, Local: "roundCircle"}, GoName: "RoundCircle", Optional: true},
+var descRecordResponse = soapimpl.Struct{Go: "RecordResponse", Presence: true, Zero: (*RecordResponse)(nil), New: func() any { return new(RecordResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*RecordResponse)
+		p[0], p[1] = &x.RoundCircle, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSubstitution, Local: "roundCircle", GoName: "RoundCircle", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableRecordResponse = soapimpl.NewType(&descRecordResponse)
 
-// SOAPType returns the zero name: RecordResponse is an anonymous type.
-func (*RecordResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *RecordResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsRecordResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "RecordResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.RoundCircle)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *RecordResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsRecordResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.RoundCircle)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*RecordResponse) SOAPType() *soapimpl.Type { return tableRecordResponse }
 
 // Stop is the complex type {http://example.com/sogen/substitution}Stop.
 type Stop struct {
@@ -218,54 +95,15 @@ type Stop struct {
 	Presence soap.Presence
 }
 
-// fieldsStop describes the child elements of Stop, in schema order.
-var fieldsStop = [...]soap.Field{
-	{Name: xml.Name{Space: nsSubstitution, Local: "reason"}, GoName: "Reason"},
+var descStop = soapimpl.Struct{Go: "Stop", Type: xml.Name{Space: nsSubstitution, Local: "Stop"}, Presence: true, Zero: (*Stop)(nil), New: func() any { return new(Stop) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Stop)
+		p[0], p[1] = &x.Reason, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsSubstitution, Local: "reason", GoName: "Reason", Codec: &soapimpl.XSString},
+	},
 }
+var tableStop = soapimpl.NewType(&descStop)
 
-// SOAPType returns the schema type name of Stop.
-func (*Stop) SOAPType() xml.Name {
-	return xml.Name{Space: nsSubstitution, Local: "Stop"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Stop) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsStop
-	soap.CheckPresence(e, &v.Presence, f0[:], "Stop")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Reason)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Stop) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsStop
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Reason)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Stop) SOAPType() *soapimpl.Type { return tableStop }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // OrdersClient is a client for the port type Orders. Create one with NewOrdersClient; a client is safe for concurrent use once its fields are set.
@@ -17,14 +18,14 @@ type OrdersClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[3]operation
+	ops      *[3]soapimpl.Operation
 }
 
 // opsOrdersBinding describes the operations of binding OrdersBinding, in the order of OrdersClient's methods.
-var opsOrdersBinding = [3]operation{
-	{Operation: soap.Operation{Name: "Orders.Submit", Action: "urn:submit", Version: soap.V11, Request: xml.Name{Space: nsUndefined, Local: "Submit"}, Response: xml.Name{Space: nsUndefined, Local: "SubmitResponse"}}},
-	{Operation: soap.Operation{Name: "Orders.Echo", Action: "urn:echo", Version: soap.V11, Request: xml.Name{Space: nsUndefined, Local: "EchoIn"}, Response: xml.Name{Space: nsUndefined, Local: "EchoOut"}}},
-	{Operation: soap.Operation{Name: "Orders.Ping", Action: "urn:ping", Version: soap.V11, Request: xml.Name{Space: nsUndefined, Local: "Ping"}}},
+var opsOrdersBinding = [3]soapimpl.Operation{
+	{Name: "Orders.Submit", Action: "urn:submit", Version: soap.V11, Request: xml.Name{Space: nsUndefined, Local: "Submit"}, Response: xml.Name{Space: nsUndefined, Local: "SubmitResponse"}},
+	{Name: "Orders.Echo", Action: "urn:echo", Version: soap.V11, Request: xml.Name{Space: nsUndefined, Local: "EchoIn"}, Response: xml.Name{Space: nsUndefined, Local: "EchoOut"}},
+	{Name: "Orders.Ping", Action: "urn:ping", Version: soap.V11, Request: xml.Name{Space: nsUndefined, Local: "Ping"}},
 }
 
 // NewOrdersClient returns a OrdersClient for the port OrdersPort of service OrdersService (SOAP 1.1, endpoint http://example.com/orders). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -37,23 +38,18 @@ func NewOrdersClient(client *soap.Client) *OrdersClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *OrdersClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *OrdersClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("undefined: OrdersClient was not created with NewOrdersClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "undefined.OrdersClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Submit calls the operation Submit, sending Submit. It returns the whole SubmitResponse reply. It calls OrdersClientMessages.Submit, which takes and returns the whole messages.
@@ -99,12 +95,11 @@ func (m OrdersClientMessages) Submit(ctx context.Context, req *Submit, opts ...s
 
 // Echo calls the operation Echo, sending the value of the EchoIn body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the value of the EchoOut reply, with its Presence (IsNil("Value") when the reply sent xsi:nil).
 func (m OrdersClientMessages) Echo(ctx context.Context, req soap.BareValue[any], opts ...soap.CallOption) (soap.BareValue[any], error) {
-	r := &soap.BareAny{Value: req.Value, Presence: req.Presence}
-	var resp soap.BareAny
-	if err := m.c.call(ctx, 1, r, &resp, opts); err != nil {
+	var resp soap.BareValue[any]
+	if err := m.c.call(ctx, 1, &soapimpl.Bare{Codec: &soapimpl.Any, Value: &req.Value, Presence: &req.Presence}, &soapimpl.Bare{Codec: &soapimpl.Any, Value: &resp.Value, Presence: &resp.Presence}, opts); err != nil {
 		return soap.BareValue[any]{}, err
 	}
-	return soap.BareValue[any]{Value: resp.Value, Presence: resp.Presence}, nil
+	return resp, nil
 }
 
 // Ping calls the operation Ping, sending the whole Ping request, its Presence included (nil is an error: the element is not nillable). It returns only an error (a one-way operation, or an empty reply).

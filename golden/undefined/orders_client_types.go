@@ -7,6 +7,7 @@ package undefined
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Amount is the complex type {http://example.com/sogen/undefined}Amount. It has simple content: a value with attributes.
@@ -19,49 +20,19 @@ type Amount struct {
 	AnyAttr []xml.Attr
 }
 
-// attrsAmount describes the attributes of Amount.
-var attrsAmount = [...]soap.Attribute{
-	{Name: xml.Name{Local: "currency"}, GoName: "Currency"},
+var descAmount = soapimpl.Struct{Go: "Amount", Type: xml.Name{Space: nsUndefined, Local: "Amount"}, AnyAttr: true, Zero: (*Amount)(nil), New: func() any { return new(Amount) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Amount)
+		p[0], p[1], p[2] = &x.Currency, &x.Value, &x.AnyAttr
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "currency", GoName: "Currency", Codec: &soapimpl.XSString, Ref: true},
+	},
+	Text: &soapimpl.XSString,
 }
+var tableAmount = soapimpl.NewType(&descAmount)
 
-// SOAPType returns the schema type name of Amount.
-func (*Amount) SOAPType() xml.Name {
-	return xml.Name{Space: nsUndefined, Local: "Amount"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Amount) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsAmount[0], v.Currency)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	soap.XSString.EncodeText(e, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Amount) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsAmount[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsAmount[0], a.Value, &v.Currency)
-		default:
-			if soap.OtherAttr(a) {
-				v.AnyAttr = append(v.AnyAttr, a)
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return soap.XSString.DecodeText(d, &v.Value)
-}
+func (*Amount) SOAPType() *soapimpl.Type { return tableAmount }
 
 // Code is the simple type {http://example.com/sogen/undefined}Code: an enumeration.
 type Code string
@@ -84,49 +55,25 @@ func (v Code) Known() bool {
 }
 
 // codecCode converts Code values to and from text.
-var codecCode = soap.StringType[Code](soap.XSString, xml.Name{Space: nsUndefined, Local: "Code"})
+var codecCode = soapimpl.StringType[Code](&soapimpl.XSString, xml.Name{Space: nsUndefined, Local: "Code"})
 
-// SOAPType returns the schema type of Code, {http://example.com/sogen/undefined}Code, written as xsi:type when a Code fills an xs:anyType slot.
-func (Code) SOAPType() xml.Name {
-	return codecCode.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Code is written so.
-func (v Code) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecCode.MarshalElement(e, start, v)
-}
+func (Code) SOAPCodec() *soapimpl.Codec { return &codecCode }
 
 // Codes is the simple type {http://example.com/sogen/undefined}Codes: a list of string values, written separated by spaces; nil is no value and an empty non-nil slice the empty list.
 type Codes []string
 
 // codecCodes converts Codes values to and from text.
-var codecCodes = soap.ListType[Codes](soap.XSString, xml.Name{Space: nsUndefined, Local: "Codes"})
+var codecCodes = soapimpl.ListType[Codes](&soapimpl.XSString, xml.Name{Space: nsUndefined, Local: "Codes"})
 
-// SOAPType returns the schema type of Codes, {http://example.com/sogen/undefined}Codes, written as xsi:type when a Codes fills an xs:anyType slot.
-func (Codes) SOAPType() xml.Name {
-	return codecCodes.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Codes is written so.
-func (v Codes) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecCodes.MarshalElement(e, start, v)
-}
+func (Codes) SOAPCodec() *soapimpl.Codec { return &codecCodes }
 
 // Either is the simple type {http://example.com/sogen/undefined}Either: a union of simple types, kept as its text.
 type Either string
 
 // codecEither converts Either values to and from text.
-var codecEither = soap.StringType[Either](soap.XSString, xml.Name{Space: nsUndefined, Local: "Either"})
+var codecEither = soapimpl.StringType[Either](&soapimpl.XSString, xml.Name{Space: nsUndefined, Local: "Either"})
 
-// SOAPType returns the schema type of Either, {http://example.com/sogen/undefined}Either, written as xsi:type when a Either fills an xs:anyType slot.
-func (Either) SOAPType() xml.Name {
-	return codecEither.Type
-}
-
-// MarshalSOAP writes v as the element start.Name, with start.Type as its xsi:type: an xs:anyType slot holding a Either is written so.
-func (v Either) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	codecEither.MarshalElement(e, start, v)
-}
+func (Either) SOAPCodec() *soapimpl.Codec { return &codecEither }
 
 // Line is the complex type {http://example.com/sogen/undefined}Line.
 type Line struct {
@@ -138,59 +85,19 @@ type Line struct {
 	Presence soap.Presence
 }
 
-// fieldsLine describes the child elements of Line, in schema order.
-var fieldsLine = [...]soap.Field{
-	{Name: xml.Name{Space: nsUndefined, Local: "Sku"}, GoName: "Sku"},
-	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
+var descLine = soapimpl.Struct{Go: "Line", Type: xml.Name{Space: nsUndefined, Local: "Line"}, Presence: true, Zero: (*Line)(nil), New: func() any { return new(Line) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Line)
+		p[0], p[1], p[2] = &x.Sku, &x.Any, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUndefined, Local: "Sku", GoName: "Sku", Codec: &soapimpl.XSString},
+		{GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Wildcard},
+	},
 }
+var tableLine = soapimpl.NewType(&descLine)
 
-// SOAPType returns the schema type name of Line.
-func (*Line) SOAPType() xml.Name {
-	return xml.Name{Space: nsUndefined, Local: "Line"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Line) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLine
-	soap.CheckPresence(e, &v.Presence, f0[:], "Line")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Sku)
-	soap.EncodeElements(e, v.Any)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Line) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLine
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Sku)
-		default:
-			err = soap.DecodeElement(d, se, &v.Any)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Line) SOAPType() *soapimpl.Type { return tableLine }
 
 // MoreSpecial is the complex type {http://example.com/sogen/undefined}MoreSpecial, whose content sogen does not know (it derives from {http://example.com/sogen/undefined}Special, which is kept as XML): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type MoreSpecial struct {
@@ -202,42 +109,15 @@ type MoreSpecial struct {
 	XSIType xml.Name
 }
 
-// SOAPType returns the schema type name of MoreSpecial.
-func (*MoreSpecial) SOAPType() xml.Name {
-	return xml.Name{Space: nsUndefined, Local: "MoreSpecial"}
+var descMoreSpecial = soapimpl.Struct{Go: "MoreSpecial", Type: xml.Name{Space: nsUndefined, Local: "MoreSpecial"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*MoreSpecial)(nil), New: func() any { return new(MoreSpecial) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*MoreSpecial)
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
+	},
 }
+var tableMoreSpecial = soapimpl.NewType(&descMoreSpecial)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *MoreSpecial) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	if start.Type == (xml.Name{}) {
-		start.Type = v.XSIType
-	}
-	e.StartElement(start)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	soap.EncodeNodes(e, v.Content)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *MoreSpecial) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	typ, _, err := d.XSIType(start)
-	if err != nil {
-		return err
-	}
-	v.XSIType = typ
-	for _, a := range start.Attr {
-		if soap.OtherAttr(a) {
-			v.AnyAttr = append(v.AnyAttr, a)
-		}
-	}
-	return soap.DecodeNodes(d, &v.Content)
-}
+func (*MoreSpecial) SOAPType() *soapimpl.Type { return tableMoreSpecial }
 
 // Order is the complex type {http://example.com/sogen/undefined}Order.
 type Order struct {
@@ -259,94 +139,25 @@ type Order struct {
 	Presence soap.Presence
 }
 
-// fieldsOrder describes the child elements of Order, in schema order.
-var fieldsOrder = [...]soap.Field{
-	{Name: xml.Name{Space: nsUndefined, Local: "ID"}, GoName: "ID"},
-	{Name: xml.Name{Space: nsUndefined, Local: "Note"}, GoName: "Note", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Stamp"}, GoName: "Stamp", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
+var descOrder = soapimpl.Struct{Go: "Order", Type: xml.Name{Space: nsUndefined, Local: "Order"}, AnyAttr: true, Presence: true, Zero: (*Order)(nil), New: func() any { return new(Order) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Order)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = &x.ID, &x.Note, &x.Stamp, &x.Any, &x.Status, &x.Lang, &x.AnyAttr, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUndefined, Local: "ID", GoName: "ID", Codec: &soapimpl.XSInt},
+		{Space: nsUndefined, Local: "Note", GoName: "Note", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsUndefined, Local: "Stamp", GoName: "Stamp", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Wildcard},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "status", GoName: "Status", Codec: &soapimpl.XSString, Ref: true},
+		{Space: nsUndefined, Local: "lang", GoName: "Lang", Codec: &soapimpl.XSString, Ref: true},
+	},
 }
+var tableOrder = soapimpl.NewType(&descOrder)
 
-// attrsOrder describes the attributes of Order.
-var attrsOrder = [...]soap.Attribute{
-	{Name: xml.Name{Local: "status"}, GoName: "Status"},
-	{Name: xml.Name{Space: nsUndefined, Local: "lang"}, GoName: "Lang"},
-}
-
-// SOAPType returns the schema type name of Order.
-func (*Order) SOAPType() xml.Name {
-	return xml.Name{Space: nsUndefined, Local: "Order"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Order) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsOrder[0], v.Status)
-	soap.XSString.EncodeAttrRef(e, &attrsOrder[1], v.Lang)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	f0 := &fieldsOrder
-	soap.CheckPresence(e, &v.Presence, f0[:], "Order")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.EncodeAny(e, &f0[1], &v.Presence, v.Note)
-	soap.EncodeAny(e, &f0[2], &v.Presence, v.Stamp)
-	soap.EncodeElements(e, v.Any)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Order) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsOrder[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsOrder[0], a.Value, &v.Status)
-		case attrsOrder[1].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsOrder[1], a.Value, &v.Lang)
-		default:
-			if soap.OtherAttr(a) {
-				v.AnyAttr = append(v.AnyAttr, a)
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsOrder
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAny(d, se, &f0[1], &v.Presence, &v.Note)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodeAny(d, se, &f0[2], &v.Presence, &v.Stamp)
-		default:
-			err = soap.DecodeElement(d, se, &v.Any)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Order) SOAPType() *soapimpl.Type { return tableOrder }
 
 // Ping is the content of the element of the same name.
 type Ping struct {
@@ -356,57 +167,18 @@ type Ping struct {
 	Presence soap.Presence
 }
 
-// fieldsPing describes the child elements of Ping, in schema order.
-var fieldsPing = [...]soap.Field{
-	{Name: xml.Name{Space: nsUndefined, Local: "Text"}, GoName: "Text"},
+var descPing = soapimpl.Struct{Go: "Ping", Presence: true, Zero: (*Ping)(nil), New: func() any { return new(Ping) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Ping)
+		p[0], p[1] = &x.Text, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUndefined, Local: "Text", GoName: "Text", Codec: &soapimpl.XSString},
+	},
 }
+var tablePing = soapimpl.NewType(&descPing)
 
-// SOAPType returns the zero name: Ping is an anonymous type.
-func (*Ping) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Ping) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPing
-	soap.CheckPresence(e, &v.Presence, f0[:], "Ping")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Text)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Ping) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPing
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Text)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Ping) SOAPType() *soapimpl.Type { return tablePing }
 
 // Special is the complex type {http://example.com/sogen/undefined}Special, whose content sogen does not know (its base type {http://example.com/sogen/undefined}MissingBase is not defined): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type Special struct {
@@ -418,42 +190,15 @@ type Special struct {
 	XSIType xml.Name
 }
 
-// SOAPType returns the schema type name of Special.
-func (*Special) SOAPType() xml.Name {
-	return xml.Name{Space: nsUndefined, Local: "Special"}
+var descSpecial = soapimpl.Struct{Go: "Special", Type: xml.Name{Space: nsUndefined, Local: "Special"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*Special)(nil), New: func() any { return new(Special) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Special)
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
+	},
 }
+var tableSpecial = soapimpl.NewType(&descSpecial)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Special) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	if start.Type == (xml.Name{}) {
-		start.Type = v.XSIType
-	}
-	e.StartElement(start)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	soap.EncodeNodes(e, v.Content)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Special) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	typ, _, err := d.XSIType(start)
-	if err != nil {
-		return err
-	}
-	v.XSIType = typ
-	for _, a := range start.Attr {
-		if soap.OtherAttr(a) {
-			v.AnyAttr = append(v.AnyAttr, a)
-		}
-	}
-	return soap.DecodeNodes(d, &v.Content)
-}
+func (*Special) SOAPType() *soapimpl.Type { return tableSpecial }
 
 // Submit is the content of the element of the same name.
 type Submit struct {
@@ -477,92 +222,25 @@ type Submit struct {
 	Presence soap.Presence
 }
 
-// fieldsSubmit describes the child elements of Submit, in schema order.
-var fieldsSubmit = [...]soap.Field{
-	{Name: xml.Name{Space: nsUndefined, Local: "Order"}, GoName: "Order", ZeroUnset: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Line"}, GoName: "Line", ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Special"}, GoName: "Special", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "MoreSpecial"}, GoName: "MoreSpecial", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Code"}, GoName: "Code", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Codes"}, GoName: "Codes", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Either"}, GoName: "Either", Optional: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Amount"}, GoName: "Amount", Optional: true, ZeroUnset: true},
+var descSubmit = soapimpl.Struct{Go: "Submit", Presence: true, Zero: (*Submit)(nil), New: func() any { return new(Submit) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Submit)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8] = &x.Order, &x.Line, &x.Special, &x.MoreSpecial, &x.Code, &x.Codes, &x.Either, &x.Amount, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUndefined, Local: "Order", GoName: "Order", Flags: soapimpl.ZeroUnset, Codec: &ptrOrder},
+		{Space: nsUndefined, Local: "Line", GoName: "Line", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrLine},
+		{Space: nsUndefined, Local: "Special", GoName: "Special", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrSpecial},
+		{Space: nsUndefined, Local: "MoreSpecial", GoName: "MoreSpecial", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrMoreSpecial},
+		{Space: nsUndefined, Local: "Code", GoName: "Code", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecCode},
+		{Space: nsUndefined, Local: "Codes", GoName: "Codes", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &codecCodes},
+		{Space: nsUndefined, Local: "Either", GoName: "Either", Flags: soapimpl.Optional, Codec: &codecEither},
+		{Space: nsUndefined, Local: "Amount", GoName: "Amount", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrAmount},
+	},
 }
+var tableSubmit = soapimpl.NewType(&descSubmit)
 
-// SOAPType returns the zero name: Submit is an anonymous type.
-func (*Submit) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Submit) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSubmit
-	soap.CheckPresence(e, &v.Presence, f0[:], "Submit")
-	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Order)
-	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Line, soap.EncodePtr[Line])
-	soap.EncodePtr[Special](e, &f0[2], &v.Presence, v.Special)
-	soap.EncodePtr[MoreSpecial](e, &f0[3], &v.Presence, v.MoreSpecial)
-	codecCode.Encode(e, &f0[4], &v.Presence, v.Code)
-	codecCodes.Encode(e, &f0[5], &v.Presence, v.Codes)
-	codecEither.Encode(e, &f0[6], &v.Presence, v.Either)
-	soap.EncodePtr[Amount](e, &f0[7], &v.Presence, v.Amount)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Submit) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSubmit
-	var seen0 [8]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Order](d, se, &f0[0], &v.Presence, &v.Order)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Line, soap.DecodePtr[Line])
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Special](d, se, &f0[2], &v.Presence, &v.Special)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[MoreSpecial](d, se, &f0[3], &v.Presence, &v.MoreSpecial)
-		case f0[4].Name:
-			seen0[4] = true
-			err = codecCode.Decode(d, se, &f0[4], &v.Presence, &v.Code)
-		case f0[5].Name:
-			seen0[5] = true
-			err = codecCodes.Decode(d, se, &f0[5], &v.Presence, &v.Codes)
-		case f0[6].Name:
-			seen0[6] = true
-			err = codecEither.Decode(d, se, &f0[6], &v.Presence, &v.Either)
-		case f0[7].Name:
-			seen0[7] = true
-			err = soap.DecodePtr[Amount](d, se, &f0[7], &v.Presence, &v.Amount)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Submit) SOAPType() *soapimpl.Type { return tableSubmit }
 
 // SubmitResponse is the content of the element of the same name.
 type SubmitResponse struct {
@@ -574,59 +252,16 @@ type SubmitResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSubmitResponse describes the child elements of SubmitResponse, in schema order.
-var fieldsSubmitResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsUndefined, Local: "Order"}, GoName: "Order", ZeroUnset: true},
-	{Name: xml.Name{Space: nsUndefined, Local: "Result"}, GoName: "Result", Optional: true, ZeroUnset: true},
+var descSubmitResponse = soapimpl.Struct{Go: "SubmitResponse", Presence: true, Zero: (*SubmitResponse)(nil), New: func() any { return new(SubmitResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SubmitResponse)
+		p[0], p[1], p[2] = &x.Order, &x.Result, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUndefined, Local: "Order", GoName: "Order", Flags: soapimpl.ZeroUnset, Codec: &ptrOrder},
+		{Space: nsUndefined, Local: "Result", GoName: "Result", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+	},
 }
+var tableSubmitResponse = soapimpl.NewType(&descSubmitResponse)
 
-// SOAPType returns the zero name: SubmitResponse is an anonymous type.
-func (*SubmitResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SubmitResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSubmitResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SubmitResponse")
-	soap.EncodePtr[Order](e, &f0[0], &v.Presence, v.Order)
-	soap.EncodeAny(e, &f0[1], &v.Presence, v.Result)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SubmitResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSubmitResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Order](d, se, &f0[0], &v.Presence, &v.Order)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAny(d, se, &f0[1], &v.Presence, &v.Result)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SubmitResponse) SOAPType() *soapimpl.Type { return tableSubmitResponse }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // UnmappableClient is a client for the port type Unmappable. Create one with NewUnmappableClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type UnmappableClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsUnmappableBinding describes the operations of binding UnmappableBinding, in the order of UnmappableClient's methods.
-var opsUnmappableBinding = [1]operation{
-	{Operation: soap.Operation{Name: "Unmappable.Post", Action: "http://example.com/sogen/unmappable/Post", Version: soap.V11, Request: xml.Name{Space: nsUnmappable, Local: "Post"}, Response: xml.Name{Space: nsUnmappable, Local: "PostResponse"}}},
+var opsUnmappableBinding = [1]soapimpl.Operation{
+	{Name: "Unmappable.Post", Action: "http://example.com/sogen/unmappable/Post", Version: soap.V11, Request: xml.Name{Space: nsUnmappable, Local: "Post"}, Response: xml.Name{Space: nsUnmappable, Local: "PostResponse"}},
 }
 
 // NewUnmappableClient returns a UnmappableClient for the port UnmappablePort of service UnmappableService (SOAP 1.1, endpoint http://example.com/sogen/unmappable). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewUnmappableClient(client *soap.Client) *UnmappableClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *UnmappableClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *UnmappableClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("unmappable: UnmappableClient was not created with NewUnmappableClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "unmappable.UnmappableClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Post calls the operation Post, sending Post. It returns the log of the PostResponse reply. It calls UnmappableClientMessages.Post, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package unmappable
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Cube is the complex type {http://example.com/sogen/unmappable}Cube, which sogen cannot map (unmappable.wsdl: /wsdl:definitions[@name='Unmappable']/wsdl:types/xs:schema/xs:complexType[@name='Cube']/xs:complexContent/xs:restriction/xs:attribute: wsdl:arrayType="xs:int[,,]": SOAP-ENC arrays of more than two dimensions are not supported): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
@@ -19,42 +20,15 @@ type Cube struct {
 	XSIType xml.Name
 }
 
-// SOAPType returns the schema type name of Cube.
-func (*Cube) SOAPType() xml.Name {
-	return xml.Name{Space: nsUnmappable, Local: "Cube"}
+var descCube = soapimpl.Struct{Go: "Cube", Type: xml.Name{Space: nsUnmappable, Local: "Cube"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*Cube)(nil), New: func() any { return new(Cube) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Cube)
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
+	},
 }
+var tableCube = soapimpl.NewType(&descCube)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Cube) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	if start.Type == (xml.Name{}) {
-		start.Type = v.XSIType
-	}
-	e.StartElement(start)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	soap.EncodeNodes(e, v.Content)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Cube) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	typ, _, err := d.XSIType(start)
-	if err != nil {
-		return err
-	}
-	v.XSIType = typ
-	for _, a := range start.Attr {
-		if soap.OtherAttr(a) {
-			v.AnyAttr = append(v.AnyAttr, a)
-		}
-	}
-	return soap.DecodeNodes(d, &v.Content)
-}
+func (*Cube) SOAPType() *soapimpl.Type { return tableCube }
 
 // Log is the complex type {http://example.com/sogen/unmappable}Log.
 type Log struct {
@@ -66,59 +40,19 @@ type Log struct {
 	Presence soap.Presence
 }
 
-// fieldsLog describes the child elements of Log, in schema order.
-var fieldsLog = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnmappable, Local: "id"}, GoName: "ID"},
-	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
+var descLog = soapimpl.Struct{Go: "Log", Type: xml.Name{Space: nsUnmappable, Local: "Log"}, Presence: true, Zero: (*Log)(nil), New: func() any { return new(Log) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Log)
+		p[0], p[1], p[2] = &x.ID, &x.Any, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnmappable, Local: "id", GoName: "ID", Codec: &soapimpl.XSInt},
+		{GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Wildcard},
+	},
 }
+var tableLog = soapimpl.NewType(&descLog)
 
-// SOAPType returns the schema type name of Log.
-func (*Log) SOAPType() xml.Name {
-	return xml.Name{Space: nsUnmappable, Local: "Log"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Log) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLog
-	soap.CheckPresence(e, &v.Presence, f0[:], "Log")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.ID)
-	soap.EncodeElements(e, v.Any)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Log) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLog
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.ID)
-		default:
-			err = soap.DecodeElement(d, se, &v.Any)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Log) SOAPType() *soapimpl.Type { return tableLog }
 
 // Note is the complex type {http://example.com/sogen/unmappable}Note. Types derived from it implement AnyNote; fields declared with this type hold an AnyNote.
 type Note struct {
@@ -132,7 +66,7 @@ type Note struct {
 
 // AnyNote is implemented by *Note; the types the schema derives from it are kept as XML, and do not implement it.
 type AnyNote interface {
-	soap.Marshaler
+	soapimpl.Message
 	AsNote() *Note
 }
 
@@ -141,81 +75,21 @@ func (v *Note) AsNote() *Note {
 	return v
 }
 
-// polyNote encodes and decodes the values of AnyNote.
-var polyNote = &soap.Poly[AnyNote]{
-	Declared: xml.Name{Space: nsUnmappable, Local: "Note"},
-	New: func() AnyNote {
-		return new(Note)
+var descNote = soapimpl.Struct{Go: "Note", Type: xml.Name{Space: nsUnmappable, Local: "Note"}, Presence: true, Zero: (*Note)(nil), New: func() any { return new(Note) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Note)
+		p[0], p[1], p[2] = &x.Author, &x.Lang, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnmappable, Local: "author", GoName: "Author", Codec: &soapimpl.XSString},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "lang", GoName: "Lang", Codec: &soapimpl.XSString, Ref: true},
 	},
 }
+var tableNote = soapimpl.NewType(&descNote)
 
-// fieldsNote describes the child elements of Note, in schema order.
-var fieldsNote = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnmappable, Local: "author"}, GoName: "Author"},
-}
-
-// attrsNote describes the attributes of Note.
-var attrsNote = [...]soap.Attribute{
-	{Name: xml.Name{Local: "lang"}, GoName: "Lang"},
-}
-
-// SOAPType returns the schema type name of Note.
-func (*Note) SOAPType() xml.Name {
-	return xml.Name{Space: nsUnmappable, Local: "Note"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Note) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsNote[0], v.Lang)
-	f0 := &fieldsNote
-	soap.CheckPresence(e, &v.Presence, f0[:], "Note")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Author)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Note) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsNote[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsNote[0], a.Value, &v.Lang)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsNote
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Author)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Note) SOAPType() *soapimpl.Type { return tableNote }
 
 // Post is the content of the element of the same name.
 type Post struct {
@@ -233,77 +107,22 @@ type Post struct {
 	Presence soap.Presence
 }
 
-// fieldsPost describes the child elements of Post, in schema order.
-var fieldsPost = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnmappable, Local: "note"}, GoName: "Note", ZeroUnset: true},
-	{Name: xml.Name{Space: nsUnmappable, Local: "signed"}, GoName: "Signed", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUnmappable, Local: "cube"}, GoName: "Cube", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUnmappable, Local: "grid"}, GoName: "Grid", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUnmappable, Local: "log"}, GoName: "Log", Optional: true, ZeroUnset: true},
+var descPost = soapimpl.Struct{Go: "Post", Presence: true, Zero: (*Post)(nil), New: func() any { return new(Post) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Post)
+		p[0], p[1], p[2], p[3], p[4], p[5] = &x.Note, &x.Signed, &x.Cube, &x.Grid, &x.Log, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnmappable, Local: "note", GoName: "Note", Flags: soapimpl.ZeroUnset, Codec: &polyNote},
+		{Space: nsUnmappable, Local: "signed", GoName: "Signed", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrSignedNote},
+		{Space: nsUnmappable, Local: "cube", GoName: "Cube", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrCube},
+		{Space: nsUnmappable, Local: "grid", GoName: "Grid", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &grid},
+		{Space: nsUnmappable, Local: "log", GoName: "Log", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrLog},
+	},
 }
+var tablePost = soapimpl.NewType(&descPost)
 
-// SOAPType returns the zero name: Post is an anonymous type.
-func (*Post) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Post) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPost
-	soap.CheckPresence(e, &v.Presence, f0[:], "Post")
-	polyNote.Encode(e, &f0[0], &v.Presence, v.Note)
-	soap.EncodePtr[SignedNote](e, &f0[1], &v.Presence, v.Signed)
-	soap.EncodePtr[Cube](e, &f0[2], &v.Presence, v.Cube)
-	grid.Encode(e, &f0[3], &v.Presence, v.Grid)
-	soap.EncodePtr[Log](e, &f0[4], &v.Presence, v.Log)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Post) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPost
-	var seen0 [5]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = polyNote.Decode(d, se, &f0[0], &v.Presence, &v.Note)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[SignedNote](d, se, &f0[1], &v.Presence, &v.Signed)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Cube](d, se, &f0[2], &v.Presence, &v.Cube)
-		case f0[3].Name:
-			seen0[3] = true
-			err = grid.Decode(d, se, &f0[3], &v.Presence, &v.Grid)
-		case f0[4].Name:
-			seen0[4] = true
-			err = soap.DecodePtr[Log](d, se, &f0[4], &v.Presence, &v.Log)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Post) SOAPType() *soapimpl.Type { return tablePost }
 
 // PostResponse is the content of the element of the same name.
 type PostResponse struct {
@@ -313,57 +132,18 @@ type PostResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPostResponse describes the child elements of PostResponse, in schema order.
-var fieldsPostResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnmappable, Local: "log"}, GoName: "Log", ZeroUnset: true},
+var descPostResponse = soapimpl.Struct{Go: "PostResponse", Presence: true, Zero: (*PostResponse)(nil), New: func() any { return new(PostResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PostResponse)
+		p[0], p[1] = &x.Log, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnmappable, Local: "log", GoName: "Log", Flags: soapimpl.ZeroUnset, Codec: &ptrLog},
+	},
 }
+var tablePostResponse = soapimpl.NewType(&descPostResponse)
 
-// SOAPType returns the zero name: PostResponse is an anonymous type.
-func (*PostResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PostResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPostResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PostResponse")
-	soap.EncodePtr[Log](e, &f0[0], &v.Presence, v.Log)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PostResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPostResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Log](d, se, &f0[0], &v.Presence, &v.Log)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PostResponse) SOAPType() *soapimpl.Type { return tablePostResponse }
 
 // SignedNote is the complex type {http://example.com/sogen/unmappable}SignedNote, which sogen cannot map (it extends {http://example.com/sogen/unmappable}RichNote, which sogen cannot map): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type SignedNote struct {
@@ -375,39 +155,12 @@ type SignedNote struct {
 	XSIType xml.Name
 }
 
-// SOAPType returns the schema type name of SignedNote.
-func (*SignedNote) SOAPType() xml.Name {
-	return xml.Name{Space: nsUnmappable, Local: "SignedNote"}
+var descSignedNote = soapimpl.Struct{Go: "SignedNote", Type: xml.Name{Space: nsUnmappable, Local: "SignedNote"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*SignedNote)(nil), New: func() any { return new(SignedNote) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SignedNote)
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
+	},
 }
+var tableSignedNote = soapimpl.NewType(&descSignedNote)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SignedNote) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	if start.Type == (xml.Name{}) {
-		start.Type = v.XSIType
-	}
-	e.StartElement(start)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	soap.EncodeNodes(e, v.Content)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SignedNote) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	typ, _, err := d.XSIType(start)
-	if err != nil {
-		return err
-	}
-	v.XSIType = typ
-	for _, a := range start.Attr {
-		if soap.OtherAttr(a) {
-			v.AnyAttr = append(v.AnyAttr, a)
-		}
-	}
-	return soap.DecodeNodes(d, &v.Content)
-}
+func (*SignedNote) SOAPType() *soapimpl.Type { return tableSignedNote }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // BestellungClient is a client for the port type Bestellung. Create one with NewBestellungClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type BestellungClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsBestellungBinding describes the operations of binding BestellungBinding, in the order of BestellungClient's methods.
-var opsBestellungBinding = [1]operation{
-	{Operation: soap.Operation{Name: "Bestellung.Bestellen", Action: "http://example.com/sogen/utf16/Bestellen", Version: soap.V11, Request: xml.Name{Space: nsUtf16, Local: "Bestellen"}, Response: xml.Name{Space: nsUtf16, Local: "BestellenAntwort"}}},
+var opsBestellungBinding = [1]soapimpl.Operation{
+	{Name: "Bestellung.Bestellen", Action: "http://example.com/sogen/utf16/Bestellen", Version: soap.V11, Request: xml.Name{Space: nsUtf16, Local: "Bestellen"}, Response: xml.Name{Space: nsUtf16, Local: "BestellenAntwort"}},
 }
 
 // NewBestellungClient returns a BestellungClient for the port BestellPort of service BestellService (SOAP 1.1, endpoint http://example.com/sogen/utf16). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewBestellungClient(client *soap.Client) *BestellungClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *BestellungClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *BestellungClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("utf16: BestellungClient was not created with NewBestellungClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "utf16.BestellungClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Bestellen calls the operation Bestellen, sending Bestellen. It returns the Nummer of the BestellenAntwort reply. It calls BestellungClientMessages.Bestellen, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package utf16
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Bestellen is the content of the element of the same name.
@@ -19,62 +20,19 @@ type Bestellen struct {
 	Presence soap.Presence
 }
 
-// fieldsBestellen describes the child elements of Bestellen, in schema order.
-var fieldsBestellen = [...]soap.Field{
-	{Name: xml.Name{Space: nsUtf16, Local: "Posten"}, GoName: "Posten", ZeroUnset: true, Repeated: true},
-	{Name: xml.Name{Space: nsUtf16, Local: "Заметка"}, GoName: "Заметка", Optional: true},
+var descBestellen = soapimpl.Struct{Go: "Bestellen", Presence: true, Zero: (*Bestellen)(nil), New: func() any { return new(Bestellen) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Bestellen)
+		p[0], p[1], p[2] = &x.Posten, &x.Заметка, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUtf16, Local: "Posten", GoName: "Posten", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrPosten},
+		{Space: nsUtf16, Local: "Заметка", GoName: "Заметка", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
 }
+var tableBestellen = soapimpl.NewType(&descBestellen)
 
-// SOAPType returns the zero name: Bestellen is an anonymous type.
-func (*Bestellen) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Bestellen) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsBestellen
-	soap.CheckPresence(e, &v.Presence, f0[:], "Bestellen")
-	soap.EncodeRepeated(e, &f0[0], &v.Presence, v.Posten, soap.EncodePtr[Posten])
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Заметка)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Bestellen) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsBestellen
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAppend(d, se, &f0[0], &v.Presence, &v.Posten, soap.DecodePtr[Posten])
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Заметка)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Bestellen) SOAPType() *soapimpl.Type { return tableBestellen }
 
 // BestellenAntwort is the content of the element of the same name.
 type BestellenAntwort struct {
@@ -84,57 +42,18 @@ type BestellenAntwort struct {
 	Presence soap.Presence
 }
 
-// fieldsBestellenAntwort describes the child elements of BestellenAntwort, in schema order.
-var fieldsBestellenAntwort = [...]soap.Field{
-	{Name: xml.Name{Space: nsUtf16, Local: "Nummer"}, GoName: "Nummer"},
+var descBestellenAntwort = soapimpl.Struct{Go: "BestellenAntwort", Presence: true, Zero: (*BestellenAntwort)(nil), New: func() any { return new(BestellenAntwort) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*BestellenAntwort)
+		p[0], p[1] = &x.Nummer, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUtf16, Local: "Nummer", GoName: "Nummer", Codec: &soapimpl.XSString},
+	},
 }
+var tableBestellenAntwort = soapimpl.NewType(&descBestellenAntwort)
 
-// SOAPType returns the zero name: BestellenAntwort is an anonymous type.
-func (*BestellenAntwort) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *BestellenAntwort) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsBestellenAntwort
-	soap.CheckPresence(e, &v.Presence, f0[:], "BestellenAntwort")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Nummer)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *BestellenAntwort) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsBestellenAntwort
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Nummer)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*BestellenAntwort) SOAPType() *soapimpl.Type { return tableBestellenAntwort }
 
 /*
 Posten is the complex type {http://example.com/sogen/utf16/katalog}Posten.
@@ -154,80 +73,20 @@ type Posten struct {
 	Presence soap.Presence
 }
 
-// fieldsPosten describes the child elements of Posten, in schema order.
-var fieldsPosten = [...]soap.Field{
-	{Name: xml.Name{Space: nsKatalog, Local: "Artikel"}, GoName: "Artikel"},
-	{Name: xml.Name{Space: nsKatalog, Local: "Menge"}, GoName: "Menge"},
-	{Name: xml.Name{Space: nsKatalog, Local: "Größe"}, GoName: "Größe", Optional: true},
+var descPosten = soapimpl.Struct{Go: "Posten", Type: xml.Name{Space: nsKatalog, Local: "Posten"}, Presence: true, Zero: (*Posten)(nil), New: func() any { return new(Posten) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Posten)
+		p[0], p[1], p[2], p[3], p[4] = &x.Artikel, &x.Menge, &x.Größe, &x.Priorität, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsKatalog, Local: "Artikel", GoName: "Artikel", Codec: &soapimpl.XSString},
+		{Space: nsKatalog, Local: "Menge", GoName: "Menge", Codec: &soapimpl.XSInt},
+		{Space: nsKatalog, Local: "Größe", GoName: "Größe", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "Priorität", GoName: "Priorität", Codec: &soapimpl.XSInt, Ref: true},
+	},
 }
+var tablePosten = soapimpl.NewType(&descPosten)
 
-// attrsPosten describes the attributes of Posten.
-var attrsPosten = [...]soap.Attribute{
-	{Name: xml.Name{Local: "Priorität"}, GoName: "Priorität"},
-}
-
-// SOAPType returns the schema type name of Posten.
-func (*Posten) SOAPType() xml.Name {
-	return xml.Name{Space: nsKatalog, Local: "Posten"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Posten) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSInt.EncodeAttrRef(e, &attrsPosten[0], v.Priorität)
-	f0 := &fieldsPosten
-	soap.CheckPresence(e, &v.Presence, f0[:], "Posten")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Artikel)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Menge)
-	soap.XSString.Encode(e, &f0[2], &v.Presence, v.Größe)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Posten) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsPosten[0].Name:
-			err = soap.XSInt.DecodeAttrRef(d, &attrsPosten[0], a.Value, &v.Priorität)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsPosten
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Artikel)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Menge)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSString.Decode(d, se, &f0[2], &v.Presence, &v.Größe)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Posten) SOAPType() *soapimpl.Type { return tablePosten }

@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // WildcardClient is a client for the port type Wildcard. Create one with NewWildcardClient; a client is safe for concurrent use once its fields are set.
@@ -17,12 +18,12 @@ type WildcardClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[1]operation
+	ops      *[1]soapimpl.Operation
 }
 
 // opsWildcardSOAP describes the operations of binding WildcardSoap, in the order of WildcardClient's methods.
-var opsWildcardSOAP = [1]operation{
-	{Operation: soap.Operation{Name: "Wildcard.Post", Action: "http://example.com/sogen/wildcard/Post", Version: soap.V11, Request: xml.Name{Space: nsWildcard, Local: "Post"}, Response: xml.Name{Space: nsWildcard, Local: "PostResponse"}}},
+var opsWildcardSOAP = [1]soapimpl.Operation{
+	{Name: "Wildcard.Post", Action: "http://example.com/sogen/wildcard/Post", Version: soap.V11, Request: xml.Name{Space: nsWildcard, Local: "Post"}, Response: xml.Name{Space: nsWildcard, Local: "PostResponse"}},
 }
 
 // NewWildcardClient returns a WildcardClient for the port WildcardSoap of service WildcardService (SOAP 1.1, endpoint http://example.com/wildcard). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -35,23 +36,18 @@ func NewWildcardClient(client *soap.Client) *WildcardClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *WildcardClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *WildcardClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("wildcard: WildcardClient was not created with NewWildcardClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "wildcard.WildcardClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Post calls the operation Post, sending Post. It returns the  of the PostResponse reply. It calls WildcardClientMessages.Post, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package wildcard
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Extensible is the complex type {http://example.com/sogen/wildcard}Extensible.
@@ -21,65 +22,19 @@ type Extensible struct {
 	Presence soap.Presence
 }
 
-// fieldsExtensible describes the child elements of Extensible, in schema order.
-var fieldsExtensible = [...]soap.Field{
-	{Name: xml.Name{Space: nsWildcard, Local: "kind"}, GoName: "Kind"},
-	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
+var descExtensible = soapimpl.Struct{Go: "Extensible", Type: xml.Name{Space: nsWildcard, Local: "Extensible"}, AnyAttr: true, Presence: true, Zero: (*Extensible)(nil), New: func() any { return new(Extensible) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Extensible)
+		p[0], p[1], p[2], p[3] = &x.Kind, &x.Any, &x.AnyAttr, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWildcard, Local: "kind", GoName: "Kind", Codec: &soapimpl.XSString},
+		{GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Wildcard},
+	},
 }
+var tableExtensible = soapimpl.NewType(&descExtensible)
 
-// SOAPType returns the schema type name of Extensible.
-func (*Extensible) SOAPType() xml.Name {
-	return xml.Name{Space: nsWildcard, Local: "Extensible"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Extensible) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	f0 := &fieldsExtensible
-	soap.CheckPresence(e, &v.Presence, f0[:], "Extensible")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Kind)
-	soap.EncodeElements(e, v.Any)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Extensible) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		if soap.OtherAttr(a) {
-			v.AnyAttr = append(v.AnyAttr, a)
-		}
-	}
-	f0 := &fieldsExtensible
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Kind)
-		default:
-			err = soap.DecodeElement(d, se, &v.Any)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Extensible) SOAPType() *soapimpl.Type { return tableExtensible }
 
 // Label is the complex type {http://example.com/sogen/wildcard}Label.
 type Label struct {
@@ -89,44 +44,19 @@ type Label struct {
 	Lang *string
 }
 
-// attrsLabel describes the attributes of Label.
-var attrsLabel = [...]soap.Attribute{
-	{Name: xml.Name{Local: "lang"}, GoName: "Lang"},
+var descLabel = soapimpl.Struct{Go: "Label", Type: xml.Name{Space: nsWildcard, Local: "Label"}, Zero: (*Label)(nil), New: func() any { return new(Label) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Label)
+		p[0], p[1] = &x.Lang, &x.Value
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "lang", GoName: "Lang", Codec: &soapimpl.XSLanguage, Ref: true},
+	},
+	Text: &soapimpl.XSString,
 }
+var tableLabel = soapimpl.NewType(&descLabel)
 
-// SOAPType returns the schema type name of Label.
-func (*Label) SOAPType() xml.Name {
-	return xml.Name{Space: nsWildcard, Local: "Label"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Label) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSLanguage.EncodeAttrRef(e, &attrsLabel[0], v.Lang)
-	soap.XSString.EncodeText(e, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Label) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsLabel[0].Name:
-			err = soap.XSLanguage.DecodeAttrRef(d, &attrsLabel[0], a.Value, &v.Lang)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return soap.XSString.DecodeText(d, &v.Value)
-}
+func (*Label) SOAPType() *soapimpl.Type { return tableLabel }
 
 // Para is the complex type {http://example.com/sogen/wildcard}Para. Its content is mixed (text between the child elements): Content holds text and elements in document order, the elements as *soap.Element, and is written back unchanged.
 type Para struct {
@@ -134,28 +64,15 @@ type Para struct {
 	Content []soap.Node
 }
 
-// SOAPType returns the schema type name of Para.
-func (*Para) SOAPType() xml.Name {
-	return xml.Name{Space: nsWildcard, Local: "Para"}
+var descPara = soapimpl.Struct{Go: "Para", Type: xml.Name{Space: nsWildcard, Local: "Para"}, Mixed: true, Zero: (*Para)(nil), New: func() any { return new(Para) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Para)
+		p[0] = &x.Content
+	},
 }
+var tablePara = soapimpl.NewType(&descPara)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Para) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.EncodeNodes(e, v.Content)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Para) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	return soap.DecodeNodes(d, &v.Content)
-}
+func (*Para) SOAPType() *soapimpl.Type { return tablePara }
 
 // Post is the content of the element of the same name.
 type Post struct {
@@ -169,67 +86,20 @@ type Post struct {
 	Presence soap.Presence
 }
 
-// fieldsPost describes the child elements of Post, in schema order.
-var fieldsPost = [...]soap.Field{
-	{Name: xml.Name{Space: nsWildcard, Local: "payload"}, GoName: "Payload", ZeroUnset: true},
-	{Name: xml.Name{Space: nsWildcard, Local: "text"}, GoName: "Text", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsWildcard, Local: "label"}, GoName: "Label", Optional: true, ZeroUnset: true},
+var descPost = soapimpl.Struct{Go: "Post", Presence: true, Zero: (*Post)(nil), New: func() any { return new(Post) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Post)
+		p[0], p[1], p[2], p[3] = &x.Payload, &x.Text, &x.Label, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWildcard, Local: "payload", GoName: "Payload", Flags: soapimpl.ZeroUnset, Codec: &ptrExtensible},
+		{Space: nsWildcard, Local: "text", GoName: "Text", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrPara},
+		{Space: nsWildcard, Local: "label", GoName: "Label", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrLabel},
+	},
 }
+var tablePost = soapimpl.NewType(&descPost)
 
-// SOAPType returns the zero name: Post is an anonymous type.
-func (*Post) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Post) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPost
-	soap.CheckPresence(e, &v.Presence, f0[:], "Post")
-	soap.EncodePtr[Extensible](e, &f0[0], &v.Presence, v.Payload)
-	soap.EncodePtr[Para](e, &f0[1], &v.Presence, v.Text)
-	soap.EncodePtr[Label](e, &f0[2], &v.Presence, v.Label)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Post) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPost
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Extensible](d, se, &f0[0], &v.Presence, &v.Payload)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Para](d, se, &f0[1], &v.Presence, &v.Text)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Label](d, se, &f0[2], &v.Presence, &v.Label)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Post) SOAPType() *soapimpl.Type { return tablePost }
 
 // PostResponse is the content of the element of the same name.
 type PostResponse struct {
@@ -239,51 +109,15 @@ type PostResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPostResponse describes the child elements of PostResponse, in schema order.
-var fieldsPostResponse = [...]soap.Field{
-	{Name: xml.Name{}, GoName: "Any", Optional: true, ZeroUnset: true, Repeated: true},
+var descPostResponse = soapimpl.Struct{Go: "PostResponse", Presence: true, Zero: (*PostResponse)(nil), New: func() any { return new(PostResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PostResponse)
+		p[0], p[1] = &x.Any, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{GoName: "Any", Flags: soapimpl.Optional | soapimpl.ZeroUnset | soapimpl.Wildcard},
+	},
 }
+var tablePostResponse = soapimpl.NewType(&descPostResponse)
 
-// SOAPType returns the zero name: PostResponse is an anonymous type.
-func (*PostResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PostResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPostResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PostResponse")
-	soap.EncodeElements(e, v.Any)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PostResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPostResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		default:
-			err = soap.DecodeElement(d, se, &v.Any)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PostResponse) SOAPType() *soapimpl.Type { return tablePostResponse }

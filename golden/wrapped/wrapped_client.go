@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // WrappedClient is a client for the port type Wrapped. Create one with NewWrappedClient; a client is safe for concurrent use once its fields are set.
@@ -17,15 +18,15 @@ type WrappedClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[4]operation
+	ops      *[4]soapimpl.Operation
 }
 
 // opsWrappedSOAP describes the operations of binding WrappedSoap, in the order of WrappedClient's methods.
-var opsWrappedSOAP = [4]operation{
-	{Operation: soap.Operation{Name: "Wrapped.Ping", Action: "http://example.com/sogen/wrapped/Wrapped/Ping", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "Ping"}, Response: xml.Name{Space: nsWrapped, Local: "PingResponse"}}},
-	{Operation: soap.Operation{Name: "Wrapped.Fire", Action: "http://example.com/sogen/wrapped/Wrapped/Fire", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "Fire"}, Response: xml.Name{Space: nsWrapped, Local: "FireResponse"}}},
-	{Operation: soap.Operation{Name: "Wrapped.LoginPassword", Action: "http://example.com/sogen/wrapped/Wrapped/LoginPassword", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "LoginPassword"}, Response: xml.Name{Space: nsWrapped, Local: "LoginResponse"}}},
-	{Operation: soap.Operation{Name: "Wrapped.LoginToken", Action: "http://example.com/sogen/wrapped/Wrapped/LoginToken", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "LoginToken"}, Response: xml.Name{Space: nsWrapped, Local: "LoginResponse"}}},
+var opsWrappedSOAP = [4]soapimpl.Operation{
+	{Name: "Wrapped.Ping", Action: "http://example.com/sogen/wrapped/Wrapped/Ping", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "Ping"}, Response: xml.Name{Space: nsWrapped, Local: "PingResponse"}},
+	{Name: "Wrapped.Fire", Action: "http://example.com/sogen/wrapped/Wrapped/Fire", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "Fire"}, Response: xml.Name{Space: nsWrapped, Local: "FireResponse"}},
+	{Name: "Wrapped.LoginPassword", Action: "http://example.com/sogen/wrapped/Wrapped/LoginPassword", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "LoginPassword"}, Response: xml.Name{Space: nsWrapped, Local: "LoginResponse"}},
+	{Name: "Wrapped.LoginToken", Action: "http://example.com/sogen/wrapped/Wrapped/LoginToken", Version: soap.V11, Request: xml.Name{Space: nsWrapped, Local: "LoginToken"}, Response: xml.Name{Space: nsWrapped, Local: "LoginResponse"}},
 }
 
 // NewWrappedClient returns a WrappedClient for the port WrappedSoap of service WrappedService (SOAP 1.1, endpoint http://example.com/wrapped). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -38,23 +39,18 @@ func NewWrappedClient(client *soap.Client) *WrappedClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *WrappedClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *WrappedClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("wrapped: WrappedClient was not created with NewWrappedClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "wrapped.WrappedClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Ping calls the operation Ping, sending Ping. It returns the Response of the PingResponse reply. It calls WrappedClientMessages.Ping, which takes and returns the whole messages.

@@ -7,6 +7,7 @@ package wrapped
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Fire is the content of the element of the same name.
@@ -23,109 +24,29 @@ type Fire struct {
 	Presence soap.Presence
 }
 
-// fieldsFire describes the child elements of Fire, in schema order.
-var fieldsFire = [...]soap.Field{
-	{Name: xml.Name{Space: nsWrapped, Local: "EventName"}, GoName: "EventName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsWrapped, Local: "Priority"}, GoName: "Priority", Optional: true},
-	{Name: xml.Name{Space: nsWrapped, Local: "At"}, GoName: "At"},
-	{Name: xml.Name{Space: nsWrapped, Local: "Payload"}, GoName: "Payload", Optional: true, Nillable: true, ZeroUnset: true},
+var descFire = soapimpl.Struct{Go: "Fire", Presence: true, Zero: (*Fire)(nil), New: func() any { return new(Fire) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Fire)
+		p[0], p[1], p[2], p[3], p[4] = &x.EventName, &x.Priority, &x.At, &x.Payload, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWrapped, Local: "EventName", GoName: "EventName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsWrapped, Local: "Priority", GoName: "Priority", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsWrapped, Local: "At", GoName: "At", Codec: &soapimpl.XSDateTime},
+		{Space: nsWrapped, Local: "Payload", GoName: "Payload", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSession},
+	},
 }
+var tableFire = soapimpl.NewType(&descFire)
 
-// SOAPType returns the zero name: Fire is an anonymous type.
-func (*Fire) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Fire) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFire
-	soap.CheckPresence(e, &v.Presence, f0[:], "Fire")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.EventName)
-	soap.XSInt.Encode(e, &f0[1], &v.Presence, v.Priority)
-	soap.XSDateTime.Encode(e, &f0[2], &v.Presence, v.At)
-	soap.EncodePtr[Session](e, &f0[3], &v.Presence, v.Payload)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Fire) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFire
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.EventName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSInt.Decode(d, se, &f0[1], &v.Presence, &v.Priority)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSDateTime.Decode(d, se, &f0[2], &v.Presence, &v.At)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[Session](d, se, &f0[3], &v.Presence, &v.Payload)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Fire) SOAPType() *soapimpl.Type { return tableFire }
 
 // FireResponse is the content of the element of the same name.
 type FireResponse struct{}
 
-// SOAPType returns the zero name: FireResponse is an anonymous type.
-func (*FireResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descFireResponse = soapimpl.Struct{Go: "FireResponse", Zero: (*FireResponse)(nil), New: func() any { return new(FireResponse) }}
+var tableFireResponse = soapimpl.NewType(&descFireResponse)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *FireResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *FireResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*FireResponse) SOAPType() *soapimpl.Type { return tableFireResponse }
 
 // LoginPassword is the content of the element of the same name.
 type LoginPassword struct {
@@ -137,62 +58,19 @@ type LoginPassword struct {
 	Presence soap.Presence
 }
 
-// fieldsLoginPassword describes the child elements of LoginPassword, in schema order.
-var fieldsLoginPassword = [...]soap.Field{
-	{Name: xml.Name{Space: nsWrapped, Local: "UserName"}, GoName: "UserName", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsWrapped, Local: "Password"}, GoName: "Password", Optional: true, Nillable: true, ZeroUnset: true},
+var descLoginPassword = soapimpl.Struct{Go: "LoginPassword", Presence: true, Zero: (*LoginPassword)(nil), New: func() any { return new(LoginPassword) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*LoginPassword)
+		p[0], p[1], p[2] = &x.UserName, &x.Password, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWrapped, Local: "UserName", GoName: "UserName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsWrapped, Local: "Password", GoName: "Password", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableLoginPassword = soapimpl.NewType(&descLoginPassword)
 
-// SOAPType returns the zero name: LoginPassword is an anonymous type.
-func (*LoginPassword) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *LoginPassword) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLoginPassword
-	soap.CheckPresence(e, &v.Presence, f0[:], "LoginPassword")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.UserName)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.Password)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *LoginPassword) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLoginPassword
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.UserName)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.Password)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*LoginPassword) SOAPType() *soapimpl.Type { return tableLoginPassword }
 
 // LoginResponse is the content of the element of the same name.
 type LoginResponse struct {
@@ -206,67 +84,20 @@ type LoginResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsLoginResponse describes the child elements of LoginResponse, in schema order.
-var fieldsLoginResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsWrapped, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsWrapped, Local: "Ticket"}, GoName: "Ticket", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsWrapped, Local: "LoginSucceeded"}, GoName: "LoginSucceeded", Optional: true},
+var descLoginResponse = soapimpl.Struct{Go: "LoginResponse", Presence: true, Zero: (*LoginResponse)(nil), New: func() any { return new(LoginResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*LoginResponse)
+		p[0], p[1], p[2], p[3] = &x.Response, &x.Ticket, &x.LoginSucceeded, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWrapped, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrSession},
+		{Space: nsWrapped, Local: "Ticket", GoName: "Ticket", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &ptrTicket},
+		{Space: nsWrapped, Local: "LoginSucceeded", GoName: "LoginSucceeded", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableLoginResponse = soapimpl.NewType(&descLoginResponse)
 
-// SOAPType returns the zero name: LoginResponse is an anonymous type.
-func (*LoginResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *LoginResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLoginResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "LoginResponse")
-	soap.EncodePtr[Session](e, &f0[0], &v.Presence, v.Response)
-	soap.EncodePtr[Ticket](e, &f0[1], &v.Presence, v.Ticket)
-	soap.XSBoolean.Encode(e, &f0[2], &v.Presence, v.LoginSucceeded)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *LoginResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLoginResponse
-	var seen0 [3]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodePtr[Session](d, se, &f0[0], &v.Presence, &v.Response)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodePtr[Ticket](d, se, &f0[1], &v.Presence, &v.Ticket)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[2], &v.Presence, &v.LoginSucceeded)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*LoginResponse) SOAPType() *soapimpl.Type { return tableLoginResponse }
 
 // LoginToken is the content of the element of the same name.
 type LoginToken struct {
@@ -278,99 +109,27 @@ type LoginToken struct {
 	Presence soap.Presence
 }
 
-// fieldsLoginToken describes the child elements of LoginToken, in schema order.
-var fieldsLoginToken = [...]soap.Field{
-	{Name: xml.Name{Space: nsWrapped, Local: "Token"}, GoName: "Token", Optional: true, Nillable: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsWrapped, Local: "Urgent"}, GoName: "Urgent", Optional: true},
+var descLoginToken = soapimpl.Struct{Go: "LoginToken", Presence: true, Zero: (*LoginToken)(nil), New: func() any { return new(LoginToken) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*LoginToken)
+		p[0], p[1], p[2] = &x.Token, &x.Urgent, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWrapped, Local: "Token", GoName: "Token", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+		{Space: nsWrapped, Local: "Urgent", GoName: "Urgent", Flags: soapimpl.Optional, Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableLoginToken = soapimpl.NewType(&descLoginToken)
 
-// SOAPType returns the zero name: LoginToken is an anonymous type.
-func (*LoginToken) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *LoginToken) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsLoginToken
-	soap.CheckPresence(e, &v.Presence, f0[:], "LoginToken")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Token)
-	soap.XSBoolean.Encode(e, &f0[1], &v.Presence, v.Urgent)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *LoginToken) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsLoginToken
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Token)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[1], &v.Presence, &v.Urgent)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*LoginToken) SOAPType() *soapimpl.Type { return tableLoginToken }
 
 // Ping is the content of the element of the same name.
 type Ping struct{}
 
-// SOAPType returns the zero name: Ping is an anonymous type.
-func (*Ping) SOAPType() xml.Name {
-	return xml.Name{}
-}
+var descPing = soapimpl.Struct{Go: "Ping", Zero: (*Ping)(nil), New: func() any { return new(Ping) }}
+var tablePing = soapimpl.NewType(&descPing)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Ping) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Ping) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := d.Unknown(se); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (*Ping) SOAPType() *soapimpl.Type { return tablePing }
 
 // PingResponse is the content of the element of the same name.
 type PingResponse struct {
@@ -380,57 +139,18 @@ type PingResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsPingResponse describes the child elements of PingResponse, in schema order.
-var fieldsPingResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsWrapped, Local: "Response"}, GoName: "Response", Optional: true, Nillable: true, ZeroUnset: true},
+var descPingResponse = soapimpl.Struct{Go: "PingResponse", Presence: true, Zero: (*PingResponse)(nil), New: func() any { return new(PingResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*PingResponse)
+		p[0], p[1] = &x.Response, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWrapped, Local: "Response", GoName: "Response", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tablePingResponse = soapimpl.NewType(&descPingResponse)
 
-// SOAPType returns the zero name: PingResponse is an anonymous type.
-func (*PingResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *PingResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsPingResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "PingResponse")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Response)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *PingResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsPingResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Response)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*PingResponse) SOAPType() *soapimpl.Type { return tablePingResponse }
 
 // Session is the complex type {http://example.com/sogen/wrapped}Session.
 type Session struct {
@@ -442,62 +162,19 @@ type Session struct {
 	Presence soap.Presence
 }
 
-// fieldsSession describes the child elements of Session, in schema order.
-var fieldsSession = [...]soap.Field{
-	{Name: xml.Name{Space: nsWrapped, Local: "UserId"}, GoName: "UserID", Optional: true},
-	{Name: xml.Name{Space: nsWrapped, Local: "DisplayName"}, GoName: "DisplayName", Optional: true, Nillable: true, ZeroUnset: true},
+var descSession = soapimpl.Struct{Go: "Session", Type: xml.Name{Space: nsWrapped, Local: "Session"}, Presence: true, Zero: (*Session)(nil), New: func() any { return new(Session) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Session)
+		p[0], p[1], p[2] = &x.UserID, &x.DisplayName, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWrapped, Local: "UserId", GoName: "UserID", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+		{Space: nsWrapped, Local: "DisplayName", GoName: "DisplayName", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableSession = soapimpl.NewType(&descSession)
 
-// SOAPType returns the schema type name of Session.
-func (*Session) SOAPType() xml.Name {
-	return xml.Name{Space: nsWrapped, Local: "Session"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Session) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSession
-	soap.CheckPresence(e, &v.Presence, f0[:], "Session")
-	soap.XSInt.Encode(e, &f0[0], &v.Presence, v.UserID)
-	soap.XSString.Encode(e, &f0[1], &v.Presence, v.DisplayName)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Session) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSession
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSInt.Decode(d, se, &f0[0], &v.Presence, &v.UserID)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.XSString.Decode(d, se, &f0[1], &v.Presence, &v.DisplayName)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Session) SOAPType() *soapimpl.Type { return tableSession }
 
 // Ticket is the complex type {http://example.com/sogen/wrapped}Ticket.
 type Ticket struct {
@@ -507,54 +184,15 @@ type Ticket struct {
 	Presence soap.Presence
 }
 
-// fieldsTicket describes the child elements of Ticket, in schema order.
-var fieldsTicket = [...]soap.Field{
-	{Name: xml.Name{Space: nsWrapped, Local: "Value"}, GoName: "Value", Optional: true, Nillable: true, ZeroUnset: true},
+var descTicket = soapimpl.Struct{Go: "Ticket", Type: xml.Name{Space: nsWrapped, Local: "Ticket"}, Presence: true, Zero: (*Ticket)(nil), New: func() any { return new(Ticket) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Ticket)
+		p[0], p[1] = &x.Value, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsWrapped, Local: "Value", GoName: "Value", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &soapimpl.XSString},
+	},
 }
+var tableTicket = soapimpl.NewType(&descTicket)
 
-// SOAPType returns the schema type name of Ticket.
-func (*Ticket) SOAPType() xml.Name {
-	return xml.Name{Space: nsWrapped, Local: "Ticket"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Ticket) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsTicket
-	soap.CheckPresence(e, &v.Presence, f0[:], "Ticket")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Ticket) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsTicket
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Value)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Ticket) SOAPType() *soapimpl.Type { return tableTicket }

@@ -16,9 +16,7 @@ import (
 
 const nsAnytype = "http://example.com/sogen/anytype"
 
-var anytypeTypes = soap.TypeRegistry{
-	{Space: nsAnytype, Local: "Bag"}: func() soap.Unmarshaler { return new(anytype.Bag) },
-}
+var anytypeTypes = types(new(anytype.Bag))
 
 func mustDate(t *testing.T, s string) soap.Date {
 	t.Helper()
@@ -193,7 +191,7 @@ func TestAnyType(t *testing.T) {
 		{"gYear", `i:type="d:gYear"`, "2024", soap.GYear("2024")},
 		{"WCF char", `xmlns:s="` + nsSer + `" i:type="s:char"`, "65", soap.Char('A')},
 		{"WCF guid", `xmlns:s="` + nsSer + `" i:type="s:guid"`, "6f9619ff-8b86-d011-b42d-00c04fc964ff", soap.GUID("6f9619ff-8b86-d011-b42d-00c04fc964ff")},
-		{"WCF duration", `xmlns:s="` + nsSer + `" i:type="s:duration"`, "PT1H", soap.TimeSpan{Duration: soap.DurationFromWire("PT1H")}},
+		{"WCF duration", `xmlns:s="` + nsSer + `" i:type="s:duration"`, "PT1H", soap.TimeSpan{Duration: wireDuration("PT1H")}},
 	} {
 		t.Run("a reply's "+tc.name+" decodes to its Go value", func(t *testing.T) {
 			srv := newServer(t, typedReply(tc.attrs, tc.content))

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/sogen-go/sogen/golden/attributes"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const (
@@ -16,10 +15,7 @@ const (
 	nsOther      = "urn:other"
 )
 
-var attributesTypes = soap.TypeRegistry{
-	{Space: nsAttributes, Local: "Item"}:        func() soap.Unmarshaler { return new(attributes.Item) },
-	{Space: nsAttributes, Local: "SpecialItem"}: func() soap.Unmarshaler { return new(attributes.SpecialItem) },
-}
+var attributesTypes = types(new(attributes.Item), new(attributes.SpecialItem))
 
 // attrMap returns n's attributes (namespace declarations, xsi:type and xsi:nil left out) by name.
 func (n *node) attrMap() map[xml.Name]string {
@@ -82,7 +78,7 @@ func TestAttributes(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := *item
-		want.SchemaVersion = soap.DecimalFromWire("2.0")
+		want.SchemaVersion = wireDecimal("2.0")
 		diff(t, "decoded item", &want, back.Item)
 		diff(t, "decoded total", total, back.Total)
 		diff(t, "decoded capped", capped, back.Capped)
@@ -128,7 +124,7 @@ func TestAttributes(t *testing.T) {
 		st := mustDateTime(t, "2024-01-01T00:00:00+01:00")
 		want := &attributes.SpecialItem{
 			Item: attributes.Item{
-				Name: "nut", ID: 9, SchemaVersion: soap.DecimalFromWire("2.0"), Stamp: &st, Lang: ptr("de"),
+				Name: "nut", ID: 9, SchemaVersion: wireDecimal("2.0"), Stamp: &st, Lang: ptr("de"),
 				AnyAttr: []xml.Attr{{Name: xml.Name{Space: nsOther, Local: "extra"}, Value: "x"}},
 			},
 			Reason:   "sale",

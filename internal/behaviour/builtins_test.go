@@ -9,14 +9,11 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/sogen-go/sogen/golden/builtins"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const nsBuiltins = "http://example.com/sogen/builtins"
 
-var builtinsTypes = soap.TypeRegistry{
-	{Space: nsBuiltins, Local: "Builtins"}: func() soap.Unmarshaler { return new(builtins.Builtins) },
-}
+var builtinsTypes = types(new(builtins.Builtins))
 
 // builtinsOrder is the schema order of Builtins' elements.
 var builtinsOrder = []string{

@@ -12,9 +12,7 @@ import (
 
 const nsDatetime = "http://example.com/sogen/datetime"
 
-var datetimeTypes = soap.TypeRegistry{
-	{Space: nsDatetime, Local: "Times"}: func() soap.Unmarshaler { return new(datetime.Times) },
-}
+var datetimeTypes = types(new(datetime.Times))
 
 // TestDateTime checks xs:dateTime, xs:date, xs:time and xs:duration (XML Schema Part 2 sections
 // 3.2.6 to 3.2.9): every lexical form a server may send is kept as written and sent back unchanged.
@@ -60,7 +58,7 @@ func TestDateTime(t *testing.T) {
 		checkGolden(t, "datetime", "EchoTimes.request.xml", req.Body)
 
 		want := &datetime.Times{
-			Updated:  soap.DateTimeFromWire("2024-06-30T23:59:60Z"),
+			Updated:  wireDateTime("2024-06-30T23:59:60Z"),
 			Created:  mustDateTime(t, "2001-01-01T00:00:00.0000001-00:00"),
 			Birthday: mustDate(t, "1990-07-15+02:00"),
 			Alarm:    mustTimeOfDay(t, "06:30:00"),

@@ -11,10 +11,7 @@ import (
 
 const nsDictionary = "http://example.com/sogen/dictionary"
 
-var dictionaryTypes = soap.TypeRegistry{
-	{Space: nsDictionary, Local: "AddressBook"}: func() soap.Unmarshaler { return new(dictionary.AddressBook) },
-	{Space: nsDictionary, Local: "Contact"}:     func() soap.Unmarshaler { return new(dictionary.Contact) },
-}
+var dictionaryTypes = types(new(dictionary.AddressBook), new(dictionary.Contact))
 
 // mustDateTime parses an xs:dateTime literal, failing the test if it is not one.
 func mustDateTime(t *testing.T, s string) soap.DateTime {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sogen-go/sogen/golden/docparts"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 const nsDocParts = "http://example.com/sogen/docparts"
@@ -126,19 +127,20 @@ func bodyOf(t *testing.T, env *node) *node {
 	return nil
 }
 
-// decodeParts decodes the Body of envelope through dst's UnmarshalSOAPBody, unknown elements an error.
-func decodeParts(envelope []byte, dst soap.BodyUnmarshaler) error {
-	d := soap.NewDecoder(strings.NewReader(string(envelope)))
-	d.DisallowUnknown = true
-	if _, err := d.Root(); err != nil {
+// decodeParts decodes the Body of envelope into dst, the parts of a message, unknown elements an
+// error.
+func decodeParts(envelope []byte, dst soapimpl.Message) error {
+	d := soapimpl.NewDecoder([]byte(string(envelope)), nil)
+	d.DisallowUnknown()
+	if err := d.Root(); err != nil {
 		return err
 	}
-	if _, _, err := d.Child(); err != nil { // Body
+	if _, err := d.Child(); err != nil { // Body
 		return err
 	}
-	first, ok, err := d.Child()
+	ok, err := d.Child()
 	if err != nil || !ok {
 		return errors.New("empty Body")
 	}
-	return dst.UnmarshalSOAPBody(d, first)
+	return dst.SOAPType().DecodeParts(d, dst)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/sogen-go/sogen/golden/encoded"
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 const (
@@ -20,9 +21,7 @@ const (
 	nsSOAPEnc = "http://schemas.xmlsoap.org/soap/encoding/"
 )
 
-var encodedTypes = soap.TypeRegistry{
-	{Space: nsDir, Local: "Person"}: func() soap.Unmarshaler { return new(encoded.Person) },
-}
+var encodedTypes = types(new(encoded.Person))
 
 // newDirectory returns a client of the encoded fixture talking to a server answering reply.
 func newDirectory(t *testing.T, reply string) (*encoded.DirectoryClient, func() *node, func() []byte) {
@@ -301,22 +300,21 @@ func TestEncodedReplies(t *testing.T) {
 
 // decodeEncoded decodes the reply wrapper of an rpc/encoded envelope into dst, with unknown elements an
 // error, resolving references as the client does.
-func decodeEncoded(envelope []byte, dst soap.Unmarshaler) error {
-	d := soap.NewDecoder(bytes.NewReader(envelope))
-	d.DisallowUnknown = true
-	d.Types = encodedTypes
-	if _, err := d.Root(); err != nil {
+func decodeEncoded(envelope []byte, dst soapimpl.Message) error {
+	d := soapimpl.NewDecoder(append([]byte(nil), envelope...), encodedTypes)
+	d.DisallowUnknown()
+	if err := d.Root(); err != nil {
 		return err
 	}
 	for {
-		se, ok, err := d.Child()
+		ok, err := d.Child()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return errors.New("no Body")
 		}
-		if se.Name.Local != "Body" {
+		if d.Name().Local != "Body" {
 			if err := d.Skip(); err != nil {
 				return err
 			}
@@ -325,14 +323,14 @@ func decodeEncoded(envelope []byte, dst soap.Unmarshaler) error {
 		if err := d.BufferEncoded(); err != nil {
 			return err
 		}
-		child, ok, err := d.Child()
+		ok, err = d.Child()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return errors.New("empty Body")
 		}
-		return dst.UnmarshalSOAP(d, child)
+		return d.Decode(dst)
 	}
 }
 
@@ -363,11 +361,11 @@ func TestEncodedRoundTrip(t *testing.T) {
 	if err := decodeEncoded([]byte(axisEnvelope(axisPerson)), &resp); err != nil {
 		t.Fatal(err)
 	}
-	e := soap.NewEncoder(nil)
-	e.Encoded = true
-	e.StartElement(soap.Start{Name: xmlName(nsEnv11, "Envelope")})
-	e.StartElement(soap.Start{Name: xmlName(nsEnv11, "Body")})
-	resp.MarshalSOAP(e, soap.Start{Name: xmlName(nsDirSvc, "GetPersonResponse")})
+	e := soapimpl.NewEncoder(nil)
+	e.SetEncoding(soap.SOAPEncNamespace)
+	e.StartElement(xmlName(nsEnv11, "Envelope"), xml.Name{})
+	e.StartElement(xmlName(nsEnv11, "Body"), xml.Name{})
+	soapimpl.Encode(e, xmlName(nsDirSvc, "GetPersonResponse"), &resp)
 	e.EndElement()
 	e.EndElement()
 	if err := e.Err(); err != nil {

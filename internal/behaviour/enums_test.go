@@ -11,14 +11,11 @@ import (
 	"github.com/beevik/etree"
 
 	"github.com/sogen-go/sogen/golden/enums"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const nsEnums = "http://example.com/sogen/enums"
 
-var enumsTypes = soap.TypeRegistry{
-	{Space: nsEnums, Local: "Settings"}: func() soap.Unmarshaler { return new(enums.Settings) },
-}
+var enumsTypes = types(new(enums.Settings))
 
 // wcfNumbers reads the enumeration of simple type name in a testdata WSDL and returns the number WCF
 // gives each value: its EnumerationValue annotation, else its position in the enumeration (0, 1, 2,

@@ -15,14 +15,7 @@ const nsExtension = "http://example.com/sogen/extension"
 
 // extensionTypes is the registry of the extension schema's named complex types, written from the
 // schema, for decoding outside a client.
-var extensionTypes = soap.TypeRegistry{
-	{Space: nsExtension, Local: "Animal"}: func() soap.Unmarshaler { return new(extension.Animal) },
-	{Space: nsExtension, Local: "Dog"}:    func() soap.Unmarshaler { return new(extension.Dog) },
-	{Space: nsExtension, Local: "Puppy"}:  func() soap.Unmarshaler { return new(extension.Puppy) },
-	{Space: nsExtension, Local: "Shape"}:  func() soap.Unmarshaler { return new(extension.Shape) },
-	{Space: nsExtension, Local: "Circle"}: func() soap.Unmarshaler { return new(extension.Circle) },
-	{Space: nsExtension, Local: "Kennel"}: func() soap.Unmarshaler { return new(extension.Kennel) },
-}
+var extensionTypes = types(new(extension.Animal), new(extension.Dog), new(extension.Puppy), new(extension.Shape), new(extension.Circle), new(extension.Kennel))
 
 // TestExtension checks complexContent/extension: a derived value in a slot declared with its base
 // type carries xsi:type (XML Schema Part 1 section 2.6.1) naming its type with a prefix in scope, its

@@ -5,14 +5,11 @@ import (
 	"testing"
 
 	"github.com/sogen-go/sogen/golden/flags"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const nsFlags = "http://example.com/sogen/flags"
 
-var flagsTypes = soap.TypeRegistry{
-	{Space: nsFlags, Local: "AccessRule"}: func() soap.Unmarshaler { return new(flags.AccessRule) },
-}
+var flagsTypes = types(new(flags.AccessRule))
 
 // TestFlags checks xs:list of enumeration values (XML Schema Part 2 section 3.2.2 lists; WCF writes
 // [Flags] enums so): the text is kept as received, and Number follows WCF's numbering, 1, 2, 4, ...

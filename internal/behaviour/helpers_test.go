@@ -8,7 +8,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"io"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -23,6 +23,7 @@ import (
 	"github.com/sogen-go/sogen/internal/golden"
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Namespaces fixed by the specifications, written out here rather than taken from the runtime.
@@ -79,86 +80,86 @@ func envelope(p, ns, header, body string) []byte {
 	return []byte(b.String())
 }
 
-// decodeXML decodes the root element of doc into dst, with unknown elements an error.
-func decodeXML(doc []byte, dst soap.Unmarshaler, types soap.TypeRegistry) error {
-	d := soap.NewDecoder(bytes.NewReader(doc))
-	d.DisallowUnknown = true
-	d.Types = types
-	root, err := d.Root()
-	if err != nil {
-		return err
+// types returns the registry of the generated types ms (nil pointers of them), resolving xsi:type.
+func types(ms ...soapimpl.Message) *soapimpl.Registry {
+	var ts []*soapimpl.Type
+	for _, m := range ms {
+		ts = append(ts, m.SOAPType())
 	}
-	if err := dst.UnmarshalSOAP(d, root); err != nil {
-		return err
-	}
-	return atEOF(d)
+	return soapimpl.NewRegistry(ts)
 }
 
-// decodeBody decodes the single child of the Body of envelope into dst, with unknown elements an
-// error. The Header, if any, is skipped.
-func decodeBody(envelope []byte, dst soap.Unmarshaler, types soap.TypeRegistry) error {
-	d := soap.NewDecoder(bytes.NewReader(envelope))
-	d.DisallowUnknown = true
-	d.Types = types
-	root, err := d.Root()
-	if err != nil {
+// decodeXML decodes the root element of doc into dst, with unknown elements an error.
+func decodeXML(doc []byte, dst soapimpl.Message, types *soapimpl.Registry) error {
+	d := soapimpl.NewDecoder(append([]byte(nil), doc...), types)
+	d.DisallowUnknown()
+	if err := d.Root(); err != nil {
 		return err
 	}
-	if root.Name.Local != "Envelope" {
+	if err := d.Decode(dst); err != nil {
+		return err
+	}
+	return d.Finish()
+}
+
+// decodeBody decodes the single child of the Body of envelope into dst (a generated type, or a
+// *soap.Element holding it as it came), with unknown elements an error. The Header, if any, is
+// skipped.
+func decodeBody(envelope []byte, dst any, types *soapimpl.Registry) error {
+	d := soapimpl.NewDecoder(append([]byte(nil), envelope...), types)
+	d.DisallowUnknown()
+	if err := d.Root(); err != nil {
+		return err
+	}
+	if d.Name().Local != "Envelope" {
 		return errors.New("root is not an Envelope")
 	}
 	for {
-		se, ok, err := d.Child()
+		ok, err := d.Child()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return errors.New("no Body")
 		}
-		if se.Name.Local != "Body" {
+		if d.Name().Local != "Body" {
 			if err := d.Skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		child, ok, err := d.Child()
+		ok, err = d.Child()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return errors.New("empty Body")
 		}
-		if err := dst.UnmarshalSOAP(d, child); err != nil {
-			return err
+		switch dst := dst.(type) {
+		case *soap.Element:
+			el, err := d.CaptureElement()
+			if err != nil {
+				return err
+			}
+			*dst = *el
+		case soapimpl.Message:
+			if err := d.Decode(dst); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("cannot decode into a %T", dst)
 		}
-		if _, more, err := d.Child(); err != nil || more {
+		if more, err := d.Child(); err != nil || more {
 			return errors.New("more than one element in the Body")
 		}
 		return nil
 	}
 }
 
-// atEOF reports an error unless the document ends after the root element.
-func atEOF(d *soap.Decoder) error {
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if cd, ok := tok.(xml.CharData); ok && len(bytes.TrimSpace(cd)) == 0 {
-			continue
-		}
-		return errors.New("content after the root element")
-	}
-}
-
 // marshal encodes v as the element name with a fresh Encoder.
-func marshal(v soap.Marshaler, name xml.Name) ([]byte, error) {
-	e := soap.NewEncoder(nil)
-	v.MarshalSOAP(e, soap.Start{Name: name})
+func marshal(v soapimpl.Message, name xml.Name) ([]byte, error) {
+	e := soapimpl.NewEncoder(nil)
+	soapimpl.Encode(e, name, v)
 	if err := e.Err(); err != nil {
 		return nil, err
 	}
@@ -166,7 +167,7 @@ func marshal(v soap.Marshaler, name xml.Name) ([]byte, error) {
 }
 
 // mustMarshal is marshal failing the test on error.
-func mustMarshal(t *testing.T, v soap.Marshaler, name xml.Name) []byte {
+func mustMarshal(t *testing.T, v soapimpl.Message, name xml.Name) []byte {
 	t.Helper()
 	b, err := marshal(v, name)
 	if err != nil {
@@ -199,35 +200,58 @@ type node struct {
 	Children []*node
 }
 
-// parseTree reads data into a tree of nodes, resolving element names and xsi:type.
+// parseTree reads data into a tree of nodes, resolving element names and xsi:type. It reads with
+// encoding/xml, independently of the runtime.
 func parseTree(t *testing.T, data []byte) *node {
 	t.Helper()
-	d := soap.NewDecoder(bytes.NewReader(data))
-	root, err := d.Root()
-	if err != nil {
-		t.Fatalf("parsing: %v\n%s", err, data)
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var scope []xml.Attr // namespace declarations in scope, innermost last
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			t.Fatalf("parsing: %v\n%s", err, data)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			n, err := readNode(d, se, scope)
+			if err != nil {
+				t.Fatalf("parsing: %v\n%s", err, data)
+			}
+			return n
+		}
 	}
-	n, err := readNode(d, root)
-	if err != nil {
-		t.Fatalf("parsing: %v\n%s", err, data)
-	}
-	return n
 }
 
-func readNode(d *soap.Decoder, se xml.StartElement) (*node, error) {
+// readNode reads the element se, whose start tag d just returned, with the namespace declarations
+// scope of its ancestors.
+func readNode(d *xml.Decoder, se xml.StartElement, scope []xml.Attr) (*node, error) {
 	n := &node{Name: se.Name}
-	typ, _, err := d.XSIType(se)
-	if err != nil {
-		return nil, err
+	for _, a := range se.Attr {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+			scope = append(scope[:len(scope):len(scope)], a)
+		}
 	}
-	n.Type = typ
-	n.Nil = soap.IsNil(se)
 	for _, a := range se.Attr {
 		switch {
 		case a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns":
 		case a.Name.Space == nsXSI && a.Name.Local == "type":
 			n.TypeText = a.Value
+			prefix, local, ok := strings.Cut(strings.TrimSpace(a.Value), ":")
+			if !ok {
+				prefix, local = "", prefix
+			}
+			n.Type = xml.Name{Local: local}
+			found := false
+			for i := len(scope) - 1; i >= 0 && !found; i-- {
+				if prefix == "" && scope[i].Name.Space == "" || prefix != "" && scope[i].Name.Space == "xmlns" && scope[i].Name.Local == prefix {
+					n.Type.Space, found = scope[i].Value, true
+				}
+			}
+			if !found && prefix != "" {
+				return nil, fmt.Errorf("xsi:type %q: prefix %q is not declared", a.Value, prefix)
+			}
 		case a.Name.Space == nsXSI && a.Name.Local == "nil":
+			v := strings.TrimSpace(a.Value)
+			n.Nil = v == "true" || v == "1"
 		default:
 			n.Attr = append(n.Attr, a)
 		}
@@ -240,7 +264,7 @@ func readNode(d *soap.Decoder, se xml.StartElement) (*node, error) {
 		}
 		switch tk := tok.(type) {
 		case xml.StartElement:
-			c, err := readNode(d, tk)
+			c, err := readNode(d, tk, scope)
 			if err != nil {
 				return nil, err
 			}
@@ -423,4 +447,19 @@ func generateFixture(t *testing.T, name string) *sogen.Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// The values a reply holding the given text decodes to, kept unchecked as decoding keeps them.
+func wireDateTime(s string) soap.DateTime   { return wire[soap.DateTime](&soapimpl.XSDateTime, s) }
+func wireDate(s string) soap.Date           { return wire[soap.Date](&soapimpl.XSDate, s) }
+func wireTimeOfDay(s string) soap.TimeOfDay { return wire[soap.TimeOfDay](&soapimpl.XSTime, s) }
+func wireDuration(s string) soap.Duration   { return wire[soap.Duration](&soapimpl.XSDuration, s) }
+func wireDecimal(s string) soap.Decimal     { return wire[soap.Decimal](&soapimpl.XSDecimal, s) }
+
+func wire[T any](c *soapimpl.Codec, s string) T {
+	v, err := c.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return v.(T)
 }

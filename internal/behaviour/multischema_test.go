@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/sogen-go/sogen/golden/multischema"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const (
@@ -16,11 +15,7 @@ const (
 	nsMultiC = "http://example.com/sogen/multischema/c"
 )
 
-var multischemaTypes = soap.TypeRegistry{
-	{Space: nsMultiA, Local: "Customer"}: func() soap.Unmarshaler { return new(multischema.Customer) },
-	{Space: nsMultiB, Local: "Address"}:  func() soap.Unmarshaler { return new(multischema.Address) },
-	{Space: nsMultiC, Local: "Phone"}:    func() soap.Unmarshaler { return new(multischema.Phone) },
-}
+var multischemaTypes = types(new(multischema.Customer), new(multischema.Address), new(multischema.Phone))
 
 // TestMultiSchema checks element qualification across schemas (XML Schema Part 1 section 3.3.2: a
 // local element is in the target namespace of the schema that declares it when that schema's

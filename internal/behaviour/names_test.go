@@ -6,19 +6,11 @@ import (
 	"testing"
 
 	"github.com/sogen-go/sogen/golden/names"
-	"github.com/sogen-go/sogen/soap"
 )
 
 const nsNames = "http://example.com/sogen/names"
 
-var namesTypes = soap.TypeRegistry{
-	{Space: nsNames, Local: "Widget"}:       func() soap.Unmarshaler { return new(names.Widget) },
-	{Space: nsNames, Local: "WidgetClient"}: func() soap.Unmarshaler { return new(names.WidgetClient) },
-	{Space: nsNames, Local: "item"}:         func() soap.Unmarshaler { return new(names.Item) },
-	{Space: nsNames, Local: "Keywords"}:     func() soap.Unmarshaler { return new(names.Keywords) },
-	{Space: nsNames, Local: "Hostile"}:      func() soap.Unmarshaler { return new(names.Hostile) },
-	{Space: nsNames, Local: "Gadget"}:       func() soap.Unmarshaler { return new(names.Gadget) },
-}
+var namesTypes = types(new(names.Widget), new(names.WidgetClient), new(names.Item), new(names.Keywords), new(names.Hostile), new(names.Gadget))
 
 // TestNames checks that Go names chosen for hostile XML names (keywords, punctuation, case-only
 // differences) do not leak onto the wire: every element keeps its XML name.

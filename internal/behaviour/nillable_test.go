@@ -15,10 +15,7 @@ import (
 
 const nsNillable = "http://example.com/sogen/nillable"
 
-var nillableTypes = soap.TypeRegistry{
-	{Space: nsNillable, Local: "Inner"}:  func() soap.Unmarshaler { return new(nillable.Inner) },
-	{Space: nsNillable, Local: "Matrix"}: func() soap.Unmarshaler { return new(nillable.Matrix) },
-}
+var nillableTypes = types(new(nillable.Inner), new(nillable.Matrix))
 
 // matrixField is one element of the nillable fixture's Matrix, described from the schema.
 type matrixField struct {
@@ -156,9 +153,14 @@ func (f matrixField) wantEncoded(state string) []string {
 	panic(state)
 }
 
-// matrixFor returns a Matrix with field f in the given state, every other field zero.
+// matrixFor returns a Matrix with field f in the given state, every other field zero — but
+// ObjReqNoNil, which holds the zero Inner: the schema gives a nil *Inner no form in that required,
+// non-nillable element, and encoding one is an error (see "ObjReqNoNil nil" below).
 func matrixFor(f matrixField, state string) *nillable.Matrix {
 	m := new(nillable.Matrix)
+	if f.name != "ObjReqNoNil" {
+		m.ObjReqNoNil = new(nillable.Inner)
+	}
 	switch state {
 	case "set":
 		f.set(m)
@@ -203,6 +205,15 @@ func TestNillable(t *testing.T) {
 			}
 			t.Run("encode/"+f.name+"/"+state, func(t *testing.T) {
 				m := matrixFor(f, state)
+				if f.name == "ObjReqNoNil" && state == "zero" {
+					// A nil pointer where the schema requires a non-nillable element: no wire form
+					// says "nothing" there, so encoding refuses it, naming the field.
+					_, err := marshal(m, mn)
+					if err == nil || !strings.Contains(err.Error(), "Matrix.ObjReqNoNil has no value, but the element ObjReqNoNil is required and not nillable") {
+						t.Fatalf("err = %v, want an error naming Matrix.ObjReqNoNil", err)
+					}
+					return
+				}
 				got := formsOf(parseTree(t, mustMarshal(t, m, mn)), f.name)
 				diff(t, f.name+" on the wire", f.wantEncoded(state), got)
 			})
@@ -239,7 +250,7 @@ func TestNillable(t *testing.T) {
 				if !f.list {
 					continue
 				}
-				plain := new(nillable.Matrix)
+				plain := matrixFor(f, "zero") // every field zero (ObjReqNoNil the zero Inner)
 				m := matrixFor(f, state)
 				if state == "SetAbsent" {
 					f.set(plain)
@@ -263,6 +274,9 @@ func TestNillable(t *testing.T) {
 		c.Endpoint = srv.URL
 		for _, state := range states {
 			m := new(nillable.Matrix)
+			if state == "zero" {
+				m.ObjReqNoNil = new(nillable.Inner) // a nil one is refused (see "ObjReqNoNil nil")
+			}
 			for _, f := range fields {
 				switch {
 				case state == "set":

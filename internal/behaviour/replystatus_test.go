@@ -157,7 +157,7 @@ func TestReplyStatusOff(t *testing.T) {
 	c := statusoff.NewPaymentsClient(nil)
 	c.Endpoint = srv.URL
 	var rh statusoff.PaymentsResponseHeader
-	id, err := c.Charge(context.Background(), soap.DecimalFromWire("9.99"), soap.WithResponseHeader(&rh))
+	id, err := c.Charge(context.Background(), wireDecimal("9.99"), soap.WithResponseHeader(&rh))
 	if err != nil || id != "T-1" {
 		t.Fatalf("Charge = %q, %v; want T-1, nil", id, err)
 	}

@@ -11,9 +11,7 @@ import (
 
 const nsRestrictions = "http://example.com/sogen/restrictions"
 
-var restrictionsTypes = soap.TypeRegistry{
-	{Space: nsRestrictions, Local: "Measurement"}: func() soap.Unmarshaler { return new(restrictions.Measurement) },
-}
+var restrictionsTypes = types(new(restrictions.Measurement))
 
 // TestRestrictions checks simple types derived by restriction (XML Schema Part 2 section 4.1.2): their
 // values are written as their base type writes them.

@@ -13,10 +13,7 @@ import (
 
 const nsWrapped = "http://example.com/sogen/wrapped"
 
-var wrappedTypes = soap.TypeRegistry{
-	{Space: nsWrapped, Local: "Session"}: func() soap.Unmarshaler { return new(wrapped.Session) },
-	{Space: nsWrapped, Local: "Ticket"}:  func() soap.Unmarshaler { return new(wrapped.Ticket) },
-}
+var wrappedTypes = types(new(wrapped.Session), new(wrapped.Ticket))
 
 // TestWrapped checks document/literal wrapped operations: the body element is the wrapper named by the
 // input message's part element, holding the parameters; the reply's wrapper holds the results.

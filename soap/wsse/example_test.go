@@ -19,11 +19,13 @@ func ExampleSecurity() {
 		Now:           func() time.Time { return created },
 		Rand:          strings.NewReader("0123456789abcdef"),
 	}
-	e := soap.NewEncoder(nil)
-	sec.MarshalSOAP(e, soap.Start{})
-	fmt.Println(strings.NewReplacer("><", ">\n<").Replace(string(e.Bytes())))
+	b, err := sec.Marshal()
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(strings.NewReplacer("><", ">\n<").Replace(string(b)))
 
-	el, _ := soap.ParseElement(e.Bytes())
+	el, _ := soap.ParseElement(b)
 	v := &wsse.Verifier{
 		Password: func(ctx context.Context, user string) (string, error) { return "secret", nil },
 		Now:      func() time.Time { return created.Add(time.Minute) },

@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/internal/xmlw"
 )
 
 // The namespaces and URIs of the OASIS WS-Security 1.0 specifications (the 2004/01 release, which
@@ -105,19 +106,16 @@ type Timestamp struct {
 	ID string
 }
 
-// SOAPType returns the zero name: the block is an element, not a typed value.
-func (*Security) SOAPType() xml.Name { return xml.Name{} }
-
-// MarshalSOAP writes the header block: start.Name, or wsse:Security when it is zero, holding the
+// WriteSOAPHeader writes the header block: name, or wsse:Security when it is zero, holding the
 // Timestamp then the UsernameToken. An empty Username, a Security with neither, or a failure to
-// read a nonce is the encoder's error.
-func (s *Security) MarshalSOAP(e *soap.Encoder, start soap.Start) {
+// read a nonce is the writer's error. A soap.Client calls it for each request.
+func (s *Security) WriteSOAPHeader(w xmlw.Writer, name xml.Name) {
 	if s.UsernameToken == nil && s.Timestamp == nil {
-		e.SetError(errors.New("wsse: the Security has neither UsernameToken nor Timestamp"))
+		w.SetError(errors.New("wsse: the Security has neither UsernameToken nor Timestamp"))
 		return
 	}
 	if s.UsernameToken != nil && s.UsernameToken.Username == "" {
-		e.SetError(errors.New("wsse: UsernameToken.Username is empty"))
+		w.SetError(errors.New("wsse: UsernameToken.Username is empty"))
 		return
 	}
 	now := time.Now
@@ -135,46 +133,60 @@ func (s *Security) MarshalSOAP(e *soap.Encoder, start soap.Start) {
 			_, err = rand.Read(nonce)
 		}
 		if err != nil {
-			e.SetError(errors.New("wsse: reading a nonce: " + err.Error()))
+			w.SetError(errors.New("wsse: reading a nonce: " + err.Error()))
 			return
 		}
 	}
-	if start.Name == (xml.Name{}) {
-		start.Name = SecurityName
+	if name == (xml.Name{}) {
+		name = SecurityName
 	}
-	start.Type = xml.Name{}
-	e.Bind("wsse", SecExtNamespace)
-	e.Bind("wsu", UtilityNamespace)
-	e.StartElement(start)
+	w.Bind("wsse", SecExtNamespace)
+	w.Bind("wsu", UtilityNamespace)
+	w.StartElement(name)
 	if t := s.Timestamp; t != nil {
-		e.StartElement(soap.Start{Name: xml.Name{Space: UtilityNamespace, Local: "Timestamp"}})
+		w.StartElement(xml.Name{Space: UtilityNamespace, Local: "Timestamp"})
 		if t.ID != "" {
-			e.Attr(idAttr, t.ID)
+			w.Attr(idAttr, t.ID)
 		}
-		e.TextElement(xml.Name{Space: UtilityNamespace, Local: "Created"}, FormatTime(created))
+		textElement(w, xml.Name{Space: UtilityNamespace, Local: "Created"}, FormatTime(created))
 		if t.TTL > 0 {
-			e.TextElement(xml.Name{Space: UtilityNamespace, Local: "Expires"}, FormatTime(created.Add(t.TTL)))
+			textElement(w, xml.Name{Space: UtilityNamespace, Local: "Expires"}, FormatTime(created.Add(t.TTL)))
 		}
-		e.EndElement()
+		w.EndElement()
 	}
 	if u := s.UsernameToken; u != nil {
-		u.write(e, nonce, FormatTime(created))
+		u.write(w, nonce, FormatTime(created))
 	}
-	e.EndElement()
+	w.EndElement()
+}
+
+// Marshal returns the header block as a request would carry it now (with a fresh nonce and the
+// current time), written alone: for a log or a test. The request writes it itself.
+func (s *Security) Marshal() ([]byte, error) {
+	var b xmlw.Buffer
+	s.WriteSOAPHeader(&b, xml.Name{})
+	return b.Bytes()
+}
+
+// textElement writes <name>text</name>.
+func textElement(w xmlw.Writer, name xml.Name, text string) {
+	w.StartElement(name)
+	w.Text(text)
+	w.EndElement()
 }
 
 // idAttr is wsu:Id.
 var idAttr = xml.Name{Space: UtilityNamespace, Local: "Id"}
 
 // write writes the token, with nonce and created when nonce is not nil.
-func (u *UsernameToken) write(e *soap.Encoder, nonce []byte, created string) {
-	e.StartElement(soap.Start{Name: xml.Name{Space: SecExtNamespace, Local: "UsernameToken"}})
+func (u *UsernameToken) write(e xmlw.Writer, nonce []byte, created string) {
+	e.StartElement(xml.Name{Space: SecExtNamespace, Local: "UsernameToken"})
 	if u.ID != "" {
 		e.Attr(idAttr, u.ID)
 	}
-	e.TextElement(xml.Name{Space: SecExtNamespace, Local: "Username"}, u.Username)
+	textElement(e, xml.Name{Space: SecExtNamespace, Local: "Username"}, u.Username)
 	if u.Digest || u.Password != "" {
-		e.StartElement(soap.Start{Name: xml.Name{Space: SecExtNamespace, Local: "Password"}})
+		e.StartElement(xml.Name{Space: SecExtNamespace, Local: "Password"})
 		if u.Digest {
 			e.Attr(xml.Name{Local: "Type"}, PasswordDigest)
 			e.Text(Digest(nonce, created, u.Password))
@@ -185,11 +197,11 @@ func (u *UsernameToken) write(e *soap.Encoder, nonce []byte, created string) {
 		e.EndElement()
 	}
 	if nonce != nil {
-		e.StartElement(soap.Start{Name: xml.Name{Space: SecExtNamespace, Local: "Nonce"}})
+		e.StartElement(xml.Name{Space: SecExtNamespace, Local: "Nonce"})
 		e.Attr(xml.Name{Local: "EncodingType"}, Base64Binary)
 		e.Text(base64.StdEncoding.EncodeToString(nonce))
 		e.EndElement()
-		e.TextElement(xml.Name{Space: UtilityNamespace, Local: "Created"}, created)
+		textElement(e, xml.Name{Space: UtilityNamespace, Local: "Created"}, created)
 	}
 	e.EndElement()
 }

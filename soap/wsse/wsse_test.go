@@ -20,6 +20,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // The fixed inputs of the tests: the user of the profile's own example, a created time of the
@@ -40,12 +41,11 @@ func fixed(s *Security) *Security {
 // encode writes s as the header block would be, and returns it.
 func encode(t *testing.T, s *Security) string {
 	t.Helper()
-	e := soap.NewEncoder(nil)
-	s.MarshalSOAP(e, soap.Start{})
-	if err := e.Err(); err != nil {
+	b, err := s.Marshal()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return string(e.Bytes())
+	return string(b)
 }
 
 func TestDigest(t *testing.T) {
@@ -104,9 +104,7 @@ func TestSecurityOutput(t *testing.T) {
 		{&Security{UsernameToken: &UsernameToken{Password: "x"}}, "wsse: UsernameToken.Username is empty"},
 		{&Security{UsernameToken: &UsernameToken{Username: "u", Digest: true}, Rand: strings.NewReader("short")}, "wsse: reading a nonce: unexpected EOF"},
 	} {
-		e := soap.NewEncoder(nil)
-		bad.sec.MarshalSOAP(e, soap.Start{})
-		if err := e.Err(); err == nil || err.Error() != bad.want {
+		if _, err := bad.sec.Marshal(); err == nil || err.Error() != bad.want {
 			t.Errorf("error %v, want %s", err, bad.want)
 		}
 	}
@@ -284,7 +282,7 @@ func TestThroughClient(t *testing.T) {
 		}},
 		Observer: &soap.Observer{Done: func(ctx context.Context, x *soap.Exchange) { seen = append(seen, string(x.Request())) }},
 	}
-	op := &soap.Operation{Name: "Ping", Version: soap.V11, Request: xml.Name{Local: "Ping"}, Response: xml.Name{Local: "Pong"}}
+	op := &soapimpl.Operation{Name: "Ping", Version: soap.V11, Request: xml.Name{Local: "Ping"}, Response: xml.Name{Local: "Pong"}}
 	verifier := &Verifier{
 		Password: func(ctx context.Context, user string) (string, error) {
 			if user != "alice" {
@@ -297,7 +295,7 @@ func TestThroughClient(t *testing.T) {
 	}
 	var nonces []string
 	for range 2 {
-		if err := c.Do(context.Background(), op, &soap.Call{Endpoint: srv.URL}); err != nil {
+		if err := soapimpl.Invoke(context.Background(), c, op, &soapimpl.Call{Endpoint: srv.URL}, nil); err != nil {
 			t.Fatal(err)
 		}
 		body := bodies[len(bodies)-1]

@@ -3,8 +3,8 @@ package services88
 // This file is the generic half of the documented-example round trip. The corpus test in the sogen
 // repository (services88_corpus_test.go) copies it, with a table of the operations (cases_test.go)
 // written from the model, into a package generated from every Services88 WSDL of the corpus, and
-// runs it there with go test. It is an internal test so that it can write and read header structs
-// with their generated methods.
+// runs it there with go test. It is an internal test so that it can decode with the package's registry
+// of types (xsi:type).
 
 import (
 	"bytes"
@@ -26,19 +26,15 @@ import (
 
 	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // message is a generated request or response wrapper.
-type message interface {
-	soap.Marshaler
-	soap.Unmarshaler
-}
+type message = soapimpl.Message
 
-// header is a generated request or response header struct.
-type header interface {
-	marshalSOAPHeader(e *soap.Encoder, which []int)
-	UnmarshalSOAPHeader(d *soap.Decoder, se xml.StartElement) (bool, error)
-}
+// header is a generated request or response header struct (written and read block by block through
+// its table).
+type header = soapimpl.Message
 
 // exampleCase describes one operation: how to decode, re-encode and call it.
 type exampleCase struct {
@@ -81,38 +77,40 @@ func all(n int) []int {
 // reports whether the envelope had a Header element. Strict means an element the generated types do
 // not consume is an error: nothing is lost silently.
 func decodeEnvelope(data []byte, version soap.Version, h header, body xml.Name, v message) (sawHeader bool, err error) {
-	d := soap.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknown = true
-	root, err := d.Root()
-	if err != nil {
+	d := soapimpl.NewDecoder(append([]byte(nil), data...), registry)
+	d.DisallowUnknown()
+	if err := d.Root(); err != nil {
 		return false, err
 	}
 	env := version.EnvelopeNamespace()
-	if root.Name != (xml.Name{Space: env, Local: "Envelope"}) {
-		return false, fmt.Errorf("root element %v", root.Name)
+	if !d.Is(env, "Envelope") {
+		return false, fmt.Errorf("root element %v", d.Name())
 	}
 	sawBody := false
 	err = decodeEnvelopeChildren(d, env, h, body, v, &sawHeader, &sawBody)
 	if err == nil && !sawBody {
 		err = errors.New("no Body")
 	}
+	if err == nil {
+		err = d.Finish()
+	}
 	return sawHeader, err
 }
 
-func decodeEnvelopeChildren(d *soap.Decoder, env string, h header, body xml.Name, v message, sawHeader, sawBody *bool) error {
+func decodeEnvelopeChildren(d *soapimpl.Decoder, env string, h header, body xml.Name, v message, sawHeader, sawBody *bool) error {
 	for {
-		se, ok, err := d.Child()
+		ok, err := d.Child()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			break
 		}
-		switch se.Name {
-		case xml.Name{Space: env, Local: "Header"}:
+		switch {
+		case d.Is(env, "Header"):
 			*sawHeader = true
 			for {
-				hb, ok, err := d.Child()
+				ok, err := d.Child()
 				if err != nil {
 					return err
 				}
@@ -121,40 +119,40 @@ func decodeEnvelopeChildren(d *soap.Decoder, env string, h header, body xml.Name
 				}
 				known := false
 				if h != nil {
-					if known, err = h.UnmarshalSOAPHeader(d, hb); err != nil {
+					if known, err = h.SOAPType().DecodeHeader(d, h); err != nil {
 						return err
 					}
 				}
 				if !known {
-					return fmt.Errorf("header block %v not consumed", hb.Name)
+					return fmt.Errorf("header block %v not consumed", d.Name())
 				}
 			}
-		case xml.Name{Space: env, Local: "Body"}:
+		case d.Is(env, "Body"):
 			*sawBody = true
-			el, ok, err := d.Child()
+			ok, err := d.Child()
 			if err != nil {
 				return err
 			}
 			if v == nil {
 				if ok {
-					return fmt.Errorf("body element %v in an empty body", el.Name)
+					return fmt.Errorf("body element %v in an empty body", d.Name())
 				}
 				continue
 			}
 			if !ok {
 				return errors.New("empty Body")
 			}
-			if el.Name != body {
-				return fmt.Errorf("body element %v, want %v", el.Name, body)
+			if n := d.Name(); n != body {
+				return fmt.Errorf("body element %v, want %v", n, body)
 			}
-			if err := v.UnmarshalSOAP(d, el); err != nil {
+			if err := d.Decode(v); err != nil {
 				return err
 			}
-			if extra, ok, err := d.Child(); err != nil || ok {
-				return fmt.Errorf("more than one body element (%v, %v)", extra.Name, err)
+			if ok, err := d.Child(); err != nil || ok {
+				return fmt.Errorf("more than one body element (%v, %v)", d.Name(), err)
 			}
 		default:
-			return fmt.Errorf("envelope child %v not consumed", se.Name)
+			return fmt.Errorf("envelope child %v not consumed", d.Name())
 		}
 	}
 	return nil
@@ -164,23 +162,25 @@ func decodeEnvelopeChildren(d *soap.Decoder, env string, h header, body xml.Name
 // then v as the body element.
 func encodeEnvelope(version soap.Version, withHeader bool, h header, which []int, body xml.Name, v message) ([]byte, error) {
 	env := version.EnvelopeNamespace()
-	e := soap.NewEncoder(map[string]string{env: "s"})
-	e.StartElement(soap.Start{Name: xml.Name{Space: env, Local: "Envelope"}})
+	e := soapimpl.NewEncoder(map[string]string{env: "s"})
+	e.StartElement(xml.Name{Space: env, Local: "Envelope"}, xml.Name{})
 	if withHeader {
-		e.StartElement(soap.Start{Name: xml.Name{Space: env, Local: "Header"}})
-		h.marshalSOAPHeader(e, which)
+		e.StartElement(xml.Name{Space: env, Local: "Header"}, xml.Name{})
+		if h != nil {
+			h.SOAPType().EncodeHeader(e, h, which)
+		}
 		e.EndElement()
 	}
-	e.StartElement(soap.Start{Name: xml.Name{Space: env, Local: "Body"}})
+	e.StartElement(xml.Name{Space: env, Local: "Body"}, xml.Name{})
 	if v != nil {
-		v.MarshalSOAP(e, soap.Start{Name: body})
+		soapimpl.Encode(e, body, v)
 	}
 	e.EndElement()
 	e.EndElement()
 	if err := e.Err(); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return append([]byte(nil), e.Bytes()...), nil
 }
 
 // roundTrip decodes the example data strictly, re-encodes it, decodes that again and compares both

@@ -109,3 +109,14 @@ func (r *Reader) position(off int) (line, col int) {
 	seg := r.buf[:off]
 	return bytes.Count(seg, []byte{'\n'}) + 1, off - (bytes.LastIndexByte(seg, '\n') + 1) + 1
 }
+
+// Document reports whether e refuses the shape of the document rather than the syntax of a token: a
+// document type declaration (the runtime does no DTD processing), text outside the root element, no
+// root element or a second one.
+func (e *Error) Document() bool {
+	switch e.code {
+	case errDTD, errOutside, errNoRoot, errAfterRoot:
+		return true
+	}
+	return false
+}

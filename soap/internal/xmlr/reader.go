@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -74,7 +75,9 @@ const (
 	maxLocalBytes = 4096
 )
 
-// nbuckets is the number of hash chains of prefix bindings (a power of two).
+// nbuckets is the number of hash chains of prefix bindings a Reader starts with (a power of two);
+// they are multiplied by 8 whenever the bindings in scope outnumber them 4 to 1, so that a document
+// declaring very many prefixes is still read in linear time.
 const nbuckets = 64
 
 // Reader reads one XML document held in a byte slice. See the package documentation.
@@ -100,7 +103,7 @@ type Reader struct {
 
 	stack []frame
 	scope []binding // namespace bindings in scope, innermost last
-	heads [nbuckets]int32
+	heads []int32   // the last binding of each hash chain, or -1
 	// The last prefix looked up and its binding, while no binding of that prefix was declared
 	// since and the binding is in scope.
 	cachePrefix []byte
@@ -158,8 +161,8 @@ type frame struct {
 
 type binding struct {
 	Binding
-	next   int32 // the previous binding in the same hash chain, or -1
-	bucket uint8
+	next int32  // the previous binding in the same hash chain, or -1
+	hash uint32 // the hash of the prefix
 }
 
 // NewReader returns a Reader reading buf. The Reader owns buf from then on: decoding text and
@@ -184,6 +187,7 @@ func (r *Reader) Reset(buf []byte) {
 		keys:       r.keys[:0],
 		stack:      r.stack[:0],
 		scope:      r.scope[:0],
+		heads:      r.heads,
 		seed:       r.seed,
 		seeded:     true,
 		local:      r.local,
@@ -197,6 +201,10 @@ func (r *Reader) Reset(buf []byte) {
 		clear(r.local)
 		r.localBytes = 0
 	}
+	if cap(r.heads) < nbuckets {
+		r.heads = make([]int32, nbuckets)
+	}
+	r.heads = r.heads[:nbuckets]
 	for i := range r.heads {
 		r.heads[i] = -1
 	}
@@ -611,20 +619,41 @@ func (r *Reader) declare(f *frame) error {
 		if a.colon < 0 {
 			f.def = idx
 		} else {
-			bd.bucket = r.bucket(prefix)
-			bd.next = r.heads[bd.bucket]
-			r.heads[bd.bucket] = idx
+			bd.hash = r.hash(prefix)
+			b := r.bucket(bd.hash)
+			bd.next = r.heads[b]
+			r.heads[b] = idx
 			if r.cacheOK && string(prefix) == string(r.cachePrefix) {
 				r.cacheOK = false
 			}
 		}
 		r.scope = append(r.scope, bd)
+		if len(r.scope) > 4*len(r.heads) {
+			r.rehash(8 * len(r.heads))
+		}
 	}
 	return nil
 }
 
-func (r *Reader) bucket(prefix []byte) uint8 {
-	return uint8(maphash.Bytes(r.seed, prefix) & (nbuckets - 1))
+func (r *Reader) hash(prefix []byte) uint32 { return uint32(maphash.Bytes(r.seed, prefix)) }
+
+func (r *Reader) bucket(h uint32) uint32 { return h & uint32(len(r.heads)-1) }
+
+// rehash spreads the prefix bindings in scope over n hash chains.
+func (r *Reader) rehash(n int) {
+	r.heads = slices.Grow(r.heads[:0], n)[:n]
+	for i := range r.heads {
+		r.heads[i] = -1
+	}
+	for i := range r.scope {
+		bd := &r.scope[i]
+		if len(bd.Prefix) == 0 {
+			continue // the default namespace is not in a chain
+		}
+		b := r.bucket(bd.hash)
+		bd.next = r.heads[b]
+		r.heads[b] = int32(i)
+	}
 }
 
 // lookup returns the index in scope of the binding of prefix (not empty), or -1.
@@ -632,7 +661,7 @@ func (r *Reader) lookup(prefix []byte) int32 {
 	if r.cacheOK && string(prefix) == string(r.cachePrefix) {
 		return r.cacheIdx
 	}
-	for i := r.heads[r.bucket(prefix)]; i >= 0; i = r.scope[i].next {
+	for i := r.heads[r.bucket(r.hash(prefix))]; i >= 0; i = r.scope[i].next {
 		if bytes.Equal(r.scope[i].Prefix, prefix) {
 			r.cachePrefix, r.cacheIdx, r.cacheOK = r.scope[i].Prefix, i, true
 			return i
@@ -744,7 +773,7 @@ func (r *Reader) popElement() {
 	if n := int(f.scope); n < len(r.scope) {
 		for i := len(r.scope) - 1; i >= n; i-- {
 			if bd := &r.scope[i]; len(bd.Prefix) > 0 {
-				r.heads[bd.bucket] = bd.next
+				r.heads[r.bucket(bd.hash)] = bd.next
 			}
 		}
 		r.scope = r.scope[:n]
@@ -775,6 +804,9 @@ func (r *Reader) endTag() (Kind, error) {
 		_, end, err := r.qname(p)
 		if err != nil {
 			return 0, err
+		}
+		if end >= len(b) { // the document ends inside the end tag
+			return 0, r.fail(end, errSyntax, "unexpected EOF in end tag")
 		}
 		return 0, r.fail(tag, errSyntax, "element <%s> closed by </%s>", name, b[p:end])
 	}

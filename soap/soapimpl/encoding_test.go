@@ -1,0 +1,147 @@
+package soapimpl
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/internal/xmlr"
+)
+
+// encTokens reads the whole document through BufferEncoded (called after the start tag of the root's
+// first child, the Body) and returns its tokens as text: start tags with their attributes' local names
+// and values (namespace declarations left out), the resolved xsi:type of each start tag, and text.
+func encTokens(t *testing.T, doc string) (string, error) {
+	t.Helper()
+	d := NewDecoder([]byte(doc), nil)
+	if err := d.Root(); err != nil {
+		return "", err
+	}
+	if _, err := d.Child(); err != nil {
+		return "", err
+	}
+	if err := d.BufferEncoded(); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	depth := 2 // the root and the Body are open
+	for depth > 0 {
+		k, err := d.next()
+		if err != nil {
+			return b.String(), err
+		}
+		switch k {
+		case xmlr.StartElement:
+			depth++
+			b.WriteString("<" + d.Name().Local)
+			for i, n := 0, d.numAttr(); i < n; i++ {
+				a := d.attr(i)
+				if a.Name.Space == soap.XSINamespace {
+					continue
+				}
+				b.WriteString(" " + a.Name.Local + "=" + a.Value)
+			}
+			if typ, ok, err := d.xsiType(); err != nil {
+				return b.String(), err
+			} else if ok {
+				b.WriteString(" type={" + typ.Space + "}" + typ.Local)
+			}
+			b.WriteString(">")
+		case xmlr.EndElement:
+			b.WriteString("</" + d.Name().Local + ">")
+			depth--
+		case xmlr.Text:
+			b.Write(d.charData())
+		}
+	}
+	return b.String(), nil
+}
+
+func TestBufferEncoded(t *testing.T) {
+	const env = `<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
+	t.Run("href to an element nested in another, its prefixes declared on an ancestor", func(t *testing.T) {
+		got, err := encTokens(t, env+`<e:Body><w:R xmlns:w="urn:w"><w:a href="#x" extra="1"/></w:R>`+
+			`<m xmlns:t="urn:t" id="m"><in id="x" xsi:type="t:T"><v href="#y"/></in></m><n id="y">7</n></e:Body></e:Envelope>`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The wrapper's child loses its namespace; the reference takes the referent's attributes
+		// (but id) and keeps its own others; the referent's xsi:type resolves with the prefix declared
+		// on its parent; the multi-reference elements are still there, after the wrapper.
+		want := `<R><a extra=1 type={urn:t}T><v>7</v></a></R><m id=m><in id=x type={urn:t}T><v>7</v></in></m><n id=y>7</n></Body></Envelope>`
+		if got != want {
+			t.Errorf("tokens\n got %s\nwant %s", got, want)
+		}
+	})
+	t.Run("errors name the position of the reference", func(t *testing.T) {
+		_, err := encTokens(t, env+"<e:Body>\n<w:R xmlns:w=\"urn:w\">\n  <a href=\"#nope\"/></w:R></e:Body></e:Envelope>")
+		de := decWantDecodeError(t, err, `<a href="#nope">: no element has id "nope"`)
+		if de.Line != 3 || de.Path != "Envelope/Body/R" {
+			t.Errorf("at line %d, path %s; want line 3, Envelope/Body/R", de.Line, de.Path)
+		}
+	})
+	t.Run("a reference to an ancestor is a cycle", func(t *testing.T) {
+		_, err := encTokens(t, env+`<e:Body><R><a href="#p"/></R><p id="p"><q href="#p"/></p></e:Body></e:Envelope>`)
+		decWantDecodeError(t, err, `<q href="#p">: the value refers to itself`)
+	})
+	t.Run("a truncated Body is an error", func(t *testing.T) {
+		_, err := encTokens(t, env+`<e:Body><R><a>`)
+		decWantDecodeError(t, err, "unexpected EOF")
+	})
+}
+
+// TestBufferEncodedReferenceBomb: multi-reference values each referring twice to the next would
+// expand a small Body exponentially (2^40 tokens here, a "billion laughs" made of hrefs); the
+// expansion is bounded, while a value shared many times is read normally.
+func TestBufferEncodedReferenceBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<E><B><W><p href="#id0"/></W>`)
+	const n = 40
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `<multiRef id="id%d"><a href="#id%d"/><b href="#id%d"/></multiRef>`, i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, `<multiRef id="id%d">x</multiRef></B></E>`, n)
+	_, err := encTokens(t, b.String())
+	if err == nil || !strings.Contains(err.Error(), "references (href) expand the encoded Body beyond") {
+		t.Fatalf("reference bomb: %v", err)
+	}
+
+	b.Reset()
+	b.WriteString(`<E><B><W>`)
+	for i := 0; i < 5000; i++ {
+		b.WriteString(`<item href="#s"/>`)
+	}
+	b.WriteString(`</W><multiRef id="s"><v>shared</v></multiRef></B></E>`)
+	out, err := encTokens(t, b.String())
+	if err != nil {
+		t.Fatalf("a value shared 5000 times: %v", err)
+	}
+	if c := strings.Count(out, "<v>shared</v>"); c != 5001 {
+		t.Errorf("the shared value was read %d times, want 5001 (every reference and the value itself)", c)
+	}
+}
+
+// FuzzBufferEncoded reads arbitrary documents through BufferEncoded, as an rpc/encoded reply's Body is
+// read: references, ids, cycles and the expansion bound. It must never panic or hang, and reading the
+// same document twice must give the same tokens and error.
+//
+//	go test -timeout 20m -run '^$' -fuzz '^FuzzBufferEncoded$' -fuzztime 10m -parallel 1 ./soap/soapimpl
+func FuzzBufferEncoded(f *testing.F) {
+	for _, s := range []string{
+		`<E><B><W><p href="#a"/><q href="#b"/></W><multiRef id="a"><x>1</x></multiRef><multiRef id="b" xmlns:t="urn:t"><y xsi:type="t:T" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">2</y></multiRef></B></E>`,
+		`<E><B><W><p href="#a"/></W><multiRef id="a"><p href="#a"/></multiRef></B></E>`,
+		`<E><B><W><p href="#a"/><p href="#a"/></W><multiRef id="a"><a href="#b"/><b href="#b"/></multiRef><multiRef id="b">x</multiRef></B></E>`,
+		`<E><B><W><p href="#missing"/></W></B></E>`,
+		`<E><B xmlns:enc="http://www.w3.org/2003/05/soap-encoding"><W><p enc:ref="a"/></W><v enc:id="a">x</v></B></E>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		out1, err1 := encTokens(t, string(doc))
+		out2, err2 := encTokens(t, string(doc))
+		if out1 != out2 || (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
+			t.Fatalf("two reads differ:\n%q %v\n%q %v", out1, err1, out2, err2)
+		}
+	})
+}
