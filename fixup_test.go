@@ -1,13 +1,17 @@
 package sogen_test
 
 import (
+	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sogen-go/sogen"
+	"github.com/sogen-go/sogen/internal/cli"
+	"github.com/sogen-go/sogen/internal/golden"
 	"github.com/sogen-go/sogen/parser"
 )
 
@@ -161,6 +165,12 @@ func TestFixupBadInputs(t *testing.T) {
 			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
 		},
 		{
+			name:     "remote-import",
+			kind:     parser.Unread,
+			warnings: []string{"remote-import.wsdl: " + def + "/wsdl:types/xs:schema/xs:import: schemaLocation=\"https://example.com/remote.xsd\" is a remote location, which was not read; the import passed over (its location is a hint), what refers into namespace http://example.com/remote read as any content"},
+			want:     []string{`func (c *BadClient) Ping(ctx context.Context, in string, opts ...soap.CallOption) (string, error)`},
+		},
+		{
 			name:     "body-part-not-in-empty-message",
 			kind:     parser.Ignored,
 			warnings: []string{"body-part-not-in-empty-message.wsdl: " + def + "/wsdl:binding[@name='BadBinding']/wsdl:operation[@name='Ping']: soap:body part parameters is not in message PingResponse; the name ignored (every part of the message is in the body or a header already)"},
@@ -263,5 +273,45 @@ func TestUndefinedCase(t *testing.T) {
 	_, err = sogen.Generate(cfg)
 	if h, _ := parser.HintOf(err); err == nil || h.Kind != parser.HintNotStrict {
 		t.Errorf("with Strict: %v (hint %+v)", err, h)
+	}
+}
+
+// TestUnreadCase: the golden case testdata/wsdl/unread imports remote schemas that are not read. Run
+// as a user runs it (the sogen command, no flags), each import is passed over with one warning line
+// per location (golden/warnings/unread.txt), -v lists every fix-up (unread-v.txt), and with -strict
+// the first import is an error (golden/errors/unread.txt) naming the location, the ways to read it
+// and that leaving -strict out passes it over. The references into the namespaces are Unread
+// fix-ups, none resolved by its local name.
+func TestUnreadCase(t *testing.T) {
+	in := filepath.Join("testdata", "wsdl", "unread", "unread.wsdl")
+	run := func(flags ...string) (string, error) {
+		var stdout, stderr bytes.Buffer
+		err := cli.Run(append(append([]string{"-o", filepath.Join(t.TempDir(), "out"), "-pkg", "unread"}, flags...), in), &stdout, &stderr)
+		return stderr.String(), err
+	}
+	for _, tt := range []struct{ flag, golden string }{{"", "unread.txt"}, {"-v", "unread-v.txt"}} {
+		var flags []string
+		if tt.flag != "" {
+			flags = append(flags, tt.flag)
+		}
+		log, err := run(flags...)
+		if err != nil {
+			t.Fatalf("%q: %v", flags, err)
+		}
+		golden.Check(t, filepath.Join("golden", "warnings", tt.golden), []byte(log))
+	}
+	_, err := run("-strict")
+	if err == nil {
+		t.Fatal("with -strict, generation succeeded")
+	}
+	golden.Check(t, filepath.Join("golden", "errors", "unread.txt"), []byte(err.Error()+"\n"))
+
+	res := generateCase(t, "unread")
+	counts := map[parser.FixupKind]int{}
+	for _, f := range res.Fixups {
+		counts[f.Kind]++
+	}
+	if d := cmp.Diff(map[parser.FixupKind]int{parser.Unread: 3 + 9}, counts); d != "" {
+		t.Errorf("fix-ups by kind (-want +got):\n%s", d)
 	}
 }

@@ -49,7 +49,7 @@ type Config struct {
 	// around them, model groups directly inside xs:element, soap:input written for wsdl:input, and
 	// references to nothing defined read as content kept as it arrives (an undefined type as
 	// xs:anyType, ...) or ignored where nothing callable depends on them (an undefined fault message,
-	// ...).
+	// ...), and xs:imports of remote locations the Resolver did not read, passed over (parser.Unread).
 	Strict bool
 	// StatusHeaders says which response header blocks report that a call failed (the reply-header
 	// status contract): the zero value recognises them by name and type (SuperOffice's Succeeded and

@@ -1,6 +1,9 @@
 package parser
 
-import "fmt"
+import (
+	"encoding/xml"
+	"fmt"
+)
 
 // A Fixup is one repair made to an input that does not follow the specifications, so that it can be
 // generated: where, what kind, and what was read how.
@@ -9,6 +12,12 @@ type Fixup struct {
 	Pos  Pos
 	// Msg says what was read how, without the position.
 	Msg string
+	// Ref is the reference repaired, for the repairs of a reference to a definition (the zero Name
+	// for the others).
+	Ref xml.Name
+	// Hint says, when its Kind is not zero, what would have made the repair unnecessary: for kind
+	// Unread, the remote document that was not read (HintRemote).
+	Hint Hint
 }
 
 func (f Fixup) String() string {
@@ -22,7 +31,7 @@ func (f Fixup) String() string {
 // data on the wire and guess nothing about its form. Either the meaning of the input is clear and only
 // its form is wrong (LocalName, TrimmedName, ImpliedComplexType, SOAPInput), or what the input leaves
 // undefined is read so that whatever arrives there is kept as it is and written back unchanged
-// (AnyContent), or what refers to nothing is ignored where nothing callable depends on it and the
+// (AnyContent, Unread), or what refers to nothing is ignored where nothing callable depends on it and the
 // soap package still reaches what it describes (Ignored). The lossy kinds guess the wire form or
 // leave out what a client could have called; they are made only with Options.Lenient.
 type FixupKind int
@@ -69,6 +78,13 @@ const (
 	TypePart
 	// Unmapped (lossy): a type sogen cannot map, kept as XML, or an operation it cannot map, left out.
 	Unmapped
+
+	// Unread: an xs:import whose schemaLocation is a remote location the Resolver did not read
+	// (ErrNotRead), passed over, since XML Schema makes that location a hint (Part 1 section 4.2.3);
+	// and each reference into the namespace it imports that then names nothing, read as AnyContent
+	// reads it (Fixup.Ref set). Fixup.Hint names the location (HintRemote, with the namespace).
+	// Loss-free; an xs:include or a wsdl:import of a location that was not read stays an error.
+	Unread
 )
 
 // Lossy reports whether fix-ups of kind k guess or leave something out (Options.Lenient makes them);
@@ -82,7 +98,7 @@ func (k FixupKind) Lossy() bool {
 }
 
 // FixupKinds are the kinds of fix-ups, in the order their summaries are given.
-var FixupKinds = []FixupKind{LocalName, TrimmedName, ImpliedComplexType, SOAPInput, AnyContent, Ignored, LeftOut, TypePart, Unmapped}
+var FixupKinds = []FixupKind{LocalName, TrimmedName, ImpliedComplexType, SOAPInput, Unread, AnyContent, Ignored, LeftOut, TypePart, Unmapped}
 
 // Summary describes n fix-ups of kind k in one line, such as "3 references resolved by their local
 // name (an undeclared namespace prefix, or the wrong namespace)".
@@ -112,19 +128,43 @@ func (k FixupKind) Summary(n int) string {
 		return one("type part", "type parts") + " of document-style bodies read as elements named after the part"
 	case Unmapped:
 		return one("type or operation", "types and operations") + " sogen cannot map kept as XML or left out"
+	case Unread:
+		return one("reference", "references") + " into the namespaces of remote schemas that were not read, read as any content (xs:anyType, xs:string, a wildcard, a type kept as XML), kept as it arrives"
 	}
 	return one("fix-up", "fix-ups")
 }
 
 // Summaries returns one line per kind of the fix-ups given (see FixupKind.Summary), in the order of
-// FixupKinds, with whether that kind is lossy.
+// FixupKinds; the fix-ups of kind Unread get one line per remote location that was not read instead,
+// in the order they were met, saying how many references into its namespace were read as any content.
 func Summaries(fixups []Fixup) []FixupSummary {
 	counts := map[FixupKind]int{}
+	var unread []FixupSummary
+	at := map[string]int{} // index in unread, by URL
 	for _, f := range fixups {
 		counts[f.Kind]++
+		if f.Kind != Unread {
+			continue
+		}
+		i, ok := at[f.Hint.URL]
+		if !ok {
+			i = len(unread)
+			at[f.Hint.URL] = i
+			unread = append(unread, FixupSummary{Kind: Unread, Hint: f.Hint})
+		}
+		if f.Ref != (xml.Name{}) {
+			unread[i].Count++
+		}
 	}
 	var out []FixupSummary
 	for _, k := range FixupKinds {
+		if k == Unread {
+			for _, u := range unread {
+				u.Text = unreadSummary(u.Hint, u.Count)
+				out = append(out, u)
+			}
+			continue
+		}
 		if n := counts[k]; n > 0 {
 			out = append(out, FixupSummary{Kind: k, Count: n, Text: k.Summary(n)})
 		}
@@ -132,11 +172,29 @@ func Summaries(fixups []Fixup) []FixupSummary {
 	return out
 }
 
-// FixupSummary is the summary of the fix-ups of one kind.
+// unreadSummary describes the remote location of h that was not read, n references into whose
+// namespace were read as any content.
+func unreadSummary(h Hint, n int) string {
+	head := fmt.Sprintf("the schema %s (%s) was not read", h.URL, nsPhrase(h.Namespace))
+	switch n {
+	case 0:
+		return head + "; no reference needed it"
+	case 1:
+		return head + ": 1 reference into its namespace read as any content, kept as it arrives"
+	}
+	return fmt.Sprintf("%s: %d references into its namespace read as any content, kept as it arrives", head, n)
+}
+
+// FixupSummary is the summary of the fix-ups of one kind, or, for kind Unread, of one remote location
+// that was not read.
 type FixupSummary struct {
-	Kind  FixupKind
+	Kind FixupKind
+	// Count is the number of fix-ups of the kind; for kind Unread, the number of references into the
+	// namespace of the location that were read as any content (the xs:import itself not counted).
 	Count int
 	Text  string
+	// Hint is, for kind Unread, the location that was not read (HintRemote, with the namespace).
+	Hint Hint
 }
 
 // fixup records a fix-up of kind k at pos in s.

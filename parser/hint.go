@@ -11,10 +11,14 @@ type Hint struct {
 	// Kind is the remedy; the zero Kind means there is none.
 	Kind HintKind
 	// Effect says, for HintLenient and HintNotStrict, what the fix-up would do here, as a verb phrase
-	// completing "turn on Lenient to ..." or "turn off Strict to ..." (e.g. "trim it").
+	// completing "turn on Lenient to ..." or "turn off Strict to ..." (e.g. "trim it"); for
+	// HintRemote, when not empty, what turning off Strict would do instead of reading the document
+	// (the location of an xs:import, which Strict refuses to pass over).
 	Effect string
 	// URL is, for HintRemote, the remote location that was not read (an absolute URL).
 	URL string
+	// Namespace is, for HintRemote at an xs:import, the namespace it imports ("" for none).
+	Namespace string
 }
 
 // HintKind is the kind of remedy a Hint names.
@@ -26,7 +30,9 @@ const (
 	HintLenient HintKind = iota + 1
 	// HintRemote: the document at Hint.URL was not read, because the Resolver has no copy of it and
 	// may not download it (it returned ErrNotRead). A local copy of it (sogen -map URL=FILE) or
-	// allowing downloads (sogen -fetch, for http and https locations) would do.
+	// allowing downloads (sogen -fetch, for http and https locations) would do. It is an error's hint
+	// for a wsdl:import, an xs:include, and, with Options.Strict, an xs:import; without Strict, an
+	// xs:import of it is an Unread fix-up, whose Fixup.Hint this is.
 	HintRemote
 	// HintNotStrict: a loss-free fix-up (see FixupKind) would repair the input, as Hint.Effect says,
 	// but Options.Strict (sogen.Config.Strict, sogen -strict) refuses it; without Strict, the default,

@@ -73,6 +73,11 @@ func lenientFixups(s *Set) []fixup {
 		if *n == (xml.Name{}) || kinds[kind](*n) {
 			return
 		}
+		if _, ok := s.unread[n.Space]; ok {
+			// The definition may be in the schema that was not read: resolving the reference to
+			// another namespace's definition would be a guess. undefinedRefs repairs it.
+			return
+		}
 		cands := locals[kind][n.Local]
 		if kind == "type" && IsBuiltin(xml.Name{Space: NSXSD, Local: n.Local}) {
 			cands = append(cands, xml.Name{Space: NSXSD, Local: n.Local})
@@ -162,7 +167,8 @@ func lenient(s *Set) error {
 			}
 			continue // left for undefinedRefs
 		}
-		s.fixup(LocalName, x.pos, "%s resolved by its local name to {%s}%s", x.from(), x.to.Space, x.to.Local)
+		s.Fixups = append(s.Fixups, Fixup{Kind: LocalName, Pos: x.pos, Ref: *x.ref,
+			Msg: fmt.Sprintf("%s resolved by its local name to {%s}%s", x.from(), x.to.Space, x.to.Local)})
 		*x.ref = x.to
 	}
 	return nil

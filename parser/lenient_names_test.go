@@ -28,8 +28,8 @@ func TestSpacedNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Fixup{
-		{TrimmedName, Pos{"a.wsdl", "/w:definitions/w:types/xs:schema/xs:element[@name='E ']"}, `name "E " trimmed to "E"`},
-		{TrimmedName, Pos{"a.wsdl", "/w:definitions/w:message[@name='M']/w:part[@name=' p ']"}, `name " p " trimmed to "p"`},
+		{Kind: TrimmedName, Pos: Pos{"a.wsdl", "/w:definitions/w:types/xs:schema/xs:element[@name='E ']"}, Msg: `name "E " trimmed to "E"`},
+		{Kind: TrimmedName, Pos: Pos{"a.wsdl", "/w:definitions/w:message[@name='M']/w:part[@name=' p ']"}, Msg: `name " p " trimmed to "p"`},
 	}
 	if d := cmp.Diff(want, s.Fixups); d != "" {
 		t.Errorf("fix-ups (-want +got):\n%s", d)

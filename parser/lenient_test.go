@@ -74,8 +74,8 @@ func TestLenient(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []Fixup{{AnyContent, Pos{"a.xsd", "/xs:schema/xs:element[@name='E']"},
-			`type q:Nothing (namespace prefix "q" is not declared): nothing of that kind has the local name Nothing; read as xs:anyType, the content kept as XML`}}
+		want := []Fixup{{Kind: AnyContent, Pos: Pos{"a.xsd", "/xs:schema/xs:element[@name='E']"}, Ref: xml.Name{Space: undeclared + "q", Local: "Nothing"},
+			Msg: `type q:Nothing (namespace prefix "q" is not declared): nothing of that kind has the local name Nothing; read as xs:anyType, the content kept as XML`}}
 		if d := cmp.Diff(want, s.Fixups); d != "" {
 			t.Errorf("fix-ups (-want +got):\n%s", d)
 		}
@@ -159,10 +159,10 @@ func TestUndefinedLossy(t *testing.T) {
 	}
 	const ns = "http://example.com/lossy"
 	want := []Fixup{
-		{LeftOut, Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:portType[@name='Store']/wsdl:operation[@name='Lost']"}, "message {" + ns + "}LostRequest is not defined; the operation Lost left out"},
-		{LeftOut, Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:binding[@name='StoreBinding']/wsdl:operation[@name='Get']"}, "soap:body part paramters is not in message GetReply; left out of the body (the part parameters, in neither the body nor a header, may have been meant)"},
-		{LeftOut, Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:binding[@name='OtherBinding']"}, "port type {" + ns + "}Elsewhere is not defined; the binding OtherBinding left out, with its ports"},
-		{TypePart, Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:message[@name='FindRequest']"}, "part query names the type {http://www.w3.org/2001/XMLSchema}string, not an element, which a document-style body needs; read as an element query in no namespace of that type"},
+		{Kind: LeftOut, Pos: Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:portType[@name='Store']/wsdl:operation[@name='Lost']"}, Ref: xml.Name{Space: ns, Local: "LostRequest"}, Msg: "message {" + ns + "}LostRequest is not defined; the operation Lost left out"},
+		{Kind: LeftOut, Pos: Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:binding[@name='StoreBinding']/wsdl:operation[@name='Get']"}, Msg: "soap:body part paramters is not in message GetReply; left out of the body (the part parameters, in neither the body nor a header, may have been meant)"},
+		{Kind: LeftOut, Pos: Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:binding[@name='OtherBinding']"}, Ref: xml.Name{Space: ns, Local: "Elsewhere"}, Msg: "port type {" + ns + "}Elsewhere is not defined; the binding OtherBinding left out, with its ports"},
+		{Kind: TypePart, Pos: Pos{"lossy.wsdl", "/wsdl:definitions[@name='Lossy']/wsdl:message[@name='FindRequest']"}, Msg: "part query names the type {http://www.w3.org/2001/XMLSchema}string, not an element, which a document-style body needs; read as an element query in no namespace of that type"},
 	}
 	if d := cmp.Diff(want, s.Fixups); d != "" {
 		t.Errorf("fix-ups (-want +got):\n%s", d)
@@ -288,7 +288,7 @@ func TestMissingBodyPart(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []Fixup{{Ignored, pos, "soap:body part parameters is not in message In; the name ignored (every part of the message is in the body or a header already)"}}
+		want := []Fixup{{Kind: Ignored, Pos: pos, Msg: "soap:body part parameters is not in message In; the name ignored (every part of the message is in the body or a header already)"}}
 		if d := cmp.Diff(want, s.Fixups); d != "" {
 			t.Errorf("fix-ups (-want +got):\n%s", d)
 		}
@@ -311,7 +311,7 @@ func TestMissingBodyPart(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []Fixup{{LeftOut, pos, "soap:body part parameters is not in message In; left out of the body (the part body, in neither the body nor a header, may have been meant)"}}
+		want := []Fixup{{Kind: LeftOut, Pos: pos, Msg: "soap:body part parameters is not in message In; left out of the body (the part body, in neither the body nor a header, may have been meant)"}}
 		if d := cmp.Diff(want, s.Fixups); d != "" {
 			t.Errorf("fix-ups (-want +got):\n%s", d)
 		}
@@ -339,7 +339,7 @@ func TestUnusedBrokenMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Fixup{{Ignored, Pos{"a.wsdl", "/definitions/message[@name='Broken']"}, "its part body names q:Nothing (undeclared prefix), an element whose namespace is not known; the message ignored (nothing uses it)"}}
+	want := []Fixup{{Kind: Ignored, Pos: Pos{"a.wsdl", "/definitions/message[@name='Broken']"}, Msg: "its part body names q:Nothing (undeclared prefix), an element whose namespace is not known; the message ignored (nothing uses it)"}}
 	if d := cmp.Diff(want, s.Fixups); d != "" {
 		t.Errorf("fix-ups (-want +got):\n%s", d)
 	}

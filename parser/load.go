@@ -34,7 +34,8 @@ type Options struct {
 	// definition of the kind wanted has that local name), a name with white space around it, a model
 	// group directly inside xs:element, soap:input written for wsdl:input, a reference to nothing
 	// defined read as content kept as it arrives (AnyContent) or ignored where nothing callable
-	// depends on it (Ignored). Without it they are repaired, each reported in Set.Fixups.
+	// depends on it (Ignored), an xs:import of a remote location the Resolver did not read passed
+	// over (Unread). Without it they are repaired, each reported in Set.Fixups.
 	Strict bool
 }
 
@@ -75,6 +76,10 @@ type Set struct {
 	// Fixups are the repairs made to inputs that do not follow the specifications (see FixupKind),
 	// one each, naming the file and element.
 	Fixups []Fixup
+
+	// unread are the namespaces of the xs:imports whose remote location was not read (an Unread
+	// fix-up each), with the first such location of each.
+	unread map[string]string
 
 	normalized bool // Normalize has run
 }
@@ -117,6 +122,7 @@ type loader struct {
 	loaded  map[string]bool // file (and chameleon namespace) -> loaded
 	files   int
 	remote  map[string][]byte // remote locations read, by URL
+	notRead map[string]bool   // remote locations the Resolver did not read (ErrNotRead), by URL
 }
 
 // Parse reads the root files (WSDL documents or XML Schemas) from fsys and normalises what it read:
@@ -196,6 +202,11 @@ func (l *loader) load(name, chameleon string, from reference, want string) error
 	}
 	data, err := l.read(name, from)
 	if err != nil {
+		if l.notRead[name] {
+			// Not loaded: a later reference to it gets this error again, located where it is.
+			delete(l.loaded, key)
+			l.files--
+		}
 		return err
 	}
 	if err := checkDoctype(data, name); err != nil {

@@ -145,9 +145,17 @@ func (l *loader) read(name string, from reference) ([]byte, error) {
 	data, cached := l.remote[name]
 	if !cached {
 		var err error
-		data, err = l.resolve(name, l.opts.MaxFileSize)
+		if l.notRead[name] {
+			err = ErrNotRead // asked once already
+		} else {
+			data, err = l.resolve(name, l.opts.MaxFileSize)
+		}
 		switch {
 		case errors.Is(err, ErrNotRead) && isURL(name):
+			if l.notRead == nil {
+				l.notRead = map[string]bool{}
+			}
+			l.notRead[name] = true
 			what := name + " is a remote location"
 			if from.attr != "" {
 				what = fmt.Sprintf("%s=%q is a remote location", from.attr, from.loc)

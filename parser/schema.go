@@ -168,7 +168,38 @@ func (r *schemaReader) importSchema(el *etree.Element) error {
 	if err != nil {
 		return err
 	}
-	return r.l.load(p, "", ref, "schema")
+	err = r.l.load(p, "", ref, "schema")
+	e, ok := err.(*Error)
+	if !ok || e.Hint.Kind != HintRemote || e.Hint.URL != p {
+		return err
+	}
+	// The document at p itself was not read. Its location is a hint (XML Schema Part 1 section
+	// 4.2.3): pass it over, reading what refers into the namespace as any content (undefinedRefs),
+	// unless Strict.
+	ns := el.SelectAttrValue("namespace", "")
+	e.Hint.Namespace = ns
+	if r.l.opts.Strict {
+		e.Hint.Effect = "pass the import over, reading what refers into its namespace as any content"
+		return e
+	}
+	s := r.l.set
+	if s.unread == nil {
+		s.unread = map[string]string{}
+	}
+	if _, ok := s.unread[ns]; !ok {
+		s.unread[ns] = p
+	}
+	s.Fixups = append(s.Fixups, Fixup{Kind: Unread, Pos: e.Pos, Hint: e.Hint,
+		Msg: e.Msg + "; the import passed over (its location is a hint), what refers into " + nsPhrase(ns) + " read as any content"})
+	return nil
+}
+
+// nsPhrase names the namespace ns in a message: "namespace ns", or "no namespace".
+func nsPhrase(ns string) string {
+	if ns == "" {
+		return "no namespace"
+	}
+	return "namespace " + ns
 }
 
 func (r *schemaReader) include(el *etree.Element) error {

@@ -80,6 +80,15 @@ func (r *repairer) make(x repair) bool {
 	if r.err != nil {
 		return false
 	}
+	f := Fixup{Kind: x.kind, Pos: x.pos}
+	if x.ref != nil {
+		f.Ref = *x.ref // before apply changes it
+		if u, ok := r.s.unread[x.ref.Space]; ok && x.kind == AnyContent {
+			// A reference into the namespace of an xs:import that was not read.
+			f.Kind, f.Hint = Unread, Hint{Kind: HintRemote, URL: u, Namespace: x.ref.Space}
+			x.problem += fmt.Sprintf(" (the schema of its namespace, %s, was not read)", u)
+		}
+	}
 	allowed := !r.opts.Strict
 	if x.kind.Lossy() {
 		allowed = r.opts.Lenient
@@ -88,7 +97,8 @@ func (r *repairer) make(x repair) bool {
 		if x.apply != nil {
 			x.apply()
 		}
-		r.s.fixup(x.kind, x.pos, "%s; %s", x.problem, x.done)
+		f.Msg = x.problem + "; " + x.done
+		r.s.Fixups = append(r.s.Fixups, f)
 		return true
 	}
 	e := errorf(x.pos, "%s", x.problem)
@@ -203,7 +213,7 @@ func (r *repairer) schema() {
 			default:
 				r.make(repair{kind: AnyContent, pos: t.Pos, ref: &t.Base, problem: notDefined("base type", t.Base),
 					effect: "keep the content of the type as XML", done: "the content of the type is kept as XML",
-					apply: func() { keepAsXML(t, fmt.Sprintf("its base type %s is not defined", show(t.Base))) }})
+					apply: func() { keepAsXML(t, "its base type "+show(t.Base)+r.notRead(t.Base)+" is not defined") }})
 			}
 			t.Attributes = attributes(t.Attributes, &t.AnyAttribute)
 			if p := t.Particle; p != nil && p.Kind == GroupRef && s.Groups[p.Ref] == nil {
@@ -253,6 +263,15 @@ func (r *repairer) schema() {
 	if r.err == nil {
 		r.derivedKeptAsXML()
 	}
+}
+
+// notRead returns, for a name in the namespace of an xs:import whose location was not read, ", in the
+// schema URL that was not read,", and "" for another name.
+func (r *repairer) notRead(n xml.Name) string {
+	if u, ok := r.s.unread[n.Space]; ok {
+		return ", in the schema " + u + " that was not read,"
+	}
+	return ""
 }
 
 // declare repairs the reference ref (what it is) to an undefined element whose name is known by

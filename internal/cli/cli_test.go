@@ -272,7 +272,8 @@ func TestInputsInSeveralDirectories(t *testing.T) {
 }
 
 // TestMapFlag runs the command with -map entries for the remote schema a WSDL imports, and checks the
-// note saying where it was read from.
+// note saying where it was read from; and without, the warning passing the import over, or with
+// -strict the error.
 func TestMapFlag(t *testing.T) {
 	dir := t.TempDir()
 	wsdl := pingWSDL("https://example.invalid/r.xsd")
@@ -291,9 +292,30 @@ func TestMapFlag(t *testing.T) {
 	if want := "sogen: note: read https://example.invalid/r.xsd from " + filepath.Join(dir, "copy.xsd") + " (-map)"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr %q does not contain %q", stderr.String(), want)
 	}
-	err = Run([]string{"-o", out, "-pkg", "svc", filepath.Join(dir, "svc.wsdl")}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "run sogen with -fetch to download it, or save it and run sogen with -map https://example.invalid/r.xsd=FILE") {
-		t.Errorf("without -map: %v", err)
+	// Without it, the import is passed over (its location is a hint): one warning names the
+	// location, the namespace, the references read as XML and how to get typed Go for them.
+	stderr.Reset()
+	if err := Run([]string{"-o", out, "-pkg", "svc", filepath.Join(dir, "svc.wsdl")}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	want := "sogen: warning: the schema https://example.invalid/r.xsd (namespace urn:remote) was not read: 1 reference into its namespace read as any content, kept as it arrives " +
+		"(for typed Go, run sogen with -fetch to download it, or save it and run sogen with -map https://example.invalid/r.xsd=FILE to read your copy; -v lists each; -strict refuses it)\n"
+	if stderr.String() != want {
+		t.Errorf("without -map: stderr\n%s\nwant\n%s", stderr.String(), want)
+	}
+	stderr.Reset()
+	if err := Run([]string{"-o", out, "-pkg", "svc", "-v", filepath.Join(dir, "svc.wsdl")}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	want = "sogen: warning: svc.wsdl: /wsdl:definitions/wsdl:types/xs:schema/xs:import: schemaLocation=\"https://example.invalid/r.xsd\" is a remote location, which was not read; the import passed over (its location is a hint), what refers into namespace urn:remote read as any content " +
+		"(for typed Go, run sogen with -fetch to download it, or save it and run sogen with -map https://example.invalid/r.xsd=FILE to read your copy)\n" +
+		"sogen: warning: svc.wsdl: /wsdl:definitions/wsdl:message[@name='In']: part p: element {urn:remote}Ping is not defined (the schema of its namespace, https://example.invalid/r.xsd, was not read); declared as an element of xs:anyType, its content kept as XML\n"
+	if stderr.String() != want {
+		t.Errorf("without -map, -v: stderr\n%s\nwant\n%s", stderr.String(), want)
+	}
+	err = Run([]string{"-o", out, "-pkg", "svc", "-strict", filepath.Join(dir, "svc.wsdl")}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "run sogen with -fetch to download it, or save it and run sogen with -map https://example.invalid/r.xsd=FILE to read your copy; or run sogen without -strict to ") {
+		t.Errorf("without -map, -strict: %v", err)
 	}
 }
 

@@ -43,13 +43,26 @@ func advice(h parser.Hint, strict bool) string {
 	case parser.HintNotStrict:
 		return "run sogen without -strict to " + h.Effect + ", with a warning"
 	case parser.HintRemote:
-		m := "-map " + shellQuote(h.URL+"=FILE")
+		a := "sogen downloads only http and https locations: " + readRemote(h.URL)
 		if fetchable(h.URL) {
-			return "sogen reads remote locations only when asked: run sogen with -fetch to download it, or save it and run sogen with " + m + " to read your copy"
+			a = "sogen reads remote locations only when asked: " + readRemote(h.URL)
 		}
-		return "sogen downloads only http and https locations: save it and run sogen with " + m + " to read your copy"
+		if strict && h.Effect != "" {
+			a += "; or run sogen without -strict to " + h.Effect + ", with a warning"
+		}
+		return a
 	}
 	return "see the hint"
+}
+
+// readRemote says how to have sogen read the remote location u: -fetch (for http and https), or -map
+// to a saved copy.
+func readRemote(u string) string {
+	m := "-map " + shellQuote(u+"=FILE")
+	if fetchable(u) {
+		return "run sogen with -fetch to download it, or save it and run sogen with " + m + " to read your copy"
+	}
+	return "save it and run sogen with " + m + " to read your copy"
 }
 
 // SuggestedFlags returns the flags the hint of err suggests adding to the command line (nil when it

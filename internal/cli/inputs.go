@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/xml"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,7 +34,7 @@ func addInputFlags(fs *flag.FlagSet) *inputFlags {
 	f.fetchTimeout = fs.Duration("fetch-timeout", defaultFetchTimeout, "time limit of one download with -fetch")
 	fs.Var(f.maps, "map", "read the remote location `URL=FILE` from a local file (repeatable; split at the last =; URL/=DIR maps every location under a URL prefix)")
 	f.lenient = fs.Bool("lenient", false, "also make the fix-ups that guess the wire form or leave out what a client could call (an operation whose message is not defined left out, a type part of a document-style body read as an element, a type sogen cannot map kept as XML, ...), summarised as warnings")
-	f.strict = fs.Bool("strict", false, "refuse the inputs the loss-free fix-ups repair by default (a reference resolving only by its local name, a name with white space around it, a reference to nothing defined read as xs:anyType, ...)")
+	f.strict = fs.Bool("strict", false, "refuse the inputs the loss-free fix-ups repair by default (a reference resolving only by its local name, a name with white space around it, a reference to nothing defined read as xs:anyType, an xs:import of a remote schema that was not read passed over, ...)")
 	f.verbose = fs.Bool("v", false, "list every fix-up, with its file and element, instead of one summary line per kind")
 	f.allowOutside = fs.Bool("allow-outside", false, "deprecated, does nothing: relative imports may lead outside the directory holding the inputs")
 	return f
@@ -113,7 +114,11 @@ func (f *inputFlags) report(w io.Writer, side string, fixups []parser.Fixup, not
 	}
 	if *f.verbose {
 		for _, x := range fixups {
-			fmt.Fprintf(w, "sogen: warning%s: %s\n", side, x)
+			line := x.String()
+			if x.Kind == parser.Unread && x.Ref == (xml.Name{}) {
+				line += " (for typed Go, " + readRemote(x.Hint.URL) + ")"
+			}
+			fmt.Fprintf(w, "sogen: warning%s: %s\n", side, line)
 		}
 	} else {
 		for _, sum := range parser.Summaries(fixups) {
@@ -121,10 +126,14 @@ func (f *inputFlags) report(w io.Writer, side string, fixups []parser.Fixup, not
 			if sum.Kind.Lossy() {
 				how = "without -lenient they are errors"
 			}
-			if sum.Count == 1 {
+			if sum.Count == 1 || sum.Kind == parser.Unread {
 				how = strings.NewReplacer("them", "it", "they are errors", "it is an error").Replace(how)
 			}
-			fmt.Fprintf(w, "sogen: warning%s: %s (-v lists each; %s)\n", side, sum.Text, how)
+			how = "-v lists each; " + how
+			if sum.Kind == parser.Unread && sum.Count > 0 {
+				how = "for typed Go, " + readRemote(sum.Hint.URL) + "; " + how
+			}
+			fmt.Fprintf(w, "sogen: warning%s: %s (%s)\n", side, sum.Text, how)
 		}
 	}
 	for _, m := range notices {

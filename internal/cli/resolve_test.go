@@ -120,17 +120,29 @@ func TestFetch(t *testing.T) {
 		t.Errorf("notices %q, want them to start with %q", r.notices, want)
 	}
 
-	t.Run("without -fetch or -map the error names the location and both ways out", func(t *testing.T) {
-		_, err := sogen.Generate(remoteCase(t, base, &resolver{}))
+	t.Run("without -fetch or -map the import is passed over, with -strict the error names the location and the ways out", func(t *testing.T) {
+		res, err := sogen.Generate(remoteCase(t, base, &resolver{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := allFiles(res); !strings.Contains(c, "func (c *SvcClient) Ping(ctx context.Context, ping any, ") {
+			t.Errorf("the unread element Ping is not read as xs:anyType:\n%s", c)
+		}
+		cfg := remoteCase(t, base, &resolver{})
+		cfg.Strict = true
+		_, err = sogen.Generate(cfg)
 		want := `svc.wsdl: /wsdl:definitions/wsdl:types/xs:schema[1]/xs:import: schemaLocation="` + base + `types.xsd" is a remote location, which was not read`
 		if err == nil || err.Error() != want {
 			t.Errorf("got  %v\nwant %s", err, want)
 		}
-		if h, _ := parser.HintOf(err); h != (parser.Hint{Kind: parser.HintRemote, URL: base + "types.xsd"}) {
+		wantHint := parser.Hint{Kind: parser.HintRemote, URL: base + "types.xsd", Namespace: "urn:remote",
+			Effect: "pass the import over, reading what refers into its namespace as any content"}
+		if h, _ := parser.HintOf(err); h != wantHint {
 			t.Errorf("hint %+v", h)
 		}
-		want += " (sogen reads remote locations only when asked: run sogen with -fetch to download it, or save it and run sogen with -map " + base + "types.xsd=FILE to read your copy)"
-		if got := explain(err, false).Error(); got != want {
+		want += " (sogen reads remote locations only when asked: run sogen with -fetch to download it, or save it and run sogen with -map " + base + "types.xsd=FILE to read your copy" +
+			"; or run sogen without -strict to pass the import over, reading what refers into its namespace as any content, with a warning)"
+		if got := explain(err, true).Error(); got != want {
 			t.Errorf("worded: got  %s\nwant %s", got, want)
 		}
 		if d := cmp.Diff([]string{"-fetch"}, SuggestedFlags(err)); d != "" {
@@ -155,7 +167,9 @@ func TestFetch(t *testing.T) {
 		}
 	})
 	t.Run("only http and https are fetched", func(t *testing.T) {
-		_, err := sogen.Generate(remoteCase(t, "ftp://example.com/", &resolver{fetch: true}))
+		cfg := remoteCase(t, "ftp://example.com/", &resolver{fetch: true})
+		cfg.Strict = true
+		_, err := sogen.Generate(cfg)
 		want := `svc.wsdl: /wsdl:definitions/wsdl:types/xs:schema[1]/xs:import: schemaLocation="ftp://example.com/types.xsd" is a remote location, which was not read (sogen downloads only http and https locations: save it and run sogen with -map ftp://example.com/types.xsd=FILE to read your copy)`
 		if err == nil || explain(err, false).Error() != want {
 			t.Errorf("got  %v\nwant %s", explain(err, false), want)
@@ -259,9 +273,10 @@ const (
 	wcfXSD1 = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:common"><xs:simpleType name="Stamp"><xs:restriction base="xs:dateTime"/></xs:simpleType></xs:schema>`
 )
 
-// TestMapSuggestionWorks takes the -map line the error of a run suggests, lets a POSIX shell split it
-// (the URL holds "?" and "="), puts a copy of the document where it says FILE, and runs sogen with
-// it: the next location's error suggests the next line, and with both the run succeeds.
+// TestMapSuggestionWorks takes the -map line a run suggests, lets a POSIX shell split it (the URL
+// holds "?" and "="), puts a copy of the document where it says FILE, and runs sogen with it: the
+// next location's line is suggested next, and with both the run reads every document. Without -strict
+// the suggestions are in the warnings of runs that pass the imports over; with it, in the errors.
 func TestMapSuggestionWorks(t *testing.T) {
 	sh, err := exec.LookPath("sh")
 	if err != nil {
@@ -271,13 +286,28 @@ func TestMapSuggestionWorks(t *testing.T) {
 	base := "https://svc.example.invalid/Api/"
 	write(t, filepath.Join(dir, "svc.wsdl"), wcfWSDL(base))
 	copies := map[string]string{base + "Service.svc?xsd=xsd0": wcfXSD0, base + "Service.svc?xsd=xsd1": wcfXSD1}
-	args := []string{"-o", filepath.Join(dir, "out"), "-pkg", "svc"}
+	for _, strict := range []bool{false, true} {
+		args := []string{"-o", filepath.Join(dir, "out"), "-pkg", "svc"}
+		if strict {
+			args = append(args, "-strict")
+		}
+		mapSuggestions(t, sh, dir, args, copies)
+	}
+}
+
+// mapSuggestions runs sogen with args on dir/svc.wsdl, following the -map lines suggested, copies
+// holding the documents by URL.
+func mapSuggestions(t *testing.T, sh, dir string, args []string, copies map[string]string) {
+	t.Helper()
 	for round := 0; ; round++ {
 		var log bytes.Buffer
 		err := Run(append(args, filepath.Join(dir, "svc.wsdl")), &log, &log)
-		if err == nil {
+		msg := log.String()
+		if err != nil {
+			msg = err.Error()
+		} else if !strings.Contains(msg, "was not read") {
 			if round != 2 {
-				t.Fatalf("succeeded after %d suggestions, want 2", round)
+				t.Fatalf("%q: read everything after %d suggestions, want 2", args, round)
 			}
 			if strings.Contains(log.String(), "was not used") {
 				t.Errorf("an entry was not used:\n%s", log.String())
@@ -285,9 +315,8 @@ func TestMapSuggestionWorks(t *testing.T) {
 			break
 		}
 		if round == 2 {
-			t.Fatalf("still failing with the suggested entries: %v", err)
+			t.Fatalf("%q: still not reading everything with the suggested entries: %s", args, msg)
 		}
-		msg := err.Error()
 		i := strings.Index(msg, "run sogen with -map ")
 		j := strings.Index(msg, " to read your copy")
 		if i < 0 || j < i {
@@ -309,7 +338,7 @@ func TestMapSuggestionWorks(t *testing.T) {
 		}
 		file := filepath.Join(dir, "copy"+string(rune('0'+round))+".xsd")
 		write(t, file, body)
-		args = append(args, "-map", strings.TrimSuffix(words[1], "FILE")+file)
+		args = append(args[:len(args):len(args)], "-map", strings.TrimSuffix(words[1], "FILE")+file)
 	}
 	var all strings.Builder
 	for _, f := range generatedFiles(t, filepath.Join(dir, "out")) {

@@ -45,7 +45,9 @@ file, also into sibling directories (../common/types.xsd) and through symbolic
 links; an absolute path is refused. A remote location (http://..., https://...)
 is read only when -map gives a local copy or -fetch allows downloading it (each
 once per run, within -fetch-timeout and 32 MiB); what a remote document imports
-resolves against its URL, never to a local file:
+resolves against its URL, never to a local file. Without them, an xs:import of a
+remote schema is passed over with a warning (its location is a hint): what refers
+into its namespace is read as XML; a wsdl:import or xs:include of one is an error:
   sogen -map https://example.com/schemas/common.xsd=./common.xsd service.wsdl
   sogen -map https://example.com/schemas/=./schemas service.wsdl
   sogen -map 'https://example.com/Service.svc?xsd=xsd0=./xsd0.xsd' service.wsdl
@@ -56,15 +58,18 @@ the URL, query string included, as a path inside DIR, and nothing outside DIR.
 Files may be in UTF-8, UTF-16 (with a byte order mark) or the encoding their XML
 declaration names (ISO-8859-1, windows-1252, ...); the generated code is UTF-8.
 
-Inputs that break the rules in ways whose meaning is not in doubt are repaired:
-a reference that resolves only by its local name (an undeclared prefix, the
-wrong namespace), a name with white space around it, a model group directly in
-xs:element, soap:input written for wsdl:input. A warning line per kind of repair
-says how many were made (-v lists each, with file and element); -strict refuses
-them instead. Repairs that guess or leave something out (a reference to nothing
-read as xs:anyType or left out, a type sogen cannot map kept as raw XML, an
-operation it cannot map left out) are made only with -lenient, and summarised
-the same way. -strict and -lenient exclude each other.
+Inputs that break the rules are repaired when no data on the wire can be lost and
+nothing is guessed: a reference that resolves only by its local name (an
+undeclared prefix, the wrong namespace), a name with white space around it, a
+model group directly in xs:element, soap:input written for wsdl:input, a
+reference to nothing defined read as XML (xs:anyType) or ignored, an xs:import
+of a remote schema that was not read passed over. A warning line per kind of
+repair (per location for the imports) says how many were made (-v lists each,
+with file and element); -strict refuses them instead. Repairs that guess or
+leave something out (an operation whose message is not defined left out, a type
+sogen cannot map kept as raw XML, an operation it cannot map left out) are made
+only with -lenient, and summarised the same way. -strict and -lenient exclude
+each other.
 
 Reply-header status contract: a client whose response header has a boolean block
 named like Succeeded and an exception-like block with a Message (SuperOffice's
@@ -131,8 +136,17 @@ func optionError(err error) error {
 
 // Run runs sogen with the given arguments (without the program name).
 func Run(args []string, stdout, stderr io.Writer) error {
+	_, err := RunResult(args, stdout, stderr)
+	return err
+}
+
+// RunResult is Run, also returning what the generation returned (its files, notices and fix-ups) when
+// the command wrote a package (nil otherwise: -h, -version, -check, sogen diff, an error). A program
+// measuring sogen as a user runs it reads the fix-ups here, such as the remote schemas a run passed
+// over (parser.Unread), rather than parsing the warnings.
+func RunResult(args []string, stdout, stderr io.Writer) (*sogen.Result, error) {
 	if len(args) > 0 && args[0] == "diff" {
-		return runDiff(args[1:], stdout, stderr)
+		return nil, runDiff(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("sogen", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -150,44 +164,47 @@ func Run(args []string, stdout, stderr io.Writer) error {
 			fs.SetOutput(stdout)
 			fs.PrintDefaults()
 			fmt.Fprint(stdout, examples)
-			return ErrHelp
+			return nil, ErrHelp
 		}
-		return UsageError{err.Error()}
+		return nil, UsageError{err.Error()}
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, version.Read())
-		return nil
+		return nil, nil
 	}
 	names := fs.Args()
 	if len(names) == 0 {
-		return UsageError{"no WSDL files given"}
+		return nil, UsageError{"no WSDL files given"}
 	}
 	dir, err := filepath.Abs(*out)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	name, from := *pkg, ""
 	if name == "" {
 		name, from = packageName(dir), "the output directory (-o)"
 	}
 	if err := checkNames(name, from, *suffix); err != nil {
-		return err
+		return nil, err
 	}
 	in, err := inFlags.open(names)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer in.close()
 	cfg := in.cfg
 	cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders = name, *suffix, status.config()
 	res, err := sogen.Generate(cfg)
 	if err != nil {
-		return explain(optionError(err), cfg.Strict)
+		return nil, explain(optionError(err), cfg.Strict)
 	}
 	if *checkOnly {
 		// Only the differences: the notes and warnings are the generating run's to print.
-		return check(dir, res.Files)
+		return nil, check(dir, res.Files)
 	}
 	inFlags.report(stderr, "", res.Fixups, append(in.notices(res.Notices), in.res.unused()...))
-	return writeFiles(dir, res.Files, stderr)
+	if err := writeFiles(dir, res.Files, stderr); err != nil {
+		return nil, err
+	}
+	return res, nil
 }

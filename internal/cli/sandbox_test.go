@@ -189,10 +189,21 @@ func TestRemoteDocumentsStaySandboxed(t *testing.T) {
 	if want := "fetching " + srv.URL + filepath.ToSlash(secret) + ": HTTP status 404 Not Found"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("an absolute path in a downloaded document: %v", err)
 	}
-	err = run("-fetch", srv.URL+"/svc/file.wsdl")
+	// A location not read is an error with -strict; without, the import is passed over, and nothing
+	// of the local file makes it into the output.
+	err = run("-strict", "-fetch", srv.URL+"/svc/file.wsdl")
 	if want := `is a remote location, which was not read (sogen downloads only http and https locations: save it and run sogen with -map file://`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("a file: URL in a downloaded document: %v", err)
 	}
+	notRead := func(what string, args ...string) {
+		t.Helper()
+		if err := run(args...); err != nil {
+			t.Errorf("%s, without -strict: %v", what, err)
+		} else if types := generatedFiles(t, filepath.Join(root, "out"))["types.go"]; strings.Contains(types, "Thing") {
+			t.Errorf("%s, without -strict: the output declares the local file's type:\n%s", what, types)
+		}
+	}
+	notRead("a file: URL in a downloaded document", "-fetch", srv.URL+"/svc/file.wsdl")
 
 	// A -map prefix directory holds copies of remote documents: what they import resolves against
 	// their URLs, and nothing outside the directory is read, through .. or a symbolic link.
@@ -203,10 +214,11 @@ func TestRemoteDocumentsStaySandboxed(t *testing.T) {
 	symlink(t, secret, filepath.Join(copies, "svc", "thing.xsd"))
 	base := "https://example.invalid/"
 	mapSvc := base + "svc/=" + filepath.Join(copies, "svc")
-	err = run("-map", mapSvc, base+"svc/dotdot.wsdl")
+	err = run("-strict", "-map", mapSvc, base+"svc/dotdot.wsdl")
 	if want := `schemaLocation="../../outside/thing.xsd" is a remote location (https://example.invalid/outside/thing.xsd), which was not read`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("../ in a mapped copy: %v", err)
 	}
+	notRead("../ in a mapped copy", "-map", mapSvc, base+"svc/dotdot.wsdl")
 	err = run("-map", mapSvc, base+"svc/link.wsdl")
 	if want := "https://example.invalid/svc/thing.xsd is mapped to " + filepath.Join(copies, "svc", "thing.xsd") + ": thing.xsd leads outside " + filepath.Join(copies, "svc") + " through a symbolic link"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("a symbolic link in a mapped directory: %v\nwant %s", err, want)

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sogen-go/sogen"
 	"github.com/sogen-go/sogen/internal/cli"
 	"github.com/sogen-go/sogen/parser"
 )
@@ -31,11 +32,21 @@ type Entry struct {
 	// the last run tried: each added because the error of the run before suggested it.
 	Flags []string
 	// Maps are the remote locations mapped (-map URL=FILE, after the flags) to the stand-ins in
-	// testdata/remote, each because the error of the run before named it.
+	// testdata/remote, each because the error of the run before named it (or, in a Typed run,
+	// because a run passed it over).
 	Maps []string
 	// Unfollowed are flags an error suggested that the measurement does not add: -fetch (it runs
 	// offline, so that the report depends only on the corpus and the repository).
 	Unfollowed []string
+
+	// Unread are the remote schemas the run that generated the package passed over (their xs:import's
+	// location is a hint), with how many references into each one's namespace were read as any
+	// content.
+	Unread []Unread
+	// Typed is the run for typed Go of the Unread schemas that testdata/remote holds stand-ins for:
+	// the same flags, -map copies of those added (and of what they name in turn), into a package of
+	// its own (nil when none has a stand-in).
+	Typed *Entry
 
 	Generated, Built, Vetted bool
 	Panicked                 bool
@@ -43,6 +54,13 @@ type Entry struct {
 	// error, as the sogen command words it.
 	Stage string
 	Err   string
+}
+
+// Unread is a remote schema a run passed over.
+type Unread struct {
+	URL string
+	// Refs is the number of references into its namespace read as any content.
+	Refs int
 }
 
 // NoFlags reports whether the entry builds and vets as sogen generates it with no flags.
@@ -93,20 +111,55 @@ func readManifest(corpus string) ([]*Entry, error) {
 // the flags the error suggests (its typed hint, read with cli.SuggestedFlags), one round at a time,
 // until a run succeeds or its error suggests nothing new that the measurement can follow. A remote
 // location the error names (parser.HintRemote) that copies holds a stand-in for (at its host and
-// path) is mapped to it, as a user would save a copy and add -map URL=FILE.
+// path) is mapped to it, as a user would save a copy and add -map URL=FILE. When the run that
+// succeeds passed over remote schemas that copies holds stand-ins for, the entry is generated again
+// with those mapped too (Entry.Typed, in the directory dir+"t"), as a user wanting typed Go for them
+// would.
 func generate(corpus string, e *Entry, dir, copies string) {
+	e.Unread = follow(corpus, e, dir, copies, nil, nil, false)
+	if !e.Generated {
+		return
+	}
+	var maps []string
+	for _, u := range e.Unread {
+		if _, err := os.Stat(standIn(copies, u.URL)); err == nil {
+			maps = append(maps, u.URL)
+		}
+	}
+	if len(maps) == 0 {
+		return
+	}
+	e.Typed = &Entry{Path: e.Path, Style: e.Style, Ops: e.Ops, Pkg: e.Pkg + "t"}
+	follow(corpus, e.Typed, dir+"t", copies, e.Flags, append(slices.Clip(e.Maps), maps...), true)
+}
+
+// follow runs sogen on e into dir with flags and -map copies of maps, then with what each error
+// suggests (see generate), and, when typed is set, with the copies of the remote schemas a successful
+// run passed over; it returns those the last successful run passed over.
+func follow(corpus string, e *Entry, dir, copies string, flags, maps []string, typed bool) []Unread {
 	path := filepath.Join(corpus, "public", filepath.FromSlash(e.Path))
-	var flags, maps []string
 	for {
 		args := append([]string{"-o", dir, "-pkg", e.Pkg}, flags...)
 		for _, u := range maps {
 			args = append(args, "-map", u+"="+standIn(copies, u))
 		}
-		err := runSogen(e, append(args, path))
+		res, err := runSogen(e, append(args, path))
 		e.Flags, e.Maps = flags, maps
 		if err == nil {
 			e.Generated = true
-			return
+			unread := unreadOf(res)
+			if typed {
+				more := false
+				for _, u := range unread {
+					if _, serr := os.Stat(standIn(copies, u.URL)); serr == nil && !slices.Contains(maps, u.URL) {
+						maps, more = append(slices.Clip(maps), u.URL), true
+					}
+				}
+				if more {
+					continue
+				}
+			}
+			return unread
 		}
 		if h, ok := parser.HintOf(err); ok && h.Kind == parser.HintRemote && !slices.Contains(maps, h.URL) && !e.Panicked {
 			if _, serr := os.Stat(standIn(copies, h.URL)); serr == nil {
@@ -133,10 +186,24 @@ func generate(corpus string, e *Entry, dir, copies string) {
 			if len(flags) > 0 {
 				e.Stage += " with " + strings.Join(flags, " ")
 			}
-			return
+			return nil
 		}
 		flags = append(slices.Clip(flags), next...)
 	}
+}
+
+// unreadOf returns the remote schemas a generation passed over (its parser.Unread fix-ups).
+func unreadOf(res *sogen.Result) []Unread {
+	if res == nil {
+		return nil
+	}
+	var out []Unread
+	for _, sum := range parser.Summaries(res.Fixups) {
+		if sum.Kind == parser.Unread {
+			out = append(out, Unread{URL: sum.Hint.URL, Refs: sum.Count})
+		}
+	}
+	return out
 }
 
 // standIn returns the file in copies standing in for the remote location u: the one at u's host and
@@ -154,14 +221,14 @@ func standIn(copies, u string) string {
 }
 
 // runSogen runs the sogen command in-process, turning a panic into an error.
-func runSogen(e *Entry, args []string) (err error) {
+func runSogen(e *Entry, args []string) (res *sogen.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.Panicked = true
-			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+			res, err = nil, fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	return cli.Run(args, io.Discard, io.Discard)
+	return cli.RunResult(args, io.Discard, io.Discard)
 }
 
 // Run generates every entry point into a temporary module, builds and vets it, and reports.
@@ -195,9 +262,10 @@ func Run(corpus, repo string) (*Report, error) {
 	if !any {
 		return &Report{Entries: entries}, nil
 	}
+	packages := withTyped(entries)
 	buildOut, _ := goCmd(tmp, "build", "./...")
-	failed := attribute(buildOut, entries)
-	for _, e := range entries {
+	failed := attribute(buildOut, packages)
+	for _, e := range packages {
 		if !e.Generated {
 			continue
 		}
@@ -208,8 +276,8 @@ func Run(corpus, repo string) (*Report, error) {
 		e.Built = true
 	}
 	vetOut, _ := goCmd(tmp, "vet", "./...")
-	failed = attribute(vetOut, entries)
-	for _, e := range entries {
+	failed = attribute(vetOut, packages)
+	for _, e := range packages {
 		if !e.Built {
 			continue
 		}
@@ -233,9 +301,26 @@ func goCmd(dir string, args ...string) (string, error) {
 	return string(out), err
 }
 
-// attribute splits go build or go vet output by package: lines after "# compat/eNN", and lines
-// starting with "eNN/". Output it cannot attribute fails every package, so nothing passes unseen.
+// withTyped returns the entries and their typed runs (Entry.Typed): every package generated.
+func withTyped(entries []*Entry) []*Entry {
+	var out []*Entry
+	for _, e := range entries {
+		out = append(out, e)
+		if e.Typed != nil {
+			out = append(out, e.Typed)
+		}
+	}
+	return out
+}
+
+// attribute splits go build or go vet output by package: lines after "# compat/<pkg>", and lines
+// starting with "<pkg>/", for the packages of entries. Output it cannot attribute fails every
+// package, so nothing passes unseen.
 func attribute(out string, entries []*Entry) map[string]string {
+	known := map[string]bool{}
+	for _, e := range entries {
+		known[e.Pkg] = true
+	}
 	msgs := map[string][]string{}
 	var cur string
 	var stray []string
@@ -248,10 +333,8 @@ func attribute(out string, entries []*Entry) map[string]string {
 			continue
 		}
 		pkg := cur
-		if i := strings.Index(line, "/"); i > 0 && strings.HasPrefix(line, "e") {
-			if _, err := strconv.Atoi(line[1:i]); err == nil {
-				pkg = line[:i]
-			}
+		if p, _, ok := strings.Cut(line, "/"); ok && known[p] {
+			pkg = p
 		}
 		if pkg == "" {
 			stray = append(stray, line)

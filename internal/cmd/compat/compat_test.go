@@ -46,25 +46,26 @@ func TestReportUpToDate(t *testing.T) {
 
 // TestAttribute checks how build and vet output is split by package.
 func TestAttribute(t *testing.T) {
-	entries := []*Entry{{Pkg: "e01", Generated: true}, {Pkg: "e02", Generated: true}, {Pkg: "e03", Generated: true}}
-	out := "# compat/e01\ne01/types.go:3:2: undefined: x\n# compat/e03\nvet: e03/a.go:1:1: bad\n"
+	entries := []*Entry{{Pkg: "e01", Generated: true}, {Pkg: "e02", Generated: true}, {Pkg: "e03", Generated: true}, {Pkg: "e03t", Generated: true}}
+	out := "# compat/e01\ne01/types.go:3:2: undefined: x\n# compat/e03\nvet: e03/a.go:1:1: bad\ne03t/b.go:2:2: worse\n"
 	got := attribute(out, entries)
-	want := map[string]string{"e01": "e01/types.go:3:2: undefined: x", "e03": "vet: e03/a.go:1:1: bad"}
+	want := map[string]string{"e01": "e01/types.go:3:2: undefined: x", "e03": "vet: e03/a.go:1:1: bad", "e03t": "e03t/b.go:2:2: worse"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 	// Output that names no package fails them all.
 	got = attribute("go: cannot find main module\n", entries)
-	if len(got) != 3 {
-		t.Errorf("stray output failed %d packages, want 3", len(got))
+	if len(got) != 4 {
+		t.Errorf("stray output failed %d packages, want 4", len(got))
 	}
 }
 
 // TestGenerateFollowsHints runs generate on entry points of our own testdata, as the measurement
 // runs the corpus: three that need no flag (two repaired by the loss-free fix-ups made by default), two
-// whose errors suggest -lenient (followed), one whose error names a remote location there is a
-// stand-in for (mapped), and without the stand-in (-fetch noted, not followed), one that fails with
-// no suggestion.
+// whose errors suggest -lenient (followed), one whose xs:import of a remote schema is passed over
+// (generated again with the stand-in mapped, as a typed run, when there is one), one whose wsdl:import
+// of a remote WSDL is an error naming a location there is a stand-in for (mapped), and without the
+// stand-in (-fetch noted, not followed), one that fails with no suggestion.
 func TestGenerateFollowsHints(t *testing.T) {
 	root, err := RepoRoot()
 	if err != nil {
@@ -77,33 +78,57 @@ func TestGenerateFollowsHints(t *testing.T) {
 	}
 	copies := t.TempDir()
 	os.MkdirAll(filepath.Join(copies, "example.com"), 0o755)
-	if err := os.WriteFile(filepath.Join(copies, "example.com", "remote.xsd"), []byte(`<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://example.com/remote"/>`), 0o644); err != nil {
-		t.Fatal(err)
+	for name, doc := range map[string]string{
+		"remote.xsd":  `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://example.com/remote"/>`,
+		"remote.wsdl": `<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" targetNamespace="http://example.com/remote"/>`,
+	} {
+		if err := os.WriteFile(filepath.Join(copies, "example.com", name), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	tests := []struct {
-		path       string
-		copies     string
+	const xsd, wsdl = "https://example.com/remote.xsd", "https://example.com/remote.wsdl"
+	type run struct {
 		flags      []string
 		maps       []string
 		unfollowed []string
 		generated  bool
 		stage      string
+	}
+	tests := []struct {
+		path   string
+		copies string
+		run
+		unread []Unread
+		typed  *run
 	}{
-		{"wsdl/wrapped/wrapped.wsdl", copies, nil, nil, nil, true, ""},
-		{"lenient/sloppy.wsdl", copies, nil, nil, nil, true, ""},
-		{"lenient/broken.wsdl", copies, nil, nil, nil, true, ""},
-		{"lenient/lossy.wsdl", copies, []string{"-lenient"}, nil, nil, true, ""},
-		{"bad/document-type-part.wsdl", copies, []string{"-lenient"}, nil, nil, true, ""},
-		{"bad/remote-import.wsdl", copies, nil, []string{"https://example.com/remote.xsd"}, nil, true, ""},
-		{"bad/remote-import.wsdl", t.TempDir(), nil, nil, []string{"-fetch"}, false, "generate"},
-		{"bad/truncated.wsdl", copies, nil, nil, nil, false, "generate"},
+		{"wsdl/wrapped/wrapped.wsdl", copies, run{nil, nil, nil, true, ""}, nil, nil},
+		{"lenient/sloppy.wsdl", copies, run{nil, nil, nil, true, ""}, nil, nil},
+		{"lenient/broken.wsdl", copies, run{nil, nil, nil, true, ""}, nil, nil},
+		{"lenient/lossy.wsdl", copies, run{[]string{"-lenient"}, nil, nil, true, ""}, nil, nil},
+		{"bad/document-type-part.wsdl", copies, run{[]string{"-lenient"}, nil, nil, true, ""}, nil, nil},
+		{"bad/remote-import.wsdl", copies, run{nil, nil, nil, true, ""}, []Unread{{URL: xsd}}, &run{nil, []string{xsd}, nil, true, ""}},
+		{"bad/remote-import.wsdl", t.TempDir(), run{nil, nil, nil, true, ""}, []Unread{{URL: xsd}}, nil},
+		{"bad/remote-wsdl-import.wsdl", copies, run{nil, []string{wsdl}, nil, true, ""}, nil, nil},
+		{"bad/remote-wsdl-import.wsdl", t.TempDir(), run{nil, nil, []string{"-fetch"}, false, "generate"}, nil, nil},
+		{"bad/truncated.wsdl", copies, run{nil, nil, nil, false, "generate"}, nil, nil},
 	}
 	for i, tt := range tests {
 		e := &Entry{Path: tt.path, Pkg: fmt.Sprintf("e%02d", i+1)}
 		generate(corpus, e, filepath.Join(t.TempDir(), e.Pkg), tt.copies)
-		got := []any{e.Flags, e.Maps, e.Unfollowed, e.Generated, e.Stage}
-		if d := cmp.Diff([]any{tt.flags, tt.maps, tt.unfollowed, tt.generated, tt.stage}, got); d != "" {
+		got := []any{e.Flags, e.Maps, e.Unfollowed, e.Generated, e.Stage, e.Unread}
+		if d := cmp.Diff([]any{tt.flags, tt.maps, tt.unfollowed, tt.generated, tt.stage, tt.unread}, got); d != "" {
 			t.Errorf("%s (-want +got):\n%s\nerror: %s", tt.path, d, e.Err)
+		}
+		switch {
+		case tt.typed == nil && e.Typed != nil:
+			t.Errorf("%s: a typed run with %q", tt.path, e.Typed.Maps)
+		case tt.typed != nil && e.Typed == nil:
+			t.Errorf("%s: no typed run", tt.path)
+		case tt.typed != nil:
+			got := []any{e.Typed.Flags, e.Typed.Maps, e.Typed.Unfollowed, e.Typed.Generated, e.Typed.Stage, e.Typed.Pkg}
+			if d := cmp.Diff([]any{tt.typed.flags, tt.typed.maps, tt.typed.unfollowed, tt.typed.generated, tt.typed.stage, e.Pkg + "t"}, got); d != "" {
+				t.Errorf("%s, typed run (-want +got):\n%s\nerror: %s", tt.path, d, e.Typed.Err)
+			}
 		}
 	}
 }

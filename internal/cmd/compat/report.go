@@ -9,14 +9,16 @@ import (
 // counts summarises a report.
 type counts struct {
 	entries, withOps, panics int
-	// By what a run needed: no flags; the flags its errors suggested; those and -map copies (each
-	// column counts the one before it too).
+	// By what a run needed: no flags; the flags its errors suggested; those and -map copies of the
+	// remote schemas its errors named or it passed over (each column counts the one before it too,
+	// unless the run with -map copies fails where the one without succeeded).
 	generated, built, vetted [3]int
 	// Of the entries with SOAP operations: those that build and vet, by column; those that stop at a
 	// remote location their error suggests -fetch for; those needing a suggested flag; those needing
-	// -map copies.
-	opsVetted                     [3]int
-	opsNetwork, opsFlags, opsMaps int
+	// -map copies; those that build and vet with remote schemas passed over, and those of them whose
+	// run with -map copies of the schemas (typed Go) builds and vets too.
+	opsVetted                                          [3]int
+	opsNetwork, opsFlags, opsMaps, opsUnread, opsTyped int
 }
 
 const (
@@ -25,24 +27,36 @@ const (
 	withMaps  = 2
 )
 
+// final is the run of e that the column "and -map copies" counts: its Typed run, if it has one.
+func (e *Entry) final() *Entry {
+	if e.Typed != nil {
+		return e.Typed
+	}
+	return e
+}
+
 func (r *Report) counts() counts {
 	var c counts
 	for _, e := range r.Entries {
 		c.entries++
-		if e.Panicked {
+		if e.Panicked || e.Typed != nil && e.Typed.Panicked {
 			c.panics++
 		}
 		for i, ok := range []bool{len(e.Flags) == 0 && len(e.Maps) == 0, len(e.Maps) == 0, true} {
 			if !ok {
 				continue
 			}
-			if e.Generated {
+			v := e
+			if i == withMaps {
+				v = e.final()
+			}
+			if v.Generated {
 				c.generated[i]++
 			}
-			if e.Built {
+			if v.Built {
 				c.built[i]++
 			}
-			if e.Vetted {
+			if v.Vetted {
 				c.vetted[i]++
 				if e.Ops > 0 {
 					c.opsVetted[i]++
@@ -51,7 +65,7 @@ func (r *Report) counts() counts {
 		}
 		if e.Ops > 0 {
 			c.withOps++
-			if !e.Vetted && slices.Contains(e.Unfollowed, "-fetch") {
+			if !e.final().Vetted && slices.Contains(e.final().Unfollowed, "-fetch") {
 				c.opsNetwork++
 			}
 			if e.Vetted && len(e.Flags) > 0 {
@@ -59,6 +73,12 @@ func (r *Report) counts() counts {
 			}
 			if e.Vetted && len(e.Maps) > 0 {
 				c.opsMaps++
+			}
+			if e.Vetted && len(e.Unread) > 0 {
+				c.opsUnread++
+				if e.Typed != nil && e.Typed.Vetted {
+					c.opsTyped++
+				}
 			}
 		}
 	}
@@ -75,10 +95,10 @@ func percent(n, d int) string {
 // Summary is the one-paragraph result.
 func (r *Report) Summary() string {
 	c := r.counts()
-	return fmt.Sprintf("%d entry points, %d panics. Of the %d with SOAP operations, %d (%s) build and vet with no flags, %d (%s) with the flags their errors suggest, %d (%s) with -map copies of their remote schemas too; stopped at a remote location with no stand-in (-fetch): %d.",
+	return fmt.Sprintf("%d entry points, %d panics. Of the %d with SOAP operations, %d (%s) build and vet with no flags, %d (%s) with the flags their errors suggest, %d (%s) with -map copies of their remote schemas too; with remote schemas passed over: %d (typed with -map copies: %d); stopped at a remote location with no stand-in (-fetch): %d.",
 		c.entries, c.panics, c.withOps, c.opsVetted[noFlags], percent(c.opsVetted[noFlags], c.withOps),
 		c.opsVetted[withFlags], percent(c.opsVetted[withFlags], c.withOps),
-		c.opsVetted[withMaps], percent(c.opsVetted[withMaps], c.withOps), c.opsNetwork)
+		c.opsVetted[withMaps], percent(c.opsVetted[withMaps], c.withOps), c.opsUnread, c.opsTyped, c.opsNetwork)
 }
 
 // Markdown renders the report.
@@ -93,9 +113,12 @@ func (r *Report) Markdown() string {
 		"error's typed hint, not its text), one round at a time, until it generates or suggests nothing new. `-fetch` " +
 		"is noted but not followed: the measurement runs offline. A remote location the error names that " +
 		"`testdata/remote` holds a stand-in for (schemas we wrote, declaring what the corpus uses) is mapped to it " +
-		"with `-map URL=FILE`, as a user would save a copy: the third column. Then all packages are built and vetted together in a " +
-		"temporary module that uses this repository. An entry point counts as having SOAP operations when the manifest " +
-		"says so.\n\n")
+		"with `-map URL=FILE`, as a user would save a copy: the third column. An `xs:import` of a remote schema that " +
+		"was not read is passed over with a warning (its location is a hint), the references into its namespace " +
+		"read as XML: the entry is then generated again with `-map` copies of those schemas that have stand-ins, " +
+		"as a user wanting typed Go for them would, and that run is the one the third column counts. Then all " +
+		"packages are built and vetted together in a temporary module that uses this repository. An entry point " +
+		"counts as having SOAP operations when the manifest says so.\n\n")
 	b.WriteString("## Summary\n\n")
 	b.WriteString("| | no flags | with the flags errors suggest | and `-map` copies |\n| --- | --- | --- | --- |\n")
 	row := func(what string, n [3]int) {
@@ -110,6 +133,7 @@ func (r *Report) Markdown() string {
 	b.WriteString("Of the entry points with SOAP operations:\n\n")
 	fmt.Fprintf(&b, "- needing a flag their error suggests: %d\n", c.opsFlags)
 	fmt.Fprintf(&b, "- needing `-map` copies of remote schemas: %d\n", c.opsMaps)
+	fmt.Fprintf(&b, "- with remote schemas passed over, the references into them read as XML: %d (typed Go for them with `-map` copies builds and vets: %d)\n", c.opsUnread, c.opsTyped)
 	fmt.Fprintf(&b, "- stopped at a remote location with no stand-in, the error suggesting `-fetch` (or `-map` to a saved copy): %d\n", c.opsNetwork)
 	fmt.Fprintf(&b, "- panics (counted as failures): %d\n\n", c.panics)
 
@@ -117,6 +141,9 @@ func (r *Report) Markdown() string {
 	for _, e := range r.Entries {
 		if e.Stage != "" {
 			reasons[e.Stage+": "+reason(e.Err)]++
+		}
+		if e.Typed != nil && e.Typed.Stage != "" {
+			reasons["with `-map` copies, "+e.Typed.Stage+": "+reason(e.Typed.Err)]++
 		}
 	}
 	if len(reasons) > 0 {
@@ -133,8 +160,8 @@ func (r *Report) Markdown() string {
 	}
 
 	b.WriteString("## Entry points\n\n")
-	b.WriteString("| entry point | style | SOAP ops | no flags | flags the errors suggest | with them | error |\n")
-	b.WriteString("| --- | --- | --- | --- | --- | --- | --- |\n")
+	b.WriteString("| entry point | style | SOAP ops | no flags | flags the errors suggest | with them | remote schemas passed over (references read as XML) | typed with `-map` copies of them | error |\n")
+	b.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, e := range r.Entries {
 		var flags []string
 		for _, f := range e.Flags {
@@ -143,7 +170,7 @@ func (r *Report) Markdown() string {
 		if len(e.Maps) > 0 {
 			var names []string
 			for _, u := range e.Maps {
-				names = append(names, u[strings.LastIndex(strings.TrimSuffix(u, "/"), "/")+1:])
+				names = append(names, baseName(u))
 			}
 			flags = append(flags, "`-map` ("+strings.Join(names, ", ")+")")
 		}
@@ -154,14 +181,26 @@ func (r *Report) Markdown() string {
 		if len(flags) == 0 {
 			with = ""
 		}
-		msg := ""
+		var unread []string
+		for _, u := range e.Unread {
+			unread = append(unread, fmt.Sprintf("%s (%d)", baseName(u.URL), u.Refs))
+		}
+		typed, msg := "", ""
+		if e.Typed != nil {
+			typed = mark(e.Typed.Vetted)
+		}
 		if e.Stage != "" {
 			msg = e.Stage + ": " + firstLines(e.Err, 3)
+		} else if e.Typed != nil && e.Typed.Stage != "" {
+			msg = "with `-map` copies, " + e.Typed.Stage + ": " + firstLines(e.Typed.Err, 3)
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %s | %s | %s |\n", e.Path, e.Style, e.Ops, mark(e.NoFlags()), strings.Join(flags, ", "), with, cell(msg))
+		fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %s | %s | %s | %s | %s |\n", e.Path, e.Style, e.Ops, mark(e.NoFlags()), strings.Join(flags, ", "), with, strings.Join(unread, ", "), typed, cell(msg))
 	}
 	return b.String()
 }
+
+// baseName is the last segment of the URL u, for the tables.
+func baseName(u string) string { return u[strings.LastIndex(strings.TrimSuffix(u, "/"), "/")+1:] }
 
 func mark(ok bool) string {
 	if ok {
