@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // EventsClient is a client for the port type Events. Create one with NewEventsClient; a client is safe for concurrent use once its fields are set.
@@ -17,13 +18,13 @@ type EventsClient struct {
 	Client *soap.Client
 	// Endpoint is the URL requests are sent to; the constructor sets the address the WSDL gives.
 	Endpoint string
-	ops      *[2]operation
+	ops      *[2]soapimpl.Operation
 }
 
 // opsEventsBinding describes the operations of binding EventsBinding, in the order of EventsClient's methods.
-var opsEventsBinding = [2]operation{
-	{Operation: soap.Operation{Name: "Events.Subscribe", Action: "http://example.com/sogen/unread/Subscribe", Version: soap.V11, Request: xml.Name{Space: nsUnread, Local: "Subscribe"}, Response: xml.Name{Space: nsUnread, Local: "SubscribeResponse"}}},
-	{Operation: soap.Operation{Name: "Events.Notify", Action: "http://example.com/sogen/unread/Notify", Version: soap.V11, Request: xml.Name{Space: nsNotification, Local: "Notify"}, Response: xml.Name{Space: nsUnread, Local: "NotifyResponse"}}},
+var opsEventsBinding = [2]soapimpl.Operation{
+	{Name: "Events.Subscribe", Action: "http://example.com/sogen/unread/Subscribe", Version: soap.V11, Request: xml.Name{Space: nsUnread, Local: "Subscribe"}, Response: xml.Name{Space: nsUnread, Local: "SubscribeResponse"}},
+	{Name: "Events.Notify", Action: "http://example.com/sogen/unread/Notify", Version: soap.V11, Request: xml.Name{Space: nsNotification, Local: "Notify"}, Response: xml.Name{Space: nsUnread, Local: "NotifyResponse"}},
 }
 
 // NewEventsClient returns a EventsClient for the port EventsPort of service EventsService (SOAP 1.1, endpoint http://example.com/sogen/unread). client sends the requests; nil means a zero soap.Client (http.DefaultClient, default limits).
@@ -36,23 +37,18 @@ func NewEventsClient(client *soap.Client) *EventsClient {
 }
 
 // call sends one request through the runtime: the operation's request headers, req as the body, and resp to decode the reply into (nil for a one-way operation).
-func (c *EventsClient) call(ctx context.Context, i int, req soap.Marshaler, resp soap.Unmarshaler, opts []soap.CallOption) error {
+func (c *EventsClient) call(ctx context.Context, i int, req, resp any, opts []soap.CallOption) error {
 	if c == nil || c.ops == nil {
 		return errors.New("unread: EventsClient was not created with NewEventsClient, so it has no operations")
 	}
-	op := &c.ops[i]
-	client := c.Client
-	if client == nil {
-		client = &soap.Client{}
-	}
-	return client.Do(ctx, &op.Operation, &soap.Call{
+	return soapimpl.Invoke(ctx, c.Client, &c.ops[i], &soapimpl.Call{
 		Endpoint:   c.Endpoint,
 		Caller:     "unread.EventsClient",
 		Namespaces: namespaces,
-		Body:       req,
-		Result:     resp,
 		Types:      typeRegistry,
-	}, opts...)
+		Request:    req,
+		Response:   resp,
+	}, opts)
 }
 
 // Subscribe calls the operation Subscribe, sending Subscribe. It returns the whole SubscribeResponse reply.
@@ -88,9 +84,8 @@ func (c *EventsClient) Messages() EventsClientMessages {
 
 // Notify calls the operation Notify, sending the value of the Notify body element, whose Presence may send it as xsi:nil (SetNil("Value")). It returns the whole NotifyResponse reply, its Presence included.
 func (m EventsClientMessages) Notify(ctx context.Context, req soap.BareValue[any], opts ...soap.CallOption) (*NotifyResponse, error) {
-	r := &soap.BareAny{Value: req.Value, Presence: req.Presence}
 	resp := new(NotifyResponse)
-	if err := m.c.call(ctx, 1, r, resp, opts); err != nil {
+	if err := m.c.call(ctx, 1, &soapimpl.Bare{Codec: &soapimpl.Any, Value: &req.Value, Presence: &req.Presence}, resp, opts); err != nil {
 		return nil, err
 	}
 	return resp, nil

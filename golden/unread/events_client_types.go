@@ -7,6 +7,7 @@ package unread
 import (
 	"encoding/xml"
 	"github.com/sogen-go/sogen/soap"
+	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
 // Address is the complex type {http://example.com/sogen/unread}Address. It has simple content: a value with attributes.
@@ -19,49 +20,19 @@ type Address struct {
 	AnyAttr []xml.Attr
 }
 
-// attrsAddress describes the attributes of Address.
-var attrsAddress = [...]soap.Attribute{
-	{Name: xml.Name{Local: "note"}, GoName: "Note"},
+var descAddress = soapimpl.Struct{Go: "Address", Type: xml.Name{Space: nsUnread, Local: "Address"}, AnyAttr: true, Zero: (*Address)(nil), New: func() any { return new(Address) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Address)
+		p[0], p[1], p[2] = &x.Note, &x.Value, &x.AnyAttr
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "note", GoName: "Note", Codec: &soapimpl.XSString, Ref: true},
+	},
+	Text: &soapimpl.XSString,
 }
+var tableAddress = soapimpl.NewType(&descAddress)
 
-// SOAPType returns the schema type name of Address.
-func (*Address) SOAPType() xml.Name {
-	return xml.Name{Space: nsUnread, Local: "Address"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Address) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsAddress[0], v.Note)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	soap.XSString.EncodeText(e, v.Value)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Address) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsAddress[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsAddress[0], a.Value, &v.Note)
-		default:
-			if soap.OtherAttr(a) {
-				v.AnyAttr = append(v.AnyAttr, a)
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return soap.XSString.DecodeText(d, &v.Value)
-}
+func (*Address) SOAPType() *soapimpl.Type { return tableAddress }
 
 // Filter is the complex type {http://example.com/sogen/unread}Filter.
 type Filter struct {
@@ -71,57 +42,18 @@ type Filter struct {
 	Presence soap.Presence
 }
 
-// fieldsFilter describes the child elements of Filter, in schema order.
-var fieldsFilter = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnread, Local: "Topic"}, GoName: "Topic"},
+var descFilter = soapimpl.Struct{Go: "Filter", Type: xml.Name{Space: nsUnread, Local: "Filter"}, Presence: true, Zero: (*Filter)(nil), New: func() any { return new(Filter) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Filter)
+		p[0], p[1] = &x.Topic, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnread, Local: "Topic", GoName: "Topic", Codec: &soapimpl.XSString},
+	},
 }
+var tableFilter = soapimpl.NewType(&descFilter)
 
-// SOAPType returns the schema type name of Filter.
-func (*Filter) SOAPType() xml.Name {
-	return xml.Name{Space: nsUnread, Local: "Filter"}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Filter) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsFilter
-	soap.CheckPresence(e, &v.Presence, f0[:], "Filter")
-	soap.XSString.Encode(e, &f0[0], &v.Presence, v.Topic)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Filter) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsFilter
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSString.Decode(d, se, &f0[0], &v.Presence, &v.Topic)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Filter) SOAPType() *soapimpl.Type { return tableFilter }
 
 // Notification is the complex type {http://example.com/sogen/unread}Notification, whose content sogen does not know (its base type {http://example.com/sogen/remote/notification}NotificationMessageHolderType, in the schema http://example.com/sogen/remote/notification.xsd that was not read, is not defined): Content holds its text and child elements in document order, the elements as *soap.Element, AnyAttr its attributes and XSIType its xsi:type; all are written back unchanged.
 type Notification struct {
@@ -133,42 +65,15 @@ type Notification struct {
 	XSIType xml.Name
 }
 
-// SOAPType returns the schema type name of Notification.
-func (*Notification) SOAPType() xml.Name {
-	return xml.Name{Space: nsUnread, Local: "Notification"}
+var descNotification = soapimpl.Struct{Go: "Notification", Type: xml.Name{Space: nsUnread, Local: "Notification"}, Mixed: true, AnyAttr: true, RawType: true, Zero: (*Notification)(nil), New: func() any { return new(Notification) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Notification)
+		p[0], p[1], p[2] = &x.Content, &x.AnyAttr, &x.XSIType
+	},
 }
+var tableNotification = soapimpl.NewType(&descNotification)
 
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Notification) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	if start.Type == (xml.Name{}) {
-		start.Type = v.XSIType
-	}
-	e.StartElement(start)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	soap.EncodeNodes(e, v.Content)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Notification) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	typ, _, err := d.XSIType(start)
-	if err != nil {
-		return err
-	}
-	v.XSIType = typ
-	for _, a := range start.Attr {
-		if soap.OtherAttr(a) {
-			v.AnyAttr = append(v.AnyAttr, a)
-		}
-	}
-	return soap.DecodeNodes(d, &v.Content)
-}
+func (*Notification) SOAPType() *soapimpl.Type { return tableNotification }
 
 // NotifyResponse is the content of the element of the same name.
 type NotifyResponse struct {
@@ -178,57 +83,18 @@ type NotifyResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsNotifyResponse describes the child elements of NotifyResponse, in schema order.
-var fieldsNotifyResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnread, Local: "Accepted"}, GoName: "Accepted"},
+var descNotifyResponse = soapimpl.Struct{Go: "NotifyResponse", Presence: true, Zero: (*NotifyResponse)(nil), New: func() any { return new(NotifyResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*NotifyResponse)
+		p[0], p[1] = &x.Accepted, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnread, Local: "Accepted", GoName: "Accepted", Codec: &soapimpl.XSBoolean},
+	},
 }
+var tableNotifyResponse = soapimpl.NewType(&descNotifyResponse)
 
-// SOAPType returns the zero name: NotifyResponse is an anonymous type.
-func (*NotifyResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *NotifyResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsNotifyResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "NotifyResponse")
-	soap.XSBoolean.Encode(e, &f0[0], &v.Presence, v.Accepted)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *NotifyResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsNotifyResponse
-	var seen0 [1]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.XSBoolean.Decode(d, se, &f0[0], &v.Presence, &v.Accepted)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*NotifyResponse) SOAPType() *soapimpl.Type { return tableNotifyResponse }
 
 // Subscribe is the content of the element of the same name.
 type Subscribe struct {
@@ -250,97 +116,25 @@ type Subscribe struct {
 	Presence soap.Presence
 }
 
-// fieldsSubscribe describes the child elements of Subscribe, in schema order.
-var fieldsSubscribe = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnread, Local: "ConsumerReference"}, GoName: "ConsumerReference", ZeroUnset: true},
-	{Name: xml.Name{Space: nsNotification, Local: "Filter"}, GoName: "Filter", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUnread, Local: "Local"}, GoName: "Local", Optional: true, ZeroUnset: true},
-	{Name: xml.Name{Space: nsUnread, Local: "ReplyTo"}, GoName: "ReplyTo", Optional: true, ZeroUnset: true},
+var descSubscribe = soapimpl.Struct{Go: "Subscribe", AnyAttr: true, Presence: true, Zero: (*Subscribe)(nil), New: func() any { return new(Subscribe) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Subscribe)
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = &x.ConsumerReference, &x.Filter, &x.Local, &x.ReplyTo, &x.Kind, &x.IsReferenceParameter, &x.AnyAttr, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnread, Local: "ConsumerReference", GoName: "ConsumerReference", Flags: soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsNotification, Local: "Filter", GoName: "Filter", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsUnread, Local: "Local", GoName: "Local", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrFilter},
+		{Space: nsUnread, Local: "ReplyTo", GoName: "ReplyTo", Flags: soapimpl.Optional | soapimpl.ZeroUnset, Codec: &ptrAddress},
+	},
+	Attrs: []soapimpl.Attr{
+		{Space: "", Local: "kind", GoName: "Kind", Codec: &soapimpl.XSString, Ref: true},
+		{Space: nsAddressing, Local: "IsReferenceParameter", GoName: "IsReferenceParameter", Codec: &soapimpl.XSString, Ref: true},
+	},
 }
+var tableSubscribe = soapimpl.NewType(&descSubscribe)
 
-// attrsSubscribe describes the attributes of Subscribe.
-var attrsSubscribe = [...]soap.Attribute{
-	{Name: xml.Name{Local: "kind"}, GoName: "Kind"},
-	{Name: xml.Name{Space: nsAddressing, Local: "IsReferenceParameter"}, GoName: "IsReferenceParameter"},
-}
-
-// SOAPType returns the zero name: Subscribe is an anonymous type.
-func (*Subscribe) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *Subscribe) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	soap.XSString.EncodeAttrRef(e, &attrsSubscribe[0], v.Kind)
-	soap.XSString.EncodeAttrRef(e, &attrsSubscribe[1], v.IsReferenceParameter)
-	soap.EncodeAttrs(e, v.AnyAttr)
-	f0 := &fieldsSubscribe
-	soap.CheckPresence(e, &v.Presence, f0[:], "Subscribe")
-	soap.EncodeAny(e, &f0[0], &v.Presence, v.ConsumerReference)
-	soap.EncodeAny(e, &f0[1], &v.Presence, v.Filter)
-	soap.EncodePtr[Filter](e, &f0[2], &v.Presence, v.Local)
-	soap.EncodePtr[Address](e, &f0[3], &v.Presence, v.ReplyTo)
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *Subscribe) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	for _, a := range start.Attr {
-		var err error
-		switch a.Name {
-		case attrsSubscribe[0].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsSubscribe[0], a.Value, &v.Kind)
-		case attrsSubscribe[1].Name:
-			err = soap.XSString.DecodeAttrRef(d, &attrsSubscribe[1], a.Value, &v.IsReferenceParameter)
-		default:
-			if soap.OtherAttr(a) {
-				v.AnyAttr = append(v.AnyAttr, a)
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	f0 := &fieldsSubscribe
-	var seen0 [4]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAny(d, se, &f0[0], &v.Presence, &v.ConsumerReference)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAny(d, se, &f0[1], &v.Presence, &v.Filter)
-		case f0[2].Name:
-			seen0[2] = true
-			err = soap.DecodePtr[Filter](d, se, &f0[2], &v.Presence, &v.Local)
-		case f0[3].Name:
-			seen0[3] = true
-			err = soap.DecodePtr[Address](d, se, &f0[3], &v.Presence, &v.ReplyTo)
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*Subscribe) SOAPType() *soapimpl.Type { return tableSubscribe }
 
 // SubscribeResponse is the content of the element of the same name.
 type SubscribeResponse struct {
@@ -352,59 +146,16 @@ type SubscribeResponse struct {
 	Presence soap.Presence
 }
 
-// fieldsSubscribeResponse describes the child elements of SubscribeResponse, in schema order.
-var fieldsSubscribeResponse = [...]soap.Field{
-	{Name: xml.Name{Space: nsUnread, Local: "SubscriptionReference"}, GoName: "SubscriptionReference", ZeroUnset: true},
-	{Name: xml.Name{Space: nsUnread, Local: "Recent"}, GoName: "Recent", ZeroUnset: true, Repeated: true},
+var descSubscribeResponse = soapimpl.Struct{Go: "SubscribeResponse", Presence: true, Zero: (*SubscribeResponse)(nil), New: func() any { return new(SubscribeResponse) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*SubscribeResponse)
+		p[0], p[1], p[2] = &x.SubscriptionReference, &x.Recent, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsUnread, Local: "SubscriptionReference", GoName: "SubscriptionReference", Flags: soapimpl.ZeroUnset, Codec: &soapimpl.Any},
+		{Space: nsUnread, Local: "Recent", GoName: "Recent", Flags: soapimpl.ZeroUnset | soapimpl.Repeated, Codec: &ptrNotification},
+	},
 }
+var tableSubscribeResponse = soapimpl.NewType(&descSubscribeResponse)
 
-// SOAPType returns the zero name: SubscribeResponse is an anonymous type.
-func (*SubscribeResponse) SOAPType() xml.Name {
-	return xml.Name{}
-}
-
-// MarshalSOAP writes v as the element start.Name, its fields in schema order (those of the types it extends first). A nil v is written with xsi:nil.
-func (v *SubscribeResponse) MarshalSOAP(e *soap.Encoder, start soap.Start) {
-	if v == nil {
-		e.StartElement(start)
-		e.NilAttr()
-		e.EndElement()
-		return
-	}
-	e.StartElement(start)
-	f0 := &fieldsSubscribeResponse
-	soap.CheckPresence(e, &v.Presence, f0[:], "SubscribeResponse")
-	soap.EncodeAny(e, &f0[0], &v.Presence, v.SubscriptionReference)
-	soap.EncodeRepeated(e, &f0[1], &v.Presence, v.Recent, soap.EncodePtr[Notification])
-	e.EndElement()
-}
-
-// UnmarshalSOAP reads the content of the element start into v. Child elements may come in any order; unknown ones are handled by d.Unknown.
-func (v *SubscribeResponse) UnmarshalSOAP(d *soap.Decoder, start xml.StartElement) error {
-	f0 := &fieldsSubscribeResponse
-	var seen0 [2]bool
-	for {
-		se, ok, err := d.Child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch se.Name {
-		case f0[0].Name:
-			seen0[0] = true
-			err = soap.DecodeAny(d, se, &f0[0], &v.Presence, &v.SubscriptionReference)
-		case f0[1].Name:
-			seen0[1] = true
-			err = soap.DecodeAppend(d, se, &f0[1], &v.Presence, &v.Recent, soap.DecodePtr[Notification])
-		default:
-			err = d.Unknown(se)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	soap.Missing(f0[:], seen0[:], &v.Presence)
-	return nil
-}
+func (*SubscribeResponse) SOAPType() *soapimpl.Type { return tableSubscribeResponse }
