@@ -1,6 +1,7 @@
 package sogen_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,7 +26,8 @@ func BenchmarkGenerateWebhook(b *testing.B) {
 }
 
 // BenchmarkGenerateServices88Corpus measures the whole pipeline on every Services88 WSDL of the
-// corpus into one package (needs SOGEN_CORPUS).
+// corpus into one package (needs SOGEN_CORPUS), and reports the size of the output: lines, and lines
+// per schema type.
 func BenchmarkGenerateServices88Corpus(b *testing.B) {
 	dir := soaptest.Corpus(b, "superoffice", "Services88")
 	roots, err := filepath.Glob(filepath.Join(dir, "*.wsdl"))
@@ -36,12 +38,24 @@ func BenchmarkGenerateServices88Corpus(b *testing.B) {
 		roots[i] = filepath.Base(r)
 	}
 	cfg := sogen.Config{FS: os.DirFS(dir), Roots: roots, Package: "services88", ClientSuffix: "Agent"}
+	pkg, err := sogen.Model(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
+	var res *sogen.Result
 	for b.Loop() {
-		if _, err := sogen.Generate(cfg); err != nil {
+		if res, err = sogen.Generate(cfg); err != nil {
 			b.Fatal(err)
 		}
 	}
+	// The size of the output: lines in all, and per schema type (the model's types).
+	lines := 0
+	for _, f := range res.Files {
+		lines += bytes.Count(f.Content, []byte("\n"))
+	}
+	b.ReportMetric(float64(lines), "lines")
+	b.ReportMetric(float64(lines)/float64(len(pkg.Types)), "lines/type")
 }
 
 // deepExtensionWSDL returns a WSDL whose schema has a chain of depth complexContent extensions, each
