@@ -1,10 +1,16 @@
 package services88_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
+	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -152,4 +158,55 @@ func TestWebhookServerErrorDetails(t *testing.T) {
 	if !errors.As(err, &f) || !strings.Contains(f.Reason, "connection refused") {
 		t.Errorf("DeleteWebhook: %v, want a fault with the error's text", err)
 	}
+}
+
+// FuzzHandler posts arbitrary bodies, with a SOAP action, to the generated Webhook handler serving a
+// webhookStore: the handler never panics (a panic would be recovered and logged as a
+// *soap.PanicError, which fails the run), and every reply is a SOAP envelope, with a status SOAP's
+// HTTP binding allows (200, 202, 400, 413, 500). The seeds are the golden request envelopes.
+func FuzzHandler(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(goldenDir, "*.request.xml"))
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		action := "http://www.superoffice.net/ws/crm/NetServer/Services88/Webhook/" + strings.TrimSuffix(filepath.Base(file), ".request.xml")
+		f.Add(data, action)
+	}
+	f.Add([]byte(`<e:Envelope xmlns:e="`+nsEnv12+`"><e:Body/></e:Envelope>`), "")
+	f.Add([]byte(`<s:Envelope xmlns:s="`+nsEnv11+`"><s:Header><x mustUnderstand="1" xmlns="urn:x"/></s:Header><s:Body/></s:Envelope>`), "")
+	f.Fuzz(func(t *testing.T, body []byte, action string) {
+		var panicked error
+		store := &webhookStore{byID: map[int32]*services88.Webhook{}}
+		h := services88.NewWebhookHandler(store, soap.WithMaxRequestSize(64<<10), soap.WithErrorLog(func(ctx context.Context, call *soap.ServerCall, err error) {
+			var p *soap.PanicError
+			if errors.As(err, &p) {
+				panicked = err
+			}
+		}))
+		req := httptest.NewRequest(http.MethodPost, webhookPath, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "text/xml; charset=utf-8")
+		req.Header.Set("SOAPAction", strconv.Quote(action))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if panicked != nil {
+			t.Fatalf("the handler panicked: %v\n%s", panicked, panicked.(*soap.PanicError).Stack)
+		}
+		switch w.Code {
+		case http.StatusAccepted:
+			return
+		case http.StatusOK, http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusInternalServerError:
+		default:
+			t.Fatalf("HTTP status %d", w.Code)
+		}
+		d := xml.NewDecoder(bytes.NewReader(w.Body.Bytes()))
+		var root struct{ XMLName xml.Name }
+		if err := d.Decode(&root); err != nil {
+			t.Fatalf("the reply is not XML: %v\n%s", err, w.Body.Bytes())
+		}
+		if root.XMLName.Local != "Envelope" || root.XMLName.Space != nsEnv11 {
+			t.Fatalf("the reply's root is %v", root.XMLName)
+		}
+	})
 }
