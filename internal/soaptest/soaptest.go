@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -170,4 +171,25 @@ func Indent(t testing.TB, b []byte) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// ZeepPython returns a python3 that can import zeep (python3-zeep): $SOGEN_PYTHON when set, else
+// python3 or /usr/bin/python3. Without one, it skips the test, or fails it when SOGEN_REQUIRE_ZEEP
+// is set (as .ci/run does, having installed zeep), so that the interop checks cannot skip in CI.
+func ZeepPython(t testing.TB) string {
+	t.Helper()
+	candidates := []string{"python3", "/usr/bin/python3"}
+	if p := os.Getenv("SOGEN_PYTHON"); p != "" {
+		candidates = []string{p}
+	}
+	for _, p := range candidates {
+		if exec.Command(p, "-c", "import zeep").Run() == nil {
+			return p
+		}
+	}
+	if os.Getenv("SOGEN_REQUIRE_ZEEP") != "" {
+		t.Fatal("SOGEN_REQUIRE_ZEEP is set but no python3 can import zeep (apt-get install python3-zeep)")
+	}
+	t.Skip("no python3 with zeep (apt-get install python3-zeep, or set SOGEN_PYTHON)")
+	return ""
 }
