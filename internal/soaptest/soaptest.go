@@ -5,7 +5,6 @@ package soaptest
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"github.com/sogen-go/sogen/internal/soapconv"
 )
 
 // Envelope namespaces.
@@ -38,68 +39,9 @@ func Corpus(t testing.TB, elem ...string) string {
 }
 
 // ToSOAP11 converts one of SuperOffice's documented example envelopes to the envelope the WSDL binding
-// prescribes. The examples use the SOAP 1.2 envelope namespace and put the request headers directly
-// under Envelope; the binding is SOAP 1.1 (basicHttpBinding) with header blocks inside soap:Header.
-// The conversion rebinds the envelope (and encoding) namespace to SOAP 1.1 and moves every child of
-// Envelope other than Header and Body into a Header element placed before Body. Nothing else changes.
-func ToSOAP11(example []byte) ([]byte, error) {
-	doc := etree.NewDocument()
-	if err := doc.ReadFromBytes(example); err != nil {
-		return nil, err
-	}
-	env := doc.Root()
-	if env == nil || env.Tag != "Envelope" {
-		return nil, fmt.Errorf("root is not an Envelope")
-	}
-	envPrefix := env.Space
-	for i, a := range env.Attr {
-		if a.Space != "xmlns" && !(a.Space == "" && a.Key == "xmlns") {
-			continue
-		}
-		switch a.Value {
-		case SOAP12Env:
-			env.Attr[i].Value = SOAP11Env
-		case SOAP12Enc:
-			env.Attr[i].Value = SOAP11Enc
-		}
-	}
-	if env.NamespaceURI() != SOAP11Env {
-		return nil, fmt.Errorf("envelope namespace is %q after conversion", env.NamespaceURI())
-	}
-	var header, body *etree.Element
-	var blocks []*etree.Element
-	for _, c := range env.ChildElements() {
-		switch {
-		case c.Tag == "Header" && c.Space == envPrefix:
-			header = c
-		case c.Tag == "Body" && c.Space == envPrefix:
-			body = c
-		default:
-			blocks = append(blocks, c)
-		}
-	}
-	if body == nil {
-		return nil, fmt.Errorf("envelope has no Body")
-	}
-	if len(blocks) > 0 {
-		if header == nil {
-			header = etree.NewElement(qualified(envPrefix, "Header"))
-			env.InsertChildAt(body.Index(), header)
-		}
-		for _, b := range blocks {
-			env.RemoveChild(b)
-			header.AddChild(b)
-		}
-	}
-	return doc.WriteToBytes()
-}
-
-func qualified(prefix, local string) string {
-	if prefix == "" {
-		return local
-	}
-	return prefix + ":" + local
-}
+// prescribes (SOAP 1.1, header blocks inside soap:Header), with the function soap/soaptest.ToSOAP11
+// (users' canned servers) calls too.
+func ToSOAP11(example []byte) ([]byte, error) { return soapconv.ToSOAP11(example) }
 
 // Request is a request a Server received.
 type Request struct {

@@ -900,3 +900,14 @@ func writeCodeValue(e *Encoder, ns string, code xml.Name) {
 	e.Text(e.QName(code))
 	e.EndElement()
 }
+
+// FaultEnvelope returns the envelope of a reply carrying f, in SOAP version v, as a generated handler
+// writes it (the codes mapped to v; see faultCode). Package soap/soaptest uses it to inject faults.
+func FaultEnvelope(v soap.Version, f *soap.Fault) ([]byte, error) {
+	e := new(Encoder)
+	rf := &replyFault{f: f, envelope: v}
+	if err := writeEnvelope(e, &outEnvelope{version: v, body: func(e *Encoder) { writeFault(e, v, rf) }}); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
