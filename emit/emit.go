@@ -272,10 +272,3 @@ func (e *emitter) compare(c *model.Compare) *jen.Statement {
 	}
 	return jen.Qual(c.Pkg, c.Name)
 }
-
-func qstring(q model.QName) string {
-	if q.NS == nil {
-		return q.Local
-	}
-	return "{" + commentText(q.NS.URI) + "}" + q.Local
-}

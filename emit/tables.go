@@ -56,8 +56,10 @@ func (e *emitter) shared(f *jen.File) {
 		switch k := a.Item.Value.Kind; {
 		case a.Rank == 2:
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArray2D")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
-		case k == model.ArrayValue || k == model.DictValue:
-			// The codecs of arrays and dictionaries cannot make arrays of their values.
+		case k == model.ArrayValue || k == model.DictValue || k == model.PolyValue || k == model.SimpleValue && !a.Item.Value.Codec.Runtime:
+			// Only the runtime's codecs (built-in types, structs, xs:anyType) make arrays of their
+			// values: the generic code of the others' arrays is instantiated here, for the types
+			// that have arrays.
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArrayOf")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
 		case !a.EncItem.IsZero():
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewEncArray")).Call(append(args, qname(a.EncItem))...)
@@ -184,21 +186,6 @@ func ptrsFunc(t string, fields []jen.Code) *jen.Statement {
 		jen.Id("x").Op(":=").Id("v").Assert(jen.Op("*").Id(t)),
 		jen.List(lhs...).Op("=").List(fields...),
 	)
-}
-
-func (e *emitter) typTable(f *jen.File, t *model.Type) {
-	switch t.Kind {
-	case model.Struct:
-		e.structTable(f, t)
-	case model.Enum:
-		e.enumType(f, t)
-	case model.Flags:
-		e.flagsType(f, t)
-	case model.Scalar:
-		f.Add(comment(t.Doc))
-		f.Type().Id(t.GoName).Add(e.goType(t.Underlying))
-		e.codecVar(f, t)
-	}
 }
 
 func (e *emitter) structTable(f *jen.File, t *model.Type) {

@@ -391,11 +391,6 @@ func lexCollapse(s string) string {
 	return strings.Trim(s, " \t\n\r")
 }
 
-// lexIsSpace reports whether c is XML whitespace.
-func lexIsSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
-}
-
 // lexIsDigit reports whether c is an ASCII decimal digit.
 func lexIsDigit(c byte) bool { return '0' <= c && c <= '9' }
 

@@ -13,6 +13,7 @@ package arrays
 
 import (
 	"encoding/xml"
+	"github.com/sogen-go/sogen/soap"
 	"github.com/sogen-go/sogen/soap/soapimpl"
 )
 
@@ -37,15 +38,138 @@ var namespaces = []string{
 // typeRegistry maps schema type names to Go types, to decode values whose xsi:type names a derived type.
 var typeRegistry = soapimpl.NewRegistry(
 	[]*soapimpl.Type{
+		tableCircle,
 		tableItem,
 		tableOrder,
+		tablePalette,
+		tableShape,
 		tableTopFive,
 	},
+	&codecColor,
+	&codecLevel,
 )
 var arrayOfArrayOfstring = soapimpl.NewArrayOf[[]string](nsArrays2, "ArrayOfstring", soapimpl.Nillable|soapimpl.ZeroUnset, &arrayOfstring, xml.Name{}, "")
+var arrayOfColor = soapimpl.NewArrayOf[Color](nsArrays, "Color", 0, &codecColor, xml.Name{}, "")
 var arrayOfItem = soapimpl.NewArray(nsArrays, "Item", soapimpl.Nillable|soapimpl.ZeroUnset, &ptrItem)
+var arrayOfLevel = soapimpl.NewArrayOf[*Level](nsArrays, "Level", soapimpl.Nillable|soapimpl.ZeroUnset|soapimpl.Ref, &codecLevel, xml.Name{}, "")
+var arrayOfShape = soapimpl.NewArrayOf[AnyShape](nsArrays, "Shape", soapimpl.Nillable|soapimpl.ZeroUnset, &polyShape, xml.Name{}, "")
 var arrayOfint = soapimpl.NewArray(nsArrays2, "int", 0, &soapimpl.XSInt)
 var arrayOfstring = soapimpl.NewArray(nsArrays2, "string", soapimpl.Nillable, &soapimpl.XSString)
 var ptrItem = soapimpl.Ptr[*Item]()
 var ptrOrder = soapimpl.Ptr[*Order]()
 var ptrTopFive = soapimpl.Ptr[*TopFive]()
+var polyShape = soapimpl.Poly[AnyShape, *Shape]()
+
+// Circle is the complex type {http://example.com/sogen/arrays}Circle. It extends Shape, whose fields it embeds and encodes first.
+type Circle struct {
+	Shape
+	// Radius is the element Radius (xs:int; optional).
+	Radius int32
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+var descCircle = soapimpl.Struct{Go: "Circle", Type: xml.Name{Space: nsArrays, Local: "Circle"}, Presence: true, Base: true, Zero: (*Circle)(nil), New: func() any { return new(Circle) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Circle)
+		p[0], p[1], p[2] = &x.Radius, &x.Presence, &x.Shape
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Radius", GoName: "Radius", Flags: soapimpl.Optional, Codec: &soapimpl.XSInt},
+	},
+}
+var tableCircle = soapimpl.NewType(&descCircle)
+
+func (*Circle) SOAPType() *soapimpl.Type { return tableCircle }
+
+// Color is the simple type {http://example.com/sogen/arrays}Color: an enumeration.
+type Color string
+
+// Values of Color.
+const (
+	// ColorRed is the value "Red".
+	ColorRed Color = "Red"
+	// ColorGreen is the value "Green".
+	ColorGreen Color = "Green"
+)
+
+// Known reports whether v is one of the values the schema declares. A value a newer server sends is kept as it is, and is not known.
+func (v Color) Known() bool {
+	switch v {
+	case ColorRed, ColorGreen:
+		return true
+	}
+	return false
+}
+
+// codecColor converts Color values to and from text.
+var codecColor = soapimpl.StringType[Color](&soapimpl.XSString, xml.Name{Space: nsArrays, Local: "Color"})
+
+func (Color) SOAPCodec() *soapimpl.Codec { return &codecColor }
+
+// Level is the simple type {http://example.com/sogen/arrays}Level: a restriction of xs:int. The schema restricts it with minInclusive "0"; sogen does not check these facets.
+type Level int32
+
+// codecLevel converts Level values to and from text.
+var codecLevel = soapimpl.Int32Type[Level](&soapimpl.XSInt, xml.Name{Space: nsArrays, Local: "Level"})
+
+func (Level) SOAPCodec() *soapimpl.Codec { return &codecLevel }
+
+// Palette is the complex type {http://example.com/sogen/arrays}Palette.
+type Palette struct {
+	// Colors is the element Colors (ArrayOfColor; optional, nillable).
+	Colors []Color
+	// Levels is the element Levels (ArrayOfLevel; optional, nillable).
+	Levels []*Level
+	// Shapes is the element Shapes (ArrayOfShape; optional, nillable).
+	Shapes []AnyShape
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+var descPalette = soapimpl.Struct{Go: "Palette", Type: xml.Name{Space: nsArrays, Local: "Palette"}, Presence: true, Zero: (*Palette)(nil), New: func() any { return new(Palette) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Palette)
+		p[0], p[1], p[2], p[3] = &x.Colors, &x.Levels, &x.Shapes, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Colors", GoName: "Colors", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfColor},
+		{Space: nsArrays, Local: "Levels", GoName: "Levels", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfLevel},
+		{Space: nsArrays, Local: "Shapes", GoName: "Shapes", Flags: soapimpl.Optional | soapimpl.Nillable | soapimpl.ZeroUnset, Codec: &arrayOfShape},
+	},
+}
+var tablePalette = soapimpl.NewType(&descPalette)
+
+func (*Palette) SOAPType() *soapimpl.Type { return tablePalette }
+
+// Shape is the complex type {http://example.com/sogen/arrays}Shape. Types derived from it implement AnyShape; fields declared with this type hold an AnyShape.
+type Shape struct {
+	// Name is the element Name (xs:string; optional).
+	Name string
+	// Presence overrides, per field, what the Go values alone would send (see soap.Presence); decoding records the wire state there.
+	Presence soap.Presence
+}
+
+// AnyShape is implemented by *Shape and by the types derived from it (*Circle), so that a field declared with type Shape can hold any of them.
+type AnyShape interface {
+	soapimpl.Message
+	AsShape() *Shape
+}
+
+// AsShape returns v. Types derived from Shape inherit the method, which returns their embedded Shape.
+func (v *Shape) AsShape() *Shape {
+	return v
+}
+
+var descShape = soapimpl.Struct{Go: "Shape", Type: xml.Name{Space: nsArrays, Local: "Shape"}, Presence: true, Zero: (*Shape)(nil), New: func() any { return new(Shape) },
+	Ptrs: func(v any, p []any) {
+		x := v.(*Shape)
+		p[0], p[1] = &x.Name, &x.Presence
+	},
+	Fields: []soapimpl.Field{
+		{Space: nsArrays, Local: "Name", GoName: "Name", Flags: soapimpl.Optional, Codec: &soapimpl.XSString},
+	},
+}
+var tableShape = soapimpl.NewType(&descShape)
+
+func (*Shape) SOAPType() *soapimpl.Type { return tableShape }

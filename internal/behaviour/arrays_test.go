@@ -10,7 +10,7 @@ import (
 
 const nsArrays = "http://example.com/sogen/arrays"
 
-var arraysTypes = types(new(arrays.Item), new(arrays.Order), new(arrays.TopFive))
+var arraysTypes = types(new(arrays.Item), new(arrays.Order), new(arrays.TopFive), new(arrays.Shape), new(arrays.Circle), new(arrays.Palette))
 
 // TestArrays checks WCF's ArrayOfX wrappers (an element holding one item element per value, the items
 // in the namespace of the schema that declares the ArrayOf type, since it is elementFormDefault
@@ -201,5 +201,24 @@ func TestArrays(t *testing.T) {
 		in.Presence.SetNilItem("Names", 0)
 		diff(t, "items set by the user", []string{`string=nil`, `string="y"`},
 			parseTree(t, mustMarshal(t, in, tn("FindItems"))).mustFind(t, nsArrays, "names").childForms())
+	})
+
+	// Arrays of an enumeration, of a restricted int whose nillable items are pointers, and of a base
+	// type whose items may be a derived type (xsi:type) or nil.
+	t.Run("arrays of generated simple types and of a polymorphic type round-trip", func(t *testing.T) {
+		doc := `<Palette xmlns="` + nsArrays + `" xmlns:i="` + nsXSI + `" xmlns:t="` + nsArrays + `">` +
+			`<Colors><Color>Red</Color><Color>Blue</Color></Colors>` +
+			`<Levels><Level>3</Level><Level i:nil="true"/><Level>0</Level></Levels>` +
+			`<Shapes><Shape><Name>s</Name></Shape><Shape i:type="t:Circle"><Name>c</Name><Radius>2</Radius></Shape><Shape i:nil="true"/></Shapes>` +
+			`</Palette>`
+		var v arrays.Palette
+		if err := decodeXML([]byte(doc), &v, arraysTypes); err != nil {
+			t.Fatal(err)
+		}
+		diff(t, "Colors", []arrays.Color{arrays.ColorRed, "Blue"}, v.Colors)
+		diff(t, "Levels", []*arrays.Level{ptr(arrays.Level(3)), nil, ptr(arrays.Level(0))}, v.Levels)
+		diff(t, "Shapes", []arrays.AnyShape{&arrays.Shape{Name: "s"}, &arrays.Circle{Shape: arrays.Shape{Name: "c"}, Radius: 2}, nil}, v.Shapes)
+		again := mustMarshal(t, &v, tn("Palette"))
+		diff(t, "re-encoded", parseTree(t, []byte(doc)), parseTree(t, again), ignoreTypeText)
 	})
 }

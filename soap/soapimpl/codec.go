@@ -191,7 +191,7 @@ type codec struct {
 }
 
 // wrap returns the Codec of the operations c of a simple type: its values may be held by pointer,
-// be attributes or simple content, and make arrays.
+// be attributes or simple content. Only the built-in types' codecs make arrays (see builtin).
 //
 //go:noinline
 func wrap[T any](c *ops[T]) Codec {
@@ -269,8 +269,16 @@ func wrap[T any](c *ops[T]) Codec {
 		c2.typ = typ
 		return wrap(&c2)
 	}
-	return withArrays[T](w)
+	return w
 }
+
+// builtin returns the Codec of the operations c of a built-in type: wrap's, able to make arrays too
+// (NewArray). The codecs generated code makes (StringType, ListType, ...) cannot: generated code makes
+// arrays of their values with NewArrayOf, so that the generic code of arrays is compiled into a
+// generated package only for the item types it has arrays of.
+//
+//go:noinline
+func builtin[T any](c *ops[T]) Codec { return withArrays[T](wrap(c)) }
 
 // wrapBase returns the Codec of the operations c of values held by a Go field of their type or a
 // slice of them (structs, interfaces, arrays, dictionaries, anyType). They make arrays, but arrays'
@@ -459,65 +467,65 @@ func lexOps[T any](local string, format func(T) string, fromWire func(string) T,
 // Codecs of the XML Schema built-in types. The string-valued types other than xs:string apply their
 // whitespace facet when decoding (normalizedString replaces, the token family collapses).
 var (
-	XSString           = wrap(stringOps("string", nil))
-	XSNormalizedString = wrap(stringOps("normalizedString", replaceWS))
-	XSToken            = wrap(stringOps("token", collapse))
-	XSLanguage         = wrap(stringOps("language", collapse))
-	XSName             = wrap(stringOps("Name", collapse))
-	XSNCName           = wrap(stringOps("NCName", collapse))
-	XSID               = wrap(stringOps("ID", collapse))
-	XSIDREF            = wrap(stringOps("IDREF", collapse))
-	XSIDREFS           = wrap(stringOps("IDREFS", collapse))
-	XSENTITY           = wrap(stringOps("ENTITY", collapse))
-	XSENTITIES         = wrap(stringOps("ENTITIES", collapse))
-	XSNMTOKEN          = wrap(stringOps("NMTOKEN", collapse))
-	XSNMTOKENS         = wrap(stringOps("NMTOKENS", collapse))
-	XSAnyURI           = wrap(stringOps("anyURI", collapse))
-	XSNOTATION         = wrap(stringOps("NOTATION", collapse))
-	XSAnySimpleType    = wrap(stringOps("anySimpleType", nil))
-	XSGYearMonth       = wrap(stringOps("gYearMonth", collapse))
-	XSGYear            = wrap(stringOps("gYear", collapse))
-	XSGMonthDay        = wrap(stringOps("gMonthDay", collapse))
-	XSGDay             = wrap(stringOps("gDay", collapse))
-	XSGMonth           = wrap(stringOps("gMonth", collapse))
+	XSString           = builtin(stringOps("string", nil))
+	XSNormalizedString = builtin(stringOps("normalizedString", replaceWS))
+	XSToken            = builtin(stringOps("token", collapse))
+	XSLanguage         = builtin(stringOps("language", collapse))
+	XSName             = builtin(stringOps("Name", collapse))
+	XSNCName           = builtin(stringOps("NCName", collapse))
+	XSID               = builtin(stringOps("ID", collapse))
+	XSIDREF            = builtin(stringOps("IDREF", collapse))
+	XSIDREFS           = builtin(stringOps("IDREFS", collapse))
+	XSENTITY           = builtin(stringOps("ENTITY", collapse))
+	XSENTITIES         = builtin(stringOps("ENTITIES", collapse))
+	XSNMTOKEN          = builtin(stringOps("NMTOKEN", collapse))
+	XSNMTOKENS         = builtin(stringOps("NMTOKENS", collapse))
+	XSAnyURI           = builtin(stringOps("anyURI", collapse))
+	XSNOTATION         = builtin(stringOps("NOTATION", collapse))
+	XSAnySimpleType    = builtin(stringOps("anySimpleType", nil))
+	XSGYearMonth       = builtin(stringOps("gYearMonth", collapse))
+	XSGYear            = builtin(stringOps("gYear", collapse))
+	XSGMonthDay        = builtin(stringOps("gMonthDay", collapse))
+	XSGDay             = builtin(stringOps("gDay", collapse))
+	XSGMonth           = builtin(stringOps("gMonth", collapse))
 
-	XSBoolean = wrap(numberOps("boolean", parseBool[[]byte], appendBool))
+	XSBoolean = builtin(numberOps("boolean", parseBool[[]byte], appendBool))
 
-	XSByte  = wrap(numberOps("byte", parseInt8[[]byte], appendSigned[int8]))
-	XSShort = wrap(numberOps("short", parseInt16[[]byte], appendSigned[int16]))
-	XSInt   = wrap(numberOps("int", parseInt32[[]byte], appendSigned[int32]))
-	XSLong  = wrap(numberOps("long", parseInt64[[]byte], appendSigned[int64]))
+	XSByte  = builtin(numberOps("byte", parseInt8[[]byte], appendSigned[int8]))
+	XSShort = builtin(numberOps("short", parseInt16[[]byte], appendSigned[int16]))
+	XSInt   = builtin(numberOps("int", parseInt32[[]byte], appendSigned[int32]))
+	XSLong  = builtin(numberOps("long", parseInt64[[]byte], appendSigned[int64]))
 	// XSInteger, XSNonPositiveInteger and XSNegativeInteger are unbounded in XML Schema; sogen maps
 	// them to int64, and a value out of its range is a decoding error.
-	XSInteger            = wrap(numberOps("integer", parseInt64[[]byte], appendSigned[int64]))
-	XSNonPositiveInteger = wrap(numberOps("nonPositiveInteger", parseInt64[[]byte], appendSigned[int64]))
-	XSNegativeInteger    = wrap(numberOps("negativeInteger", parseInt64[[]byte], appendSigned[int64]))
+	XSInteger            = builtin(numberOps("integer", parseInt64[[]byte], appendSigned[int64]))
+	XSNonPositiveInteger = builtin(numberOps("nonPositiveInteger", parseInt64[[]byte], appendSigned[int64]))
+	XSNegativeInteger    = builtin(numberOps("negativeInteger", parseInt64[[]byte], appendSigned[int64]))
 
-	XSUnsignedByte  = wrap(numberOps("unsignedByte", parseUint8[[]byte], appendUnsigned[uint8]))
-	XSUnsignedShort = wrap(numberOps("unsignedShort", parseUint16[[]byte], appendUnsigned[uint16]))
-	XSUnsignedInt   = wrap(numberOps("unsignedInt", parseUint32[[]byte], appendUnsigned[uint32]))
-	XSUnsignedLong  = wrap(numberOps("unsignedLong", parseUint64[[]byte], appendUnsigned[uint64]))
+	XSUnsignedByte  = builtin(numberOps("unsignedByte", parseUint8[[]byte], appendUnsigned[uint8]))
+	XSUnsignedShort = builtin(numberOps("unsignedShort", parseUint16[[]byte], appendUnsigned[uint16]))
+	XSUnsignedInt   = builtin(numberOps("unsignedInt", parseUint32[[]byte], appendUnsigned[uint32]))
+	XSUnsignedLong  = builtin(numberOps("unsignedLong", parseUint64[[]byte], appendUnsigned[uint64]))
 	// XSNonNegativeInteger and XSPositiveInteger are unbounded in XML Schema; sogen maps them to uint64.
-	XSNonNegativeInteger = wrap(numberOps("nonNegativeInteger", parseUint64[[]byte], appendUnsigned[uint64]))
-	XSPositiveInteger    = wrap(numberOps("positiveInteger", parseUint64[[]byte], appendUnsigned[uint64]))
+	XSNonNegativeInteger = builtin(numberOps("nonNegativeInteger", parseUint64[[]byte], appendUnsigned[uint64]))
+	XSPositiveInteger    = builtin(numberOps("positiveInteger", parseUint64[[]byte], appendUnsigned[uint64]))
 
-	XSFloat  = wrap(numberOps("float", parseFloat32[[]byte], func(b []byte, v float32) []byte { return appendFloat(b, float64(v), 32) }))
-	XSDouble = wrap(numberOps("double", parseFloat64[[]byte], func(b []byte, v float64) []byte { return appendFloat(b, v, 64) }))
+	XSFloat  = builtin(numberOps("float", parseFloat32[[]byte], func(b []byte, v float32) []byte { return appendFloat(b, float64(v), 32) }))
+	XSDouble = builtin(numberOps("double", parseFloat64[[]byte], func(b []byte, v float64) []byte { return appendFloat(b, v, 64) }))
 
-	XSDecimal  = wrap(lexOps("decimal", soap.Decimal.String, bridge.DecimalFromWire.(func(string) soap.Decimal), soap.Decimal.IsZero))
-	XSDateTime = wrap(lexOps("dateTime", soap.DateTime.String, bridge.DateTimeFromWire.(func(string) soap.DateTime), soap.DateTime.IsZero))
-	XSDate     = wrap(lexOps("date", soap.Date.String, bridge.DateFromWire.(func(string) soap.Date), soap.Date.IsZero))
-	XSTime     = wrap(lexOps("time", soap.TimeOfDay.String, bridge.TimeOfDayFromWire.(func(string) soap.TimeOfDay), soap.TimeOfDay.IsZero))
-	XSDuration = wrap(lexOps("duration", soap.Duration.String, bridge.DurationFromWire.(func(string) soap.Duration), soap.Duration.IsZero))
+	XSDecimal  = builtin(lexOps("decimal", soap.Decimal.String, bridge.DecimalFromWire.(func(string) soap.Decimal), soap.Decimal.IsZero))
+	XSDateTime = builtin(lexOps("dateTime", soap.DateTime.String, bridge.DateTimeFromWire.(func(string) soap.DateTime), soap.DateTime.IsZero))
+	XSDate     = builtin(lexOps("date", soap.Date.String, bridge.DateFromWire.(func(string) soap.Date), soap.Date.IsZero))
+	XSTime     = builtin(lexOps("time", soap.TimeOfDay.String, bridge.TimeOfDayFromWire.(func(string) soap.TimeOfDay), soap.TimeOfDay.IsZero))
+	XSDuration = builtin(lexOps("duration", soap.Duration.String, bridge.DurationFromWire.(func(string) soap.Duration), soap.Duration.IsZero))
 
-	XSBase64Binary = wrap(&ops[[]byte]{
+	XSBase64Binary = builtin(&ops[[]byte]{
 		typ:    xsd("base64Binary"),
 		safe:   func(b []byte, v []byte) []byte { return base64.StdEncoding.AppendEncode(b, v) },
 		format: func(_ *Encoder, v []byte) string { return base64.StdEncoding.EncodeToString(v) },
 		parse:  func(_ *Decoder, s []byte) ([]byte, error) { return parseBase64(s) },
 		zero:   func(v []byte) bool { return v == nil },
 	})
-	XSHexBinary = wrap(&ops[[]byte]{
+	XSHexBinary = builtin(&ops[[]byte]{
 		typ:    xsd("hexBinary"),
 		safe:   appendHex,
 		format: func(_ *Encoder, v []byte) string { return string(appendHex(nil, v)) },
@@ -525,7 +533,7 @@ var (
 		zero:   func(v []byte) bool { return v == nil },
 	})
 
-	XSQName = wrap(&ops[xml.Name]{
+	XSQName = builtin(&ops[xml.Name]{
 		typ:     xsd("QName"),
 		format:  func(e *Encoder, v xml.Name) string { return e.QName(v) },
 		parse:   func(d *Decoder, s []byte) (xml.Name, error) { return d.resolveQName(s) },

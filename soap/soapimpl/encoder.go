@@ -482,17 +482,6 @@ func (e *Encoder) Text(s string) {
 	e.buf = e.appendText(e.buf, s, false)
 }
 
-// textBytes writes character data given as bytes, escaped.
-func (e *Encoder) textBytes(s []byte) {
-	e.closeStart()
-	if len(s) > 0 {
-		if n := len(e.tags); n > 0 && e.tags[n-1].secret {
-			e.addSecret(string(s))
-		}
-	}
-	e.buf = appendText(e, e.buf, s, false)
-}
-
 // safeText returns the buffer to append text known to need neither escaping nor checking (the
 // lexical forms of numbers and booleans), closing the start tag; the caller stores the result back
 // with endSafeText.

@@ -200,9 +200,6 @@ func referenceAttr(a *xmlr.Attr) bool {
 	return false
 }
 
-// done reports whether every buffered token was served.
-func (rp *replay) done() bool { return rp.pos >= len(rp.toks) && len(rp.refs) == 0 }
-
 func (rp *replay) cur() *xmlr.Token { return &rp.tok }
 
 // next serves the next token of the buffered Body; after the Body's end tag the Decoder reads the

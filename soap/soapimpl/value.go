@@ -2,6 +2,7 @@ package soapimpl
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -81,7 +82,7 @@ func Ptr[P any]() Codec {
 //go:noinline
 func Poly[I, B any]() Codec {
 	base := lazyTable[B]()
-	return withArrays[I](wrapBase(&ops[I]{
+	return wrapBase(&ops[I]{
 		zero:    func(v I) bool { _, t := message(v); return t == nil },
 		noEmpty: true,
 		elem: func(e *Encoder, f *elem, _ string, _ *soap.Presence, v I) {
@@ -122,7 +123,7 @@ func Poly[I, B any]() Codec {
 			*dst = v
 			return nil
 		},
-	}))
+	})
 }
 
 // message returns the generated struct v holds and its table, or nil when v holds nothing (or a nil
@@ -155,20 +156,28 @@ type array[T any] struct {
 
 // NewArray returns the codec of a wrapped array type (the ArrayOfX pattern) whose items are the
 // elements {space}local, each converted by item (by pointer when flags has Ref). A present but empty
-// wrapper decodes as an empty, non-nil slice. The item codec must be able to make arrays (every codec
-// but those of arrays and dictionaries: NewArrayOf makes arrays of those).
+// wrapper decodes as an empty, non-nil slice. The item codec must be able to make arrays: those of
+// the built-in types, Any and Ptr's; NewArrayOf makes arrays of the others' values.
 func NewArray(space, local string, flags Flags, item *Codec) Codec {
-	return item.c.arrayOf(space, local, flags, xml.Name{})
+	return arrayOf(item, space, local, flags, xml.Name{})
+}
+
+// arrayOf returns the codec of an array of the values of item, which must be able to make arrays.
+func arrayOf(item *Codec, space, local string, flags Flags, arrayType xml.Name) Codec {
+	if item.c.arrayOf == nil {
+		panic(fmt.Sprintf("soapimpl: the codec of %s cannot make arrays: use NewArrayOf", item.c.typ.Local))
+	}
+	return item.c.arrayOf(space, local, flags, arrayType)
 }
 
 // NewEncArray returns the codec of a SOAP-ENC array whose items are the elements {space}local of
 // schema type arrayType, each converted by item.
 func NewEncArray(space, local string, flags Flags, item *Codec, arrayType xml.Name) Codec {
-	return item.c.arrayOf(space, local, flags, arrayType)
+	return arrayOf(item, space, local, flags, arrayType)
 }
 
-// NewArrayOf is NewArray, or NewEncArray, for items whose codec cannot make arrays (arrays and
-// dictionaries): T is the Go type of an item. For a SOAP-ENC array of arrays, itemRanks are the ranks
+// NewArrayOf is NewArray, or NewEncArray, for items whose codec cannot make arrays (those of generated
+// simple types, Poly, arrays and dictionaries): T is the Go type of an item (a *T when flags has Ref). For a SOAP-ENC array of arrays, itemRanks are the ranks
 // of its items ("[]" for arrays, "[,]" for two-dimensional arrays) and arrayType the type of the
 // innermost items, written together as soapenc:arrayType="xsd:byte[][n]".
 //
@@ -376,7 +385,10 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 	pair := NewName(pairSpace, pairLocal)
 	kf, vf := newElem(keySpace, keyLocal, keyFlags), newElem(valueSpace, valueLocal, valueFlags)
 	kc, vc := itemOps[K](key, keyFlags), itemOps[V](value, valueFlags)
-	return wrap(&ops[map[K]V]{
+	// wrapBase, not wrap: a dictionary is never held by pointer, an attribute, simple content nor a
+	// value of an xs:anyType slot, and arrays of dictionaries are made with NewArrayOf; the generic
+	// code for those would be compiled into every generated package for nothing.
+	return wrapBase(&ops[map[K]V]{
 		zero:  func(m map[K]V) bool { return m == nil },
 		items: true,
 		elem: func(e *Encoder, f *elem, owner string, p *soap.Presence, m map[K]V) {
