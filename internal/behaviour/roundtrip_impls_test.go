@@ -203,6 +203,7 @@ var roundTripServers = []rtServer{
 
 // roundTripImplementers are the types implementing each interface of a base type with derived types.
 var roundTripImplementers = []rtImplementers{
+	{iface: reflect.TypeFor[arrays.AnyShape](), types: []any{new(arrays.Circle), new(arrays.Shape)}},
 	{iface: reflect.TypeFor[attributes.AnyItem](), types: []any{new(attributes.Item), new(attributes.SpecialItem)}},
 	{iface: reflect.TypeFor[extension.AnyAnimal](), types: []any{new(extension.Animal), new(extension.Dog), new(extension.Puppy)}},
 	{iface: reflect.TypeFor[extension.AnyDog](), types: []any{new(extension.Dog), new(extension.Puppy)}},

@@ -27,7 +27,7 @@ func TestRoundTripImpls(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the golden packages with the go command")
 	}
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: "../.."}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes | packages.NeedFiles, Dir: "../.."}
 	pkgs, err := packages.Load(cfg, "./golden/...")
 	if err != nil {
 		t.Fatal(err)
@@ -47,6 +47,13 @@ func TestRoundTripImpls(t *testing.T) {
 		}
 		if !strings.HasPrefix(p.PkgPath, goldenPrefix) {
 			continue
+		}
+		// Reading the files makes go test's cache depend on them (go list, which read them for
+		// packages.Load, is another process).
+		for _, f := range p.GoFiles {
+			if _, err := os.ReadFile(f); err != nil {
+				t.Fatal(err)
+			}
 		}
 		scope := p.Types.Scope()
 		for _, name := range scope.Names() {
