@@ -2,8 +2,8 @@ package wsse
 
 import (
 	"context"
-	"errors"
 	"encoding/xml"
+	"errors"
 
 	"github.com/sogen-go/sogen/soap"
 )
