@@ -395,6 +395,17 @@ func headerFailure(hd Message, err error) error {
 // (SOAP 1.1 section 4.2.3, SOAP 1.2 Part 1 section 2.4): once the Header is read, the error is a
 // *soap.MustUnderstandError naming every such block.
 func decodeHeader(d *Decoder, v soap.Version, hd Message, decoded *[]int, r *reply) error {
+	return readHeader(d, v, "reply", hd, decoded, r.understood, r.unknown)
+}
+
+// readHeader reads the blocks of the Header whose start tag was just read, in a message (what:
+// "reply" or "request") of version v: the client's replies (decodeHeader) and a handler's requests
+// (ServerRequest.header) alike. Each block hd (which may be nil) declares is decoded into it, at most
+// once (decoded holds those already decoded); the others are appended to *unknown, or skipped when
+// unknown is nil. A block marked mustUnderstand and targeted at this node that is neither declared
+// nor in understood makes the error, once the Header is read, a *soap.MustUnderstandError naming
+// every such block.
+func readHeader(d *Decoder, v soap.Version, what string, hd Message, decoded *[]int, understood []xml.Name, unknown *[]*soap.Element) error {
 	var notUnderstood []xml.Name
 	err := d.children(func() error {
 		mustUnderstand, role, err := blockAttrs(d, v)
@@ -404,28 +415,26 @@ func decodeHeader(d *Decoder, v soap.Version, hd Message, decoded *[]int, r *rep
 		if hd != nil {
 			t := hd.SOAPType()
 			if i := t.headerBlock(d); i >= 0 {
-				for _, j := range *decoded {
-					if j == i {
-						return d.Errorf("the reply carries the header block %s more than once", braced(d.Name()))
-					}
+				if slices.Contains(*decoded, i) {
+					return d.Errorf("the %s carries the header block %s more than once", what, braced(d.Name()))
 				}
 				*decoded = append(*decoded, i)
 				return t.decodeHeaderBlock(d, hd, i)
 			}
 		}
 		if mustUnderstand && targetsUltimateReceiver(role, v) {
-			if n := d.Name(); !slices.Contains(r.understood, n) {
+			if n := d.Name(); !slices.Contains(understood, n) {
 				notUnderstood = append(notUnderstood, n)
 			}
 		}
-		if r.unknown == nil {
+		if unknown == nil {
 			return d.skip()
 		}
 		el, err := captureElement(d)
 		if err != nil {
 			return err
 		}
-		*r.unknown = append(*r.unknown, el)
+		*unknown = append(*unknown, el)
 		return nil
 	})
 	if err == nil && len(notUnderstood) > 0 {

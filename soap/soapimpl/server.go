@@ -319,44 +319,12 @@ func (r *ServerRequest) envelope() {
 // is neither declared nor listed as understood (WithUnderstoodHeaders, WithInterceptor) makes the
 // error a *soap.MustUnderstandError naming every such block.
 func (r *ServerRequest) header() error {
-	d, v := r.d, r.h.version
 	var hd Message
 	if r.call.Header != nil {
 		hd = r.call.Header.(Message)
 	}
 	var decoded []int
-	var notUnderstood []xml.Name
-	err := d.children(func() error {
-		mustUnderstand, role, err := blockAttrs(d, v)
-		if err != nil {
-			return d.wrap(err)
-		}
-		if hd != nil {
-			t := hd.SOAPType()
-			if i := t.headerBlock(d); i >= 0 {
-				if slices.Contains(decoded, i) {
-					return d.Errorf("the request carries the header block %s more than once", braced(d.Name()))
-				}
-				decoded = append(decoded, i)
-				return t.decodeHeaderBlock(d, hd, i)
-			}
-		}
-		if mustUnderstand && targetsUltimateReceiver(role, v) {
-			if n := d.Name(); !slices.Contains(r.h.understood, n) {
-				notUnderstood = append(notUnderstood, n)
-			}
-		}
-		el, err := captureElement(d)
-		if err != nil {
-			return err
-		}
-		r.call.UnknownHeaders = append(r.call.UnknownHeaders, el)
-		return nil
-	})
-	if err == nil && len(notUnderstood) > 0 {
-		err = &soap.MustUnderstandError{Version: v, Blocks: notUnderstood}
-	}
-	return err
+	return readHeader(r.d, r.h.version, "request", hd, &decoded, r.h.understood, &r.call.UnknownHeaders)
 }
 
 // mustUnderstand answers the MustUnderstand fault for the blocks not understood: SOAP 1.1 section
