@@ -53,11 +53,11 @@ func (e *emitter) server(f *jen.File, c *model.Client) {
 		})
 	}
 
-	for _, h := range s.Handlers {
-		f.Add(comment(h.Doc))
+	// The Service of the binding whose operations are ops.
+	service := func(ops jen.Code) jen.Code {
 		svc := []jen.Code{
 			jen.Id("Name").Op(":").Lit(s.Name),
-			jen.Id("Ops").Op(":").Id(h.Port.Binding.OpsVar).Index(jen.Op(":")),
+			jen.Id("Ops").Op(":").Add(ops),
 			jen.Id("Methods").Op(":").Id(s.MethodsVar).Index(jen.Op(":")),
 		}
 		if len(e.pkg.Namespaces) > 0 {
@@ -76,8 +76,23 @@ func (e *emitter) server(f *jen.File, c *model.Client) {
 		if s.Faults != "" {
 			svc = append(svc, jen.Id("Faults").Op(":").Id(s.Faults))
 		}
+		return jen.Op("&").Add(e.impl("Service")).Values(lines(svc...)...)
+	}
+	if s.ServiceFunc != "" {
+		f.Commentf("%s describes the binding whose operations are ops to the handlers of %s.", s.ServiceFunc, s.Interface)
+		f.Func().Id(s.ServiceFunc).Params(jen.Id("ops").Index().Add(e.impl("Operation"))).Op("*").Add(e.impl("Service")).Block(
+			jen.Return(service(jen.Id("ops"))),
+		)
+	}
+	for _, h := range s.Handlers {
+		f.Add(comment(h.Doc))
+		ops := jen.Id(h.Port.Binding.OpsVar).Index(jen.Op(":"))
+		svc := service(ops)
+		if s.ServiceFunc != "" {
+			svc = jen.Id(s.ServiceFunc).Call(ops)
+		}
 		f.Func().Id(h.Func).Params(jen.Id("impl").Id(s.Interface), jen.Id("opts").Op("...").Add(e.soap("HandlerOption"))).Qual("net/http", "Handler").Block(
-			jen.Return(e.impl("NewHandler").Call(jen.Op("&").Add(e.impl("Service")).Values(lines(svc...)...), jen.Id("impl"), jen.Id("opts"))),
+			jen.Return(e.impl("NewHandler").Call(svc, jen.Id("impl"), jen.Id("opts"))),
 		)
 	}
 }

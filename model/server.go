@@ -31,6 +31,10 @@ type Server struct {
 	// Handlers are the handler constructors, one per port of the client (Client.Ports), named like
 	// the client's constructors.
 	Handlers []*Handler
+	// ServiceFunc, set when there are several handlers, is the function returning the
+	// soapimpl.Service they share, given the operations of their binding ("" with one handler, which
+	// builds it itself).
+	ServiceFunc string
 	// File is the output file holding the server side.
 	File string
 }
@@ -71,6 +75,9 @@ func (b *builder) servers() error {
 		}
 		if len(s.FaultTypes) > 0 {
 			s.Faults = b.scope.Claim(Unexported("faults" + base))
+		}
+		if len(c.Ports) > 1 {
+			s.ServiceFunc = b.scope.Claim(Unexported("service" + base))
 		}
 		var ctors []string
 		for _, p := range c.Ports {
