@@ -64,24 +64,23 @@ var serveSheets = [3]soapimpl.Method{
 	}},
 }
 
-// NewSheetsHandlerSheets returns an http.Handler serving impl as the port Sheets of service SheetsService (binding SheetsBinding, SOAP 1.1), as SheetsClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see SheetsServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/sheets", NewSheetsHandlerSheets(impl)).
-func NewSheetsHandlerSheets(impl SheetsServer, opts ...soap.HandlerOption) http.Handler {
-	return soapimpl.NewHandler(&soapimpl.Service{
+// serviceSheets describes the binding whose operations are ops to the handlers of SheetsServer.
+func serviceSheets(ops []soapimpl.Operation) *soapimpl.Service {
+	return &soapimpl.Service{
 		Name:       "encarrays.SheetsServer",
-		Ops:        opsSheetsBinding[:],
+		Ops:        ops,
 		Methods:    serveSheets[:],
 		Namespaces: namespaces,
 		Types:      typeRegistry,
-	}, impl, opts)
+	}
+}
+
+// NewSheetsHandlerSheets returns an http.Handler serving impl as the port Sheets of service SheetsService (binding SheetsBinding, SOAP 1.1), as SheetsClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see SheetsServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/sheets", NewSheetsHandlerSheets(impl)).
+func NewSheetsHandlerSheets(impl SheetsServer, opts ...soap.HandlerOption) http.Handler {
+	return soapimpl.NewHandler(serviceSheets(opsSheetsBinding[:]), impl, opts)
 }
 
 // NewSheetsHandlerSheets12 returns an http.Handler serving impl as the port Sheets12 of service SheetsService (binding SheetsBinding12, SOAP 1.2), as SheetsClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see SheetsServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/sheets12", NewSheetsHandlerSheets12(impl)).
 func NewSheetsHandlerSheets12(impl SheetsServer, opts ...soap.HandlerOption) http.Handler {
-	return soapimpl.NewHandler(&soapimpl.Service{
-		Name:       "encarrays.SheetsServer",
-		Ops:        opsSheetsBinding12[:],
-		Methods:    serveSheets[:],
-		Namespaces: namespaces,
-		Types:      typeRegistry,
-	}, impl, opts)
+	return soapimpl.NewHandler(serviceSheets(opsSheetsBinding12[:]), impl, opts)
 }

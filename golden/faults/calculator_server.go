@@ -62,38 +62,29 @@ func faultsCalculator(err error) (*soapimpl.FaultType, *soap.Fault, soapimpl.Mes
 	return nil, nil, nil
 }
 
-// NewCalculatorHandlerCalculatorServiceSoap11 returns an http.Handler serving impl as the port Soap11 of service CalculatorService (binding Calculator11, SOAP 1.1), as CalculatorClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see CalculatorServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/faults/soap11", NewCalculatorHandlerCalculatorServiceSoap11(impl)).
-func NewCalculatorHandlerCalculatorServiceSoap11(impl CalculatorServer, opts ...soap.HandlerOption) http.Handler {
-	return soapimpl.NewHandler(&soapimpl.Service{
+// serviceCalculator describes the binding whose operations are ops to the handlers of CalculatorServer.
+func serviceCalculator(ops []soapimpl.Operation) *soapimpl.Service {
+	return &soapimpl.Service{
 		Name:       "faults.CalculatorServer",
-		Ops:        opsCalculator11[:],
+		Ops:        ops,
 		Methods:    serveCalculator[:],
 		Namespaces: namespaces,
 		Types:      typeRegistry,
 		Faults:     faultsCalculator,
-	}, impl, opts)
+	}
+}
+
+// NewCalculatorHandlerCalculatorServiceSoap11 returns an http.Handler serving impl as the port Soap11 of service CalculatorService (binding Calculator11, SOAP 1.1), as CalculatorClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see CalculatorServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/faults/soap11", NewCalculatorHandlerCalculatorServiceSoap11(impl)).
+func NewCalculatorHandlerCalculatorServiceSoap11(impl CalculatorServer, opts ...soap.HandlerOption) http.Handler {
+	return soapimpl.NewHandler(serviceCalculator(opsCalculator11[:]), impl, opts)
 }
 
 // NewCalculatorHandlerBackupServiceSoap11 returns an http.Handler serving impl as the port Soap11 of service BackupService (binding Calculator11, SOAP 1.1), as CalculatorClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see CalculatorServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/faults/soap11", NewCalculatorHandlerBackupServiceSoap11(impl)).
 func NewCalculatorHandlerBackupServiceSoap11(impl CalculatorServer, opts ...soap.HandlerOption) http.Handler {
-	return soapimpl.NewHandler(&soapimpl.Service{
-		Name:       "faults.CalculatorServer",
-		Ops:        opsCalculator11[:],
-		Methods:    serveCalculator[:],
-		Namespaces: namespaces,
-		Types:      typeRegistry,
-		Faults:     faultsCalculator,
-	}, impl, opts)
+	return soapimpl.NewHandler(serviceCalculator(opsCalculator11[:]), impl, opts)
 }
 
 // NewCalculatorHandlerSoap12 returns an http.Handler serving impl as the port Soap12 of service CalculatorService (binding Calculator12, SOAP 1.2), as CalculatorClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see CalculatorServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/faults/soap12", NewCalculatorHandlerSoap12(impl)).
 func NewCalculatorHandlerSoap12(impl CalculatorServer, opts ...soap.HandlerOption) http.Handler {
-	return soapimpl.NewHandler(&soapimpl.Service{
-		Name:       "faults.CalculatorServer",
-		Ops:        opsCalculator12[:],
-		Methods:    serveCalculator[:],
-		Namespaces: namespaces,
-		Types:      typeRegistry,
-		Faults:     faultsCalculator,
-	}, impl, opts)
+	return soapimpl.NewHandler(serviceCalculator(opsCalculator12[:]), impl, opts)
 }

@@ -61,24 +61,23 @@ var serveNotifier = [3]soapimpl.Method{
 	}},
 }
 
-// NewNotifierHandlerSoap11 returns an http.Handler serving impl as the port Soap11 of service NotifierService (binding NotifierSoap11, SOAP 1.1), as NotifierClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see NotifierServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/ports/soap11", NewNotifierHandlerSoap11(impl)).
-func NewNotifierHandlerSoap11(impl NotifierServer, opts ...soap.HandlerOption) http.Handler {
-	return soapimpl.NewHandler(&soapimpl.Service{
+// serviceNotifier describes the binding whose operations are ops to the handlers of NotifierServer.
+func serviceNotifier(ops []soapimpl.Operation) *soapimpl.Service {
+	return &soapimpl.Service{
 		Name:       "ports.NotifierServer",
-		Ops:        opsNotifierSoap11[:],
+		Ops:        ops,
 		Methods:    serveNotifier[:],
 		Namespaces: namespaces,
 		Types:      typeRegistry,
-	}, impl, opts)
+	}
+}
+
+// NewNotifierHandlerSoap11 returns an http.Handler serving impl as the port Soap11 of service NotifierService (binding NotifierSoap11, SOAP 1.1), as NotifierClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see NotifierServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/ports/soap11", NewNotifierHandlerSoap11(impl)).
+func NewNotifierHandlerSoap11(impl NotifierServer, opts ...soap.HandlerOption) http.Handler {
+	return soapimpl.NewHandler(serviceNotifier(opsNotifierSoap11[:]), impl, opts)
 }
 
 // NewNotifierHandlerSoap12 returns an http.Handler serving impl as the port Soap12 of service NotifierService (binding NotifierSoap12, SOAP 1.2), as NotifierClient speaks it: each request is decoded, the method of impl named after its operation is called, and its results are sent back (see NotifierServer for the errors); opts set limits and hooks (soap.HandlerOption). Mount it at the path of the endpoint, e.g. http.Handle("/ports/soap12", NewNotifierHandlerSoap12(impl)).
 func NewNotifierHandlerSoap12(impl NotifierServer, opts ...soap.HandlerOption) http.Handler {
-	return soapimpl.NewHandler(&soapimpl.Service{
-		Name:       "ports.NotifierServer",
-		Ops:        opsNotifierSoap12[:],
-		Methods:    serveNotifier[:],
-		Namespaces: namespaces,
-		Types:      typeRegistry,
-	}, impl, opts)
+	return soapimpl.NewHandler(serviceNotifier(opsNotifierSoap12[:]), impl, opts)
 }
