@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,7 +26,9 @@ import (
 // (testdata/zeepserver/zeep_client.py): save, get and list come back with the values sent and
 // Succeeded=true; a webhook without a name, and a request without the ticket, come back as
 // Succeeded=false with the ExceptionInfo the implementation returned, in the reply's headers; an
-// operation not implemented is a SOAP fault. Then the generated Go client calls the same server.
+// operation not implemented is a SOAP fault; libxml2 (lxml) validates every header block and body
+// element of the replies against the WSDL's schemas. Then the generated Go client calls the same
+// server.
 func TestZeepCallsGeneratedServer(t *testing.T) {
 	dir := soaptest.Corpus(t, "superoffice", "Services88")
 	py := soaptest.ZeepPython(t)
@@ -77,7 +80,7 @@ func TestZeepCallsGeneratedServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(py, script, filepath.Join(dir, "Webhook.wsdl"), url, "7T:zeep-ticket").Output()
+	out, err := exec.Command(py, script, filepath.Join(dir, "Webhook.wsdl"), url, "7T:zeep-ticket", t.TempDir()).Output()
 	if err != nil {
 		var stderr []byte
 		if ee, ok := err.(*exec.ExitError); ok {
@@ -104,6 +107,9 @@ func TestZeepCallsGeneratedServer(t *testing.T) {
 		Save, Get, Fail, NoTicket reply[*hook]
 		List                      reply[[]*hook]
 		Unimplemented             struct{ Code, Message string }
+		// Validated and Invalid are the reply elements libxml2 found valid, and not, against the
+		// WSDL's schemas.
+		Validated, Invalid []string
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("zeep printed %s: %v", out, err)
@@ -132,6 +138,18 @@ func TestZeepCallsGeneratedServer(t *testing.T) {
 	if !strings.HasSuffix(got.Unimplemented.Code, ":Server") || !strings.Contains(got.Unimplemented.Message, "Webhook.DeleteWebhook is not implemented") {
 		t.Errorf("zeep's DeleteWebhook: %+v, want a Server fault saying it is not implemented", got.Unimplemented)
 	}
+
+	if len(got.Invalid) > 0 {
+		t.Errorf("replies invalid against the WSDL's schemas (libxml2):\n%s", strings.Join(got.Invalid, "\n"))
+	}
+	// Each reply's body element, and the header blocks (Succeeded on every reply, ExtraInfo on the
+	// save, ExceptionInfo on the failures).
+	for _, el := range []string{"SaveWebhookResponse", "GetWebhookResponse", "GetAllWebhooksResponse", "Succeeded", "ExtraInfo", "ExceptionInfo"} {
+		if !slices.Contains(got.Validated, el) {
+			t.Errorf("no %s was validated (validated: %q)", el, got.Validated)
+		}
+	}
+	t.Logf("%d reply elements valid against the WSDL's schemas", len(got.Validated))
 
 	// The generated Go client, against the same server.
 	client := exec.Command(bin, "client", url)
