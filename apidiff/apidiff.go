@@ -583,16 +583,9 @@ func (d *differ) server(o, n *model.Client) {
 	if os.Interface != ns.Interface {
 		d.add(Breaking, os.Interface, "server interface %s is now %s", code(os.Interface), code(ns.Interface))
 	}
-	oldBy := map[string]*model.Operation{}
+	oldBy, newBy := opsByName(o.Operations), opsByName(n.Operations)
 	for _, op := range o.Operations {
-		oldBy[op.GoName] = op
-	}
-	newBy := map[string]bool{}
-	for _, op := range n.Operations {
-		newBy[op.GoName] = true
-	}
-	for _, op := range o.Operations {
-		if !newBy[op.GoName] {
+		if newBy[op.GoName] == nil {
 			d.add(Breaking, iface+"."+op.GoName, "server method %s removed", code(serverSignature(os.Interface, op)))
 		}
 	}
@@ -623,6 +616,15 @@ func (d *differ) server(o, n *model.Client) {
 			d.add(Breaking, h.Func, "handler constructor %s removed", code(handlerDecl(os, h)))
 		}
 	}
+}
+
+// opsByName maps the operations' Go names to them.
+func opsByName(ops []*model.Operation) map[string]*model.Operation {
+	m := make(map[string]*model.Operation, len(ops))
+	for _, op := range ops {
+		m[op.GoName] = op
+	}
+	return m
 }
 
 // serverSignature renders the method of the server interface iface serving op.
@@ -656,16 +658,9 @@ func (d *differ) client(o, n *model.Client) {
 	d.header(name, "response", o.ResponseHeader, n.ResponseHeader)
 	d.ports(name, o.Ports, n.Ports)
 
-	oldBy := map[string]*model.Operation{}
+	oldBy, newBy := opsByName(o.Operations), opsByName(n.Operations)
 	for _, op := range o.Operations {
-		oldBy[op.GoName] = op
-	}
-	newBy := map[string]int{}
-	for i, op := range n.Operations {
-		newBy[op.GoName] = i
-	}
-	for _, op := range o.Operations {
-		if _, ok := newBy[op.GoName]; !ok {
+		if newBy[op.GoName] == nil {
 			d.add(Breaking, name+"."+op.GoName, "method %s removed", code(op.Signature(name)))
 			if m := messageSignature(o, op); m != "" {
 				d.add(Breaking, name+"."+o.Messages+"()."+op.GoName, "method %s removed", code(m))
