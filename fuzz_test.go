@@ -53,7 +53,7 @@ func fuzzSeeds(f *testing.F, dir string) [][]byte {
 // XSD files (the second file is empty for those; mutations rename imports to b.xsd quickly). Run it
 // with
 //
-//	go test -run '^$' -fuzz '^FuzzGenerate$' -fuzztime 10m -parallel 1 .
+//	go test -timeout 20m -run '^$' -fuzz '^FuzzGenerate$' -fuzztime 10m -parallel 1 .
 func FuzzGenerate(f *testing.F) {
 	seeds := fuzzSeeds(f, "testdata")
 	if dir := os.Getenv("SOGEN_CORPUS"); dir != "" {

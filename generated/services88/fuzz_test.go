@@ -51,7 +51,7 @@ const fuzzWrapper = `<w xmlns="` + ns88 + `" xmlns:i="` + nsXSI + `" xmlns:a="` 
 // is typed and never shows the ticket or application
 // token the request carried.
 //
-//	go test -run '^$' -fuzz '^FuzzDecodeWebhook$' -fuzztime 10m -parallel 1 ./generated/services88
+//	go test -timeout 20m -run '^$' -fuzz '^FuzzDecodeWebhook$' -fuzztime 10m -parallel 1 ./generated/services88
 func FuzzDecodeWebhook(f *testing.F) {
 	f.Add([]byte(savedWebhookReply))
 	f.Add([]byte(`<Response xmlns:a="` + nsArrays + `" xmlns:i="` + nsXSI + `"><WebhookId>1</WebhookId><Name i:nil="true"/>` +

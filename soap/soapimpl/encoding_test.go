@@ -126,7 +126,7 @@ func TestBufferEncodedReferenceBomb(t *testing.T) {
 // read: references, ids, cycles and the expansion bound. It must never panic or hang, and reading the
 // same document twice must give the same tokens and error.
 //
-//	go test -run '^$' -fuzz '^FuzzBufferEncoded$' -fuzztime 10m -parallel 1 ./soap/soapimpl
+//	go test -timeout 20m -run '^$' -fuzz '^FuzzBufferEncoded$' -fuzztime 10m -parallel 1 ./soap/soapimpl
 func FuzzBufferEncoded(f *testing.F) {
 	for _, s := range []string{
 		`<E><B><W><p href="#a"/><q href="#b"/></W><multiRef id="a"><x>1</x></multiRef><multiRef id="b" xmlns:t="urn:t"><y xsi:type="t:T" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">2</y></multiRef></B></E>`,

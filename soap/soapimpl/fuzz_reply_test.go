@@ -81,7 +81,7 @@ func checkReplyError(t *testing.T, err error) {
 // element from a 2xx reply; an error must be a *soap.Fault, *soap.HTTPError, *soap.DecodeError, the header checker's
 // error or soap.ErrResponseTooLarge, and must not show the secret.
 //
-//	go test -run '^$' -fuzz '^FuzzReply$' -fuzztime 10m -parallel 1 ./soap/soapimpl
+//	go test -timeout 20m -run '^$' -fuzz '^FuzzReply$' -fuzztime 10m -parallel 1 ./soap/soapimpl
 func FuzzReply(f *testing.F) {
 	status := `<t:Status><t:succeeded>true</t:succeeded><t:message>` + fuzzSecret + `</t:message></t:Status>`
 	seeds := []struct {

@@ -533,7 +533,7 @@ func TestDifferential(t *testing.T) {
 
 // FuzzReader is the differential test on fuzzed input, seeded with the corpus.
 //
-//	go test -run '^$' -fuzz '^FuzzReader$' -fuzztime 10m -parallel 1 ./soap/internal/xmlr
+//	go test -timeout 20m -run '^$' -fuzz '^FuzzReader$' -fuzztime 10m -parallel 1 ./soap/internal/xmlr
 func FuzzReader(f *testing.F) {
 	for _, doc := range corpus(f) {
 		if len(doc.data) <= 64<<10 {
