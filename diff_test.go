@@ -193,3 +193,54 @@ func TestDiffServices87To88(t *testing.T) {
 		t.Errorf("README.md shows %d lines of the report, want 9", n)
 	}
 }
+
+// TestDiffServer compares the shop fixture's versions generated with their server side (-server):
+// the report holds every change of the report without it, and the server's: methods of the server
+// interface removed, added (breaking: an implementation not embedding the Unimplemented type stops
+// compiling) or changed, handler constructors removed or added, whole server interfaces. golden/diff/
+// shop-server.txt holds it.
+func TestDiffServer(t *testing.T) {
+	load := func(dir string, server bool) *model.Package {
+		p, err := sogen.Model(sogen.Config{FS: os.DirFS(dir), Roots: []string{"shop.wsdl"}, Package: "shop", Server: server})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	plain := apidiff.Compare(load("testdata/diff/old", false), load("testdata/diff/new", false))
+	with := apidiff.Compare(load("testdata/diff/old", true), load("testdata/diff/new", true))
+	golden.Check(t, filepath.Join("golden", "diff", "shop-server.txt"), []byte(with.Text()))
+	all := map[string]bool{}
+	for _, c := range with.Changes {
+		all[c.Class.String()+": "+c.Text] = true
+	}
+	for _, c := range plain.Changes {
+		if !all[c.Class.String()+": "+c.Text] {
+			t.Errorf("the report with the server side lacks %q", c.Text)
+		}
+		delete(all, c.Class.String()+": "+c.Text)
+	}
+	server := 0
+	for text := range all {
+		if !strings.Contains(text, "server") && !strings.Contains(text, "handler constructor") {
+			t.Errorf("a change only with the server side is not about it: %q", text)
+		}
+		server++
+	}
+	if server == 0 {
+		t.Error("the report with the server side has no change of its own")
+	}
+	// Generated with the server side on one side only: the interfaces appear or go.
+	added := apidiff.Compare(load("testdata/diff/new", false), load("testdata/diff/new", true))
+	for _, c := range added.Changes {
+		if c.Class != apidiff.Addition || !strings.HasPrefix(c.Text, "server interface ") {
+			t.Errorf("adding -server: %s: %s", c.Class, c.Text)
+		}
+	}
+	if len(added.Changes) == 0 {
+		t.Error("adding -server reports nothing")
+	}
+	if removed := apidiff.Compare(load("testdata/diff/new", true), load("testdata/diff/new", false)); !removed.Breaking() {
+		t.Error("removing -server is not breaking")
+	}
+}

@@ -57,6 +57,11 @@ type Config struct {
 	// instead, and Off turns the contract off. A named block that no client has, or of the wrong kind,
 	// is an error wrapping a *model.OptionError. See model.StatusHeaders and the README.
 	StatusHeaders model.StatusHeaders
+	// Server generates the server side of every port type too, in one more file per port type
+	// (<porttype>_server.go): an interface to implement (WebhookServer), a type to embed answering
+	// "not implemented" (UnimplementedWebhookServer) and an http.Handler constructor per port
+	// (NewWebhookHandler). The other files are the same with or without it. See docs/server.md.
+	Server bool
 }
 
 // Result is the outcome of a generation.

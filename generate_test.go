@@ -55,7 +55,9 @@ func generateCase(t *testing.T, name string) *sogen.Result {
 
 // caseConfig returns the configuration of one test case: every *.wsdl in testdata/wsdl/<name> is a
 // root, and the fields of sogen.Config that testdata/wsdl/<name>/sogen.json sets, if it exists, apply
-// (the options a case exercises, e.g. {"StatusHeaders": {"Off": true}}).
+// (the options a case exercises, e.g. {"StatusHeaders": {"Off": true}}). Every case generates its
+// server side too (Config.Server), so that the goldens show it and the behaviour tests serve it;
+// TestServerIsAdditive checks that it changes no other file.
 func caseConfig(t *testing.T, name string) sogen.Config {
 	t.Helper()
 	dir := filepath.Join("testdata", "wsdl", name)
@@ -75,7 +77,7 @@ func caseConfig(t *testing.T, name string) sogen.Config {
 		t.Fatal(err)
 	}
 	// Read as the command reads files: relative imports may lead out of the directory (siblings).
-	cfg.Resolver, cfg.Package = cli.FileResolver(dir), name
+	cfg.Resolver, cfg.Package, cfg.Server = cli.FileResolver(dir), name, true
 	for _, r := range roots {
 		cfg.Roots = append(cfg.Roots, filepath.Base(r))
 		cfg.Sources = append(cfg.Sources, filepath.ToSlash(r))
@@ -278,5 +280,41 @@ func TestLibraryDoesNoIO(t *testing.T) {
 				t.Errorf("%s imports %s", p.PkgPath, path)
 			}
 		}
+	}
+}
+
+// TestServerIsAdditive checks that Config.Server only adds files (one <porttype>_server.go per port
+// type): every case generated without it gives the golden files but those, byte for byte.
+func TestServerIsAdditive(t *testing.T) {
+	for _, name := range goldenCases(t) {
+		t.Run(name, func(t *testing.T) {
+			cfg := caseConfig(t, name)
+			cfg.Server = false
+			res, err := sogen.Generate(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			with := generateCase(t, name)
+			servers := 0
+			byName := map[string][]byte{}
+			for _, f := range with.Files {
+				byName[f.Name] = f.Content
+			}
+			for _, f := range res.Files {
+				if !bytes.Equal(byName[f.Name], f.Content) {
+					t.Errorf("%s differs with Config.Server", f.Name)
+				}
+				delete(byName, f.Name)
+			}
+			for n := range byName {
+				if !strings.HasSuffix(n, "_server.go") {
+					t.Errorf("Config.Server adds %s, which is no server file", n)
+				}
+				servers++
+			}
+			if servers == 0 {
+				t.Error("Config.Server adds no file")
+			}
+		})
 	}
 }

@@ -39,7 +39,7 @@ func Model(cfg Config) (*model.Package, error) {
 	}
 	pkg, err := model.Build(set, model.Options{
 		Package: cfg.Package, ClientSuffix: cfg.ClientSuffix, Sources: sources, Generator: version.Read().Generator(),
-		Lenient: popts.Lenient, StatusHeaders: cfg.StatusHeaders,
+		Lenient: popts.Lenient, StatusHeaders: cfg.StatusHeaders, Server: cfg.Server,
 	})
 	if err != nil {
 		return nil, err

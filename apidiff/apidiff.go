@@ -536,6 +536,7 @@ func (d *differ) clients(old, new []*model.Client) {
 	for _, c := range old {
 		if _, ok := newBy[c.GoName]; !ok {
 			d.add(Breaking, c.GoName, "client %s removed, with its methods and constructors", code(c.GoName))
+			d.server(c, nil)
 		}
 	}
 	for _, c := range new {
@@ -547,10 +548,105 @@ func (d *differ) clients(old, new []*model.Client) {
 			}
 			d.add(Addition, c.GoName, "client %s for port type %s (%s, constructed by %s)", code(c.GoName), d.qname(c.PortType),
 				plural(len(c.Operations), "method"), strings.Join(ctors, ", "))
+			d.server(nil, c)
 			continue
 		}
 		d.client(o, c)
+		d.server(o, c)
 	}
+}
+
+// server compares the server side of a port type (generated with -server): the interface, whose
+// methods follow the client's, and the handler constructors. A method added to the interface is a
+// breaking change, as for any interface: an implementation that does not embed the Unimplemented
+// type stops compiling.
+func (d *differ) server(o, n *model.Client) {
+	var os, ns *model.Server
+	if o != nil {
+		os = o.Server
+	}
+	if n != nil {
+		ns = n.Server
+	}
+	switch {
+	case os == nil && ns == nil:
+		return
+	case ns == nil:
+		d.add(Breaking, os.Interface, "server interface %s removed, with %s and %s", code(os.Interface), code(os.Unimplemented), handlerList(os))
+		return
+	case os == nil:
+		d.add(Addition, ns.Interface, "server interface %s (%s), with %s and %s", code(ns.Interface), plural(len(n.Operations), "method"),
+			code(ns.Unimplemented), handlerList(ns))
+		return
+	}
+	iface := ns.Interface
+	if os.Interface != ns.Interface {
+		d.add(Breaking, os.Interface, "server interface %s is now %s", code(os.Interface), code(ns.Interface))
+	}
+	oldBy, newBy := opsByName(o.Operations), opsByName(n.Operations)
+	for _, op := range o.Operations {
+		if newBy[op.GoName] == nil {
+			d.add(Breaking, iface+"."+op.GoName, "server method %s removed", code(serverSignature(os.Interface, op)))
+		}
+	}
+	for _, op := range n.Operations {
+		oo, ok := oldBy[op.GoName]
+		switch {
+		case !ok:
+			d.add(Breaking, iface+"."+op.GoName, "server method %s added: an implementation that does not embed %s must implement it",
+				code(serverSignature(iface, op)), code(ns.Unimplemented))
+		case oo.ParamTypes() != op.ParamTypes() || oo.Results() != op.Results():
+			d.add(Breaking, iface+"."+op.GoName, "server method %s: was %s, now %s", code(iface+"."+op.GoName),
+				code(serverSignature(os.Interface, oo)), code(serverSignature(iface, op)))
+		}
+	}
+	oldH := map[string]bool{}
+	for _, h := range os.Handlers {
+		oldH[h.Func] = true
+	}
+	newH := map[string]bool{}
+	for _, h := range ns.Handlers {
+		newH[h.Func] = true
+		if !oldH[h.Func] {
+			d.add(Addition, h.Func, "handler constructor %s", code(handlerDecl(ns, h)))
+		}
+	}
+	for _, h := range os.Handlers {
+		if !newH[h.Func] {
+			d.add(Breaking, h.Func, "handler constructor %s removed", code(handlerDecl(os, h)))
+		}
+	}
+}
+
+// opsByName maps the operations' Go names to them.
+func opsByName(ops []*model.Operation) map[string]*model.Operation {
+	m := make(map[string]*model.Operation, len(ops))
+	for _, op := range ops {
+		m[op.GoName] = op
+	}
+	return m
+}
+
+// serverSignature renders the method of the server interface iface serving op.
+func serverSignature(iface string, op *model.Operation) string {
+	params := op.ParamList()
+	if params != "" {
+		params = ", " + params
+	}
+	return fmt.Sprintf("%s.%s(ctx context.Context%s) %s", iface, op.GoName, params, op.Results())
+}
+
+func handlerDecl(s *model.Server, h *model.Handler) string {
+	return fmt.Sprintf("func %s(impl %s, opts ...soap.HandlerOption) http.Handler", h.Func, s.Interface)
+}
+
+// handlerList names the handler constructors of s.
+func handlerList(s *model.Server) string {
+	names := make([]string, len(s.Handlers))
+	for i, h := range s.Handlers {
+		names[i] = code(h.Func)
+	}
+	return strings.Join(names, ", ")
 }
 
 func (d *differ) client(o, n *model.Client) {
@@ -562,16 +658,9 @@ func (d *differ) client(o, n *model.Client) {
 	d.header(name, "response", o.ResponseHeader, n.ResponseHeader)
 	d.ports(name, o.Ports, n.Ports)
 
-	oldBy := map[string]*model.Operation{}
+	oldBy, newBy := opsByName(o.Operations), opsByName(n.Operations)
 	for _, op := range o.Operations {
-		oldBy[op.GoName] = op
-	}
-	newBy := map[string]int{}
-	for i, op := range n.Operations {
-		newBy[op.GoName] = i
-	}
-	for _, op := range o.Operations {
-		if _, ok := newBy[op.GoName]; !ok {
+		if newBy[op.GoName] == nil {
 			d.add(Breaking, name+"."+op.GoName, "method %s removed", code(op.Signature(name)))
 			if m := messageSignature(o, op); m != "" {
 				d.add(Breaking, name+"."+o.Messages+"()."+op.GoName, "method %s removed", code(m))

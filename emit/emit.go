@@ -93,6 +93,9 @@ func render(pkg *model.Package, mf *model.File) (File, error) {
 	for _, c := range mf.Clients {
 		e.client(f, c)
 	}
+	if mf.Server != nil {
+		e.server(f, mf.Server)
+	}
 	// jennifer formats the source itself, but puts the whole source in the error when that fails;
 	// formatting here keeps the error to the lines around the fault.
 	f.NoFormat = true

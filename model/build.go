@@ -35,6 +35,10 @@ type Options struct {
 	Lenient bool
 	// StatusHeaders says which response header blocks report a call's failure (see StatusHeaders).
 	StatusHeaders StatusHeaders
+	// Server generates the server side of every port type too (see Server): an interface to
+	// implement, a type answering "not implemented" to embed, and an http.Handler per port, in one
+	// more file per port type. The rest of the package is the same with or without it.
+	Server bool
 }
 
 // Error is a model error: a construct sogen cannot map, located in the input.
@@ -132,7 +136,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		set:        set,
 		opts:       opts,
 		pkg:        &Package{Name: opts.Package, Sources: opts.Sources, Generator: opts.Generator, Runtime: opts.Runtime},
-		scope:      NewScope("soap", "soapimpl", "xml", "context", "errors", "strings", "cmp", "init", "main"),
+		scope:      NewScope("soap", "soapimpl", "xml", "context", "errors", "strings", "cmp", "http", "init", "main"),
 		ns:         map[string]*Namespace{},
 		structs:    map[*parser.ComplexType]*Type{},
 		named:      map[xml.Name]*Type{},
@@ -155,6 +159,7 @@ func Build(set *parser.Set, opts Options) (*Package, error) {
 		b.buildClients,
 		b.checkNamed,
 		b.finish,
+		b.servers,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -169,6 +174,7 @@ type builder struct {
 	opts  Options
 	pkg   *Package
 	scope *Scope
+	files *Scope // the names of the output files
 	wcf   bool
 
 	ns      map[string]*Namespace

@@ -162,14 +162,13 @@ func (b *builder) client(pt *parser.PortType, bindings []*parser.Binding) (*Clie
 		portNames[p.port]++
 	}
 	for _, p := range c.Ports {
-		name := "New" + c.GoName
 		if len(c.Ports) > 1 {
 			if portNames[p.port] > 1 {
-				name += Exported(p.service)
+				p.suffix = Exported(p.service)
 			}
-			name += Exported(p.port)
+			p.suffix += Exported(p.port)
 		}
-		p.Constructor = b.scope.Claim(name)
+		p.Constructor = b.scope.Claim("New" + c.GoName + p.suffix)
 		version := "SOAP 1.1"
 		if p.Binding.Version == 12 {
 			version = "SOAP 1.2"
@@ -453,6 +452,7 @@ func (b *builder) operation(c *Client, methods *Scope, op *parser.Operation, bd 
 			result = fmt.Sprintf("Its reply, %s, is empty.", out.Name.Local)
 		}
 	} else {
+		o.OneWay = true
 		result = "It is a one-way operation: no reply is expected."
 	}
 done:

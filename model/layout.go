@@ -25,6 +25,7 @@ func (b *builder) layout() {
 		}
 	}
 	files := NewScope()
+	b.files = files
 	shared := &File{Name: files.ClaimFold("types") + ".go", Shared: true}
 	own := map[*Client]*File{}
 	for _, c := range b.pkg.Clients {

@@ -65,6 +65,8 @@ type File struct {
 	Clients []*Client
 	// Shared is true for the file holding the package-level helpers (namespaces, registry, ...).
 	Shared bool
+	// Server is the client whose server side the file holds (Options.Server), or nil.
+	Server *Client
 }
 
 // Namespace is an XML namespace with the Go constant that names it.
@@ -458,6 +460,8 @@ type Client struct {
 	// the reply's header blocks report (soap.ResultDecoded): for a client with a response header,
 	// whose CheckResponse (a Contract's, or a hand-written one) may report one.
 	ResultWithFailure bool
+	// Server is the server side of the port type, generated with Options.Server; nil without it.
+	Server *Server
 }
 
 // Header is a struct holding the SOAP header blocks of a client's requests or responses.
@@ -495,6 +499,7 @@ type ClientPort struct {
 
 	port    string // the port's name, or the binding's when it has no port
 	service string // the service's name ("" for a binding without port)
+	suffix  string // what the constructor's name adds to New<Client> to tell the ports apart
 }
 
 // BindingOp is what a binding says about one operation.
@@ -595,6 +600,11 @@ type Operation struct {
 	// ResponseNillable is true when the response body element is nillable: a reply sending it as
 	// xsi:nil gives a nil response struct (the methods returning the reply's child return its zero).
 	ResponseNillable bool
+	// OneWay is true for an operation without output (WSDL 1.1 section 2.4.1): the client expects no
+	// reply, a server answers HTTP 202.
+	OneWay bool
+	// ServerDoc documents the method of the server interface serving the operation (Options.Server).
+	ServerDoc string
 }
 
 // Param is a method parameter: one child of the request wrapper (Field), or the whole request.

@@ -21,6 +21,7 @@ func init() {
 	}
 	bridge.PresenceEmpty = func(p *Presence) bool { return p == nil || len(p.entries) == 0 && len(p.nils) == 0 }
 	bridge.ApplyCallOption = func(opt CallOption, o *bridge.CallOptions) { opt.applyCallOption(o) }
+	bridge.ApplyHandlerOption = func(opt HandlerOption, o *bridge.HandlerOptions) { opt.applyHandlerOption(o) }
 	bridge.NewCheckedError = func(err error) error { return &checkedError{err} }
 	bridge.DateTimeFromWire = dateTimeFromWire
 	bridge.DateFromWire = dateFromWire

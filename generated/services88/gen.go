@@ -5,4 +5,4 @@ package services88
 // Run go generate here, or go generate ./... at the repository root, after changing sogen or the
 // fixtures; a test fails with a diff when the committed files are stale.
 
-//go:generate go run ../../cmd/sogen -o . -pkg services88 -client-suffix Agent ../../testdata/wsdl/services88/Webhook.wsdl ../../testdata/wsdl/services88/SoPrincipal.wsdl
+//go:generate go run ../../cmd/sogen -server -o . -pkg services88 -client-suffix Agent ../../testdata/wsdl/services88/Webhook.wsdl ../../testdata/wsdl/services88/SoPrincipal.wsdl

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -431,4 +433,48 @@ func TestEncodedSOAP12(t *testing.T) {
 		}
 		diff(t, "Stat", &encoded.FileInfo{Name: "a.txt", Size: 12}, got)
 	})
+}
+
+// people records the person SavePerson gets.
+type people struct {
+	encoded.UnimplementedDirectoryServer
+	saved *encoded.Person
+}
+
+func (p *people) SavePerson(ctx context.Context, person *encoded.Person) (*encoded.SavePersonResponse, error) {
+	p.saved = person
+	return &encoded.SavePersonResponse{ID: 7, Created: true}, nil
+}
+
+// TestEncodedServerMultiRef posts to the generated rpc/encoded handler a request as Apache Axis 1
+// writes them: the parameter's value a multiRef element before the request wrapper (SOAP 1.1 section
+// 5.1 rule 8), reached through href; the implementation gets the value.
+func TestEncodedServerMultiRef(t *testing.T) {
+	impl := &people{}
+	srv := httptest.NewServer(encoded.NewDirectoryHandler(impl))
+	defer srv.Close()
+	body := `<soapenv:Envelope xmlns:soapenv="` + nsEnv11 + `" xmlns:xsd="` + nsXSD + `" xmlns:xsi="` + nsXSI + `"><soapenv:Body>` +
+		`<multiRef id="id0" soapenc:root="0" soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/" xsi:type="ns2:Person" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns2="urn:example:directory">` +
+		`<name xsi:type="xsd:string">Ada</name><age xsi:type="xsd:int">36</age></multiRef>` +
+		`<ns1:SavePerson soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns1="urn:example:directory:svc"><person href="#id0"/></ns1:SavePerson>` +
+		`</soapenv:Body></soapenv:Envelope>`
+	req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(body))
+	req.Header.Set("Content-Type", contentType11)
+	req.Header.Set("SOAPAction", `"urn:example:directory#SavePerson"`)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("HTTP %d: %s", res.StatusCode, reply)
+	}
+	if impl.saved == nil || impl.saved.Name != "Ada" || impl.saved.Age != 36 {
+		t.Errorf("the implementation got %+v", impl.saved)
+	}
+	var out encoded.SavePersonResponse
+	if err := decodeBody(reply, &out, nil); err != nil || out.ID != 7 || !out.Created {
+		t.Errorf("the reply decodes to %+v, %v:\n%s", out, err, reply)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -157,5 +158,88 @@ func TestFaultsServices(t *testing.T) {
 		if c := tt.newC(nil); c.Endpoint != tt.endpoint {
 			t.Errorf("Endpoint = %q, want %q", c.Endpoint, tt.endpoint)
 		}
+	}
+}
+
+// calculator serves the faults case: Divide returns the declared faults, Sqrt plain errors.
+type calculator struct {
+	faults.UnimplementedCalculatorServer
+}
+
+func (calculator) Divide(ctx context.Context, dividend, divisor int32) (int32, error) {
+	switch {
+	case divisor == 0:
+		return 0, &faults.DivideByZeroFault{Detail: &faults.DivideByZero{Dividend: dividend}}
+	case divisor < 0:
+		return 0, &faults.ServiceFaultError{Detail: &faults.ServiceError{Code: 42, Error: "overloaded"},
+			Fault: &soap.Fault{Code: xmlName(nsEnv11, "Client"), Reason: "try later", Actor: "urn:calc"}}
+	}
+	return dividend / divisor, nil
+}
+
+func (calculator) Sqrt(ctx context.Context, v float64) (float64, error) {
+	if v < 0 {
+		return 0, &soap.Fault{Code: xmlName(nsEnv11, "Client"), Reason: "negative value"}
+	}
+	return 0, errors.New("the math coprocessor is on fire")
+}
+
+// TestServerFaults serves the faults case with its generated handlers, over SOAP 1.1 and SOAP 1.2,
+// and checks what the generated client makes of the faults the implementation returns: a declared
+// fault arrives as that typed error with its detail (and the fault's code, reason and actor when the
+// implementation set them), a *soap.Fault as itself (its code mapped to the version), any other
+// error as a Server/Receiver fault without the error's text.
+func TestServerFaults(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name    string
+		handler func(faults.CalculatorServer, ...soap.HandlerOption) http.Handler
+		client  *faults.CalculatorClient
+		env     string
+		sender  string
+		server  string
+	}{
+		{"SOAP 1.1", faults.NewCalculatorHandlerCalculatorServiceSoap11, faults.NewCalculatorClientCalculatorServiceSoap11(nil), nsEnv11, "Client", "Server"},
+		{"SOAP 1.2", faults.NewCalculatorHandlerSoap12, faults.NewCalculatorClientSoap12(nil), nsEnv12, "Sender", "Receiver"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(tc.handler(calculator{}))
+			defer srv.Close()
+			c := tc.client
+			c.Endpoint = srv.URL
+			if q, err := c.Divide(ctx, 7, 2); err != nil || q != 3 {
+				t.Fatalf("Divide(7, 2) = %d, %v", q, err)
+			}
+
+			_, err := c.Divide(ctx, 7, 0)
+			var dz *faults.DivideByZeroFault
+			if !errors.As(err, &dz) {
+				t.Fatalf("Divide(7, 0): %v (%T), want a *DivideByZeroFault", err, err)
+			}
+			diff(t, "detail", &faults.DivideByZero{Dividend: 7}, dz.Detail)
+			if dz.Fault.Code != xmlName(tc.env, tc.server) || dz.Fault.Reason != "DivideByZero" {
+				t.Errorf("fault %+v, want a %s fault whose reason names the fault element", dz.Fault, tc.server)
+			}
+
+			_, err = c.Divide(ctx, 7, -1)
+			var sf *faults.ServiceFaultError
+			if !errors.As(err, &sf) {
+				t.Fatalf("Divide(7, -1): %v (%T), want a *ServiceFaultError", err, err)
+			}
+			diff(t, "detail", &faults.ServiceError{Code: 42, Error: "overloaded"}, sf.Detail)
+			if sf.Fault.Code != xmlName(tc.env, tc.sender) || sf.Fault.Reason != "try later" || sf.Fault.Actor != "urn:calc" {
+				t.Errorf("fault %+v, want the %s fault the implementation returned", sf.Fault, tc.sender)
+			}
+
+			_, err = c.Sqrt(ctx, -1)
+			var f *soap.Fault
+			if !errors.As(err, &f) || f.Code != xmlName(tc.env, tc.sender) || f.Reason != "negative value" {
+				t.Errorf("Sqrt(-1): %v, want the %s fault the implementation returned", err, tc.sender)
+			}
+			_, err = c.Sqrt(ctx, 2)
+			if !errors.As(err, &f) || f.Code != xmlName(tc.env, tc.server) || f.Reason != "internal server error" || strings.Contains(err.Error(), "fire") {
+				t.Errorf("Sqrt(2): %v, want a %s fault not saying why", err, tc.server)
+			}
+		})
 	}
 }

@@ -23,7 +23,9 @@ values), other changes (the Go API is unchanged but the wire is not: element
 names, namespaces, SOAP actions, endpoints, required or nillable elements,
 element order, enumeration numbers), and additions. Everything is matched by Go
 name; a namespace renamed throughout is reported once. -pkg and -client-suffix
-mean what they mean for generation and apply to both sides.
+mean what they mean for generation and apply to both sides; -server adds the
+server side (a method added to a server interface is breaking for
+implementations that do not embed the Unimplemented type).
 
 Flags:
 `
@@ -51,6 +53,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	failOnBreaking := fs.Bool("fail-on-breaking", false, "exit with status 1 when there is a breaking change")
 	inFlags := addInputFlags(fs)
 	status := addStatusFlags(fs)
+	server := fs.Bool("server", false, "compare the server side too (as generated with -server): the server interfaces' methods and the handler constructors")
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -104,7 +107,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	}
 	load := func(side string, in *inputs) (*model.Package, error) {
 		cfg := in.cfg
-		cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders = name, *suffix, status.config()
+		cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders, cfg.Server = name, *suffix, status.config(), *server
 		p, err := sogen.Model(cfg)
 		if err != nil {
 			var oe *model.OptionError

@@ -84,6 +84,12 @@ and leaves the output directory untouched when it fails. Runs writing one direct
 take turns; a run that is killed leaves the old package, or a half-made switch to
 the new one that the next run completes first.
 
+Servers: -server also generates, for every port type, an interface to implement
+(WebhookServer), a type answering "not implemented" to embed in it, and an
+http.Handler per port serving the binding as the client speaks it
+(NewWebhookHandler), in <porttype>_server.go; the other files do not change:
+  sogen -server -pkg services88 -client-suffix Agent Webhook.wsdl SoPrincipal.wsdl
+
 In CI, check that the committed output is what sogen generates (exit status 1 and
 the differing files listed otherwise):
   go tool sogen -check -pkg services88 -client-suffix Agent Webhook.wsdl SoPrincipal.wsdl
@@ -157,6 +163,7 @@ func RunResult(args []string, stdout, stderr io.Writer) (*sogen.Result, error) {
 	showVersion := fs.Bool("version", false, "print sogen's version and exit")
 	checkOnly := fs.Bool("check", false, "write nothing; exit 1, listing the differences, unless the output directory holds exactly what sogen would generate")
 	status := addStatusFlags(fs)
+	server := fs.Bool("server", false, "also generate the server side of every port type (an interface to implement, an http.Handler per port) in <porttype>_server.go")
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -193,7 +200,7 @@ func RunResult(args []string, stdout, stderr io.Writer) (*sogen.Result, error) {
 	}
 	defer in.close()
 	cfg := in.cfg
-	cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders = name, *suffix, status.config()
+	cfg.Package, cfg.ClientSuffix, cfg.StatusHeaders, cfg.Server = name, *suffix, status.config(), *server
 	res, err := sogen.Generate(cfg)
 	if err != nil {
 		return nil, explain(optionError(err), cfg.Strict)

@@ -5,16 +5,18 @@ package soaptest
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"github.com/sogen-go/sogen/internal/soapconv"
 )
 
 // Envelope namespaces.
@@ -37,68 +39,9 @@ func Corpus(t testing.TB, elem ...string) string {
 }
 
 // ToSOAP11 converts one of SuperOffice's documented example envelopes to the envelope the WSDL binding
-// prescribes. The examples use the SOAP 1.2 envelope namespace and put the request headers directly
-// under Envelope; the binding is SOAP 1.1 (basicHttpBinding) with header blocks inside soap:Header.
-// The conversion rebinds the envelope (and encoding) namespace to SOAP 1.1 and moves every child of
-// Envelope other than Header and Body into a Header element placed before Body. Nothing else changes.
-func ToSOAP11(example []byte) ([]byte, error) {
-	doc := etree.NewDocument()
-	if err := doc.ReadFromBytes(example); err != nil {
-		return nil, err
-	}
-	env := doc.Root()
-	if env == nil || env.Tag != "Envelope" {
-		return nil, fmt.Errorf("root is not an Envelope")
-	}
-	envPrefix := env.Space
-	for i, a := range env.Attr {
-		if a.Space != "xmlns" && !(a.Space == "" && a.Key == "xmlns") {
-			continue
-		}
-		switch a.Value {
-		case SOAP12Env:
-			env.Attr[i].Value = SOAP11Env
-		case SOAP12Enc:
-			env.Attr[i].Value = SOAP11Enc
-		}
-	}
-	if env.NamespaceURI() != SOAP11Env {
-		return nil, fmt.Errorf("envelope namespace is %q after conversion", env.NamespaceURI())
-	}
-	var header, body *etree.Element
-	var blocks []*etree.Element
-	for _, c := range env.ChildElements() {
-		switch {
-		case c.Tag == "Header" && c.Space == envPrefix:
-			header = c
-		case c.Tag == "Body" && c.Space == envPrefix:
-			body = c
-		default:
-			blocks = append(blocks, c)
-		}
-	}
-	if body == nil {
-		return nil, fmt.Errorf("envelope has no Body")
-	}
-	if len(blocks) > 0 {
-		if header == nil {
-			header = etree.NewElement(qualified(envPrefix, "Header"))
-			env.InsertChildAt(body.Index(), header)
-		}
-		for _, b := range blocks {
-			env.RemoveChild(b)
-			header.AddChild(b)
-		}
-	}
-	return doc.WriteToBytes()
-}
-
-func qualified(prefix, local string) string {
-	if prefix == "" {
-		return local
-	}
-	return prefix + ":" + local
-}
+// prescribes (SOAP 1.1, header blocks inside soap:Header), with the function soap/soaptest.ToSOAP11
+// (users' canned servers) calls too.
+func ToSOAP11(example []byte) ([]byte, error) { return soapconv.ToSOAP11(example) }
 
 // Request is a request a Server received.
 type Request struct {
@@ -170,4 +113,25 @@ func Indent(t testing.TB, b []byte) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// ZeepPython returns a python3 that can import zeep (python3-zeep): $SOGEN_PYTHON when set, else
+// python3 or /usr/bin/python3. Without one, it skips the test, or fails it when SOGEN_REQUIRE_ZEEP
+// is set (as .ci/run does, having installed zeep), so that the interop checks cannot skip in CI.
+func ZeepPython(t testing.TB) string {
+	t.Helper()
+	candidates := []string{"python3", "/usr/bin/python3"}
+	if p := os.Getenv("SOGEN_PYTHON"); p != "" {
+		candidates = []string{p}
+	}
+	for _, p := range candidates {
+		if exec.Command(p, "-c", "import zeep").Run() == nil {
+			return p
+		}
+	}
+	if os.Getenv("SOGEN_REQUIRE_ZEEP") != "" {
+		t.Fatal("SOGEN_REQUIRE_ZEEP is set but no python3 can import zeep (apt-get install python3-zeep)")
+	}
+	t.Skip("no python3 with zeep (apt-get install python3-zeep, or set SOGEN_PYTHON)")
+	return ""
 }

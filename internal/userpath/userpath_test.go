@@ -189,8 +189,9 @@ func (m *userModule) requiresSogen(version, when string) {
 // new user does: the Install section's commands in a fresh module outside the repository (sogen
 // required through a tool directive), its go:generate line on SuperOffice's real Webhook and
 // SoPrincipal WSDLs, the quick start program compiled, vetted and run against a server playing
-// NetServer (a success, and a Succeeded=false reply caught by errors.As), sogen -version, and
-// sogen -check on fresh and on edited output. Nothing of this repository is copied into the module.
+// NetServer (a success, and a Succeeded=false reply caught by errors.As), sogen -version, sogen
+// -check on fresh and on edited output, and the section "Testing code that calls a SOAP service"
+// (its test file run with go test). Nothing of this repository is copied into the module.
 func TestReadmeUserPath(t *testing.T) {
 	wsdls := corpusWSDLs(t, "Webhook.wsdl", "SoPrincipal.wsdl")
 	if testing.Short() {
@@ -271,6 +272,45 @@ func TestReadmeUserPath(t *testing.T) {
 	m.must("", "go mod tidy")
 	m.requiresSogen("v0.0.0", "after go mod tidy")
 	m.must("", "go build ./...")
+
+	m.testingSection(genFile, filepath.Dir(wsdls[0]))
+}
+
+// testingSection follows the README's section "Testing code that calls a SOAP service" in the module
+// made by TestReadmeUserPath: -server added to the go:generate line, as the section says, then its
+// test file, unchanged but for the import of the generated package, in package hooks, with
+// SuperOffice's documented SaveWebhook reply as the canned reply; go test runs its three tests.
+func (m *userModule) testingSection(genFile, corpusDir string) {
+	t := m.t
+	t.Helper()
+	section := readmeSection(t, "Testing code that calls a SOAP service")
+	if !strings.Contains(section, "`-server`: add it to the `go:generate` line") {
+		t.Fatal("the testing section no longer says to add -server to the go:generate line")
+	}
+	withServer := strings.Replace(genFile, "go tool sogen ", "go tool sogen -server ", 1)
+	if withServer == genFile {
+		t.Fatalf("no go tool sogen in %q", genFile)
+	}
+	m.write("services88/gen.go", withServer)
+	m.must("", "go generate ./...")
+	blocks := fenced(section, "go")
+	const fixture = `"github.com/sogen-go/sogen/generated/services88" // your generated package: example.com/app/services88`
+	if len(blocks) != 1 || !strings.HasPrefix(blocks[0], "package hooks\n") || !strings.Contains(blocks[0], fixture) {
+		t.Fatalf("the testing section's Go blocks are %q, want one package hooks importing %s", blocks, fixture)
+	}
+	m.write("hooks/hooks_test.go", strings.Replace(blocks[0], fixture, `"example.com/app/services88"`, 1))
+	reply, err := os.ReadFile(filepath.Join(corpusDir, "Webhook", "SaveWebhook.response.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.write("hooks/testdata/webhook/SaveWebhook.response.xml", string(reply))
+	m.must("", "go vet ./...")
+	out := m.must("", "go test -count=1 -v ./hooks")
+	for _, test := range []string{"TestRegisterWithFakeServer", "TestRegisterWithCannedReplies", "TestRegisterWithGoFake"} {
+		if !strings.Contains(out, "--- PASS: "+test+" ") {
+			t.Errorf("the testing section's %s did not pass:\n%s", test, out)
+		}
+	}
 }
 
 // install follows the README's Install section in the module, made with go mod init example.com/app:

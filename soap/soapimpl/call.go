@@ -420,12 +420,23 @@ func readBody(ctx context.Context, c *soap.Client, resp *http.Response) (*replyB
 	if limit <= 0 {
 		limit = soap.DefaultMaxResponseSize
 	}
-	if resp.ContentLength > limit {
+	buf, err := readLimited(ctx, resp.Body, resp.ContentLength, limit)
+	if err != nil && !errors.As(err, new(*tooLargeError)) {
+		return nil, fmt.Errorf("reading the reply: %w", err)
+	}
+	return buf, err
+}
+
+// readLimited reads body, whose length is contentLength (-1 when unknown), into a pooled buffer, up
+// to limit bytes: a longer body is a *tooLargeError. An error reading it names the context's error
+// too when the context is done.
+func readLimited(ctx context.Context, body io.Reader, contentLength, limit int64) (*replyBuffer, error) {
+	if contentLength > limit {
 		return nil, &tooLargeError{limit}
 	}
 	buf := replyBuffers.Get().(*replyBuffer)
 	b := buf.b[:0]
-	if n := resp.ContentLength; n > 0 && int64(cap(b)) < n+1 {
+	if n := contentLength; n > 0 && int64(cap(b)) < n+1 {
 		b = make([]byte, 0, n+1) // +1: EOF is read without growing
 	}
 	var err error
@@ -438,7 +449,7 @@ func readBody(ctx context.Context, c *soap.Client, resp *http.Response) (*replyB
 		if over := int64(len(b)+len(room)) - (limit + 1); over > 0 {
 			room = room[:int64(len(room))-over]
 		}
-		n, err = resp.Body.Read(room)
+		n, err = body.Read(room)
 		b = b[:len(b)+n]
 		if int64(len(b)) > limit {
 			buf.b = b
@@ -453,9 +464,9 @@ func readBody(ctx context.Context, c *soap.Client, resp *http.Response) (*replyB
 	if err != io.EOF {
 		buf.release()
 		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
-			return nil, fmt.Errorf("reading the reply: %w (%w)", cerr, err)
+			return nil, fmt.Errorf("%w (%w)", cerr, err)
 		}
-		return nil, fmt.Errorf("reading the reply: %w", err)
+		return nil, err
 	}
 	return buf, nil
 }

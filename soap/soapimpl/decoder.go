@@ -516,6 +516,7 @@ func (p *decoderPool) get(data []byte, types *Registry) *Decoder {
 // put returns d to the pool, keeping nothing of the document it read.
 func (p *decoderPool) put(d *Decoder) {
 	d.r.Reset(nil)
+	d.r.MaxDepth = 0
 	d.types, d.secrets, d.ctx, d.disallowUnknown = nil, nil, nil, false
 	if len(d.spaces) > 64 {
 		d.spaces = nil

@@ -44,31 +44,65 @@ func encodingOf(v soap.Version) string {
 // holding the request element. The secrets the request carries are in e.secrets, even when encoding
 // fails.
 func encodeEnvelope(e *Encoder, op *Operation, call *Call, extra []soap.HeaderBlock) error {
-	ns := op.Version.EnvelopeNamespace()
+	return writeEnvelope(e, &outEnvelope{
+		version:    op.Version,
+		encoded:    op.Encoded,
+		namespaces: call.Namespaces,
+		header:     call.Header,
+		which:      op.Headers,
+		extra:      extra,
+		body:       func(e *Encoder) { writeBody(e, op.Version, op.Encoded, op.Request, call.Request) },
+	})
+}
+
+// outEnvelope is an envelope to write: a request, or a server's reply.
+type outEnvelope struct {
+	version soap.Version
+	// encoded declares the prefix soapenc for the SOAP encoding of version.
+	encoded bool
+	// namespaces are declared on the Envelope up front (see Call.Namespaces).
+	namespaces []string
+	// header is a header struct, whose blocks listed in which are written (those set); extra are
+	// blocks written after them, and more writes more blocks after those (a fault's Upgrade and
+	// NotUnderstood blocks).
+	header Message
+	which  []int
+	extra  []soap.HeaderBlock
+	more   func(e *Encoder)
+	// body writes the content of the Body; nil leaves it empty.
+	body func(e *Encoder)
+}
+
+// writeEnvelope writes env with e: the XML declaration, then soap:Envelope declaring the envelope,
+// xsi and xsd namespaces and env.namespaces, an optional soap:Header (left out when nothing is written
+// in it) and the soap:Body.
+func writeEnvelope(e *Encoder, env *outEnvelope) error {
+	v := env.version
+	ns := v.EnvelopeNamespace()
 	enc := 0
-	if op.Encoded {
+	if env.encoded {
 		enc = 1
 	}
-	e.Reset(envelopePrefixes[op.Version][enc])
+	e.Reset(envelopePrefixes[v][enc])
 	e.Raw(`<?xml version="1.0" encoding="utf-8"?>`)
 
 	e.Bind("soap", ns)
 	e.Bind("xsi", soap.XSINamespace)
 	e.Bind("xsd", soap.XSDNamespace)
 	n := 0
-	for i, uri := range call.Namespaces {
+	for i, uri := range env.namespaces {
 		switch uri {
 		case "", ns, soap.XSINamespace, soap.XSDNamespace, soap.XMLNamespace:
 			continue
 		}
 		repeated := false
-		for _, prev := range call.Namespaces[:i] {
+		for _, prev := range env.namespaces[:i] {
 			repeated = repeated || prev == uri
 		}
 		if repeated {
 			continue
 		}
-		if uri == encodingOf(op.Version) {
+		if uri == encodingOf(v) {
 			e.Bind("soapenc", uri)
 			continue
 		}
@@ -77,18 +111,21 @@ func encodeEnvelope(e *Encoder, op *Operation, call *Call, extra []soap.HeaderBl
 	}
 	e.StartElement(xml.Name{Space: ns, Local: "Envelope"}, xml.Name{})
 
-	if call.Header != nil || len(extra) > 0 {
+	if env.header != nil || len(env.extra) > 0 || env.more != nil {
 		// Write soap:Header, and take it back if nothing was written inside it.
 		e.closeStart()
 		before := len(e.buf)
 		depth := len(e.tags)
 		e.StartElement(xml.Name{Space: ns, Local: "Header"}, xml.Name{})
 		started := len(e.buf)
-		if call.Header != nil {
-			call.Header.SOAPType().EncodeHeader(e, call.Header, op.Headers)
+		if env.header != nil {
+			env.header.SOAPType().EncodeHeader(e, env.header, env.which)
 		}
 		if len(e.tags) == depth+1 {
-			writeHeaderBlocks(e, op.Version, extra)
+			writeHeaderBlocks(e, v, env.extra)
+		}
+		if env.more != nil && len(e.tags) == depth+1 {
+			env.more(e)
 		}
 		switch {
 		case len(e.tags) != depth+1:
@@ -106,15 +143,9 @@ func encodeEnvelope(e *Encoder, op *Operation, call *Call, extra []soap.HeaderBl
 
 	e.StartElement(xml.Name{Space: ns, Local: "Body"}, xml.Name{})
 	depth := len(e.tags)
-	if op.Encoded {
-		// SOAP 1.1 section 4.1.1: encodingStyle on the wrapper element (not on the Envelope, where
-		// WS-I BP R1005 forbids it), scoping the encoding to the body.
-		e.encoded = true
-		e.encNS = encodingOf(op.Version)
-		e.next = []xml.Attr{{Name: xml.Name{Space: ns, Local: "encodingStyle"}, Value: e.encNS}}
+	if env.body != nil {
+		env.body(e)
 	}
-	encodeBody(e, op.Request, call.Request)
-	e.encoded, e.next, e.encNS = false, nil, ""
 	if len(e.tags) != depth {
 		e.SetError(unbalanced("body", len(e.tags)-depth))
 	}
@@ -126,7 +157,22 @@ func encodeEnvelope(e *Encoder, op *Operation, call *Call, extra []soap.HeaderBl
 	return e.Err()
 }
 
-// encodeBody writes the content of the Body: body as the element name.
+// writeBody writes body as the element name, following the SOAP encoding of version v when encoded
+// is set.
+func writeBody(e *Encoder, v soap.Version, encoded bool, name xml.Name, body any) {
+	if encoded {
+		// SOAP 1.1 section 4.1.1: encodingStyle on the wrapper element (not on the Envelope, where
+		// WS-I BP R1005 forbids it), scoping the encoding to the body.
+		e.encoded = true
+		e.encNS = encodingOf(v)
+		e.next = []xml.Attr{{Name: xml.Name{Space: v.EnvelopeNamespace(), Local: "encodingStyle"}, Value: e.encNS}}
+	}
+	encodeBody(e, name, body)
+	e.encoded, e.next, e.encNS = false, nil, ""
+}
+
+// encodeBody writes the content of the Body: body as the element name (nil: an empty element, or
+// nothing when name is zero).
 func encodeBody(e *Encoder, name xml.Name, body any) {
 	switch b := body.(type) {
 	case nil:
@@ -140,8 +186,14 @@ func encodeBody(e *Encoder, name xml.Name, body any) {
 	case *Bare:
 		f := bareField(name)
 		b.Codec.c.enc(0, e, &f, "", b.Presence, b.Value)
+	case *NillableResult:
+		if b.Value == nil || b.Value.SOAPType().isNil(b.Value) {
+			e.NilElement(name)
+			return
+		}
+		encodeBody(e, name, b.Value)
 	default:
-		e.Errorf("soap: cannot write a %T as the request body", body)
+		e.Errorf("soap: cannot write a %T as the body", body)
 	}
 }
 
@@ -343,6 +395,17 @@ func headerFailure(hd Message, err error) error {
 // (SOAP 1.1 section 4.2.3, SOAP 1.2 Part 1 section 2.4): once the Header is read, the error is a
 // *soap.MustUnderstandError naming every such block.
 func decodeHeader(d *Decoder, v soap.Version, hd Message, decoded *[]int, r *reply) error {
+	return readHeader(d, v, "reply", hd, decoded, r.understood, r.unknown)
+}
+
+// readHeader reads the blocks of the Header whose start tag was just read, in a message (what:
+// "reply" or "request") of version v: the client's replies (decodeHeader) and a handler's requests
+// (ServerRequest.header) alike. Each block hd (which may be nil) declares is decoded into it, at most
+// once (decoded holds those already decoded); the others are appended to *unknown, or skipped when
+// unknown is nil. A block marked mustUnderstand and targeted at this node that is neither declared
+// nor in understood makes the error, once the Header is read, a *soap.MustUnderstandError naming
+// every such block.
+func readHeader(d *Decoder, v soap.Version, what string, hd Message, decoded *[]int, understood []xml.Name, unknown *[]*soap.Element) error {
 	var notUnderstood []xml.Name
 	err := d.children(func() error {
 		mustUnderstand, role, err := blockAttrs(d, v)
@@ -352,28 +415,26 @@ func decodeHeader(d *Decoder, v soap.Version, hd Message, decoded *[]int, r *rep
 		if hd != nil {
 			t := hd.SOAPType()
 			if i := t.headerBlock(d); i >= 0 {
-				for _, j := range *decoded {
-					if j == i {
-						return d.Errorf("the reply carries the header block %s more than once", braced(d.Name()))
-					}
+				if slices.Contains(*decoded, i) {
+					return d.Errorf("the %s carries the header block %s more than once", what, braced(d.Name()))
 				}
 				*decoded = append(*decoded, i)
 				return t.decodeHeaderBlock(d, hd, i)
 			}
 		}
 		if mustUnderstand && targetsUltimateReceiver(role, v) {
-			if n := d.Name(); !slices.Contains(r.understood, n) {
+			if n := d.Name(); !slices.Contains(understood, n) {
 				notUnderstood = append(notUnderstood, n)
 			}
 		}
-		if r.unknown == nil {
+		if unknown == nil {
 			return d.skip()
 		}
 		el, err := captureElement(d)
 		if err != nil {
 			return err
 		}
-		*r.unknown = append(*r.unknown, el)
+		*unknown = append(*unknown, el)
 		return nil
 	})
 	if err == nil && len(notUnderstood) > 0 {

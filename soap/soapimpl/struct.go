@@ -101,6 +101,11 @@ func (t *Type) newValue() any { return t.s.New() }
 // Name returns the schema type's name, zero for an anonymous type.
 func (t *Type) Name() xml.Name { return t.s.Type }
 
+// Struct returns the descriptor the type was made from (NewType), for tools and tests that inspect
+// generated types (which fields form the branches of a choice, which attributes are fixed). It must
+// not be modified.
+func (t *Type) Struct() *Struct { return t.s }
+
 // GoName returns the Go type's name.
 func (t *Type) GoName() string { return t.s.Go }
 

@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/sogen-go/sogen/internal/soaptest"
 	"github.com/sogen-go/sogen/soap"
 	"github.com/sogen-go/sogen/soap/soapimpl"
 )
@@ -167,22 +167,6 @@ func mustBase64(t *testing.T, s string) []byte {
 	return b
 }
 
-// zeepPython returns a Python interpreter that can import zeep, or "" when there is none.
-// SOGEN_PYTHON names one; otherwise python3 on the PATH and the system's /usr/bin/python3 (where
-// apt-get install python3-zeep puts the module) are tried.
-func zeepPython() string {
-	candidates := []string{"python3", "/usr/bin/python3"}
-	if p := os.Getenv("SOGEN_PYTHON"); p != "" {
-		candidates = []string{p}
-	}
-	for _, p := range candidates {
-		if exec.Command(p, "-c", "import zeep").Run() == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // zeepScript prints the wsse:Security header zeep writes for the arguments: use_digest (0 or 1),
 // username, password, nonce, and created as seconds since the epoch.
 const zeepScript = `
@@ -203,13 +187,7 @@ sys.stdout.write(etree.tostring(sec).decode())
 // (prefixes and namespace declarations aside). CI installs python3-zeep and sets
 // SOGEN_REQUIRE_ZEEP=1, so that it runs there.
 func TestAgainstZeep(t *testing.T) {
-	py := zeepPython()
-	if py == "" {
-		if os.Getenv("SOGEN_REQUIRE_ZEEP") != "" {
-			t.Fatal("SOGEN_REQUIRE_ZEEP is set but no python3 can import zeep (apt-get install python3-zeep)")
-		}
-		t.Skip("no python3 with zeep (apt-get install python3-zeep, or set SOGEN_PYTHON)")
-	}
+	py := soaptest.ZeepPython(t)
 	for _, tc := range []struct {
 		digest         bool
 		user, password string

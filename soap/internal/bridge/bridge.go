@@ -7,6 +7,8 @@
 // package cannot name (soap imports it).
 package bridge
 
+import "encoding/xml"
+
 var (
 	// PresenceHasNils is a func(p *soap.Presence, field string) bool reporting whether p records nil
 	// items or dictionary values of the named field.
@@ -63,3 +65,26 @@ var DateTimeFromWire, DateFromWire, TimeOfDayFromWire, DurationFromWire, Decimal
 //   - ExchangeReply is a func(x *soap.Exchange, status int, body []byte) recording the reply.
 //   - ExchangeDone is a func(x *soap.Exchange, obs *soap.Observer, err error) calling obs.Done.
 var ExchangeBegin, ExchangeReply, ExchangeDone any
+
+// HandlerOptions is what the options of a generated handler (soap.HandlerOption) set.
+type HandlerOptions struct {
+	// MaxRequestSize limits the request body (soap.WithMaxRequestSize); 0 means the default.
+	MaxRequestSize int64
+	// MaxDepth limits element nesting (soap.WithMaxDepth); 0 means the default.
+	MaxDepth int
+	// Strict makes unknown request elements an error (soap.WithStrictDecoding).
+	Strict bool
+	// ErrorDetails sends the text of the implementation's errors (soap.WithErrorDetails).
+	ErrorDetails bool
+	// Understood are the request header blocks handled beyond the header struct's
+	// (soap.WithUnderstoodHeaders, soap.WithInterceptor).
+	Understood []xml.Name
+	// Interceptors are the soap.Interceptor values added, in order.
+	Interceptors []any
+	// ErrorLog is a func(ctx context.Context, call *soap.ServerCall, err error), or nil
+	// (soap.WithErrorLog).
+	ErrorLog any
+}
+
+// ApplyHandlerOption is a func(opt soap.HandlerOption, o *HandlerOptions) applying opt to o.
+var ApplyHandlerOption any
