@@ -201,7 +201,7 @@ func (r *ServerRequest) serve() {
 		return
 	}
 	defer buf.release()
-	r.call = &soap.ServerCall{Version: h.version, HTTPRequest: hr, Action: requestAction(hr)}
+	r.call = &soap.ServerCall{Version: h.version, HTTPRequest: hr, Action: RequestAction(hr, h.version)}
 	if h.svc.Header != nil {
 		r.call.Header = h.svc.Header()
 	}
@@ -228,25 +228,39 @@ func (r *ServerRequest) serve() {
 	r.envelope()
 }
 
-// requestAction returns the SOAP action of an HTTP request: the SOAPAction header (SOAP 1.1 section
-// 6.1.1, a quoted URI reference), else the action parameter of a SOAP 1.2 Content-Type (RFC 3902).
-func requestAction(hr *http.Request) string {
-	if vals, ok := hr.Header["Soapaction"]; ok && len(vals) > 0 {
-		a := strings.TrimSpace(vals[0])
-		if len(a) >= 2 && a[0] == '"' && a[len(a)-1] == '"' {
-			a = a[1 : len(a)-1]
-			if strings.Contains(a, `\`) {
-				if u, err := strconv.Unquote(`"` + a + `"`); err == nil {
-					a = u
-				}
+// RequestAction returns the SOAP action of an HTTP request carrying a SOAP envelope of version v:
+// for SOAP 1.1, the SOAPAction header (section 6.1.1, a quoted URI reference); for SOAP 1.2, the
+// action parameter of the application/soap+xml Content-Type (Part 2 section 7.1.4, RFC 3902). Each
+// falls back on the other's when the request has none (clients sending SOAP 1.2 with a SOAPAction
+// header exist). Package soap/soaptest uses it to record the requests' actions as handlers see them.
+func RequestAction(hr *http.Request, v soap.Version) string {
+	header, hasHeader := soapActionHeader(hr)
+	param, hasParam := "", false
+	if _, params, err := mime.ParseMediaType(hr.Header.Get("Content-Type")); err == nil {
+		param, hasParam = params["action"]
+	}
+	if v == soap.V12 && hasParam || !hasHeader {
+		return param
+	}
+	return header
+}
+
+// soapActionHeader returns the SOAPAction header of hr, unquoted, and whether it has one.
+func soapActionHeader(hr *http.Request) (string, bool) {
+	vals, ok := hr.Header["Soapaction"]
+	if !ok || len(vals) == 0 {
+		return "", false
+	}
+	a := strings.TrimSpace(vals[0])
+	if len(a) >= 2 && a[0] == '"' && a[len(a)-1] == '"' {
+		a = a[1 : len(a)-1]
+		if strings.Contains(a, `\`) {
+			if u, err := strconv.Unquote(`"` + a + `"`); err == nil {
+				a = u
 			}
 		}
-		return a
 	}
-	if _, params, err := mime.ParseMediaType(hr.Header.Get("Content-Type")); err == nil {
-		return params["action"]
-	}
-	return ""
+	return a, true
 }
 
 // versionMismatch answers a request whose root element is not the Envelope of the binding's version
@@ -870,12 +884,13 @@ func writeCodeValue(e *Encoder, ns string, code xml.Name) {
 }
 
 // FaultEnvelope returns the envelope of a reply carrying f, in SOAP version v, as a generated handler
-// writes it (the codes mapped to v; see faultCode). Package soap/soaptest uses it to inject faults.
-func FaultEnvelope(v soap.Version, f *soap.Fault) ([]byte, error) {
+// writes it (the codes mapped to v; see faultCode), and the HTTP status a handler answers it with.
+// Package soap/soaptest uses it to inject faults.
+func FaultEnvelope(v soap.Version, f *soap.Fault) ([]byte, int, error) {
 	e := new(Encoder)
 	rf := &replyFault{f: f, envelope: v}
 	if err := writeEnvelope(e, &outEnvelope{version: v, body: func(e *Encoder) { writeFault(e, v, rf) }}); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return e.buf, nil
+	return e.buf, rf.httpStatus(v), nil
 }

@@ -475,3 +475,37 @@ func TestServerInterceptors(t *testing.T) {
 		t.Errorf("status %d, fault %+v", status, f)
 	}
 }
+
+// TestRequestAction: the action a handler dispatches on is the SOAPAction header for SOAP 1.1 and
+// the Content-Type's action parameter for SOAP 1.2 (Part 2 section 7.1.4), each falling back on the
+// other; a quoted SOAPAction is unquoted.
+func TestRequestAction(t *testing.T) {
+	for _, c := range []struct {
+		name              string
+		v                 soap.Version
+		soapAction, ctype string // soapAction "-": no header
+		want              string
+	}{
+		{"1.1 quoted", soap.V11, `"urn:a"`, "text/xml", "urn:a"},
+		{"1.1 unquoted", soap.V11, `urn:a`, "text/xml", "urn:a"},
+		{"1.1 empty", soap.V11, `""`, "text/xml", ""},
+		{"1.1 escaped quote", soap.V11, `"urn:a\"b"`, "text/xml", `urn:a"b`},
+		{"1.1 header wins", soap.V11, `"urn:a"`, `application/soap+xml; action="urn:b"`, "urn:a"},
+		{"1.1 no header: parameter", soap.V11, "-", `application/soap+xml; action="urn:b"`, "urn:b"},
+		{"1.2 parameter", soap.V12, "-", `application/soap+xml; charset=utf-8; action="urn:b"`, "urn:b"},
+		{"1.2 parameter wins", soap.V12, `"urn:a"`, `application/soap+xml; action="urn:b"`, "urn:b"},
+		{"1.2 no parameter: header", soap.V12, `"urn:a"`, `application/soap+xml`, "urn:a"},
+		{"1.2 none", soap.V12, "-", `application/soap+xml`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			hr := httptest.NewRequest(http.MethodPost, "/", nil)
+			hr.Header.Set("Content-Type", c.ctype)
+			if c.soapAction != "-" {
+				hr.Header.Set("SOAPAction", c.soapAction)
+			}
+			if got := RequestAction(hr, c.v); got != c.want {
+				t.Errorf("RequestAction = %q, want %q", got, c.want)
+			}
+		})
+	}
+}

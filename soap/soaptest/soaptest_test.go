@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -181,5 +182,43 @@ func TestCannedSuperOfficeExamples(t *testing.T) {
 	}
 	if n := len(srv.Requests()); n != 2 {
 		t.Errorf("%d requests recorded", n)
+	}
+}
+
+// TestInjectedFaultStatus: an injected fault is answered with the code and HTTP status a generated
+// handler would use (SOAP 1.2 Part 2 section 7.5.2.2: 400 for Sender only), whatever its Code says:
+// a code outside the envelope namespaces named Client is a subcode of Receiver, answered with 500.
+// The SOAP action recorded for a SOAP 1.2 request is the Content-Type's action parameter.
+func TestInjectedFaultStatus(t *testing.T) {
+	srv := soaptest.NewServer(t, http.NotFoundHandler())
+	const env12 = `<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body><x:Op xmlns:x="urn:x"/></e:Body></e:Envelope>`
+	for _, c := range []struct {
+		code   xml.Name
+		status int
+		value  string
+	}{
+		{xml.Name{Local: "Client"}, http.StatusBadRequest, "Sender"},
+		{xml.Name{Space: soap.V11.EnvelopeNamespace(), Local: "Client"}, http.StatusBadRequest, "Sender"},
+		{xml.Name{Space: "urn:custom", Local: "Client"}, http.StatusInternalServerError, "Receiver"},
+		{xml.Name{Space: "urn:custom", Local: "Sender"}, http.StatusInternalServerError, "Receiver"},
+		{xml.Name{}, http.StatusInternalServerError, "Receiver"},
+	} {
+		srv.Reset()
+		srv.InjectFault("", &soap.Fault{Code: c.code, Reason: "injected"})
+		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(env12))
+		req.Header.Set("Content-Type", `application/soap+xml; charset=utf-8; action="urn:x/Op"`)
+		req.Header.Set("SOAPAction", `"urn:other"`)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(body), ":"+c.value+"</") {
+			t.Errorf("code %v: HTTP %d, want %d with Value %s: %s", c.code, resp.StatusCode, c.status, c.value, body)
+		}
+		if got := srv.LastRequest().Action; got != "urn:x/Op" {
+			t.Errorf("Action = %q, want the Content-Type's urn:x/Op", got)
+		}
 	}
 }
