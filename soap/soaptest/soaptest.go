@@ -98,8 +98,9 @@ func ReadReplies(fsys fs.FS, dir string) (Replies, error) {
 	return r, nil
 }
 
-// NewCannedServer starts a server answering each request with the canned reply of its operation (HTTP
-// 200). A reply in the SOAP 1.2 envelope namespace answering a SOAP 1.1 request (as SuperOffice's
+// NewCannedServer starts a server answering each request with the canned reply of its operation: with
+// HTTP 200, or, for a reply whose Body holds a Fault, with the status a SOAP server answers faults with
+// (500; 400 for a SOAP 1.2 Sender fault). A reply in the SOAP 1.2 envelope namespace answering a SOAP 1.1 request (as SuperOffice's
 // documented examples are written, header blocks directly under Envelope) is converted with
 // ToSOAP11 first. A request for an operation without a reply fails the test and is answered with a
 // Client fault.
@@ -131,6 +132,7 @@ func NewCannedServer(t testing.TB, replies Replies) *Server {
 			}
 		}
 		w.Header().Set("Content-Type", contentType(req.Version))
+		w.WriteHeader(cannedStatus(reply))
 		w.Write(reply)
 	})
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
@@ -239,6 +241,56 @@ func (s *Server) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	}
 	hr.Body = io.NopCloser(bytes.NewReader(body))
 	s.handler.ServeHTTP(w, hr.WithContext(contextWith(hr, req)))
+}
+
+// cannedStatus returns the HTTP status of a canned reply: 200, but for a fault 500 (SOAP 1.1 section
+// 6.2), or 400 when it is a SOAP 1.2 Sender fault (SOAP 1.2 Part 2 section 7.5.2.2).
+func cannedStatus(reply []byte) int {
+	env, err := soap.ParseElement(reply)
+	if err != nil || env.Name.Local != "Envelope" {
+		return http.StatusOK
+	}
+	ns := env.Name.Space
+	body := child(env, xml.Name{Space: ns, Local: "Body"})
+	var first *soap.Element
+	if body != nil {
+		for _, n := range body.Content {
+			if n.Element != nil {
+				first = n.Element
+				break
+			}
+		}
+	}
+	if first == nil || first.Name != (xml.Name{Space: ns, Local: "Fault"}) {
+		return http.StatusOK
+	}
+	if ns == soap.V12.EnvelopeNamespace() {
+		value := child(child(first, xml.Name{Space: ns, Local: "Code"}), xml.Name{Space: ns, Local: "Value"})
+		if value != nil {
+			var text strings.Builder
+			for _, n := range value.Content {
+				text.WriteString(n.Text)
+			}
+			code := strings.TrimSpace(text.String())
+			if code[strings.LastIndexByte(code, ':')+1:] == "Sender" {
+				return http.StatusBadRequest
+			}
+		}
+	}
+	return http.StatusInternalServerError
+}
+
+// child returns el's first child element named name, nil when there is none (or el is nil).
+func child(el *soap.Element, name xml.Name) *soap.Element {
+	if el == nil {
+		return nil
+	}
+	for _, n := range el.Content {
+		if n.Element != nil && n.Element.Name == name {
+			return n.Element
+		}
+	}
+	return nil
 }
 
 // writeFault answers f in an envelope of version v.

@@ -222,3 +222,44 @@ func TestInjectedFaultStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestCannedFaultStatus: a canned reply holding a fault is answered with the HTTP status of a fault
+// (SOAP 1.1 section 6.2; SOAP 1.2 Part 2 section 7.5.2.2), an ordinary reply with 200.
+func TestCannedFaultStatus(t *testing.T) {
+	const (
+		ns11 = `xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"`
+		ns12 = `xmlns:e="http://www.w3.org/2003/05/soap-envelope"`
+	)
+	fault12 := func(code string) []byte {
+		return []byte(`<e:Envelope ` + ns12 + `><e:Body><e:Fault><e:Code><e:Value>e:` + code +
+			`</e:Value></e:Code><e:Reason><e:Text xml:lang="en">no</e:Text></e:Reason></e:Fault></e:Body></e:Envelope>`)
+	}
+	srv := soaptest.NewCannedServer(t, soaptest.Replies{
+		"Ok":       []byte(`<e:Envelope ` + ns11 + `><e:Body><x:OkResponse xmlns:x="urn:x"/></e:Body></e:Envelope>`),
+		"Fault11":  []byte(`<e:Envelope ` + ns11 + `><e:Body><e:Fault><faultcode>e:Client</faultcode><faultstring>no</faultstring></e:Fault></e:Body></e:Envelope>`),
+		"Sender":   fault12("Sender"),
+		"Receiver": fault12("Receiver"),
+	})
+	for _, c := range []struct {
+		op, ns string
+		status int
+	}{
+		{"Ok", ns11, http.StatusOK},
+		{"Fault11", ns11, http.StatusInternalServerError},
+		{"Sender", ns12, http.StatusBadRequest},
+		{"Receiver", ns12, http.StatusInternalServerError},
+	} {
+		ct := "text/xml; charset=utf-8"
+		if c.ns == ns12 {
+			ct = "application/soap+xml; charset=utf-8"
+		}
+		resp, err := http.Post(srv.URL, ct, strings.NewReader(`<e:Envelope `+c.ns+`><e:Body><x:`+c.op+` xmlns:x="urn:x"/></e:Body></e:Envelope>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("%s: HTTP %d, want %d", c.op, resp.StatusCode, c.status)
+		}
+	}
+}
