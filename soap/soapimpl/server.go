@@ -290,11 +290,14 @@ func (r *ServerRequest) versionMismatch(got soap.Version, name xml.Name) {
 }
 
 // envelope reads the Envelope whose start tag was just read: the Header, then the Body, whose first
-// child element names the operation; the operation's Method decodes it.
+// child element names the operation; the operation's Method decodes it. The Header, when there is
+// one, must come first and once, and nothing but the Body may follow it (SOAP 1.1 section 4, SOAP 1.2
+// Part 1 section 5.1): a block after the Body, or in a second Header, would not be processed, not
+// even checked for mustUnderstand.
 func (r *ServerRequest) envelope() {
 	d, v := r.d, r.h.version
 	ns := envelope[v]
-	for {
+	for first := true; ; first = false {
 		ok, err := d.child()
 		if err != nil {
 			r.clientFault(err)
@@ -305,7 +308,7 @@ func (r *ServerRequest) envelope() {
 			return
 		}
 		switch {
-		case d.Is(ns, "Header"):
+		case d.Is(ns, "Header") && first:
 			if err := r.header(); err != nil {
 				var mu *soap.MustUnderstandError
 				if errors.As(err, &mu) {
@@ -320,9 +323,26 @@ func (r *ServerRequest) envelope() {
 			r.body()
 			return
 		}
+		r.clientFault(d.Errorf("unexpected element %s in the %s envelope before the Body (only a Header may come first)", braced(d.Name()), v))
+		return
+	}
+}
+
+// afterBody reads the rest of the Envelope after the Body: nothing but white space with SOAP 1.2
+// (Part 1 section 5.1); SOAP 1.1 (section 4) allows elements after the Body, which are skipped, but
+// not a Header or a second Body.
+func (r *ServerRequest) afterBody() error {
+	d, v := r.d, r.h.version
+	for {
+		ok, err := d.child()
+		if err != nil || !ok {
+			return err
+		}
+		if n := d.Name(); v == soap.V12 || n.Space == envelope[v] {
+			return d.Errorf("unexpected element %s in the %s envelope after the Body", braced(n), v)
+		}
 		if err := d.skip(); err != nil {
-			r.clientFault(err)
-			return
+			return err
 		}
 	}
 }
@@ -505,9 +525,7 @@ func (r *ServerRequest) Serve(req any, call func(ctx context.Context) (any, erro
 			return err
 		}
 	}
-	// The rest of the Envelope: nothing but white space, or elements skipped (SOAP 1.1 allows some
-	// after the Body).
-	if err := drainElements(d, 1); err != nil {
+	if err := r.afterBody(); err != nil {
 		return err
 	}
 	if err := d.Finish(); err != nil {

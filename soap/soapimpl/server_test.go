@@ -509,3 +509,50 @@ func TestRequestAction(t *testing.T) {
 		})
 	}
 }
+
+// TestServerEnvelopeStructure: the Header comes first and once, and nothing but the Body follows it
+// (SOAP 1.1 section 4, SOAP 1.2 Part 1 section 5.1); SOAP 1.1 allows other elements after the Body.
+// A mandatory block in a second Header or after the Body was silently left unprocessed.
+func TestServerEnvelopeStructure(t *testing.T) {
+	const (
+		echo = `<t:Echo><t:text>hi</t:text><t:count>3</t:count></t:Echo>`
+		mu11 = `<x:T xmlns:x="urn:x" s:mustUnderstand="1"/>`
+		mu12 = `<x:T xmlns:x="urn:x" env:mustUnderstand="true"/>`
+	)
+	open11 := `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:sogen:test">`
+	open12 := `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:t="urn:sogen:test">`
+	for _, c := range []struct {
+		name   string
+		v      soap.Version
+		env    string
+		status int
+		reason string
+	}{
+		{"1.1 valid", soap.V11, open11 + `<s:Header/><s:Body>` + echo + `</s:Body></s:Envelope>`, 200, ""},
+		{"1.1 element after the Body", soap.V11, open11 + `<s:Body>` + echo + `</s:Body><x:Extra xmlns:x="urn:x"/></s:Envelope>`, 200, ""},
+		{"1.1 second Header", soap.V11, open11 + `<s:Header/><s:Header>` + mu11 + `</s:Header><s:Body>` + echo + `</s:Body></s:Envelope>`, 500, "unexpected element {http://schemas.xmlsoap.org/soap/envelope/}Header in the SOAP 1.1 envelope before the Body"},
+		{"1.1 element before the Body", soap.V11, open11 + `<x:Extra xmlns:x="urn:x"/><s:Body>` + echo + `</s:Body></s:Envelope>`, 500, "unexpected element {urn:x}Extra"},
+		{"1.1 Header after the Body", soap.V11, open11 + `<s:Body>` + echo + `</s:Body><s:Header>` + mu11 + `</s:Header></s:Envelope>`, 500, "after the Body"},
+		{"1.1 second Body", soap.V11, open11 + `<s:Body>` + echo + `</s:Body><s:Body>` + echo + `</s:Body></s:Envelope>`, 500, "after the Body"},
+		{"1.2 valid", soap.V12, open12 + `<env:Header/><env:Body>` + echo + `</env:Body></env:Envelope>`, 200, ""},
+		{"1.2 element after the Body", soap.V12, open12 + `<env:Body>` + echo + `</env:Body><x:Extra xmlns:x="urn:x"/></env:Envelope>`, 400, "unexpected element {urn:x}Extra in the SOAP 1.2 envelope after the Body"},
+		{"1.2 Header after the Body", soap.V12, open12 + `<env:Body>` + echo + `</env:Body><env:Header>` + mu12 + `</env:Header></env:Envelope>`, 400, "after the Body"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := NewHandler(testService(c.v), echoImpl(), nil)
+			ct := "text/xml"
+			if c.v == soap.V12 {
+				ct = "application/soap+xml"
+			}
+			status, _, body := post(t, h, ct, "-", c.env)
+			if status != c.status {
+				t.Fatalf("status %d, want %d: %s", status, c.status, body)
+			}
+			if c.reason != "" {
+				if f, _ := serverFault(t, body); !strings.Contains(f.Reason, c.reason) {
+					t.Errorf("fault %+v, want a reason containing %q", f, c.reason)
+				}
+			}
+		})
+	}
+}
