@@ -189,6 +189,13 @@ func (r *ServerRequest) serve() {
 		r.httpErr = http.StatusMethodNotAllowed
 		return
 	}
+	if cs := requestCharset(hr); cs != "" {
+		// RFC 7303 section 3: the charset parameter decides how the body is read; the reader takes
+		// UTF-8 (and its subset US-ASCII) only, and reading another charset as UTF-8 could decode
+		// wrong characters without an error.
+		r.clientFault(fmt.Errorf("the request's charset %q is not supported: send UTF-8", cs))
+		return
+	}
 	buf, err := readLimited(hr.Context(), hr.Body, hr.ContentLength, h.maxSize)
 	if err != nil {
 		var tl *tooLargeError
@@ -226,6 +233,21 @@ func (r *ServerRequest) serve() {
 		return
 	}
 	r.envelope()
+}
+
+// requestCharset returns the charset parameter of the request's Content-Type when it names one the
+// handler cannot read (other than UTF-8 and US-ASCII), "" otherwise.
+func requestCharset(hr *http.Request) string {
+	_, params, err := mime.ParseMediaType(hr.Header.Get("Content-Type"))
+	if err != nil {
+		return ""
+	}
+	cs := strings.TrimSpace(params["charset"])
+	switch strings.ToLower(cs) {
+	case "", "utf-8", "utf8", "us-ascii", "ascii":
+		return ""
+	}
+	return cs
 }
 
 // RequestAction returns the SOAP action of an HTTP request carrying a SOAP envelope of version v:

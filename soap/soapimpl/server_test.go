@@ -556,3 +556,33 @@ func TestServerEnvelopeStructure(t *testing.T) {
 		})
 	}
 }
+
+// TestServerCharset: a request whose Content-Type names a charset other than UTF-8 (or US-ASCII) is
+// refused with a Client fault naming it, rather than read as UTF-8: ISO-8859-1 bytes C3 A9 ("Ã©")
+// are valid UTF-8 ("é") and would be decoded wrong without an error.
+func TestServerCharset(t *testing.T) {
+	h := NewHandler(testService(soap.V11), echoImpl(), nil)
+	req := env11("", "<t:Echo><t:text>\xc3\xa9</t:text><t:count>3</t:count></t:Echo>")
+	for _, c := range []struct {
+		ct     string
+		status int
+	}{
+		{"text/xml; charset=utf-8", 200},
+		{"text/xml; charset=UTF-8", 200},
+		{`text/xml; charset="us-ascii"`, 200},
+		{"text/xml", 200},
+		{"text/xml; charset=ISO-8859-1", 500},
+		{"text/xml; charset=windows-1252", 500},
+	} {
+		status, _, body := post(t, h, c.ct, "-", req)
+		if status != c.status {
+			t.Errorf("%s: status %d, want %d: %s", c.ct, status, c.status, body)
+			continue
+		}
+		if status != 200 {
+			if f, _ := serverFault(t, body); f.Code != codeClient || !strings.Contains(f.Reason, "charset") {
+				t.Errorf("%s: fault %+v, want a Client fault about the charset", c.ct, f)
+			}
+		}
+	}
+}
