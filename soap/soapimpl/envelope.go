@@ -422,7 +422,7 @@ func readHeader(d *Decoder, v soap.Version, what string, hd Message, decoded *[]
 				return t.decodeHeaderBlock(d, hd, i)
 			}
 		}
-		if mustUnderstand && targetsUltimateReceiver(role, v) {
+		if mustUnderstand && TargetsUltimateReceiver(role, v) {
 			if n := d.Name(); !slices.Contains(understood, n) {
 				notUnderstood = append(notUnderstood, n)
 			}

@@ -230,11 +230,12 @@ func blockAttrs(d *Decoder, v soap.Version) (mustUnderstand bool, role string, e
 	return mustUnderstand, role, nil
 }
 
-// targetsUltimateReceiver reports whether a header block meant for role, in an envelope of version v,
+// TargetsUltimateReceiver reports whether a header block meant for role, in an envelope of version v,
 // is meant for the ultimate receiver of the message (a client reading a reply, a server reading a
 // request): no role, "next" (every node), or, with SOAP 1.2, "ultimateReceiver". Another role
-// (RoleNone, a custom one) is one it does not play.
-func targetsUltimateReceiver(role string, v soap.Version) bool {
+// (RoleNone, a custom one) is one it does not play. Package soap/wsse uses it to find the Security
+// block of a request.
+func TargetsUltimateReceiver(role string, v soap.Version) bool {
 	switch role {
 	case "":
 		return true

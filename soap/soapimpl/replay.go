@@ -22,12 +22,17 @@ import (
 // attributes of both (the referenced element's win), then come the referenced element's content and
 // an end tag.
 type replay struct {
-	toks  []xmlr.Token
-	end   []int                     // for a start tag, the index of its end tag
-	ids   map[string]int            // id -> index of the start tag carrying it
-	scope map[string][]xmlr.Binding // id -> the namespace bindings in scope at that element
-	pos   int
-	refs  []replayFrame
+	toks []xmlr.Token
+	end  []int          // for a start tag, the index of its end tag
+	ids  map[string]int // id -> index of the start tag carrying it
+	// parent is, for a start tag, the index of its parent's start tag (-1 for a child of Body), and
+	// base the bindings in scope at the Body: the bindings in scope at an element referred to are
+	// found through them, rather than copied for each id (which made a Body of n elements with ids
+	// under n namespace declarations take memory in n squared).
+	parent []int
+	base   []xmlr.Binding
+	pos    int
+	refs   []replayFrame
 	// served counts the tokens returned and limit bounds them: references may share a value many
 	// times, but a chain of values each referring twice to the next would expand exponentially (a
 	// "billion laughs" made of hrefs), so the expansion is bounded by a multiple of the Body's size.
@@ -46,6 +51,10 @@ type replay struct {
 type replayOpen struct {
 	local string
 	scope int // len(bindings) before the element's declarations
+	// ref, for the element standing for an accessor referring to another, is the index of the
+	// referred element's start tag plus one (0 for others): the bindings in scope within it are
+	// those pushed since, then those in scope at the referred element.
+	ref int
 }
 
 type replayFrame struct {
@@ -68,7 +77,7 @@ const (
 // multi-reference value) lose their namespace: rpc/encoded parts are unqualified accessors, but some
 // servers qualify them.
 func (d *Decoder) bufferEncoded() error {
-	rp := &replay{ids: map[string]int{}, scope: map[string][]xmlr.Binding{}, r: d.r, curIdx: -1}
+	rp := &replay{ids: map[string]int{}, r: d.r, curIdx: -1}
 	base := d.r.AppendScope(nil)
 	rp.basePath = d.r.Path()
 	toks, err := d.r.Capture(nil)
@@ -78,14 +87,19 @@ func (d *Decoder) bufferEncoded() error {
 	toks = toks[1:] // the Body's start tag, read already
 	rp.toks = toks
 	rp.end = make([]int, len(toks))
+	rp.parent = make([]int, len(toks))
 	var open []int
 	bindings := base
 	var marks []int
 	for i := range toks {
 		rp.end[i] = -1
+		rp.parent[i] = -1
 		t := &toks[i]
 		switch t.Kind {
 		case xmlr.StartElement:
+			if len(open) > 0 {
+				rp.parent[i] = open[len(open)-1]
+			}
 			open = append(open, i)
 			marks = append(marks, len(bindings))
 			bindings = append(bindings, t.Decl...)
@@ -98,7 +112,6 @@ func (d *Decoder) bufferEncoded() error {
 					return err
 				}
 				rp.ids[id] = i
-				rp.scope[id] = append([]xmlr.Binding(nil), bindings...)
 			}
 		case xmlr.EndElement:
 			if len(open) == 0 { // the Body's end tag
@@ -111,6 +124,7 @@ func (d *Decoder) bufferEncoded() error {
 		}
 	}
 	rp.bindings = base
+	rp.base = base[:len(base):len(base)]
 	rp.unqualifyParts()
 	rp.limit = maxExpansion*len(toks) + minExpansion
 	d.rp = rp
@@ -267,7 +281,7 @@ func (rp *replay) next(d *Decoder) (xmlr.Kind, error) {
 	rp.refs = append(rp.refs, replayFrame{id: id, end: rp.end[target], ret: rp.end[i] + 1, name: t.Name})
 	rp.curIdx, rp.pos = target, target+1
 	rp.tok = rp.merge(t, &rp.toks[target])
-	rp.push(t.Name.Local, rp.scope[id])
+	rp.open = append(rp.open, replayOpen{local: string(t.Name.Local), scope: len(rp.bindings), ref: target + 1})
 	return xmlr.StartElement, nil
 }
 
@@ -354,12 +368,39 @@ func (rp *replay) lookup(prefix []byte) (xmlr.Binding, bool) {
 	case "xmlns":
 		return xmlr.Binding{}, false
 	}
-	for i := len(rp.bindings) - 1; i >= 0; i-- {
-		if bytes.Equal(rp.bindings[i].Prefix, prefix) {
-			return rp.bindings[i], true
+	// The bindings pushed since the innermost element standing for a referred one, then those in
+	// scope at the referred element: its own and its ancestors' declarations, and the Body's scope.
+	mark, ref := 0, -1
+	for k := len(rp.open) - 1; k >= 0; k-- {
+		if o := rp.open[k]; o.ref != 0 {
+			mark, ref = o.scope, o.ref-1
+			break
+		}
+	}
+	if b, ok := findBinding(rp.bindings[mark:], prefix); ok {
+		return b, true
+	}
+	if ref >= 0 {
+		for a := ref; a >= 0; a = rp.parent[a] {
+			if b, ok := findBinding(rp.toks[a].Decl, prefix); ok {
+				return b, true
+			}
+		}
+		if b, ok := findBinding(rp.base, prefix); ok {
+			return b, true
 		}
 	}
 	return xmlr.Binding{}, len(prefix) == 0
+}
+
+// findBinding returns the last binding of prefix in bindings.
+func findBinding(bindings []xmlr.Binding, prefix []byte) (xmlr.Binding, bool) {
+	for i := len(bindings) - 1; i >= 0; i-- {
+		if bytes.Equal(bindings[i].Prefix, prefix) {
+			return bindings[i], true
+		}
+	}
+	return xmlr.Binding{}, false
 }
 
 func (rp *replay) resolveQName(d *Decoder, v []byte) (xml.Name, error) {

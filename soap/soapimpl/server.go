@@ -189,6 +189,13 @@ func (r *ServerRequest) serve() {
 		r.httpErr = http.StatusMethodNotAllowed
 		return
 	}
+	if cs := requestCharset(hr); cs != "" {
+		// RFC 7303 section 3: the charset parameter decides how the body is read; the reader takes
+		// UTF-8 (and its subset US-ASCII) only, and reading another charset as UTF-8 could decode
+		// wrong characters without an error.
+		r.clientFault(fmt.Errorf("the request's charset %q is not supported: send UTF-8", cs))
+		return
+	}
 	buf, err := readLimited(hr.Context(), hr.Body, hr.ContentLength, h.maxSize)
 	if err != nil {
 		var tl *tooLargeError
@@ -201,7 +208,7 @@ func (r *ServerRequest) serve() {
 		return
 	}
 	defer buf.release()
-	r.call = &soap.ServerCall{Version: h.version, HTTPRequest: hr, Action: requestAction(hr)}
+	r.call = &soap.ServerCall{Version: h.version, HTTPRequest: hr, Action: RequestAction(hr, h.version)}
 	if h.svc.Header != nil {
 		r.call.Header = h.svc.Header()
 	}
@@ -228,25 +235,54 @@ func (r *ServerRequest) serve() {
 	r.envelope()
 }
 
-// requestAction returns the SOAP action of an HTTP request: the SOAPAction header (SOAP 1.1 section
-// 6.1.1, a quoted URI reference), else the action parameter of a SOAP 1.2 Content-Type (RFC 3902).
-func requestAction(hr *http.Request) string {
-	if vals, ok := hr.Header["Soapaction"]; ok && len(vals) > 0 {
-		a := strings.TrimSpace(vals[0])
-		if len(a) >= 2 && a[0] == '"' && a[len(a)-1] == '"' {
-			a = a[1 : len(a)-1]
-			if strings.Contains(a, `\`) {
-				if u, err := strconv.Unquote(`"` + a + `"`); err == nil {
-					a = u
-				}
+// requestCharset returns the charset parameter of the request's Content-Type when it names one the
+// handler cannot read (other than UTF-8 and US-ASCII), "" otherwise.
+func requestCharset(hr *http.Request) string {
+	_, params, err := mime.ParseMediaType(hr.Header.Get("Content-Type"))
+	if err != nil {
+		return ""
+	}
+	cs := strings.TrimSpace(params["charset"])
+	switch strings.ToLower(cs) {
+	case "", "utf-8", "utf8", "us-ascii", "ascii":
+		return ""
+	}
+	return cs
+}
+
+// RequestAction returns the SOAP action of an HTTP request carrying a SOAP envelope of version v:
+// for SOAP 1.1, the SOAPAction header (section 6.1.1, a quoted URI reference); for SOAP 1.2, the
+// action parameter of the application/soap+xml Content-Type (Part 2 section 7.1.4, RFC 3902). Each
+// falls back on the other's when the request has none (clients sending SOAP 1.2 with a SOAPAction
+// header exist). Package soap/soaptest uses it to record the requests' actions as handlers see them.
+func RequestAction(hr *http.Request, v soap.Version) string {
+	header, hasHeader := soapActionHeader(hr)
+	param, hasParam := "", false
+	if _, params, err := mime.ParseMediaType(hr.Header.Get("Content-Type")); err == nil {
+		param, hasParam = params["action"]
+	}
+	if v == soap.V12 && hasParam || !hasHeader {
+		return param
+	}
+	return header
+}
+
+// soapActionHeader returns the SOAPAction header of hr, unquoted, and whether it has one.
+func soapActionHeader(hr *http.Request) (string, bool) {
+	vals, ok := hr.Header["Soapaction"]
+	if !ok || len(vals) == 0 {
+		return "", false
+	}
+	a := strings.TrimSpace(vals[0])
+	if len(a) >= 2 && a[0] == '"' && a[len(a)-1] == '"' {
+		a = a[1 : len(a)-1]
+		if strings.Contains(a, `\`) {
+			if u, err := strconv.Unquote(`"` + a + `"`); err == nil {
+				a = u
 			}
 		}
-		return a
 	}
-	if _, params, err := mime.ParseMediaType(hr.Header.Get("Content-Type")); err == nil {
-		return params["action"]
-	}
-	return ""
+	return a, true
 }
 
 // versionMismatch answers a request whose root element is not the Envelope of the binding's version
@@ -276,11 +312,14 @@ func (r *ServerRequest) versionMismatch(got soap.Version, name xml.Name) {
 }
 
 // envelope reads the Envelope whose start tag was just read: the Header, then the Body, whose first
-// child element names the operation; the operation's Method decodes it.
+// child element names the operation; the operation's Method decodes it. The Header, when there is
+// one, must come first and once, and nothing but the Body may follow it (SOAP 1.1 section 4, SOAP 1.2
+// Part 1 section 5.1): a block after the Body, or in a second Header, would not be processed, not
+// even checked for mustUnderstand.
 func (r *ServerRequest) envelope() {
 	d, v := r.d, r.h.version
 	ns := envelope[v]
-	for {
+	for first := true; ; first = false {
 		ok, err := d.child()
 		if err != nil {
 			r.clientFault(err)
@@ -291,7 +330,7 @@ func (r *ServerRequest) envelope() {
 			return
 		}
 		switch {
-		case d.Is(ns, "Header"):
+		case d.Is(ns, "Header") && first:
 			if err := r.header(); err != nil {
 				var mu *soap.MustUnderstandError
 				if errors.As(err, &mu) {
@@ -306,9 +345,26 @@ func (r *ServerRequest) envelope() {
 			r.body()
 			return
 		}
+		r.clientFault(d.Errorf("unexpected element %s in the %s envelope before the Body (only a Header may come first)", braced(d.Name()), v))
+		return
+	}
+}
+
+// afterBody reads the rest of the Envelope after the Body: nothing but white space with SOAP 1.2
+// (Part 1 section 5.1); SOAP 1.1 (section 4) allows elements after the Body, which are skipped, but
+// not a Header or a second Body.
+func (r *ServerRequest) afterBody() error {
+	d, v := r.d, r.h.version
+	for {
+		ok, err := d.child()
+		if err != nil || !ok {
+			return err
+		}
+		if n := d.Name(); v == soap.V12 || n.Space == envelope[v] {
+			return d.Errorf("unexpected element %s in the %s envelope after the Body", braced(n), v)
+		}
 		if err := d.skip(); err != nil {
-			r.clientFault(err)
-			return
+			return err
 		}
 	}
 }
@@ -491,9 +547,7 @@ func (r *ServerRequest) Serve(req any, call func(ctx context.Context) (any, erro
 			return err
 		}
 	}
-	// The rest of the Envelope: nothing but white space, or elements skipped (SOAP 1.1 allows some
-	// after the Body).
-	if err := drainElements(d, 1); err != nil {
+	if err := r.afterBody(); err != nil {
 		return err
 	}
 	if err := d.Finish(); err != nil {
@@ -870,12 +924,13 @@ func writeCodeValue(e *Encoder, ns string, code xml.Name) {
 }
 
 // FaultEnvelope returns the envelope of a reply carrying f, in SOAP version v, as a generated handler
-// writes it (the codes mapped to v; see faultCode). Package soap/soaptest uses it to inject faults.
-func FaultEnvelope(v soap.Version, f *soap.Fault) ([]byte, error) {
+// writes it (the codes mapped to v; see faultCode), and the HTTP status a handler answers it with.
+// Package soap/soaptest uses it to inject faults.
+func FaultEnvelope(v soap.Version, f *soap.Fault) ([]byte, int, error) {
 	e := new(Encoder)
 	rf := &replyFault{f: f, envelope: v}
 	if err := writeEnvelope(e, &outEnvelope{version: v, body: func(e *Encoder) { writeFault(e, v, rf) }}); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return e.buf, nil
+	return e.buf, rf.httpStatus(v), nil
 }

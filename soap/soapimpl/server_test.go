@@ -475,3 +475,114 @@ func TestServerInterceptors(t *testing.T) {
 		t.Errorf("status %d, fault %+v", status, f)
 	}
 }
+
+// TestRequestAction: the action a handler dispatches on is the SOAPAction header for SOAP 1.1 and
+// the Content-Type's action parameter for SOAP 1.2 (Part 2 section 7.1.4), each falling back on the
+// other; a quoted SOAPAction is unquoted.
+func TestRequestAction(t *testing.T) {
+	for _, c := range []struct {
+		name              string
+		v                 soap.Version
+		soapAction, ctype string // soapAction "-": no header
+		want              string
+	}{
+		{"1.1 quoted", soap.V11, `"urn:a"`, "text/xml", "urn:a"},
+		{"1.1 unquoted", soap.V11, `urn:a`, "text/xml", "urn:a"},
+		{"1.1 empty", soap.V11, `""`, "text/xml", ""},
+		{"1.1 escaped quote", soap.V11, `"urn:a\"b"`, "text/xml", `urn:a"b`},
+		{"1.1 header wins", soap.V11, `"urn:a"`, `application/soap+xml; action="urn:b"`, "urn:a"},
+		{"1.1 no header: parameter", soap.V11, "-", `application/soap+xml; action="urn:b"`, "urn:b"},
+		{"1.2 parameter", soap.V12, "-", `application/soap+xml; charset=utf-8; action="urn:b"`, "urn:b"},
+		{"1.2 parameter wins", soap.V12, `"urn:a"`, `application/soap+xml; action="urn:b"`, "urn:b"},
+		{"1.2 no parameter: header", soap.V12, `"urn:a"`, `application/soap+xml`, "urn:a"},
+		{"1.2 none", soap.V12, "-", `application/soap+xml`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			hr := httptest.NewRequest(http.MethodPost, "/", nil)
+			hr.Header.Set("Content-Type", c.ctype)
+			if c.soapAction != "-" {
+				hr.Header.Set("SOAPAction", c.soapAction)
+			}
+			if got := RequestAction(hr, c.v); got != c.want {
+				t.Errorf("RequestAction = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestServerEnvelopeStructure: the Header comes first and once, and nothing but the Body follows it
+// (SOAP 1.1 section 4, SOAP 1.2 Part 1 section 5.1); SOAP 1.1 allows other elements after the Body.
+// A mandatory block in a second Header or after the Body was silently left unprocessed.
+func TestServerEnvelopeStructure(t *testing.T) {
+	const (
+		echo = `<t:Echo><t:text>hi</t:text><t:count>3</t:count></t:Echo>`
+		mu11 = `<x:T xmlns:x="urn:x" s:mustUnderstand="1"/>`
+		mu12 = `<x:T xmlns:x="urn:x" env:mustUnderstand="true"/>`
+	)
+	open11 := `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:sogen:test">`
+	open12 := `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:t="urn:sogen:test">`
+	for _, c := range []struct {
+		name   string
+		v      soap.Version
+		env    string
+		status int
+		reason string
+	}{
+		{"1.1 valid", soap.V11, open11 + `<s:Header/><s:Body>` + echo + `</s:Body></s:Envelope>`, 200, ""},
+		{"1.1 element after the Body", soap.V11, open11 + `<s:Body>` + echo + `</s:Body><x:Extra xmlns:x="urn:x"/></s:Envelope>`, 200, ""},
+		{"1.1 second Header", soap.V11, open11 + `<s:Header/><s:Header>` + mu11 + `</s:Header><s:Body>` + echo + `</s:Body></s:Envelope>`, 500, "unexpected element {http://schemas.xmlsoap.org/soap/envelope/}Header in the SOAP 1.1 envelope before the Body"},
+		{"1.1 element before the Body", soap.V11, open11 + `<x:Extra xmlns:x="urn:x"/><s:Body>` + echo + `</s:Body></s:Envelope>`, 500, "unexpected element {urn:x}Extra"},
+		{"1.1 Header after the Body", soap.V11, open11 + `<s:Body>` + echo + `</s:Body><s:Header>` + mu11 + `</s:Header></s:Envelope>`, 500, "after the Body"},
+		{"1.1 second Body", soap.V11, open11 + `<s:Body>` + echo + `</s:Body><s:Body>` + echo + `</s:Body></s:Envelope>`, 500, "after the Body"},
+		{"1.2 valid", soap.V12, open12 + `<env:Header/><env:Body>` + echo + `</env:Body></env:Envelope>`, 200, ""},
+		{"1.2 element after the Body", soap.V12, open12 + `<env:Body>` + echo + `</env:Body><x:Extra xmlns:x="urn:x"/></env:Envelope>`, 400, "unexpected element {urn:x}Extra in the SOAP 1.2 envelope after the Body"},
+		{"1.2 Header after the Body", soap.V12, open12 + `<env:Body>` + echo + `</env:Body><env:Header>` + mu12 + `</env:Header></env:Envelope>`, 400, "after the Body"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := NewHandler(testService(c.v), echoImpl(), nil)
+			ct := "text/xml"
+			if c.v == soap.V12 {
+				ct = "application/soap+xml"
+			}
+			status, _, body := post(t, h, ct, "-", c.env)
+			if status != c.status {
+				t.Fatalf("status %d, want %d: %s", status, c.status, body)
+			}
+			if c.reason != "" {
+				if f, _ := serverFault(t, body); !strings.Contains(f.Reason, c.reason) {
+					t.Errorf("fault %+v, want a reason containing %q", f, c.reason)
+				}
+			}
+		})
+	}
+}
+
+// TestServerCharset: a request whose Content-Type names a charset other than UTF-8 (or US-ASCII) is
+// refused with a Client fault naming it, rather than read as UTF-8: ISO-8859-1 bytes C3 A9 ("Ã©")
+// are valid UTF-8 ("é") and would be decoded wrong without an error.
+func TestServerCharset(t *testing.T) {
+	h := NewHandler(testService(soap.V11), echoImpl(), nil)
+	req := env11("", "<t:Echo><t:text>\xc3\xa9</t:text><t:count>3</t:count></t:Echo>")
+	for _, c := range []struct {
+		ct     string
+		status int
+	}{
+		{"text/xml; charset=utf-8", 200},
+		{"text/xml; charset=UTF-8", 200},
+		{`text/xml; charset="us-ascii"`, 200},
+		{"text/xml", 200},
+		{"text/xml; charset=ISO-8859-1", 500},
+		{"text/xml; charset=windows-1252", 500},
+	} {
+		status, _, body := post(t, h, c.ct, "-", req)
+		if status != c.status {
+			t.Errorf("%s: status %d, want %d: %s", c.ct, status, c.status, body)
+			continue
+		}
+		if status != 200 {
+			if f, _ := serverFault(t, body); f.Code != codeClient || !strings.Contains(f.Reason, "charset") {
+				t.Errorf("%s: fault %+v, want a Client fault about the charset", c.ct, f)
+			}
+		}
+	}
+}

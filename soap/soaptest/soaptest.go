@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"path"
@@ -61,6 +60,7 @@ type injection struct {
 // implementation: services88.NewWebhookHandler(&fakeWebhooks{}). Point the client's Endpoint at
 // its URL (any path is served).
 func NewServer(t testing.TB, h http.Handler) *Server {
+	t.Helper()
 	s := &Server{t: t, handler: h}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	t.Cleanup(s.Close)
@@ -98,12 +98,14 @@ func ReadReplies(fsys fs.FS, dir string) (Replies, error) {
 	return r, nil
 }
 
-// NewCannedServer starts a server answering each request with the canned reply of its operation (HTTP
-// 200). A reply in the SOAP 1.2 envelope namespace answering a SOAP 1.1 request (as SuperOffice's
+// NewCannedServer starts a server answering each request with the canned reply of its operation: with
+// HTTP 200, or, for a reply whose Body holds a Fault, with the status a SOAP server answers faults with
+// (500; 400 for a SOAP 1.2 Sender fault). A reply in the SOAP 1.2 envelope namespace answering a SOAP 1.1 request (as SuperOffice's
 // documented examples are written, header blocks directly under Envelope) is converted with
 // ToSOAP11 first. A request for an operation without a reply fails the test and is answered with a
 // Client fault.
 func NewCannedServer(t testing.TB, replies Replies) *Server {
+	t.Helper()
 	canned := make(Replies, len(replies))
 	for op, b := range replies {
 		canned[op] = b
@@ -130,6 +132,7 @@ func NewCannedServer(t testing.TB, replies Replies) *Server {
 			}
 		}
 		w.Header().Set("Content-Type", contentType(req.Version))
+		w.WriteHeader(cannedStatus(reply))
 		w.Write(reply)
 	})
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
@@ -240,16 +243,62 @@ func (s *Server) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	s.handler.ServeHTTP(w, hr.WithContext(contextWith(hr, req)))
 }
 
+// cannedStatus returns the HTTP status of a canned reply: 200, but for a fault 500 (SOAP 1.1 section
+// 6.2), or 400 when it is a SOAP 1.2 Sender fault (SOAP 1.2 Part 2 section 7.5.2.2).
+func cannedStatus(reply []byte) int {
+	env, err := soap.ParseElement(reply)
+	if err != nil || env.Name.Local != "Envelope" {
+		return http.StatusOK
+	}
+	ns := env.Name.Space
+	body := child(env, xml.Name{Space: ns, Local: "Body"})
+	var first *soap.Element
+	if body != nil {
+		for _, n := range body.Content {
+			if n.Element != nil {
+				first = n.Element
+				break
+			}
+		}
+	}
+	if first == nil || first.Name != (xml.Name{Space: ns, Local: "Fault"}) {
+		return http.StatusOK
+	}
+	if ns == soap.V12.EnvelopeNamespace() {
+		value := child(child(first, xml.Name{Space: ns, Local: "Code"}), xml.Name{Space: ns, Local: "Value"})
+		if value != nil {
+			var text strings.Builder
+			for _, n := range value.Content {
+				text.WriteString(n.Text)
+			}
+			code := strings.TrimSpace(text.String())
+			if code[strings.LastIndexByte(code, ':')+1:] == "Sender" {
+				return http.StatusBadRequest
+			}
+		}
+	}
+	return http.StatusInternalServerError
+}
+
+// child returns el's first child element named name, nil when there is none (or el is nil).
+func child(el *soap.Element, name xml.Name) *soap.Element {
+	if el == nil {
+		return nil
+	}
+	for _, n := range el.Content {
+		if n.Element != nil && n.Element.Name == name {
+			return n.Element
+		}
+	}
+	return nil
+}
+
 // writeFault answers f in an envelope of version v.
 func writeFault(w http.ResponseWriter, v soap.Version, f *soap.Fault) {
-	env, err := soapimpl.FaultEnvelope(v, f)
+	env, status, err := soapimpl.FaultEnvelope(v, f)
 	if err != nil {
 		http.Error(w, "soaptest: the injected fault cannot be written: "+err.Error(), http.StatusInternalServerError)
 		return
-	}
-	status := http.StatusInternalServerError
-	if v == soap.V12 && (f.Code.Local == "Sender" || f.Code.Local == "Client") {
-		status = http.StatusBadRequest
 	}
 	w.Header().Set("Content-Type", contentType(v))
 	w.Header().Set("Content-Length", strconv.Itoa(len(env)))
@@ -272,8 +321,8 @@ type Request struct {
 	Body []byte
 	// Version is the SOAP version of its envelope (SOAP 1.1 when it is none).
 	Version soap.Version
-	// Action is its SOAP action: the SOAPAction header (SOAP 1.1) or the action parameter of the
-	// Content-Type (SOAP 1.2), unquoted.
+	// Action is its SOAP action, as a generated handler reads it: the SOAPAction header (SOAP 1.1)
+	// or the action parameter of the Content-Type (SOAP 1.2), unquoted.
 	Action string
 	// Operation is the local name of the Body's first element: the operation's name for
 	// document/literal wrapped and rpc bindings ("" when the body is empty or not SOAP).
@@ -289,18 +338,14 @@ type Request struct {
 func newRequest(hr *http.Request, body []byte) *Request {
 	r := &Request{HTTP: hr.Clone(hr.Context()), Body: body, Version: soap.V11}
 	r.HTTP.Body = http.NoBody
-	if vals := hr.Header.Values("SOAPAction"); len(vals) > 0 {
-		r.Action = strings.Trim(strings.TrimSpace(vals[0]), `"`)
-	} else if _, params, err := mime.ParseMediaType(hr.Header.Get("Content-Type")); err == nil {
-		r.Action = params["action"]
-	}
 	env, err := soap.ParseElement(body)
+	if err == nil && env.Name.Space == soap.V12.EnvelopeNamespace() {
+		r.Version = soap.V12
+	}
+	r.Action = soapimpl.RequestAction(hr, r.Version)
 	if err != nil {
 		r.ParseError = err
 		return r
-	}
-	if env.Name.Space == soap.V12.EnvelopeNamespace() {
-		r.Version = soap.V12
 	}
 	if env.Name.Local != "Envelope" || env.Name.Space != r.Version.EnvelopeNamespace() {
 		r.ParseError = fmt.Errorf("soaptest: the request's root element is {%s}%s, not a SOAP envelope", env.Name.Space, env.Name.Local)

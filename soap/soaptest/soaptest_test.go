@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -181,5 +182,84 @@ func TestCannedSuperOfficeExamples(t *testing.T) {
 	}
 	if n := len(srv.Requests()); n != 2 {
 		t.Errorf("%d requests recorded", n)
+	}
+}
+
+// TestInjectedFaultStatus: an injected fault is answered with the code and HTTP status a generated
+// handler would use (SOAP 1.2 Part 2 section 7.5.2.2: 400 for Sender only), whatever its Code says:
+// a code outside the envelope namespaces named Client is a subcode of Receiver, answered with 500.
+// The SOAP action recorded for a SOAP 1.2 request is the Content-Type's action parameter.
+func TestInjectedFaultStatus(t *testing.T) {
+	srv := soaptest.NewServer(t, http.NotFoundHandler())
+	const env12 = `<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body><x:Op xmlns:x="urn:x"/></e:Body></e:Envelope>`
+	for _, c := range []struct {
+		code   xml.Name
+		status int
+		value  string
+	}{
+		{xml.Name{Local: "Client"}, http.StatusBadRequest, "Sender"},
+		{xml.Name{Space: soap.V11.EnvelopeNamespace(), Local: "Client"}, http.StatusBadRequest, "Sender"},
+		{xml.Name{Space: "urn:custom", Local: "Client"}, http.StatusInternalServerError, "Receiver"},
+		{xml.Name{Space: "urn:custom", Local: "Sender"}, http.StatusInternalServerError, "Receiver"},
+		{xml.Name{}, http.StatusInternalServerError, "Receiver"},
+	} {
+		srv.Reset()
+		srv.InjectFault("", &soap.Fault{Code: c.code, Reason: "injected"})
+		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(env12))
+		req.Header.Set("Content-Type", `application/soap+xml; charset=utf-8; action="urn:x/Op"`)
+		req.Header.Set("SOAPAction", `"urn:other"`)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(body), ":"+c.value+"</") {
+			t.Errorf("code %v: HTTP %d, want %d with Value %s: %s", c.code, resp.StatusCode, c.status, c.value, body)
+		}
+		if got := srv.LastRequest().Action; got != "urn:x/Op" {
+			t.Errorf("Action = %q, want the Content-Type's urn:x/Op", got)
+		}
+	}
+}
+
+// TestCannedFaultStatus: a canned reply holding a fault is answered with the HTTP status of a fault
+// (SOAP 1.1 section 6.2; SOAP 1.2 Part 2 section 7.5.2.2), an ordinary reply with 200.
+func TestCannedFaultStatus(t *testing.T) {
+	const (
+		ns11 = `xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"`
+		ns12 = `xmlns:e="http://www.w3.org/2003/05/soap-envelope"`
+	)
+	fault12 := func(code string) []byte {
+		return []byte(`<e:Envelope ` + ns12 + `><e:Body><e:Fault><e:Code><e:Value>e:` + code +
+			`</e:Value></e:Code><e:Reason><e:Text xml:lang="en">no</e:Text></e:Reason></e:Fault></e:Body></e:Envelope>`)
+	}
+	srv := soaptest.NewCannedServer(t, soaptest.Replies{
+		"Ok":       []byte(`<e:Envelope ` + ns11 + `><e:Body><x:OkResponse xmlns:x="urn:x"/></e:Body></e:Envelope>`),
+		"Fault11":  []byte(`<e:Envelope ` + ns11 + `><e:Body><e:Fault><faultcode>e:Client</faultcode><faultstring>no</faultstring></e:Fault></e:Body></e:Envelope>`),
+		"Sender":   fault12("Sender"),
+		"Receiver": fault12("Receiver"),
+	})
+	for _, c := range []struct {
+		op, ns string
+		status int
+	}{
+		{"Ok", ns11, http.StatusOK},
+		{"Fault11", ns11, http.StatusInternalServerError},
+		{"Sender", ns12, http.StatusBadRequest},
+		{"Receiver", ns12, http.StatusInternalServerError},
+	} {
+		ct := "text/xml; charset=utf-8"
+		if c.ns == ns12 {
+			ct = "application/soap+xml; charset=utf-8"
+		}
+		resp, err := http.Post(srv.URL, ct, strings.NewReader(`<e:Envelope `+c.ns+`><e:Body><x:`+c.op+` xmlns:x="urn:x"/></e:Body></e:Envelope>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("%s: HTTP %d, want %d", c.op, resp.StatusCode, c.status)
+		}
 	}
 }

@@ -121,3 +121,34 @@ func TestWithVerifierSOAP12(t *testing.T) {
 		t.Errorf("SaveNote = %d, %v", id, err)
 	}
 }
+
+// TestWithVerifierTargets: WithVerifier verifies the Security block meant for the server, whatever
+// the blocks for intermediaries (actor attribute) before it hold, and refuses two blocks for the
+// server (SOAP Message Security 1.1 section 6.1) instead of verifying the first only.
+func TestWithVerifierTargets(t *testing.T) {
+	srv := httptest.NewServer(services88.NewWebhookHandler(hooks{}, wsse.WithVerifier(&wsse.Verifier{Password: passwords})))
+	defer srv.Close()
+	block := func(user, password, role string) soap.HeaderBlock {
+		return soap.HeaderBlock{Value: &wsse.Security{UsernameToken: &wsse.UsernameToken{Username: user, Password: password}}, Role: role}
+	}
+	call := func(blocks ...soap.HeaderBlock) (*services88.Webhook, error) {
+		agent := services88.NewWebhookAgent(&soap.Client{HeaderBlocks: blocks})
+		agent.Endpoint = srv.URL
+		return agent.GetWebhook(context.Background(), 5)
+	}
+	w, err := call(block("proxy", "other", "urn:example:gateway"), block("anna", "s3cret", ""))
+	if err != nil || w.Name != "for anna" {
+		t.Errorf("a block for a gateway, then the server's: %+v, %v; want served for anna", w, err)
+	}
+	w, err = call(block("anna", "s3cret", soap.ActorNext))
+	if err != nil || w.Name != "for anna" {
+		t.Errorf("a block for the next node: %+v, %v; want served for anna", w, err)
+	}
+	var f *soap.Fault
+	if _, err := call(block("anna", "s3cret", "urn:example:gateway")); !errors.As(err, &f) || f.Code.Local != "InvalidSecurity" {
+		t.Errorf("only a block for a gateway: %v, want a wsse:InvalidSecurity fault", err)
+	}
+	if _, err := call(block("anna", "s3cret", ""), block("bob", "x", "")); !errors.As(err, &f) || f.Code.Local != "InvalidSecurity" {
+		t.Errorf("two blocks for the server: %v, want a wsse:InvalidSecurity fault", err)
+	}
+}
