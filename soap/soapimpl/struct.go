@@ -537,15 +537,7 @@ func (t *Type) decode(d *Decoder, v any) error {
 		return decodeNodes(d, block[inf.mixed].(*[]soap.Node))
 	}
 	if len(inf.elems) == 0 {
-		for {
-			ok, err := d.child()
-			if err != nil || !ok {
-				return err
-			}
-			if err := d.unknown(); err != nil {
-				return err
-			}
-		}
+		return d.children(d.unknown)
 	}
 	// Which fields occurred: on the Decoder's stack of flags, which nested values share.
 	base := len(d.seen)
@@ -561,14 +553,7 @@ func (t *Type) decode(d *Decoder, v any) error {
 		defer func() { d.last = d.last[:lastBase] }()
 	}
 	next := 0 // the field expected next: children usually come in schema order
-	for {
-		ok, err := d.child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.children(func() error {
 		k := -1
 		if next < len(inf.elems) && matchAny(d, inf.elems[next].names) {
 			k = next
@@ -582,10 +567,7 @@ func (t *Type) decode(d *Decoder, v any) error {
 		}
 		if k < 0 {
 			if k = inf.wild; k < 0 {
-				if err := d.unknown(); err != nil {
-					return err
-				}
-				continue
+				return d.unknown()
 			}
 		} else {
 			d.seen[base+k] = true
@@ -599,14 +581,12 @@ func (t *Type) decode(d *Decoder, v any) error {
 		li := l.info()
 		p := block[inf.off[r.lvl]:]
 		if f := &li.own[r.idx]; f.occ != nil && f.occ.s.Kind == Sequence {
-			if err := f.decodeSequence(d, p[r.idx], &d.last[lastBase+k]); err != nil {
-				return err
-			}
-			continue
+			return f.decodeSequence(d, p[r.idx], &d.last[lastBase+k])
 		}
-		if err := l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx]); err != nil {
-			return err
-		}
+		return l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx])
+	})
+	if err != nil {
+		return err
 	}
 	seen := d.seen[base : base+len(inf.elems)]
 	for k, l := range inf.levels {
@@ -739,17 +719,8 @@ func (t *Type) DecodeParts(d *Decoder, v any) error {
 	if err := part(); err != nil {
 		return err
 	}
-	for {
-		ok, err := d.child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := part(); err != nil {
-			return err
-		}
+	if err := d.children(part); err != nil {
+		return err
 	}
 	block, mark := d.ptrs.push(t, v)
 	defer d.ptrs.pop(mark)
