@@ -415,15 +415,9 @@ func (t *Type) checkPresence(e *Encoder, p *soap.Presence) {
 	if p == nil || empty(p) {
 		return
 	}
-	own := t.info().own
+	inf := t.info()
 	for _, name := range p.Fields() {
-		var f *elem
-		for i := range own {
-			if own[i].goName == name {
-				f = &own[i]
-				break
-			}
-		}
+		f := inf.field(name)
 		switch {
 		case f == nil:
 			e.Errorf("soap: %s.Presence holds %s for %q, which is not a field of %s (a field of a type it extends has its state in that type's Presence)", t.s.Go, p.State(name), name, t.s.Go)
@@ -432,14 +426,20 @@ func (t *Type) checkPresence(e *Encoder, p *soap.Presence) {
 		}
 	}
 	for _, name := range presenceNilFields(p) {
-		found := false
-		for i := range own {
-			found = found || own[i].goName == name
-		}
-		if !found {
+		if inf.field(name) == nil {
 			e.Errorf("soap: %s.Presence records nil items or dictionary values for %q, which is not a field of %s", t.s.Go, name, t.s.Go)
 		}
 	}
+}
+
+// field returns the type's own field whose Go name is name, or nil.
+func (inf *structInfo) field(name string) *elem {
+	for i := range inf.own {
+		if inf.own[i].goName == name {
+			return &inf.own[i]
+		}
+	}
+	return nil
 }
 
 // EncodeHeader writes the header blocks of v (a pointer to the header struct) listed in which
