@@ -341,13 +341,10 @@ func (e *emitter) callBody(g *jen.Group, c *model.Client, i int, op *model.Opera
 	} else {
 		g.If(jen.Err().Op(":=").Add(callExpr), jen.Err().Op("!=").Nil()).Block(jen.Return(zero.Clone(), jen.Err()))
 	}
-	switch {
-	case op.ResponseNillable && op.ResponseSimple == nil:
+	if op.ResponseNillable && op.ResponseSimple == nil {
 		g.If(jen.Id("isNil")).Block(jen.Return(jen.Nil(), after.Clone()))
-		g.Return(jen.Id("resp"), after)
-	default:
-		g.Return(jen.Id("resp"), after)
 	}
+	g.Return(jen.Id("resp"), after)
 }
 
 // header renders a header struct and its descriptor table: each field is a header block.
@@ -370,14 +367,7 @@ func (e *emitter) header(f *jen.File, h *model.Header) {
 		jen.Id("Go").Op(":").Lit(h.GoName),
 		jen.Id("Kind").Op(":").Add(e.impl("Header")),
 		jen.Id("Presence").Op(":").True(),
-	}, ptrs, []jen.Code{
-		jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
-			for _, fd := range h.Fields {
-				g.Line().Add(e.fieldTable(fd, fd.Ref))
-			}
-			g.Line()
-		}),
-	})
+	}, ptrs, []jen.Code{e.fieldsEntry(h.Fields)})
 	if h.Contract != nil {
 		e.checkResponse(f, h)
 	}

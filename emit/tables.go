@@ -286,12 +286,7 @@ func (e *emitter) structTable(f *jen.File, t *model.Type) {
 	}
 	var rest []jen.Code // the entries written one per line
 	if len(t.Fields) > 0 {
-		rest = append(rest, jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
-			for _, fd := range t.Fields {
-				g.Line().Add(e.fieldTable(fd, fd.Ref))
-			}
-			g.Line()
-		}))
+		rest = append(rest, e.fieldsEntry(t.Fields))
 	}
 	if len(t.Attrs) > 0 {
 		rest = append(rest, jen.Id("Attrs").Op(":").Index().Add(e.impl("Attr")).ValuesFunc(func(g *jen.Group) {
@@ -356,8 +351,19 @@ func (e *emitter) table(f *jen.File, goName, desc, table string, head, ptrs, res
 	f.Func().Params(jen.Op("*").Id(goName)).Id("SOAPType").Params().Op("*").Add(e.impl("Type")).Op("{ return " + table + " }")
 }
 
+// fieldsEntry renders the Fields entry of a descriptor: the soapimpl.Field of each field, one per
+// line.
+func (e *emitter) fieldsEntry(fields []*model.Field) jen.Code {
+	return jen.Id("Fields").Op(":").Index().Add(e.impl("Field")).ValuesFunc(func(g *jen.Group) {
+		for _, fd := range fields {
+			g.Line().Add(e.fieldTable(fd))
+		}
+		g.Line()
+	})
+}
+
 // fieldTable renders the soapimpl.Field describing field fd.
-func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
+func (e *emitter) fieldTable(fd *model.Field) *jen.Statement {
 	space, local := nameArgs(fd.Elem)
 	kv := []jen.Code{}
 	if fd.Shape != model.Wildcard && fd.Shape != model.Choices && fd.Shape != model.Sequences {
@@ -371,7 +377,7 @@ func (e *emitter) fieldTable(fd *model.Field, ref bool) *jen.Statement {
 	case model.Repeated, model.Choices, model.Sequences:
 		more = []string{"Repeated"}
 	}
-	simpleRef := ref || fd.Value != nil && fd.Value.Kind == model.SimpleValue && fd.Value.Ref
+	simpleRef := fd.Ref || fd.Value != nil && fd.Value.Kind == model.SimpleValue && fd.Value.Ref
 	if fd.Optional || fd.Nillable || fd.ZeroUnset || simpleRef || len(more) > 0 {
 		flags := flagsExpr(e, fd.Optional, fd.Nillable, fd.ZeroUnset, simpleRef, more...)
 		kv = append(kv, jen.Id("Flags").Op(":").Add(flags))

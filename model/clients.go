@@ -592,37 +592,14 @@ func (b *builder) finish() error {
 	// The descriptor tables of the table-driven runtime are named last, so that their names never
 	// change the others'.
 	b.typedCodecs()
+	// The structs whose codec (a Ptr variable) the tables name: those held as values of fields, array
+	// items or dictionary entries, and the occurrences of repeated choices.
 	byPtr := map[*Type]bool{}
-	value := func(v *Value) {
-		if v != nil && v.Kind == StructValue {
+	b.eachValue(func(v *Value, f *Field) {
+		if v != nil && v.Kind == StructValue || f != nil && f.Shape == Choices {
 			byPtr[v.Type] = true
 		}
-	}
-	fields := func(fs []*Field) {
-		for _, f := range fs {
-			value(f.Value)
-			if f.Shape == Choices {
-				byPtr[f.Value.Type] = true
-			}
-		}
-	}
-	for _, t := range b.pkg.Types {
-		fields(t.Fields)
-	}
-	for _, a := range b.pkg.Arrays {
-		value(a.Item.Value)
-	}
-	for _, d := range b.pkg.Dicts {
-		value(d.Key.Value)
-		value(d.Value.Value)
-	}
-	for _, c := range b.pkg.Clients {
-		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
-			if h != nil {
-				fields(h.Fields)
-			}
-		}
-	}
+	})
 	for _, t := range b.pkg.Types {
 		if t.Kind == Struct {
 			t.DescVar = b.scope.Claim(Unexported("desc" + t.GoName))
@@ -651,18 +628,13 @@ func (b *builder) typedCodecs() {
 			c.Typed = true
 		}
 	}
-	value := func(v *Value, held bool) {
+	b.eachValue(func(v *Value, f *Field) {
+		held := f == nil || f.Ref || f.Shape != Single
 		if v != nil && v.Kind == SimpleValue && (held || v.Ref) {
 			mark(v.Codec)
 		}
-	}
-	fields := func(fs []*Field) {
-		for _, f := range fs {
-			value(f.Value, f.Ref || f.Shape != Single)
-		}
-	}
+	})
 	for _, t := range b.pkg.Types {
-		fields(t.Fields)
 		for _, a := range t.Attrs {
 			if a.Ref {
 				mark(a.Codec)
@@ -675,12 +647,26 @@ func (b *builder) typedCodecs() {
 			}
 		}
 	}
+}
+
+// eachValue calls fn with the value of every field of the package's structs and header structs (f
+// is the field), and with every array item, dictionary key and value, and simple body's value (f is
+// nil: those are held in slices, maps or by the call).
+func (b *builder) eachValue(fn func(v *Value, f *Field)) {
+	fields := func(fs []*Field) {
+		for _, f := range fs {
+			fn(f.Value, f)
+		}
+	}
+	for _, t := range b.pkg.Types {
+		fields(t.Fields)
+	}
 	for _, a := range b.pkg.Arrays {
-		value(a.Item.Value, true)
+		fn(a.Item.Value, nil)
 	}
 	for _, d := range b.pkg.Dicts {
-		value(d.Key.Value, true)
-		value(d.Value.Value, true)
+		fn(d.Key.Value, nil)
+		fn(d.Value.Value, nil)
 	}
 	for _, c := range b.pkg.Clients {
 		for _, h := range []*Header{c.RequestHeader, c.ResponseHeader} {
@@ -691,7 +677,7 @@ func (b *builder) typedCodecs() {
 		for _, op := range c.Operations {
 			for _, sb := range []*SimpleBody{op.RequestSimple, op.ResponseSimple} {
 				if sb != nil {
-					value(sb.Value, true)
+					fn(sb.Value, nil)
 				}
 			}
 		}

@@ -54,9 +54,3 @@ func partsList(t *Type) string {
 	last := names[len(names)-1]
 	return "the elements " + strings.Join(names[:len(names)-1], ", ") + " and " + last + " side by side"
 }
-
-// typePartError is the error for part p of message m, which names a type, in a document-style body.
-func typePartError(pos parser.Pos, p *parser.Part, m *parser.Message) error {
-	return lenientf(pos, "read it as an element named after the part, in no namespace",
-		"part %s of message %s names a type, not an element, which a document-style binding cannot put in the body (sogen supports type parts in rpc style)", p.Name, m.Name.Local)
-}

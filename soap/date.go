@@ -2,6 +2,8 @@ package soap
 
 import (
 	"time"
+
+	"github.com/sogen-go/sogen/soap/internal/whitespace"
 )
 
 // dtZeroDate is the text of the zero Date.
@@ -35,7 +37,7 @@ func ParseDate(s string) (Date, error) {
 
 // dateFromWire returns a Date that holds s, white space collapsed, without
 // checking it (see dateTimeFromWire).
-func dateFromWire(s string) Date { return Date{lex: collapse(s), set: true} }
+func dateFromWire(s string) Date { return Date{lex: whitespace.Collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero Date it returns
 // "0001-01-01".

@@ -2,6 +2,8 @@ package soap
 
 import (
 	"time"
+
+	"github.com/sogen-go/sogen/soap/internal/whitespace"
 )
 
 // dtZeroDateTime is the text of the zero DateTime: .NET's DateTime.MinValue,
@@ -80,7 +82,7 @@ func ParseDateTime(s string) (DateTime, error) {
 // checking it. Decoders use it so that one malformed value from a server is
 // kept (and sent back as it came) rather than failing the whole reply; Time
 // reports the problem.
-func dateTimeFromWire(s string) DateTime { return DateTime{lex: collapse(s), set: true} }
+func dateTimeFromWire(s string) DateTime { return DateTime{lex: whitespace.Collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero DateTime it returns
 // "0001-01-01T00:00:00".

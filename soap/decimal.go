@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+
+	"github.com/sogen-go/sogen/soap/internal/whitespace"
 )
 
 // Decimal is an xs:decimal value kept as its text, so that any precision a
@@ -70,7 +72,7 @@ func ParseDecimal(s string) (Decimal, error) {
 
 // decimalFromWire returns a Decimal that holds s, white space collapsed, without checking
 // it (see dateTimeFromWire).
-func decimalFromWire(s string) Decimal { return Decimal{lex: collapse(s), set: true} }
+func decimalFromWire(s string) Decimal { return Decimal{lex: whitespace.Collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero Decimal it returns
 // "0".

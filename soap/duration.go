@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sogen-go/sogen/soap/internal/whitespace"
 )
 
 // dtZeroDuration is the text of the zero Duration.
@@ -230,7 +232,7 @@ func ParseDuration(s string) (Duration, error) {
 
 // durationFromWire returns a Duration that holds s, white space collapsed, without
 // checking it (see dateTimeFromWire).
-func durationFromWire(s string) Duration { return Duration{lex: collapse(s), set: true} }
+func durationFromWire(s string) Duration { return Duration{lex: whitespace.Collapse(s), set: true} }
 
 // String returns the lexical text of d; for the zero Duration it returns
 // "PT0S".

@@ -402,13 +402,3 @@ func lexDigits(s string) int {
 	}
 	return i
 }
-
-// collapse applies XML Schema's whiteSpace="collapse": trim, and fold inner runs of whitespace to one
-// space. White space is XML's: space, tab, line feed and carriage return (XML Schema Part 2, section
-// 4.3.6), not the other Unicode spaces (a no-break space is kept).
-func collapse(s string) string {
-	if !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") {
-		return strings.Trim(s, " ")
-	}
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }), " ")
-}

@@ -3,6 +3,8 @@ package soap
 import (
 	"cmp"
 	"time"
+
+	"github.com/sogen-go/sogen/soap/internal/whitespace"
 )
 
 // dtZeroTime is the text of the zero TimeOfDay.
@@ -39,7 +41,7 @@ func ParseTimeOfDay(s string) (TimeOfDay, error) {
 
 // timeOfDayFromWire returns a TimeOfDay that holds s, white space collapsed, without
 // checking it (see dateTimeFromWire).
-func timeOfDayFromWire(s string) TimeOfDay { return TimeOfDay{lex: collapse(s), set: true} }
+func timeOfDayFromWire(s string) TimeOfDay { return TimeOfDay{lex: whitespace.Collapse(s), set: true} }
 
 // String returns the lexical text of t; for the zero TimeOfDay it returns
 // "00:00:00".

@@ -728,11 +728,9 @@ func TestAnyTypeGeneratedSimpleTypes(t *testing.T) {
 }
 
 // The values a reply holding the given text decodes to, kept unchecked as decoding keeps them.
-func wireDateTime(s string) soap.DateTime   { return wire[soap.DateTime](&soapimpl.XSDateTime, s) }
-func wireDate(s string) soap.Date           { return wire[soap.Date](&soapimpl.XSDate, s) }
-func wireTimeOfDay(s string) soap.TimeOfDay { return wire[soap.TimeOfDay](&soapimpl.XSTime, s) }
-func wireDuration(s string) soap.Duration   { return wire[soap.Duration](&soapimpl.XSDuration, s) }
-func wireDecimal(s string) soap.Decimal     { return wire[soap.Decimal](&soapimpl.XSDecimal, s) }
+func wireDateTime(s string) soap.DateTime { return wire[soap.DateTime](&soapimpl.XSDateTime, s) }
+func wireDuration(s string) soap.Duration { return wire[soap.Duration](&soapimpl.XSDuration, s) }
+func wireDecimal(s string) soap.Decimal   { return wire[soap.Decimal](&soapimpl.XSDecimal, s) }
 
 func wire[T any](c *soapimpl.Codec, s string) T {
 	v, err := c.Parse(s)

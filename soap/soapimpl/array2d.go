@@ -63,22 +63,16 @@ func decodeArray2D[T any](a *array[T], d *Decoder, f *elem, dst *[][]T) error {
 		return d.Errorf("%s: %v", f.name.Local, err)
 	}
 	items := make([]T, 0, 4)
-	for {
-		ok, err := d.child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err = d.children(func() error {
 		if d.hasEncAttr("position") {
 			return d.Errorf("sparse SOAP-ENC arrays (soapenc:position) are not supported")
 		}
 		var zero T
 		items = append(items, zero)
-		if err := decodeField(d, a.c, &a.item, nil, &items[len(items)-1]); err != nil {
-			return err
-		}
+		return decodeField(d, a.c, &a.item, nil, &items[len(items)-1])
+	})
+	if err != nil {
+		return err
 	}
 	switch {
 	case cols > 0 && rows < 0:

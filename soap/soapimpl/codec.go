@@ -9,6 +9,7 @@ import (
 
 	"github.com/sogen-go/sogen/soap"
 	"github.com/sogen-go/sogen/soap/internal/bridge"
+	"github.com/sogen-go/sogen/soap/internal/whitespace"
 )
 
 // ops are the operations of a codec on values of type T. Generic code (arrays, dictionaries,
@@ -393,27 +394,6 @@ func sameText[T any](e *Encoder, c *ops[T], s, fixed string) bool {
 
 func xsd(local string) xml.Name { return xml.Name{Space: soap.XSDNamespace, Local: local} }
 
-// collapse applies XML Schema's whiteSpace="collapse": trim, and fold inner runs of whitespace to one
-// space. White space is XML's: space, tab, line feed and carriage return (XML Schema Part 2, section
-// 4.3.6), not the other Unicode spaces (a no-break space is kept).
-func collapse(s string) string {
-	if !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") {
-		return strings.Trim(s, " ")
-	}
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }), " ")
-}
-
-// replaceWS applies XML Schema's whiteSpace="replace": tab, newline and carriage return become spaces.
-func replaceWS(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\t', '\n', '\r':
-			return ' '
-		}
-		return r
-	}, s)
-}
-
 func stringOps(local string, norm func(string) string) *ops[string] {
 	return &ops[string]{
 		typ:    xsd(local),
@@ -468,26 +448,26 @@ func lexOps[T any](local string, format func(T) string, fromWire func(string) T,
 // whitespace facet when decoding (normalizedString replaces, the token family collapses).
 var (
 	XSString           = builtin(stringOps("string", nil))
-	XSNormalizedString = builtin(stringOps("normalizedString", replaceWS))
-	XSToken            = builtin(stringOps("token", collapse))
-	XSLanguage         = builtin(stringOps("language", collapse))
-	XSName             = builtin(stringOps("Name", collapse))
-	XSNCName           = builtin(stringOps("NCName", collapse))
-	XSID               = builtin(stringOps("ID", collapse))
-	XSIDREF            = builtin(stringOps("IDREF", collapse))
-	XSIDREFS           = builtin(stringOps("IDREFS", collapse))
-	XSENTITY           = builtin(stringOps("ENTITY", collapse))
-	XSENTITIES         = builtin(stringOps("ENTITIES", collapse))
-	XSNMTOKEN          = builtin(stringOps("NMTOKEN", collapse))
-	XSNMTOKENS         = builtin(stringOps("NMTOKENS", collapse))
-	XSAnyURI           = builtin(stringOps("anyURI", collapse))
-	XSNOTATION         = builtin(stringOps("NOTATION", collapse))
+	XSNormalizedString = builtin(stringOps("normalizedString", whitespace.Replace))
+	XSToken            = builtin(stringOps("token", whitespace.Collapse))
+	XSLanguage         = builtin(stringOps("language", whitespace.Collapse))
+	XSName             = builtin(stringOps("Name", whitespace.Collapse))
+	XSNCName           = builtin(stringOps("NCName", whitespace.Collapse))
+	XSID               = builtin(stringOps("ID", whitespace.Collapse))
+	XSIDREF            = builtin(stringOps("IDREF", whitespace.Collapse))
+	XSIDREFS           = builtin(stringOps("IDREFS", whitespace.Collapse))
+	XSENTITY           = builtin(stringOps("ENTITY", whitespace.Collapse))
+	XSENTITIES         = builtin(stringOps("ENTITIES", whitespace.Collapse))
+	XSNMTOKEN          = builtin(stringOps("NMTOKEN", whitespace.Collapse))
+	XSNMTOKENS         = builtin(stringOps("NMTOKENS", whitespace.Collapse))
+	XSAnyURI           = builtin(stringOps("anyURI", whitespace.Collapse))
+	XSNOTATION         = builtin(stringOps("NOTATION", whitespace.Collapse))
 	XSAnySimpleType    = builtin(stringOps("anySimpleType", nil))
-	XSGYearMonth       = builtin(stringOps("gYearMonth", collapse))
-	XSGYear            = builtin(stringOps("gYear", collapse))
-	XSGMonthDay        = builtin(stringOps("gMonthDay", collapse))
-	XSGDay             = builtin(stringOps("gDay", collapse))
-	XSGMonth           = builtin(stringOps("gMonth", collapse))
+	XSGYearMonth       = builtin(stringOps("gYearMonth", whitespace.Collapse))
+	XSGYear            = builtin(stringOps("gYear", whitespace.Collapse))
+	XSGMonthDay        = builtin(stringOps("gMonthDay", whitespace.Collapse))
+	XSGDay             = builtin(stringOps("gDay", whitespace.Collapse))
+	XSGMonth           = builtin(stringOps("gMonth", whitespace.Collapse))
 
 	XSBoolean = builtin(numberOps("boolean", parseBool[[]byte], appendBool))
 

@@ -159,6 +159,20 @@ func (d *Decoder) child() (bool, error) {
 	return ok, nil
 }
 
+// children calls fn for each child element of the element being read, up to and including its end
+// tag.
+func (d *Decoder) children(fn func() error) error {
+	for {
+		ok, err := d.child()
+		if err != nil || !ok {
+			return err
+		}
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+}
+
 // Name returns the name of the element just started.
 func (d *Decoder) Name() xml.Name {
 	if d.rp != nil {

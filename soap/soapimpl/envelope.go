@@ -513,15 +513,7 @@ func decodeBody(d *Decoder, v soap.Version, op *Operation, call *Call, r *reply)
 	}
 	// Further body elements are not expected (WS-I Basic Profile: one child); they are skipped, but read,
 	// so that a truncated reply is still an error.
-	for {
-		ok, err := d.child()
-		if err != nil || !ok {
-			return err
-		}
-		if err := d.skip(); err != nil {
-			return err
-		}
-	}
+	return d.children(d.skip)
 }
 
 // decodeResult reads the reply element just started, named name, into res, and reports whether it

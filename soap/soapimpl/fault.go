@@ -49,20 +49,6 @@ func decodeFault(d *Decoder, v soap.Version) (*soap.Fault, error) {
 	return f, nil
 }
 
-// children calls fn for each child element of the element being read, up to and including its end
-// tag.
-func (d *Decoder) children(fn func() error) error {
-	for {
-		ok, err := d.child()
-		if err != nil || !ok {
-			return err
-		}
-		if err := fn(); err != nil {
-			return err
-		}
-	}
-}
-
 // trimmedText reads the text of the element just started, trimmed of surrounding white space.
 func (d *Decoder) trimmedText() (string, error) {
 	s, err := d.text()

@@ -415,15 +415,9 @@ func (t *Type) checkPresence(e *Encoder, p *soap.Presence) {
 	if p == nil || empty(p) {
 		return
 	}
-	own := t.info().own
+	inf := t.info()
 	for _, name := range p.Fields() {
-		var f *elem
-		for i := range own {
-			if own[i].goName == name {
-				f = &own[i]
-				break
-			}
-		}
+		f := inf.field(name)
 		switch {
 		case f == nil:
 			e.Errorf("soap: %s.Presence holds %s for %q, which is not a field of %s (a field of a type it extends has its state in that type's Presence)", t.s.Go, p.State(name), name, t.s.Go)
@@ -432,14 +426,20 @@ func (t *Type) checkPresence(e *Encoder, p *soap.Presence) {
 		}
 	}
 	for _, name := range presenceNilFields(p) {
-		found := false
-		for i := range own {
-			found = found || own[i].goName == name
-		}
-		if !found {
+		if inf.field(name) == nil {
 			e.Errorf("soap: %s.Presence records nil items or dictionary values for %q, which is not a field of %s", t.s.Go, name, t.s.Go)
 		}
 	}
+}
+
+// field returns the type's own field whose Go name is name, or nil.
+func (inf *structInfo) field(name string) *elem {
+	for i := range inf.own {
+		if inf.own[i].goName == name {
+			return &inf.own[i]
+		}
+	}
+	return nil
 }
 
 // EncodeHeader writes the header blocks of v (a pointer to the header struct) listed in which
@@ -537,15 +537,7 @@ func (t *Type) decode(d *Decoder, v any) error {
 		return decodeNodes(d, block[inf.mixed].(*[]soap.Node))
 	}
 	if len(inf.elems) == 0 {
-		for {
-			ok, err := d.child()
-			if err != nil || !ok {
-				return err
-			}
-			if err := d.unknown(); err != nil {
-				return err
-			}
-		}
+		return d.children(d.unknown)
 	}
 	// Which fields occurred: on the Decoder's stack of flags, which nested values share.
 	base := len(d.seen)
@@ -561,14 +553,7 @@ func (t *Type) decode(d *Decoder, v any) error {
 		defer func() { d.last = d.last[:lastBase] }()
 	}
 	next := 0 // the field expected next: children usually come in schema order
-	for {
-		ok, err := d.child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.children(func() error {
 		k := -1
 		if next < len(inf.elems) && matchAny(d, inf.elems[next].names) {
 			k = next
@@ -582,10 +567,7 @@ func (t *Type) decode(d *Decoder, v any) error {
 		}
 		if k < 0 {
 			if k = inf.wild; k < 0 {
-				if err := d.unknown(); err != nil {
-					return err
-				}
-				continue
+				return d.unknown()
 			}
 		} else {
 			d.seen[base+k] = true
@@ -599,14 +581,12 @@ func (t *Type) decode(d *Decoder, v any) error {
 		li := l.info()
 		p := block[inf.off[r.lvl]:]
 		if f := &li.own[r.idx]; f.occ != nil && f.occ.s.Kind == Sequence {
-			if err := f.decodeSequence(d, p[r.idx], &d.last[lastBase+k]); err != nil {
-				return err
-			}
-			continue
+			return f.decodeSequence(d, p[r.idx], &d.last[lastBase+k])
 		}
-		if err := l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx]); err != nil {
-			return err
-		}
+		return l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx])
+	})
+	if err != nil {
+		return err
 	}
 	seen := d.seen[base : base+len(inf.elems)]
 	for k, l := range inf.levels {
@@ -739,17 +719,8 @@ func (t *Type) DecodeParts(d *Decoder, v any) error {
 	if err := part(); err != nil {
 		return err
 	}
-	for {
-		ok, err := d.child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := part(); err != nil {
-			return err
-		}
+	if err := d.children(part); err != nil {
+		return err
 	}
 	block, mark := d.ptrs.push(t, v)
 	defer d.ptrs.pop(mark)

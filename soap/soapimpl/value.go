@@ -267,33 +267,24 @@ func decodeArray[T any](a *array[T], d *Decoder, f *elem, p *soap.Presence, dst 
 		p.ClearNil(f.goName)
 	}
 	out := make([]T, 0, 4)
-	for {
-		ok, err := d.child()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.children(func() error {
 		switch {
 		case soapArray:
 			if d.hasEncAttr("position") {
 				return d.Errorf("sparse SOAP-ENC arrays (soapenc:position) are not supported")
 			}
 		case !d.match(&a.item.name):
-			if err := d.unknown(); err != nil {
-				return err
-			}
-			continue
+			return d.unknown()
 		}
 		if p != nil && lostNil(d, &a.item) {
 			p.SetNilItem(f.goName, len(out))
 		}
 		var zero T
 		out = append(out, zero) // decoded in place: a local would escape, one allocation per item
-		if err := decodeField(d, a.c, &a.item, nil, &out[len(out)-1]); err != nil {
-			return err
-		}
+		return decodeField(d, a.c, &a.item, nil, &out[len(out)-1])
+	})
+	if err != nil {
+		return err
 	}
 	*dst = out
 	return nil
@@ -423,44 +414,26 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 				k K
 				v V
 			})
-			for {
-				ok, err := d.child()
-				if err != nil {
-					return err
-				}
-				if !ok {
-					break
-				}
+			err := d.children(func() error {
 				if !d.match(&pair) {
-					if err := d.unknown(); err != nil {
-						return err
-					}
-					continue
+					return d.unknown()
 				}
 				var zk K
 				var zv V
 				kv.k, kv.v = zk, zv
 				lost := false
-				for {
-					ok, err := d.child()
-					if err != nil {
-						return err
-					}
-					if !ok {
-						break
-					}
+				err := d.children(func() error {
 					switch {
 					case d.match(&kf.name):
-						err = decodeField(d, kc, &kf, nil, &kv.k)
+						return decodeField(d, kc, &kf, nil, &kv.k)
 					case d.match(&vf.name):
 						lost = p != nil && lostNil(d, &vf)
-						err = decodeField(d, vc, &vf, nil, &kv.v)
-					default:
-						err = d.unknown()
+						return decodeField(d, vc, &vf, nil, &kv.v)
 					}
-					if err != nil {
-						return err
-					}
+					return d.unknown()
+				})
+				if err != nil {
+					return err
 				}
 				m[kv.k] = kv.v
 				if p != nil && (lost || hasNils(p, f.goName)) {
@@ -472,6 +445,10 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 						p.ClearNilValue(f.goName, kv.k)
 					}
 				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 			*dst = m
 			return nil

@@ -66,9 +66,6 @@ type Unread struct {
 // NoFlags reports whether the entry builds and vets as sogen generates it with no flags.
 func (e *Entry) NoFlags() bool { return e.Vetted && len(e.Flags) == 0 && len(e.Maps) == 0 }
 
-// NoMaps reports whether the entry builds and vets with the flags its errors suggest, without -map.
-func (e *Entry) NoMaps() bool { return e.Vetted && len(e.Maps) == 0 }
-
 // Report is the outcome over the whole manifest.
 type Report struct {
 	Entries []*Entry
