@@ -53,15 +53,12 @@ func (e *emitter) shared(f *jen.File) {
 	for _, a := range pkg.Arrays {
 		space, local := nameArgs(a.Item.Elem)
 		args := []jen.Code{space, local, flagsExpr(e, false, a.Item.Nillable, a.Item.ZeroUnset, a.Item.Value.Ref), e.valueExpr(a.Item.Value)}
-		switch k := a.Item.Value.Kind; {
-		case a.Rank == 2:
+		switch a.Maker() {
+		case model.MakeArray2D:
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArray2D")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
-		case k == model.ArrayValue || k == model.DictValue || k == model.PolyValue || k == model.SimpleValue && !a.Item.Value.Codec.Runtime:
-			// Only the runtime's codecs (built-in types, structs, xs:anyType) make arrays of their
-			// values: the generic code of the others' arrays is instantiated here, for the types
-			// that have arrays.
+		case model.MakeArrayOf:
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArrayOf")).Types(e.goType(a.Item.Type)).Call(append(args, qname(a.EncItem), jen.Lit(a.EncItemRanks))...)
-		case !a.EncItem.IsZero():
+		case model.MakeEncArray:
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewEncArray")).Call(append(args, qname(a.EncItem))...)
 		default:
 			f.Var().Id(a.Var).Op("=").Add(e.impl("NewArray")).Call(args...)

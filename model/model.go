@@ -370,6 +370,36 @@ type Array struct {
 	Rank int
 }
 
+// ArrayMaker names the runtime constructor that makes an array's codec.
+type ArrayMaker int
+
+const (
+	// MakeArray is soapimpl.NewArray: items converted by one of the runtime's codecs (built-in
+	// types, structs, xs:anyType), whose arrays the runtime makes.
+	MakeArray ArrayMaker = iota
+	// MakeEncArray is soapimpl.NewEncArray: a SOAP-ENC array of such items.
+	MakeEncArray
+	// MakeArrayOf is soapimpl.NewArrayOf[T]: items of a generated simple type, arrays,
+	// dictionaries or polymorphic values, whose array code is instantiated in the generated
+	// package, only for the item types that have arrays.
+	MakeArrayOf
+	// MakeArray2D is soapimpl.NewArray2D[T]: a two-dimensional SOAP-ENC array.
+	MakeArray2D
+)
+
+// Maker returns the runtime constructor of the array's codec.
+func (a *Array) Maker() ArrayMaker {
+	switch k := a.Item.Value.Kind; {
+	case a.Rank == 2:
+		return MakeArray2D
+	case k == ArrayValue || k == DictValue || k == PolyValue || k == SimpleValue && !a.Item.Value.Codec.Runtime:
+		return MakeArrayOf
+	case !a.EncItem.IsZero():
+		return MakeEncArray
+	}
+	return MakeArray
+}
+
 // GoType returns the Go type of the array's values: []T, or [][]T for Rank 2.
 func (a *Array) GoType() *GoType {
 	gt := &GoType{Kind: Slice, Elem: a.Item.Type}
