@@ -88,6 +88,11 @@ type handler struct {
 // NewHandler returns the http.Handler serving impl (which implements the generated server
 // interface that svc's Methods call) as the binding svc describes, configured by opts.
 func NewHandler(svc *Service, impl any, opts []soap.HandlerOption) http.Handler {
+	if impl == nil {
+		// As http.Handle refuses a nil handler: a nil implementation would only fail on the
+		// first request, as a recovered panic.
+		panic("soap: a nil " + svc.Name + " cannot serve requests")
+	}
 	var o bridge.HandlerOptions
 	for _, opt := range opts {
 		if opt != nil {

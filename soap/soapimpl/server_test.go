@@ -586,3 +586,14 @@ func TestServerCharset(t *testing.T) {
 		}
 	}
 }
+
+func TestNewHandlerNilImplementation(t *testing.T) {
+	defer func() {
+		r := recover()
+		if msg, _ := r.(string); !strings.Contains(msg, "nil") || !strings.Contains(msg, testService(soap.V11).Name) {
+			t.Fatalf("NewHandler with a nil implementation: recovered %v, want a panic naming the server", r)
+		}
+	}()
+	NewHandler(testService(soap.V11), nil, nil)
+	t.Fatal("NewHandler with a nil implementation did not panic")
+}
