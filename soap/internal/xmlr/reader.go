@@ -374,6 +374,10 @@ func (r *Reader) qname(p int) (colon, end int, err error) {
 			p++
 		} else {
 			ru, n := utf8.DecodeRune(b[p:])
+			if ru == utf8.RuneError && n == 1 {
+				// Not UTF-8 (DecodeRune reads it as U+FFFD, itself a name character).
+				return 0, 0, r.fail(p, errUTF8, "invalid UTF-8")
+			}
 			if !isNameStartRune(ru) {
 				return 0, 0, r.fail(p, errName, "invalid character %U at the start of a name", ru)
 			}
@@ -389,6 +393,9 @@ func (r *Reader) qname(p int) (colon, end int, err error) {
 				break
 			}
 			ru, n := utf8.DecodeRune(b[p:])
+			if ru == utf8.RuneError && n == 1 {
+				return 0, 0, r.fail(p, errUTF8, "invalid UTF-8")
+			}
 			if !isNameRune(ru) {
 				return 0, 0, r.fail(p, errName, "invalid character %U in a name", ru)
 			}
@@ -1017,6 +1024,9 @@ func (r *Reader) piTarget(p int) (int, error) {
 			continue
 		}
 		ru, n := utf8.DecodeRune(b[p:])
+		if ru == utf8.RuneError && n == 1 {
+			return 0, r.fail(p, errUTF8, "invalid UTF-8")
+		}
 		if p == start && !isNameStartRune(ru) || !isNameRune(ru) {
 			return 0, r.fail(p, errName, "invalid character %U in a processing instruction target", ru)
 		}
@@ -1305,7 +1315,7 @@ func isNCName(b []byte) bool {
 			continue
 		}
 		ru, n := utf8.DecodeRune(b[i:])
-		if i == 0 && !isNameStartRune(ru) || !isNameRune(ru) {
+		if ru == utf8.RuneError && n == 1 || i == 0 && !isNameStartRune(ru) || !isNameRune(ru) {
 			return false
 		}
 		i += n

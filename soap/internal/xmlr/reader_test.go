@@ -75,6 +75,13 @@ func TestRules(t *testing.T) {
 		{doc: "<a>\x01</a>", code: errChar},
 		{doc: "<a><!--\x01--></a>", code: errChar},
 		{doc: "<a>\xff</a>", code: errUTF8},
+		// A byte that is not UTF-8 in a name: utf8.DecodeRune reads it as U+FFFD, itself a name character.
+		{doc: "<v \xb1=\"\"></v>", code: errUTF8},
+		{doc: "<\xb1/>", code: errUTF8},
+		{doc: "<a\xb1/>", code: errUTF8},
+		{doc: "<a:\xb1 xmlns:a=\"u\"/>", code: errUTF8},
+		{doc: "<?a\xb1 x?><a/>", code: errUTF8},
+		{doc: "<\uFFFD/>", want: "<{}\uFFFD></\uFFFD>"},
 		{doc: `<a b="1"c="2"/>`, code: errAttrSpace},
 		{doc: `<a b="1" b="2"/>`, code: errDupAttr},
 		{doc: `<a xmlns:p="u" xmlns:q="u" p:b="1" q:b="2"/>`, code: errDupAttr},
