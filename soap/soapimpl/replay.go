@@ -189,8 +189,9 @@ func (d *Decoder) bufferEncoded() error {
 		declare(b, -1)
 	}
 	type capOpen struct {
-		idx, decls int32
+		idx        int32
 		ns         uint32
+		decls, end int32 // the element's declarations: decls[decls:end]
 	}
 	var open []capOpen
 	depth := r.Depth()
@@ -213,10 +214,12 @@ func (d *Decoder) bufferEncoded() error {
 			if tok.Attr, err = rp.addAttrs(r, off, tok.Attr[:0]); err != nil {
 				return d.wrap(err)
 			}
-			open = append(open, capOpen{idx: i, decls: int32(len(rp.decls)), ns: t.n})
+			o := capOpen{idx: i, ns: t.n, decls: int32(len(rp.decls))}
 			for j, nd := 0, r.NumDecl(); j < nd; j++ {
 				declare(r.Decl(j), i)
 			}
+			o.end = int32(len(rp.decls))
+			open = append(open, o)
 			rp.toks.add(t)
 			if id, ok := idOf(&tok); ok {
 				if _, dup := rp.ids[id]; dup {
@@ -237,7 +240,7 @@ func (d *Decoder) bufferEncoded() error {
 			open = open[:len(open)-1]
 			t.n = o.ns
 			rp.toks.at(int(o.idx)).link = i
-			for j := len(rp.decls) - 1; j >= int(o.decls); j-- {
+			for j := o.end - 1; j >= o.decls; j-- {
 				dc := &rp.decls[j]
 				dc.end = i
 				cur[dc.prefix] = dc.prev
