@@ -2,10 +2,12 @@ package soapimpl
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -63,7 +65,7 @@ type replay struct {
 	r        *xmlr.Reader
 	// Scratch attributes: those of the current start tag, and those of an accessor and of the element
 	// it refers to, while they are merged.
-	attrBuf, accBuf, refBuf []xmlr.Attr
+	attrBuf, accBuf, refBuf, sorted []xmlr.Attr
 }
 
 // rtok is a token of the buffered Body. Its kind is told by link: a start tag's is the index of its
@@ -167,6 +169,9 @@ var errReplayView = errors.New("internal error: the XML reader returned a value 
 // servers qualify them.
 func (d *Decoder) bufferEncoded() error {
 	r := d.r
+	if r.Kind() != xmlr.StartElement { // as xmlr.Reader.Capture, which read the Body before
+		return d.wrap(r.Errorf("Capture called on a %v", r.Kind()))
+	}
 	rp := &replay{buf: r.Buffer(), ids: map[string]int32{}, r: r, curIdx: -1, basePath: r.Path(),
 		spaces: []rspace{{}}, spaceOf: map[xmlr.NS]uint32{xmlr.NoNamespace: 0}, prefixOf: map[string]uint32{}}
 	if uint64(len(rp.buf)) > math.MaxUint32 {
@@ -260,7 +265,7 @@ func (d *Decoder) bufferEncoded() error {
 	}
 	rp.indexDecls()
 	rp.unqualifyParts()
-	rp.limit = maxExpansion*rp.toks.n + minExpansion
+	rp.limit = maxExpansion*(rp.toks.n+rp.attrs.n) + minExpansion
 	d.rp = rp
 	d.encoded = true
 	return nil
@@ -478,6 +483,19 @@ func refOf(t *xmlr.Token) (string, bool) {
 	return "", false
 }
 
+// refID returns the identifier t refers to (as refOf, without allocating): whether t refers to an
+// element, and whether the reference is to one of this message (#id).
+func refID(t *xmlr.Token) (id []byte, ok, local bool) {
+	if href, ok := tokAttr(t, xmlr.NoNamespace, "href"); ok {
+		id, local = bytes.CutPrefix(bytes.TrimSpace(href), []byte("#"))
+		return id, true, local
+	}
+	if ref, ok := tokAttr(t, nsEnc12, "ref"); ok {
+		return bytes.TrimSpace(ref), true, true
+	}
+	return nil, false, false
+}
+
 // referenceAttr reports whether a is one of the attributes that identify or refer to a
 // multi-reference value, which a resolved reference does not carry.
 func referenceAttr(a *xmlr.Attr) bool {
@@ -503,7 +521,7 @@ func (rp *replay) next(d *Decoder) (xmlr.Kind, error) {
 		rp.pop = false
 	}
 	if rp.served++; rp.served > rp.limit {
-		return 0, d.Errorf("references (href) expand the encoded Body beyond %d tokens (%d times its own, plus %d): refusing it", rp.limit, maxExpansion, minExpansion)
+		return 0, rp.tooMany(d)
 	}
 	if n := len(rp.refs); n > 0 && rp.pos == int(rp.refs[n-1].end) {
 		f := rp.refs[n-1]
@@ -537,29 +555,50 @@ func (rp *replay) next(d *Decoder) (xmlr.Kind, error) {
 		return 0, err
 	}
 	rp.startTag(i)
-	href, ok := refOf(&rp.tok)
+	if err := rp.count(d, len(rp.tok.Attr)); err != nil {
+		return 0, err
+	}
+	id, ok, local := refID(&rp.tok)
 	if !ok {
 		rp.open = append(rp.open, replayOpen{name: int32(i), elem: int32(i)})
 		return xmlr.StartElement, nil
 	}
-	id, local := strings.CutPrefix(strings.TrimSpace(href), "#")
 	if !local {
+		href, _ := refOf(&rp.tok)
 		return 0, d.Errorf("<%s href=%q>: only references to an element of the message (#id) are supported", rp.tok.Name.Local, href)
 	}
-	target, found := rp.ids[id]
+	target, found := rp.ids[string(id)]
 	if !found {
+		href, _ := refOf(&rp.tok)
 		return 0, d.Errorf("<%s href=%q>: no element has id %q", rp.tok.Name.Local, href, id)
 	}
 	for _, f := range rp.refs {
 		if f.target == target {
+			href, _ := refOf(&rp.tok)
 			return 0, d.Errorf("<%s href=%q>: the value refers to itself (a cyclic graph, which Go values cannot hold)", rp.tok.Name.Local, href)
 		}
 	}
 	rp.refs = append(rp.refs, replayFrame{target: target, end: rp.toks.at(int(target)).link, ret: t.link + 1, acc: int32(i)})
 	rp.curIdx, rp.pos = int(target), int(target)+1
 	rp.merge(int(target))
+	if err := rp.count(d, len(rp.refBuf)); err != nil {
+		return 0, err
+	}
 	rp.open = append(rp.open, replayOpen{name: int32(i), elem: target})
 	return xmlr.StartElement, nil
+}
+
+// count counts n attributes served: serving a start tag takes time in its attributes, so they are
+// bounded with the tokens.
+func (rp *replay) count(d *Decoder, n int) error {
+	if rp.served += n; rp.served > rp.limit {
+		return rp.tooMany(d)
+	}
+	return nil
+}
+
+func (rp *replay) tooMany(d *Decoder) error {
+	return d.Errorf("references (href) expand the encoded Body beyond %d tokens (attributes included; %d times its own, plus %d): refusing it", rp.limit, maxExpansion, minExpansion)
 }
 
 // merge makes tok, the start tag of an accessor, the start tag standing for it as it refers to the
@@ -576,21 +615,37 @@ func (rp *replay) merge(ref int) {
 			out = append(out, rp.refBuf[i])
 		}
 	}
-outer:
-	for i := range acc {
-		a := &acc[i]
-		if referenceAttr(a) {
-			continue
-		}
+	// Whether ref has an attribute: by a scan, or, among many, by a binary search.
+	has := func(a *xmlr.Attr) bool {
 		for j := range rp.refBuf {
 			if b := &rp.refBuf[j]; b.Name.NS == a.Name.NS && bytes.Equal(b.Name.Local, a.Name.Local) {
-				continue outer
+				return true
 			}
 		}
-		out = append(out, *a)
+		return false
+	}
+	if len(acc) > 8 && len(rp.refBuf) > 8 {
+		rp.sorted = append(rp.sorted[:0], rp.refBuf...)
+		slices.SortFunc(rp.sorted, compareAttrNames)
+		has = func(a *xmlr.Attr) bool {
+			_, found := slices.BinarySearchFunc(rp.sorted, *a, compareAttrNames)
+			return found
+		}
+	}
+	for i := range acc {
+		if a := &acc[i]; !referenceAttr(a) && !has(a) {
+			out = append(out, *a)
+		}
 	}
 	rp.attrBuf = out
 	rp.tok.Attr, rp.tok.Offset = out, int(rp.toks.at(ref).off)
+}
+
+func compareAttrNames(a, b xmlr.Attr) int {
+	if c := cmp.Compare(a.Name.NS, b.Name.NS); c != 0 {
+		return c
+	}
+	return bytes.Compare(a.Name.Local, b.Name.Local)
 }
 
 func (rp *replay) path() string {
