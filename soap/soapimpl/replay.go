@@ -244,6 +244,9 @@ func (d *Decoder) bufferEncoded() error {
 			o := open[len(open)-1]
 			open = open[:len(open)-1]
 			t.n = o.ns
+			if n, m := r.Name(), rp.tagNameAt(int(t.off), o.ns); string(n.Prefix) != string(m.Prefix) || string(n.Local) != string(m.Local) {
+				return d.wrap(errReplayView)
+			}
 			rp.toks.at(int(o.idx)).link = i
 			for j := o.end - 1; j >= o.decls; j-- {
 				dc := &rp.decls[j]
@@ -370,11 +373,16 @@ func (rp *replay) qname(off int, ns uint32) xmlr.Name {
 // tagName returns the name of the tag i.
 func (rp *replay) tagName(i int) xmlr.Name {
 	t := rp.toks.at(i)
-	off := int(t.off) + 1
+	return rp.tagNameAt(int(t.off), t.n)
+}
+
+// tagNameAt returns the name of the start or end tag at off (an empty-element tag for its end tag too).
+func (rp *replay) tagNameAt(off int, ns uint32) xmlr.Name {
+	off++
 	if rp.buf[off] == '/' {
 		off++
 	}
-	return rp.qname(off, t.n)
+	return rp.qname(off, ns)
 }
 
 // appendAttrs appends the attributes of the start tag i to dst.
