@@ -190,3 +190,140 @@ func TestBufferEncodedScopeMemory(t *testing.T) {
 		t.Errorf("reading a %d-byte Body allocated %d bytes, more than 100 times its size", len(doc), alloc)
 	}
 }
+
+// TestBufferEncodedScopes: the prefixes of a referred element are those in scope where it is written,
+// however declarations nest, are redeclared and end around it and around the reference.
+func TestBufferEncodedScopes(t *testing.T) {
+	const env = `<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:t="urn:env">`
+	for _, c := range []struct{ name, body, want string }{
+		{
+			"a prefix redeclared inside the referred element, then out of scope again",
+			`<W xmlns:t="urn:wrong"><a href="#x"/><b xsi:type="t:B"/></W>` +
+				`<m xmlns:t="urn:m"><v id="x" xsi:type="t:V"><w xmlns:t="urn:w" xsi:type="t:W"><y xsi:type="t:Y"/></w><z xsi:type="t:Z"/></v></m>`,
+			`<W><a type={urn:m}V><w type={urn:w}W><y type={urn:w}Y></y></w><z type={urn:m}Z></z></a><b type={urn:wrong}B></b></W>`,
+		},
+		{
+			"a reference inside a referred element, to one in another scope, and back",
+			`<W><a href="#x"/></W>` +
+				`<m xmlns:t="urn:m"><v id="x"><p href="#y"/><q xsi:type="t:Q"/></v></m>` +
+				`<n xmlns:t="urn:n"><u id="y" xsi:type="t:U"><k xsi:type="t:K"/></u></n>`,
+			`<W><a><p type={urn:n}U><k type={urn:n}K></k></p><q type={urn:m}Q></q></a></W>`,
+		},
+		{
+			"the Envelope's binding when nothing nearer declares the prefix",
+			`<W xmlns:t="urn:wrong"><a href="#x"/></W><v id="x" xsi:type="t:V"/>`,
+			`<W><a type={urn:env}V></a></W>`,
+		},
+		{
+			"the default namespace, declared and undeclared",
+			`<W xmlns="urn:wrong"><a href="#x"/><b xsi:type="B"/></W>` +
+				`<m xmlns="urn:d" xmlns:e2="urn:e2"><v id="x" xsi:type="V"><u xmlns="" xsi:type="U"/><z xsi:type="Z"/></v></m>`,
+			`<W><a type={urn:d}V><u type={}U></u><z type={urn:d}Z></z></a><b type={urn:wrong}B></b></W>`,
+		},
+		{
+			"a prefix declared on the accessor is not in scope in the referred element",
+			`<W><a xmlns:t="urn:acc" href="#x"/></W><v id="x" xsi:type="t:V"/>`,
+			`<W><a type={urn:env}V></a></W>`,
+		},
+		{
+			"siblings declaring the same prefix, and the element after them",
+			`<W><a href="#x"/></W><m><v id="x"><p xmlns:t="urn:1" xsi:type="t:P"/><q xmlns:t="urn:2" xsi:type="t:Q"/><r xsi:type="t:R"/></v></m>`,
+			`<W><a><p type={urn:1}P></p><q type={urn:2}Q></q><r type={urn:env}R></r></a></W>`,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := encTokens(t, env+`<e:Body>`+c.body+`</e:Body></e:Envelope>`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(got, c.want) {
+				t.Errorf("tokens\n got %s\nwant %s...", got, c.want)
+			}
+		})
+	}
+}
+
+// TestBufferEncodedTags: the buffered Body serves names, attributes and text as the reader read them,
+// however the tags are written: white space around =, either quote, references in values and text,
+// declarations among the attributes, namespace names written with references, CDATA sections and
+// comments in text, names that are not ASCII.
+func TestBufferEncodedTags(t *testing.T) {
+	body := `<W><a href='#x' b = "1" c="&quot;q&quot;"/><s v='say "hi"' xmlns:p="urn:p" p:w="&#x41;&lt;" w="2"` + "\n\t" + `>a&amp;b<!--c--><![CDATA[<d>]]>` + "\r\n" + `e</s>` +
+		`<n:é xmlns:n="urn:&#110;"><n:ü/></n:é></W><v id="x" c="ref" d="4&gt;3">t</v>`
+	got, err := encTokens(t, `<E><B>`+body+`</B></E>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<W><a c=ref d=4>3 b=1>t</a><s v=say "hi" w=A< w=2>a&b<d>` + "\n" + `e</s><é><ü></ü></é></W><v id=x c=ref d=4>3>t</v></B></E>`
+	if got != want {
+		t.Errorf("tokens\n got %q\nwant %q", got, want)
+	}
+	// The namespace written with a reference.
+	d := NewDecoder([]byte(`<E><B><W/><n:r xmlns:n="urn:&#110;" id="r"><n:s/></n:r></B></E>`), nil)
+	if err := d.Root(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Child(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.BufferEncoded(); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for range 4 {
+		if k, err := d.next(); err != nil {
+			t.Fatal(err)
+		} else if k == xmlr.StartElement {
+			names = append(names, "{"+d.Name().Space+"}"+d.Name().Local)
+		}
+	}
+	if got := strings.Join(names, " "); got != "{}W {urn:n}r {urn:n}s" {
+		t.Errorf("names %s", got)
+	}
+}
+
+// TestBufferEncodedAttributeBomb: a value with many attributes referred to many times would take
+// time in their product (here 10,000 references times 20,000 attributes, from a 400 KB Body): the
+// expansion bound counts the attributes served with the tokens.
+func TestBufferEncodedAttributeBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<E><B><W>`)
+	for range 10000 {
+		b.WriteString(`<p href="#v"/>`)
+	}
+	b.WriteString(`</W><v id="v"`)
+	for i := range 20000 {
+		fmt.Fprintf(&b, ` a%d=""`, i)
+	}
+	b.WriteString(`/></B></E>`)
+	_, err := encTokens(t, b.String())
+	if err == nil || !strings.Contains(err.Error(), "references (href) expand the encoded Body beyond") {
+		t.Fatalf("attribute bomb: %v", err)
+	}
+}
+
+// TestBufferEncodedMergeMany: an accessor and the element it refers to, both with many attributes,
+// merge as with few: the referred element's attributes, then the accessor's others.
+func TestBufferEncodedMergeMany(t *testing.T) {
+	var acc, ref, want strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&ref, ` r%d="%d"`, i, i)
+		fmt.Fprintf(&want, ` r%d=%d`, i, i)
+	}
+	for i := range 30 {
+		fmt.Fprintf(&acc, ` a%d="x"`, i)
+		if i%3 == 0 {
+			fmt.Fprintf(&acc, ` r%d="acc"`, i)
+		}
+	}
+	for i := range 30 {
+		fmt.Fprintf(&want, ` a%d=x`, i)
+	}
+	got, err := encTokens(t, `<E><B><W><p href="#v"`+acc.String()+`/></W><v id="v"`+ref.String()+`/></B></E>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := `<W><p` + want.String() + `></p></W>`; !strings.HasPrefix(got, w) {
+		t.Errorf("tokens\n got %s\nwant %s...", got, w)
+	}
+}
