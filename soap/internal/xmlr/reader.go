@@ -547,11 +547,18 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 	}
 	// The frame is filled in place (it is large); an error leaves it on the stack, but the Reader
 	// stops then.
-	r.stack = append(r.stack, frame{start: nstart, end: nend, tag: tag, scope: int32(len(r.scope)), def: def})
-	f := &r.stack[len(r.stack)-1]
+	n := len(r.stack)
+	if n < cap(r.stack) {
+		r.stack = r.stack[:n+1]
+	} else {
+		r.stack = append(r.stack, frame{})
+	}
+	f := &r.stack[n]
+	f.start, f.end, f.tag, f.scope, f.def = nstart, nend, tag, int32(len(r.scope)), def
 	r.attrs = r.attrs[:0]
 	if len(r.raws) > 0 {
 		if err := r.declare(f); err != nil {
+			f.name = Name{} // for Path
 			return 0, err
 		}
 	}
@@ -679,36 +686,40 @@ func (r *Reader) lookup(prefix []byte) int32 {
 
 var xmlNamespace = []byte(XMLNamespace)
 
-// resolve resolves the qualified name b[start:end] into n; def is the default namespace binding in
-// force for an element name.
+// resolve resolves the qualified name b[start:end] into n (all of it: n may hold the name of an
+// element popped before); def is the default namespace binding in force for an element name.
 func (r *Reader) resolve(n *Name, start, colon, end int, def int32, elem bool) error {
 	b := r.buf
 	if colon < 0 {
-		n.Local = b[start:end]
 		if elem && def >= 0 {
 			bd := &r.scope[def]
-			n.NS, n.Space = bd.NS, bd.URI
+			*n = Name{NS: bd.NS, Space: bd.URI, Local: b[start:end]}
+		} else {
+			*n = Name{Local: b[start:end]}
 		}
 		return nil
 	}
-	n.Prefix, n.Local = b[start:colon], b[colon+1:end]
-	if r.cacheOK && string(n.Prefix) == string(r.cachePrefix) { // never xml nor xmlns
+	prefix, local := b[start:colon], b[colon+1:end]
+	if r.cacheOK && string(prefix) == string(r.cachePrefix) { // never xml nor xmlns
 		bd := &r.scope[r.cacheIdx]
-		n.NS, n.Space = bd.NS, bd.URI
+		*n = Name{NS: bd.NS, Space: bd.URI, Prefix: prefix, Local: local}
 		return nil
 	}
-	switch string(n.Prefix) {
+	switch string(prefix) {
 	case "xml":
-		n.NS, n.Space = XML, xmlNamespace
+		*n = Name{NS: XML, Space: xmlNamespace, Prefix: prefix, Local: local}
 		return nil
 	case "xmlns":
+		*n = Name{Prefix: prefix, Local: local}
 		return r.fail(start, errReserved, "an element name must not have the prefix xmlns")
 	}
-	i := r.lookup(n.Prefix)
+	i := r.lookup(prefix)
 	if i < 0 {
-		return r.fail(start, errUnbound, "undeclared namespace prefix %q", n.Prefix)
+		*n = Name{Prefix: prefix, Local: local}
+		return r.fail(start, errUnbound, "undeclared namespace prefix %q", prefix)
 	}
-	n.NS, n.Space = r.scope[i].NS, r.scope[i].URI
+	bd := &r.scope[i]
+	*n = Name{NS: bd.NS, Space: bd.URI, Prefix: prefix, Local: local}
 	return nil
 }
 
