@@ -1492,6 +1492,9 @@ func (r *Reader) ReadText() ([]byte, error) {
 	if r.kind != StartElement {
 		return nil, r.Errorf("ReadText called on a %v", r.kind)
 	}
+	if text, ok := r.plainText(); ok {
+		return text, nil
+	}
 	k, err := r.Next()
 	if err != nil {
 		return nil, err
@@ -1507,6 +1510,49 @@ func (r *Reader) ReadText() ([]byte, error) {
 		return nil, r.Errorf("element <%s> inside simple content", r.Local())
 	}
 	return text, nil
+}
+
+// plainText is ReadText's fast path, for the content of most simple elements: character data
+// without references, carriage returns, CDATA sections, comments or processing instructions,
+// followed by the end tag of the current StartElement written as its start tag's name and ">". It
+// reads both tokens (leaving the Reader as Next would) and reports whether it could; if not, it
+// has changed nothing and ReadText reads the content token by token.
+func (r *Reader) plainText() ([]byte, bool) {
+	if r.empty || r.err != nil {
+		return nil, false
+	}
+	b := r.buf
+	start := r.pos
+	p := start
+	for {
+		for p < len(b) && class[b[p]]&stopText == 0 {
+			p++
+		}
+		if p >= len(b) || b[p] < utf8.RuneSelf {
+			break
+		}
+		ru, n := utf8.DecodeRune(b[p:])
+		if ru == utf8.RuneError && n == 1 || !isChar(ru) {
+			return nil, false // reported by the token-by-token reading, where it is
+		}
+		p += n
+	}
+	if p+1 >= len(b) || b[p] != '<' || b[p+1] != '/' {
+		return nil, false
+	}
+	f := &r.stack[len(r.stack)-1]
+	name := b[f.start:f.end]
+	e := p + 2 + len(name)
+	if e >= len(b) || b[e] != '>' || string(b[p+2:e]) != string(name) {
+		return nil, false
+	}
+	var text []byte
+	if p > start {
+		text = b[start:p:p]
+	}
+	r.pos, r.tokStart, r.tokPos.ok = e+1, p, false
+	r.kind, r.pop = EndElement, true
+	return text, true
 }
 
 // Skip reads the rest of the current StartElement, up to and including its EndElement, checking it
