@@ -408,41 +408,62 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 				p.ClearNil(f.goName)
 			}
 			m := make(map[K]V)
-			// One pair decoded into, reused: locals passed to the codecs would escape, two
-			// allocations per entry.
-			kv := new(struct {
+			// A key or value whose codec reads text is returned by simpleValue; the others are
+			// decoded into one pair, reused: locals passed to the codecs would escape, two allocations
+			// per entry.
+			ksimple, vsimple := kc.elemDec == nil, vc.elemDec == nil
+			var kv *struct {
 				k K
 				v V
-			})
+			}
+			if !ksimple || !vsimple {
+				kv = new(struct {
+					k K
+					v V
+				})
+			}
 			err := d.children(func() error {
 				if !d.match(&pair) {
 					return d.unknown()
 				}
-				var zk K
-				var zv V
-				kv.k, kv.v = zk, zv
+				var k K
+				var v V
+				if kv != nil {
+					kv.k, kv.v = k, v
+				}
 				lost := false
 				err := d.children(func() error {
+					var err error
 					switch {
+					case d.match(&kf.name) && ksimple:
+						k, err = simpleValue(d, kc)
 					case d.match(&kf.name):
-						return decodeField(d, kc, &kf, nil, &kv.k)
+						err = decodeField(d, kc, &kf, nil, &kv.k)
+						k = kv.k
 					case d.match(&vf.name):
 						lost = p != nil && lostNil(d, &vf)
-						return decodeField(d, vc, &vf, nil, &kv.v)
+						if vsimple {
+							v, err = simpleValue(d, vc)
+						} else {
+							err = decodeField(d, vc, &vf, nil, &kv.v)
+							v = kv.v
+						}
+					default:
+						err = d.unknown()
 					}
-					return d.unknown()
+					return err
 				})
 				if err != nil {
 					return err
 				}
-				m[kv.k] = kv.v
+				m[k] = v
 				if p != nil && (lost || hasNils(p, f.goName)) {
 					// A later entry with the same key replaces the earlier one, its record included.
 					// (Only then: the key in an interface would cost an allocation per entry.)
 					if lost {
-						p.SetNilValue(f.goName, kv.k)
+						p.SetNilValue(f.goName, k)
 					} else {
-						p.ClearNilValue(f.goName, kv.k)
+						p.ClearNilValue(f.goName, k)
 					}
 				}
 				return nil
