@@ -553,7 +553,15 @@ func (t *Type) decode(d *Decoder, v any) error {
 		defer func() { d.last = d.last[:lastBase] }()
 	}
 	next := 0 // the field expected next: children usually come in schema order
-	err := d.children(func() error {
+	for {
+		// A loop rather than d.children: one call through a closure fewer per child.
+		ok, err := d.child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
 		k := -1
 		if next < len(inf.elems) && matchAny(d, inf.elems[next].names) {
 			k = next
@@ -567,7 +575,10 @@ func (t *Type) decode(d *Decoder, v any) error {
 		}
 		if k < 0 {
 			if k = inf.wild; k < 0 {
-				return d.unknown()
+				if err := d.unknown(); err != nil {
+					return err
+				}
+				continue
 			}
 		} else {
 			d.seen[base+k] = true
@@ -581,12 +592,13 @@ func (t *Type) decode(d *Decoder, v any) error {
 		li := l.info()
 		p := block[inf.off[r.lvl]:]
 		if f := &li.own[r.idx]; f.occ != nil && f.occ.s.Kind == Sequence {
-			return f.decodeSequence(d, p[r.idx], &d.last[lastBase+k])
+			err = f.decodeSequence(d, p[r.idx], &d.last[lastBase+k])
+		} else {
+			err = l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx])
 		}
-		return l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx])
-	})
-	if err != nil {
-		return err
+		if err != nil {
+			return err
+		}
 	}
 	seen := d.seen[base : base+len(inf.elems)]
 	for k, l := range inf.levels {
