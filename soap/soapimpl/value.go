@@ -267,24 +267,33 @@ func decodeArray[T any](a *array[T], d *Decoder, f *elem, p *soap.Presence, dst 
 		p.ClearNil(f.goName)
 	}
 	out := make([]T, 0, 4)
-	err := d.children(func() error {
+	for { // a loop rather than d.children and a closure, whose captured variables live in memory
+		ok, err := d.child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
 		switch {
 		case soapArray:
 			if d.hasEncAttr("position") {
 				return d.Errorf("sparse SOAP-ENC arrays (soapenc:position) are not supported")
 			}
 		case !d.match(&a.item.name):
-			return d.unknown()
+			if err := d.unknown(); err != nil {
+				return err
+			}
+			continue
 		}
 		if p != nil && lostNil(d, &a.item) {
 			p.SetNilItem(f.goName, len(out))
 		}
 		var zero T
 		out = append(out, zero) // decoded in place: a local would escape, one allocation per item
-		return decodeField(d, a.c, &a.item, nil, &out[len(out)-1])
-	})
-	if err != nil {
-		return err
+		if err := decodeField(d, a.c, &a.item, nil, &out[len(out)-1]); err != nil {
+			return err
+		}
 	}
 	*dst = out
 	return nil
@@ -422,9 +431,20 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 					v V
 				})
 			}
-			err := d.children(func() error {
+			// Loops rather than d.children and closures, whose captured variables live in memory.
+			for {
+				ok, err := d.child()
+				if err != nil {
+					return err
+				}
+				if !ok {
+					break
+				}
 				if !d.match(&pair) {
-					return d.unknown()
+					if err := d.unknown(); err != nil {
+						return err
+					}
+					continue
 				}
 				var k K
 				var v V
@@ -432,8 +452,14 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 					kv.k, kv.v = k, v
 				}
 				lost := false
-				err := d.children(func() error {
-					var err error
+				for {
+					ok, err := d.child()
+					if err != nil {
+						return err
+					}
+					if !ok {
+						break
+					}
 					switch {
 					case d.match(&kf.name) && ksimple:
 						k, err = simpleValue(d, kc)
@@ -451,10 +477,9 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 					default:
 						err = d.unknown()
 					}
-					return err
-				})
-				if err != nil {
-					return err
+					if err != nil {
+						return err
+					}
 				}
 				m[k] = v
 				if p != nil && (lost || hasNils(p, f.goName)) {
@@ -466,10 +491,6 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 						p.ClearNilValue(f.goName, k)
 					}
 				}
-				return nil
-			})
-			if err != nil {
-				return err
 			}
 			*dst = m
 			return nil
