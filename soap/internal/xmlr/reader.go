@@ -602,7 +602,7 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 				continue
 			}
 			r.attrs = append(r.attrs, attr{vstart: a.vstart, vend: a.vend, dec: a.dec, val: b[a.vstart:a.vend]})
-			if err := r.resolve(&r.attrs[len(r.attrs)-1].name, a.start, a.colon, a.end, -1, false); err != nil {
+			if err := r.resolve(&r.attrs[len(r.attrs)-1].name, a.start, a.colon, a.end); err != nil {
 				return 0, err
 			}
 		}
@@ -716,40 +716,32 @@ func (r *Reader) lookup(prefix []byte) int32 {
 
 var xmlNamespace = []byte(XMLNamespace)
 
-// resolve resolves the qualified name b[start:end] into n (all of it: n may hold the name of an
-// element popped before); def is the default namespace binding in force for an element name.
-func (r *Reader) resolve(n *Name, start, colon, end int, def int32, elem bool) error {
+// resolve resolves the qualified name b[start:end] of an attribute into n, which is zero (an
+// unprefixed attribute is in no namespace). Element names are resolved by resolveElem.
+func (r *Reader) resolve(n *Name, start, colon, end int) error {
 	b := r.buf
 	if colon < 0 {
-		if elem && def >= 0 {
-			bd := &r.scope[def]
-			*n = Name{NS: bd.NS, Space: bd.URI, Local: b[start:end]}
-		} else {
-			*n = Name{Local: b[start:end]}
-		}
+		n.Local = b[start:end]
 		return nil
 	}
-	prefix, local := b[start:colon], b[colon+1:end]
-	if r.cacheOK && string(prefix) == string(r.cachePrefix) { // never xml nor xmlns
+	n.Prefix, n.Local = b[start:colon], b[colon+1:end]
+	if r.cacheOK && string(n.Prefix) == string(r.cachePrefix) { // never xml nor xmlns
 		bd := &r.scope[r.cacheIdx]
-		*n = Name{NS: bd.NS, Space: bd.URI, Prefix: prefix, Local: local}
+		n.NS, n.Space = bd.NS, bd.URI
 		return nil
 	}
-	switch string(prefix) {
+	switch string(n.Prefix) {
 	case "xml":
-		*n = Name{NS: XML, Space: xmlNamespace, Prefix: prefix, Local: local}
+		n.NS, n.Space = XML, xmlNamespace
 		return nil
 	case "xmlns":
-		*n = Name{Prefix: prefix, Local: local}
 		return r.fail(start, errReserved, "an element name must not have the prefix xmlns")
 	}
-	i := r.lookup(prefix)
+	i := r.lookup(n.Prefix)
 	if i < 0 {
-		*n = Name{Prefix: prefix, Local: local}
-		return r.fail(start, errUnbound, "undeclared namespace prefix %q", prefix)
+		return r.fail(start, errUnbound, "undeclared namespace prefix %q", n.Prefix)
 	}
-	bd := &r.scope[i]
-	*n = Name{NS: bd.NS, Space: bd.URI, Prefix: prefix, Local: local}
+	n.NS, n.Space = r.scope[i].NS, r.scope[i].URI
 	return nil
 }
 
