@@ -108,6 +108,25 @@ func decodeSimple[T any](c *ops[T], d *Decoder, dst *T) error {
 	return nil
 }
 
+// simpleValue reads the element just started, of a simple type (c.elemDec is nil), and returns its
+// value: the zero value for xsi:nil. It is decodeField for a value with no Presence, returned rather
+// than stored, so that the caller's variable does not escape.
+func simpleValue[T any](d *Decoder, c *ops[T]) (T, error) {
+	var zero T
+	if d.isNil() {
+		return zero, d.skip()
+	}
+	s, err := d.text()
+	if err != nil {
+		return zero, err
+	}
+	v, err := c.parse(d, s)
+	if err != nil {
+		return zero, d.wrap(err)
+	}
+	return v, nil
+}
+
 // encodeField writes v as the element f following its state.
 func encodeField[T any](e *Encoder, c *ops[T], f *elem, owner string, p *soap.Presence, v T) {
 	if p != nil && !c.items && hasNils(p, f.goName) {

@@ -546,6 +546,9 @@ func (d *Decoder) Reset(data []byte) {
 		d.r.Reset(data)
 	}
 	d.encoded, d.rp, d.budget = false, nil, 0
+	// Empty after a decoding that returned; not after one that panicked (see Type.decode).
+	clear(d.ptrs)
+	d.ptrs, d.seen, d.last = d.ptrs[:0], d.seen[:0], d.last[:0]
 }
 
 // Finish reads the rest of the document after the root element, which must hold nothing but white

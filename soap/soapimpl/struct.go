@@ -515,9 +515,17 @@ func (t *Type) decode(d *Decoder, v any) error {
 	if k := t.s.Kind; k.occurs() || k == Parts {
 		return t.decodeOne(d, v)
 	}
-	inf := t.info()
+	// No defers: with the many returns of decodeIn they would not be open-coded. A panic leaves the
+	// stacks as they are; Reset empties them.
 	block, mark := d.ptrs.push(t, v)
-	defer d.ptrs.pop(mark)
+	err := t.decodeIn(d, block)
+	d.ptrs.pop(mark)
+	return err
+}
+
+// decodeIn is decode, the pointers to the fields of the value in block.
+func (t *Type) decodeIn(d *Decoder, block []any) error {
+	inf := t.info()
 	if inf.rawType >= 0 {
 		typ, _, err := d.xsiType()
 		if err != nil {
@@ -542,7 +550,6 @@ func (t *Type) decode(d *Decoder, v any) error {
 	// Which fields occurred: on the Decoder's stack of flags, which nested values share.
 	base := len(d.seen)
 	d.seen = append(d.seen, make([]bool, len(inf.elems))...)
-	defer func() { d.seen = d.seen[:base] }()
 	// For each field holding the occurrences of a repeated xs:sequence, the index of the field of the
 	// occurrence read last (-1 before the first), on a stack nested values share too.
 	lastBase := len(d.last)
@@ -550,10 +557,26 @@ func (t *Type) decode(d *Decoder, v any) error {
 		for range inf.elems {
 			d.last = append(d.last, -1)
 		}
-		defer func() { d.last = d.last[:lastBase] }()
 	}
+	err := t.decodeChildren(d, inf, block, base, lastBase)
+	d.seen, d.last = d.seen[:base], d.last[:lastBase]
+	return err
+}
+
+// decodeChildren reads the child elements into the fields of the value whose pointers are in block,
+// and records in its Presence the fields that did not occur; base and lastBase are where the
+// value's flags are on d.seen and d.last.
+func (t *Type) decodeChildren(d *Decoder, inf *structInfo, block []any, base, lastBase int) error {
 	next := 0 // the field expected next: children usually come in schema order
-	err := d.children(func() error {
+	for {
+		// A loop rather than d.children: one call through a closure fewer per child.
+		ok, err := d.child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
 		k := -1
 		if next < len(inf.elems) && matchAny(d, inf.elems[next].names) {
 			k = next
@@ -567,7 +590,10 @@ func (t *Type) decode(d *Decoder, v any) error {
 		}
 		if k < 0 {
 			if k = inf.wild; k < 0 {
-				return d.unknown()
+				if err := d.unknown(); err != nil {
+					return err
+				}
+				continue
 			}
 		} else {
 			d.seen[base+k] = true
@@ -581,12 +607,13 @@ func (t *Type) decode(d *Decoder, v any) error {
 		li := l.info()
 		p := block[inf.off[r.lvl]:]
 		if f := &li.own[r.idx]; f.occ != nil && f.occ.s.Kind == Sequence {
-			return f.decodeSequence(d, p[r.idx], &d.last[lastBase+k])
+			err = f.decodeSequence(d, p[r.idx], &d.last[lastBase+k])
+		} else {
+			err = l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx])
 		}
-		return l.decodeField(d, &li.own[r.idx], li.presenceAt(p), p[r.idx])
-	})
-	if err != nil {
-		return err
+		if err != nil {
+			return err
+		}
 	}
 	seen := d.seen[base : base+len(inf.elems)]
 	for k, l := range inf.levels {

@@ -267,24 +267,33 @@ func decodeArray[T any](a *array[T], d *Decoder, f *elem, p *soap.Presence, dst 
 		p.ClearNil(f.goName)
 	}
 	out := make([]T, 0, 4)
-	err := d.children(func() error {
+	for { // a loop rather than d.children and a closure, whose captured variables live in memory
+		ok, err := d.child()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
 		switch {
 		case soapArray:
 			if d.hasEncAttr("position") {
 				return d.Errorf("sparse SOAP-ENC arrays (soapenc:position) are not supported")
 			}
 		case !d.match(&a.item.name):
-			return d.unknown()
+			if err := d.unknown(); err != nil {
+				return err
+			}
+			continue
 		}
 		if p != nil && lostNil(d, &a.item) {
 			p.SetNilItem(f.goName, len(out))
 		}
 		var zero T
 		out = append(out, zero) // decoded in place: a local would escape, one allocation per item
-		return decodeField(d, a.c, &a.item, nil, &out[len(out)-1])
-	})
-	if err != nil {
-		return err
+		if err := decodeField(d, a.c, &a.item, nil, &out[len(out)-1]); err != nil {
+			return err
+		}
 	}
 	*dst = out
 	return nil
@@ -408,47 +417,80 @@ func NewDict[K comparable, V any](pairSpace, pairLocal string, keySpace, keyLoca
 				p.ClearNil(f.goName)
 			}
 			m := make(map[K]V)
-			// One pair decoded into, reused: locals passed to the codecs would escape, two
-			// allocations per entry.
-			kv := new(struct {
+			// A key or value whose codec reads text is returned by simpleValue; the others are
+			// decoded into one pair, reused: locals passed to the codecs would escape, two allocations
+			// per entry.
+			ksimple, vsimple := kc.elemDec == nil, vc.elemDec == nil
+			var kv *struct {
 				k K
 				v V
-			})
-			err := d.children(func() error {
-				if !d.match(&pair) {
-					return d.unknown()
-				}
-				var zk K
-				var zv V
-				kv.k, kv.v = zk, zv
-				lost := false
-				err := d.children(func() error {
-					switch {
-					case d.match(&kf.name):
-						return decodeField(d, kc, &kf, nil, &kv.k)
-					case d.match(&vf.name):
-						lost = p != nil && lostNil(d, &vf)
-						return decodeField(d, vc, &vf, nil, &kv.v)
-					}
-					return d.unknown()
+			}
+			if !ksimple || !vsimple {
+				kv = new(struct {
+					k K
+					v V
 				})
+			}
+			// Loops rather than d.children and closures, whose captured variables live in memory.
+			for {
+				ok, err := d.child()
 				if err != nil {
 					return err
 				}
-				m[kv.k] = kv.v
+				if !ok {
+					break
+				}
+				if !d.match(&pair) {
+					if err := d.unknown(); err != nil {
+						return err
+					}
+					continue
+				}
+				var k K
+				var v V
+				if kv != nil {
+					kv.k, kv.v = k, v
+				}
+				lost := false
+				for {
+					ok, err := d.child()
+					if err != nil {
+						return err
+					}
+					if !ok {
+						break
+					}
+					switch {
+					case d.match(&kf.name) && ksimple:
+						k, err = simpleValue(d, kc)
+					case d.match(&kf.name):
+						err = decodeField(d, kc, &kf, nil, &kv.k)
+						k = kv.k
+					case d.match(&vf.name):
+						lost = p != nil && lostNil(d, &vf)
+						if vsimple {
+							v, err = simpleValue(d, vc)
+						} else {
+							err = decodeField(d, vc, &vf, nil, &kv.v)
+							v = kv.v
+						}
+					default:
+						err = d.unknown()
+					}
+					if err != nil {
+						return err
+					}
+				}
+				m[k] = v
 				if p != nil && (lost || hasNils(p, f.goName)) {
 					// A later entry with the same key replaces the earlier one, its record included.
 					// (Only then: the key in an interface would cost an allocation per entry.)
 					if lost {
-						p.SetNilValue(f.goName, kv.k)
+						p.SetNilValue(f.goName, k)
 					} else {
-						p.ClearNilValue(f.goName, kv.k)
+						p.ClearNilValue(f.goName, k)
 					}
 				}
-				return nil
-			})
-			if err != nil {
-				return err
 			}
 			*dst = m
 			return nil

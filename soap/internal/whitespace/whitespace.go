@@ -8,6 +8,21 @@ import "strings"
 
 // Collapse applies whiteSpace="collapse": trim, and fold inner runs of white space to one space.
 func Collapse(s string) string {
+	// Most values are collapsed already: one pass finds it out.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\r':
+			return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return collapse(s)
+			}
+		}
+	}
+	return s
+}
+
+func collapse(s string) string {
 	if !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") {
 		return strings.Trim(s, " ")
 	}

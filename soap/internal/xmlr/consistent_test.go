@@ -3,6 +3,7 @@ package xmlr
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 )
@@ -50,11 +51,26 @@ func consistent(t *testing.T, data []byte) {
 		}
 	}
 
+	// ReadText on each element with simple content.
+	evs, err := readTextEvents(data, diffMaxDepth, full)
+	sameError(t, data, "ReadText", errFull, err)
+	checkPosition(t, data, err)
+	if err == nil {
+		if len(evs) != len(full) {
+			t.Fatalf("input %q: reading with ReadText gave %d tokens, Next %d", data, len(evs), len(full))
+		}
+		for i := range evs {
+			if evs[i].String() != full[i].String() || evs[i].off >= 0 && evs[i].off != full[i].off {
+				t.Fatalf("input %q: reading with ReadText, token %d is %v at %d, Next's %v at %d", data, i, evs[i], evs[i].off, full[i], full[i].off)
+			}
+		}
+	}
+
 	// Capture of the root element.
 	r := NewReader(append([]byte(nil), data...))
 	r.MaxDepth = diffMaxDepth
 	var toks []Token
-	var err error
+	err = nil
 	for {
 		var k Kind
 		if k, err = r.Next(); err != nil {
@@ -85,6 +101,60 @@ func consistent(t *testing.T, data []byte) {
 			if e.String() != full[i].String() {
 				t.Fatalf("input %q: Capture token %d is %v, Next's %v", data, i, e, full[i])
 			}
+		}
+	}
+}
+
+// readTextEvents reads data as readerEvents does, but reads the content of each element that
+// full, the tokens readerEvents returned, shows to be simple (no child element) with ReadText,
+// and each whose content the document ends in or breaks off in too.
+func readTextEvents(data []byte, maxDepth int, full []event) ([]event, error) {
+	r := NewReader(append([]byte(nil), data...))
+	r.MaxDepth = maxDepth
+	var evs []event
+	for {
+		k, err := r.Next()
+		if err == io.EOF {
+			return evs, nil
+		}
+		if err != nil {
+			return evs, err
+		}
+		switch k {
+		case StartElement, EndElement:
+			n := r.Name()
+			e := event{kind: k, space: normWS(string(n.Space)), local: string(n.Local), off: r.Offset()}
+			if k == StartElement {
+				for i := range r.NumAttr() {
+					a := r.Attr(i)
+					e.attrs = append(e.attrs, fmt.Sprintf("{%s}%s=%s", normWS(string(a.Name.Space)), a.Name.Local, normWS(string(a.Value))))
+				}
+				for i := range r.NumDecl() {
+					d := r.Decl(i)
+					e.decls = append(e.decls, string(d.Prefix)+"="+normWS(string(d.URI)))
+				}
+			}
+			evs = append(evs, e)
+			i := len(evs)
+			simple := k == StartElement && (i >= len(full) || full[i].kind == EndElement ||
+				full[i].kind == Text && (i+1 >= len(full) || full[i+1].kind == EndElement))
+			if !simple {
+				continue
+			}
+			text, err := r.ReadText()
+			if err != nil {
+				return evs, err
+			}
+			if len(text) > 0 {
+				evs = append(evs, event{kind: Text, text: string(text), off: -1}) // not known
+			}
+			if r.Kind() != EndElement {
+				return evs, fmt.Errorf("ReadText left a %v", r.Kind())
+			}
+			n = r.Name()
+			evs = append(evs, event{kind: EndElement, space: normWS(string(n.Space)), local: string(n.Local), off: r.Offset()})
+		case Text:
+			evs = append(evs, event{kind: Text, text: string(r.Text()), off: r.Offset()})
 		}
 	}
 }

@@ -58,6 +58,7 @@ type event struct {
 	attrs []string // "{space}local=value", value normalised
 	decls []string // "prefix=uri"
 	text  string
+	off   int // the Reader's Offset of the token (not compared with encoding/xml's)
 }
 
 func (e event) String() string {
@@ -95,7 +96,7 @@ func readerEvents(data []byte, maxDepth int) ([]event, error) {
 		switch k {
 		case StartElement, EndElement:
 			n := r.Name()
-			e := event{kind: k, space: normWS(string(n.Space)), local: string(n.Local)}
+			e := event{kind: k, space: normWS(string(n.Space)), local: string(n.Local), off: r.Offset()}
 			if k == StartElement {
 				for i := range r.NumAttr() {
 					a := r.Attr(i)
@@ -108,7 +109,7 @@ func readerEvents(data []byte, maxDepth int) ([]event, error) {
 			}
 			evs = append(evs, e)
 		case Text:
-			evs = append(evs, event{kind: Text, text: string(r.Text())})
+			evs = append(evs, event{kind: Text, text: string(r.Text()), off: r.Offset()})
 		}
 	}
 }

@@ -151,12 +151,49 @@ type attrKey struct {
 	off   int
 }
 
+// frame is an open element. It holds no pointers (its name is made from offsets when asked for), so
+// that pushing one costs no write barriers while the garbage collector runs.
 type frame struct {
-	name       Name
-	start, end int   // the qualified name as written, to match the end tag
-	tag        int   // offset of the start tag
-	scope      int32 // len(scope) before the element's declarations
-	def        int32 // index in scope of the default namespace binding in force, or -1
+	start, colon, end int   // the qualified name as written (colon is -1 without a prefix)
+	tag               int   // offset of the start tag
+	scope             int32 // len(scope) before the element's declarations
+	def               int32 // index in scope of the default namespace binding in force, or -1
+	// bind is the index in scope of the binding of the element's namespace, or bindNone or bindXML.
+	bind  int32
+	ns    NS
+	named bool // the name was read (the declarations were valid): Path shows it
+}
+
+// Values of frame.bind for names without a binding in scope.
+const (
+	bindNone = -1 // no namespace
+	bindXML  = -2 // the prefix xml
+)
+
+// name returns the name of the element of f.
+func (r *Reader) name(f *frame) Name {
+	b := r.buf
+	n := Name{NS: f.ns}
+	if f.colon < 0 {
+		n.Local = b[f.start:f.end]
+	} else {
+		n.Prefix, n.Local = b[f.start:f.colon], b[f.colon+1:f.end]
+	}
+	switch {
+	case f.bind >= 0:
+		n.Space = r.scope[f.bind].URI
+	case f.bind == bindXML:
+		n.Space = xmlNamespace
+	}
+	return n
+}
+
+// localName returns the local name of the element of f.
+func (r *Reader) localName(f *frame) []byte {
+	if f.colon < 0 {
+		return r.buf[f.start:f.end]
+	}
+	return r.buf[f.colon+1 : f.end]
 }
 
 type binding struct {
@@ -274,7 +311,7 @@ func (r *Reader) Next() (Kind, error) {
 func (r *Reader) atEOF() error {
 	switch {
 	case len(r.stack) > 0:
-		return r.fail(len(r.buf), errSyntax, "unexpected EOF: element <%s> is not closed", r.stack[len(r.stack)-1].name.Local)
+		return r.fail(len(r.buf), errSyntax, "unexpected EOF: element <%s> is not closed", r.localName(&r.stack[len(r.stack)-1]))
 	case r.root == 0:
 		return r.fail(len(r.buf), errNoRoot, "no root element")
 	}
@@ -545,9 +582,8 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 	if n := len(r.stack); n > 0 {
 		def = r.stack[n-1].def
 	}
-	// The frame is filled in place (it is large); an error leaves it on the stack, but the Reader
-	// stops then.
-	r.stack = append(r.stack, frame{start: nstart, end: nend, tag: tag, scope: int32(len(r.scope)), def: def})
+	// An error leaves the frame on the stack, but the Reader stops then.
+	r.stack = append(r.stack, frame{start: nstart, colon: colon, end: nend, tag: tag, scope: int32(len(r.scope)), def: def})
 	f := &r.stack[len(r.stack)-1]
 	r.attrs = r.attrs[:0]
 	if len(r.raws) > 0 {
@@ -555,7 +591,8 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 			return 0, err
 		}
 	}
-	if err := r.resolve(&f.name, nstart, colon, nend, f.def, true); err != nil {
+	f.named = true
+	if err := r.resolveElem(f); err != nil {
 		return 0, err
 	}
 	if len(r.raws) > 0 {
@@ -565,7 +602,7 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 				continue
 			}
 			r.attrs = append(r.attrs, attr{vstart: a.vstart, vend: a.vend, dec: a.dec, val: b[a.vstart:a.vend]})
-			if err := r.resolve(&r.attrs[len(r.attrs)-1].name, a.start, a.colon, a.end, -1, false); err != nil {
+			if err := r.resolve(&r.attrs[len(r.attrs)-1].name, a.start, a.colon, a.end); err != nil {
 				return 0, err
 			}
 		}
@@ -679,16 +716,12 @@ func (r *Reader) lookup(prefix []byte) int32 {
 
 var xmlNamespace = []byte(XMLNamespace)
 
-// resolve resolves the qualified name b[start:end] into n; def is the default namespace binding in
-// force for an element name.
-func (r *Reader) resolve(n *Name, start, colon, end int, def int32, elem bool) error {
+// resolve resolves the qualified name b[start:end] of an attribute into n, which is zero (an
+// unprefixed attribute is in no namespace). Element names are resolved by resolveElem.
+func (r *Reader) resolve(n *Name, start, colon, end int) error {
 	b := r.buf
 	if colon < 0 {
 		n.Local = b[start:end]
-		if elem && def >= 0 {
-			bd := &r.scope[def]
-			n.NS, n.Space = bd.NS, bd.URI
-		}
 		return nil
 	}
 	n.Prefix, n.Local = b[start:colon], b[colon+1:end]
@@ -709,6 +742,36 @@ func (r *Reader) resolve(n *Name, start, colon, end int, def int32, elem bool) e
 		return r.fail(start, errUnbound, "undeclared namespace prefix %q", n.Prefix)
 	}
 	n.NS, n.Space = r.scope[i].NS, r.scope[i].URI
+	return nil
+}
+
+// resolveElem resolves the name of the element of f: its namespace.
+func (r *Reader) resolveElem(f *frame) error {
+	if f.colon < 0 {
+		f.bind, f.ns = bindNone, NoNamespace
+		if f.def >= 0 {
+			f.bind, f.ns = f.def, r.scope[f.def].NS
+		}
+		return nil
+	}
+	prefix := r.buf[f.start:f.colon]
+	if r.cacheOK && string(prefix) == string(r.cachePrefix) { // never xml nor xmlns
+		f.bind, f.ns = r.cacheIdx, r.scope[r.cacheIdx].NS
+		return nil
+	}
+	f.bind, f.ns = bindNone, NoNamespace
+	switch string(prefix) {
+	case "xml":
+		f.bind, f.ns = bindXML, XML
+		return nil
+	case "xmlns":
+		return r.fail(f.start, errReserved, "an element name must not have the prefix xmlns")
+	}
+	i := r.lookup(prefix)
+	if i < 0 {
+		return r.fail(f.start, errUnbound, "undeclared namespace prefix %q", prefix)
+	}
+	f.bind, f.ns = i, r.scope[i].NS
 	return nil
 }
 
@@ -1164,7 +1227,7 @@ func (r *Reader) outside(p int) error {
 // Name returns the name of the current StartElement or EndElement.
 func (r *Reader) Name() Name {
 	if r.kind == StartElement || r.kind == EndElement {
-		return r.stack[len(r.stack)-1].name
+		return r.name(&r.stack[len(r.stack)-1])
 	}
 	return Name{}
 }
@@ -1172,7 +1235,7 @@ func (r *Reader) Name() Name {
 // NS returns the namespace of the current StartElement or EndElement.
 func (r *Reader) NS() NS {
 	if r.kind == StartElement || r.kind == EndElement {
-		return r.stack[len(r.stack)-1].name.NS
+		return r.stack[len(r.stack)-1].ns
 	}
 	return 0
 }
@@ -1180,7 +1243,7 @@ func (r *Reader) NS() NS {
 // Local returns the local name of the current StartElement or EndElement.
 func (r *Reader) Local() []byte {
 	if r.kind == StartElement || r.kind == EndElement {
-		return r.stack[len(r.stack)-1].name.Local
+		return r.localName(&r.stack[len(r.stack)-1])
 	}
 	return nil
 }
@@ -1191,8 +1254,8 @@ func (r *Reader) Is(ns NS, local string) bool {
 	if r.kind != StartElement && r.kind != EndElement {
 		return false
 	}
-	n := &r.stack[len(r.stack)-1].name
-	return n.NS == ns && string(n.Local) == local
+	f := &r.stack[len(r.stack)-1]
+	return f.ns == ns && string(r.localName(f)) == local
 }
 
 // Kind returns the kind of the current token (0 before the first and after an error or the end).
@@ -1453,7 +1516,9 @@ func (r *Reader) Path() string {
 		if i > 0 {
 			sb.WriteByte('/')
 		}
-		sb.Write(r.stack[i].name.Local)
+		if f := &r.stack[i]; f.named {
+			sb.Write(r.localName(f))
+		}
 	}
 	return sb.String()
 }
@@ -1481,6 +1546,9 @@ func (r *Reader) ReadText() ([]byte, error) {
 	if r.kind != StartElement {
 		return nil, r.Errorf("ReadText called on a %v", r.kind)
 	}
+	if text, ok := r.plainText(); ok {
+		return text, nil
+	}
 	k, err := r.Next()
 	if err != nil {
 		return nil, err
@@ -1496,6 +1564,49 @@ func (r *Reader) ReadText() ([]byte, error) {
 		return nil, r.Errorf("element <%s> inside simple content", r.Local())
 	}
 	return text, nil
+}
+
+// plainText is ReadText's fast path, for the content of most simple elements: character data
+// without references, carriage returns, CDATA sections, comments or processing instructions,
+// followed by the end tag of the current StartElement written as its start tag's name and ">". It
+// reads both tokens (leaving the Reader as Next would) and reports whether it could; if not, it
+// has changed nothing and ReadText reads the content token by token.
+func (r *Reader) plainText() ([]byte, bool) {
+	if r.empty || r.err != nil {
+		return nil, false
+	}
+	b := r.buf
+	start := r.pos
+	p := start
+	for {
+		for p < len(b) && class[b[p]]&stopText == 0 {
+			p++
+		}
+		if p >= len(b) || b[p] < utf8.RuneSelf {
+			break
+		}
+		ru, n := utf8.DecodeRune(b[p:])
+		if ru == utf8.RuneError && n == 1 || !isChar(ru) {
+			return nil, false // reported by the token-by-token reading, where it is
+		}
+		p += n
+	}
+	if p+1 >= len(b) || b[p] != '<' || b[p+1] != '/' {
+		return nil, false
+	}
+	f := &r.stack[len(r.stack)-1]
+	name := b[f.start:f.end]
+	e := p + 2 + len(name)
+	if e >= len(b) || b[e] != '>' || string(b[p+2:e]) != string(name) {
+		return nil, false
+	}
+	var text []byte
+	if p > start {
+		text = b[start:p:p]
+	}
+	r.pos, r.tokStart, r.tokPos.ok = e+1, p, false
+	r.kind, r.pop = EndElement, true
+	return text, true
 }
 
 // Skip reads the rest of the current StartElement, up to and including its EndElement, checking it
