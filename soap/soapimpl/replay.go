@@ -216,7 +216,7 @@ func (d *Decoder) bufferEncoded() error {
 				return d.wrap(errReplayView)
 			}
 			t.n, t.link = rp.space(n.NS, n.Space), math.MaxInt32
-			if tok.Attr, err = rp.addAttrs(r, off, tok.Attr[:0]); err != nil {
+			if tok.Attr, err = rp.addAttrs(r, tok.Attr[:0]); err != nil {
 				return d.wrap(err)
 			}
 			o := capOpen{idx: i, ns: t.n, decls: int32(len(rp.decls))}
@@ -299,48 +299,16 @@ func (rp *replay) space(ns xmlr.NS, uri []byte) uint32 {
 	return s
 }
 
-// addAttrs records the attributes of the start tag at off, which r has just read, and appends them to
-// dst. It finds where each is in the document by reading the tag again (its values are not decoded
-// yet, and an attribute value, as written, holds no quote of the kind around it).
-func (rp *replay) addAttrs(r *xmlr.Reader, off int, dst []xmlr.Attr) ([]xmlr.Attr, error) {
-	n := r.NumAttr()
-	if n == 0 {
-		return dst, nil
-	}
-	b := rp.buf
-	p := qnameEnd(b, off+1)
-	for i := 0; i < n; {
-		for p < len(b) && isXMLSpace(b[p]) {
-			p++
-		}
-		if p >= len(b) || b[p] == '>' || b[p] == '/' {
-			return dst, errReplayView
-		}
-		name := p
-		p = qnameEnd(b, p)
-		qname := b[name:p]
-		for p < len(b) && b[p] != '"' && b[p] != '\'' {
-			p++
-		}
-		if p >= len(b) {
-			return dst, errReplayView
-		}
-		val := p + 1
-		end := bytes.IndexByte(b[val:], b[p])
-		if end < 0 {
-			return dst, errReplayView
-		}
-		p = val + end + 1
-		if string(qname) == "xmlns" || bytes.HasPrefix(qname, []byte("xmlns:")) {
-			continue // a namespace declaration
-		}
+// addAttrs records the attributes of the start tag r has just read and appends them to dst.
+func (rp *replay) addAttrs(r *xmlr.Reader, dst []xmlr.Attr) ([]xmlr.Attr, error) {
+	for i, n := 0, r.NumAttr(); i < n; i++ {
 		a := r.Attr(i)
+		name, val := r.AttrOffsets(i)
 		if !rp.nameAt(name, &a.Name) || !rp.viewAt(val, a.Value) {
 			return dst, errReplayView
 		}
 		rp.attrs.add(rattr{off: uint32(name), val: uint32(val), vlen: uint32(len(a.Value)), ns: rp.space(a.Name.NS, a.Name.Space)})
 		dst = append(dst, a)
-		i++
 	}
 	return dst, nil
 }
@@ -356,8 +324,6 @@ func qnameEnd(b []byte, p int) int {
 	}
 	return p
 }
-
-func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // qname returns the qualified name at off in the document.
 func (rp *replay) qname(off int, ns uint32) xmlr.Name {

@@ -140,6 +140,7 @@ type rawAttr struct {
 
 type attr struct {
 	name         Name
+	nstart       int // the qualified name
 	vstart, vend int
 	dec          bool // the value still needs decoding
 	val          []byte
@@ -601,7 +602,7 @@ func (r *Reader) open(tag, nstart, colon, nend int, empty bool) (Kind, error) {
 			if a.decl {
 				continue
 			}
-			r.attrs = append(r.attrs, attr{vstart: a.vstart, vend: a.vend, dec: a.dec, val: b[a.vstart:a.vend]})
+			r.attrs = append(r.attrs, attr{nstart: a.start, vstart: a.vstart, vend: a.vend, dec: a.dec, val: b[a.vstart:a.vend]})
 			if err := r.resolve(&r.attrs[len(r.attrs)-1].name, a.start, a.colon, a.end); err != nil {
 				return 0, err
 			}
@@ -1284,6 +1285,14 @@ func (r *Reader) Attr(i int) Attr {
 		a.dec = false
 	}
 	return Attr{Name: a.name, Value: a.val}
+}
+
+// AttrOffsets returns where attribute i of the current StartElement (0 <= i < NumAttr()) is written
+// in the document: the offset of its qualified name, and that of its value, between the quotes (where
+// Attr decodes it in place).
+func (r *Reader) AttrOffsets(i int) (name, value int) {
+	a := &r.attrs[i]
+	return a.nstart, a.vstart
 }
 
 // AttrValue returns the value of the attribute of the current StartElement named {ns}local.
