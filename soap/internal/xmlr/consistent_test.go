@@ -122,19 +122,7 @@ func readTextEvents(data []byte, maxDepth int, full []event) ([]event, error) {
 		}
 		switch k {
 		case StartElement, EndElement:
-			n := r.Name()
-			e := event{kind: k, space: normWS(string(n.Space)), local: string(n.Local), off: r.Offset()}
-			if k == StartElement {
-				for i := range r.NumAttr() {
-					a := r.Attr(i)
-					e.attrs = append(e.attrs, fmt.Sprintf("{%s}%s=%s", normWS(string(a.Name.Space)), a.Name.Local, normWS(string(a.Value))))
-				}
-				for i := range r.NumDecl() {
-					d := r.Decl(i)
-					e.decls = append(e.decls, string(d.Prefix)+"="+normWS(string(d.URI)))
-				}
-			}
-			evs = append(evs, e)
+			evs = append(evs, tagEvent(r, k))
 			i := len(evs)
 			simple := k == StartElement && (i >= len(full) || full[i].kind == EndElement ||
 				full[i].kind == Text && (i+1 >= len(full) || full[i+1].kind == EndElement))
@@ -151,8 +139,7 @@ func readTextEvents(data []byte, maxDepth int, full []event) ([]event, error) {
 			if r.Kind() != EndElement {
 				return evs, fmt.Errorf("ReadText left a %v", r.Kind())
 			}
-			n = r.Name()
-			evs = append(evs, event{kind: EndElement, space: normWS(string(n.Space)), local: string(n.Local), off: r.Offset()})
+			evs = append(evs, tagEvent(r, EndElement))
 		case Text:
 			evs = append(evs, event{kind: Text, text: string(r.Text()), off: r.Offset()})
 		}

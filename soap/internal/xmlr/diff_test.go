@@ -80,6 +80,23 @@ func normWS(s string) string {
 	}, s)
 }
 
+// tagEvent returns the event of the StartElement or EndElement k that r has just read.
+func tagEvent(r *Reader, k Kind) event {
+	n := r.Name()
+	e := event{kind: k, space: normWS(string(n.Space)), local: string(n.Local), off: r.Offset()}
+	if k == StartElement {
+		for i := range r.NumAttr() {
+			a := r.Attr(i)
+			e.attrs = append(e.attrs, fmt.Sprintf("{%s}%s=%s", normWS(string(a.Name.Space)), a.Name.Local, normWS(string(a.Value))))
+		}
+		for i := range r.NumDecl() {
+			d := r.Decl(i)
+			e.decls = append(e.decls, string(d.Prefix)+"="+normWS(string(d.URI)))
+		}
+	}
+	return e
+}
+
 // readerEvents reads data with a Reader.
 func readerEvents(data []byte, maxDepth int) ([]event, error) {
 	r := NewReader(append([]byte(nil), data...))
@@ -95,19 +112,7 @@ func readerEvents(data []byte, maxDepth int) ([]event, error) {
 		}
 		switch k {
 		case StartElement, EndElement:
-			n := r.Name()
-			e := event{kind: k, space: normWS(string(n.Space)), local: string(n.Local), off: r.Offset()}
-			if k == StartElement {
-				for i := range r.NumAttr() {
-					a := r.Attr(i)
-					e.attrs = append(e.attrs, fmt.Sprintf("{%s}%s=%s", normWS(string(a.Name.Space)), a.Name.Local, normWS(string(a.Value))))
-				}
-				for i := range r.NumDecl() {
-					d := r.Decl(i)
-					e.decls = append(e.decls, string(d.Prefix)+"="+normWS(string(d.URI)))
-				}
-			}
-			evs = append(evs, e)
+			evs = append(evs, tagEvent(r, k))
 		case Text:
 			evs = append(evs, event{kind: Text, text: string(r.Text()), off: r.Offset()})
 		}
